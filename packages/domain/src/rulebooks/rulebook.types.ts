@@ -1,7 +1,11 @@
 // A regulation (規程・要綱・要領) as data: its articles with rule IDs and the roles it defines.
 import type { MunicipalityCode, RulebookId } from '../model/types.ts';
 
-/** `PREFIX-article[-paragraph[-item]]`, e.g. ARK-12-2, KWW-6-2, MNT-11, ARK-2-2 (第2条の2 → "2.2"? see below). */
+/**
+ * `PREFIX-article[-paragraph[-item]]`, e.g. ARK-12-2, KWW-6-2, MNT-11, ARK-26-2-2.
+ * A branch article keeps its の: 第3条の2 → ARK-3の2, its second paragraph → ARK-3の2-2.
+ * An unnumbered first paragraph is paragraph 1 (ARK-12-1), also in single-paragraph articles.
+ */
 export type RuleId = string;
 
 export interface Paragraph {
@@ -30,6 +34,13 @@ export interface RoleDefinition {
   ruleIds: RuleId[];
   /** What the role does, one Japanese sentence. */
   description: string;
+  /**
+   * Positions the regulation appoints to the role, when it names them; several when the role is
+   * split by scope (KWW-3-1: 健康福祉局総務部長 / こども未来局総務部長).
+   */
+  holders?: { position: string; scope?: string }[];
+  /** Key of the role this one assists and may act for (MNT-6-4, MNT-7-3, KWW-4-1, KTM-3-6, ARK-3の2-1). */
+  deputyFor?: string;
 }
 
 export interface Rulebook {
