@@ -15,7 +15,7 @@ import { generateDemoStaff } from './demo-staff.ts';
 import { BASIC_RESIDENT_ITEMS, headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Organisation. ARK-2-12 names the 部 (incl. 会計管理部 and the 事務局s); tables 2 and 3 name the
+// Organisation. ARK-2-1-12 names the 部 (incl. 会計管理部 and the 事務局s); tables 2 and 3 name the
 // 部 of the sections they list. For the other sections of table 1 the regulation does not say
 // which 部 they belong to; the placement below (marked "placement assumed") follows the ward's
 // usual organisation.
@@ -372,7 +372,7 @@ export const arakawaSystems: SystemSeed[] = ARAKAWA_TABLE_1.map(([slug, name, bu
 const system = keyed(arakawaSystems);
 
 // ---------------------------------------------------------------------------------------------
-// Information assets (ARK-2-5, ARK-26-2-2). Owners are the chiefs of the sections whose business the
+// Information assets (ARK-2-1-5, ARK-26-2-2). Owners are the chiefs of the sections whose business the
 // data belongs to ("データを管理する課の長", ARK-14-1) — for data processed on systems that
 // デジタル推進課 manages, that is the business section, not デジタル推進課.
 // ---------------------------------------------------------------------------------------------
@@ -541,17 +541,19 @@ export const arakawaRoleBindings: RoleBindingSeed[] = [
   bind('information_controller', CIO, ['ARK-3-1']),
   bind('information_manager', 'ark.kanri.digital.chief', ['ARK-3の2-1']),
   bind('digital_section_chief', 'ark.kanri.digital.chief', ['ARK-4-1']),
-  // システム管理課長 (ARK-2-15): chief of each section managing a system of table 1 other than デジタル推進課;
+  // システム管理課長 (ARK-2-1-15): chief of each section managing a system of table 1 other than デジタル推進課;
   // for the 事務局s, which manage systems themselves, the 事務局長.
-  ...systemSections.map((k) => bind('system_managing_chief', headPositionKey(k), ['ARK-2-15', 'ARK-4-2'])),
-  // システム管理部長 (ARK-2-13): head of the 部 of each such section.
+  ...systemSections.map((k) => bind('system_managing_chief', headPositionKey(k), ['ARK-2-1-15', 'ARK-4-2'])),
+  // システム管理部長 (ARK-2-1-13): head of the 部 of each such section.
   ...unique(systemSections.map(departmentOf)).map((k) =>
-    bind('system_managing_director', headPositionKey(k), ['ARK-2-13', 'ARK-4-2']),
+    bind('system_managing_director', headPositionKey(k), ['ARK-2-1-13', 'ARK-4-2']),
   ),
   ...usingSections.map((k) => bind('using_section_chief', headPositionKey(k), ['ARK-7-1', 'ARK-10-1', 'ARK-11-1'])),
   ...unique(usingSections.map(departmentOf)).map((k) => bind('using_department_head', headPositionKey(k), ['ARK-7-1'])),
   bind('steering_committee_chair', CIO, ['ARK-17-1']),
+  ...ARAKAWA_TABLE_2.map((k) => bind('steering_committee_member', k, ['ARK-17-1'])),
   bind('security_committee_chair', CIO, ['ARK-22-1']),
+  ...ARAKAWA_TABLE_3.map((k) => bind('security_committee_member', k, ['ARK-22-1'])),
   // 庶務 of both committees is processed in デジタル推進課 (ARK-19-3, ARK-24-3): its 企画調整係長.
   bind('committee_secretariat', 'ark.kanri.digital.kikaku.chief', ['ARK-19-3', 'ARK-24-3']),
 ];

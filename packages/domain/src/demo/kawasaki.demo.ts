@@ -441,6 +441,8 @@ export const kawasakiRoleBindings: RoleBindingSeed[] = [
 
   bind('KWO', 'asset_manager', 'kaw.shimin.seikatsu.koseki.chief', ['KWO-2-2']),
   bind('KWO', 'system_manager', 'kaw.shimin.seikatsu.koseki.chief', ['KWO-2-3']),
+  // 市民文化局長 receives reports of incidents with large impact on residents (KWO-10-1-2).
+  bind('KWO', 'citizens_bureau_director', 'kaw.shimin.director', ['KWO-10-1-2']),
   ...WARD_USAGE_UNITS.map((k) => bind('KWO', 'system_usage_manager', `${k}.chief`, ['KWO-2-4'])),
   ...['kaw.ward.kawasaki.kumin.madoguchi.staff1', 'kaw.ward.kawasaki.kumin.madoguchi.staff2'].map((k) =>
     bind('KWO', 'designated_handler', k, ['KWO-6-1']),
