@@ -1,0 +1,102 @@
+import type { CombinedError } from '@urql/core';
+import { both, type Localized, type MessageKey } from './i18n/index.svelte.ts';
+
+/** The closed set of `extensions.code` values the gateway emits. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'STALE_VERSION',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One entry of `extensions.fieldErrors` on BAD_USER_INPUT. */
+export interface ServerFieldError {
+  path: ReadonlyArray<string | number>;
+  code: string;
+  message: string;
+  messageJa: string;
+}
+
+/** A failed GraphQL operation, reduced to what the screens act on. */
+export interface ApiFailure {
+  /** The gateway code, NETWORK when the request never got an answer, UNKNOWN otherwise. */
+  code: ErrorCode | 'NETWORK' | 'UNKNOWN';
+  message: Localized;
+  fieldErrors: ServerFieldError[];
+  currentVersion: number | null;
+  /** Correlation id the gateway attaches to masked errors, shown so users can quote it. */
+  reference: string | null;
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+function isFieldError(value: unknown): value is ServerFieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return Array.isArray(candidate.path) && typeof candidate.message === 'string';
+}
+
+export function messageForCode(code: ApiFailure['code']): Localized {
+  return both(`error.${code}` satisfies MessageKey);
+}
+
+export function toApiFailure(error: CombinedError): ApiFailure {
+  const first = error.graphQLErrors[0];
+  if (!first) {
+    return {
+      code: error.networkError ? 'NETWORK' : 'UNKNOWN',
+      message: messageForCode(error.networkError ? 'NETWORK' : 'UNKNOWN'),
+      fieldErrors: [],
+      currentVersion: null,
+      reference: null,
+    };
+  }
+  const extensions = (first.extensions ?? {}) as Record<string, unknown>;
+  const code = isErrorCode(extensions.code) ? extensions.code : 'UNKNOWN';
+  const rawFieldErrors = Array.isArray(extensions.fieldErrors) ? extensions.fieldErrors : [];
+  const fieldErrors = rawFieldErrors.filter(isFieldError).map((fieldError) => ({
+    ...fieldError,
+    code: typeof fieldError.code === 'string' ? fieldError.code : 'INVALID',
+    messageJa: typeof fieldError.messageJa === 'string' ? fieldError.messageJa : fieldError.message,
+  }));
+  const currentVersion =
+    typeof extensions.currentVersion === 'number' ? extensions.currentVersion : null;
+  const reference =
+    typeof extensions.correlationId === 'string'
+      ? extensions.correlationId
+      : typeof extensions.requestId === 'string'
+        ? extensions.requestId
+        : null;
+  return { code, message: messageForCode(code), fieldErrors, currentVersion, reference };
+}
+
+/**
+ * Server field errors keyed by the input field they concern: `["input","name"]` → `name`.
+ * Errors on the input as a whole land under `_form`.
+ */
+export function fieldErrorsByField(fieldErrors: ServerFieldError[]): Record<string, Localized> {
+  const byField: Record<string, Localized> = {};
+  for (const fieldError of fieldErrors) {
+    const segments = fieldError.path.filter((segment) => segment !== 'input');
+    const field = segments.length > 0 ? String(segments[0]) : '_form';
+    byField[field] ??= { ja: fieldError.messageJa, en: fieldError.message };
+  }
+  return byField;
+}
+
+/** Thrown by the query helpers so loaders and handlers can branch on the code. */
+export class ApiError extends Error {
+  readonly failure: ApiFailure;
+
+  constructor(failure: ApiFailure) {
+    super(failure.message.en);
+    this.name = 'ApiError';
+    this.failure = failure;
+  }
+}

@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { AnyVariables, OperationContext, TypedDocumentNode } from '@urql/core';
+import { ApiError } from '../errors.ts';
+import { query } from './client.ts';
+
+interface LoadContext {
+  fetch: typeof fetch;
+  url: URL | { pathname: string; search: string };
+}
+
+/** `/signin?next=/systems?q=…`, so signing in again returns the user to where they were. */
+export function signInHref(url: { pathname: string; search: string }): string {
+  const next = `${url.pathname}${url.search}`;
+  return next === '/' || next.startsWith('/signin')
+    ? '/signin'
+    : `/signin?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * The one query of a screen, run from its `+page.ts`. Gateway refusals become SvelteKit
+ * navigation: UNAUTHENTICATED → sign-in (guards are a convenience, the gateway decides),
+ * NOT_FOUND / FORBIDDEN → the error page with the code, so it can be shown in ja/en.
+ */
+export async function loadQuery<Data, Variables extends AnyVariables>(
+  event: LoadContext,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  requestPolicy: OperationContext['requestPolicy'] = 'network-only',
+): Promise<Data> {
+  try {
+    return await query(document, variables, { fetch: event.fetch, requestPolicy });
+  } catch (cause) {
+    if (!(cause instanceof ApiError)) throw cause;
+    const { code, message } = cause.failure;
+    switch (code) {
+      case 'UNAUTHENTICATED':
+        redirect(307, signInHref(event.url));
+      case 'NOT_FOUND':
+        error(404, { message: message.en, code });
+      case 'FORBIDDEN':
+        error(403, { message: message.en, code });
+      case 'BAD_USER_INPUT':
+        error(400, { message: message.en, code });
+      case 'RATE_LIMITED':
+        error(429, { message: message.en, code });
+      case 'NETWORK':
+        error(503, { message: message.en, code });
+      default:
+        error(500, { message: message.en, code });
+    }
+  }
+}
