@@ -49,14 +49,18 @@ export function keyed<T extends { key: string }>(items: readonly T[]): (key: str
 /**
  * Full display name of a position as the regulations write it: the names of the ancestors of its
  * org unit, then the position name (健康福祉局 + 長寿社会部 + 介護保険課長 → 健康福祉局長寿社会部介護保険課長).
- * Head positions of departments are named after their own unit, so only the ancestors are prefixed.
+ * Head positions are named after their own unit (管理部長, 区民センター室長), so only the ancestors are
+ * prefixed; other positions also get their own unit's name unless they already start with it
+ * (企画担当課長 → 総務企画部企画担当課長, システム総括担当者 → …保健福祉課管理係システム総括担当者).
  */
 export function positionFullName(seed: MunicipalitySeed, positionKey: string): string {
   const position = seed.positions.find((p) => p.key === positionKey);
   if (!position) throw new Error(`unknown position ${positionKey}`);
   const units = new Map(seed.orgUnits.map((u) => [u.key, u]));
   const prefix: string[] = [];
-  let parentKey = units.get(position.orgUnitKey)?.parentKey;
+  const own = units.get(position.orgUnitKey);
+  if (own && position.kind !== 'head' && !position.name.startsWith(own.name)) prefix.push(own.name);
+  let parentKey = own?.parentKey;
   while (parentKey !== undefined) {
     const parent = units.get(parentKey);
     if (!parent) break;
