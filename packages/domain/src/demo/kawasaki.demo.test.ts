@@ -140,7 +140,7 @@ describe('Kawasaki roles', () => {
   });
 
   it('運用管理会議 is chaired by the health-welfare システム総括者 with every information owner', () => {
-    const meeting = kawasakiDemo.committees.find((c) => c.key === 'kww.committee.operations')!;
+    const meeting = kawasakiDemo.committees.find((c) => c.key === 'kaw.committee.operations')!;
     expect(positionFullName(kawasakiDemo, meeting.chairPositionKey)).toBe('健康福祉局総務部長');
     const allOwners = new Set(welfareAssets.flatMap((a) => a.ownerPositionKeys));
     expect(new Set(meeting.memberPositionKeys)).toEqual(allOwners);

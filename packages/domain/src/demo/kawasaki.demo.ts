@@ -360,7 +360,7 @@ export const kawasakiSystems: SystemSeed[] = [
 export const kawasakiInformationAssets: InformationAssetSeed[] = [
   ...KAWASAKI_WELFARE_TABLE.map(
     ([slug, businesses, name, owners]): InformationAssetSeed => ({
-      key: `kww.asset.${slug}`,
+      key: `kaw.asset.${slug}`,
       name,
       business: businesses.join('、'),
       ownerPositionKeys: owners.map((k) => position(k).key),
@@ -375,7 +375,7 @@ export const kawasakiInformationAssets: InformationAssetSeed[] = [
     }),
   ),
   {
-    key: 'kwo.asset.resident-seal',
+    key: 'kaw.asset.resident-seal',
     name: '住民基本台帳・印鑑登録情報',
     business: '住民基本台帳事務、印鑑登録事務',
     ownerPositionKeys: [position('kaw.shimin.seikatsu.koseki.chief').key],
@@ -454,7 +454,7 @@ export const kawasakiRoleBindings: RoleBindingSeed[] = [
 // ---------------------------------------------------------------------------------------------
 export const kawasakiCommittees: CommitteeSeed[] = [
   {
-    key: 'kww.committee.operations',
+    key: 'kaw.committee.operations',
     rulebookId: 'KWW',
     name: '福祉総合情報システム運用管理会議',
     nameEn: 'Welfare Information System Operations Management Meeting',
@@ -465,7 +465,7 @@ export const kawasakiCommittees: CommitteeSeed[] = [
     ruleIds: ['KWW-12-1', 'KWW-12-2'],
   },
   {
-    key: 'kww.committee.operations-staff',
+    key: 'kaw.committee.operations-staff',
     rulebookId: 'KWW',
     name: '福祉総合情報システム運用管理担当者会議',
     nameEn: 'Welfare Information System Operations Staff Meeting',
