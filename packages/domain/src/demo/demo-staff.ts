@@ -172,6 +172,13 @@ export interface StaffGenerationOptions {
 export const DEMO_CURRENT_FROM = '2024-04-01';
 export const DEMO_PREVIOUS_FROM = '2022-04-01';
 
+/** Rough rank of a position for plausible transfers: 0 係員, 1 係長, 2 課長級, 3 部長級. */
+function rankOf(position: PositionSeed): number {
+  if (position.kind !== 'head') return position.title.endsWith('課長') ? 2 : 0;
+  if (position.title === '係長') return 1;
+  return /^(部長|局長|区長|事務局長|支所長)$/.test(position.title) ? 3 : 2;
+}
+
 function pick<T>(rng: () => number, list: readonly T[]): T {
   const item = list[Math.floor(rng() * list.length)];
   if (item === undefined) throw new Error('empty list');
@@ -186,8 +193,9 @@ function digits(rng: () => number, n: number): string {
 
 /**
  * Generates one current holder for every position (tenure from `currentFrom`), and for every
- * `pastHolderEvery`-th position a past holder (tenure `previousFrom` → `currentFrom`). Half of the
- * past holders were transferred (人事異動) to another position and hold it now; the others left.
+ * `pastHolderEvery`-th position a past holder (tenure `previousFrom` → `currentFrom`). About half of the
+ * past holders were transferred (人事異動) to another position of the same rank and hold it now;
+ * the others have left.
  */
 export function generateDemoStaff(options: StaffGenerationOptions): StaffSeed[] {
   const currentFrom = options.currentFrom ?? DEMO_CURRENT_FROM;
@@ -252,12 +260,16 @@ export function generateDemoStaff(options: StaffGenerationOptions): StaffSeed[] 
   const n = options.positions.length;
   options.positions.forEach((position, index) => {
     if (index % every !== 1) return;
-    const otherIndex = (index + 7) % n;
-    const other = options.positions[otherIndex];
-    const transferred = other && otherIndex !== index ? holderOf.get(other.key) : undefined;
     const wantsTransfer = Math.floor(index / every) % 2 === 0;
-    const person =
-      wantsTransfer && transferred && transferred.tenures.length === 1 ? transferred : newPerson();
+    // A transfer moves someone between positions of the same rank (課長 → 課長, 係員 → 係員).
+    let transferred: StaffSeed | undefined;
+    for (let step = 7; wantsTransfer && step < n + 7 && !transferred; step++) {
+      const other = options.positions[(index + step) % n];
+      if (!other || other.key === position.key || rankOf(other) !== rankOf(position)) continue;
+      const holder = holderOf.get(other.key);
+      if (holder && holder.tenures.length === 1) transferred = holder;
+    }
+    const person = transferred ?? newPerson();
     person.tenures.unshift({ positionKey: position.key, from: previousFrom, to: currentFrom });
   });
 
