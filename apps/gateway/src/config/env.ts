@@ -1,0 +1,48 @@
+// The one place the gateway reads its configuration. Validated at start; no secret has a default.
+import { readDatabaseEnv, type DatabaseEnv } from '@tsukasa/db';
+
+export interface GatewayEnv extends DatabaseEnv {
+  port: number;
+  host: string;
+  production: boolean;
+  /** Session lifetime; sessions end at this age regardless of activity. */
+  sessionTtlHours: number;
+  /** Load the demo data of the four municipalities at start (refused on a production-marked database). */
+  seedDemo: boolean;
+  /** Serve the built admin app from this directory at `/`. */
+  adminBuildDir: string;
+  /** Cookies marked Secure (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): GatewayEnv {
+  const production = env.NODE_ENV === 'production';
+  return {
+    ...readDatabaseEnv(env, root),
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    production,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 8, 1, 24 * 14),
+    seedDemo: bool(env, 'TSUKASA_SEED_DEMO', !production),
+    adminBuildDir: env.TSUKASA_ADMIN_BUILD_DIR?.trim() || new URL('../../../admin/build', import.meta.url).pathname,
+    secureCookies: bool(env, 'TSUKASA_SECURE_COOKIES', production),
+  };
+}

@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { RequestDb } from './request-db.ts';
+import type { Loaders } from './loaders.ts';
+
+export type Viewer =
+  | {
+      kind: 'staff';
+      municipalityId: string;
+      staffId: string;
+      sessionId: string;
+      registryAdmin: boolean;
+    }
+  | {
+      kind: 'token';
+      municipalityId: string;
+      /** The administrator who created the token; actions are audited as the token. */
+      staffId: string;
+      tokenId: string;
+      scopes: string[];
+    };
+
+export interface Context {
+  requestId: string;
+  orm: MikroORM;
+  viewer: Viewer | null;
+  db: RequestDb;
+  loaders: Loaders;
+  /** Set a cookie on the HTTP response (admin-app sessions). */
+  setCookie(name: string, value: string, opts: { maxAgeSeconds: number }): void;
+  clearCookie(name: string): void;
+  sessionTtlHours: number;
+}

@@ -1,0 +1,75 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { FieldError } from '@tsukasa/domain';
+
+/** The closed error vocabulary of the API (`extensions.code`). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'STALE_VERSION'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export const unauthenticated = () =>
+  new AppError('UNAUTHENTICATED', 'Sign in first.', { messageJa: 'サインインしてください。' });
+export const forbidden = (why = 'You are not allowed to do this.', ruleIds: string[] = []) =>
+  new AppError('FORBIDDEN', why, { messageJa: 'この操作を行う権限がありません。', ruleIds });
+export const notFound = (what: string, path?: (string | number)[]) =>
+  new AppError('NOT_FOUND', `${what} not found.`, { messageJa: `${what}が見つかりません。`, ...(path ? { fieldPath: path } : {}) });
+export const badInput = (fieldErrors: FieldError[]) =>
+  new AppError('BAD_USER_INPUT', fieldErrors.map((e) => `${e.path.join('.')}: ${e.message}`).join(' '), {
+    messageJa: fieldErrors.map((e) => e.messageJa).join(' '),
+    fieldErrors,
+  });
+export const staleVersion = (what: string, currentVersion: number | null) =>
+  new AppError('STALE_VERSION', `${what} was changed by someone else since you loaded it (current version ${currentVersion ?? 'unknown'}). Reload and apply your change again.`, {
+    messageJa: `他の利用者がこの${what === 'System' ? 'システム' : 'データ'}を更新しました。最新の内容を読み込んでから、もう一度変更してください。`,
+    currentVersion,
+  });
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+    messageJa: `試行回数が多すぎます。${retryAfterSeconds}秒後に再度お試しください。`,
+    retryAfterSeconds,
+  });
+
+const known = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'RATE_LIMITED']);
+// Apollo's own request-level refusals, passed through as they are (they reveal nothing).
+const apolloCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * One exhaustive mapping to the wire: known codes pass with their extensions, Apollo's input
+ * errors are reported as BAD_USER_INPUT (with Apollo's code kept as `reason`), everything else is
+ * masked as INTERNAL with the request's correlation id, and logged in full.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  ctx: { requestId: string; log: (e: unknown) => void },
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && known.has(code as ErrorCode)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (code && apolloCodes.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+  }
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  // Argument coercion failures (wrong scalar types, bad enum values) are the caller's mistake.
+  if (original instanceof GraphQLError && !(original as GraphQLError).originalError && /^(Variable|Argument|Expected|Enum|Int|String|ID|Boolean|Float)\b/.test(original.message)) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', reason: 'ARGUMENT_COERCION' } };
+  }
+  ctx.log(original);
+  return {
+    message: `Internal error. Reference: ${ctx.requestId}`,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL', requestId: ctx.requestId, messageJa: `内部エラーが発生しました。問い合わせ番号: ${ctx.requestId}` },
+  };
+}

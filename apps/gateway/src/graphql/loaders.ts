@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import { registryRepo, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
+import type { RequestDb } from './request-db.ts';
+
+/** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
+function groupBy<R>(keys: readonly string[], list: R[], keyOf: (r: R) => string): R[][] {
+  const map = new Map<string, R[]>();
+  for (const r of list) {
+    const k = keyOf(r);
+    const bucket = map.get(k);
+    if (bucket) bucket.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+function byId<R extends { id: string }>(keys: readonly string[], list: R[]): (R | null)[] {
+  const map = new Map(list.map((r) => [r.id, r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * Per-request batch loaders: every relation a list can reach is loaded with one statement per
+ * level, whatever the page size (DESIGN: no N+1).
+ */
+export function createLoaders(current: () => RequestDb) {
+  const db = { em: () => current().em() };
+  const orgUnit = new DataLoader<string, OrgUnitRow | null>(async (ids) => byId(ids, await registryRepo.orgUnitsByIds(await db.em(), ids)));
+  const position = new DataLoader<string, PositionRow | null>(async (ids) => byId(ids, await registryRepo.positionsByIds(await db.em(), ids)));
+  const system = new DataLoader<string, SystemRow | null>(async (ids) => byId(ids, await registryRepo.systemsByIds(await db.em(), ids)));
+  const asset = new DataLoader<string, AssetRow | null>(async (ids) => byId(ids, await registryRepo.assetsByIds(await db.em(), ids)));
+  const usingOrgUnitIds = new DataLoader<string, string[]>(async (ids) =>
+    groupBy(ids, await registryRepo.usingOrgUnitIdsBySystemIds(await db.em(), ids), (r) => r.system_id).map((g) => g.map((r) => r.org_unit_id)),
+  );
+  const assetIdsOfSystem = new DataLoader<string, string[]>(async (ids) =>
+    groupBy(ids, await registryRepo.assetIdsBySystemIds(await db.em(), ids), (r) => r.system_id).map((g) => g.map((r) => r.asset_id)),
+  );
+  const systemIdsOfAsset = new DataLoader<string, string[]>(async (ids) =>
+    groupBy(ids, await registryRepo.systemIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.system_id)),
+  );
+  const ownerPositionIds = new DataLoader<string, string[]>(async (ids) =>
+    groupBy(ids, await registryRepo.ownerPositionIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.position_id)),
+  );
+  return { orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, systemIdsOfAsset, ownerPositionIds };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Loads many ids through a loader, dropping ids that resolve to nothing (e.g. hidden by RLS). */
+export async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const got = await loader.loadMany(ids);
+  return got.filter((x): x is T => x !== null && !(x instanceof Error));
+}

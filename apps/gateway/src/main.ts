@@ -1,0 +1,54 @@
+import { createServer } from 'node:http';
+import { createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
+import { DEMO_PASSWORD, demoMunicipalities } from '@tsukasa/domain';
+import { createGateway } from './app.ts';
+import { ConfigError, readGatewayEnv } from './config/env.ts';
+import { describeError, jsonLogger } from './http/logger.ts';
+
+const started = performance.now();
+const log = jsonLogger();
+let env;
+try {
+  env = readGatewayEnv(process.env, new URL('../../..', import.meta.url).pathname);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(`Configuration error: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
+
+const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, log: (m) => log('info', m) });
+if (env.seedDemo) {
+  await seedDemo(database.url, demoMunicipalities, { hashPassword, demoPassword: DEMO_PASSWORD, log: (m) => log('info', m) });
+}
+const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 20 });
+const gateway = await createGateway({
+  orm,
+  log,
+  sessionTtlHours: env.sessionTtlHours,
+  secureCookies: env.secureCookies,
+  adminBuildDir: env.adminBuildDir,
+});
+const server = createServer(gateway.app);
+server.listen(env.port, env.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  const base = `http://${env.host === '0.0.0.0' ? '127.0.0.1' : env.host}:${port}`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\n  司 Tsukasa is ready in ${seconds}s\n  Admin app:   ${base}/\n  GraphQL API: ${base}/graphql\n  Demo sign-in: municipality minato | kawasaki | kitami | arakawa, user admin, password ${env.seedDemo ? DEMO_PASSWORD : '(demo data not loaded)'}\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log('info', `shutting down (${signal})`);
+  server.close();
+  await gateway.stop().catch(() => undefined);
+  await orm.close(true).catch(() => undefined);
+  await database.stop().catch((e) => log('warn', 'database stop failed', describeError(e)));
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

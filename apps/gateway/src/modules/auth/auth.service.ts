@@ -1,0 +1,111 @@
+import { auditRepo, authRepo, verifyPassword, type MikroORM } from '@tsukasa/db';
+import { fieldError } from '@tsukasa/domain';
+import type { Context, Viewer } from '../../graphql/context.ts';
+import { AppError, badInput, rateLimited } from '../../graphql/errors.ts';
+import { RequestDb } from '../../graphql/request-db.ts';
+import { API_TOKEN_PREFIX, SESSION_PREFIX, looksLikeToken, newToken, tokenHash } from './tokens.ts';
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+const signInFailed = () =>
+  new AppError('UNAUTHENTICATED', 'The municipality, username or password is wrong.', {
+    messageJa: '自治体、ユーザー名またはパスワードが正しくありません。',
+  });
+
+export interface SignInResult {
+  token: string;
+  expiresAt: Date;
+  municipalityId: string;
+  staffId: string;
+  registryAdmin: boolean;
+}
+
+/**
+ * Sign-in needs the tenant before the tenant's tables are readable: the municipality is found by
+ * its public code, then the staff row is read in a transaction carrying that tenant (RLS).
+ * Unknown municipality, unknown user and wrong password give the same answer in the same time.
+ */
+export async function signIn(orm: MikroORM, requestId: string, input: { municipality: string; username: string; password: string }, ttlHours: number): Promise<SignInResult> {
+  const errors = [];
+  if (!input.municipality || input.municipality.length > 32) errors.push(fieldError(['municipality'], 'INVALID_VALUE', 'Choose a municipality.', '自治体を選択してください。'));
+  if (!input.username || input.username.length > 60) errors.push(fieldError(['username'], 'REQUIRED', 'Enter your username.', 'ユーザー名を入力してください。'));
+  if (!input.password || input.password.length > 200) errors.push(fieldError(['password'], 'REQUIRED', 'Enter your password.', 'パスワードを入力してください。'));
+  if (errors.length) throw badInput(errors);
+
+  const municipality = await authRepo.municipalityByCode(orm.em.fork(), input.municipality);
+  if (!municipality) {
+    await verifyPassword(null, input.password);
+    throw signInFailed();
+  }
+  const db = new RequestDb(orm, municipality.id);
+  let committed = false;
+  try {
+    const em = await db.em();
+    const staff = await authRepo.staffForSignIn(em, input.username);
+    if (staff?.locked_until && new Date(staff.locked_until) > new Date()) {
+      throw rateLimited(Math.ceil((new Date(staff.locked_until).getTime() - Date.now()) / 1000));
+    }
+    const ok = await verifyPassword(staff?.password_hash ?? null, input.password);
+    if (!staff || !ok) {
+      if (staff) {
+        await authRepo.recordSignInFailure(em, staff.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+        await auditRepo.appendAuditEvents(em, municipality.id, [
+          { actorStaffId: staff.id, action: 'auth.sign_in_failed', targetType: 'staff', targetId: staff.id, ruleIds: [], requestId },
+        ]);
+      }
+      await db.finish(true);
+      committed = true;
+      throw signInFailed();
+    }
+    await authRepo.recordSignInSuccess(em, staff.id);
+    const token = newToken(SESSION_PREFIX);
+    const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+    const sessionId = await authRepo.insertSession(em, municipality.id, staff.id, tokenHash(token), expiresAt);
+    await auditRepo.appendAuditEvents(em, municipality.id, [
+      { actorStaffId: staff.id, action: 'auth.sign_in', targetType: 'session', targetId: sessionId, ruleIds: [], requestId },
+    ]);
+    await db.finish(true);
+    committed = true;
+    return { token, expiresAt, municipalityId: municipality.id, staffId: staff.id, registryAdmin: staff.registry_admin };
+  } finally {
+    if (!committed) await db.finish(false).catch(() => undefined);
+  }
+}
+
+/** Resolves a bearer token or session cookie to a viewer; anything else is anonymous. */
+export async function resolveViewer(orm: MikroORM, token: string | undefined): Promise<Viewer | null> {
+  if (!token || !looksLikeToken(token)) return null;
+  const em = orm.em.fork();
+  const hash = tokenHash(token);
+  if (token.startsWith(SESSION_PREFIX)) {
+    const s = await authRepo.resolveSession(em, hash);
+    return s ? { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin } : null;
+  }
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const t = await authRepo.resolveApiToken(em, hash);
+    return t ? { kind: 'token', municipalityId: t.municipality_id, staffId: t.created_by_id, tokenId: t.token_id, scopes: t.scopes } : null;
+  }
+  return null;
+}
+
+export const TOKEN_SCOPES = ['registry:read', 'registry:write'] as const;
+
+export async function createApiToken(ctx: Context, input: { name: string; scopes: string[] }) {
+  const viewer = ctx.viewer!;
+  const errors = [];
+  if (!input.name?.trim() || input.name.length > 100) errors.push(fieldError(['input', 'name'], 'REQUIRED', 'Name the token (at most 100 characters).', 'トークン名を100文字以内で入力してください。'));
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) errors.push(fieldError(['input', 'scopes'], 'REQUIRED', 'Choose at least one scope.', 'スコープを1つ以上選択してください。'));
+  scopes.forEach((s, i) => {
+    if (!(TOKEN_SCOPES as readonly string[]).includes(s)) errors.push(fieldError(['input', 'scopes', i], 'INVALID_VALUE', `Unknown scope ${s}.`, `不明なスコープです: ${s}`));
+  });
+  if (errors.length) throw badInput(errors);
+  const db = await ctx.db.em();
+  const token = newToken(API_TOKEN_PREFIX);
+  const row = await authRepo.insertApiToken(db, viewer.municipalityId, viewer.staffId, input.name.trim(), scopes, tokenHash(token));
+  await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
+    { actorStaffId: viewer.staffId, action: 'api_token.create', targetType: 'api_token', targetId: row.id, after: { name: row.name, scopes }, ruleIds: [], requestId: ctx.requestId },
+  ]);
+  return { token, row };
+}

@@ -1,0 +1,155 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { registryRepo, type SystemSortField as RepoSortField } from '@tsukasa/db';
+import { fieldError } from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../graphql/errors.ts';
+import { loadAll } from '../../graphql/loaders.ts';
+import { Rule } from '../../graphql/rules.ts';
+import { SortDirection, decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
+import { Rulebook } from '../rulebook/rulebook.types.ts';
+import { toRulebook } from '../rulebook/rulebook.resolver.ts';
+import { toAsset, toOrgUnit, toSystem } from './registry.mappers.ts';
+import * as service from './system.service.ts';
+import {
+  CreateSystemInput,
+  InformationAsset,
+  LifecycleStatus,
+  OrgUnit,
+  SetUsingOrgUnitsInput,
+  System,
+  SystemConnection,
+  SystemFilter,
+  SystemSort,
+  SystemImportResult,
+  SystemSortField,
+  UpdateSystemInput,
+} from './registry.types.ts';
+
+export const MAX_PAGE = 200;
+
+export function pageSize(first: number | null | undefined, path: string[]): number {
+  const n = first ?? 20;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
+    throw badInput([fieldError(path, 'INVALID_VALUE', `first must be between 1 and ${MAX_PAGE}.`, `件数は1〜${MAX_PAGE}で指定してください。`)]);
+  }
+  return n;
+}
+
+function checkFilter(filter: SystemFilter | null | undefined): void {
+  if (filter?.managingOrgUnitId != null && !isUuid(filter.managingOrgUnitId)) {
+    throw badInput([fieldError(['filter', 'managingOrgUnitId'], 'INVALID_VALUE', 'Managing section id is malformed.', '管理に係る所管のIDが正しくありません。')]);
+  }
+  if (filter?.text && [...filter.text].length > 200) {
+    throw badInput([fieldError(['filter', 'text'], 'TOO_LONG', 'Search text must be at most 200 characters.', '検索語は200文字以内で入力してください。')]);
+  }
+}
+
+@Resolver(() => System)
+export class SystemResolver {
+  @Rule('registry:read')
+  @Query(() => SystemConnection, { description: 'Systems of the viewer’s municipality: filter, sort, cursor pagination.' })
+  async systems(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => SystemFilter, { nullable: true }) filter: SystemFilter | null,
+    @Arg('sort', () => SystemSort, { nullable: true }) sort: SystemSort | null,
+  ): Promise<SystemConnection> {
+    const size = pageSize(first, ['first']);
+    checkFilter(filter);
+    const sortSpec = { field: (sort?.field ?? SystemSortField.NAME) as RepoSortField, direction: sort?.direction ?? SortDirection.ASC };
+    let afterKey: { value: string; id: string } | null = null;
+    if (after) {
+      const parts = decodeCursor(after);
+      if (!parts || parts.length !== 3 || parts[0] !== sortSpec.field || typeof parts[1] !== 'string' || !isUuid(parts[2])) {
+        throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid for this sort order.', 'ページ位置の指定が正しくありません。')]);
+      }
+      afterKey = { value: parts[1], id: parts[2] as string };
+    }
+    const page = await registryRepo.listSystems(await ctx.db.em(), {
+      text: filter?.text,
+      managingOrgUnitId: filter?.managingOrgUnitId,
+      lifecycleStatus: filter?.lifecycleStatus,
+      sort: sortSpec,
+      first: size,
+      after: afterKey,
+    });
+    for (const r of page.rows) ctx.loaders.system.prime(r.id, r);
+    const edges = page.rows.map((r) => ({ cursor: encodeCursor([sortSpec.field, r.sort_value, r.id]), node: toSystem(r) }));
+    return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+  }
+
+  @Rule('registry:read')
+  @Query(() => System, { nullable: true, description: 'One system with everything linked to it (null when it does not exist in your municipality).' })
+  async system(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<System | null> {
+    if (!isUuid(id)) return null;
+    const row = await ctx.loaders.system.load(id);
+    return row ? toSystem(row) : null;
+  }
+
+  @Rule('registry:read')
+  @Query(() => String, { description: 'CSV (UTF-8, no BOM — prepend one for Excel) of the systems matching the filter; the import reads the same columns.' })
+  async systemsCsv(@Ctx() ctx: Context, @Arg('filter', () => SystemFilter, { nullable: true }) filter: SystemFilter | null): Promise<string> {
+    checkFilter(filter);
+    const { exportSystemsCsv } = await import('./system-csv.ts');
+    return exportSystemsCsv(ctx, filter);
+  }
+
+  @Rule('registry:write')
+  @Mutation(() => System)
+  async createSystem(@Ctx() ctx: Context, @Arg('input', () => CreateSystemInput) input: CreateSystemInput): Promise<System> {
+    return toSystem(await service.createSystem(ctx, input));
+  }
+
+  @Rule('registry:write')
+  @Mutation(() => System, { description: 'Edits a system. `version` must be the version you loaded; a stale one is refused with STALE_VERSION.' })
+  async updateSystem(@Ctx() ctx: Context, @Arg('input', () => UpdateSystemInput) input: UpdateSystemInput): Promise<System> {
+    return toSystem(await service.updateSystem(ctx, input));
+  }
+
+  @Rule('registry:write')
+  @Mutation(() => System, { description: 'Marks a system retired (廃止).' })
+  async retireSystem(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<System> {
+    return toSystem(await service.updateSystem(ctx, { id, version, lifecycleStatus: LifecycleStatus.RETIRED }, 'system.retire'));
+  }
+
+  @Rule('registry:write')
+  @Mutation(() => System)
+  async setSystemUsingOrgUnits(@Ctx() ctx: Context, @Arg('input', () => SetUsingOrgUnitsInput) input: SetUsingOrgUnitsInput): Promise<System> {
+    return toSystem(await service.setUsingOrgUnits(ctx, input));
+  }
+
+  @FieldResolver(() => OrgUnit, { description: '管理に係る所管' })
+  async managingOrgUnit(@Root() s: System, @Ctx() ctx: Context): Promise<OrgUnit> {
+    const row = await ctx.loaders.orgUnit.load(s.managingOrgUnitId);
+    if (!row) throw new Error(`managing org unit ${s.managingOrgUnitId} missing`);
+    return toOrgUnit(row);
+  }
+
+  @FieldResolver(() => [OrgUnit], { description: 'Sections that use the system (システム使用課 / 利用課).' })
+  async usingOrgUnits(@Root() s: System, @Ctx() ctx: Context): Promise<OrgUnit[]> {
+    const ids = await ctx.loaders.usingOrgUnitIds.load(s.id);
+    return (await loadAll(ctx.loaders.orgUnit, ids)).map(toOrgUnit);
+  }
+
+  @FieldResolver(() => Rulebook, { nullable: true, description: 'The rulebook governing the system.' })
+  rulebook(@Root() s: System): Rulebook | null {
+    return s.rulebookId ? toRulebook(s.rulebookId) : null;
+  }
+
+  @FieldResolver(() => [InformationAsset], { description: 'Information assets the system handles.' })
+  async informationAssets(@Root() s: System, @Ctx() ctx: Context): Promise<InformationAsset[]> {
+    const ids = await ctx.loaders.assetIdsOfSystem.load(s.id);
+    return (await loadAll(ctx.loaders.asset, ids)).map(toAsset);
+  }
+}
+
+@Resolver()
+export class SystemImportResolver {
+  @Rule('registry:write')
+  @Mutation(() => SystemImportResult, { description: 'Imports the CSV of systemsCsv. dryRun: the diff only; otherwise all rows or none.' })
+  async importSystemsCsv(@Ctx() ctx: Context, @Arg('csv', () => String) csv: string, @Arg('dryRun', () => Boolean) dryRun: boolean): Promise<SystemImportResult> {
+    const { importSystemsCsv } = await import('./system-csv.ts');
+    return importSystemsCsv(ctx, csv, dryRun);
+  }
+}

@@ -1,0 +1,26 @@
+// Creates a migration from the difference between the entities and the committed snapshot,
+// against a throw-away embedded PostgreSQL migrated to the current head.
+import { createOrm } from '../orm.ts';
+import { startEmbeddedPostgres } from '../runtime/embedded-postgres.ts';
+import { migrate, provisionRolesAndSchema } from '../runtime/provision.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const name = process.argv[2];
+const blank = process.argv.includes('--blank');
+const initial = process.argv.includes('--initial');
+const dir = await mkdtemp(join(tmpdir(), 'tsukasa-migration-'));
+const pg = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+try {
+  const url = await provisionRolesAndSchema(pg.adminUrl, { createDatabase: 'tsukasa' });
+  if (!initial) await migrate(url);
+  const orm = await createOrm({ clientUrl: url, as: 'owner' });
+  const result = initial
+    ? await orm.migrator.create(undefined, false, true, name)
+    : await orm.migrator.create(undefined, blank, false, name);
+  console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
+  await orm.close(true);
+} finally {
+  await pg.stop();
+}

@@ -1,0 +1,44 @@
+export * from './tenancy.entity.ts';
+export * from './organization.entity.ts';
+export * from './registry.entity.ts';
+export * from './auth.entity.ts';
+export * from './audit.entity.ts';
+import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
+import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
+import {
+  Committee,
+  CommitteeMember,
+  DataItem,
+  InformationAsset,
+  InformationAssetOwner,
+  InformationAssetSystem,
+  System,
+  SystemUsingOrgUnit,
+} from './registry.entity.ts';
+import { ApiToken, Session, SignInAttempt } from './auth.entity.ts';
+import { AuditChainHead, AuditEvent } from './audit.entity.ts';
+
+export const allEntities = [
+  Municipality,
+  DeploymentSetting,
+  OrgUnit,
+  Position,
+  Staff,
+  PositionTenure,
+  RoleBinding,
+  Contractor,
+  ContractorPerson,
+  System,
+  SystemUsingOrgUnit,
+  InformationAsset,
+  InformationAssetOwner,
+  InformationAssetSystem,
+  DataItem,
+  Committee,
+  CommitteeMember,
+  Session,
+  ApiToken,
+  SignInAttempt,
+  AuditEvent,
+  AuditChainHead,
+];

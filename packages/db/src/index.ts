@@ -1,0 +1,14 @@
+export * from './entities/index.ts';
+export * from './orm.ts';
+export * from './runtime/database.ts';
+export * from './runtime/embedded-postgres.ts';
+export * from './runtime/env.ts';
+export * from './runtime/provision.ts';
+export * from './seed/demo-seeder.ts';
+export * from './seed/ids.ts';
+export * from './repositories/sql.ts';
+export * as registryRepo from './repositories/registry.repository.ts';
+export * as authRepo from './repositories/auth.repository.ts';
+export * as auditRepo from './repositories/audit.repository.ts';
+export type { SystemRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } from './repositories/registry.repository.ts';
+export * from './seed/password.ts';

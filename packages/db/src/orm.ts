@@ -1,0 +1,54 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { fileURLToPath } from 'node:url';
+import { allEntities } from './entities/index.ts';
+
+export const APP_ROLE = 'tsukasa_app';
+export const OWNER_ROLE = 'tsukasa_owner';
+
+export interface OrmOptions {
+  clientUrl: string;
+  /**
+   * 'app': every pooled connection runs as the non-owner application role, so row-level
+   * security applies to everything the gateway does. 'owner': migrations and seeding.
+   */
+  as: 'app' | 'owner';
+  poolMax?: number;
+  /** Called with every SQL statement; benchmarks and tests count statements with it. */
+  onQuery?: (sql: string) => void;
+}
+
+export const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function ormConfig(opts: OrmOptions): Options {
+  return {
+    entities: allEntities,
+    clientUrl: opts.clientUrl,
+    // The role is a startup parameter of each connection: no code path can forget to set it.
+    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=tsukasa` },
+    pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 10_000 },
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: '.snapshot-tsukasa',
+      tableName: 'tsukasa.mikro_orm_migrations',
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `-${name}` : ''}`,
+    },
+    forceUtcTimezone: true,
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery ? (message: string) => opts.onQuery?.(message) : () => undefined,
+    allowGlobalContext: false,
+  };
+}
+
+export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(opts));
+}
+
+export type { MikroORM } from '@mikro-orm/postgresql';

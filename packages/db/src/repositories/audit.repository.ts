@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { exec, one, rows, type Db } from './sql.ts';
+
+export interface AuditEventInput {
+  actorStaffId: string | null;
+  actorTokenId?: string | null;
+  onBehalfOfStaffId?: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  fields?: string[] | null;
+  before?: unknown;
+  after?: unknown;
+  ruleIds: string[];
+  requestId?: string | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Deterministic JSON: object keys sorted at every depth, Dates as ISO strings. */
+export function canonicalJson(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map(norm);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(norm(value) ?? null);
+}
+
+export interface ChainedFields {
+  municipalityId: string;
+  seq: string;
+  occurredAt: string;
+  actorStaffId: string | null;
+  actorTokenId: string | null;
+  onBehalfOfStaffId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  fields: string[] | null;
+  before: unknown;
+  after: unknown;
+  ruleIds: string[];
+  requestId: string | null;
+}
+
+export function chainHash(prevHash: string, e: ChainedFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(e)).digest('hex');
+}
+
+const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(canonicalJson(v)));
+
+/**
+ * Appends events to the municipality's chain in the caller's transaction: the chain head is locked,
+ * so concurrent appends serialise and the sequence has no gaps. If this fails, the caller's
+ * transaction fails with it — a change (or a protected read) is never without its audit record.
+ */
+export async function appendAuditEvents(db: Db, municipalityId: string, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const head = await one<{ last_seq: string; last_hash: string }>(
+    db,
+    'select last_seq, last_hash from audit_chain_head where municipality_id = $1 for update',
+    [municipalityId],
+  );
+  let seq = BigInt(head?.last_seq ?? 0);
+  let prev = head?.last_hash ?? GENESIS_HASH;
+  const occurredAt = new Date().toISOString();
+  const values: string[] = [];
+  const params: unknown[] = [];
+  for (const e of events) {
+    seq += 1n;
+    const fields: ChainedFields = {
+      municipalityId,
+      seq: seq.toString(),
+      occurredAt,
+      actorStaffId: e.actorStaffId,
+      actorTokenId: e.actorTokenId ?? null,
+      onBehalfOfStaffId: e.onBehalfOfStaffId ?? null,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      fields: e.fields ?? null,
+      before: toJson(e.before),
+      after: toJson(e.after),
+      ruleIds: e.ruleIds,
+      requestId: e.requestId ?? null,
+    };
+    const hash = chainHash(prev, fields);
+    const row = [
+      municipalityId, fields.seq, occurredAt, fields.actorStaffId, fields.actorTokenId, fields.onBehalfOfStaffId,
+      fields.action, fields.targetType, fields.targetId, fields.fields,
+      fields.before === null ? null : JSON.stringify(fields.before),
+      fields.after === null ? null : JSON.stringify(fields.after),
+      fields.ruleIds, fields.requestId, prev, hash,
+    ];
+    values.push(`(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
+    prev = hash;
+  }
+  await exec(db, 
+    `insert into audit_event (municipality_id, seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id,
+       action, target_type, target_id, fields, before, after, rule_ids, request_id, prev_hash, hash)
+     values ${values.join(', ')}`,
+    params,
+  );
+  await exec(db, 
+    head
+      ? 'update audit_chain_head set last_seq = $2, last_hash = $3 where municipality_id = $1'
+      : 'insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, $2, $3)',
+    [municipalityId, seq.toString(), prev],
+  );
+}
+
+export interface AuditEventRow {
+  id: string;
+  seq: string;
+  occurred_at: Date;
+  actor_staff_id: string | null;
+  actor_token_id: string | null;
+  on_behalf_of_staff_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  fields: string[] | null;
+  before: unknown;
+  after: unknown;
+  rule_ids: string[];
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export async function auditEventsForTarget(db: Db, targetType: string, targetId: string): Promise<AuditEventRow[]> {
+  return rows<AuditEventRow>(
+    db,
+    'select * from audit_event where target_type = $1 and target_id = $2 order by seq',
+    [targetType, targetId],
+  );
+}

@@ -1,0 +1,281 @@
+import { exec, likePattern, one, rows, type Db } from './sql.ts';
+
+export interface OrgUnitRow {
+  id: string;
+  parent_id: string | null;
+  key: string;
+  name: string;
+  name_en: string;
+  level: string;
+  sort_order: number;
+}
+
+export interface PositionRow {
+  id: string;
+  org_unit_id: string;
+  key: string;
+  title: string;
+  name: string;
+  kind: string;
+}
+
+export interface SystemRow {
+  id: string;
+  municipality_id: string;
+  key: string | null;
+  name: string;
+  business_content: string;
+  managing_org_unit_id: string;
+  management_type: string;
+  lifecycle_status: string;
+  rulebook_id: string | null;
+  contractor_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AssetRow {
+  id: string;
+  key: string | null;
+  name: string;
+  business: string;
+  confidentiality: string;
+  integrity: string;
+  availability: string;
+  rule_ids: string[];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type SystemSortField = 'name' | 'managing_org_unit' | 'updated_at';
+
+export interface SystemListQuery {
+  text?: string | null;
+  managingOrgUnitId?: string | null;
+  lifecycleStatus?: string[] | null;
+  sort: { field: SystemSortField; direction: 'asc' | 'desc' };
+  first: number;
+  after?: { value: string; id: string } | null;
+}
+
+const SYSTEM_COLUMNS = `s.id, s.municipality_id, s.key, s.name, s.business_content, s.managing_org_unit_id, s.management_type,
+  s.lifecycle_status, s.rulebook_id, s.contractor_id, s.version, s.created_at, s.updated_at`;
+
+const sortExpression: Record<SystemSortField, string> = {
+  name: 's.name',
+  managing_org_unit: 'ou.name',
+  updated_at: `to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+};
+
+function systemWhere(q: Omit<SystemListQuery, 'sort' | 'first' | 'after'>, params: unknown[]): string {
+  const where: string[] = [];
+  if (q.text?.trim()) {
+    params.push(likePattern(q.text.trim()));
+    const p = `$${params.length}`;
+    where.push(`(lower(normalize(s.name, NFKC)) like ${p} or lower(normalize(s.business_content, NFKC)) like ${p})`);
+  }
+  if (q.managingOrgUnitId) {
+    params.push(q.managingOrgUnitId);
+    where.push(`s.managing_org_unit_id = $${params.length}`);
+  }
+  if (q.lifecycleStatus?.length) {
+    params.push(q.lifecycleStatus);
+    where.push(`s.lifecycle_status = any($${params.length}::text[])`);
+  }
+  return where.length ? where.join(' and ') : 'true';
+}
+
+/** Keyset-paginated list: one statement for the page, one for the total. */
+export async function listSystems(db: Db, q: SystemListQuery): Promise<{ rows: (SystemRow & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
+  const params: unknown[] = [];
+  const filter = systemWhere(q, params);
+  const countParams = [...params];
+  const expr = sortExpression[q.sort.field];
+  const dir = q.sort.direction === 'desc' ? 'desc' : 'asc';
+  let keyset = 'true';
+  if (q.after) {
+    params.push(q.after.value, q.after.id);
+    keyset = `(${expr}, s.id) ${dir === 'asc' ? '>' : '<'} ($${params.length - 1}, $${params.length}::uuid)`;
+  }
+  params.push(q.first + 1);
+  const page = await rows<SystemRow & { sort_value: string }>(
+    db,
+    `select ${SYSTEM_COLUMNS}, ${expr} as sort_value
+       from system s join org_unit ou on ou.id = s.managing_org_unit_id
+      where ${filter} and ${keyset}
+      order by ${expr} ${dir}, s.id ${dir}
+      limit $${params.length}`,
+    params,
+  );
+  const total = await one<{ n: number }>(
+    db,
+    `select count(*)::int as n from system s where ${filter}`,
+    countParams,
+  );
+  return { rows: page.slice(0, q.first), totalCount: total?.n ?? 0, hasNextPage: page.length > q.first };
+}
+
+export async function systemsByIds(db: Db, ids: readonly string[]): Promise<SystemRow[]> {
+  return rows<SystemRow>(db, `select ${SYSTEM_COLUMNS} from system s where s.id = any($1::uuid[])`, [ids]);
+}
+
+export async function allSystems(db: Db, filter: Omit<SystemListQuery, 'sort' | 'first' | 'after'>): Promise<SystemRow[]> {
+  const params: unknown[] = [];
+  const where = systemWhere(filter, params);
+  return rows<SystemRow>(db, `select ${SYSTEM_COLUMNS} from system s where ${where} order by s.name, s.id`, params);
+}
+
+export async function orgUnitsByIds(db: Db, ids: readonly string[]): Promise<OrgUnitRow[]> {
+  return rows<OrgUnitRow>(db, `select id, parent_id, key, name, name_en, level, sort_order from org_unit where id = any($1::uuid[])`, [ids]);
+}
+
+export async function listOrgUnits(db: Db): Promise<OrgUnitRow[]> {
+  return rows<OrgUnitRow>(db, `select id, parent_id, key, name, name_en, level, sort_order from org_unit order by sort_order, name`);
+}
+
+export async function listPositions(db: Db): Promise<PositionRow[]> {
+  return rows<PositionRow>(db, `select p.id, p.org_unit_id, p.key, p.title, p.name, p.kind from position p order by p.sort_order, p.name`);
+}
+
+export async function positionsByIds(db: Db, ids: readonly string[]): Promise<PositionRow[]> {
+  return rows<PositionRow>(db, `select id, org_unit_id, key, title, name, kind from position where id = any($1::uuid[])`, [ids]);
+}
+
+export async function usingOrgUnitIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; org_unit_id: string }[]> {
+  return rows(db, `select system_id, org_unit_id from system_using_org_unit where system_id = any($1::uuid[]) order by sort_order`, [ids]);
+}
+
+export async function assetIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
+  return rows(
+    db,
+    `select ais.system_id, ais.asset_id from information_asset_system ais join information_asset a on a.id = ais.asset_id
+      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
+    [ids],
+  );
+}
+
+export async function systemIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
+  return rows(
+    db,
+    `select ais.system_id, ais.asset_id from information_asset_system ais join system s on s.id = ais.system_id
+      where ais.asset_id = any($1::uuid[]) order by s.name, s.id`,
+    [ids],
+  );
+}
+
+export async function ownerPositionIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ asset_id: string; position_id: string }[]> {
+  return rows(db, `select asset_id, position_id from information_asset_owner where asset_id = any($1::uuid[]) order by sort_order`, [ids]);
+}
+
+export async function assetsByIds(db: Db, ids: readonly string[]): Promise<AssetRow[]> {
+  return rows<AssetRow>(
+    db,
+    `select id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at
+       from information_asset where id = any($1::uuid[])`,
+    [ids],
+  );
+}
+
+export async function listAssets(db: Db, first: number, after: { name: string; id: string } | null): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {
+  const params: unknown[] = [];
+  let keyset = 'true';
+  if (after) {
+    params.push(after.name, after.id);
+    keyset = '(name, id) > ($1, $2::uuid)';
+  }
+  params.push(first + 1);
+  const page = await rows<AssetRow>(
+    db,
+    `select id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at
+       from information_asset where ${keyset} order by name, id limit $${params.length}`,
+    params,
+  );
+  const total = await one<{ n: number }>(db, 'select count(*)::int as n from information_asset');
+  return { rows: page.slice(0, first), totalCount: total?.n ?? 0, hasNextPage: page.length > first };
+}
+
+// ---- writes ---------------------------------------------------------------------------------
+
+export interface SystemPatch {
+  name?: string;
+  business_content?: string;
+  managing_org_unit_id?: string;
+  management_type?: string;
+  lifecycle_status?: string;
+}
+
+export async function insertSystem(db: Db, municipalityId: string, s: Required<SystemPatch> & { rulebook_id: string | null }): Promise<SystemRow> {
+  const row = await one<SystemRow>(
+    db,
+    `insert into system (id, municipality_id, name, business_content, managing_org_unit_id, management_type, lifecycle_status, rulebook_id, version, created_at, updated_at)
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 1, now(), now())
+     returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
+    [municipalityId, s.name, s.business_content, s.managing_org_unit_id, s.management_type, s.lifecycle_status, s.rulebook_id],
+  );
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/**
+ * Optimistic concurrency: the update applies only if the row is still at `version`.
+ * Returns the new row, or `undefined` when the version is stale (or the row is gone).
+ */
+export async function updateSystemIfVersion(db: Db, id: string, version: number, patch: SystemPatch): Promise<SystemRow | undefined> {
+  const sets: string[] = [];
+  const params: unknown[] = [id, version];
+  for (const [column, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    params.push(value);
+    sets.push(`"${column}" = $${params.length}`);
+  }
+  sets.push('version = version + 1', 'updated_at = now()');
+  return one<SystemRow>(
+    db,
+    `update system set ${sets.join(', ')} where id = $1 and version = $2 returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
+    params,
+  );
+}
+
+export async function replaceUsingOrgUnits(db: Db, municipalityId: string, systemId: string, orgUnitIds: string[]): Promise<void> {
+  await exec(db, 'delete from system_using_org_unit where system_id = $1', [systemId]);
+  if (orgUnitIds.length) {
+    await exec(db, 
+      `insert into system_using_org_unit (system_id, org_unit_id, municipality_id, sort_order)
+       select $1, u.id, $2, u.ord - 1 from unnest($3::uuid[]) with ordinality as u(id, ord)`,
+      [systemId, municipalityId, orgUnitIds],
+    );
+  }
+}
+
+export async function updateAssetIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<Pick<AssetRow, 'confidentiality' | 'integrity' | 'availability'>>,
+): Promise<AssetRow | undefined> {
+  const sets: string[] = [];
+  const params: unknown[] = [id, version];
+  for (const [column, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    params.push(value);
+    sets.push(`"${column}" = $${params.length}`);
+  }
+  sets.push('version = version + 1', 'updated_at = now()');
+  return one<AssetRow>(
+    db,
+    `update information_asset set ${sets.join(', ')} where id = $1 and version = $2
+     returning id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at`,
+    params,
+  );
+}
+
+export async function replaceOwners(db: Db, municipalityId: string, assetId: string, positionIds: string[]): Promise<void> {
+  await exec(db, 'delete from information_asset_owner where asset_id = $1', [assetId]);
+  await exec(db, 
+    `insert into information_asset_owner (asset_id, position_id, municipality_id, sort_order)
+     select $1, u.id, $2, u.ord - 1 from unnest($3::uuid[]) with ordinality as u(id, ord)`,
+    [assetId, municipalityId, positionIds],
+  );
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
+
+/** The request's entity manager: its transaction carries the tenant (RLS) and the role. */
+export type Db = EntityManager;
+
+interface Executor {
+  executeQuery<R>(query: CompiledQuery<R>): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Runs SQL with server-side parameters ($1, $2 …) on the entity manager's transaction, or on the
+ * pool when there is none. (MikroORM's `em.execute` interpolates parameters into the text instead.)
+ */
+export async function rows<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const trx = db.getTransactionContext<Executor>();
+  const executor: Executor = trx ?? (db.getConnection().getClient() as unknown as Executor);
+  const result = await executor.executeQuery(CompiledQuery.raw(sql, params as unknown[]));
+  return result.rows as T[];
+}
+
+export async function one<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(db, sql, params))[0];
+}
+
+export async function exec(db: Db, sql: string, params: readonly unknown[] = []): Promise<void> {
+  await rows(db, sql, params);
+}
+
+/** Escapes LIKE wildcards and NFKC-normalises, so ＲＰＡ finds RPA and 50% is literal. */
+export function likePattern(text: string): string {
+  return `%${text.normalize('NFKC').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,313 @@
+import pg from 'pg';
+import type { MunicipalitySeed } from '@tsukasa/domain';
+import { OWNER_ROLE } from '../orm.ts';
+import { SCHEMA } from '../runtime/provision.ts';
+import { uuidFromKey } from './ids.ts';
+import { upsertMany } from './upsert.ts';
+
+export class ProductionDatabaseError extends Error {
+  constructor() {
+    super('Refusing to load demo data: this database is marked as production (deployment_setting environment=production).');
+  }
+}
+
+export interface SeedOptions {
+  /** Hashes a demo password; the caller brings the algorithm (argon2id in the gateway). */
+  hashPassword: (plain: string) => Promise<string>;
+  demoPassword: string;
+  log?: (line: string) => void;
+}
+
+export const idOf = (code: string, key: string): string => uuidFromKey(`${code}:${key}`);
+export const municipalityIdOf = (code: string): string => uuidFromKey(`municipality:${code}`);
+
+/**
+ * Loads the demo data of the given municipalities idempotently: every row has a deterministic id,
+ * so a second run updates in place and creates nothing twice. Passwords are set only where none is set.
+ */
+export async function seedDemo(url: string, municipalities: MunicipalitySeed[], opts: SeedOptions): Promise<void> {
+  const client = new pg.Client({ connectionString: url, options: `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` });
+  await client.connect();
+  try {
+    await client.query('begin');
+    const env = await client.query<{ value: string }>(`select value from deployment_setting where key = 'environment'`);
+    if (env.rows[0]?.value === 'production') throw new ProductionDatabaseError();
+    for (const m of municipalities) {
+      await seedMunicipality(client, m, opts);
+      opts.log?.(`demo data loaded: ${m.code} (${m.systems.length} systems, ${m.staff.length} staff)`);
+    }
+    await client.query('commit');
+  } catch (e) {
+    await client.query('rollback');
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts: SeedOptions): Promise<void> {
+  const mid = municipalityIdOf(m.code);
+  const id = (key: string) => idOf(m.code, key);
+  const now = new Date();
+  await upsertMany(
+    client,
+    'municipality',
+    [
+      {
+        id: mid,
+        code: m.code,
+        name: m.name,
+        name_en: m.nameEn,
+        prefecture: m.prefecture,
+        time_zone: m.timeZone,
+        classification_scale: m.classificationScale,
+        rulebook_ids: m.rulebookIds,
+        created_at: now,
+      },
+    ],
+    ['id'],
+    ['created_at'],
+  );
+  // Parents before children: org units are ordered so that a parent precedes its children.
+  const orgOrder = topologicalOrgUnits(m);
+  await upsertMany(
+    client,
+    'org_unit',
+    orgOrder.map((o, i) => ({
+      id: id(o.key),
+      municipality_id: mid,
+      key: o.key,
+      parent_id: o.parentKey ? id(o.parentKey) : null,
+      name: o.name,
+      name_en: o.nameEn,
+      level: o.level,
+      sort_order: i,
+    })),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'position',
+    m.positions.map((p, i) => ({
+      id: id(p.key),
+      municipality_id: mid,
+      key: p.key,
+      org_unit_id: id(p.orgUnitKey),
+      title: p.title,
+      name: p.name,
+      kind: p.kind,
+      sort_order: i,
+    })),
+    ['id'],
+  );
+  const staffRows = [];
+  for (const s of m.staff) {
+    staffRows.push({
+      id: id(s.key),
+      municipality_id: mid,
+      key: s.key,
+      family_name: s.familyName,
+      given_name: s.givenName,
+      family_name_kana: s.familyNameKana,
+      given_name_kana: s.givenNameKana,
+      employee_number: s.employeeNumber,
+      email: s.email,
+      extension: s.extension,
+      personal_phone: s.personalPhone,
+      username: s.username ?? null,
+      password_hash: s.username ? await opts.hashPassword(opts.demoPassword) : null,
+      registry_admin: s.registryAdmin ?? false,
+      failed_sign_ins: 0,
+      locked_until: null,
+      created_at: now,
+    });
+  }
+  // A password already set (perhaps changed by its user) is kept.
+  await upsertMany(client, 'staff', staffRows, ['id'], ['password_hash', 'created_at', 'failed_sign_ins', 'locked_until']);
+  await upsertMany(
+    client,
+    'position_tenure',
+    m.staff.flatMap((s) =>
+      s.tenures.map((t) => ({
+        id: id(`${s.key}@${t.positionKey}@${t.from}`),
+        municipality_id: mid,
+        staff_id: id(s.key),
+        position_id: id(t.positionKey),
+        valid_from: t.from,
+        valid_to: t.to ?? null,
+      })),
+    ),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'role_binding',
+    m.roleBindings.map((r) => ({
+      id: id(`role:${r.rulebookId}:${r.roleKey}:${r.positionKey}:${r.scope?.key ?? ''}`),
+      municipality_id: mid,
+      rulebook_id: r.rulebookId,
+      role_key: r.roleKey,
+      position_id: id(r.positionKey),
+      scope_key: r.scope?.key ?? null,
+      scope_label: r.scope?.label ?? null,
+      rule_ids: r.ruleIds,
+    })),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'contractor',
+    m.contractors.map((c) => ({ id: id(c.key), municipality_id: mid, key: c.key, name: c.name })),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'contractor_person',
+    m.contractors.flatMap((c) =>
+      c.people.map((p) => ({
+        id: id(p.key),
+        municipality_id: mid,
+        contractor_id: id(c.key),
+        key: p.key,
+        name: p.name,
+        email: p.email,
+        phone: p.phone,
+      })),
+    ),
+    ['id'],
+  );
+  // Registry rows keep their version and timestamps on reseed: an administrator's later edit wins.
+  await upsertMany(
+    client,
+    'system',
+    m.systems.map((s) => ({
+      id: id(s.key),
+      municipality_id: mid,
+      key: s.key,
+      name: s.name,
+      business_content: s.businessContent,
+      managing_org_unit_id: id(s.managingOrgUnitKey),
+      management_type: s.managementType,
+      lifecycle_status: s.status,
+      rulebook_id: s.rulebookId,
+      contractor_id: s.contractorKey ? id(s.contractorKey) : null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+    ['id'],
+    ['name', 'business_content', 'managing_org_unit_id', 'management_type', 'lifecycle_status', 'version', 'created_at', 'updated_at'],
+  );
+  await upsertMany(
+    client,
+    'system_using_org_unit',
+    m.systems.flatMap((s) =>
+      [...new Set(s.usingOrgUnitKeys)].map((o, i) => ({
+        system_id: id(s.key),
+        org_unit_id: id(o),
+        municipality_id: mid,
+        sort_order: i,
+      })),
+    ),
+    ['system_id', 'org_unit_id'],
+    ['sort_order'],
+  );
+  await upsertMany(
+    client,
+    'information_asset',
+    m.informationAssets.map((a) => ({
+      id: id(a.key),
+      municipality_id: mid,
+      key: a.key,
+      name: a.name,
+      business: a.business,
+      confidentiality: a.classification.confidentiality,
+      integrity: a.classification.integrity,
+      availability: a.classification.availability,
+      rule_ids: a.ruleIds,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+    ['id'],
+    ['confidentiality', 'integrity', 'availability', 'version', 'created_at', 'updated_at'],
+  );
+  await upsertMany(
+    client,
+    'information_asset_owner',
+    m.informationAssets.flatMap((a) =>
+      a.ownerPositionKeys.map((p, i) => ({ asset_id: id(a.key), position_id: id(p), municipality_id: mid, sort_order: i })),
+    ),
+    ['asset_id', 'position_id'],
+    ['sort_order'],
+  );
+  await upsertMany(
+    client,
+    'information_asset_system',
+    m.informationAssets.flatMap((a) =>
+      a.systemKeys.map((s) => ({ asset_id: id(a.key), system_id: id(s), municipality_id: mid })),
+    ),
+    ['asset_id', 'system_id'],
+  );
+  await upsertMany(
+    client,
+    'data_item',
+    m.informationAssets.flatMap((a) =>
+      a.dataItems.map((d, i) => ({
+        id: id(`${a.key}#${d.name}`),
+        municipality_id: mid,
+        asset_id: id(a.key),
+        name: d.name,
+        basic_resident_item: d.basicResidentItem ?? null,
+        personal: d.personal,
+        sort_order: i,
+      })),
+    ),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'committee',
+    m.committees.map((c) => ({
+      id: id(c.key),
+      municipality_id: mid,
+      key: c.key,
+      rulebook_id: c.rulebookId,
+      name: c.name,
+      name_en: c.nameEn,
+      chair_position_id: id(c.chairPositionKey),
+      secretariat_org_unit_id: id(c.secretariatOrgUnitKey),
+      rule_ids: c.ruleIds,
+    })),
+    ['id'],
+  );
+  await upsertMany(
+    client,
+    'committee_member',
+    m.committees.flatMap((c) =>
+      c.memberPositionKeys.map((p, i) => ({ committee_id: id(c.key), position_id: id(p), municipality_id: mid, sort_order: i })),
+    ),
+    ['committee_id', 'position_id'],
+    ['sort_order'],
+  );
+  await client.query(
+    `insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2) on conflict do nothing`,
+    [mid, '0'.repeat(64)],
+  );
+}
+
+function topologicalOrgUnits(m: MunicipalitySeed): MunicipalitySeed['orgUnits'] {
+  const byKey = new Map(m.orgUnits.map((o) => [o.key, o]));
+  const out: MunicipalitySeed['orgUnits'] = [];
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    if (seen.has(key)) return;
+    const o = byKey.get(key);
+    if (!o) throw new Error(`unknown org unit ${key} in ${m.code}`);
+    seen.add(key);
+    if (o.parentKey) visit(o.parentKey);
+    out.push(o);
+  };
+  for (const o of m.orgUnits) visit(o.key);
+  return out;
+}

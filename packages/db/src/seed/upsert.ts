@@ -1,0 +1,33 @@
+import type pg from 'pg';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Inserts rows in batches; on conflict of `conflict` columns updates the other columns, except
+ * those listed in `keep` (e.g. a password hash set once). One statement per 500 rows.
+ */
+export async function upsertMany(
+  client: pg.ClientBase,
+  table: string,
+  rows: Row[],
+  conflict: string[],
+  keep: string[] = [],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const updatable = columns.filter((c) => !conflict.includes(c) && !keep.includes(c));
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    const params: unknown[] = [];
+    const values = batch
+      .map((row) => `(${columns.map((c) => (params.push(row[c] ?? null), `$${params.length}`)).join(', ')})`)
+      .join(', ');
+    const onConflict = updatable.length
+      ? `do update set ${updatable.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
+      : 'do nothing';
+    await client.query(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) ${onConflict}`,
+      params,
+    );
+  }
+}

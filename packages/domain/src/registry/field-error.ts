@@ -1,0 +1,19 @@
+/** A refusal of one input field, in both languages the product speaks. */
+export interface FieldError {
+  /** Path of the field in the request, e.g. ["input", "name"]. */
+  path: (string | number)[];
+  code: 'REQUIRED' | 'TOO_LONG' | 'INVALID_VALUE' | 'NOT_FOUND' | 'DUPLICATE' | 'STALE_VERSION';
+  message: string;
+  messageJa: string;
+  ruleIds?: string[];
+}
+
+export function fieldError(
+  path: (string | number)[],
+  code: FieldError['code'],
+  message: string,
+  messageJa: string,
+  ruleIds?: string[],
+): FieldError {
+  return ruleIds ? { path, code, message, messageJa, ruleIds } : { path, code, message, messageJa };
+}
