@@ -73,7 +73,18 @@ export function toApiFailure(error: CombinedError): ApiFailure {
       : typeof extensions.requestId === 'string'
         ? extensions.requestId
         : null;
-  return { code, message: messageForCode(code), fieldErrors, currentVersion, reference };
+  // Where the gateway's own wording carries facts (seconds to wait, a reference number), prefer it.
+  const serverMessage =
+    (code === 'RATE_LIMITED' || code === 'INTERNAL') && typeof extensions.messageJa === 'string'
+      ? { ja: extensions.messageJa, en: first.message }
+      : null;
+  return {
+    code,
+    message: serverMessage ?? messageForCode(code),
+    fieldErrors,
+    currentVersion,
+    reference,
+  };
 }
 
 /**

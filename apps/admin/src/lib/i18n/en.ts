@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'form.chars': '{count} / {max} characters',
   'validation.name.required': 'Enter the system name.',
   'validation.name.tooLong': 'The system name must be 200 characters or fewer.',
+  'validation.businessContent.required': 'Enter the business content.',
   'validation.businessContent.tooLong': 'The business content must be 2000 characters or fewer.',
   'validation.managingOrgUnit.required': 'Choose the managing section.',
   'validation.managementType.required': 'Choose the management type.',

@@ -111,6 +111,7 @@ export const ja = {
   'form.chars': '{count} / {max}文字',
   'validation.name.required': 'システム名を入力してください。',
   'validation.name.tooLong': 'システム名は200文字以内で入力してください。',
+  'validation.businessContent.required': '業務内容を入力してください。',
   'validation.businessContent.tooLong': '業務内容は2000文字以内で入力してください。',
   'validation.managingOrgUnit.required': '管理課を選択してください。',
   'validation.managementType.required': '管理区分を選択してください。',

@@ -47,10 +47,14 @@ export function validateField(field: SystemFormField, values: SystemFormValues):
       if ([...name].length > NAME_MAX) return both('validation.name.tooLong');
       return null;
     }
-    case 'businessContent':
-      return [...values.businessContent].length > BUSINESS_CONTENT_MAX
-        ? both('validation.businessContent.tooLong')
-        : null;
+    case 'businessContent': {
+      const businessContent = values.businessContent.trim();
+      if (businessContent === '') return both('validation.businessContent.required');
+      if ([...businessContent].length > BUSINESS_CONTENT_MAX) {
+        return both('validation.businessContent.tooLong');
+      }
+      return null;
+    }
     case 'managingOrgUnitId':
       return values.managingOrgUnitId ? null : both('validation.managingOrgUnit.required');
     case 'managementType':
