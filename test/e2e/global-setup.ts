@@ -1,16 +1,54 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
 
+const STARTUP_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 20_000;
+
 /**
- * Starts the whole product once for the run: a throw-away embedded PostgreSQL with the demo
- * data of all four municipalities, the gateway and the built admin app on a free port.
- * With E2E_BASE_URL already set (a stack started by hand), that stack is used instead.
+ * Starts the whole product once for the run (test/support/stack.ts): a throw-away embedded
+ * PostgreSQL with the demo data of all four municipalities, the gateway and the built admin
+ * app on a free port. With E2E_BASE_URL already set (a stack started by hand), that is used.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   if (process.env.E2E_BASE_URL) return async () => {};
-  const { startStack } = await import('../support/stack.ts');
-  const stack = await startStack();
-  process.env.E2E_BASE_URL = stack.url;
+
+  const script = fileURLToPath(new URL('./stack-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    // From the repository root, whose tsconfig covers the gateway (legacy decorators) and test/.
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The test stack did not start within ${STARTUP_TIMEOUT_MS / 1000} s`));
+    }, STARTUP_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The test stack exited before it was ready (code ${code})`));
+    });
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^E2E_STACK_URL=(.+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      } else {
+        process.stdout.write(`[stack] ${line}\n`);
+      }
+    });
+  });
+  process.env.E2E_BASE_URL = url;
+
   return async () => {
-    await stack.stop();
+    if (child.exitCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
   };
 }

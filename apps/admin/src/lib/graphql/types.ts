@@ -2,7 +2,7 @@
 // Keep them in step with the schema: names and nullability match it field for field.
 
 export type ID = string;
-/** ISO 8601 timestamp (scalar DateTime). */
+/** ISO 8601 timestamp in UTC (scalar DateTimeISO). */
 export type DateTime = string;
 
 export const LIFECYCLE_STATUSES = [
@@ -52,7 +52,8 @@ export interface OrgUnitOption extends OrgUnitRef {
 export interface Viewer {
   staffId: ID;
   displayName: string;
-  username: string;
+  /** Null for integrator tokens; staff sessions always have one. */
+  username: string | null;
   municipality: Municipality;
   isRegistryAdmin: boolean;
 }
