@@ -106,9 +106,9 @@ export interface ApiTokenRow {
   id: string;
   name: string;
   scopes: string[];
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
+  created_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
 }
 
 export async function insertApiToken(db: Db, municipalityId: string, createdBy: string, name: string, scopes: string[], tokenHash: string): Promise<ApiTokenRow> {

@@ -31,8 +31,8 @@ export interface SystemRow {
   rulebook_id: string | null;
   contractor_id: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 export interface AssetRow {
@@ -45,8 +45,8 @@ export interface AssetRow {
   availability: string;
   rule_ids: string[];
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 export type SystemSortField = 'name' | 'managing_org_unit' | 'updated_at';

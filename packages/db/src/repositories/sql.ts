@@ -31,3 +31,15 @@ export async function exec(db: Db, sql: string, params: readonly unknown[] = [])
 export function likePattern(text: string): string {
   return `%${text.normalize('NFKC').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * timestamptz as MikroORM's pool hands it over ("2026-04-01 09:00:00.123456+09") or as a Date.
+ * Microseconds beyond milliseconds are dropped.
+ */
+export function toDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  const iso = value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`unreadable timestamp: ${value}`);
+  return d;
+}

@@ -1,3 +1,4 @@
+import type {} from 'vitest';
 // Real PostgreSQL for tests: one throw-away embedded cluster per test run (vitest globalSetup),
 // a template database migrated and seeded once, and a fresh copy of it per test file.
 import pg from 'pg';
@@ -12,6 +13,13 @@ import { seedDemo } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
 
 export const TEMPLATE_DB = 'tsukasa_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the run's throw-away cluster (see global-setup.ts). */
+    pgAdminUrl: string;
+  }
+}
 
 export async function startTestCluster(opts: { seed?: boolean } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'tsukasa-test-'));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { auditRepo, authRepo } from '@tsukasa/db';
+import { auditRepo, authRepo, toDate } from '@tsukasa/db';
 import type { Context } from '../../graphql/context.ts';
 import { notFound } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
@@ -22,7 +22,7 @@ function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
 }
 
 const toApiToken = (r: authRepo.ApiTokenRow): ApiToken =>
-  Object.assign(new ApiToken(), { id: r.id, name: r.name, scopes: r.scopes, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at });
+  Object.assign(new ApiToken(), { id: r.id, name: r.name, scopes: r.scopes, createdAt: toDate(r.created_at), lastUsedAt: r.last_used_at && toDate(r.last_used_at), revokedAt: r.revoked_at && toDate(r.revoked_at) });
 
 async function loadViewer(ctx: Context): Promise<Viewer> {
   const v = ctx.viewer!;

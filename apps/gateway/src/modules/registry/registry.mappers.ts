@@ -1,4 +1,4 @@
-import type { AssetRow, OrgUnitRow, PositionRow, SystemRow } from '@tsukasa/db';
+import { toDate, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
 import {
   InformationAsset,
   LifecycleStatus,
@@ -17,8 +17,8 @@ export function toSystem(r: SystemRow): System {
     managementType: r.management_type as ManagementType,
     lifecycleStatus: r.lifecycle_status as LifecycleStatus,
     version: r.version,
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
+    createdAt: toDate(r.created_at),
+    updatedAt: toDate(r.updated_at),
     managingOrgUnitId: r.managing_org_unit_id,
     rulebookId: r.rulebook_id,
   });

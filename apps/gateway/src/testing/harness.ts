@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+import pg from 'pg';
+import { createOrm, type MikroORM } from '@tsukasa/db';
+import { createTestDatabase } from '@tsukasa/db/testing';
+import { createGateway } from '../app.ts';
+import { jsonLogger } from '../http/logger.ts';
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  headers: Headers;
+}
+
+export interface TestGateway {
+  url: string;
+  orm: MikroORM;
+  /** Superuser connection to the test database, for assertions and tampering (bypasses RLS). */
+  admin: pg.Client;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  signIn(municipality: string, username?: string, password?: string): Promise<string>;
+  /** Counts SQL statements the gateway sends while `fn` runs. */
+  countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  stop(): Promise<void>;
+}
+
+/** A real gateway over real HTTP on a fresh copy of the seeded demo database. */
+export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string } = {}): Promise<TestGateway> {
+  const database = await createTestDatabase(pgAdminUrl);
+  let recording: string[] | null = null;
+  const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 60 });
+  const gateway = await createGateway({ orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir });
+  const server: Server = createServer(gateway.app);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const admin = new pg.Client({ connectionString: database.url, options: '-c search_path=tsukasa' });
+  await admin.connect();
+  // Every statement any pooled connection sends is recorded while countStatements runs.
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (recording && this !== admin) {
+      const first = args[0];
+      recording.push(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+    }
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+
+  const gql: TestGateway['gql'] = async (query, variables, o = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Omit<GqlResult, 'status' | 'headers'>;
+    return { status: res.status, headers: res.headers, ...body } as never;
+  };
+  return {
+    url,
+    orm,
+    admin,
+    gql,
+    async signIn(municipality, username = 'admin', password = 'demo-admin-pass') {
+      const r = await gql<{ signIn: { token: string } }>(
+        'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token } }',
+        { m: municipality, u: username, p: password },
+      );
+      if (!r.data?.signIn) throw new Error(`sign-in failed: ${JSON.stringify(r.errors)}`);
+      return r.data.signIn.token;
+    },
+    async countStatements(fn) {
+      recording = [];
+      try {
+        const result = await fn();
+        return { result, statements: recording };
+      } finally {
+        recording = null;
+      }
+    },
+    async stop() {
+      await new Promise((ok) => server.close(ok));
+      await gateway.stop();
+      await orm.close(true);
+      await admin.end();
+      pg.Client.prototype.query = original;
+      await database.drop();
+    },
+  };
+}
