@@ -142,6 +142,23 @@ export async function createGateway(opts: GatewayOptions) {
       res.sendFile(join(dir, '200.html'));
     });
   }
+  // Errors outside GraphQL (malformed JSON, oversized body): a typed JSON answer, never a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, _next: (e?: unknown) => void) => {
+    const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : 500;
+    const requestId = currentRequestId();
+    if (status >= 500) opts.log('error', 'request failed', { requestId, ...describeError(err) });
+    const client = status < 500;
+    res.status(client ? status : 500).json({
+      errors: [
+        {
+          message: client ? (status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.') : `Internal error. Reference: ${requestId}`,
+          extensions: client
+            ? { code: 'BAD_USER_INPUT', reason: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_JSON', messageJa: status === 413 ? 'リクエストが大きすぎます。' : 'リクエストの形式が正しくありません。' }
+            : { code: 'INTERNAL', requestId },
+        },
+      ],
+    });
+  });
   return {
     app,
     async stop() {

@@ -1,0 +1,106 @@
+// Black-box: the product as an integrator sees it — HTTP, JSON, a bearer token. No internals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack } from '../support/stack.ts';
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let url: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  url = `${stack.url}/graphql`;
+});
+afterAll(() => stack.stop());
+
+async function post(body: unknown, token?: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() };
+}
+
+async function signIn(municipality: string) {
+  const r = await post({ query: `mutation { signIn(municipality: "${municipality}", username: "admin", password: "demo-admin-pass") { token } }` });
+  return r.json.data.signIn.token as string;
+}
+
+describe('the integrator contract', () => {
+  it('signIn → systems → system → informationAssets, with the documented names', async () => {
+    const token = await signIn('arakawa');
+    const list = await post({ query: '{ systems(first: 5, filter: { text: "住民" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name businessContent managingOrgUnit { name } } } } }' }, token);
+    expect(list.status).toBe(200);
+    const systems = list.json.data.systems;
+    expect(systems.totalCount).toBeGreaterThanOrEqual(3);
+    expect(systems.edges[0].node).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), managingOrgUnit: { name: expect.any(String) } }));
+    const id = systems.edges.find((e: { node: { name: string } }) => e.node.name === '住民記録システム').node.id;
+    const one = await post({ query: `{ system(id: "${id}") { id name businessContent managingOrgUnit { name } informationAssets { name owners { name } } } }` }, token);
+    expect(one.json.data.system.informationAssets).toContainEqual({ name: '住民記録情報', owners: [{ name: '戸籍住民課長' }] });
+    const assets = await post({ query: '{ informationAssets(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name owners { name } systems { name } } } } }' }, token);
+    expect(assets.json.data.informationAssets.totalCount).toBeGreaterThan(0);
+  });
+
+  it('answers every municipality from its own data only', async () => {
+    const totals: Record<string, number> = {};
+    for (const m of ['minato', 'kawasaki', 'kitami', 'arakawa']) {
+      const r = await post({ query: '{ systems(first: 200) { totalCount edges { node { name } } } }' }, await signIn(m));
+      totals[m] = r.json.data.systems.totalCount;
+    }
+    expect(totals).toEqual({ minato: 1, kawasaki: 2, kitami: 1, arakawa: 117 });
+  });
+});
+
+describe('bad input', () => {
+  it('gets a typed error, no stack trace, and a 4xx or a GraphQL error — never a 5xx', async () => {
+    const token = await signIn('kitami');
+    const cases: [string, unknown][] = [
+      ['malformed JSON', '{"query": "{ systems { totalCount } "'],
+      ['unknown field', { query: '{ systems(first: 1) { nope } }' }],
+      ['wrong argument type', { query: '{ systems(first: "ten") { totalCount } }' }],
+      ['wrong variable type', { query: 'query($f: Int) { systems(first: $f) { totalCount } }', variables: { f: 'x' } }],
+      ['bad enum', { query: '{ systems(first: 1, filter: { lifecycleStatus: [DELETED] }) { totalCount } }' }],
+      ['huge search text', { query: 'query($t: String) { systems(first: 1, filter: { text: $t }) { totalCount } }', variables: { t: '検'.repeat(10_000) } }],
+      ['negative page', { query: '{ systems(first: -1) { totalCount } }' }],
+    ];
+    for (const [name, body] of cases) {
+      const r = await post(body, token);
+      expect(r.status, name).toBeLessThan(500);
+      expect(r.text, name).not.toMatch(/at .+\.(ts|js):\d+/);
+      const code = r.json?.errors?.[0]?.extensions?.code;
+      expect(['BAD_USER_INPUT', 'BAD_REQUEST'], `${name}: ${r.text.slice(0, 200)}`).toContain(code ?? (r.status === 400 ? 'BAD_REQUEST' : 'none'));
+    }
+  });
+
+  it('refuses a cross-site simple request (CSRF prevention)', async () => {
+    const res = await fetch(`${url}?query=${encodeURIComponent('{ viewer { username } }')}`, { headers: {} });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('CSV round trip', () => {
+  it('exports the registry and re-imports it as unchanged', async () => {
+    const token = await signIn('arakawa');
+    const csv = (await post({ query: '{ systemsCsv }' }, token)).json.data.systemsCsv as string;
+    expect(csv.split('\r\n')[0]).toBe('ID,システム名,業務内容,管理に係る所管,管理区分,状態,利用課,版');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(118);
+    const dry = await post({ query: 'mutation($c: String!) { importSystemsCsv(csv: $c, dryRun: true) { created updated unchanged errors } }', variables: { c: `\uFEFF${csv}` } }, token);
+    expect(dry.json.data.importSystemsCsv).toEqual({ created: 0, updated: 0, unchanged: 117, errors: 0 });
+  });
+
+  it('applies a valid import and refuses one with any bad row, changing nothing', async () => {
+    const token = await signIn('minato');
+    const csv = (await post({ query: '{ systemsCsv }' }, token)).json.data.systemsCsv as string;
+    const [header, row] = csv.split('\r\n');
+    const changed = row!.replace('福祉総合システム', '福祉総合システム（第2期）');
+    const bad = `,新システム,業務,存在しない課,デジタル推進課管理,稼働中,,`;
+    const refused = await post({ query: 'mutation($c: String!) { importSystemsCsv(csv: $c, dryRun: false) { applied errors rows { line action errors } } }', variables: { c: [header, changed, bad].join('\r\n') } }, token);
+    expect(refused.json.data.importSystemsCsv.applied).toBe(false);
+    expect(refused.json.data.importSystemsCsv.rows[1]).toMatchObject({ line: 3, action: 'ERROR' });
+    const still = await post({ query: '{ systems(first: 5) { edges { node { name } } } }' }, token);
+    expect(still.json.data.systems.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['福祉総合システム']);
+    const applied = await post({ query: 'mutation($c: String!) { importSystemsCsv(csv: $c, dryRun: false) { applied updated rows { action changes { field before after } } } }', variables: { c: [header, changed].join('\r\n') } }, token);
+    expect(applied.json.data.importSystemsCsv).toMatchObject({ applied: true, updated: 1 });
+    expect(applied.json.data.importSystemsCsv.rows[0].changes).toEqual([{ field: 'システム名', before: '福祉総合システム', after: '福祉総合システム（第2期）' }]);
+  });
+});

@@ -1,0 +1,95 @@
+// npm run bench — figures, not assertions. Prints latency percentiles, throughput and SQL
+// statements per request for the registry's integrator queries, and the cold-start time of
+// `npm start` on an empty data directory.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@tsukasa/db';
+import { startStack } from '../support/stack.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const LIST_100 = `{ systems(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name businessContent
+  lifecycleStatus managingOrgUnit { name path } usingOrgUnits { name } informationAssets { name owners { name } } } } } }`;
+
+interface Row { name: string; p50: number; p95: number; p99: number; rps: number; statements: number; errors: number }
+
+async function load(url: string, token: string, name: string, query: string, countStatements: () => Promise<number>, connections = CONNECTIONS): Promise<Row> {
+  const body = JSON.stringify({ query });
+  const opts = { url: `${url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, connections };
+  // Counted alone, before any load: a count taken while requests are in flight would include theirs.
+  const statements = await countStatements();
+  await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, pool, plan cache
+  const latencies: number[] = [];
+  // The returned value is both a promise of the result and an emitter of per-response events.
+  const run = autocannon({ ...opts, duration: DURATION }) as unknown as Promise<autocannon.Result> & {
+    on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
+  run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const r = await run;
+  await new Promise((ok) => setTimeout(ok, 1000)); // let requests cut off at the deadline finish
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN).toFixed(1));
+  return { name, p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: r.requests.average, statements, errors: r.errors + r.non2xx };
+}
+
+async function coldStart(): Promise<{ firstAnswerMs: number }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tsukasa-cold-'));
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), TSUKASA_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'mutation { signIn(municipality: "arakawa", username: "admin", password: "demo-admin-pass") { token } }' }),
+        });
+        if (res.ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (performance.now() - started > 120_000) throw new Error('cold start took over 120 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { firstAnswerMs: performance.now() - started };
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const stack = await startStack();
+try {
+  const token = await stack.gateway.signIn('arakawa');
+  const one = (await stack.gateway.gql<{ systems: { edges: { node: { id: string } }[] } }>('{ systems(first: 1) { edges { node { id } } } }', {}, { token })).data!.systems.edges[0]!.node.id;
+  const BY_ID = `{ system(id: "${one}") { id name businessContent managingOrgUnit { name } informationAssets { name owners { name } } } }`;
+  const statementsOf = (q: string) => async () => (await stack.gateway.countStatements(() => stack.gateway.gql(q, {}, { token }))).statements.length;
+  const rows: Row[] = [];
+  rows.push(await load(stack.url, token, 'systems(first: 100) linked, 1 connection', LIST_100, statementsOf(LIST_100), 1));
+  rows.push(await load(stack.url, token, `systems(first: 100) linked, ${CONNECTIONS} conn.`, LIST_100, statementsOf(LIST_100)));
+  rows.push(await load(stack.url, token, 'system(id) with assets and owners', BY_ID, statementsOf(BY_ID)));
+  const cold = await coldStart();
+
+  console.log(`\nTsukasa benchmark — ${CONNECTIONS} connections, ${DURATION} s per query after a 2 s warm-up, loopback, Node ${process.versions.node}\n`);
+  console.log('query'.padEnd(42), 'p50 ms'.padStart(7), 'p95 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'SQL/req'.padStart(8), 'errors'.padStart(7));
+  for (const r of rows) {
+    console.log(r.name.padEnd(42), String(r.p50).padStart(7), String(r.p95).padStart(7), String(r.p99).padStart(7), r.rps.toFixed(0).padStart(8), String(r.statements).padStart(8), String(r.errors).padStart(7));
+  }
+  console.log(`\nratio: list of 100 / by id throughput = ${(rows[1]!.rps / rows[2]!.rps).toFixed(2)}`);
+  console.log(`cold start (empty data dir: initdb, migrations, demo data of 4 municipalities) to first answer: ${(cold.firstAnswerMs / 1000).toFixed(1)} s`);
+} finally {
+  await stack.stop();
+}
