@@ -45,6 +45,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log('info', `shutting down (${signal})`);
   server.close();
+  server.closeAllConnections();
   await gateway.stop().catch(() => undefined);
   await orm.close(true).catch(() => undefined);
   await database.stop().catch((e) => log('warn', 'database stop failed', describeError(e)));

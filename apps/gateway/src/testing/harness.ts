@@ -36,6 +36,7 @@ export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const admin = new pg.Client({ connectionString: database.url, options: '-c search_path=tsukasa' });
   await admin.connect();
+  admin.on('error', () => undefined); // the cluster may go away first at teardown
   // Every statement any pooled connection sends is recorded while countStatements runs.
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -78,7 +79,10 @@ export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir
       }
     },
     async stop() {
-      await new Promise((ok) => server.close(ok));
+      // Keep-alive connections (a browser's) would hold close() open forever.
+      const closed = new Promise((ok) => server.close(ok));
+      server.closeAllConnections();
+      await closed;
       await gateway.stop();
       await orm.close(true);
       await admin.end();
