@@ -6,3 +6,4 @@ export * from './registry/field-error.ts';
 export * from './registry/system.policy.ts';
 export * from './demo/index.ts';
 export * from './demo-credentials.ts';
+export * from './calendar/index.ts';
