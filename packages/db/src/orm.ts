@@ -5,6 +5,8 @@ import { allEntities } from './entities/index.ts';
 
 export const APP_ROLE = 'tsukasa_app';
 export const OWNER_ROLE = 'tsukasa_owner';
+/** Every table lives in this schema (not `public`), so Tsukasa can share a database it is given. */
+export const SCHEMA = 'tsukasa';
 
 export interface OrmOptions {
   clientUrl: string;
@@ -24,8 +26,9 @@ export function ormConfig(opts: OrmOptions): Options {
   return {
     entities: allEntities,
     clientUrl: opts.clientUrl,
+    schema: SCHEMA,
     // The role is a startup parameter of each connection: no code path can forget to set it.
-    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=tsukasa` },
+    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=${SCHEMA}` },
     pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 10_000 },
     extensions: [Migrator],
     migrations: {
@@ -40,6 +43,9 @@ export function ormConfig(opts: OrmOptions): Options {
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `-${name}` : ''}`,
     },
+    // RLS policies, triggers and functions are hand-written in migrations (…-security.ts): the
+    // schema diff must leave them alone.
+    schemaGenerator: { ignorePolicies: true, ignoreTriggers: true, ignoreRoutines: true },
     forceUtcTimezone: true,
     debug: opts.onQuery ? ['query'] : false,
     logger: opts.onQuery ? (message: string) => opts.onQuery?.(message) : () => undefined,

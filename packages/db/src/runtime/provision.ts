@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { APP_ROLE, OWNER_ROLE, createOrm } from '../orm.ts';
+import { APP_ROLE, OWNER_ROLE, SCHEMA, createOrm } from '../orm.ts';
 
-export const SCHEMA = 'tsukasa';
+export { SCHEMA };
 
 const ident = (name: string): string => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);

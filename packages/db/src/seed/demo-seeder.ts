@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { MunicipalitySeed } from '@tsukasa/domain';
+import { demoAccess, type MunicipalitySeed } from '@tsukasa/domain';
 import { OWNER_ROLE } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { uuidFromKey } from './ids.ts';
@@ -212,15 +212,18 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
     ['system_id', 'org_unit_id'],
     ['sort_order'],
   );
+  const access = demoAccess(m);
+  const assets = [...m.informationAssets, ...access.protectedAssets];
   await upsertMany(
     client,
     'information_asset',
-    m.informationAssets.map((a) => ({
+    assets.map((a) => ({
       id: id(a.key),
       municipality_id: mid,
       key: a.key,
       name: a.name,
       business: a.business,
+      kind: a.kind ?? 'business',
       confidentiality: a.classification.confidentiality,
       integrity: a.classification.integrity,
       availability: a.classification.availability,
@@ -235,7 +238,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
   await upsertMany(
     client,
     'information_asset_owner',
-    m.informationAssets.flatMap((a) =>
+    assets.flatMap((a) =>
       a.ownerPositionKeys.map((p, i) => ({ asset_id: id(a.key), position_id: id(p), municipality_id: mid, sort_order: i })),
     ),
     ['asset_id', 'position_id'],
@@ -244,7 +247,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
   await upsertMany(
     client,
     'information_asset_system',
-    m.informationAssets.flatMap((a) =>
+    assets.flatMap((a) =>
       a.systemKeys.map((s) => ({ asset_id: id(a.key), system_id: id(s), municipality_id: mid })),
     ),
     ['asset_id', 'system_id'],
@@ -290,6 +293,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
     ['committee_id', 'position_id'],
     ['sort_order'],
   );
+  await seedAccess(client, m, access, id, mid);
   await client.query(
     `insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2) on conflict do nothing`,
     [mid, '0'.repeat(64)],
@@ -310,4 +314,94 @@ function topologicalOrgUnits(m: MunicipalitySeed): MunicipalitySeed['orgUnits'] 
   };
   for (const o of m.orgUnits) visit(o.key);
   return out;
+}
+
+/** Issue "who may use what": accounts, grants, deputations, designations, contact networks. */
+async function seedAccess(
+  client: pg.ClientBase,
+  m: MunicipalitySeed,
+  access: ReturnType<typeof demoAccess>,
+  id: (key: string) => string,
+  mid: string,
+): Promise<void> {
+  for (const s of access.systemSecurity) {
+    // Only fill what nobody has filled: an administrator's later edit wins.
+    await client.query(
+      `update system set network_description = coalesce(network_description, $2), vulnerability_notes = coalesce(vulnerability_notes, $3) where id = $1`,
+      [id(s.systemKey), s.networkDescription, s.vulnerabilityNotes],
+    );
+  }
+  await upsertMany(
+    client,
+    'deputation',
+    access.deputations.map((d) => ({
+      id: id(d.key), municipality_id: mid, deputy_staff_id: id(d.deputyKey), principal_position_id: id(d.principalPositionKey),
+      rulebook_id: d.rulebookId, role_keys: d.roleKeys, valid_from: d.from, valid_to: null, rule_ids: d.ruleIds, created_at: new Date(),
+    })),
+    ['id'],
+    ['created_at'],
+  );
+  // Accounts are created once; later state (suspension, end) belongs to their administrators.
+  await upsertMany(
+    client,
+    'account',
+    access.accounts.map((a) => ({
+      id: id(a.key), municipality_id: mid, staff_id: id(a.staffKey), system_id: id(a.systemKey), authority_profile: a.authorityProfile,
+      valid_from: a.validFrom, valid_to: a.validTo ?? null, duty_position_id: a.dutyPositionKey ? id(a.dutyPositionKey) : null,
+      suspended_at: a.suspendedAt ?? null, suspension_reason: a.suspensionReason ?? null, ended_at: null, end_reason: null,
+      rule_ids: a.ruleIds, change_seq: 0, version: 1, created_at: new Date(), updated_at: new Date(),
+    })),
+    ['id'],
+    ['authority_profile', 'valid_from', 'valid_to', 'duty_position_id', 'suspended_at', 'suspension_reason', 'ended_at', 'end_reason', 'rule_ids', 'change_seq', 'version', 'created_at', 'updated_at'],
+  );
+  await upsertMany(
+    client,
+    'access_grant',
+    access.grants.map((g) => ({
+      id: id(g.key), municipality_id: mid, asset_id: id(g.assetKey), grantee_id: id(g.granteeKey), position_id: g.positionKey ? id(g.positionKey) : null,
+      valid_from: g.validFrom, valid_to: g.validTo ?? null, suspended_at: g.suspendedAt ?? null, revoked_at: null, fields: g.fields ?? null,
+      purpose: g.purpose, requested_by_id: id(g.requestedByKey), created_at: new Date(),
+    })),
+    ['id'],
+    ['valid_from', 'valid_to', 'suspended_at', 'revoked_at', 'fields', 'created_at'],
+  );
+  await upsertMany(
+    client,
+    'access_grant_approval',
+    access.grants.flatMap((g) =>
+      g.approvals.map((a) => ({ grant_id: id(g.key), owner_position_id: id(a.ownerPositionKey), municipality_id: mid, approved_by_id: id(a.approvedByKey), on_behalf_of_id: null, approved_at: g.validFrom })),
+    ),
+    ['grant_id', 'owner_position_id'],
+    ['approved_by_id', 'approved_at'],
+  );
+  await upsertMany(
+    client,
+    'designation',
+    access.designations.map((d) => ({
+      id: id(d.key), municipality_id: mid, asset_id: id(d.assetKey), staff_id: id(d.staffKey), designated_by_id: id(d.designatedByKey), org_unit_id: id(d.orgUnitKey),
+      outside_supervision: d.outsideSupervision, permitted_by_id: d.permittedByKey ? id(d.permittedByKey) : null, permitted_at: d.permittedByKey ? d.validFrom : null,
+      valid_from: d.validFrom, valid_to: null, revoked_at: null, rule_ids: d.ruleIds, created_at: new Date(),
+    })),
+    ['id'],
+    ['created_at', 'revoked_at'],
+  );
+  await upsertMany(
+    client,
+    'contact_network',
+    access.contactNetworks.map((n) => ({ id: id(n.key), municipality_id: mid, system_id: id(n.systemKey), name: n.name, rule_ids: n.ruleIds, version: 1, updated_at: new Date() })),
+    ['id'],
+    ['version', 'updated_at'],
+  );
+  await upsertMany(
+    client,
+    'contact_network_member',
+    access.contactNetworks.flatMap((n) =>
+      n.members.map((mem, i) => ({
+        id: id(`${n.key}#${i}`), municipality_id: mid, network_id: id(n.key), duty: mem.duty, staff_id: mem.staffKey ? id(mem.staffKey) : null,
+        contractor_person_id: mem.contractorPersonKey ? id(mem.contractorPersonKey) : null, can_inform: mem.canInform, can_decide: mem.canDecide, phone: mem.phone, sort_order: i,
+      })),
+    ),
+    ['id'],
+  );
+  void m;
 }

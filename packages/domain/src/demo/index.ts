@@ -15,3 +15,4 @@ export { BASIC_RESIDENT_ITEMS, positionFullName } from './seed-builders.ts';
 export type * from './seed.types.ts';
 
 export const demoMunicipalities: MunicipalitySeed[] = [minatoDemo, kawasakiDemo, kitamiDemo, arakawaDemo];
+export * from './access.demo.ts';

@@ -89,6 +89,8 @@ export interface DataItemSeed {
 
 export interface InformationAssetSeed {
   key: string;
+  /** Absent = 'business'; the others hold the API's protected fields (authz/authz.types.ts AssetKind). */
+  kind?: 'business' | 'staff_contacts' | 'contractor_contacts' | 'system_security' | 'emergency_contacts';
   /** e.g. 介護保険業務に関する情報資産 */
   name: string;
   /** The business (事業) it belongs to, e.g. 介護保険; several businesses joined with "、". */
