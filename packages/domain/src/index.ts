@@ -7,3 +7,5 @@ export * from './registry/system.policy.ts';
 export * from './demo/index.ts';
 export * from './demo-credentials.ts';
 export * from './calendar/index.ts';
+export * from './roles/index.ts';
+export * from './authz/index.ts';

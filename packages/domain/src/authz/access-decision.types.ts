@@ -1,0 +1,57 @@
+import type { RulebookId } from '../model/types.ts';
+import type { TenureFact } from '../roles/roles.types.ts';
+import type { OperatingCalendar } from '../calendar/calendar.types.ts';
+
+/** A staff member's right to use a system with an authority profile (操作権限). */
+export interface AccountFact {
+  id: string;
+  staffId: string;
+  systemId: string;
+  authorityProfile: string;
+  validFrom: string; // ISO instant
+  /** MNT-11: the end date declared when it was granted (exclusive); null = none declared. */
+  validTo: string | null;
+  /** KTM-11: valid only while the holder holds this position (the duty); null = not tied to a duty. */
+  dutyPositionId: string | null;
+  suspendedAt: string | null;
+  suspensionReason: string | null;
+  endedAt: string | null;
+}
+
+export type AccessDenialCode =
+  | 'NO_ACCOUNT'
+  | 'NOT_YET_VALID'
+  | 'EXPIRED'
+  | 'ENDED'
+  | 'DUTY_ENDED'
+  | 'SUSPENDED'
+  | 'SYSTEM_NOT_IN_SERVICE'
+  | 'CLOSED_DAY'
+  | 'OUTSIDE_OPERATING_HOURS'
+  | 'MAINTENANCE';
+
+export interface AccessReason {
+  code: AccessDenialCode;
+  message: string;
+  messageJa: string;
+  ruleIds: string[];
+}
+
+export interface AccessDecisionInput {
+  /** The staff member's account on the system, if any (the most recent one). */
+  account: AccountFact | null;
+  tenures: TenureFact[];
+  system: { id: string; lifecycleStatus: string; rulebookId: RulebookId | null };
+  calendar: OperatingCalendar;
+  at: string; // ISO instant
+}
+
+export interface AccessDecision {
+  allowed: boolean;
+  /** The authority profile granted when allowed. */
+  authority: string | null;
+  /** Every reason it is refused (all of them, not only the first), each with its legal basis. */
+  reasons: AccessReason[];
+  /** Union of the rule IDs behind the decision (allowed: the basis of the account). */
+  ruleIds: string[];
+}
