@@ -10,9 +10,11 @@ import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
+import { checkRootFieldsRuled } from './graphql/rules.ts';
 import { describeError, type Log } from './http/logger.ts';
 import { currentRequestId, requestScope } from './http/request-context.ts';
 import { resolveViewer } from './modules/auth/auth.service.ts';
+import { Authz } from './modules/authz/viewer-facts.ts';
 import { SESSION_COOKIE } from './modules/auth/tokens.ts';
 
 export interface GatewayOptions {
@@ -22,6 +24,10 @@ export interface GatewayOptions {
   secureCookies: boolean;
   /** Directory of the built admin app, served at `/` (SPA fallback to 200.html). */
   adminBuildDir?: string;
+  /** The instant decisions are taken at; tests move it. Default: the system clock. */
+  clock?: () => Date;
+  /** Field-level authorization; off only for the benchmark that measures its cost. */
+  fieldAuthorization?: boolean;
 }
 
 function readCookie(req: Request, name: string): string | undefined {
@@ -46,8 +52,14 @@ function bearer(req: Request): string | undefined {
 const transactionPlugin = (log: Log): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
+      // Deny by default: an operation touching a root field without a rule runs nothing at all.
+      async didResolveOperation({ schema, document, operationName }) {
+        checkRootFieldsRuled(schema, document, operationName);
+      },
       async willSendResponse({ contextValue, response }) {
         try {
+          // Reads of protected data are audited in the same transaction: no audit, no data.
+          await contextValue.authz.flushReads();
           await contextValue.db.finish(true);
         } catch (e) {
           log('error', 'commit failed', { requestId: contextValue.requestId, ...describeError(e) });
@@ -123,12 +135,16 @@ export async function createGateway(opts: GatewayOptions) {
           viewer,
           db: new RequestDb(opts.orm, viewer?.municipalityId ?? null),
           loaders: undefined as never,
+          authz: undefined as never,
+          fieldAuthorization: opts.fieldAuthorization ?? true,
+          now: opts.clock ?? (() => new Date()),
           sessionTtlHours: opts.sessionTtlHours,
           setCookie: (name, value, { maxAgeSeconds }) =>
             res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
           clearCookie: (name) => res.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/' }),
         };
         ctx.loaders = createLoaders(() => ctx.db);
+        ctx.authz = new Authz(ctx);
         return ctx;
       },
     }),

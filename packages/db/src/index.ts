@@ -12,3 +12,5 @@ export * as authRepo from './repositories/auth.repository.ts';
 export * as auditRepo from './repositories/audit.repository.ts';
 export type { SystemRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } from './repositories/registry.repository.ts';
 export * from './seed/password.ts';
+export * as accessRepo from './repositories/access.repository.ts';
+export * from './audit/verify.ts';

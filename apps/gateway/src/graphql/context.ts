@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestDb } from './request-db.ts';
 import type { Loaders } from './loaders.ts';
+import type { Authz } from '../modules/authz/viewer-facts.ts';
 
 export type Viewer =
   | {
@@ -29,4 +30,10 @@ export interface Context {
   setCookie(name: string, value: string, opts: { maxAgeSeconds: number }): void;
   clearCookie(name: string): void;
   sessionTtlHours: number;
+  /** Field-level authorization of the request (viewer facts, decisions, audited reads). */
+  authz: Authz;
+  /** Off only in benchmarks measuring its cost; the product always enforces it. */
+  fieldAuthorization: boolean;
+  /** The instant decisions are taken at (tests move it). */
+  now(): Date;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { registryRepo, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
+import { accessRepo, registryRepo, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
 import type { RequestDb } from './request-db.ts';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
@@ -41,7 +41,20 @@ export function createLoaders(current: () => RequestDb) {
   const ownerPositionIds = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await registryRepo.ownerPositionIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.position_id)),
   );
-  return { orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, systemIdsOfAsset, ownerPositionIds };
+  const assetFact = new DataLoader<string, accessRepo.AssetFactRow | null>(async (ids) => byId(ids, await accessRepo.assetFactsByIds(await db.em(), ids)));
+  const staff = new DataLoader<string, accessRepo.StaffRow | null>(async (ids) => byId(ids, await accessRepo.staffByIds(await db.em(), ids)));
+  const tenuresOfStaff = new DataLoader<string, accessRepo.TenureRow[]>(async (ids) => groupBy(ids, await accessRepo.tenuresOfStaff(await db.em(), ids), (r) => r.staff_id));
+  const accountsOfStaff = new DataLoader<string, accessRepo.AccountRow[]>(async (ids) => groupBy(ids, await accessRepo.accountsOfStaff(await db.em(), ids), (r) => r.staff_id));
+  const dataItemsOfAsset = new DataLoader<string, accessRepo.DataItemRow[]>(async (ids) => groupBy(ids, await accessRepo.dataItemsOfAssets(await db.em(), ids), (r) => r.asset_id));
+  const contractorPeople = new DataLoader<string, accessRepo.ContractorPersonRow[]>(async (ids) => groupBy(ids, await accessRepo.contractorPeople(await db.em(), ids), (r) => r.contractor_id));
+  const networksOfSystem = new DataLoader<string, accessRepo.ContactNetworkRow[]>(async (ids) => groupBy(ids, await accessRepo.networksOfSystems(await db.em(), ids), (r) => r.system_id));
+  const membersOfNetwork = new DataLoader<string, accessRepo.ContactNetworkMemberRow[]>(async (ids) => groupBy(ids, await accessRepo.membersOfNetworks(await db.em(), ids), (r) => r.network_id));
+  const systemSecurity = new DataLoader<string, accessRepo.SystemSecurityRow | null>(async (ids) => byId(ids, await accessRepo.systemSecurityByIds(await db.em(), ids)));
+  const contractorPerson = new DataLoader<string, accessRepo.ContractorPersonRow | null>(async (ids) => byId(ids, await accessRepo.contractorPeopleByIds(await db.em(), ids)));
+  return {
+    orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, systemIdsOfAsset, ownerPositionIds,
+    assetFact, staff, tenuresOfStaff, accountsOfStaff, dataItemsOfAsset, contractorPeople, networksOfSystem, membersOfNetwork, contractorPerson, systemSecurity,
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,26 +1,51 @@
-import { Authorized, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Authorized, UseMiddleware, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import { exec } from '@tsukasa/db';
 import type { Context } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 /**
  * Who may call an operation. Every Query and Mutation field declares one rule with `@Rule(…)`;
- * a field without one is refused at run time (denyUnruled) and fails the schema-walk test.
+ * an operation without one is refused before anything runs (checkRootFieldsRuled) and fails the
+ * schema-walk test.
  */
 export type RuleName =
   | 'public' // sign-in
   | 'signedIn'
   | 'registry:read'
   | 'registry:write'
-  | 'tokens:manage';
+  | 'tokens:manage'
+  | 'access:decide'
+  | 'audit:read';
 
 export const ruledOperations = new Map<string, RuleName>();
+
+/**
+ * Each root mutation runs in a savepoint of the request's transaction: a refused mutation leaves
+ * nothing behind (its partial writes and audit rows are rolled back), while an earlier successful
+ * mutation of the same request stays.
+ */
+const mutationSavepoint: MiddlewareFn<Context> = async ({ info, context }, next) => {
+  if (info.parentType.name !== 'Mutation' || info.fieldName === 'signIn') return next();
+  const em = await context.db.em();
+  await exec(em, 'savepoint mutation');
+  try {
+    const result = await next();
+    await exec(em, 'release savepoint mutation');
+    return result;
+  } catch (e) {
+    await exec(em, 'rollback to savepoint mutation');
+    throw e;
+  }
+};
 
 /** Declares the rule of a root operation. */
 export function Rule(rule: RuleName): MethodDecorator {
   const authorized = Authorized(rule);
+  const savepoint = UseMiddleware(mutationSavepoint);
   return (target, propertyKey, descriptor) => {
-    // The resolver class name is not the GraphQL type name; the schema walk maps them (see rules.test.ts).
     ruledOperations.set(String(propertyKey), rule);
+    savepoint(target, propertyKey, descriptor);
     authorized(target, propertyKey, descriptor);
   };
 }
@@ -29,9 +54,15 @@ export function viewerHasScope(ctx: Context, scope: string): boolean {
   const v = ctx.viewer;
   if (!v) return false;
   if (v.kind === 'token') return v.scopes.includes(scope);
-  if (scope === 'registry:read') return true; // everyone signed in reads their own municipality's registry
-  if (scope === 'registry:write') return v.registryAdmin;
-  return false;
+  switch (scope) {
+    case 'registry:read':
+      return true; // everyone signed in reads their own municipality's registry
+    case 'registry:write':
+    case 'access:read':
+      return v.registryAdmin;
+    default:
+      return false;
+  }
 }
 
 export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) => {
@@ -45,6 +76,13 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
     case 'registry:write':
       if (viewerHasScope(context, rule)) return true;
       throw forbidden(rule === 'registry:write' ? 'Only registry administrators may edit the registry.' : 'This token may not read the registry.');
+    case 'access:decide':
+      if (viewerHasScope(context, 'access:read')) return true;
+      throw forbidden('Access decisions are for integrators with the access:read scope and registry administrators.');
+    case 'audit:read':
+      // The audit log is checked further by role in the service (MNT-19-3); tokens never read it.
+      if (context.viewer.kind === 'staff') return true;
+      throw forbidden('API tokens may not read the audit log.');
     case 'tokens:manage':
       if (context.viewer.kind === 'staff' && context.viewer.registryAdmin) return true;
       throw forbidden('Only registry administrators signed in as themselves may manage API tokens.');
@@ -53,11 +91,28 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
   }
 };
 
-/** Deny by default: a root field that declared no rule is refused, whatever else happens. */
-export const denyUnruled: MiddlewareFn<Context> = async ({ info }, next) => {
-  const root = info.parentType.name;
-  if ((root === 'Query' || root === 'Mutation') && !ruledOperations.has(info.fieldName)) {
-    throw forbidden(`${root}.${info.fieldName} has no authorization rule.`);
+/**
+ * Deny by default, once per request: every root field of the operation must have declared a rule.
+ * (Introspection fields are answered by GraphQL itself.)
+ */
+export function checkRootFieldsRuled(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): void {
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName && def.name?.value !== operationName) continue;
+    const root = def.operation === 'mutation' ? schema.getMutationType() : def.operation === 'query' ? schema.getQueryType() : null;
+    if (!root) throw new GraphQLError('Subscriptions are not served.', { extensions: { code: 'FORBIDDEN' } });
+    const visit = (selections: readonly import('graphql').SelectionNode[]): void => {
+      for (const sel of selections) {
+        if (sel.kind === Kind.FIELD) {
+          const name = sel.name.value;
+          if (!name.startsWith('__') && !ruledOperations.has(name)) throw forbidden(`${root.name}.${name} has no authorization rule.`);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet.selections);
+        else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+          const frag = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === sel.name.value);
+          if (frag && frag.kind === Kind.FRAGMENT_DEFINITION) visit(frag.selectionSet.selections);
+        }
+      }
+    };
+    visit(def.selectionSet.selections);
   }
-  return next();
-};
+}

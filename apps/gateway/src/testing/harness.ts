@@ -19,17 +19,23 @@ export interface TestGateway {
   admin: pg.Client;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
   signIn(municipality: string, username?: string, password?: string): Promise<string>;
+  /** Moves the gateway's clock (null: the real time again). Sessions still expire by the database clock. */
+  setNow(at: Date | null): void;
   /** Counts SQL statements the gateway sends while `fn` runs. */
   countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   stop(): Promise<void>;
 }
 
 /** A real gateway over real HTTP on a fresh copy of the seeded demo database. */
-export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string } = {}): Promise<TestGateway> {
+export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string; fieldAuthorization?: boolean } = {}): Promise<TestGateway> {
   const database = await createTestDatabase(pgAdminUrl);
   let recording: string[] | null = null;
   const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 60 });
-  const gateway = await createGateway({ orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir });
+  let now: Date | null = null;
+  const gateway = await createGateway({
+    orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,
+    clock: () => now ?? new Date(), fieldAuthorization: opts.fieldAuthorization,
+  });
   const server: Server = createServer(gateway.app);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
@@ -68,6 +74,9 @@ export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir
       );
       if (!r.data?.signIn) throw new Error(`sign-in failed: ${JSON.stringify(r.errors)}`);
       return r.data.signIn.token;
+    },
+    setNow(at) {
+      now = at;
     },
     async countStatements(fn) {
       recording = [];

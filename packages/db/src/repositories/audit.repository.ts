@@ -144,3 +144,30 @@ export async function auditEventsForTarget(db: Db, targetType: string, targetId:
     [targetType, targetId],
   );
 }
+
+export interface AuditFilter {
+  action?: string | null;
+  actorStaffId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Newest first, keyset on seq. */
+export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, beforeSeq: string | null): Promise<{ rows: AuditEventRow[]; totalCount: number }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (f.action) where.push(`action like $${params.push(`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (f.actorStaffId) where.push(`(actor_staff_id = $${params.push(f.actorStaffId)} or on_behalf_of_staff_id = $${params.length})`);
+  if (f.targetType) where.push(`target_type = $${params.push(f.targetType)}`);
+  if (f.targetId) where.push(`target_id = $${params.push(f.targetId)}`);
+  if (f.from) where.push(`occurred_at >= $${params.push(f.from)}`);
+  if (f.to) where.push(`occurred_at < $${params.push(f.to)}`);
+  const filter = where.join(' and ') || 'true';
+  const countParams = [...params];
+  const keyset = beforeSeq ? `seq < $${params.push(beforeSeq)}::bigint` : 'true';
+  const page = await rows<AuditEventRow>(db, `select *, seq::text as seq from audit_event where ${filter} and ${keyset} order by seq desc limit $${params.push(first)}`, params);
+  const total = await one<{ n: number }>(db, `select count(*)::int as n from audit_event where ${filter}`, countParams);
+  return { rows: page, totalCount: total?.n ?? 0 };
+}

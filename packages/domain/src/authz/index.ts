@@ -11,3 +11,4 @@ export {
 } from './field-access.policy.ts';
 export type { FieldAccessCheck, FieldAccessExplanation, FieldCheckKind, RoleFieldAccessRule } from './field-access.policy.ts';
 export { ACCOUNT_RULE_IDS, decideSystemAccess } from './access-decision.ts';
+export * from './administration.policy.ts';

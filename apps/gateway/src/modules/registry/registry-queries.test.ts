@@ -92,12 +92,14 @@ describe('system and information assets', () => {
 
   it('lists information assets with every owner, named by position (KWW 別表: 介護保険 has four)', async () => {
     const kawasaki = await gw.signIn('kawasaki');
-    const r = await gw.gql<{ informationAssets: { totalCount: number; edges: { node: { name: string; owners: { name: string }[]; systems: { name: string }[] } }[] } }>(
-      '{ informationAssets(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name owners { name } systems { name } } } } }',
+    const r = await gw.gql<{ informationAssets: { totalCount: number; edges: { node: { name: string; kind: string; owners: { name: string }[]; systems: { name: string }[] } }[] } }>(
+      '{ informationAssets(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind owners { name } systems { name } } } } }',
       {},
       { token: kawasaki },
     );
-    expect(r.data!.informationAssets.totalCount).toBe(31); // 30 rows of the KWW 別表 + the KWO asset
+    // 30 rows of the KWW 別表 + the KWO asset, and the four assets holding the API's protected fields.
+    expect(r.data!.informationAssets.edges.filter((e) => e.node.kind === 'business')).toHaveLength(31);
+    expect(r.data!.informationAssets.totalCount).toBe(35);
     const kaigo = r.data!.informationAssets.edges.find((e) => e.node.name === '介護保険業務に関する情報資産')!.node;
     expect(kaigo.owners).toHaveLength(4);
     expect(kaigo.owners.map((o) => o.name)).toContain('介護保険課長');

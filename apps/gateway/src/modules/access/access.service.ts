@@ -1,0 +1,218 @@
+import { accessRepo, auditRepo, registryRepo, toDate, type Db } from '@tsukasa/db';
+import {
+  accountAdministrators,
+  decideDuty,
+  decideSystemAccess,
+  fieldError,
+  positionsAt,
+  rulebookCalendar,
+  type AccessDecision as DomainDecision,
+  type AccountFact,
+  type FieldError,
+  type RulebookId,
+} from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
+import { isUuid } from '../../graphql/scalars.ts';
+import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { Account, AccountStatus } from './access.types.ts';
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : toDate(v).toISOString());
+
+export function toAccountFact(a: accessRepo.AccountRow): AccountFact {
+  return {
+    id: a.id,
+    staffId: a.staff_id,
+    systemId: a.system_id,
+    authorityProfile: a.authority_profile,
+    validFrom: iso(a.valid_from)!,
+    validTo: iso(a.valid_to),
+    dutyPositionId: a.duty_position_id,
+    suspendedAt: iso(a.suspended_at),
+    suspensionReason: a.suspension_reason,
+    endedAt: iso(a.ended_at),
+  };
+}
+
+export function toAccount(a: accessRepo.AccountRow): Account {
+  return Object.assign(new Account(), {
+    id: a.id,
+    authorityProfile: a.authority_profile,
+    validFrom: toDate(a.valid_from),
+    validTo: a.valid_to && toDate(a.valid_to),
+    suspendedAt: a.suspended_at && toDate(a.suspended_at),
+    suspensionReason: a.suspension_reason,
+    endedAt: a.ended_at && toDate(a.ended_at),
+    endReason: a.end_reason,
+    ruleIds: a.rule_ids,
+    changeSeq: a.change_seq,
+    version: a.version,
+    updatedAt: toDate(a.updated_at),
+    staffId: a.staff_id,
+    systemId: a.system_id,
+    dutyPositionId: a.duty_position_id,
+  });
+}
+
+/** The whole decision for one person, one system, one instant (the integrators' question). */
+export async function decideAccess(db: Db, staffId: string, systemId: string, at: Date): Promise<{ decision: DomainDecision; accountId: string | null } | null> {
+  const [system] = await registryRepo.systemsByIds(db, [systemId]);
+  const [staff] = await accessRepo.staffByIds(db, [staffId]);
+  if (!system || !staff) return null;
+  const [account, tenures] = await Promise.all([accessRepo.accountOf(db, staffId, systemId), accessRepo.tenuresOfStaff(db, [staffId])]);
+  const rulebookId = (system.rulebook_id ?? 'ARK') as RulebookId;
+  const decision = decideSystemAccess({
+    account: account ? toAccountFact(account) : null,
+    tenures: tenures.map(toTenure),
+    system: { id: system.id, lifecycleStatus: system.lifecycle_status, rulebookId: system.rulebook_id as RulebookId | null },
+    calendar: rulebookCalendar(rulebookId),
+    at: at.toISOString(),
+  });
+  return { decision, accountId: account?.id ?? null };
+}
+
+/** An account's own state at an instant (its system's calendar aside). */
+export function accountStatus(account: accessRepo.AccountRow, tenures: accessRepo.TenureRow[], at: Date): AccountStatus {
+  const d = decideSystemAccess({
+    account: toAccountFact(account),
+    tenures: tenures.map(toTenure),
+    system: { id: account.system_id, lifecycleStatus: 'in_service', rulebookId: 'KWW' },
+    calendar: rulebookCalendar('KWW'),
+    at: at.toISOString(),
+  });
+  const code = d.reasons[0]?.code;
+  switch (code) {
+    case undefined:
+      return AccountStatus.ACTIVE;
+    case 'ENDED':
+      return AccountStatus.ENDED;
+    case 'SUSPENDED':
+      return AccountStatus.SUSPENDED;
+    case 'EXPIRED':
+      return AccountStatus.EXPIRED;
+    case 'NOT_YET_VALID':
+      return AccountStatus.NOT_YET_VALID;
+    case 'DUTY_ENDED':
+      return AccountStatus.DUTY_ENDED;
+    default:
+      return AccountStatus.ACTIVE;
+  }
+}
+
+/** The viewer must hold a role that administers the system's accounts (or be a registry administrator). */
+async function requireAccountAdministrator(ctx: Context, db: Db, system: registryRepo.SystemRow) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbidden('Accounts are administered by staff, not by API tokens.');
+  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
+  const duty = decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p));
+  if (duty.allowed) return duty;
+  if (v.registryAdmin) return { ...duty, allowed: true, ruleIds: [] };
+  throw forbidden('Only the administrator of this system may manage its accounts.', duty.ruleIds);
+}
+
+async function accountForChange(db: Db, id: string, version: number) {
+  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'Account id is malformed.', 'アカウントIDが正しくありません。')]);
+  const [account] = await accessRepo.accountsByIds(db, [id]);
+  if (!account) throw notFound('Account', ['id']);
+  if (account.version !== version) throw staleVersion('Account', account.version);
+  const [system] = await registryRepo.systemsByIds(db, [account.system_id]);
+  return { account, system: system! };
+}
+
+const snapshot = (a: accessRepo.AccountRow) => ({
+  authorityProfile: a.authority_profile, validFrom: iso(a.valid_from), validTo: iso(a.valid_to), dutyPositionId: a.duty_position_id,
+  suspendedAt: iso(a.suspended_at), suspensionReason: a.suspension_reason, endedAt: iso(a.ended_at), endReason: a.end_reason, version: a.version,
+});
+
+export async function createAccount(ctx: Context, input: { staffId: string; systemId: string; authorityProfile: string; validFrom?: Date | null; validTo?: Date | null; dutyPositionId?: string | null }) {
+  const v = ctx.viewer!;
+  const db = await ctx.db.em();
+  const errors: FieldError[] = [];
+  for (const [key, id] of [['staffId', input.staffId], ['systemId', input.systemId], ['dutyPositionId', input.dutyPositionId]] as const) {
+    if (id != null && !isUuid(id)) errors.push(fieldError(['input', key], 'INVALID_VALUE', `${key} is malformed.`, 'IDが正しくありません。'));
+  }
+  if (!input.authorityProfile?.trim() || input.authorityProfile.length > 100) errors.push(fieldError(['input', 'authorityProfile'], 'REQUIRED', 'Name the authority profile (at most 100 characters).', '操作権限を100文字以内で入力してください。'));
+  const validFrom = input.validFrom ?? ctx.now();
+  if (input.validTo && input.validTo <= validFrom) errors.push(fieldError(['input', 'validTo'], 'INVALID_VALUE', 'The end must come after the start.', '使用期限は開始日より後にしてください。', ['MNT-11-1']));
+  if (errors.length) throw badInput(errors);
+  const [system] = await registryRepo.systemsByIds(db, [input.systemId]);
+  const [staff] = await accessRepo.staffByIds(db, [input.staffId]);
+  if (!system) errors.push(fieldError(['input', 'systemId'], 'NOT_FOUND', 'System not found.', 'システムが見つかりません。'));
+  if (!staff) errors.push(fieldError(['input', 'staffId'], 'NOT_FOUND', 'Staff member not found.', '職員が見つかりません。'));
+  if (errors.length) throw badInput(errors);
+  const duty = await requireAccountAdministrator(ctx, db, system!);
+  if (input.dutyPositionId) {
+    const tenures = (await accessRepo.tenuresOfStaff(db, [input.staffId])).map(toTenure);
+    if (!positionsAt(input.staffId, validFrom, tenures).includes(input.dutyPositionId)) {
+      throw badInput([fieldError(['input', 'dutyPositionId'], 'INVALID_VALUE', 'The staff member does not hold this position.', 'この職員はその職に就いていません。', ['KTM-11'])]);
+    }
+  }
+  const open = await accessRepo.accountOf(db, input.staffId, input.systemId);
+  if (open && !open.ended_at) throw badInput([fieldError(['input', 'staffId'], 'DUPLICATE', 'This person already has an account on this system.', 'この職員はすでにこのシステムのアカウントを持っています。')]);
+  const row = await accessRepo.insertAccount(db, {
+    municipalityId: v.municipalityId, staffId: input.staffId, systemId: input.systemId, authorityProfile: input.authorityProfile.trim(),
+    validFrom, validTo: input.validTo ?? null, dutyPositionId: input.dutyPositionId ?? null, ruleIds: duty.ruleIds,
+  });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: 'account.create', targetType: 'account', targetId: row.id, after: snapshot(row), ruleIds: duty.ruleIds, requestId: ctx.requestId },
+  ]);
+  return row;
+}
+
+/** KTM-10-5: the section head is told when a user's ID or authority is removed (and restored). */
+async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.AccountRow, system: registryRepo.SystemRow, subject: string, body: string, ruleIds: string[]) {
+  const tenures = await accessRepo.tenuresOfStaff(db, [account.staff_id]);
+  const current = positionsAt(account.staff_id, ctx.now(), tenures.map(toTenure));
+  const unit = tenures.find((t) => current.includes(t.position_id))?.org_unit_id;
+  if (!unit) return;
+  const heads = (await accessRepo.headsAbove(db, unit)).filter((h) => h.staff_id !== account.staff_id);
+  const head = heads[0];
+  if (!head) return;
+  await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, [
+    { recipientId: head.staff_id, kind: 'account.notice', subject, body: `${body}（${system.name}）`, targetType: 'account', targetId: account.id, ruleIds },
+  ]);
+}
+
+export async function changeAccount(ctx: Context, id: string, version: number, change: { kind: 'suspend' | 'reinstate' | 'end'; reason?: string | null }) {
+  const v = ctx.viewer!;
+  const db = await ctx.db.em();
+  if ((change.kind === 'suspend' || change.kind === 'end') && (!change.reason?.trim() || change.reason.length > 500)) {
+    throw badInput([fieldError(['reason'], 'REQUIRED', 'Give the reason (at most 500 characters).', '理由を500文字以内で入力してください。')]);
+  }
+  const { account, system } = await accountForChange(db, id, version);
+  const duty = await requireAccountAdministrator(ctx, db, system);
+  const now = ctx.now();
+  const patch =
+    change.kind === 'suspend' ? { suspended_at: now, suspension_reason: change.reason!.trim() }
+    : change.kind === 'reinstate' ? { suspended_at: null, suspension_reason: null }
+    : { ended_at: now, end_reason: change.reason!.trim() };
+  if (change.kind === 'reinstate' && !account.suspended_at) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The account is not suspended.', 'このアカウントは停止されていません。')]);
+  if (account.ended_at) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The account has ended.', 'このアカウントは終了しています。')]);
+  const after = await accessRepo.updateAccountIfVersion(db, id, version, patch);
+  if (!after) throw staleVersion('Account', null);
+  const rulebook = system.rulebook_id;
+  const basis = change.kind === 'end' ? (rulebook === 'MNT' ? ['MNT-11-2'] : rulebook === 'KTM' ? ['KTM-10-1'] : duty.ruleIds)
+    : rulebook === 'MNT' ? ['MNT-16'] : rulebook === 'KTM' ? ['KTM-10-4'] : duty.ruleIds;
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: `account.${change.kind}`, targetType: 'account', targetId: id, before: snapshot(account), after: snapshot(after), ruleIds: basis, requestId: ctx.requestId },
+  ]);
+  if (rulebook === 'KTM') {
+    const words = { suspend: ['利用停止', 'を停止しました'], reinstate: ['利用再開', 'の停止を解除しました'], end: ['利用終了', 'を終了しました'] }[change.kind];
+    await noticeToSectionHead(ctx, db, after, system, `窓口支援システムの${words[0]}のお知らせ`, `所属職員のユーザーID・操作権限${words[1]}。理由: ${change.reason ?? '—'}`, ['KTM-10-5']);
+  }
+  return after;
+}
+
+/** KTM-10-6: a user asks for their own password to be reset. */
+export async function requestPasswordReset(ctx: Context, systemId: string) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbidden('Only a person can ask for their own password reset.');
+  const db = await ctx.db.em();
+  const account = isUuid(systemId) ? await accessRepo.accountOf(db, v.staffId, systemId) : undefined;
+  if (!account || account.ended_at) throw notFound('Account', ['systemId']);
+  const id = await accessRepo.insertPasswordResetRequest(db, v.municipalityId, account.id);
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, action: 'account.password_reset_requested', targetType: 'account', targetId: account.id, after: { requestId: id }, ruleIds: ['KTM-10-6'], requestId: ctx.requestId },
+  ]);
+  return true;
+}

@@ -1,0 +1,141 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AccessDenialCode {
+  NO_ACCOUNT = 'NO_ACCOUNT',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  EXPIRED = 'EXPIRED',
+  ENDED = 'ENDED',
+  DUTY_ENDED = 'DUTY_ENDED',
+  SUSPENDED = 'SUSPENDED',
+  SYSTEM_NOT_IN_SERVICE = 'SYSTEM_NOT_IN_SERVICE',
+  CLOSED_DAY = 'CLOSED_DAY',
+  OUTSIDE_OPERATING_HOURS = 'OUTSIDE_OPERATING_HOURS',
+  MAINTENANCE = 'MAINTENANCE',
+}
+registerEnumType(AccessDenialCode, { name: 'AccessDenialCode' });
+
+export enum AccountStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  ENDED = 'ENDED',
+  EXPIRED = 'EXPIRED',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  DUTY_ENDED = 'DUTY_ENDED',
+}
+registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'State of an account at the instant asked (default: now).' });
+
+@ObjectType()
+export class AccessReason {
+  @Field(() => AccessDenialCode) code!: AccessDenialCode;
+  @Field(() => String) message!: string;
+  @Field(() => String) messageJa!: string;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: 'May a staff member use a system at an instant, with which authority, and if not, every reason why.' })
+export class AccessDecision {
+  @Field(() => Boolean) allowed!: boolean;
+  @Field(() => String, { nullable: true, description: 'The authority profile (操作権限) when allowed.' }) authority!: string | null;
+  @Field(() => [AccessReason]) reasons!: AccessReason[];
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => ID) staffId!: string;
+  @Field(() => ID) systemId!: string;
+  @Field(() => Date) at!: Date;
+  @Field(() => ID, { nullable: true }) accountId!: string | null;
+}
+
+@ObjectType({ description: "A staff member's right to use a system with an authority profile (操作権限)." })
+export class Account {
+  @Field(() => ID) id!: string;
+  @Field(() => String) authorityProfile!: string;
+  @Field(() => Date) validFrom!: Date;
+  @Field(() => Date, { nullable: true, description: 'End declared at application (MNT-11), exclusive.' }) validTo!: Date | null;
+  @Field(() => Date, { nullable: true }) suspendedAt!: Date | null;
+  @Field(() => String, { nullable: true }) suspensionReason!: string | null;
+  @Field(() => Date, { nullable: true }) endedAt!: Date | null;
+  @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => String, { description: 'Position in the accounts feed.' }) changeSeq!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => Date) updatedAt!: Date;
+  staffId!: string;
+  systemId!: string;
+  dutyPositionId!: string | null;
+}
+
+@ObjectType()
+export class AccountEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Account) node!: Account;
+}
+
+@ObjectType()
+export class AccountConnection {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => [AccountEdge]) edges!: AccountEdge[];
+}
+
+@ObjectType({ description: 'Changes to a system’s accounts after a cursor, oldest first. Store `cursor` and ask again with it.' })
+export class AccountFeed {
+  @Field(() => [Account]) changes!: Account[];
+  @Field(() => String, { description: 'Pass as `after` next time (unchanged when there was nothing new).' }) cursor!: string;
+  @Field(() => Boolean) hasMore!: boolean;
+}
+
+@InputType()
+export class CreateAccountInput {
+  @Field(() => ID) staffId!: string;
+  @Field(() => ID) systemId!: string;
+  @Field(() => String) authorityProfile!: string;
+  @Field(() => Date, { nullable: true, description: 'Default: now.' }) validFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'MNT-11: end declared at application.' }) validTo?: Date | null;
+  @Field(() => ID, { nullable: true, description: 'KTM-11: the duty (position) the account is for; it ends when the holder leaves it.' }) dutyPositionId?: string | null;
+}
+
+@ObjectType({ description: 'A right to see protected fields of an information asset, approved by its owner(s).' })
+export class Grant {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) assetId!: string;
+  @Field(() => ID) granteeId!: string;
+  @Field(() => ID, { nullable: true }) positionId!: string | null;
+  @Field(() => Date) validFrom!: Date;
+  @Field(() => Date, { nullable: true }) validTo!: Date | null;
+  @Field(() => Date, { nullable: true }) suspendedAt!: Date | null;
+  @Field(() => [String], { nullable: true }) fields!: string[] | null;
+  @Field(() => String) purpose!: string;
+  @Field(() => [ID], { description: 'Owner positions whose approval is needed.' }) ownerPositionIds!: string[];
+  @Field(() => [ID], { description: 'Owner positions that have approved.' }) approvedPositionIds!: string[];
+  @Field(() => String, { description: 'PENDING_APPROVAL, ACTIVE, NOT_YET_VALID, EXPIRED, SUSPENDED' }) state!: string;
+}
+
+@InputType()
+export class RequestGrantInput {
+  @Field(() => ID) assetId!: string;
+  @Field(() => ID) granteeId!: string;
+  @Field(() => ID, { nullable: true, description: 'The duty it is for; the grant lapses when the grantee leaves it.' }) positionId?: string | null;
+  @Field(() => Date) validFrom!: Date;
+  @Field(() => Date, { nullable: true }) validTo?: Date | null;
+  @Field(() => [String], { nullable: true, description: 'Protected field names; null = all of the asset’s.' }) fields?: string[] | null;
+  @Field(() => String) purpose!: string;
+}
+
+@ObjectType()
+export class FieldCheck {
+  @Field(() => String, { description: 'SELF, OWNER, ROLE or GRANT' }) kind!: string;
+  @Field(() => Boolean) passed!: boolean;
+  @Field(() => String) message!: string;
+  @Field(() => String) messageJa!: string;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: '“Why can’t X see this?” — the decision and every rule checked.' })
+export class FieldAccessExplanation {
+  @Field(() => Boolean) allowed!: boolean;
+  @Field(() => String) reason!: string;
+  @Field(() => String) message!: string;
+  @Field(() => String) messageJa!: string;
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [FieldCheck]) checks!: FieldCheck[];
+}

@@ -1,0 +1,130 @@
+import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
+import { fieldError, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { isUuid } from '../../graphql/scalars.ts';
+import { loadStaffFacts, toGrantFact, toTenure } from '../authz/viewer-facts.ts';
+import { Grant } from './access.types.ts';
+
+export function grantState(g: accessRepo.GrantRow, at: Date): string {
+  const f = toGrantFact(g);
+  if (!f.approved) return 'PENDING_APPROVAL';
+  if (f.suspendedAt && new Date(f.suspendedAt) <= at) return 'SUSPENDED';
+  if (new Date(f.validFrom) > at) return 'NOT_YET_VALID';
+  if (f.validTo && new Date(f.validTo) <= at) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+export function toGrant(g: accessRepo.GrantRow, at: Date): Grant {
+  return Object.assign(new Grant(), {
+    id: g.id,
+    assetId: g.asset_id,
+    granteeId: g.grantee_id,
+    positionId: g.position_id,
+    validFrom: toDate(g.valid_from),
+    validTo: g.valid_to && toDate(g.valid_to),
+    suspendedAt: g.suspended_at && toDate(g.suspended_at),
+    fields: g.fields,
+    purpose: g.purpose,
+    ownerPositionIds: g.owner_position_ids,
+    approvedPositionIds: g.approved_position_ids,
+    state: grantState(g, at),
+  });
+}
+
+/** Owner positions of the asset the viewer holds now, directly or as a deputy (and for whom). */
+async function ownedPositions(ctx: Context, db: Db, ownerPositionIds: string[]) {
+  const v = ctx.viewer!;
+  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
+  const held = positionsAt(v.staffId, ctx.now(), facts.viewer.tenures);
+  const out: { positionId: string; onBehalfOf: string | null }[] = [];
+  for (const p of ownerPositionIds) {
+    if (held.includes(p)) out.push({ positionId: p, onBehalfOf: null });
+    else {
+      const deputy = facts.viewer.roles.find((r) => r.via === 'deputy' && r.positionId === p);
+      if (deputy) out.push({ positionId: p, onBehalfOf: deputy.onBehalfOfStaffId });
+    }
+  }
+  return out;
+}
+
+export async function requestGrant(ctx: Context, input: { assetId: string; granteeId: string; positionId?: string | null; validFrom: Date; validTo?: Date | null; fields?: string[] | null; purpose: string }) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbidden('Grants are requested by staff.');
+  const db = await ctx.db.em();
+  const errors: FieldError[] = [];
+  for (const [key, id] of [['assetId', input.assetId], ['granteeId', input.granteeId], ['positionId', input.positionId]] as const) {
+    if (id != null && !isUuid(id)) errors.push(fieldError(['input', key], 'INVALID_VALUE', `${key} is malformed.`, 'IDが正しくありません。'));
+  }
+  if (!input.purpose?.trim() || input.purpose.length > 500) errors.push(fieldError(['input', 'purpose'], 'REQUIRED', 'State the purpose (at most 500 characters).', '利用目的を500文字以内で入力してください。', ['KWW-5-2']));
+  if (input.validTo && input.validTo <= input.validFrom) errors.push(fieldError(['input', 'validTo'], 'INVALID_VALUE', 'The end must come after the start.', '終了日は開始日より後にしてください。'));
+  if (input.fields && (input.fields.length === 0 || input.fields.some((f) => !/^[A-Za-z][A-Za-z0-9]{0,59}$/.test(f)))) errors.push(fieldError(['input', 'fields'], 'INVALID_VALUE', 'Name fields by their API names, or leave empty for all.', '項目名が正しくありません。'));
+  if (errors.length) throw badInput(errors);
+  const [asset] = await accessRepo.assetFactsByIds(db, [input.assetId]);
+  const [grantee] = await accessRepo.staffByIds(db, [input.granteeId]);
+  if (!asset) errors.push(fieldError(['input', 'assetId'], 'NOT_FOUND', 'Information asset not found.', '情報資産が見つかりません。'));
+  if (!grantee) errors.push(fieldError(['input', 'granteeId'], 'NOT_FOUND', 'Staff member not found.', '職員が見つかりません。'));
+  if (grantee && input.positionId) {
+    const tenures = (await accessRepo.tenuresOfStaff(db, [input.granteeId])).map(toTenure);
+    if (!positionsAt(input.granteeId, input.validFrom, tenures).includes(input.positionId)) {
+      errors.push(fieldError(['input', 'positionId'], 'INVALID_VALUE', 'The grantee does not hold this position at the start.', '対象職員は開始日にその職に就いていません。', ['KTM-11']));
+    }
+  }
+  if (errors.length) throw badInput(errors);
+  // A person asks for themselves; an owner or a registry administrator may ask for someone else.
+  if (input.granteeId !== v.staffId && !v.registryAdmin && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length === 0) {
+    throw forbidden('You may request access for yourself only.');
+  }
+  const id = await accessRepo.insertGrant(db, {
+    municipalityId: v.municipalityId, assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null,
+    validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, purpose: input.purpose.trim(), requestedBy: v.staffId,
+  });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, action: 'grant.request', targetType: 'access_grant', targetId: id, after: { assetId: input.assetId, granteeId: input.granteeId, fields: input.fields ?? null, purpose: input.purpose }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+  ]);
+  // Every owner is told: the grant needs each of them (KWW-5-2).
+  const tenures = (await accessRepo.tenuresOfPositions(db, asset!.owner_position_ids)).map(toTenure);
+  const owners = [...new Set(asset!.owner_position_ids.flatMap((p) => holdersAt(p, ctx.now(), tenures)))];
+  await accessRepo.insertNotifications(db, v.municipalityId, owners.map((o) => ({
+    recipientId: o, kind: 'grant.approval_needed', subject: '情報資産の閲覧承認の依頼', body: `${grantee!.family_name} ${grantee!.given_name} さんの閲覧承認が必要です。目的: ${input.purpose}`, targetType: 'access_grant', targetId: id, ruleIds: ['KWW-5-2'],
+  })));
+  return (await accessRepo.grantById(db, id))!;
+}
+
+async function grantForOwner(ctx: Context, db: Db, id: string) {
+  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'Grant id is malformed.', '権限IDが正しくありません。')]);
+  const grant = await accessRepo.grantById(db, id);
+  if (!grant || grant.revoked_at) throw notFound('Grant', ['id']);
+  const owned = await ownedPositions(ctx, db, grant.owner_position_ids);
+  if (owned.length === 0) throw forbidden('Only an owner (情報管理責任者) of the information asset may decide on this grant.', ['KWW-5-2', 'KWO-3-2']);
+  return { grant, owned };
+}
+
+/** An owner approves; with several owners the grant is active once every one has (KWW-5-2). */
+export async function approveGrant(ctx: Context, id: string) {
+  const v = ctx.viewer!;
+  const db = await ctx.db.em();
+  const { grant, owned } = await grantForOwner(ctx, db, id);
+  // An approver is never the requester or the beneficiary.
+  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-2']);
+  for (const o of owned) {
+    if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
+      await auditRepo.appendAuditEvents(db, v.municipalityId, [
+        { actorStaffId: v.staffId, onBehalfOfStaffId: o.onBehalfOf, action: 'grant.approve', targetType: 'access_grant', targetId: id, after: { ownerPositionId: o.positionId }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+      ]);
+    }
+  }
+  return (await accessRepo.grantById(db, id))!;
+}
+
+export async function setGrantState(ctx: Context, id: string, change: 'suspend' | 'reinstate' | 'revoke') {
+  const v = ctx.viewer!;
+  const db = await ctx.db.em();
+  const { grant, owned } = await grantForOwner(ctx, db, id);
+  const now = ctx.now();
+  await accessRepo.setGrantState(db, id, change === 'revoke' ? { revoked_at: now } : { suspended_at: change === 'suspend' ? now : null });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, onBehalfOfStaffId: owned[0]!.onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { suspendedAt: grant.suspended_at && toDate(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+  ]);
+  return (await accessRepo.grantById(db, id))!;
+}

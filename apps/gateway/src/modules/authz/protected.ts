@@ -1,0 +1,58 @@
+import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import type { FieldDecision } from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import type { Protection } from './viewer-facts.ts';
+
+/** Every protected field, by `Type.field`, for tests and documentation. */
+export const protectedFields = new Map<string, Protection<never>>();
+
+export function forbiddenField(info: GraphQLResolveInfo, decision: FieldDecision): GraphQLError {
+  const fieldPath = responsePathAsArray(info.path);
+  return new GraphQLError(`${info.parentType.name}.${info.fieldName}: ${decision.message}`, {
+    path: fieldPath,
+    extensions: {
+      code: 'FORBIDDEN_FIELD',
+      fieldPath,
+      reason: decision.reason,
+      messageJa: decision.messageJa,
+      ruleIds: decision.ruleIds,
+    },
+  });
+}
+
+async function assetOf<T>(spec: Protection<T>, root: T, ctx: Context) {
+  return 'kind' in spec.asset ? ctx.authz.assetOfKind(spec.asset.kind) : ctx.authz.assetById(spec.asset.of(root));
+}
+
+/** The decision for one protected value, without throwing: lists use it to filter. */
+export async function decideProtected<T>(spec: Protection<T>, root: T, field: string, ctx: Context): Promise<FieldDecision & { assetId?: string }> {
+  const asset = await assetOf(spec, root, ctx);
+  const decision = await ctx.authz.decide(asset, field, spec.subject?.(root) ?? {});
+  if (decision.allowed && asset) ctx.authz.recordRead(spec.target(root), field, asset, decision);
+  return decision;
+}
+
+/**
+ * Declares, next to a field, the information asset it belongs to. Unless the viewer may see it
+ * (owner, approved grant, rulebook role, or their own record — packages/domain decideFieldAccess),
+ * the field resolves to null and the response carries FORBIDDEN_FIELD with the path, the reason
+ * and the rule IDs; the rest of the query answers. Reads that are allowed are audited.
+ */
+export function Protected<T>(spec: Protection<T>): PropertyDecorator & MethodDecorator {
+  const guard: MiddlewareFn<Context> = async ({ root, info, context }, next) => {
+    if (!context.fieldAuthorization) return next();
+    if (spec.when && !(await spec.when(root as T, context))) return next();
+    const asset = await assetOf(spec, root as T, context);
+    const decision = await context.authz.decide(asset, info.fieldName, spec.subject?.(root as T) ?? {});
+    if (!decision.allowed) throw forbiddenField(info, decision);
+    const value = await next();
+    if (value !== null && value !== undefined && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, decision);
+    return value;
+  };
+  const use = UseMiddleware(guard);
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    protectedFields.set(`${target.constructor.name}.${String(key)}`, spec as Protection<never>);
+    use(target, key, descriptor as never);
+  };
+}

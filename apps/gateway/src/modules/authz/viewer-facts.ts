@@ -1,0 +1,173 @@
+import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
+import {
+  decideFieldAccess,
+  explainFieldAccess,
+  rolesAt,
+  type AssetFact,
+  type AssetKind,
+  type FieldDecision,
+  type FieldSubject,
+  type GrantFact,
+  type HeldRole,
+  type RulebookId,
+  type TenureFact,
+  type ViewerFacts,
+} from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : toDate(v).toISOString());
+
+export function toGrantFact(g: accessRepo.GrantRow): GrantFact {
+  return {
+    id: g.id,
+    assetId: g.asset_id,
+    granteeStaffId: g.grantee_id,
+    positionId: g.position_id,
+    validFrom: iso(g.valid_from)!,
+    validTo: iso(g.valid_to),
+    suspendedAt: iso(g.suspended_at),
+    fields: g.fields,
+    // KWW-5-2: the owner judges; with several owners, every one of them.
+    approved: g.owner_position_ids.length > 0 && g.owner_position_ids.every((p) => g.approved_position_ids.includes(p)),
+  };
+}
+
+export function toAssetFact(a: accessRepo.AssetFactRow): AssetFact {
+  return { id: a.id, kind: a.kind as AssetKind, confidentiality: a.confidentiality, ownerPositionIds: a.owner_position_ids, rulebookIds: a.rulebook_ids };
+}
+
+export const toTenure = (t: accessRepo.TenureRow): TenureFact => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to });
+
+/** Everything the decisions need to know about one staff member, loaded in five statements. */
+export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
+  const [tenures, deputations, grants] = await Promise.all([
+    accessRepo.tenuresOfStaff(db, [staffId]),
+    accessRepo.deputationsOfStaff(db, [staffId]),
+    accessRepo.grantsOfStaff(db, [staffId]),
+  ]);
+  const positions = [...new Set([...tenures.map((t) => t.position_id), ...deputations.map((d) => d.principal_position_id)])];
+  const [bindings, principalTenures] = await Promise.all([
+    accessRepo.bindingsOfPositions(db, positions),
+    accessRepo.tenuresOfPositions(db, deputations.map((d) => d.principal_position_id)),
+  ]);
+  const allTenures = [...tenures, ...principalTenures];
+  const positionOrgUnit = new Map(allTenures.map((t) => [t.position_id, t.org_unit_id]));
+  const tenureFacts = allTenures.map(toTenure);
+  const roles: HeldRole[] = rolesAt(staffId, at, {
+    tenures: tenureFacts,
+    bindings: bindings.map((b) => ({ rulebookId: b.rulebook_id as RulebookId, roleKey: b.role_key, positionId: b.position_id, scopeKey: b.scope_key, scopeLabel: b.scope_label, ruleIds: b.rule_ids })),
+    deputations: deputations.map((d) => ({ id: d.id, deputyStaffId: d.deputy_staff_id, principalPositionId: d.principal_position_id, rulebookId: d.rulebook_id as RulebookId, roleKeys: d.role_keys, from: d.valid_from, to: d.valid_to, ruleIds: d.rule_ids })),
+  });
+  const viewer: ViewerFacts = { staffId, roles, tenures: tenureFacts, grants: grants.map(toGrantFact) };
+  return { viewer, positionOrgUnit };
+}
+
+export type StaffFacts = Awaited<ReturnType<typeof loadStaffFacts>>;
+
+/** A protected field: which information asset it belongs to and whose data it is. */
+export interface Protection<T = unknown> {
+  /** The asset: one of the municipality's assets of a kind, or an asset named by the parent object. */
+  asset: { kind: Exclude<AssetKind, 'business'> } | { of: (root: T) => string };
+  /** Applies only when this holds (e.g. an asset's data items only at 機密性3 and above). */
+  when?: (root: T, ctx: Context) => boolean | Promise<boolean>;
+  subject?: (root: T) => FieldSubject;
+  /** What the audit event names as read. */
+  target: (root: T) => { type: string; id: string };
+}
+
+/**
+ * Per-request authorization: the viewer's facts (roles at the instant, tenures, grants) are loaded
+ * once, assets by batch; reads of protected data are collected and written to the audit log in the
+ * request's transaction before the response leaves (if that write fails, nothing is returned).
+ */
+export class Authz {
+  #facts: Promise<StaffFacts | null> | undefined;
+  #assetsByKind: Promise<Map<string, AssetFact>> | undefined;
+  #assets = new Map<string, Promise<AssetFact | undefined>>();
+  #reads = new Map<string, { type: string; id: string; fields: Set<string>; ruleIds: Set<string>; onBehalfOf: string | null }>();
+
+  constructor(private readonly ctx: Context) {}
+
+  facts(): Promise<StaffFacts | null> {
+    const v = this.ctx.viewer;
+    // Integrator tokens carry scopes, not a person's duties: no protected field is theirs to see.
+    this.#facts ??= v && v.kind === 'staff' ? this.ctx.db.em().then((db) => loadStaffFacts(db, v.staffId, this.ctx.now())) : Promise.resolve(null);
+    return this.#facts;
+  }
+
+  async assetOfKind(kind: AssetKind): Promise<AssetFact | undefined> {
+    this.#assetsByKind ??= this.ctx.db.em().then(async (db) => {
+      const rows = await accessRepo.assetFactsByKinds(db, ['staff_contacts', 'contractor_contacts', 'system_security', 'emergency_contacts']);
+      return new Map(rows.map((r) => [r.kind, toAssetFact(r)]));
+    });
+    return (await this.#assetsByKind).get(kind);
+  }
+
+  assetById(id: string): Promise<AssetFact | undefined> {
+    let p = this.#assets.get(id);
+    if (!p) {
+      p = this.ctx.loaders.assetFact.load(id).then((r) => (r ? toAssetFact(r) : undefined));
+      this.#assets.set(id, p);
+    }
+    return p;
+  }
+
+  async decide(asset: AssetFact | undefined, field: string, subject: FieldSubject): Promise<FieldDecision> {
+    const facts = await this.facts();
+    if (!facts || !asset) return tokenDenied(asset);
+    return decideFieldAccess({
+      viewer: facts.viewer,
+      asset,
+      field,
+      subject,
+      at: this.ctx.now().toISOString(),
+      positionOrgUnit: (id) => facts.positionOrgUnit.get(id),
+    });
+  }
+
+  async explain(asset: AssetFact, field: string, subject: FieldSubject, facts: StaffFacts, at: Date) {
+    return explainFieldAccess({ viewer: facts.viewer, asset, field, subject, at: at.toISOString(), positionOrgUnit: (id) => facts.positionOrgUnit.get(id) });
+  }
+
+  /** Personal information and 機密性3+ reads are audited (MNT-19-3, SPEC §5). */
+  recordRead(target: { type: string; id: string }, field: string, asset: AssetFact, decision: FieldDecision): void {
+    if (!(asset.kind !== 'business' || asset.confidentiality.startsWith('3'))) return;
+    const key = `${target.type}:${target.id}`;
+    const entry = this.#reads.get(key) ?? { ...target, fields: new Set(), ruleIds: new Set(), onBehalfOf: decision.onBehalfOfStaffId ?? null };
+    entry.fields.add(field);
+    decision.ruleIds.forEach((r) => entry.ruleIds.add(r));
+    this.#reads.set(key, entry);
+  }
+
+  async flushReads(): Promise<void> {
+    const v = this.ctx.viewer;
+    if (!v || this.#reads.size === 0) return;
+    const db = await this.ctx.db.em();
+    await auditRepo.appendAuditEvents(
+      db,
+      v.municipalityId,
+      [...this.#reads.values()].map((r) => ({
+        actorStaffId: v.staffId,
+        actorTokenId: v.kind === 'token' ? v.tokenId : null,
+        onBehalfOfStaffId: r.onBehalfOf,
+        action: 'read',
+        targetType: r.type,
+        targetId: r.id,
+        fields: [...r.fields].sort(),
+        ruleIds: [...r.ruleIds].sort(),
+        requestId: this.ctx.requestId,
+      })),
+    );
+    this.#reads.clear();
+  }
+}
+
+function tokenDenied(asset: AssetFact | undefined): FieldDecision {
+  return {
+    allowed: false,
+    reason: 'NO_RIGHT',
+    message: asset ? 'API tokens are not given protected information: it is shown to the people whose duties require it.' : 'The information asset this field belongs to is not registered.',
+    messageJa: asset ? 'APIトークンには保護された情報は提供されません。業務上必要な職員にのみ表示されます。' : 'この項目が属する情報資産が登録されていません。',
+    ruleIds: [],
+  };
+}

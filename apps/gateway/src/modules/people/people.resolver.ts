@@ -1,0 +1,254 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { accessRepo } from '@tsukasa/db';
+import { fieldError, findRole, positionsAt, type RulebookId } from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../graphql/errors.ts';
+import { Rule } from '../../graphql/rules.ts';
+import { decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
+import { Protected, decideProtected } from '../authz/protected.ts';
+import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { loadAll } from '../../graphql/loaders.ts';
+import { toPosition, toSystem } from '../registry/registry.mappers.ts';
+import { InformationAsset, Position, System } from '../registry/registry.types.ts';
+import { pageSize } from '../registry/system.resolver.ts';
+import {
+  ContactNetwork,
+  ContactNetworkMember,
+  Contractor,
+  ContractorPerson,
+  DataItem,
+  HeldRoleType,
+  RoleVia,
+  Staff,
+  StaffConnection,
+  StaffFilter,
+  Tenure,
+} from './people.types.ts';
+
+export function toStaff(r: accessRepo.StaffRow): Staff {
+  return Object.assign(new Staff(), {
+    id: r.id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    displayName: `${r.family_name} ${r.given_name}`,
+    familyNameKana: r.family_name_kana,
+    givenNameKana: r.given_name_kana,
+    employeeNumber: r.employee_number,
+    email: r.email,
+    extension: r.extension,
+    personalPhone: r.personal_phone,
+  });
+}
+
+const toPerson = (r: accessRepo.ContractorPersonRow) =>
+  Object.assign(new ContractorPerson(), { id: r.id, name: r.name, email: r.email, phone: r.phone, contractorId: r.contractor_id });
+
+const toNetwork = (r: accessRepo.ContactNetworkRow) =>
+  Object.assign(new ContactNetwork(), { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id });
+
+/** A contact network is protected as a whole: it lists people's phones (emergency_contacts). */
+const networkProtection = {
+  asset: { kind: 'emergency_contacts' as const },
+  subject: (n: ContactNetwork) => ({ systemManagingOrgUnitId: n.managingOrgUnitId, systemRulebookId: n.rulebookId }),
+  target: (n: ContactNetwork) => ({ type: 'contact_network', id: n.id }),
+};
+
+/** Filters a list to the networks the viewer may see: the count and order reveal nothing more. */
+export async function visibleNetworks(ctx: Context, networks: ContactNetwork[]): Promise<ContactNetwork[]> {
+  if (!ctx.fieldAuthorization) return networks;
+  const decisions = await Promise.all(networks.map((n) => decideProtected(networkProtection, n, 'contactNetworks', ctx)));
+  return networks.filter((_, i) => decisions[i]!.allowed);
+}
+
+function instant(at: Date | null | undefined, ctx: Context): Date {
+  return at ?? ctx.now();
+}
+
+@Resolver(() => Staff)
+export class StaffResolver {
+  @Rule('registry:read')
+  @Query(() => StaffConnection, { description: "Staff of the viewer's municipality, by kana order." })
+  async staff(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => StaffFilter, { nullable: true }) filter: StaffFilter | null,
+  ): Promise<StaffConnection> {
+    const size = pageSize(first, ['first']);
+    if (filter?.orgUnitId && !isUuid(filter.orgUnitId)) throw badInput([fieldError(['filter', 'orgUnitId'], 'INVALID_VALUE', 'Org unit id is malformed.', '組織のIDが正しくありません。')]);
+    if (filter?.text && [...filter.text].length > 100) throw badInput([fieldError(['filter', 'text'], 'TOO_LONG', 'Search text must be at most 100 characters.', '検索語は100文字以内で入力してください。')]);
+    let afterKey: { name: string; id: string } | null = null;
+    if (after) {
+      const parts = decodeCursor(after);
+      if (!parts || typeof parts[0] !== 'string' || !isUuid(parts[1])) throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid.', 'ページ位置の指定が正しくありません。')]);
+      afterKey = { name: parts[0], id: parts[1] as string };
+    }
+    const page = await accessRepo.listStaff(await ctx.db.em(), { text: filter?.text, orgUnitId: filter?.orgUnitId, first: size, after: afterKey });
+    for (const r of page.rows) ctx.loaders.staff.prime(r.id, r);
+    const edges = page.rows.map((r) => ({ cursor: encodeCursor([r.sort_key, r.id]), node: toStaff(r) }));
+    return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+  }
+
+  @Rule('registry:read')
+  @Query(() => Staff, { nullable: true })
+  async staffMember(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Staff | null> {
+    if (!isUuid(id)) return null;
+    const row = await ctx.loaders.staff.load(id);
+    return row ? toStaff(row) : null;
+  }
+
+  @FieldResolver(() => [Tenure], { description: 'Every position held, past and present.' })
+  async tenures(@Root() s: Staff, @Ctx() ctx: Context): Promise<Tenure[]> {
+    return (await ctx.loaders.tenuresOfStaff.load(s.id)).map((t) => Object.assign(new Tenure(), { positionId: t.position_id, from: t.valid_from, to: t.valid_to }));
+  }
+
+  @FieldResolver(() => [Position], { description: 'Positions held at an instant (default: now).' })
+  async positions(@Root() s: Staff, @Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<Position[]> {
+    const day = instant(at, ctx);
+    const tenures = (await ctx.loaders.tenuresOfStaff.load(s.id)).map(toTenure);
+    return (await loadAll(ctx.loaders.position, positionsAt(s.id, day, tenures))).map(toPosition);
+  }
+
+  @FieldResolver(() => [HeldRoleType], { description: 'Rulebook roles held at an instant (default: now), through positions and as a deputy.' })
+  async roles(@Root() s: Staff, @Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<HeldRoleType[]> {
+    const facts = await loadStaffFacts(await ctx.db.em(), s.id, instant(at, ctx));
+    return facts.viewer.roles.map((r) => {
+      const def = findRole(r.rulebookId as RulebookId, r.roleKey);
+      return Object.assign(new HeldRoleType(), {
+        rulebookId: r.rulebookId,
+        roleKey: r.roleKey,
+        roleName: def?.name ?? r.roleKey,
+        roleNameEn: def?.nameEn ?? r.roleKey,
+        positionId: r.positionId,
+        scopeKey: r.scopeKey,
+        scopeLabel: r.scopeLabel ?? null,
+        via: r.via === 'deputy' ? RoleVia.DEPUTY : RoleVia.POSITION,
+        onBehalfOfStaffId: r.onBehalfOfStaffId,
+        ruleIds: r.ruleIds,
+      });
+    });
+  }
+}
+
+@Resolver(() => Tenure)
+export class TenureResolver {
+  @FieldResolver(() => Position)
+  async position(@Root() t: Tenure, @Ctx() ctx: Context): Promise<Position> {
+    const row = await ctx.loaders.position.load(t.positionId);
+    if (!row) throw new Error(`position ${t.positionId} missing`);
+    return toPosition(row);
+  }
+}
+
+@Resolver(() => Contractor)
+export class ContractorResolver {
+  @Rule('registry:read')
+  @Query(() => [Contractor], { description: 'Contractors (受託事業者) of the municipality.' })
+  async contractors(@Ctx() ctx: Context): Promise<Contractor[]> {
+    return (await accessRepo.listContractors(await ctx.db.em())).map((r) => Object.assign(new Contractor(), { id: r.id, name: r.name }));
+  }
+
+  @FieldResolver(() => [ContractorPerson])
+  async people(@Root() c: Contractor, @Ctx() ctx: Context): Promise<ContractorPerson[]> {
+    return (await ctx.loaders.contractorPeople.load(c.id)).map(toPerson);
+  }
+}
+
+@Resolver(() => System)
+export class SystemProtectedResolver {
+  @Protected<System>({ asset: { kind: 'system_security' }, subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }), target: (s) => ({ type: 'system', id: s.id }) })
+  @FieldResolver(() => String, { nullable: true, description: 'Network layout: security-sensitive (システムのセキュリティ情報).' })
+  async networkDescription(@Root() s: System, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.loaders.systemSecurity.load(s.id))?.network_description ?? null;
+  }
+
+  @Protected<System>({ asset: { kind: 'system_security' }, subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }), target: (s) => ({ type: 'system', id: s.id }) })
+  @FieldResolver(() => String, { nullable: true, description: 'Known vulnerabilities: security-sensitive (システムのセキュリティ情報).' })
+  async vulnerabilityNotes(@Root() s: System, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.loaders.systemSecurity.load(s.id))?.vulnerability_notes ?? null;
+  }
+
+  @FieldResolver(() => [ContactNetwork], { description: 'Emergency contact networks of the system that the viewer may see.' })
+  async contactNetworks(@Root() s: System, @Ctx() ctx: Context): Promise<ContactNetwork[]> {
+    return visibleNetworks(ctx, (await ctx.loaders.networksOfSystem.load(s.id)).map(toNetwork));
+  }
+}
+
+@Resolver(() => ContactNetwork)
+export class ContactNetworkResolver {
+  @Rule('registry:read')
+  @Query(() => [ContactNetwork], { description: 'Emergency contact networks the viewer may see (the others are not listed or counted).' })
+  async contactNetworks(@Ctx() ctx: Context): Promise<ContactNetwork[]> {
+    return visibleNetworks(ctx, (await accessRepo.listNetworks(await ctx.db.em())).map(toNetwork));
+  }
+
+  @FieldResolver(() => System)
+  async system(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<System> {
+    const row = await ctx.loaders.system.load(n.systemId);
+    if (!row) throw new Error(`system ${n.systemId} missing`);
+    return toSystem(row);
+  }
+
+  @FieldResolver(() => [ContactNetworkMember])
+  async members(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<ContactNetworkMember[]> {
+    return (await ctx.loaders.membersOfNetwork.load(n.id)).map((m) =>
+      Object.assign(new ContactNetworkMember(), { duty: m.duty, canInform: m.can_inform, canDecide: m.can_decide, phone: m.phone, staffId: m.staff_id, contractorPersonId: m.contractor_person_id }),
+    );
+  }
+
+  @FieldResolver(() => Boolean, { description: 'KWW-9-2 / KTM-14-4: nobody in the network can decide.' })
+  async missingDecider(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<boolean> {
+    return !(await ctx.loaders.membersOfNetwork.load(n.id)).some((m) => m.can_decide);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'KWW-9-2 / KTM-14-4: nobody in the network can give information.' })
+  async missingInformer(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<boolean> {
+    return !(await ctx.loaders.membersOfNetwork.load(n.id)).some((m) => m.can_inform);
+  }
+}
+
+@Resolver(() => ContactNetworkMember)
+export class ContactNetworkMemberResolver {
+  @FieldResolver(() => Staff, { nullable: true })
+  async staff(@Root() m: ContactNetworkMember, @Ctx() ctx: Context): Promise<Staff | null> {
+    if (!m.staffId) return null;
+    const row = await ctx.loaders.staff.load(m.staffId);
+    return row ? toStaff(row) : null;
+  }
+
+  @FieldResolver(() => ContractorPerson, { nullable: true })
+  async contractorPerson(@Root() m: ContactNetworkMember, @Ctx() ctx: Context): Promise<ContractorPerson | null> {
+    if (!m.contractorPersonId) return null;
+    const row = await ctx.loaders.contractorPerson.load(m.contractorPersonId);
+    return row ? toPerson(row) : null;
+  }
+}
+
+@Resolver(() => InformationAsset)
+export class InformationAssetProtectedResolver {
+  @FieldResolver(() => String, { description: 'business, or the kind of protected record the asset holds.' })
+  async kind(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.assetFact.load(a.id))?.kind ?? 'business';
+  }
+
+  // Data items of an asset at 機密性3 or above are themselves protected (SPEC §5).
+  @Protected<InformationAsset>({
+    asset: { of: (a) => a.id },
+    when: (a) => a.classification.confidentiality.startsWith('3'),
+    target: (a) => ({ type: 'information_asset', id: a.id }),
+  })
+  @FieldResolver(() => [DataItem], { nullable: true, description: 'Data items; protected when the asset is 機密性3 or above.' })
+  async dataItems(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<DataItem[]> {
+    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => Object.assign(new DataItem(), { name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
+  }
+}
+
+export const peopleResolvers = [
+  StaffResolver,
+  TenureResolver,
+  ContractorResolver,
+  SystemProtectedResolver,
+  ContactNetworkResolver,
+  ContactNetworkMemberResolver,
+  InformationAssetProtectedResolver,
+] as const;

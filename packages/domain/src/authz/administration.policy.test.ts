@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findRule } from '../rulebooks/index.ts';
+import type { HeldRole } from '../roles/roles.types.ts';
+import { accountAdministrators, auditReaders, decideDuty } from './administration.policy.ts';
+
+const role = (over: Partial<HeldRole>): HeldRole => ({
+  rulebookId: 'ARK', roleKey: 'digital_section_chief', positionId: 'p-digital', scopeKey: null, via: 'position', onBehalfOfStaffId: null, deputationId: null, ruleIds: [], ...over,
+});
+const units: Record<string, string> = { 'p-digital': 'u-digital', 'p-tax': 'u-tax' };
+const unitOf = (p: string) => units[p];
+
+describe('account administration (who manages a system’s accounts)', () => {
+  it('gives ARK section chiefs only the systems their own section manages (ARK-4)', () => {
+    const roles = [role({})];
+    expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-digital' }, unitOf)).toMatchObject({ allowed: true, ruleIds: ['ARK-4-1'] });
+    expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-tax' }, unitOf).allowed).toBe(false);
+  });
+
+  it('lets a deputy act, recording for whom (KTM-3-6)', () => {
+    const deputy = role({ rulebookId: 'KTM', roleKey: 'general_manager', via: 'deputy', onBehalfOfStaffId: 's-director', ruleIds: ['KTM-3-6'] });
+    expect(decideDuty(accountAdministrators, [deputy], { rulebookId: 'KTM' }, unitOf)).toMatchObject({ allowed: true, onBehalfOfStaffId: 's-director' });
+  });
+
+  it('refuses roles of another rulebook, citing the rules that would have allowed it', () => {
+    const d = decideDuty(accountAdministrators, [role({ rulebookId: 'MNT', roleKey: 'welfare_section_chief' })], { rulebookId: 'KWW' }, unitOf);
+    expect(d).toMatchObject({ allowed: false, ruleIds: ['KWW-4-1', 'KWW-3-2-1'] });
+  });
+
+  it('knows the monitors of the audit log (MNT-19-3)', () => {
+    expect(decideDuty(auditReaders, [role({ rulebookId: 'MNT', roleKey: 'welfare_section_chief' })], { rulebookId: null }, unitOf).allowed).toBe(true);
+    expect(decideDuty(auditReaders, [role({ roleKey: 'using_section_chief' })], { rulebookId: null }, unitOf).allowed).toBe(false);
+  });
+
+  it('cites only rules that exist', () => {
+    for (const r of [...accountAdministrators, ...auditReaders]) for (const id of r.ruleIds) expect(findRule(id), id).toBeDefined();
+  });
+});
