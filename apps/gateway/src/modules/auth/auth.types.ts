@@ -38,5 +38,5 @@ export class CreateApiTokenPayload {
 @InputType()
 export class CreateApiTokenInput {
   @Field(() => String) name!: string;
-  @Field(() => [String], { description: 'registry:read, registry:write' }) scopes!: string[];
+  @Field(() => [String], { description: 'registry:read, registry:write, access:read (access decisions and the accounts feed)' }) scopes!: string[];
 }

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway(inject('pgAdminUrl'));
+});
+afterAll(() => gw.stop());
+
+const staffId = async (code: string, username: string) =>
+  (await gw.admin.query(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = $1 and s.username = $2`, [code, username])).rows[0].id as string;
+const systemId = async (key: string) => (await gw.admin.query('select id from system where key = $1', [key])).rows[0].id as string;
+
+const DECIDE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) {
+  allowed authority ruleIds reasons { code message messageJa ruleIds } } }`;
+type Decision = { accessDecision: { allowed: boolean; authority: string | null; ruleIds: string[]; reasons: { code: string; messageJa: string; ruleIds: string[] }[] } };
+
+async function integratorToken(code: string) {
+  const admin = await gw.signIn(code);
+  const r = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }', {}, { token: admin });
+  return r.data!.createApiToken.token;
+}
+
+describe('the access decision for integrators', () => {
+  it('refuses a Kitami user on 1 January and at 21:30, citing KTM-15', async () => {
+    const token = await integratorToken('kitami');
+    const s = await staffId('kitami', 'admin');
+    const y = await systemId('ktm.counter');
+    const newYear = await gw.gql<Decision>(DECIDE, { s, y, at: '2027-01-01T10:00:00+09:00' }, { token });
+    expect(newYear.data!.accessDecision).toMatchObject({ allowed: false, authority: null, reasons: [{ code: 'CLOSED_DAY', ruleIds: ['KTM-15-1'] }] });
+    const late = await gw.gql<Decision>(DECIDE, { s, y, at: '2026-11-20T21:30:00+09:00' }, { token });
+    expect(late.data!.accessDecision.reasons).toMatchObject([{ code: 'OUTSIDE_OPERATING_HOURS', ruleIds: ['KTM-15-1'] }]);
+    const open = await gw.gql<Decision>(DECIDE, { s, y, at: '2026-11-20T10:00:00+09:00' }, { token });
+    expect(open.data!.accessDecision).toMatchObject({ allowed: true, authority: 'システム管理者', reasons: [] });
+  });
+
+  it('explains a suspension (KTM-10-4), a duty that ended (KTM-11), an expired end date (MNT-11) and no account', async () => {
+    const kitami = await integratorToken('kitami');
+    const y = await systemId('ktm.counter');
+    const suspended = await gw.gql<Decision>(DECIDE, { s: await staffId('kitami', 'staff1'), y, at: '2026-11-20T10:00:00+09:00' }, { token: kitami });
+    expect(suspended.data!.accessDecision.reasons.map((r) => r.code)).toEqual(['SUSPENDED']);
+    expect(suspended.data!.accessDecision.reasons[0]!.ruleIds).toContain('KTM-10-4');
+    const pastHolder = (await gw.admin.query(`select a.staff_id from account a where a.duty_position_id is not null and not exists (
+      select 1 from position_tenure t where t.staff_id = a.staff_id and t.position_id = a.duty_position_id and t.valid_to is null) limit 1`)).rows[0].staff_id;
+    const duty = await gw.gql<Decision>(DECIDE, { s: pastHolder, y, at: '2026-11-20T10:00:00+09:00' }, { token: kitami });
+    expect(duty.data!.accessDecision.reasons).toMatchObject([{ code: 'DUTY_ENDED', ruleIds: expect.arrayContaining(['KTM-11']) }]);
+
+    const minato = await integratorToken('minato');
+    const welfare = await systemId('mnt.welfare');
+    const expired = (await gw.admin.query(`select staff_id from account where system_id = $1 and valid_to < now()`, [welfare])).rows[0].staff_id;
+    const e = await gw.gql<Decision>(DECIDE, { s: expired, y: welfare }, { token: minato });
+    expect(e.data!.accessDecision.reasons).toMatchObject([{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }]);
+    const nobody = (await gw.admin.query(`select s.id from staff s where s.municipality_id = (select id from municipality where code = 'minato') and not exists (select 1 from account a where a.staff_id = s.id) limit 1`)).rows[0].id;
+    const none = await gw.gql<Decision>(DECIDE, { s: nobody, y: welfare, at: '2026-11-20T10:00:00+09:00' }, { token: minato });
+    expect(none.data!.accessDecision.reasons).toMatchObject([{ code: 'NO_ACCOUNT', ruleIds: ['MNT-10-2'] }]);
+  });
+
+  it('is refused to tokens without the access:read scope and to ordinary staff', async () => {
+    const s = await staffId('kitami', 'admin');
+    const y = await systemId('ktm.counter');
+    const staff = await gw.gql(DECIDE, { s, y }, { token: await gw.signIn('kitami', 'staff1') });
+    expect(staff.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const foreign = await gw.gql(DECIDE, { s, y }, { token: await integratorToken('arakawa') });
+    expect(foreign.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the accounts feed', () => {
+  const FEED = 'query($y: ID!, $after: String) { accountsFeed(systemId: $y, after: $after, first: 100) { cursor hasMore changes { id changeSeq suspendedAt status staff { displayName } } } }';
+  type Feed = { accountsFeed: { cursor: string; hasMore: boolean; changes: { id: string; changeSeq: string; suspendedAt: string | null; status: string }[] } };
+
+  it('syncs everything once, then only what changed, in order', async () => {
+    const token = await integratorToken('kitami');
+    const y = await systemId('ktm.counter');
+    const first = await gw.gql<Feed>(FEED, { y }, { token });
+    const all = first.data!.accountsFeed;
+    expect(all.changes.length).toBeGreaterThan(5);
+    const seqs = all.changes.map((c) => BigInt(c.changeSeq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
+    const nothing = await gw.gql<Feed>(FEED, { y, after: all.cursor }, { token });
+    expect(nothing.data!.accountsFeed).toMatchObject({ changes: [], cursor: all.cursor, hasMore: false });
+
+    // The 統括管理者's deputy (副統括管理者, KTM-3-6) suspends an account: it shows up after the cursor.
+    const chief = await gw.signIn('kitami', 'chief');
+    const target = all.changes.find((c) => c.status === 'ACTIVE')!;
+    const version = (await gw.admin.query('select version from account where id = $1', [target.id])).rows[0].version;
+    const s = await gw.gql('mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い") { id status } }', { id: target.id, v: version }, { token: chief });
+    expect(s.errors).toBeUndefined();
+    const next = await gw.gql<Feed>(FEED, { y, after: all.cursor }, { token });
+    expect(next.data!.accountsFeed.changes.map((c) => [c.id, c.status])).toEqual([[target.id, 'SUSPENDED']]);
+
+    // KTM-10-5: the section head is told; the audit records both people when a deputy acted.
+    const note = (await gw.admin.query(`select rule_ids from notification where target_id = $1`, [target.id])).rows;
+    expect(note).toEqual([{ rule_ids: ['KTM-10-5'] }]);
+    const audit = (await gw.admin.query(`select on_behalf_of_staff_id, rule_ids from audit_event where target_id = $1 and action = 'account.suspend'`, [target.id])).rows[0];
+    expect(audit.on_behalf_of_staff_id).toBeTruthy();
+    expect(audit.rule_ids).toContain('KTM-10-4');
+  });
+
+  it('lets only the system’s administrators manage its accounts', async () => {
+    const y = await systemId('ktm.counter');
+    const target = (await gw.admin.query(`select id, version from account where system_id = $1 and suspended_at is null and ended_at is null limit 1`, [y])).rows[0];
+    const staff = await gw.gql('mutation($id: ID!, $v: Int!) { endAccount(id: $id, version: $v, reason: "異動") { id } }', { id: target.id, v: target.version }, { token: await gw.signIn('kitami', 'staff1') });
+    expect(staff.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: expect.arrayContaining(['KTM-10-3']) });
+    expect((await gw.admin.query('select ended_at from account where id = $1', [target.id])).rows[0].ended_at).toBeNull();
+  });
+});
+
+describe('grants approved by every owner (KWW-5-2)', () => {
+  it('needs each of the four owners of 介護保険 before it is active, and never its requester', async () => {
+    const kawasaki = await gw.signIn('kawasaki', 'staff1');
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id;
+    const me = await staffId('kawasaki', 'staff1');
+    const req = await gw.gql<{ requestGrant: { id: string; state: string; ownerPositionIds: string[] } }>(
+      'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state ownerPositionIds approvedPositionIds } }',
+      { i: { assetId: asset, granteeId: me, validFrom: '2026-01-01T00:00:00+09:00', purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
+    expect(req.errors).toBeUndefined();
+    const grant = req.data!.requestGrant;
+    expect(grant).toMatchObject({ state: 'PENDING_APPROVAL' });
+    expect(grant.ownerPositionIds).toHaveLength(4);
+    const self = await gw.gql('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id: grant.id }, { token: kawasaki });
+    expect(self.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const notified = (await gw.admin.query(`select count(distinct recipient_id)::int as n from notification where target_id = $1`, [grant.id])).rows[0].n;
+    expect(notified).toBe(4);
+    // Each owner signs in and approves.
+    const holders = (await gw.admin.query(`select distinct t.staff_id from position_tenure t where t.position_id = any($1::uuid[]) and t.valid_to is null`, [grant.ownerPositionIds])).rows.map((r) => r.staff_id);
+    let state = '';
+    for (const [i, holder] of holders.entries()) {
+      await gw.admin.query(`update staff set username = $2, password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`, [holder, `owner${i}`]);
+      const username = (await gw.admin.query('select username from staff where id = $1', [holder])).rows[0].username;
+      const r = await gw.gql<{ approveGrant: { state: string } }>('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id: grant.id }, { token: await gw.signIn('kawasaki', username) });
+      expect(r.errors).toBeUndefined();
+      state = r.data!.approveGrant.state;
+      if (i < holders.length - 1) expect(state).toBe('PENDING_APPROVAL');
+    }
+    expect(state).toBe('ACTIVE');
+    const mine = await gw.gql<{ grants: { id: string; state: string }[] }>('{ grants { id state } }', {}, { token: kawasaki });
+    expect(mine.data!.grants.find((g) => g.id === grant.id)?.state).toBe('ACTIVE');
+  });
+});
