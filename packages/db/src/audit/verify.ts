@@ -22,7 +22,7 @@ export async function verifyAuditChains(client: pg.ClientBase): Promise<ChainRep
     const head = (await client.query<{ last_seq: string; last_hash: string }>('select last_seq::text, last_hash from audit_chain_head where municipality_id = $1', [m.id])).rows[0];
     const cursor = await client.query<Record<string, unknown>>(
       `select seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, fields,
-              before, after, rule_ids, request_id, prev_hash, hash from audit_event where municipality_id = $1 order by seq`,
+              before, after, rule_ids, request_id, prev_hash, hash from audit_event where municipality_id = $1 order by audit_event.seq`,
       [m.id],
     );
     let prev = GENESIS_HASH;

@@ -140,7 +140,7 @@ export interface AuditEventRow {
 export async function auditEventsForTarget(db: Db, targetType: string, targetId: string): Promise<AuditEventRow[]> {
   return rows<AuditEventRow>(
     db,
-    'select * from audit_event where target_type = $1 and target_id = $2 order by seq',
+    'select * from audit_event where target_type = $1 and target_id = $2 order by audit_event.seq',
     [targetType, targetId],
   );
 }
@@ -167,7 +167,13 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, b
   const filter = where.join(' and ') || 'true';
   const countParams = [...params];
   const keyset = beforeSeq ? `seq < $${params.push(beforeSeq)}::bigint` : 'true';
-  const page = await rows<AuditEventRow>(db, `select *, seq::text as seq from audit_event where ${filter} and ${keyset} order by seq desc limit $${params.push(first)}`, params);
+  const page = await rows<AuditEventRow>(
+    db,
+    `select id, seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, fields, before, after,
+            rule_ids, request_id, prev_hash, hash
+       from audit_event where ${filter} and ${keyset} order by audit_event.seq desc limit $${params.push(first)}`,
+    params,
+  );
   const total = await one<{ n: number }>(db, `select count(*)::int as n from audit_event where ${filter}`, countParams);
   return { rows: page, totalCount: total?.n ?? 0 };
 }

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOrm } from '../orm.ts';
+import { appendAuditEvents } from '../repositories/audit.repository.ts';
+import { municipalityIdOf } from '../seed/demo-seeder.ts';
+import { SCHEMA } from '../runtime/provision.ts';
+import { createTestDatabase } from '../testing/index.ts';
+import { verifyAuditChains } from './verify.ts';
+
+const run = promisify(execFile);
+const root = new URL('../../../..', import.meta.url).pathname;
+
+let db: { url: string; drop(): Promise<void> };
+let owner: pg.Client;
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('pgAdminUrl'));
+  owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
+  await owner.connect();
+  // A history to protect: events appended the way the gateway appends them, as the application role.
+  const orm = await createOrm({ clientUrl: db.url, as: 'app' });
+  for (const code of ['arakawa', 'kitami']) {
+    const em = orm.em.fork();
+    em.setSessionContext({ variables: { 'app.municipality_id': municipalityIdOf(code) } });
+    await em.begin();
+    for (let i = 0; i < 5; i++) {
+      await appendAuditEvents(em, municipalityIdOf(code), [
+        { actorStaffId: null, action: 'system.update', targetType: 'system', targetId: `s${i}`, before: { name: `旧${i}`, n: i }, after: { name: `新${i}`, nested: { b: 1, a: [1, 2] } }, ruleIds: ['ARK-4'] },
+        { actorStaffId: null, action: 'read', targetType: 'staff', targetId: `p${i}`, fields: ['personalPhone'], ruleIds: ['ARK-14-1'] },
+      ]);
+    }
+    await em.commit();
+  }
+  await orm.close(true);
+});
+afterAll(async () => {
+  await owner.end();
+  await db.drop();
+});
+
+/** Tampering needs the owner to switch the append-only trigger off first — as an attacker with the owner's password would. */
+async function tamper(sql: string, params: unknown[] = []) {
+  await owner.query('alter table audit_event disable trigger audit_event_no_update');
+  try {
+    await owner.query(sql, params);
+  } finally {
+    await owner.query('alter table audit_event enable trigger audit_event_no_update');
+  }
+}
+
+const ark = () => municipalityIdOf('arakawa');
+const reportOf = async (code: string) => (await verifyAuditChains(owner)).find((r) => r.code === code)!;
+
+describe('npm run audit:verify', () => {
+  it('finds every chain intact, and says so with exit code 0', async () => {
+    const reports = await verifyAuditChains(owner);
+    expect(reports.filter((r) => !r.ok)).toEqual([]);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } });
+    expect(stdout).toMatch(/ok\s+arakawa\s+10 events, chain intact/);
+  });
+
+  it('detects an edited event (exit code 1)', async () => {
+    const before = (await owner.query(`select after from audit_event where municipality_id = $1 and seq = 3`, [ark()])).rows[0].after;
+    await tamper(`update audit_event set after = jsonb_set(after, '{name}', '"改ざん"') where municipality_id = $1 and seq = 3`, [ark()]);
+    expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'edited', seq: '3' });
+    expect((await reportOf('kitami')).ok).toBe(true);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } }).catch((e: { code: number; stdout: string }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stdout: string }).stdout).toMatch(/BROKEN\s+arakawa\s+edited: event 3 was changed/);
+    await tamper(`update audit_event set after = $2 where municipality_id = $1 and seq = 3`, [ark(), before]);
+    expect((await reportOf('arakawa')).ok).toBe(true);
+  });
+
+  it('detects a deleted event, in the middle or at the end', async () => {
+    const row = (await owner.query(`select * from audit_event where municipality_id = $1 and seq = 5`, [ark()])).rows[0];
+    await tamper(`delete from audit_event where municipality_id = $1 and seq = 5`, [ark()]);
+    expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'deleted', seq: '6' });
+    await tamper(`insert into audit_event select * from json_populate_record(null::audit_event, $1)`, [JSON.stringify(row)]);
+    expect((await reportOf('arakawa')).ok).toBe(true);
+    const last = (await owner.query(`select * from audit_event where municipality_id = $1 and seq = 10`, [ark()])).rows[0];
+    await tamper(`delete from audit_event where municipality_id = $1 and seq = 10`, [ark()]);
+    expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'deleted' });
+    await tamper(`insert into audit_event select * from json_populate_record(null::audit_event, $1)`, [JSON.stringify(last)]);
+  });
+
+  it('detects reordered events', async () => {
+    await tamper(`update audit_event set seq = -seq where municipality_id = $1 and seq in (7, 8)`, [ark()]);
+    await tamper(`update audit_event set seq = case seq when -7 then 8 else 7 end where municipality_id = $1 and seq in (-7, -8)`, [ark()]);
+    expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'reordered', seq: '7' });
+  });
+});
