@@ -30,6 +30,58 @@ export interface ApiFailure {
   currentVersion: number | null;
   /** Correlation id the gateway attaches to masked errors, shown so users can quote it. */
   reference: string | null;
+  /** Rule IDs behind a refusal (FORBIDDEN), shown as 根拠条文. */
+  ruleIds: string[];
+}
+
+/**
+ * A protected field the viewer may not see (FORBIDDEN_FIELD): the value is null, the rest of
+ * the answer stands. `path` is the response path, e.g. ["staffMember", "personalPhone"].
+ */
+export interface ForbiddenField {
+  path: ReadonlyArray<string | number>;
+  /** NO_RIGHT, OUTSIDE_DUTY … as the gateway decides it. */
+  reason: string;
+  message: Localized;
+  ruleIds: string[];
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The FORBIDDEN_FIELD errors of a result; null when it carries any other error. */
+export function forbiddenFieldsOf(error: CombinedError): ForbiddenField[] | null {
+  if (error.networkError || error.graphQLErrors.length === 0) return null;
+  const fields: ForbiddenField[] = [];
+  for (const graphQLError of error.graphQLErrors) {
+    const extensions = (graphQLError.extensions ?? {}) as Record<string, unknown>;
+    if (extensions.code !== 'FORBIDDEN_FIELD') return null;
+    const path = Array.isArray(extensions.fieldPath)
+      ? (extensions.fieldPath as (string | number)[])
+      : [...(graphQLError.path ?? [])];
+    // "Staff.personalPhone: No right to see …" — the type prefix is for developers.
+    const en = graphQLError.message.replace(/^[A-Za-z]+\.[A-Za-z]+: /, '');
+    fields.push({
+      path,
+      reason: typeof extensions.reason === 'string' ? extensions.reason : 'NO_RIGHT',
+      message: { ja: typeof extensions.messageJa === 'string' ? extensions.messageJa : en, en },
+      ruleIds: stringList(extensions.ruleIds),
+    });
+  }
+  return fields;
+}
+
+/** The refusal for one response path, if the field at that path was withheld. */
+export function forbiddenAt(
+  fields: ForbiddenField[],
+  path: ReadonlyArray<string | number>,
+): ForbiddenField | null {
+  return (
+    fields.find(
+      (field) => field.path.length === path.length && field.path.every((segment, i) => segment === path[i]),
+    ) ?? null
+  );
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -55,6 +107,7 @@ export function toApiFailure(error: CombinedError): ApiFailure {
       fieldErrors: [],
       currentVersion: null,
       reference: null,
+      ruleIds: [],
     };
   }
   const extensions = (first.extensions ?? {}) as Record<string, unknown>;
@@ -73,9 +126,11 @@ export function toApiFailure(error: CombinedError): ApiFailure {
       : typeof extensions.requestId === 'string'
         ? extensions.requestId
         : null;
-  // Where the gateway's own wording carries facts (seconds to wait, a reference number), prefer it.
+  // Where the gateway's own wording carries facts (seconds to wait, a reference number, who
+  // may act instead), prefer it.
   const serverMessage =
-    (code === 'RATE_LIMITED' || code === 'INTERNAL') && typeof extensions.messageJa === 'string'
+    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN') &&
+    typeof extensions.messageJa === 'string'
       ? { ja: extensions.messageJa, en: first.message }
       : null;
   return {
@@ -84,6 +139,7 @@ export function toApiFailure(error: CombinedError): ApiFailure {
     fieldErrors,
     currentVersion,
     reference,
+    ruleIds: stringList(extensions.ruleIds),
   };
 }
 

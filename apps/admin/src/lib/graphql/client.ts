@@ -7,7 +7,7 @@ import {
   type OperationContext,
   type TypedDocumentNode,
 } from '@urql/core';
-import { ApiError, toApiFailure } from '../errors.ts';
+import { ApiError, forbiddenFieldsOf, toApiFailure, type ForbiddenField } from '../errors.ts';
 
 function createApiClient(): Client {
   return new Client({
@@ -59,6 +59,26 @@ export async function query<Data, Variables extends AnyVariables>(
   if (result.error) throw new ApiError(toApiFailure(result.error));
   if (!result.data) throw emptyResult();
   return result.data;
+}
+
+/**
+ * Runs a query over protected fields: FORBIDDEN_FIELD errors come back beside the data (the
+ * withheld values are null); any other error throws an ApiError as `query` does.
+ */
+export async function queryPartial<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  options: RequestOptions = {},
+): Promise<{ data: Data; forbidden: ForbiddenField[] }> {
+  const result = await client.query(document, variables, contextFor(options)).toPromise();
+  let forbidden: ForbiddenField[] = [];
+  if (result.error) {
+    const fields = forbiddenFieldsOf(result.error);
+    if (!fields || !result.data) throw new ApiError(toApiFailure(result.error));
+    forbidden = fields;
+  }
+  if (!result.data) throw emptyResult();
+  return { data: result.data, forbidden };
 }
 
 /** Runs a mutation and returns its data, or throws an ApiError carrying the gateway's code. */

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { AnyVariables, OperationContext, TypedDocumentNode } from '@urql/core';
 import { ApiError } from '../errors.ts';
-import { query } from './client.ts';
+import type { ForbiddenField } from '../errors.ts';
+import { query, queryPartial } from './client.ts';
 
 interface LoadContext {
   fetch: typeof fetch;
@@ -27,8 +28,23 @@ export async function loadQuery<Data, Variables extends AnyVariables>(
   variables: Variables,
   requestPolicy: OperationContext['requestPolicy'] = 'network-only',
 ): Promise<Data> {
+  return failAsNavigation(event, () => query(document, variables, { fetch: event.fetch, requestPolicy }));
+}
+
+/** loadQuery for screens with protected fields: withheld values come back as `forbidden`. */
+export async function loadPartialQuery<Data, Variables extends AnyVariables>(
+  event: LoadContext,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<{ data: Data; forbidden: ForbiddenField[] }> {
+  return failAsNavigation(event, () =>
+    queryPartial(document, variables, { fetch: event.fetch, requestPolicy: 'network-only' }),
+  );
+}
+
+async function failAsNavigation<T>(event: LoadContext, run: () => Promise<T>): Promise<T> {
   try {
-    return await query(document, variables, { fetch: event.fetch, requestPolicy });
+    return await run();
   } catch (cause) {
     if (!(cause instanceof ApiError)) throw cause;
     const { code, message } = cause.failure;
