@@ -16,8 +16,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshotDir}${name}.png`, animations: 'disabled' });
 }
 
+/** Demo sign-ins: municipality minato/kawasaki/kitami/arakawa, users admin, chief, staff1 … */
+export interface Credentials {
+  municipality: string;
+  username: string;
+  password: string;
+}
+
 /** Signs in through the form, as a user would, and waits for the registry. */
-export async function signIn(page: Page, credentials: Partial<typeof DEMO> = {}): Promise<void> {
+export async function signIn(page: Page, credentials: Partial<Credentials> = {}): Promise<void> {
   const { municipality, username, password } = { ...DEMO, ...credentials };
   await page.goto('/signin');
   await page.getByLabel('自治体').selectOption(municipality);

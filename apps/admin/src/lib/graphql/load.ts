@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { AnyVariables, OperationContext, TypedDocumentNode } from '@urql/core';
 import { ApiError } from '../errors.ts';
-import type { ForbiddenField } from '../errors.ts';
+import type { ApiFailure, ForbiddenField } from '../errors.ts';
 import { query, queryPartial } from './client.ts';
 
 interface LoadContext {
@@ -64,5 +64,24 @@ async function failAsNavigation<T>(event: LoadContext, run: () => Promise<T>): P
       default:
         error(500, { message: message.en, code });
     }
+  }
+}
+
+/**
+ * A query a screen shows the refusal of in place (a decision, an explanation) instead of
+ * leaving for the error page; only a lost session still sends the user to sign in.
+ */
+export async function loadInPlace<Data, Variables extends AnyVariables>(
+  event: LoadContext,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<{ data: Data; failure: null } | { data: null; failure: ApiFailure }> {
+  try {
+    const data = await query(document, variables, { fetch: event.fetch, requestPolicy: 'network-only' });
+    return { data, failure: null };
+  } catch (cause) {
+    if (!(cause instanceof ApiError)) throw cause;
+    if (cause.failure.code === 'UNAUTHENTICATED') redirect(307, signInHref(event.url));
+    return { data: null, failure: cause.failure };
   }
 }

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, signIn } from './helpers.ts';
+
+test.describe('viewing grants', () => {
+  test('Kawasaki: a grant waiting for two of its four owners shows 承認待ち and 2/4', async ({ page }) => {
+    await signIn(page, { municipality: 'kawasaki', username: 'admin' });
+    await page.getByRole('link', { name: '閲覧権限' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '閲覧権限' })).toBeVisible();
+    const pending = page.getByTestId('grant-row').filter({ hasText: '窓口での介護保険資格の確認' });
+    await expect(pending).toContainText('承認待ち');
+    await expect(pending).toContainText('承認 2/4');
+    const active = page.getByTestId('grant-row').filter({ hasText: '介護保険システムの改修に伴うデータ確認' });
+    await expect(active).toContainText('有効');
+
+    // The state filter lives in the URL.
+    await page.getByLabel('状態').selectOption('PENDING_APPROVAL');
+    await expect(page).toHaveURL(/state=PENDING_APPROVAL/);
+    await expect(page.getByTestId('grant-row')).toHaveCount(1);
+    await page.getByLabel('状態').selectOption('');
+
+    // The request form checks its input before sending anything.
+    await page.getByRole('button', { name: '＋ 閲覧権限を申請' }).click();
+    await page.getByRole('button', { name: '申請する' }).click();
+    await expect(page.getByText('情報資産を選択してください。')).toBeVisible();
+    await expect(page.getByText('閲覧する職員を選択してください。')).toBeVisible();
+    await expect(page.getByText('目的を入力してください。')).toBeVisible();
+    await saveScreenshot(page, 'grants');
+  });
+});
