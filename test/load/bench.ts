@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@tsukasa/db';
 import { startStack } from '../support/stack.ts';
+import { startTestGateway } from '@tsukasa/gateway/testing';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,7 +23,9 @@ interface Row { name: string; p50: number; p95: number; p99: number; rps: number
 async function load(url: string, token: string, name: string, query: string, countStatements: () => Promise<number>, connections = CONNECTIONS): Promise<Row> {
   const body = JSON.stringify({ query });
   const opts = { url: `${url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, connections };
-  // Counted alone, before any load: a count taken while requests are in flight would include theirs.
+  // Counted alone, before any load (a count taken while requests are in flight would include
+  // theirs), on the second call (the first fills per-epoch caches).
+  await countStatements();
   const statements = await countStatements();
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, pool, plan cache
   const latencies: number[] = [];
@@ -72,6 +75,8 @@ async function coldStart(): Promise<{ firstAnswerMs: number }> {
 }
 
 const stack = await startStack();
+let authzRatio = NaN;
+let authzAuditRatio = NaN;
 try {
   const token = await stack.gateway.signIn('arakawa');
   const one = (await stack.gateway.gql<{ systems: { edges: { node: { id: string } }[] } }>('{ systems(first: 1) { edges { node { id } } } }', {}, { token })).data!.systems.edges[0]!.node.id;
@@ -81,14 +86,48 @@ try {
   rows.push(await load(stack.url, token, 'systems(first: 100) linked, 1 connection', LIST_100, statementsOf(LIST_100), 1));
   rows.push(await load(stack.url, token, `systems(first: 100) linked, ${CONNECTIONS} conn.`, LIST_100, statementsOf(LIST_100)));
   rows.push(await load(stack.url, token, 'system(id) with assets and owners', BY_ID, statementsOf(BY_ID)));
+  // Field-level authorization: the same 100-row list with a protected field, read by the owner of
+  // the staff-contacts asset (every value shown), on three gateways over copies of the same data:
+  // checks and read audit (the product), read audit only, neither. Rounds interleaved.
+  const auditOnly = await startTestGateway(stack.clusterUrl, { fieldAuthorization: 'audit-only' });
+  const off = await startTestGateway(stack.clusterUrl, { fieldAuthorization: 'off' });
+  try {
+    const hr = (await stack.gateway.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.name = '職員課長' and t.valid_to is null`)).rows[0].staff_id;
+    const gateways = [
+      { name: 'checks + read audit (product)', g: stack.gateway },
+      { name: 'read audit only', g: auditOnly },
+      { name: 'neither', g: off },
+    ];
+    for (const { g } of gateways) {
+      await g.admin.query(`update staff set username = 'hr', password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = 'arakawa')) where id = $1`, [hr]);
+    }
+    const PROTECTED = '{ staff(first: 100) { totalCount edges { node { id displayName employeeNumber personalPhone } } } }';
+    const tokens = await Promise.all(gateways.map(({ g }) => g.signIn('arakawa', 'hr')));
+    const stmts = (g: typeof off, t: string) => async () => (await g.countStatements(() => g.gql(PROTECTED, {}, { token: t }))).statements.length;
+    const best: Row[] = gateways.map(() => ({ name: '', p50: 0, p95: 0, p99: 0, rps: 0, statements: 0, errors: 0 }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, { name, g }] of gateways.entries()) {
+        const r = await load(g.url, tokens[i]!, `staff(100)+personalPhone: ${name}`, PROTECTED, stmts(g, tokens[i]!));
+        if (r.rps > best[i]!.rps) best[i] = r;
+      }
+    }
+    rows.push(...best);
+    authzRatio = best[0]!.rps / best[1]!.rps;
+    authzAuditRatio = best[0]!.rps / best[2]!.rps;
+  } finally {
+    await auditOnly.stop();
+    await off.stop();
+  }
   const cold = await coldStart();
 
   console.log(`\nTsukasa benchmark — ${CONNECTIONS} connections, ${DURATION} s per query after a 2 s warm-up, loopback, Node ${process.versions.node}\n`);
-  console.log('query'.padEnd(42), 'p50 ms'.padStart(7), 'p95 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'SQL/req'.padStart(8), 'errors'.padStart(7));
+  console.log('query'.padEnd(52), 'p50 ms'.padStart(7), 'p95 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'SQL/req'.padStart(8), 'errors'.padStart(7));
   for (const r of rows) {
-    console.log(r.name.padEnd(42), String(r.p50).padStart(7), String(r.p95).padStart(7), String(r.p99).padStart(7), r.rps.toFixed(0).padStart(8), String(r.statements).padStart(8), String(r.errors).padStart(7));
+    console.log(r.name.padEnd(52), String(r.p50).padStart(7), String(r.p95).padStart(7), String(r.p99).padStart(7), r.rps.toFixed(0).padStart(8), String(r.statements).padStart(8), String(r.errors).padStart(7));
   }
   console.log(`\nratio: list of 100 / by id throughput = ${(rows[1]!.rps / rows[2]!.rps).toFixed(2)}`);
+  console.log(`ratio: field-level checks on / off, reads audited in both (100 rows, protected field, best of 3 interleaved rounds) = ${authzRatio.toFixed(2)}  (target ≥ 0.80)`);
+  console.log(`ratio: checks + read audit / neither = ${authzAuditRatio.toFixed(2)}  (the audit of personal-information reads is required, MNT-19-3)`);
   console.log(`cold start (empty data dir: initdb, migrations, demo data of 4 municipalities) to first answer: ${(cold.firstAnswerMs / 1000).toFixed(1)} s`);
 } finally {
   await stack.stop();

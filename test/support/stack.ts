@@ -17,6 +17,8 @@ export async function startStack(opts: { requireAdmin?: boolean } = {}) {
   return {
     url: gateway.url,
     gateway,
+    /** Superuser URL of the cluster, to start more gateways on copies of the same data. */
+    clusterUrl: cluster.adminUrl,
     async stop() {
       await gateway.stop();
       await cluster.stop();

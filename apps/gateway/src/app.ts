@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { exec, type MikroORM } from '@tsukasa/db';
-import type { Context } from './graphql/context.ts';
+import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
@@ -26,8 +26,8 @@ export interface GatewayOptions {
   adminBuildDir?: string;
   /** The instant decisions are taken at; tests move it. Default: the system clock. */
   clock?: () => Date;
-  /** Field-level authorization; off only for the benchmark that measures its cost. */
-  fieldAuthorization?: boolean;
+  /** Field-level authorization: always 'enforce' in the product (other modes: benchmark only). */
+  fieldAuthorization?: FieldAuthorizationMode;
 }
 
 function readCookie(req: Request, name: string): string | undefined {
@@ -136,7 +136,7 @@ export async function createGateway(opts: GatewayOptions) {
           db: new RequestDb(opts.orm, viewer?.municipalityId ?? null),
           loaders: undefined as never,
           authz: undefined as never,
-          fieldAuthorization: opts.fieldAuthorization ?? true,
+          fieldAuthorization: opts.fieldAuthorization ?? 'enforce',
           now: opts.clock ?? (() => new Date()),
           sessionTtlHours: opts.sessionTtlHours,
           setCookie: (name, value, { maxAgeSeconds }) =>

@@ -10,6 +10,8 @@ export type Viewer =
       staffId: string;
       sessionId: string;
       registryAdmin: boolean;
+      /** The municipality's authorization epoch when the request began (decision-fact caches key on it). */
+      authzEpoch: string;
     }
   | {
       kind: 'token';
@@ -19,6 +21,8 @@ export type Viewer =
       tokenId: string;
       scopes: string[];
     };
+
+export type FieldAuthorizationMode = 'enforce' | 'audit-only' | 'off';
 
 export interface Context {
   requestId: string;
@@ -32,8 +36,11 @@ export interface Context {
   sessionTtlHours: number;
   /** Field-level authorization of the request (viewer facts, decisions, audited reads). */
   authz: Authz;
-  /** Off only in benchmarks measuring its cost; the product always enforces it. */
-  fieldAuthorization: boolean;
+  /**
+   * 'enforce' in the product. 'audit-only' (reads audited, nothing checked) and 'off' exist only for
+   * the benchmark that measures what the checks and the read audit each cost.
+   */
+  fieldAuthorization: FieldAuthorizationMode;
   /** The instant decisions are taken at (tests move it). */
   now(): Date;
 }

@@ -27,7 +27,7 @@ export interface TestGateway {
 }
 
 /** A real gateway over real HTTP on a fresh copy of the seeded demo database. */
-export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string; fieldAuthorization?: boolean } = {}): Promise<TestGateway> {
+export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string; fieldAuthorization?: 'enforce' | 'audit-only' | 'off' } = {}): Promise<TestGateway> {
   const database = await createTestDatabase(pgAdminUrl);
   let recording: string[] | null = null;
   const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 60 });

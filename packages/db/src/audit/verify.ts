@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { GENESIS_HASH, chainHash, type ChainedFields } from '../repositories/audit.repository.ts';
+import { GENESIS_HASH, chainHash, chainHashV2, eventDigest, type ChainedFields } from '../repositories/audit.repository.ts';
 
 export interface ChainReport {
   municipalityId: string;
@@ -21,8 +21,8 @@ export async function verifyAuditChains(client: pg.ClientBase): Promise<ChainRep
   for (const m of municipalities) {
     const head = (await client.query<{ last_seq: string; last_hash: string }>('select last_seq::text, last_hash from audit_chain_head where municipality_id = $1', [m.id])).rows[0];
     const cursor = await client.query<Record<string, unknown>>(
-      `select seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, fields,
-              before, after, rule_ids, request_id, prev_hash, hash from audit_event where municipality_id = $1 order by audit_event.seq`,
+      `select seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, target_ids, fields,
+              before, after, rule_ids, request_id, prev_hash, hash, hash_version from audit_event where municipality_id = $1 order by audit_event.seq`,
       [m.id],
     );
     let prev = GENESIS_HASH;
@@ -54,7 +54,12 @@ export async function verifyAuditChains(client: pg.ClientBase): Promise<ChainRep
         ruleIds: e.rule_ids as string[],
         requestId: (e.request_id as string | null) ?? null,
       };
-      if (chainHash(prev, fields) !== e.hash) {
+      // Version 1 hashed the whole event with its sequence; version 2 links a digest of the event.
+      const { seq: _seq, ...rest } = fields;
+      const expected = e.hash_version === 1
+        ? chainHash(prev, fields)
+        : chainHashV2(prev, seq, eventDigest({ ...rest, targetIds: (e.target_ids as string[] | null) ?? null }));
+      if (expected !== e.hash) {
         problem = { seq, kind: 'edited', detail: `event ${seq} was changed after it was written` };
         break;
       }

@@ -107,8 +107,19 @@ export async function assetFactsByIds(db: Db, ids: readonly string[]): Promise<A
   return rows<AssetFactRow>(db, `select ${ASSET_FACT_COLUMNS} from information_asset a where a.id = any($1::uuid[])`, [ids]);
 }
 
+/**
+ * The assets holding the API's protected fields cover every system of the municipality, so their
+ * governing rulebooks are the municipality's own (no need to walk every system that handles them).
+ */
 export async function assetFactsByKinds(db: Db, kinds: readonly string[]): Promise<AssetFactRow[]> {
-  return rows<AssetFactRow>(db, `select ${ASSET_FACT_COLUMNS} from information_asset a where a.kind = any($1::text[]) order by a.key`, [kinds]);
+  return rows<AssetFactRow>(
+    db,
+    `select a.id, a.kind, a.confidentiality,
+            array(select o.position_id from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids,
+            (select m.rulebook_ids from municipality m where m.id = a.municipality_id) as rulebook_ids
+       from information_asset a where a.kind = any($1::text[]) order by a.key`,
+    [kinds],
+  );
 }
 
 // ---- accounts -------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ export interface AuditEventInput {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** A read of several records of one kind is one event naming them all. */
+  targetIds?: string[] | null;
   fields?: string[] | null;
   before?: unknown;
   after?: unknown;
@@ -58,28 +60,45 @@ export function chainHash(prevHash: string, e: ChainedFields): string {
 
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(canonicalJson(v)));
 
+/** What hash version 2 digests: the event without its position in the chain. */
+export interface DigestFields {
+  municipalityId: string;
+  occurredAt: string;
+  actorStaffId: string | null;
+  actorTokenId: string | null;
+  onBehalfOfStaffId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  targetIds: string[] | null;
+  fields: string[] | null;
+  before: unknown;
+  after: unknown;
+  ruleIds: string[];
+  requestId: string | null;
+}
+
+export function eventDigest(e: DigestFields): string {
+  return createHash('sha256').update(canonicalJson(e)).digest('hex');
+}
+
+/** Version 2 link, as the database computes it in append_audit_events(). */
+export function chainHashV2(prevHash: string, seq: string, digest: string): string {
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${digest}`).digest('hex');
+}
+
 /**
- * Appends events to the municipality's chain in the caller's transaction: the chain head is locked,
- * so concurrent appends serialise and the sequence has no gaps. If this fails, the caller's
+ * Appends events to the municipality's chain in the caller's transaction, in one round trip: the
+ * database function locks the chain head (concurrent appends serialise, the sequence has no gaps),
+ * links each event to the previous hash and moves the head. If this fails, the caller's
  * transaction fails with it — a change (or a protected read) is never without its audit record.
  */
 export async function appendAuditEvents(db: Db, municipalityId: string, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const head = await one<{ last_seq: string; last_hash: string }>(
-    db,
-    'select last_seq, last_hash from audit_chain_head where municipality_id = $1 for update',
-    [municipalityId],
-  );
-  let seq = BigInt(head?.last_seq ?? 0);
-  let prev = head?.last_hash ?? GENESIS_HASH;
   const occurredAt = new Date().toISOString();
-  const values: string[] = [];
-  const params: unknown[] = [];
-  for (const e of events) {
-    seq += 1n;
-    const fields: ChainedFields = {
+  const payload = events.map((e) => {
+    const fields: DigestFields = {
       municipalityId,
-      seq: seq.toString(),
       occurredAt,
       actorStaffId: e.actorStaffId,
       actorTokenId: e.actorTokenId ?? null,
@@ -87,35 +106,16 @@ export async function appendAuditEvents(db: Db, municipalityId: string, events: 
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId,
+      targetIds: e.targetIds ?? null,
       fields: e.fields ?? null,
       before: toJson(e.before),
       after: toJson(e.after),
       ruleIds: e.ruleIds,
       requestId: e.requestId ?? null,
     };
-    const hash = chainHash(prev, fields);
-    const row = [
-      municipalityId, fields.seq, occurredAt, fields.actorStaffId, fields.actorTokenId, fields.onBehalfOfStaffId,
-      fields.action, fields.targetType, fields.targetId, fields.fields,
-      fields.before === null ? null : JSON.stringify(fields.before),
-      fields.after === null ? null : JSON.stringify(fields.after),
-      fields.ruleIds, fields.requestId, prev, hash,
-    ];
-    values.push(`(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
-    prev = hash;
-  }
-  await exec(db, 
-    `insert into audit_event (municipality_id, seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id,
-       action, target_type, target_id, fields, before, after, rule_ids, request_id, prev_hash, hash)
-     values ${values.join(', ')}`,
-    params,
-  );
-  await exec(db, 
-    head
-      ? 'update audit_chain_head set last_seq = $2, last_hash = $3 where municipality_id = $1'
-      : 'insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, $2, $3)',
-    [municipalityId, seq.toString(), prev],
-  );
+    return { ...fields, digest: eventDigest(fields) };
+  });
+  await exec(db, 'select append_audit_events($1, $2::jsonb)', [municipalityId, JSON.stringify(payload)]);
 }
 
 export interface AuditEventRow {
@@ -128,6 +128,7 @@ export interface AuditEventRow {
   action: string;
   target_type: string;
   target_id: string | null;
+  target_ids: string[] | null;
   fields: string[] | null;
   before: unknown;
   after: unknown;
@@ -161,7 +162,7 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, b
   if (f.action) where.push(`action like $${params.push(`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   if (f.actorStaffId) where.push(`(actor_staff_id = $${params.push(f.actorStaffId)} or on_behalf_of_staff_id = $${params.length})`);
   if (f.targetType) where.push(`target_type = $${params.push(f.targetType)}`);
-  if (f.targetId) where.push(`target_id = $${params.push(f.targetId)}`);
+  if (f.targetId) where.push(`(target_id = $${params.push(f.targetId)} or target_ids @> array[$${params.length}]::text[])`);
   if (f.from) where.push(`occurred_at >= $${params.push(f.from)}`);
   if (f.to) where.push(`occurred_at < $${params.push(f.to)}`);
   const filter = where.join(' and ') || 'true';
@@ -169,7 +170,7 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, b
   const keyset = beforeSeq ? `seq < $${params.push(beforeSeq)}::bigint` : 'true';
   const page = await rows<AuditEventRow>(
     db,
-    `select id, seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, fields, before, after,
+    `select id, seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, target_ids, fields, before, after,
             rule_ids, request_id, prev_hash, hash
        from audit_event where ${filter} and ${keyset} order by audit_event.seq desc limit $${params.push(first)}`,
     params,

@@ -69,6 +69,7 @@ export interface ResolvedSession {
   staff_id: string;
   expires_at: Date;
   registry_admin: boolean;
+  authz_epoch: string;
 }
 
 export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {

@@ -35,8 +35,18 @@ export function localDateAt(at: string | Date, timeZone: string = DEFAULT_ROLE_T
   if (typeof at === 'string' && DATE_ONLY.test(at.trim())) return at.trim();
   const d = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(d.getTime())) throw new RangeError(`Invalid instant: ${String(at)}`);
-  return dateFormatter(timeZone).format(d);
+  // A request asks about one instant many times (one decision per protected value): remember it.
+  const key = `${d.getTime()}|${timeZone}`;
+  let date = recentDates.get(key);
+  if (date === undefined) {
+    date = dateFormatter(timeZone).format(d);
+    if (recentDates.size >= 256) recentDates.delete(recentDates.keys().next().value as string);
+    recentDates.set(key, date);
+  }
+  return date;
 }
+
+const recentDates = new Map<string, string>();
 
 /** Dates of tenures and deputations are calendar dates; an instant is read in the time zone. */
 function asDate(value: string, timeZone: string): string {
@@ -62,8 +72,19 @@ export function holdersAt(positionId: string, at: string | Date, tenures: readon
 /** Positions a staff member holds on the day of `at` (concurrent posts 兼務 give several). */
 export function positionsAt(staffId: string, at: string | Date, tenures: readonly TenureFact[], timeZone: string = DEFAULT_ROLE_TIME_ZONE): string[] {
   const date = localDateAt(at, timeZone);
-  return uniq(tenures.filter((t) => t.staffId === staffId && coversDate(t, date, timeZone)).map((t) => t.positionId));
+  // Tenure lists are immutable facts: the answer per (list, staff, day) is remembered with the list.
+  let memo = positionsMemo.get(tenures);
+  if (!memo) positionsMemo.set(tenures, (memo = new Map()));
+  const key = `${staffId}|${date}|${timeZone}`;
+  let held = memo.get(key);
+  if (!held) {
+    held = uniq(tenures.filter((t) => t.staffId === staffId && coversDate(t, date, timeZone)).map((t) => t.positionId));
+    memo.set(key, held);
+  }
+  return [...held];
 }
+
+const positionsMemo = new WeakMap<readonly TenureFact[], Map<string, string[]>>();
 
 /**
  * Whether the staff member is on duty on the day of `at`: holds `positionId`, or any position when

@@ -80,7 +80,7 @@ export async function resolveViewer(orm: MikroORM, token: string | undefined): P
   const hash = tokenHash(token);
   if (token.startsWith(SESSION_PREFIX)) {
     const s = await authRepo.resolveSession(em, hash);
-    return s ? { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin } : null;
+    return s ? { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin, authzEpoch: String(s.authz_epoch) } : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const t = await authRepo.resolveApiToken(em, hash);

@@ -168,6 +168,7 @@ describe('field-level authorization agrees with the pure decision function', () 
       fc.asyncProperty(world, async (w) => {
         const L = await load(w);
         gw.setNow(L.at);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response is walked by path below
         const r = await gw.gql<Record<string, any>>(QUERY, { subject: L.staff[w.subject], system: L.system, asset: L.assets.business }, { token: L.token });
         gw.setNow(null);
         const errors = new Set((r.errors ?? []).map((e) => { expect(e.extensions?.code, JSON.stringify(e)).toBe('FORBIDDEN_FIELD'); return (e.path ?? []).join('.'); }));
@@ -176,8 +177,12 @@ describe('field-level authorization agrees with the pure decision function', () 
         const check = (value: unknown, expected: boolean, path: string) => {
           expect(value !== null, `${path} (expected ${expected ? 'shown' : 'hidden'})`).toBe(expected);
           expect(errors.has(path), `${path}: FORBIDDEN_FIELD error`).toBe(!expected);
-          if (expected) allowed++;
-          else (denied++, hiddenHere++);
+          if (expected) {
+            allowed++;
+          } else {
+            denied++;
+            hiddenHere++;
+          }
         };
         const phoneOf = (i: number) => L.allowed('staff_contacts', 'personalPhone', { staffId: L.staff[i] });
         check(d.byId.personalPhone, phoneOf(w.subject), 'byId.personalPhone');

@@ -41,10 +41,19 @@ export async function decideProtected<T>(spec: Protection<T>, root: T, field: st
  */
 export function Protected<T>(spec: Protection<T>): PropertyDecorator & MethodDecorator {
   const guard: MiddlewareFn<Context> = async ({ root, info, context }, next) => {
-    if (!context.fieldAuthorization) return next();
+    if (context.fieldAuthorization === 'off') return next();
+    if (context.fieldAuthorization === 'audit-only') {
+      const value = await next();
+      const asset = await assetOf(spec, root as T, context);
+      if (value != null && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, { allowed: true, reason: 'ROLE', message: '', messageJa: '', ruleIds: [] });
+      return value;
+    }
     if (spec.when && !(await spec.when(root as T, context))) return next();
-    const asset = await assetOf(spec, root as T, context);
-    const decision = await context.authz.decide(asset, info.fieldName, spec.subject?.(root as T) ?? {});
+    const subject = spec.subject?.(root as T) ?? {};
+    // Fast path: after the first value of a list, facts and asset are in hand — decide without waiting.
+    const ready = 'kind' in spec.asset ? context.authz.decideNow(spec.asset.kind, info.fieldName, subject) : undefined;
+    const asset = ready ? ready.asset : await assetOf(spec, root as T, context);
+    const decision = ready ? ready.decision : await context.authz.decide(asset, info.fieldName, subject);
     if (!decision.allowed) throw forbiddenField(info, decision);
     const value = await next();
     if (value !== null && value !== undefined && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, decision);

@@ -2,6 +2,7 @@ import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
 import {
   decideFieldAccess,
   explainFieldAccess,
+  localDateAt,
   rolesAt,
   type AssetFact,
   type AssetKind,
@@ -37,6 +38,25 @@ export function toAssetFact(a: accessRepo.AssetFactRow): AssetFact {
 }
 
 export const toTenure = (t: accessRepo.TenureRow): TenureFact => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to });
+
+/**
+ * Decision facts change only when the municipality's authz epoch moves (triggers on tenures,
+ * bindings, deputations, grants, approvals, owners and classification): cached per epoch and day.
+ */
+const FACT_CACHE_LIMIT = 5000;
+const factCache = new Map<string, Promise<StaffFacts>>();
+const assetKindCache = new Map<string, Promise<Map<string, AssetFact>>>();
+
+function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size >= FACT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    hit = load();
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
+  }
+  return hit;
+}
 
 /** Everything the decisions need to know about one staff member, loaded in five statements. */
 export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
@@ -82,24 +102,61 @@ export interface Protection<T = unknown> {
  */
 export class Authz {
   #facts: Promise<StaffFacts | null> | undefined;
+  #factsReady: StaffFacts | null | undefined;
   #assetsByKind: Promise<Map<string, AssetFact>> | undefined;
+  #assetsReady: Map<string, AssetFact> | undefined;
   #assets = new Map<string, Promise<AssetFact | undefined>>();
-  #reads = new Map<string, { type: string; id: string; fields: Set<string>; ruleIds: Set<string>; onBehalfOf: string | null }>();
+  #reads = new Map<string, { type: string; ids: Set<string>; fields: Set<string>; ruleIds: Set<string>; onBehalfOf: string | null }>();
 
   constructor(private readonly ctx: Context) {}
 
   facts(): Promise<StaffFacts | null> {
     const v = this.ctx.viewer;
     // Integrator tokens carry scopes, not a person's duties: no protected field is theirs to see.
-    this.#facts ??= v && v.kind === 'staff' ? this.ctx.db.em().then((db) => loadStaffFacts(db, v.staffId, this.ctx.now())) : Promise.resolve(null);
+    if (!v || v.kind !== 'staff') return (this.#facts ??= Promise.resolve(null));
+    const at = this.ctx.now();
+    // Roles and tenures are kept by day; grants are evaluated at the instant by the decision itself.
+    this.#facts ??= remember(factCache, `${v.municipalityId}:${v.authzEpoch}:${v.staffId}:${localDateAt(at)}`, async () =>
+      loadStaffFacts(await this.ctx.db.em(), v.staffId, at),
+    ).then((f) => (this.#factsReady = f));
     return this.#facts;
   }
 
-  async assetOfKind(kind: AssetKind): Promise<AssetFact | undefined> {
-    this.#assetsByKind ??= this.ctx.db.em().then(async (db) => {
-      const rows = await accessRepo.assetFactsByKinds(db, ['staff_contacts', 'contractor_contacts', 'system_security', 'emergency_contacts']);
-      return new Map(rows.map((r) => [r.kind, toAssetFact(r)]));
+  /**
+   * The decision without waiting, once this request's facts and the asset are loaded (the common
+   * case after the first protected value of a list); undefined otherwise.
+   */
+  decideNow(kind: AssetKind, field: string, subject: FieldSubject): { asset: AssetFact; decision: FieldDecision } | undefined {
+    const facts = this.#factsReady;
+    const asset = this.#assetsReady?.get(kind);
+    if (!facts || !asset) return undefined;
+    return { asset, decision: this.#decide(facts, asset, field, subject) };
+  }
+
+  #decide(facts: StaffFacts, asset: AssetFact, field: string, subject: FieldSubject): FieldDecision {
+    return decideFieldAccess({
+      viewer: facts.viewer,
+      asset,
+      field,
+      subject,
+      at: this.#at,
+      positionOrgUnit: (id) => facts.positionOrgUnit.get(id),
     });
+  }
+
+  get #at(): string {
+    return (this.#atIso ??= this.ctx.now().toISOString());
+  }
+
+  #atIso: string | undefined;
+
+  async assetOfKind(kind: AssetKind): Promise<AssetFact | undefined> {
+    const v = this.ctx.viewer;
+    const load = async () => {
+      const rows = await accessRepo.assetFactsByKinds(await this.ctx.db.em(), ['staff_contacts', 'contractor_contacts', 'system_security', 'emergency_contacts']);
+      return new Map(rows.map((r) => [r.kind, toAssetFact(r)]));
+    };
+    this.#assetsByKind ??= (v?.kind === 'staff' ? remember(assetKindCache, `${v.municipalityId}:${v.authzEpoch}`, load) : load()).then((m) => (this.#assetsReady = m));
     return (await this.#assetsByKind).get(kind);
   }
 
@@ -115,28 +172,26 @@ export class Authz {
   async decide(asset: AssetFact | undefined, field: string, subject: FieldSubject): Promise<FieldDecision> {
     const facts = await this.facts();
     if (!facts || !asset) return tokenDenied(asset);
-    return decideFieldAccess({
-      viewer: facts.viewer,
-      asset,
-      field,
-      subject,
-      at: this.ctx.now().toISOString(),
-      positionOrgUnit: (id) => facts.positionOrgUnit.get(id),
-    });
+    return this.#decide(facts, asset, field, subject);
   }
 
   async explain(asset: AssetFact, field: string, subject: FieldSubject, facts: StaffFacts, at: Date) {
     return explainFieldAccess({ viewer: facts.viewer, asset, field, subject, at: at.toISOString(), positionOrgUnit: (id) => facts.positionOrgUnit.get(id) });
   }
 
-  /** Personal information and 機密性3+ reads are audited (MNT-19-3, SPEC §5). */
+  /**
+   * Personal information and 機密性3+ reads are audited (MNT-19-3, SPEC §5): one event per request
+   * and kind of record, naming every record read, the fields and the rules that allowed it.
+   */
   recordRead(target: { type: string; id: string }, field: string, asset: AssetFact, decision: FieldDecision): void {
     if (!(asset.kind !== 'business' || asset.confidentiality.startsWith('3'))) return;
-    const key = `${target.type}:${target.id}`;
-    const entry = this.#reads.get(key) ?? { ...target, fields: new Set(), ruleIds: new Set(), onBehalfOf: decision.onBehalfOfStaffId ?? null };
+    const onBehalfOf = decision.onBehalfOfStaffId ?? null;
+    const key = `${target.type}:${onBehalfOf ?? ''}`;
+    let entry = this.#reads.get(key);
+    if (!entry) this.#reads.set(key, (entry = { type: target.type, ids: new Set(), fields: new Set(), ruleIds: new Set(), onBehalfOf }));
+    entry.ids.add(target.id);
     entry.fields.add(field);
-    decision.ruleIds.forEach((r) => entry.ruleIds.add(r));
-    this.#reads.set(key, entry);
+    for (const r of decision.ruleIds) entry.ruleIds.add(r);
   }
 
   async flushReads(): Promise<void> {
@@ -152,7 +207,8 @@ export class Authz {
         onBehalfOfStaffId: r.onBehalfOf,
         action: 'read',
         targetType: r.type,
-        targetId: r.id,
+        targetId: r.ids.size === 1 ? [...r.ids][0]! : null,
+        targetIds: [...r.ids].sort(),
         fields: [...r.fields].sort(),
         ruleIds: [...r.ruleIds].sort(),
         requestId: this.ctx.requestId,

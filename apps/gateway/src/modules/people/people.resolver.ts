@@ -55,7 +55,7 @@ const networkProtection = {
 
 /** Filters a list to the networks the viewer may see: the count and order reveal nothing more. */
 export async function visibleNetworks(ctx: Context, networks: ContactNetwork[]): Promise<ContactNetwork[]> {
-  if (!ctx.fieldAuthorization) return networks;
+  if (ctx.fieldAuthorization !== 'enforce') return networks;
   const decisions = await Promise.all(networks.map((n) => decideProtected(networkProtection, n, 'contactNetworks', ctx)));
   return networks.filter((_, i) => decisions[i]!.allowed);
 }
