@@ -20,8 +20,8 @@ export class AppError extends GraphQLError {
 
 export const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', 'Sign in first.', { messageJa: 'サインインしてください。' });
-export const forbidden = (why = 'You are not allowed to do this.', ruleIds: string[] = []) =>
-  new AppError('FORBIDDEN', why, { messageJa: 'この操作を行う権限がありません。', ruleIds });
+export const forbidden = (why = 'You are not allowed to do this.', ruleIds: string[] = [], whyJa = 'この操作を行う権限がありません。') =>
+  new AppError('FORBIDDEN', why, { messageJa: whyJa, ruleIds });
 export const notFound = (what: string, path?: (string | number)[]) =>
   new AppError('NOT_FOUND', `${what} not found.`, { messageJa: `${what}が見つかりません。`, ...(path ? { fieldPath: path } : {}) });
 export const badInput = (fieldErrors: FieldError[]) =>

@@ -75,17 +75,17 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
     case 'registry:read':
     case 'registry:write':
       if (viewerHasScope(context, rule)) return true;
-      throw forbidden(rule === 'registry:write' ? 'Only registry administrators may edit the registry.' : 'This token may not read the registry.');
+      throw forbidden(rule === 'registry:write' ? 'Only registry administrators may edit the registry.' : 'This token may not read the registry.', [], rule === 'registry:write' ? '台帳を編集できるのは台帳管理者だけです。' : 'このトークンでは台帳を参照できません。');
     case 'access:decide':
       if (viewerHasScope(context, 'access:read')) return true;
-      throw forbidden('Access decisions are for integrators with the access:read scope and registry administrators.');
+      throw forbidden('Access decisions are for integrators with the access:read scope and registry administrators.', [], '利用可否の判定は、access:read スコープを持つ連携システムと台帳管理者だけが参照できます。');
     case 'audit:read':
       // The audit log is checked further by role in the service (MNT-19-3); tokens never read it.
       if (context.viewer.kind === 'staff') return true;
-      throw forbidden('API tokens may not read the audit log.');
+      throw forbidden('API tokens may not read the audit log.', [], 'APIトークンでは監査ログを参照できません。');
     case 'tokens:manage':
       if (context.viewer.kind === 'staff' && context.viewer.registryAdmin) return true;
-      throw forbidden('Only registry administrators signed in as themselves may manage API tokens.');
+      throw forbidden('Only registry administrators signed in as themselves may manage API tokens.', [], 'APIトークンを管理できるのは、本人としてサインインした台帳管理者だけです。');
     default:
       throw forbidden();
   }

@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../modules/auth/auth.resolver.ts';
+import { AuthResolver, ViewerPermissionsResolver } from '../modules/auth/auth.resolver.ts';
 import { InformationAssetResolver } from '../modules/registry/information-asset.resolver.ts';
 import { OrgUnitResolver, OwnerResolver, PositionResolver } from '../modules/registry/org.resolver.ts';
 import { SystemImportResolver, SystemResolver } from '../modules/registry/system.resolver.ts';
 import { RulebookResolver } from '../modules/rulebook/rulebook.resolver.ts';
 import { authChecker } from './rules.ts';
 import { accessResolvers } from '../modules/access/access.resolver.ts';
-import { AuditResolver } from '../modules/audit/audit.resolver.ts';
+import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
 
 export const resolvers = [
   AuthResolver,
+  ViewerPermissionsResolver,
   SystemResolver,
   SystemImportResolver,
   InformationAssetResolver,
@@ -23,6 +24,7 @@ export const resolvers = [
   ...peopleResolvers,
   ...accessResolvers,
   AuditResolver,
+  AuditEventNamesResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../orm.ts';
-import { appendAuditEvents } from '../repositories/audit.repository.ts';
+import { GENESIS_HASH, appendAuditEvents, chainHash } from '../repositories/audit.repository.ts';
 import { municipalityIdOf } from '../seed/demo-seeder.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { createTestDatabase } from '../testing/index.ts';
@@ -19,6 +19,20 @@ beforeAll(async () => {
   db = await createTestDatabase(inject('pgAdminUrl'));
   owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
   await owner.connect();
+  // Kitami's chain starts with two events written under hash version 1 (before the upgrade), as a
+  // database migrated from an earlier release holds them; version-2 events follow.
+  const kitami = municipalityIdOf('kitami');
+  let prev = GENESIS_HASH;
+  for (const seq of ['1', '2']) {
+    const occurredAt = new Date(Date.UTC(2026, 3, 1, 0, 0, Number(seq))).toISOString();
+    const e = { municipalityId: kitami, seq, occurredAt, actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null, action: 'system.update', targetType: 'system',
+      targetId: `v1-${seq}`, fields: null, before: { a: 1 }, after: { a: 2 }, ruleIds: ['KTM-13-1'], requestId: null };
+    const hash = chainHash(prev, e);
+    await owner.query(`insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, before, after, rule_ids, prev_hash, hash, hash_version)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)`, [kitami, seq, occurredAt, e.action, e.targetType, e.targetId, e.before, e.after, e.ruleIds, prev, hash]);
+    prev = hash;
+  }
+  await owner.query('update audit_chain_head set last_seq = 2, last_hash = $2 where municipality_id = $1', [kitami, prev]);
   // A history to protect: events appended the way the gateway appends them, as the application role.
   const orm = await createOrm({ clientUrl: db.url, as: 'app' });
   for (const code of ['arakawa', 'kitami']) {
@@ -54,6 +68,13 @@ const ark = () => municipalityIdOf('arakawa');
 const reportOf = async (code: string) => (await verifyAuditChains(owner)).find((r) => r.code === code)!;
 
 describe('npm run audit:verify', () => {
+  it('verifies a chain that spans both hash versions', async () => {
+    const kitami = await reportOf('kitami');
+    expect(kitami).toMatchObject({ ok: true, events: 12 });
+    const versions = (await owner.query(`select hash_version, count(*)::int as n from audit_event where municipality_id = $1 group by 1 order by 1`, [municipalityIdOf('kitami')])).rows;
+    expect(versions).toEqual([{ hash_version: 1, n: 2 }, { hash_version: 2, n: 10 }]);
+  });
+
   it('finds every chain intact, and says so with exit code 0', async () => {
     const reports = await verifyAuditChains(owner);
     expect(reports.filter((r) => !r.ok)).toEqual([]);

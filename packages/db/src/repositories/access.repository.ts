@@ -420,3 +420,61 @@ export async function headsAbove(db: Db, orgUnitId: string): Promise<{ staff_id:
     [orgUnitId],
   );
 }
+
+// ---- designations (KWO-6) -------------------------------------------------------------------
+
+export interface DesignationRow {
+  id: string;
+  asset_id: string;
+  staff_id: string;
+  designated_by_id: string;
+  org_unit_id: string;
+  outside_supervision: boolean;
+  permitted_by_id: string | null;
+  permitted_at: Date | string | null;
+  valid_from: Date | string;
+  valid_to: Date | string | null;
+  revoked_at: Date | string | null;
+  rule_ids: string[];
+}
+
+const DESIGNATION_COLUMNS = 'id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, permitted_by_id, permitted_at, valid_from, valid_to, revoked_at, rule_ids';
+
+export async function listDesignations(db: Db, assetId: string | null): Promise<DesignationRow[]> {
+  return rows<DesignationRow>(db, `select ${DESIGNATION_COLUMNS} from designation where ($1::uuid is null or asset_id = $1) order by created_at, id`, [assetId]);
+}
+
+export async function designationById(db: Db, id: string): Promise<DesignationRow | undefined> {
+  return one<DesignationRow>(db, `select ${DESIGNATION_COLUMNS} from designation where id = $1`, [id]);
+}
+
+export async function insertDesignation(
+  db: Db,
+  d: { municipalityId: string; assetId: string; staffId: string; designatedBy: string; orgUnitId: string; outsideSupervision: boolean; validFrom: Date; validTo: Date | null; ruleIds: string[] },
+): Promise<DesignationRow> {
+  return (await one<DesignationRow>(
+    db,
+    `insert into designation (id, municipality_id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, valid_from, valid_to, rule_ids, created_at)
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, now()) returning ${DESIGNATION_COLUMNS}`,
+    [d.municipalityId, d.assetId, d.staffId, d.designatedBy, d.orgUnitId, d.outsideSupervision, d.validFrom, d.validTo, d.ruleIds],
+  ))!;
+}
+
+export async function updateDesignation(db: Db, id: string, patch: { permitted_by_id?: string; permitted_at?: Date; revoked_at?: Date }): Promise<DesignationRow | undefined> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [column, value] of Object.entries(patch)) sets.push(`"${column}" = $${params.push(value)}`);
+  return one<DesignationRow>(db, `update designation set ${sets.join(', ')} where id = $1 returning ${DESIGNATION_COLUMNS}`, params);
+}
+
+/** Whether a staff member currently holds a position in an org unit or any unit below it (supervision, KWO-6). */
+export async function isCurrentMemberOf(db: Db, staffId: string, orgUnitId: string): Promise<boolean> {
+  const r = await one<{ member: boolean }>(
+    db,
+    `with recursive sub(id) as (select $2::uuid union all select o.id from org_unit o join sub on o.parent_id = sub.id)
+     select exists (select 1 from position_tenure t join position p on p.id = t.position_id
+       where t.staff_id = $1 and p.org_unit_id in (select id from sub) and t.valid_from <= current_date and (t.valid_to is null or t.valid_to > current_date)) as member`,
+    [staffId, orgUnitId],
+  );
+  return r?.member ?? false;
+}

@@ -96,8 +96,7 @@ export interface SystemAccessData {
   } | null;
   accounts: {
     totalCount: number;
-    hasNextPage: boolean;
-    endCursor: string | null;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: { node: Account }[];
   };
 }
@@ -134,8 +133,10 @@ export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }
     }
     accounts(systemId: $id, first: $first) {
       totalCount
-      hasNextPage
-      endCursor
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           ...AccountFields

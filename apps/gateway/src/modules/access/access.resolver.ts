@@ -8,10 +8,12 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toAssetFact } from '../authz/viewer-facts.ts';
 import { toStaff } from '../people/people.resolver.ts';
 import { Staff } from '../people/people.types.ts';
-import { toPosition, toSystem } from '../registry/registry.mappers.ts';
-import { Position, System } from '../registry/registry.types.ts';
+import { toAsset, toPosition, toSystem } from '../registry/registry.mappers.ts';
+import { InformationAsset, Position, System } from '../registry/registry.types.ts';
+import { loadAll } from '../../graphql/loaders.ts';
 import { pageSize } from '../registry/system.resolver.ts';
 import * as accounts from './access.service.ts';
+import { DesignationResolver } from './designation.resolver.ts';
 import * as grants from './grant.service.ts';
 import {
   AccessDecision,
@@ -89,7 +91,7 @@ export class AccessResolver {
     const size = pageSize(first, ['first']);
     const page = await accessRepo.accountsOfSystem(await ctx.db.em(), systemId, size + 1, after);
     const nodes = page.rows.slice(0, size).map(accounts.toAccount);
-    return { totalCount: page.totalCount, hasNextPage: page.rows.length > size, endCursor: nodes.at(-1)?.id ?? null, edges: nodes.map((n) => ({ cursor: n.id, node: n })) };
+    return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.rows.length > size, endCursor: nodes.at(-1)?.id ?? null }, edges: nodes.map((n) => ({ cursor: n.id, node: n })) };
   }
 
   @FieldResolver(() => Staff)
@@ -158,7 +160,7 @@ export class GrantResolver {
     if (assetId) requireId(assetId, ['assetId']);
     if (granteeId) requireId(granteeId, ['granteeId']);
     const v = ctx.viewer!;
-    if (v.kind !== 'staff') throw forbidden('Grants are listed for staff.');
+    if (v.kind !== 'staff') throw forbidden('Grants are listed for staff.', [], '閲覧権限の一覧は職員だけが参照できます。');
     const db = await ctx.db.em();
     const all = await accessRepo.listGrants(db, { assetId, granteeId });
     if (v.registryAdmin) return all.map((g) => grants.toGrant(g, ctx.now()));
@@ -231,4 +233,43 @@ export class GrantResolver {
   }
 }
 
-export const accessResolvers = [AccessResolver, GrantResolver] as const;
+@Resolver(() => Staff)
+export class StaffAccessResolver {
+  @FieldResolver(() => [Account], { description: 'The accounts the person holds, on every system.' })
+  async accounts(@Root() s: Staff, @Ctx() ctx: Context): Promise<Account[]> {
+    return (await ctx.loaders.accountsOfStaff.load(s.id)).map(accounts.toAccount);
+  }
+}
+
+@Resolver(() => System)
+export class SystemAccessResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer administers this system’s accounts (MNT-4, KTM-10-3, KWW-4, KWO-4, ARK-4).' })
+  async viewerCanAdministerAccounts(@Root() s: System, @Ctx() ctx: Context): Promise<boolean> {
+    return accounts.canAdministerAccounts(ctx, s.id);
+  }
+}
+
+@Resolver(() => Grant)
+export class GrantNamesResolver {
+  @FieldResolver(() => Staff)
+  async grantee(@Root() g: Grant, @Ctx() ctx: Context): Promise<Staff> {
+    return toStaff((await ctx.loaders.staff.load(g.granteeId))!);
+  }
+
+  @FieldResolver(() => InformationAsset)
+  async asset(@Root() g: Grant, @Ctx() ctx: Context): Promise<InformationAsset> {
+    return toAsset((await ctx.loaders.asset.load(g.assetId))!);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Owner positions whose approval is needed.' })
+  async owners(@Root() g: Grant, @Ctx() ctx: Context): Promise<Position[]> {
+    return (await loadAll(ctx.loaders.position, g.ownerPositionIds)).map(toPosition);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may approve it now (an owner, not its requester or grantee).' })
+  async viewerCanApprove(@Root() g: Grant, @Ctx() ctx: Context): Promise<boolean> {
+    return grants.viewerCanApprove(ctx, g);
+  }
+}
+
+export const accessResolvers = [AccessResolver, GrantResolver, DesignationResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver] as const;

@@ -99,15 +99,26 @@ export function accountStatus(account: accessRepo.AccountRow, tenures: accessRep
   }
 }
 
+/** Whether the viewer administers a system's accounts (for the admin app to show its actions). */
+export async function canAdministerAccounts(ctx: Context, systemId: string): Promise<boolean> {
+  const v = ctx.viewer;
+  if (!v || v.kind !== 'staff') return false;
+  if (v.registryAdmin) return true;
+  const facts = await ctx.authz.facts();
+  const system = await ctx.loaders.system.load(systemId);
+  if (!facts || !system) return false;
+  return decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p)).allowed;
+}
+
 /** The viewer must hold a role that administers the system's accounts (or be a registry administrator). */
 async function requireAccountAdministrator(ctx: Context, db: Db, system: registryRepo.SystemRow) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Accounts are administered by staff, not by API tokens.');
+  if (v.kind !== 'staff') throw forbidden('Accounts are administered by staff, not by API tokens.', [], 'アカウントの管理は職員が行います（APIトークンではできません）。');
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
   const duty = decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p));
   if (duty.allowed) return duty;
   if (v.registryAdmin) return { ...duty, allowed: true, ruleIds: [] };
-  throw forbidden('Only the administrator of this system may manage its accounts.', duty.ruleIds);
+  throw forbidden('Only the administrator of this system may manage its accounts.', duty.ruleIds, 'このシステムのアカウントを管理できるのは、システムの管理者だけです。');
 }
 
 async function accountForChange(db: Db, id: string, version: number) {
@@ -206,7 +217,7 @@ export async function changeAccount(ctx: Context, id: string, version: number, c
 /** KTM-10-6: a user asks for their own password to be reset. */
 export async function requestPasswordReset(ctx: Context, systemId: string) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Only a person can ask for their own password reset.');
+  if (v.kind !== 'staff') throw forbidden('Only a person can ask for their own password reset.', [], 'パスワードの初期化は本人だけが依頼できます。');
   const db = await ctx.db.em();
   const account = isUuid(systemId) ? await accessRepo.accountOf(db, v.staffId, systemId) : undefined;
   if (!account || account.ended_at) throw notFound('Account', ['systemId']);

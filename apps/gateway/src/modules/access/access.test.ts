@@ -138,3 +138,45 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     expect(mine.data!.grants.find((g) => g.id === grant.id)?.state).toBe('ACTIVE');
   });
 });
+
+describe('designations of who may handle an asset (KWO-6)', () => {
+  it('takes effect at once inside the chief’s supervision, and only after the asset manager’s permission outside it', async () => {
+    const wardChiefPos = (await gw.admin.query(`select p.id, p.org_unit_id from position p where p.key = 'kaw.ward.kawasaki.kumin.chief'`)).rows[0];
+    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0].staff_id;
+    await gw.admin.query(`update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [chief]);
+    const token = await gw.signIn('kawasaki', 'wardchief');
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.resident-seal'`)).rows[0].id;
+    const inside = (await gw.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
+      where (o.id = $1 or o.parent_id = $1) and t.valid_to is null and t.staff_id <> $2 limit 1`, [wardChiefPos.org_unit_id, chief])).rows[0].staff_id;
+    const outside = await staffId('kawasaki', 'admin');
+    const DESIGNATE = 'mutation($i: DesignateHandlerInput!) { designateHandler(input: $i) { id outsideSupervision effective ruleIds } }';
+    const a = await gw.gql<{ designateHandler: { effective: boolean; outsideSupervision: boolean } }>(DESIGNATE, { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } }, { token });
+    expect(a.data!.designateHandler).toMatchObject({ outsideSupervision: false, effective: true });
+    const b = await gw.gql<{ designateHandler: { id: string; effective: boolean; outsideSupervision: boolean; ruleIds: string[] } }>(DESIGNATE, { i: { assetId: asset, staffId: outside, orgUnitId: wardChiefPos.org_unit_id } }, { token });
+    expect(b.data!.designateHandler).toMatchObject({ outsideSupervision: true, effective: false, ruleIds: ['KWO-6'] });
+    // Only the 情報資産管理責任者 (戸籍住民サービス課長) permits it; the ward chief cannot.
+    const self = await gw.gql('mutation($id: ID!) { permitDesignation(id: $id) { effective } }', { id: b.data!.designateHandler.id }, { token });
+    expect(self.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-2-2', 'KWO-6'], messageJa: '情報資産管理責任者だけがこの指定を許可できます。' });
+    const managerPos = (await gw.admin.query(`select id from position where key = 'kaw.shimin.seikatsu.koseki.chief'`)).rows[0].id;
+    const manager = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [managerPos])).rows[0].staff_id;
+    await gw.admin.query(`update staff set username = 'assetmanager', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [manager]);
+    const permitted = await gw.gql<{ permitDesignation: { effective: boolean } }>('mutation($id: ID!) { permitDesignation(id: $id) { effective } }', { id: b.data!.designateHandler.id }, { token: await gw.signIn('kawasaki', 'assetmanager') });
+    expect(permitted.data!.permitDesignation.effective).toBe(true);
+    // Another ward's chief may not designate for this using place.
+    const other = await gw.gql(DESIGNATE, { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } }, { token: await gw.signIn('kawasaki', 'staff1') });
+    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('what the viewer may do', () => {
+  it('tells the client which actions will be accepted', async () => {
+    const q = '{ viewer { permissions { editRegistry readAuditLog decideAccess explainAccess manageApiTokens } } }';
+    const admin = await gw.gql<{ viewer: { permissions: Record<string, boolean> } }>(q, {}, { token: await gw.signIn('minato') });
+    expect(admin.data!.viewer.permissions).toEqual({ editRegistry: true, readAuditLog: true, decideAccess: true, explainAccess: true, manageApiTokens: true });
+    // Minato's 保健福祉課長 monitors the audit log (MNT-19-3) without being a registry administrator.
+    const chief = await gw.gql<{ viewer: { permissions: Record<string, boolean> } }>(q, {}, { token: await gw.signIn('minato', 'chief') });
+    expect(chief.data!.viewer.permissions).toMatchObject({ editRegistry: false, readAuditLog: true, explainAccess: false });
+    const staff = await gw.gql<{ viewer: { permissions: Record<string, boolean> } }>(q, {}, { token: await gw.signIn('minato', 'staff1') });
+    expect(Object.values(staff.data!.viewer.permissions).every((x) => !x)).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../registry/registry.types.ts';
 
 export enum AccessDenialCode {
   NO_ACCOUNT = 'NO_ACCOUNT',
@@ -72,8 +73,7 @@ export class AccountEdge {
 @ObjectType()
 export class AccountConnection {
   @Field(() => Int) totalCount!: number;
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => [AccountEdge]) edges!: AccountEdge[];
 }
 

@@ -48,9 +48,19 @@ async function ownedPositions(ctx: Context, db: Db, ownerPositionIds: string[]) 
   return out;
 }
 
+export async function viewerCanApprove(ctx: Context, g: Grant): Promise<boolean> {
+  const v = ctx.viewer;
+  if (!v || v.kind !== 'staff' || g.granteeId === v.staffId || g.state !== 'PENDING_APPROVAL') return false;
+  const db = await ctx.db.em();
+  const row = await accessRepo.grantById(db, g.id);
+  if (!row || row.requested_by_id === v.staffId) return false;
+  const owned = await ownedPositions(ctx, db, row.owner_position_ids);
+  return owned.some((o) => !row.approved_position_ids.includes(o.positionId));
+}
+
 export async function requestGrant(ctx: Context, input: { assetId: string; granteeId: string; positionId?: string | null; validFrom: Date; validTo?: Date | null; fields?: string[] | null; purpose: string }) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Grants are requested by staff.');
+  if (v.kind !== 'staff') throw forbidden('Grants are requested by staff.', [], '閲覧権限の申請は職員が行います。');
   const db = await ctx.db.em();
   const errors: FieldError[] = [];
   for (const [key, id] of [['assetId', input.assetId], ['granteeId', input.granteeId], ['positionId', input.positionId]] as const) {
@@ -73,7 +83,7 @@ export async function requestGrant(ctx: Context, input: { assetId: string; grant
   if (errors.length) throw badInput(errors);
   // A person asks for themselves; an owner or a registry administrator may ask for someone else.
   if (input.granteeId !== v.staffId && !v.registryAdmin && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length === 0) {
-    throw forbidden('You may request access for yourself only.');
+    throw forbidden('You may request access for yourself only.', [], '閲覧権限は本人の分だけ申請できます。');
   }
   const id = await accessRepo.insertGrant(db, {
     municipalityId: v.municipalityId, assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null,
@@ -96,7 +106,7 @@ async function grantForOwner(ctx: Context, db: Db, id: string) {
   const grant = await accessRepo.grantById(db, id);
   if (!grant || grant.revoked_at) throw notFound('Grant', ['id']);
   const owned = await ownedPositions(ctx, db, grant.owner_position_ids);
-  if (owned.length === 0) throw forbidden('Only an owner (情報管理責任者) of the information asset may decide on this grant.', ['KWW-5-2', 'KWO-3-2']);
+  if (owned.length === 0) throw forbidden('Only an owner (情報管理責任者) of the information asset may decide on this grant.', ['KWW-5-2', 'KWO-3-2'], 'この閲覧権限を判断できるのは、情報資産の情報管理責任者だけです。');
   return { grant, owned };
 }
 
@@ -106,7 +116,7 @@ export async function approveGrant(ctx: Context, id: string) {
   const db = await ctx.db.em();
   const { grant, owned } = await grantForOwner(ctx, db, id);
   // An approver is never the requester or the beneficiary.
-  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-2']);
+  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
   for (const o of owned) {
     if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
       await auditRepo.appendAuditEvents(db, v.municipalityId, [

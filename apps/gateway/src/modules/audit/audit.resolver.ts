@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { toStaff } from '../people/people.resolver.ts';
+import { Staff } from '../people/people.types.ts';
 import { auditRepo, toDate, type Db } from '@tsukasa/db';
 import { auditReaders, decideDuty, fieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
@@ -19,6 +21,7 @@ export class AuditEvent {
   @Field(() => String, { description: 'e.g. system.update, read, account.suspend' }) action!: string;
   @Field(() => String) targetType!: string;
   @Field(() => String, { nullable: true }) targetId!: string | null;
+  @Field(() => [String], { nullable: true, description: 'A read of several records names them all.' }) targetIds!: string[] | null;
   @Field(() => [String], { nullable: true }) fields!: string[] | null;
   @Field(() => String, { nullable: true, description: 'JSON' }) before!: string | null;
   @Field(() => String, { nullable: true, description: 'JSON' }) after!: string | null;
@@ -55,6 +58,7 @@ const toEvent = (r: auditRepo.AuditEventRow): AuditEvent =>
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
+    targetIds: r.target_ids,
     fields: r.fields,
     before: r.before == null ? null : JSON.stringify(r.before),
     after: r.after == null ? null : JSON.stringify(r.after),
@@ -69,13 +73,28 @@ async function requireAuditReader(ctx: Context, db: Db): Promise<void> {
   if (v.kind === 'staff' && v.registryAdmin) return;
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
   const duty = decideDuty(auditReaders, facts.viewer.roles, { rulebookId: null }, (p) => facts.positionOrgUnit.get(p));
-  if (!duty.allowed) throw forbidden('Only those who monitor the audit log may read it.', duty.ruleIds);
+  if (!duty.allowed) throw forbidden('Only those who monitor the audit log may read it.', duty.ruleIds, '監査ログを参照できるのは、アクセス記録を監視する職員だけです。');
 }
 
 function checkFilter(f: AuditFilter | null) {
   if (f?.actorStaffId && !isUuid(f.actorStaffId)) throw badInput([fieldError(['filter', 'actorStaffId'], 'INVALID_VALUE', 'Staff id is malformed.', '職員IDが正しくありません。')]);
   for (const k of ['action', 'targetType', 'targetId'] as const) {
     if ((f?.[k]?.length ?? 0) > 100) throw badInput([fieldError(['filter', k], 'TOO_LONG', `${k} is too long.`, '検索条件が長すぎます。')]);
+  }
+}
+
+@Resolver(() => AuditEvent)
+export class AuditEventNamesResolver {
+  @FieldResolver(() => Staff, { nullable: true })
+  async actor(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<Staff | null> {
+    const row = e.actorStaffId ? await ctx.loaders.staff.load(e.actorStaffId) : null;
+    return row ? toStaff(row) : null;
+  }
+
+  @FieldResolver(() => Staff, { nullable: true })
+  async onBehalfOf(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<Staff | null> {
+    const row = e.onBehalfOfStaffId ? await ctx.loaders.staff.load(e.onBehalfOfStaffId) : null;
+    return row ? toStaff(row) : null;
   }
 }
 

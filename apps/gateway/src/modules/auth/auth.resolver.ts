@@ -1,14 +1,15 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { auditReaders, decideDuty } from '@tsukasa/domain';
 import { auditRepo, authRepo, toDate } from '@tsukasa/db';
 import type { Context } from '../../graphql/context.ts';
 import { notFound } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
-import { Rule } from '../../graphql/rules.ts';
+import { Rule, viewerHasScope } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { Municipality } from '../registry/registry.types.ts';
 import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
-import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer } from './auth.types.ts';
+import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer, ViewerPermissions } from './auth.types.ts';
 
 function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
   return Object.assign(new Municipality(), {
@@ -38,6 +39,27 @@ async function loadViewer(ctx: Context): Promise<Viewer> {
     kind: v.kind,
     scopes: v.kind === 'token' ? v.scopes : [],
   });
+}
+
+@Resolver(() => Viewer)
+export class ViewerPermissionsResolver {
+  @FieldResolver(() => ViewerPermissions)
+  async permissions(@Ctx() ctx: Context): Promise<ViewerPermissions> {
+    const v = ctx.viewer;
+    const staffAdmin = v?.kind === 'staff' && v.registryAdmin;
+    let audit = staffAdmin;
+    if (!audit && v?.kind === 'staff') {
+      const facts = await ctx.authz.facts();
+      audit = !!facts && decideDuty(auditReaders, facts.viewer.roles, { rulebookId: null }, (p) => facts.positionOrgUnit.get(p)).allowed;
+    }
+    return Object.assign(new ViewerPermissions(), {
+      editRegistry: viewerHasScope(ctx, 'registry:write'),
+      readAuditLog: audit,
+      decideAccess: viewerHasScope(ctx, 'access:read'),
+      explainAccess: staffAdmin,
+      manageApiTokens: staffAdmin,
+    });
+  }
 }
 
 @Resolver()

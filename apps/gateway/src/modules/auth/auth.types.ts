@@ -12,6 +12,15 @@ export class Viewer {
   @Field(() => [String], { description: 'Scopes of the token (empty for staff sessions).' }) scopes!: string[];
 }
 
+@ObjectType({ description: 'What the viewer may do, for a client to show only the actions that will be accepted (the server decides anyway).' })
+export class ViewerPermissions {
+  @Field(() => Boolean) editRegistry!: boolean;
+  @Field(() => Boolean, { description: 'MNT-19-3 and equivalents, or a registry administrator.' }) readAuditLog!: boolean;
+  @Field(() => Boolean) decideAccess!: boolean;
+  @Field(() => Boolean) explainAccess!: boolean;
+  @Field(() => Boolean) manageApiTokens!: boolean;
+}
+
 @ObjectType()
 export class SignInPayload {
   @Field(() => String, { description: 'Bearer token for API clients; the admin app uses the HTTP-only cookie set with it.' }) token!: string;

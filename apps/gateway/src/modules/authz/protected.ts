@@ -9,7 +9,7 @@ export const protectedFields = new Map<string, Protection<never>>();
 
 export function forbiddenField(info: GraphQLResolveInfo, decision: FieldDecision): GraphQLError {
   const fieldPath = responsePathAsArray(info.path);
-  return new GraphQLError(`${info.parentType.name}.${info.fieldName}: ${decision.message}`, {
+  return new GraphQLError(decision.message, {
     path: fieldPath,
     extensions: {
       code: 'FORBIDDEN_FIELD',
