@@ -9,3 +9,4 @@ export * from './demo-credentials.ts';
 export * from './calendar/index.ts';
 export * from './roles/index.ts';
 export * from './authz/index.ts';
+export * from './requests/index.ts';
