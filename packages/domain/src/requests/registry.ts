@@ -154,10 +154,11 @@ export function filingErrors(kind: RequestKind, ctx: RouteContext): FieldError[]
   return errors;
 }
 
+/** One refusal per field: the first (the form's own check comes before the kind's rules). */
 function dedupe(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
-    const k = `${JSON.stringify(e.path)}|${e.code}`;
+    const k = JSON.stringify(e.path);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -24,6 +24,9 @@ function validate(ctx: RouteContext): FieldError[] {
     errors.push(fieldError(path('otherSectionsTotal'), 'REQUIRED', "The other sections' licence total is needed to check the change.", '他課のライセンス数の合計が必要です。', ['MNT-18-1']));
   }
   const newCount = num(ctx, 'newCount');
+  if (newCount !== undefined && !Number.isInteger(newCount)) {
+    errors.push(fieldError(path('newCount'), 'INVALID_VALUE', 'A licence count is a whole number.', 'ライセンス数は整数で入力してください。', ['MNT-18-2']));
+  }
   if (purchased !== undefined && others !== undefined && newCount !== undefined && others + newCount > purchased) {
     const free = Math.max(0, purchased - others);
     errors.push(
