@@ -131,9 +131,11 @@ export interface FinalOutcome {
  */
 export function finalOutcome(steps: ComputedStep[], decisions: StepDecision[]): FinalOutcome {
   const byId = new Map(steps.map((s) => [stepIdOf(s), s]));
+  const seen = new Set<string>();
   for (const d of decisions) {
     const step = byId.get(d.stepId);
-    if (!step || step.kind === 'inform') continue;
+    if (!step || step.kind === 'inform' || seen.has(d.stepId)) continue; // decisions are final: the first counts
+    seen.add(d.stepId);
     if (d.outcome === 'rejected' && (step.kind === 'approve' || step.kind === 'consent')) return { outcome: 'rejected', stepId: d.stepId, ruleIds: step.ruleIds };
     // Work and checks are not "rejected": a defect sends the request back for correction (MNT-14-6).
     if (d.outcome === 'returned' || d.outcome === 'rejected') return { outcome: 'returned', stepId: d.stepId, ruleIds: step.ruleIds };

@@ -10,7 +10,9 @@ const defaultRoles: Record<RulebookId, string[]> = {
   ARK: ['using_section_chief'],
 };
 
-export function ctxFor(rulebookId: RulebookId, over: Partial<Omit<RouteContext, 'requester'>> & { requester?: Partial<RouteContext['requester']> } = {}): RouteContext {
+export type ContextOverrides = Partial<Omit<RouteContext, 'requester'>> & { requester?: Partial<RouteContext['requester']> };
+
+export function ctxFor(rulebookId: RulebookId, over: ContextOverrides = {}): RouteContext {
   const { requester, ...rest } = over;
   return {
     rulebookId,

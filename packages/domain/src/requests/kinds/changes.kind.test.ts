@@ -1,7 +1,7 @@
 // Work requests, modifications, new systems, data use, retirement and procedure definitions.
 import { describe, expect, it } from 'vitest';
 import { previewRoute, validateContent } from '../registry.ts';
-import { ctxFor, describeRoute } from '../request-fixtures.ts';
+import { ctxFor, describeRoute, type ContextOverrides } from '../request-fixtures.ts';
 import type { RouteContext } from '../request.types.ts';
 import { dataUseConsultationKind } from './data-use-consultation.kind.ts';
 import { newSystemIntroductionKind } from './new-system-introduction.kind.ts';
@@ -78,7 +78,7 @@ describe('system_modification', () => {
       { id: 'seiho', ownerPositionIds: ['pos-seiho'] },
       { id: 'mine', ownerPositionIds: ['pos-me'] },
     ];
-    const kww = (over: Partial<RouteContext> = {}) => ctxFor('KWW', { assets, requesterPositionIds: ['pos-me'], content: { summary: '帳票追加' }, ...over });
+    const kww = (over: ContextOverrides = {}) => ctxFor('KWW', { assets, requesterPositionIds: ['pos-me'], content: { summary: '帳票追加' }, ...over });
 
     it('other owners approve first (stage 1, one step each); then consent, the owner’s decision and the overall decision', () => {
       const r = previewRoute(systemModificationKind, kww());
@@ -171,7 +171,7 @@ describe('system_modification', () => {
 
 describe('new_system_introduction (ARK-12)', () => {
   const content = { systemName: '窓口予約システム', summary: '来庁予約', welfare: true, efficiency: true, privacy: true, targetFiscalYear: 2027 };
-  const ark = (over: Partial<RouteContext> = {}, c: Record<string, unknown> = {}) =>
+  const ark = (over: ContextOverrides = {}, c: Record<string, unknown> = {}) =>
     ctxFor('ARK', { system: null, content: { ...content, ...c }, requester: { roleKeys: ['using_department_head'], orgUnitId: 'dept-kumin' }, ...over });
 
   it('on time: the CIO gathers the papers, the steering committee decides, the department head is notified', () => {
