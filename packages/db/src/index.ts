@@ -14,3 +14,4 @@ export type { SystemRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } fr
 export * from './seed/password.ts';
 export * as accessRepo from './repositories/access.repository.ts';
 export * from './audit/verify.ts';
+export * as requestRepo from './repositories/request.repository.ts';

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'STALE_VERSION'
+  | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'FORBIDDEN_FIELD'
   | 'INTERNAL';
@@ -40,7 +41,7 @@ export const rateLimited = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 
-const known = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'RATE_LIMITED', 'FORBIDDEN_FIELD']);
+const known = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'CONFLICT', 'RATE_LIMITED', 'FORBIDDEN_FIELD']);
 // Apollo's own request-level refusals, passed through as they are (they reveal nothing).
 const apolloCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 

@@ -1,5 +1,9 @@
-// Creates a migration from the difference between the entities and the committed snapshot,
-// against a throw-away embedded PostgreSQL migrated to the current head.
+// Creates a migration file against a throw-away embedded PostgreSQL migrated to the current head.
+//
+// Write migrations by hand in a blank file (`--blank`): MikroORM's schema diff does not understand
+// the hand-written row-level-security policies, triggers and functions of the security migrations —
+// it would drop them or replace triggers with empty functions. A diff may still be generated with
+// `--diff` to copy the `create table` statements of new entities from it, never to be used as is.
 import { createOrm } from '../orm.ts';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.ts';
 import { migrate, provisionRolesAndSchema } from '../runtime/provision.ts';
@@ -8,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const name = process.argv[2];
-const blank = process.argv.includes('--blank');
+const blank = !process.argv.includes('--diff');
 const initial = process.argv.includes('--initial');
 const dir = await mkdtemp(join(tmpdir(), 'tsukasa-migration-'));
 const pg = await startEmbeddedPostgres({ dataDir: dir, persistent: false });

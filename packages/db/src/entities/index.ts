@@ -4,6 +4,7 @@ export * from './registry.entity.ts';
 export * from './auth.entity.ts';
 export * from './audit.entity.ts';
 export * from './access.entity.ts';
+export * from './request.entity.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
@@ -18,6 +19,7 @@ import {
 } from './registry.entity.ts';
 import { ApiToken, Session, SignInAttempt } from './auth.entity.ts';
 import { AuditChainHead, AuditEvent } from './audit.entity.ts';
+import { MailOutbox, Request, RequestStep } from './request.entity.ts';
 import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, Notification, PasswordResetRequest } from './access.entity.ts';
 
 export const allEntities = [
@@ -52,4 +54,7 @@ export const allEntities = [
   ContactNetwork,
   ContactNetworkMember,
   Notification,
+  Request,
+  RequestStep,
+  MailOutbox,
 ];

@@ -1,0 +1,175 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authRepo, requestRepo, toDate } from '@tsukasa/db';
+import { fieldError, fieldsFor, findRequestKind, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../graphql/errors.ts';
+import { loadAll } from '../../graphql/loaders.ts';
+import { Rule } from '../../graphql/rules.ts';
+import { isUuid } from '../../graphql/scalars.ts';
+import { toStaff } from '../people/people.resolver.ts';
+import { Staff } from '../people/people.types.ts';
+import { toSystem } from '../registry/registry.mappers.ts';
+import { System } from '../registry/registry.types.ts';
+import type { ResolvedActors } from './actors.ts';
+import * as service from './request.service.ts';
+import {
+  DecideStepInput,
+  Inbox,
+  InboxItem,
+  RequestInput,
+  RequestKindType,
+  RequestType,
+  RoutePreview,
+  RouteStep,
+  StepActor,
+  StepDecision,
+} from './request.types.ts';
+
+export function toRequest(r: requestRepo.RequestRow): RequestType {
+  const kind = findRequestKind(r.kind_key);
+  return Object.assign(new RequestType(), {
+    id: r.id, number: r.number, kindKey: r.kind_key, kindName: kind?.name ?? { ja: r.kind_key, en: r.kind_key }, rulebookId: r.rulebook_id, status: r.status,
+    content: r.content, notes: r.route_notes, ruleIds: r.rule_ids, dueOn: r.due_on, round: r.round, filedAt: toDate(r.filed_at),
+    decidedAt: r.decided_at && toDate(r.decided_at), version: r.version, systemId: r.system_id, requesterId: r.requester_id, onBehalfOfId: r.on_behalf_of_id,
+  });
+}
+
+async function actorsOf(ctx: Context, a: ResolvedActors): Promise<StepActor[]> {
+  const out: StepActor[] = [];
+  for (const p of await loadAll(ctx.loaders.position, a.positionIds ?? [])) out.push({ type: 'position', id: p.id, name: p.name });
+  for (const s of await loadAll(ctx.loaders.staff, a.staffIds ?? [])) out.push({ type: 'staff', id: s.id, name: `${s.family_name} ${s.given_name}` });
+  if (a.contractorId) out.push({ type: 'contractor', id: a.contractorId, name: '保守業務受託者' });
+  return out;
+}
+
+async function toStep(ctx: Context, s: requestRepo.StepRow): Promise<RouteStep> {
+  const [by, behalf] = await Promise.all([s.decided_by_id ? ctx.loaders.staff.load(s.decided_by_id) : null, s.on_behalf_of_id ? ctx.loaders.staff.load(s.on_behalf_of_id) : null]);
+  return Object.assign(new RouteStep(), {
+    id: s.id, key: s.key, kind: s.kind, stage: s.stage, label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids,
+    actors: await actorsOf(ctx, { positionIds: s.actor_position_ids, staffIds: s.actor_staff_ids, contractorId: s.actor_contractor_id, committeeId: s.actor_committee_id }),
+    status: s.status, decision: (s.decision as StepDecision | null) ?? null, decidedById: s.decided_by_id, decidedByName: by ? `${by.family_name} ${by.given_name}` : null,
+    onBehalfOfId: s.on_behalf_of_id, onBehalfOfName: behalf ? `${behalf.family_name} ${behalf.given_name}` : null,
+    decidedAt: s.decided_at && toDate(s.decided_at), comment: s.comment, record: s.record,
+  });
+}
+
+@Resolver(() => RequestType)
+export class RequestResolver {
+  @Rule('signedIn')
+  @Query(() => [RequestKindType], { description: 'Request kinds of the viewer’s municipality (or of one rulebook), with the form each one needs.' })
+  async requestKinds(@Ctx() ctx: Context, @Arg('rulebookId', () => String, { nullable: true }) rulebookId: string | null): Promise<RequestKindType[]> {
+    const municipality = await authRepo.municipalityById(await ctx.db.em(), ctx.viewer!.municipalityId);
+    const books = (rulebookId ? [rulebookId] : municipality?.rulebook_ids ?? []) as RulebookId[];
+    const seen = new Map<string, RequestKindType>();
+    for (const book of books) {
+      for (const kind of kindsFor(book)) {
+        if (seen.has(kind.key)) continue;
+        seen.set(kind.key, Object.assign(new RequestKindType(), {
+          key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds, ruleIds: kind.ruleIds,
+          fields: fieldsFor(kind, book).map((f) => ({ ...f, help: f.help ?? null, options: f.options ?? null, maxLength: f.maxLength ?? null, min: f.min ?? null, max: f.max ?? null, ruleIds: f.ruleIds ?? [] })),
+        }));
+      }
+    }
+    return [...seen.values()];
+  }
+
+  @Rule('signedIn')
+  @Query(() => RoutePreview, { description: '“This will need approval from …”: the route a request would take, computed from the rulebook, and any refusal.' })
+  async previewRoute(@Ctx() ctx: Context, @Arg('input', () => RequestInput) input: RequestInput): Promise<RoutePreview> {
+    const { result, actors } = await service.preview(ctx, input.kindKey, input.systemId, input.content);
+    const steps: RouteStep[] = [];
+    for (const s of result.steps) {
+      steps.push(Object.assign(new RouteStep(), {
+        id: null, key: s.key, kind: s.kind, stage: s.stage, label: s.label, ruleIds: s.ruleIds, actors: await actorsOf(ctx, actors.get(stepIdOf(s))!),
+        status: 'planned', decision: null, decidedById: null, decidedByName: null, onBehalfOfId: null, onBehalfOfName: null, decidedAt: null, comment: null, record: null,
+      }));
+    }
+    return Object.assign(new RoutePreview(), {
+      steps, notes: result.notes, dueOn: result.dueOn ?? null, acceptable: result.errors.length === 0,
+      errors: result.errors.map((e) => ({ path: e.path.map(String), code: e.code, message: e.message, messageJa: e.messageJa, ruleIds: e.ruleIds ?? [] })),
+    });
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => RequestType, { description: 'Files a request. The same idempotency key returns the first result instead of filing twice.' })
+  async submitRequest(@Ctx() ctx: Context, @Arg('input', () => RequestInput) input: RequestInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null): Promise<RequestType> {
+    return toRequest(await service.submit(ctx, input, idempotencyKey));
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => RequestType, { description: 'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT.' })
+  async decideStep(@Ctx() ctx: Context, @Arg('input', () => DecideStepInput) input: DecideStepInput): Promise<RequestType> {
+    return toRequest(await service.decide(ctx, input));
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => RequestType)
+  async withdrawRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<RequestType> {
+    return toRequest(await service.withdraw(ctx, id));
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => RequestType, { description: 'Files a request returned for correction again; its route restarts.' })
+  async resubmitRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('content', () => GraphQLJSONObject) content: Record<string, unknown>): Promise<RequestType> {
+    return toRequest(await service.resubmit(ctx, id, content));
+  }
+
+  @Rule('signedIn')
+  @Query(() => RequestType, { nullable: true })
+  async request(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<RequestType | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await requestRepo.requestsByIds(await ctx.db.em(), [id]);
+    return row ? toRequest(row) : null;
+  }
+
+  @Rule('registry:read')
+  @Query(() => [RequestType], { description: 'Requests of the municipality, newest first.' })
+  async requests(
+    @Ctx() ctx: Context,
+    @Arg('status', () => String, { nullable: true }) status: string | null,
+    @Arg('kindKey', () => String, { nullable: true }) kindKey: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+  ): Promise<RequestType[]> {
+    if (first < 1 || first > 200) throw badInput([fieldError(['first'], 'INVALID_VALUE', 'first must be between 1 and 200.', '件数は1〜200で指定してください。')]);
+    return (await requestRepo.listRequests(await ctx.db.em(), { status, kindKey }, first, null)).map(toRequest);
+  }
+
+  @Rule('signedIn')
+  @Query(() => Inbox, { description: 'What awaits my decision (through my positions, and those I deputise), and what I filed.' })
+  async inbox(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number): Promise<Inbox> {
+    const v = ctx.viewer!;
+    if (first < 1 || first > 200) throw badInput([fieldError(['first'], 'INVALID_VALUE', 'first must be between 1 and 200.', '件数は1〜200で指定してください。')]);
+    const db = await ctx.db.em();
+    const facts = await ctx.authz.facts();
+    const positions = facts ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)] : [];
+    const steps = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first);
+    const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
+    const awaitingMe: InboxItem[] = [];
+    for (const s of steps) awaitingMe.push(Object.assign(new InboxItem(), { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
+    return Object.assign(new Inbox(), { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, first)).map(toRequest) });
+  }
+
+  @FieldResolver(() => [RouteStep], { description: 'The route of the current round, each step with its actor, decision, time, basis and comment.' })
+  async steps(@Root() r: RequestType, @Ctx() ctx: Context): Promise<RouteStep[]> {
+    const steps = await requestRepo.stepsOfRequests(await ctx.db.em(), [r.id]);
+    return Promise.all(steps.map((s) => toStep(ctx, s)));
+  }
+
+  @FieldResolver(() => Staff)
+  async requester(@Root() r: RequestType, @Ctx() ctx: Context): Promise<Staff> {
+    return toStaff((await ctx.loaders.staff.load(r.requesterId))!);
+  }
+
+  @FieldResolver(() => Staff, { nullable: true })
+  async onBehalfOf(@Root() r: RequestType, @Ctx() ctx: Context): Promise<Staff | null> {
+    const row = r.onBehalfOfId ? await ctx.loaders.staff.load(r.onBehalfOfId) : null;
+    return row ? toStaff(row) : null;
+  }
+
+  @FieldResolver(() => System, { nullable: true })
+  async system(@Root() r: RequestType, @Ctx() ctx: Context): Promise<System | null> {
+    const row = r.systemId ? await ctx.loaders.system.load(r.systemId) : null;
+    return row ? toSystem(row) : null;
+  }
+}

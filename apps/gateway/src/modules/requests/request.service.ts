@@ -1,0 +1,325 @@
+import { accessRepo, auditRepo, authRepo, registryRepo, requestRepo, rows, toDate, type Db } from '@tsukasa/db';
+import {
+  fieldError,
+  finalOutcome,
+  findRequestKind,
+  fiscalYearOf,
+  mayDecide,
+  nextStages,
+  positionsAt,
+  previewRoute as domainPreview,
+  stepIdOf,
+  type ComputedStep,
+  type FieldError,
+  type RequestKind,
+  type RouteContext,
+  type RouteResult,
+  type RulebookId,
+  type StepDecision as DomainDecision,
+} from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { isUuid } from '../../graphql/scalars.ts';
+import { loadStaffFacts } from '../authz/viewer-facts.ts';
+import { resolveActors, type ActorContext } from './actors.ts';
+import { applyEffect } from './request-effects.ts';
+
+export const stepConflict = (message: string, messageJa: string) => new AppError('CONFLICT', message, { messageJa });
+
+/** What the route rules look at, loaded for the viewer filing a request. */
+export async function buildRouteContext(ctx: Context, kind: RequestKind, systemId: string | null | undefined, content: Record<string, unknown>) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbidden('Requests are filed by staff.', [], '申請は職員が行います。');
+  const db = await ctx.db.em();
+  if (systemId != null && !isUuid(systemId)) throw badInput([fieldError(['input', 'systemId'], 'INVALID_VALUE', 'The system id is malformed.', 'システムIDが正しくありません。')]);
+  const system = systemId ? (await registryRepo.systemsByIds(db, [systemId]))[0] : undefined;
+  if (systemId && !system) throw badInput([fieldError(['input', 'systemId'], 'NOT_FOUND', 'System not found.', 'システムが見つかりません。')]);
+  const municipality = (await authRepo.municipalityById(db, v.municipalityId))!;
+  // A request is governed by the rulebook covering its system; without one, by the municipality's only rulebook.
+  const rulebookId = (system?.rulebook_id ?? (municipality.rulebook_ids.length === 1 ? municipality.rulebook_ids[0] : kind.rulebookIds.find((r) => municipality.rulebook_ids.includes(r)))) as RulebookId | undefined;
+  if (!rulebookId) throw badInput([fieldError(['input', 'systemId'], 'REQUIRED', 'Choose the system the request concerns.', '対象のシステムを選択してください。')]);
+  const now = ctx.now();
+  const facts = await loadStaffFacts(db, v.staffId, now);
+  const held = positionsAt(v.staffId, now, facts.viewer.tenures);
+  const requesterUnitId = held.map((p) => facts.positionOrgUnit.get(p)).find((u): u is string => !!u) ?? null;
+  const assets = system
+    ? await rows<{ id: string; owner_position_ids: string[] }>(db,
+        `select a.id, array(select o.position_id::text from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids
+           from information_asset a join information_asset_system x on x.asset_id = a.id where x.system_id = $1 and a.kind = 'business' order by a.name`, [system.id])
+    : [];
+  const ownerPositions = new Set(assets.flatMap((a) => a.owner_position_ids));
+  const itemIds = Array.isArray(content.dataItems) ? content.dataItems.filter((x): x is string => typeof x === 'string' && isUuid(x)) : [];
+  const dataUse = itemIds.length
+    ? await rows<{ name: string; managing_org_unit_id: string; basic_resident_item: number | null; personal: boolean }>(db,
+        `select d.name, p.org_unit_id as managing_org_unit_id, d.basic_resident_item, d.personal from data_item d
+           join lateral (select o.position_id from information_asset_owner o where o.asset_id = d.asset_id order by o.sort_order limit 1) own on true
+           join position p on p.id = own.position_id where d.id = any($1::uuid[])`, [itemIds])
+    : [];
+  const route: RouteContext = {
+    rulebookId,
+    filedAt: now.toISOString(),
+    timeZone: municipality.time_zone,
+    requester: { staffId: v.staffId, orgUnitId: requesterUnitId, roleKeys: facts.viewer.roles.filter((r) => r.rulebookId === rulebookId).map((r) => r.roleKey) },
+    system: system ? { id: system.id, rulebookId: system.rulebook_id as RulebookId | null, managingOrgUnitId: system.managing_org_unit_id, managementType: system.management_type as 'digital_section' | 'system_section' } : null,
+    assets: assets.map((a) => ({ id: a.id, ownerPositionIds: a.owner_position_ids })),
+    requesterPositionIds: held.filter((p) => ownerPositions.has(p)),
+    dataUse: dataUse.map((d) => ({ name: d.name, managingOrgUnitId: d.managing_org_unit_id, basicResidentItem: d.basic_resident_item, personal: d.personal })),
+    content,
+  };
+  const actorContext: ActorContext = {
+    rulebookId,
+    requesterId: v.staffId,
+    requesterUnitId,
+    system: system ? { id: system.id, managing_org_unit_id: system.managing_org_unit_id, contractor_id: system.contractor_id } : null,
+    assetOwnerPositionIds: [...ownerPositions],
+    requesterPositionIds: route.requesterPositionIds,
+  };
+  // The deputy who files acts on behalf of the role holder (MNT-6-4, MNT-7-3, KTM-3-6).
+  const onBehalfOf = facts.viewer.roles.find((r) => r.rulebookId === rulebookId && r.via === 'deputy')?.onBehalfOfStaffId ?? null;
+  return { route, actorContext, rulebookId, municipality, system, onBehalfOf };
+}
+
+export function kindOrThrow(key: string): RequestKind {
+  const kind = findRequestKind(key);
+  if (!kind) throw badInput([fieldError(['input', 'kindKey'], 'INVALID_VALUE', `Unknown request kind ${key}.`, `申請の種類「${key}」は定義されていません。`)]);
+  return kind;
+}
+
+export async function preview(ctx: Context, kindKey: string, systemId: string | null | undefined, content: Record<string, unknown>): Promise<{ result: RouteResult; actors: Map<string, import('./actors.ts').ResolvedActors> }> {
+  const kind = kindOrThrow(kindKey);
+  const c = await buildRouteContext(ctx, kind, systemId, content);
+  const result = domainPreview(kind, c.route);
+  const db = await ctx.db.em();
+  const actors = new Map<string, import('./actors.ts').ResolvedActors>();
+  for (const s of result.steps) actors.set(stepIdOf(s), await resolveActors(db, s.actor, s.subjectId ?? null, c.actorContext));
+  return { result, actors };
+}
+
+function toComputed(s: requestRepo.StepRow): ComputedStep {
+  return { key: s.key, kind: s.kind as ComputedStep['kind'], actor: s.actor as ComputedStep['actor'], label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids, stage: s.stage, ...(s.subject_id ? { subjectId: s.subject_id } : {}) };
+}
+
+const outcomeOf = (decision: string): DomainDecision['outcome'] => (decision === 'rejected' ? 'rejected' : decision === 'returned' ? 'returned' : 'approved');
+
+export async function submit(ctx: Context, input: { kindKey: string; systemId?: string | null; content: Record<string, unknown> }, idempotencyKey: string | null) {
+  const v = ctx.viewer!;
+  const db = await ctx.db.em();
+  if (idempotencyKey && (idempotencyKey.length > 100 || !idempotencyKey.trim())) throw badInput([fieldError(['idempotencyKey'], 'INVALID_VALUE', 'The idempotency key must be 1–100 characters.', '冪等キーは1〜100文字にしてください。')]);
+  if (idempotencyKey) {
+    const first = await requestRepo.requestByIdempotencyKey(db, v.staffId, idempotencyKey);
+    if (first) return first; // the same submission again: the first result, nothing twice
+  }
+  const kind = kindOrThrow(input.kindKey);
+  const c = await buildRouteContext(ctx, kind, input.systemId, input.content);
+  const result = domainPreview(kind, c.route);
+  if (result.errors.length) {
+    const filing = result.errors.filter((e) => e.path[0] === 'requester');
+    if (filing.length === result.errors.length) throw forbidden(filing[0]!.message, filing[0]!.ruleIds ?? [], filing[0]!.messageJa);
+    throw badInput(result.errors as FieldError[]);
+  }
+  const now = ctx.now();
+  const fy = fiscalYearOf(now.toISOString().slice(0, 10));
+  const number = await requestRepo.nextRequestNumber(db, v.municipalityId, fy, fy - 2018);
+  const request = await requestRepo.insertRequest(db, {
+    municipalityId: v.municipalityId, number, kindKey: kind.key, rulebookId: c.rulebookId, systemId: c.system?.id ?? null, requesterId: v.staffId,
+    onBehalfOfId: c.onBehalfOf, content: input.content, routeNotes: result.notes, ruleIds: kind.ruleIds, dueOn: result.dueOn ?? null, idempotencyKey, filedAt: now,
+  });
+  await requestRepo.insertSteps(db, v.municipalityId, request.id, result.steps.map((s, i) => ({
+    round: 1, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
+  })));
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, onBehalfOfStaffId: c.onBehalfOf, action: 'request.submit', targetType: 'request', targetId: request.id, after: { number, kind: kind.key, content: input.content }, ruleIds: kind.ruleIds, requestId: ctx.requestId },
+  ]);
+  await advance(ctx, db, request.id, c.actorContext);
+  return (await requestRepo.requestsByIds(db, [request.id]))[0]!;
+}
+
+/**
+ * Moves the route after a decision (or at filing): opens the next stage's steps with their actors
+ * resolved now, completes inform steps as they open, and on the final outcome sets the request's
+ * status — applying its effect in this same transaction when it is approved.
+ */
+async function advance(ctx: Context, db: Db, requestId: string, actorContext: ActorContext): Promise<void> {
+  for (let guard = 0; guard < 50; guard++) {
+    const request = (await requestRepo.requestsByIds(db, [requestId]))[0]!;
+    const steps = await requestRepo.stepsOfRequests(db, [requestId]);
+    const computed = steps.map(toComputed);
+    const decisions: DomainDecision[] = steps.filter((s) => s.status === 'done' && s.kind !== 'inform').sort((a, b) => +toDate(a.decided_at!) - +toDate(b.decided_at!)).map((s) => ({ stepId: stepIdOf(toComputed(s)), outcome: outcomeOf(s.decision!) }));
+    const outcome = finalOutcome(computed, decisions);
+    if (outcome.outcome !== 'pending') return finish(ctx, db, request, outcome.outcome, steps);
+    const state = nextStages(computed, decisions);
+    let changed = false;
+    const toNotify: { staffIds: string[]; positionIds: string[]; label: string }[] = [];
+    for (const s of steps) {
+      const id = stepIdOf(toComputed(s));
+      const opening = state.open.some((o) => stepIdOf(o) === id) || state.informed.some((o) => stepIdOf(o) === id && o.stage <= (state.stage ?? Infinity));
+      if (!opening || s.status !== 'waiting') continue;
+      const actors = await resolveActors(db, toComputed(s).actor, s.subject_id, actorContext);
+      await requestRepo.openStep(db, s.id, actors);
+      changed = true;
+      if (s.kind === 'inform') {
+        await requestRepo.decideStepIfOpen(db, s.id, { decision: 'informed', decidedBy: null, onBehalfOf: null, comment: null, record: null, idempotencyKey: null });
+      }
+      toNotify.push({ staffIds: actors.staffIds ?? [], positionIds: actors.positionIds ?? [], label: s.label_ja });
+    }
+    await notifyActors(ctx, db, request, toNotify);
+    if (!changed) return;
+  }
+}
+
+async function notifyActors(ctx: Context, db: Db, request: requestRepo.RequestRow, items: { staffIds: string[]; positionIds: string[]; label: string }[]): Promise<void> {
+  const v = ctx.viewer!;
+  for (const item of items) {
+    const holders = item.positionIds.length
+      ? (await rows<{ staff_id: string; email: string }>(db,
+          `select distinct t.staff_id, s.email from position_tenure t join staff s on s.id = t.staff_id
+            where t.position_id = any($1::uuid[]) and t.valid_from <= current_date and (t.valid_to is null or t.valid_to > current_date)`, [item.positionIds]))
+      : [];
+    const people = item.staffIds.length ? (await accessRepo.staffByIds(db, item.staffIds)).map((s) => ({ staff_id: s.id, email: s.email })) : [];
+    const recipients = [...new Map([...holders, ...people].map((p) => [p.staff_id, p])).values()];
+    const kind = findRequestKind(request.kind_key);
+    await accessRepo.insertNotifications(db, v.municipalityId, recipients.map((r) => ({
+      recipientId: r.staff_id, kind: 'request.step', subject: `【${kind?.name.ja ?? request.kind_key}】${item.label}（${request.number}）`,
+      body: `申請 ${request.number} の「${item.label}」をお願いします。`, targetType: 'request', targetId: request.id, ruleIds: request.rule_ids,
+    })));
+    await requestRepo.queueMail(db, v.municipalityId, recipients.map((r) => ({
+      recipientId: r.staff_id, to: r.email, subject: `【司】${kind?.name.ja ?? request.kind_key}：${item.label}（${request.number}）`,
+      body: `申請 ${request.number}（${kind?.name.ja ?? request.kind_key}）の「${item.label}」をお願いします。\n\n管理画面の「受信箱」から確認してください。`,
+    })));
+  }
+}
+
+async function finish(ctx: Context, db: Db, request: requestRepo.RequestRow, outcome: 'approved' | 'rejected' | 'returned', steps: requestRepo.StepRow[]): Promise<void> {
+  if (['approved', 'rejected', 'returned', 'withdrawn'].includes(request.status)) return;
+  const v = ctx.viewer!;
+  const kind = findRequestKind(request.kind_key)!;
+  if (outcome === 'approved') await applyEffect(ctx, db, request, kind, steps);
+  const updated = await requestRepo.setRequestStatus(db, request.id, outcome, { decided: outcome !== 'returned' });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, action: `request.${outcome}`, targetType: 'request', targetId: request.id, after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null }, ruleIds: kind.ruleIds, requestId: ctx.requestId },
+  ]);
+  const [requester] = await accessRepo.staffByIds(db, [request.requester_id]);
+  const word = { approved: '承認されました', rejected: '却下されました', returned: '差し戻されました' }[outcome];
+  await accessRepo.insertNotifications(db, v.municipalityId, [
+    { recipientId: request.requester_id, kind: `request.${outcome}`, subject: `申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。`, targetType: 'request', targetId: request.id, ruleIds: kind.ruleIds },
+  ]);
+  if (requester) await requestRepo.queueMail(db, v.municipalityId, [{ recipientId: requester.id, to: requester.email, subject: `【司】申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。` }]);
+}
+
+/** Whether the viewer may act on an open step now: by holding (or deputising) one of its positions, or being named. */
+async function actingAs(ctx: Context, db: Db, step: requestRepo.StepRow): Promise<{ onBehalfOf: string | null } | null> {
+  const v = ctx.viewer!;
+  if (step.actor_staff_ids?.includes(v.staffId)) return { onBehalfOf: null };
+  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
+  const held = positionsAt(v.staffId, ctx.now(), facts.viewer.tenures);
+  if (step.actor_position_ids?.some((p) => held.includes(p))) return { onBehalfOf: null };
+  const deputy = facts.viewer.roles.find((r) => r.via === 'deputy' && step.actor_position_ids?.includes(r.positionId));
+  return deputy ? { onBehalfOf: deputy.onBehalfOfStaffId } : null;
+}
+
+const allowedDecisions: Record<string, string[]> = {
+  approve: ['approved', 'rejected', 'returned'],
+  consent: ['consented', 'rejected', 'returned'],
+  perform: ['performed', 'returned'],
+  confirm: ['confirmed', 'returned'],
+  inform: [],
+};
+
+export async function decide(ctx: Context, input: { stepId: string; decision: string; comment?: string | null; record?: Record<string, unknown> | null; idempotencyKey?: string | null }) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbidden('Decisions are taken by staff.', [], '判断は職員が行います。');
+  if (!isUuid(input.stepId)) throw badInput([fieldError(['input', 'stepId'], 'INVALID_VALUE', 'The step id is malformed.', '手順IDが正しくありません。')]);
+  if (input.comment && input.comment.length > 2000) throw badInput([fieldError(['input', 'comment'], 'TOO_LONG', 'Comments are at most 2000 characters.', 'コメントは2000文字以内で入力してください。')]);
+  const db = await ctx.db.em();
+  const peek = await requestRepo.stepById(db, input.stepId);
+  if (!peek) throw notFound('Step', ['input', 'stepId']);
+  // One decision at a time per request: whoever locks first decides; the others then find the step taken.
+  const request = (await requestRepo.lockRequest(db, peek.request_id))!;
+  const step = (await requestRepo.stepById(db, input.stepId))!;
+  if (step.status === 'done') {
+    if (input.idempotencyKey && step.idempotency_key === input.idempotencyKey && step.decided_by_id === v.staffId) return request;
+    throw stepConflict('This step has already been decided.', 'この手順はすでに判断されています。');
+  }
+  if (step.status !== 'open' || step.round !== request.round || !['in_progress'].includes(request.status)) {
+    throw stepConflict('This step is not awaiting a decision.', 'この手順は判断を待っていません。');
+  }
+  const acting = await actingAs(ctx, db, step);
+  if (!acting) throw forbidden('You are not among those who act on this step.', step.rule_ids, 'この手順を判断する立場にありません。');
+  if (!allowedDecisions[step.kind]!.includes(input.decision)) {
+    throw badInput([fieldError(['input', 'decision'], 'INVALID_VALUE', `A ${step.kind} step takes ${allowedDecisions[step.kind]!.join(', ')}.`, 'この手順では選べない判断です。')]);
+  }
+  // KWO-8-1-2: a confirmation is never by the person who did the work it confirms.
+  const author = step.kind === 'confirm' ? (await requestRepo.stepsOfRequests(db, [request.id])).filter((s) => s.kind === 'perform' && s.status === 'done').map((s) => s.decided_by_id).at(-1) ?? null : null;
+  const may = mayDecide({ step: toComputed(step), deciderStaffId: v.staffId, requesterStaffId: request.requester_id, authorOfUpdateStaffId: author });
+  if (!may.allowed) throw forbidden(may.message.en, may.ruleIds, may.message.ja);
+  const decided = await requestRepo.decideStepIfOpen(db, step.id, {
+    decision: input.decision, decidedBy: v.staffId, onBehalfOf: acting.onBehalfOf, comment: input.comment?.trim() || null, record: input.record ?? null, idempotencyKey: input.idempotencyKey ?? null,
+  });
+  if (!decided) throw stepConflict('This step has already been decided.', 'この手順はすでに判断されています。');
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, onBehalfOfStaffId: acting.onBehalfOf, action: `request.step.${input.decision}`, targetType: 'request_step', targetId: step.id,
+      after: { request: request.number, step: step.key, decision: input.decision, comment: input.comment ?? null, record: input.record ?? null }, ruleIds: step.rule_ids, requestId: ctx.requestId },
+  ]);
+  const kind = findRequestKind(request.kind_key)!;
+  const c = await buildRouteContextFor(ctx, db, request, kind);
+  await advance(ctx, db, request.id, c);
+  return (await requestRepo.requestsByIds(db, [request.id]))[0]!;
+}
+
+/** The actor context of a filed request, from its requester and system (as at filing). */
+async function buildRouteContextFor(ctx: Context, db: Db, request: requestRepo.RequestRow, kind: RequestKind): Promise<ActorContext> {
+  void kind;
+  const system = request.system_id ? (await registryRepo.systemsByIds(db, [request.system_id]))[0] : undefined;
+  const tenures = await accessRepo.tenuresOfStaff(db, [request.requester_id]);
+  const at = toDate(request.filed_at);
+  const held = positionsAt(request.requester_id, at, tenures.map((t) => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to })));
+  const requesterUnitId = tenures.find((t) => held.includes(t.position_id))?.org_unit_id ?? null;
+  const owners = system
+    ? (await rows<{ position_id: string }>(db, `select distinct o.position_id::text from information_asset_owner o join information_asset_system x on x.asset_id = o.asset_id
+        join information_asset a on a.id = o.asset_id where x.system_id = $1 and a.kind = 'business'`, [system.id])).map((r) => r.position_id)
+    : [];
+  return {
+    rulebookId: request.rulebook_id,
+    requesterId: request.requester_id,
+    requesterUnitId,
+    system: system ? { id: system.id, managing_org_unit_id: system.managing_org_unit_id, contractor_id: system.contractor_id } : null,
+    assetOwnerPositionIds: owners,
+    requesterPositionIds: held.filter((p) => owners.includes(p)),
+  };
+}
+
+export async function withdraw(ctx: Context, id: string) {
+  const v = ctx.viewer!;
+  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  const db = await ctx.db.em();
+  const request = await requestRepo.lockRequest(db, id);
+  if (!request) throw notFound('Request', ['id']);
+  if (request.requester_id !== v.staffId) throw forbidden('Only the requester may withdraw a request.', [], '申請を取り下げられるのは申請者だけです。');
+  if (!['in_progress', 'returned'].includes(request.status)) throw stepConflict('The request has already been decided.', 'この申請はすでに結論が出ています。');
+  const updated = await requestRepo.setRequestStatus(db, id, 'withdrawn', { decided: true });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.withdraw', targetType: 'request', targetId: id, ruleIds: [], requestId: ctx.requestId }]);
+  return updated;
+}
+
+/** A returned request is corrected and filed again: a new round, the route recomputed from stage 1. */
+export async function resubmit(ctx: Context, id: string, content: Record<string, unknown>) {
+  const v = ctx.viewer!;
+  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  const db = await ctx.db.em();
+  const request = await requestRepo.lockRequest(db, id);
+  if (!request) throw notFound('Request', ['id']);
+  if (request.requester_id !== v.staffId) throw forbidden('Only the requester may resubmit a request.', [], '再申請できるのは申請者だけです。');
+  if (request.status !== 'returned') throw stepConflict('Only a request returned for correction can be resubmitted.', '差し戻された申請だけ再申請できます。');
+  const kind = findRequestKind(request.kind_key)!;
+  const c = await buildRouteContext(ctx, kind, request.system_id, content);
+  const result = domainPreview(kind, c.route);
+  if (result.errors.length) throw badInput(result.errors as FieldError[]);
+  const round = request.round + 1;
+  await requestRepo.setRequestStatus(db, id, 'in_progress', { content, round });
+  await requestRepo.insertSteps(db, v.municipalityId, id, result.steps.map((s, i) => ({
+    round, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
+  })));
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.resubmit', targetType: 'request', targetId: id, after: { round, content }, ruleIds: kind.ruleIds, requestId: ctx.requestId }]);
+  await advance(ctx, db, id, c.actorContext);
+  return (await requestRepo.requestsByIds(db, [id]))[0]!;
+}

@@ -1,0 +1,149 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+
+export enum StepDecision {
+  APPROVED = 'approved',
+  REJECTED = 'rejected',
+  RETURNED = 'returned',
+  CONSENTED = 'consented',
+  PERFORMED = 'performed',
+  CONFIRMED = 'confirmed',
+  INFORMED = 'informed',
+}
+registerEnumType(StepDecision, { name: 'StepDecision', description: 'approve: APPROVED/REJECTED/RETURNED; consent: CONSENTED/REJECTED/RETURNED; perform: PERFORMED; confirm: CONFIRMED/RETURNED.' });
+
+@ObjectType()
+export class Bilingual {
+  @Field(() => String) ja!: string;
+  @Field(() => String) en!: string;
+}
+
+@ObjectType({ description: 'A field of a request kind’s form (the admin app generates the form from these).' })
+export class RequestFormField {
+  @Field(() => String) key!: string;
+  @Field(() => String, { description: 'text, textarea, date, datetime, number, boolean, select, staff, staffList, system, asset, assetList, orgUnit, position, dataItems, userChanges' }) type!: string;
+  @Field(() => Bilingual) label!: Bilingual;
+  @Field(() => Boolean) required!: boolean;
+  @Field(() => Bilingual, { nullable: true }) help!: Bilingual | null;
+  @Field(() => [RequestFormOption], { nullable: true }) options!: RequestFormOption[] | null;
+  @Field(() => Int, { nullable: true }) maxLength!: number | null;
+  @Field(() => Int, { nullable: true }) min!: number | null;
+  @Field(() => Int, { nullable: true }) max!: number | null;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType()
+export class RequestFormOption {
+  @Field(() => String) value!: string;
+  @Field(() => Bilingual) label!: Bilingual;
+}
+
+@ObjectType({ description: 'A kind of request (申請), as the rulebooks define it.' })
+export class RequestKindType {
+  @Field(() => String) key!: string;
+  @Field(() => Bilingual) name!: Bilingual;
+  @Field(() => String, { nullable: true, description: 'The paper form it replaces, e.g. 第1号様式.' }) paperForm!: string | null;
+  @Field(() => [String]) rulebookIds!: string[];
+  @Field(() => [RequestFormField]) fields!: RequestFormField[];
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: 'Someone who may act on a step.' })
+export class StepActor {
+  @Field(() => String, { description: 'position, staff, contractor or committee' }) type!: string;
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: 'A step of a route: who acts, what act, and its legal basis (根拠条文).' })
+export class RouteStep {
+  @Field(() => ID, { nullable: true, description: 'Null in a preview.' }) id!: string | null;
+  @Field(() => String) key!: string;
+  @Field(() => String, { description: 'approve, consent, perform, confirm, inform' }) kind!: string;
+  @Field(() => Int) stage!: number;
+  @Field(() => Bilingual) label!: Bilingual;
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [StepActor], { description: 'Who may act (resolved from the rulebook roles at the time).' }) actors!: StepActor[];
+  @Field(() => String, { description: 'waiting, open, done (preview: planned)' }) status!: string;
+  @Field(() => StepDecision, { nullable: true }) decision!: StepDecision | null;
+  @Field(() => ID, { nullable: true }) decidedById!: string | null;
+  @Field(() => String, { nullable: true }) decidedByName!: string | null;
+  @Field(() => ID, { nullable: true, description: 'When a deputy acted: the role holder they acted for.' }) onBehalfOfId!: string | null;
+  @Field(() => String, { nullable: true }) onBehalfOfName!: string | null;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) comment!: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'What a perform step recorded (対応内容, 作業完了日 …).' }) record!: Record<string, unknown> | null;
+}
+
+@ObjectType()
+export class RouteNote {
+  @Field(() => Bilingual) message!: Bilingual;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: '“This will need approval from …”: the route a request would take, before filing.' })
+export class RoutePreview {
+  @Field(() => [RouteStep]) steps!: RouteStep[];
+  @Field(() => [RouteNote]) notes!: RouteNote[];
+  @Field(() => String, { nullable: true }) dueOn!: string | null;
+  @Field(() => Boolean, { description: 'False when the content would be refused (the errors say why).' }) acceptable!: boolean;
+  @Field(() => [PreviewError]) errors!: PreviewError[];
+}
+
+@ObjectType()
+export class PreviewError {
+  @Field(() => [String]) path!: string[];
+  @Field(() => String) code!: string;
+  @Field(() => String) message!: string;
+  @Field(() => String) messageJa!: string;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: '申請' })
+export class RequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'e.g. R8-000123 (令和8年度)' }) number!: string;
+  @Field(() => String) kindKey!: string;
+  @Field(() => Bilingual) kindName!: Bilingual;
+  @Field(() => String) rulebookId!: string;
+  @Field(() => String, { description: 'in_progress, returned, approved, rejected, withdrawn' }) status!: string;
+  @Field(() => GraphQLJSONObject) content!: Record<string, unknown>;
+  @Field(() => [RouteNote]) notes!: RouteNote[];
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => String, { nullable: true }) dueOn!: string | null;
+  @Field(() => Int) round!: number;
+  @Field(() => Date) filedAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => Int) version!: number;
+  systemId!: string | null;
+  requesterId!: string;
+  onBehalfOfId!: string | null;
+}
+
+@ObjectType({ description: 'A step awaiting the viewer, with its request.' })
+export class InboxItem {
+  @Field(() => RouteStep) step!: RouteStep;
+  @Field(() => RequestType) request!: RequestType;
+}
+
+@ObjectType({ description: 'What awaits my decision, and what I filed.' })
+export class Inbox {
+  @Field(() => [InboxItem]) awaitingMe!: InboxItem[];
+  @Field(() => [RequestType]) filedByMe!: RequestType[];
+}
+
+@InputType()
+export class RequestInput {
+  @Field(() => String) kindKey!: string;
+  @Field(() => ID, { nullable: true, description: 'The system the request concerns; its rulebook governs the request.' }) systemId?: string | null;
+  @Field(() => GraphQLJSONObject) content!: Record<string, unknown>;
+}
+
+@InputType()
+export class DecideStepInput {
+  @Field(() => ID) stepId!: string;
+  @Field(() => StepDecision) decision!: StepDecision;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'For perform steps: what was done (対応内容, 作業完了日 …).' }) record?: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true, description: 'Resubmitting with the same key returns the first result.' }) idempotencyKey?: string | null;
+}

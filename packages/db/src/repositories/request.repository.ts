@@ -1,0 +1,209 @@
+import { exec, one, rows, type Db } from './sql.ts';
+
+export interface RequestRow {
+  id: string;
+  number: string;
+  kind_key: string;
+  rulebook_id: string;
+  system_id: string | null;
+  requester_id: string;
+  on_behalf_of_id: string | null;
+  status: string;
+  content: Record<string, unknown>;
+  route_notes: { message: { ja: string; en: string }; ruleIds: string[] }[];
+  rule_ids: string[];
+  due_on: string | null;
+  round: number;
+  idempotency_key: string | null;
+  filed_at: Date | string;
+  decided_at: Date | string | null;
+  version: number;
+  updated_at: Date | string;
+}
+
+export interface StepRow {
+  id: string;
+  request_id: string;
+  round: number;
+  seq: number;
+  stage: number;
+  key: string;
+  kind: string;
+  actor: Record<string, unknown>;
+  subject_id: string | null;
+  label_ja: string;
+  label_en: string;
+  rule_ids: string[];
+  status: string;
+  actor_position_ids: string[] | null;
+  actor_staff_ids: string[] | null;
+  actor_contractor_id: string | null;
+  actor_committee_id: string | null;
+  decision: string | null;
+  decided_by_id: string | null;
+  on_behalf_of_id: string | null;
+  decided_at: Date | string | null;
+  comment: string | null;
+  record: Record<string, unknown> | null;
+  idempotency_key: string | null;
+  opened_at: Date | string | null;
+}
+
+const REQUEST_COLUMNS = `r.id, r.number, r.kind_key, r.rulebook_id, r.system_id, r.requester_id, r.on_behalf_of_id, r.status, r.content, r.route_notes, r.rule_ids,
+  to_char(r.due_on, 'YYYY-MM-DD') as due_on, r.round, r.idempotency_key, r.filed_at, r.decided_at, r.version, r.updated_at`;
+const STEP_COLUMNS = `s.id, s.request_id, s.round, s.seq, s.stage, s.key, s.kind, s.actor, s.subject_id, s.label_ja, s.label_en, s.rule_ids, s.status,
+  s.actor_position_ids, s.actor_staff_ids, s.actor_contractor_id, s.actor_committee_id, s.decision, s.decided_by_id, s.on_behalf_of_id, s.decided_at,
+  s.comment, s.record, s.idempotency_key, s.opened_at`;
+
+/** R8-000123: per municipality and fiscal year (令和8年度), gapless under concurrency (row lock). */
+export async function nextRequestNumber(db: Db, municipalityId: string, fiscalYear: number, reiwaYear: number): Promise<string> {
+  const row = await one<{ last: number }>(
+    db,
+    `insert into request_counter as c (municipality_id, fiscal_year, last) values ($1, $2, 1)
+     on conflict (municipality_id, fiscal_year) do update set last = c.last + 1 returning last`,
+    [municipalityId, fiscalYear],
+  );
+  return `R${reiwaYear}-${String(row!.last).padStart(6, '0')}`;
+}
+
+export async function requestByIdempotencyKey(db: Db, requesterId: string, key: string): Promise<RequestRow | undefined> {
+  return one<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.requester_id = $1 and r.idempotency_key = $2`, [requesterId, key]);
+}
+
+export async function insertRequest(
+  db: Db,
+  r: { municipalityId: string; number: string; kindKey: string; rulebookId: string; systemId: string | null; requesterId: string; onBehalfOfId: string | null; content: unknown; routeNotes: unknown; ruleIds: string[]; dueOn: string | null; idempotencyKey: string | null; filedAt: Date },
+): Promise<RequestRow> {
+  return (await one<RequestRow>(
+    db,
+    `insert into request as r (id, municipality_id, number, kind_key, rulebook_id, system_id, requester_id, on_behalf_of_id, status, content, route_notes, rule_ids, due_on, round, idempotency_key, filed_at, version, updated_at)
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 'in_progress', $8, $9, $10, $11, 1, $12, $13, 1, now())
+     returning ${REQUEST_COLUMNS}`,
+    [r.municipalityId, r.number, r.kindKey, r.rulebookId, r.systemId, r.requesterId, r.onBehalfOfId, JSON.stringify(r.content), JSON.stringify(r.routeNotes), r.ruleIds, r.dueOn, r.idempotencyKey, r.filedAt],
+  ))!;
+}
+
+export interface NewStep {
+  round: number;
+  seq: number;
+  stage: number;
+  key: string;
+  kind: string;
+  actor: unknown;
+  subjectId: string | null;
+  labelJa: string;
+  labelEn: string;
+  ruleIds: string[];
+}
+
+export async function insertSteps(db: Db, municipalityId: string, requestId: string, steps: NewStep[]): Promise<void> {
+  if (!steps.length) return;
+  await exec(
+    db,
+    `insert into request_step (id, municipality_id, request_id, round, seq, stage, key, kind, actor, subject_id, label_ja, label_en, rule_ids, status)
+     select gen_random_uuid(), $1, $2, x.round, x.seq, x.stage, x.key, x.kind, x.actor, x.subject_id, x.label_ja, x.label_en,
+            array(select jsonb_array_elements_text(x.rule_ids)), 'waiting'
+       from jsonb_to_recordset($3::jsonb) as x(round int, seq int, stage int, key text, kind text, actor jsonb, subject_id text, label_ja text, label_en text, rule_ids jsonb)`,
+    [municipalityId, requestId, JSON.stringify(steps.map((s) => ({ round: s.round, seq: s.seq, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subject_id: s.subjectId, label_ja: s.labelJa, label_en: s.labelEn, rule_ids: s.ruleIds })))],
+  );
+}
+
+/** Serialises every decision on one request: the route advances once per decision. */
+export async function lockRequest(db: Db, id: string): Promise<RequestRow | undefined> {
+  return one<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.id = $1 for update`, [id]);
+}
+
+export async function requestsByIds(db: Db, ids: readonly string[]): Promise<RequestRow[]> {
+  return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.id = any($1::uuid[])`, [ids]);
+}
+
+export async function stepsOfRequests(db: Db, ids: readonly string[]): Promise<StepRow[]> {
+  return rows<StepRow>(db, `select ${STEP_COLUMNS} from request_step s join request r on r.id = s.request_id and s.round = r.round where s.request_id = any($1::uuid[]) order by s.seq`, [ids]);
+}
+
+export async function stepById(db: Db, id: string): Promise<StepRow | undefined> {
+  return one<StepRow>(db, `select ${STEP_COLUMNS} from request_step s where s.id = $1`, [id]);
+}
+
+export async function openStep(db: Db, id: string, actors: { positionIds: string[] | null; staffIds: string[] | null; contractorId: string | null; committeeId: string | null }): Promise<void> {
+  await exec(
+    db,
+    `update request_step set status = 'open', opened_at = now(), actor_position_ids = $2, actor_staff_ids = $3, actor_contractor_id = $4, actor_committee_id = $5
+      where id = $1 and status = 'waiting'`,
+    [id, actors.positionIds, actors.staffIds, actors.contractorId, actors.committeeId],
+  );
+}
+
+/**
+ * Takes a step's decision exactly once: the update applies only while the step is open, so of two
+ * people deciding at the same instant one wins and the other finds it decided.
+ */
+export async function decideStepIfOpen(
+  db: Db,
+  id: string,
+  d: { decision: string; decidedBy: string | null; onBehalfOf: string | null; comment: string | null; record: unknown; idempotencyKey: string | null },
+): Promise<StepRow | undefined> {
+  return one<StepRow>(
+    db,
+    `update request_step s set status = 'done', decision = $2, decided_by_id = $3, on_behalf_of_id = $4, decided_at = now(), comment = $5, record = $6, idempotency_key = $7
+      where s.id = $1 and s.status = 'open' returning ${STEP_COLUMNS}`,
+    [id, d.decision, d.decidedBy, d.onBehalfOf, d.comment, d.record === null ? null : JSON.stringify(d.record), d.idempotencyKey],
+  );
+}
+
+export async function setRequestStatus(db: Db, id: string, status: string, opts: { decided?: boolean; content?: unknown; round?: number } = {}): Promise<RequestRow> {
+  const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
+  const params: unknown[] = [id, status];
+  if (opts.decided) sets.push('decided_at = now()');
+  if (opts.content !== undefined) sets.push(`content = $${params.push(JSON.stringify(opts.content))}`);
+  if (opts.round !== undefined) sets.push(`round = $${params.push(opts.round)}`);
+  return (await one<RequestRow>(db, `update request r set ${sets.join(', ')} where r.id = $1 returning ${REQUEST_COLUMNS}`, params))!;
+}
+
+/** Open steps the viewer may act on (their positions, deputised ones included, or themselves), oldest first. */
+export async function inbox(db: Db, positionIds: readonly string[], staffId: string, first: number): Promise<StepRow[]> {
+  return rows<StepRow>(
+    db,
+    `select ${STEP_COLUMNS} from request_step s
+      where s.status = 'open' and (s.actor_position_ids && $1::text[] or s.actor_staff_ids && array[$2]::text[])
+      order by s.opened_at, s.id limit $3`,
+    [positionIds, staffId, first],
+  );
+}
+
+export async function requestsFiledBy(db: Db, staffId: string, first: number): Promise<RequestRow[]> {
+  return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.requester_id = $1 order by r.filed_at desc limit $2`, [staffId, first]);
+}
+
+export async function listRequests(db: Db, f: { status?: string | null; kindKey?: string | null }, first: number, beforeFiledAt: string | null): Promise<RequestRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.status) where.push(`r.status = $${params.push(f.status)}`);
+  if (f.kindKey) where.push(`r.kind_key = $${params.push(f.kindKey)}`);
+  if (beforeFiledAt) where.push(`r.filed_at < $${params.push(beforeFiledAt)}`);
+  return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where ${where.join(' and ') || 'true'} order by r.filed_at desc limit $${params.push(first)}`, params);
+}
+
+export async function queueMail(db: Db, municipalityId: string, mails: { recipientId: string | null; to: string; subject: string; body: string }[]): Promise<void> {
+  if (!mails.length) return;
+  await exec(
+    db,
+    `insert into mail_outbox (id, municipality_id, recipient_id, to_address, subject, body, created_at, attempts)
+     select gen_random_uuid(), $1, (m->>'recipientId')::uuid, m->>'to', m->>'subject', m->>'body', now(), 0 from jsonb_array_elements($2::jsonb) m`,
+    [municipalityId, JSON.stringify(mails)],
+  );
+}
+
+/** Role bindings of a role key in a rulebook: the positions that hold it. */
+export async function positionsWithRole(db: Db, rulebookId: string, roleKey: string, scopeKey: string | null): Promise<{ position_id: string; org_unit_id: string }[]> {
+  return rows(
+    db,
+    `select b.position_id, p.org_unit_id from role_binding b join position p on p.id = b.position_id
+      where b.rulebook_id = $1 and b.role_key = $2 and ($3::text is null or b.scope_key = $3)`,
+    [rulebookId, roleKey, scopeKey],
+  );
+}
+
+export async function headPositionsOfUnits(db: Db, orgUnitIds: readonly string[]): Promise<{ id: string; org_unit_id: string }[]> {
+  return rows(db, `select id, org_unit_id from position where kind = 'head' and org_unit_id = any($1::uuid[])`, [orgUnitIds]);
+}
