@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
 import { DEMO_PASSWORD, demoMunicipalities } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
+import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/mail-worker.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
 import { describeError, jsonLogger } from './http/logger.ts';
 
@@ -30,6 +31,11 @@ const gateway = await createGateway({
   secureCookies: env.secureCookies,
   adminBuildDir: env.adminBuildDir,
 });
+const mail = startMailWorker({
+  databaseUrl: database.url,
+  transport: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : fileTransport(env.mailDir, env.mailFrom),
+  log: (m, f) => log('warn', m, f),
+});
 const server = createServer(gateway.app);
 server.listen(env.port, env.host, () => {
   const address = server.address();
@@ -47,6 +53,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await gateway.stop().catch(() => undefined);
+  await mail.stop().catch(() => undefined);
   await orm.close(true).catch(() => undefined);
   await database.stop().catch((e) => log('warn', 'database stop failed', describeError(e)));
   process.exit(0);

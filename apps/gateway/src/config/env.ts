@@ -13,6 +13,12 @@ export interface GatewayEnv extends DatabaseEnv {
   adminBuildDir: string;
   /** Cookies marked Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** SMTP server for the e-mail outbox (smtp:// or smtps:// URL, credentials in it); unset: write .eml files. */
+  smtpUrl: string | undefined;
+  /** Sender address of the product's e-mail. */
+  mailFrom: string;
+  /** Where the demo's mail sink writes .eml files when no SMTP server is configured. */
+  mailDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +39,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false`);
 }
 
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  return raw;
+}
+
 export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): GatewayEnv {
   const production = env.NODE_ENV === 'production';
   return {
@@ -44,5 +57,8 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = proc
     seedDemo: bool(env, 'TSUKASA_SEED_DEMO', !production),
     adminBuildDir: env.TSUKASA_ADMIN_BUILD_DIR?.trim() || new URL('../../../admin/build', import.meta.url).pathname,
     secureCookies: bool(env, 'TSUKASA_SECURE_COOKIES', production),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM?.trim() || 'tsukasa@localhost',
+    mailDir: env.TSUKASA_MAIL_DIR?.trim() || `${readDatabaseEnv(env, root).dataDir}/mail`,
   };
 }
