@@ -22,9 +22,28 @@ async function openAccounts(page: Page): Promise<string> {
 const row = (page: Page, name: string) => page.getByTestId('account-row').filter({ hasText: name });
 
 test.describe('accounts of a system', () => {
-  test('a user who does not administer the system is refused with the rule IDs', async ({ page }) => {
+  test('a user who does not administer the system sees no account actions, and the gateway refuses them with the rule IDs', async ({
+    page,
+  }) => {
     await signIn(page, { municipality: 'kitami', username: 'staff1' });
     await openAccounts(page);
+    // System.viewerCanAdministerAccounts is false: no new / suspend / reinstate / end.
+    await expect(row(page, BUMPED_PERSON)).toBeVisible();
+    await expect(page.getByRole('button', { name: '＋ アカウント登録' })).toHaveCount(0);
+    await expect(page.getByTestId('accounts-table').getByRole('button', { name: '停止' })).toHaveCount(0);
+    await expect(page.getByTestId('accounts-table').getByRole('button', { name: '終了' })).toHaveCount(0);
+
+    // The gateway decides anyway: with the flag forced on, acting is refused with its own
+    // wording and the rule IDs.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('viewerCanAdministerAccounts')) return route.continue();
+      const response = await route.fetch();
+      const json = (await response.json()) as { data?: { system?: { viewerCanAdministerAccounts: boolean } } };
+      if (json.data?.system) json.data.system.viewerCanAdministerAccounts = true;
+      return route.fulfill({ response, json });
+    });
+    await page.reload();
     await row(page, BUMPED_PERSON).getByRole('button', { name: '停止' }).click();
     const dialog = page.getByRole('dialog');
     // Inline validation: the reason is required.
@@ -34,9 +53,10 @@ test.describe('accounts of a system', () => {
     await dialog.getByRole('button', { name: '停止' }).click();
     const refusal = page.getByTestId('account-error');
     await expect(refusal).toBeVisible();
-    await expect(refusal).toContainText('この操作を行う権限がありません');
+    await expect(refusal).toContainText('このシステムのアカウントを管理できるのは、システムの管理者だけです。');
     await expect(refusal.locator('[data-rule-id]').first()).toBeVisible();
     await expect(row(page, BUMPED_PERSON).getByTestId('account-status')).toHaveText('有効');
+    await page.unroute('**/graphql');
   });
 
   test('the 副統括管理者 suspends an account with a reason; the access decision then refuses it (KTM-10-4)', async ({

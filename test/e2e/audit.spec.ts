@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openSystem, saveScreenshot, signIn } from './helpers.ts';
+import { DEMO, graphql, openSystem, saveScreenshot, signIn } from './helpers.ts';
 
 test.describe('audit log (MNT-19-3 monitoring)', () => {
-  test('the Arakawa administrator filters reads, opens an entry and exports CSV with a BOM', async ({ page }) => {
+  test('the Arakawa administrator filters reads, opens an entry and exports CSV with a BOM', async ({ page, playwright }) => {
     await signIn(page);
     // A protected read to monitor: the administrator holds a grant for the system security data.
     await openSystem(page, '住民記録システム');
@@ -36,6 +36,42 @@ test.describe('audit log (MNT-19-3 monitoring)', () => {
     await expect(rows.first()).toContainText(/20\d\d\/\d\d\/\d\d/);
     await page.getByLabel('西暦で表示').uncheck();
 
+    // One request reading several protected records is one event naming them all: the digital
+    // section chief reads the phones of the contractors' people.
+    const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
+    let read: string[];
+    let reader: string;
+    try {
+      await graphql(
+        api,
+        `mutation { signIn(municipality: "arakawa", username: "chief", password: "${DEMO.password}") { viewer { staffId } } }`,
+      );
+      const result = await graphql<{
+        viewer: { displayName: string };
+        contractors: { people: { id: string; phone: string | null }[] }[];
+      }>(api, '{ viewer { displayName } contractors { people { id phone } } }');
+      reader = result.data!.viewer.displayName;
+      read = result.data!.contractors.flatMap((contractor) => contractor.people).filter((person) => person.phone).map((person) => person.id);
+    } finally {
+      await api.dispose();
+    }
+    expect(read.length).toBeGreaterThan(1);
+    await page.goto('/audit?action=read&ttype=contractor_person');
+    const several = page.getByTestId('audit-row').filter({ has: page.getByTestId('audit-target-count') }).first();
+    await expect(several.getByTestId('audit-target-count')).toHaveText(/^\d+件の記録$/);
+    const count = Number((await several.getByTestId('audit-target-count').innerText()).replace(/\D/g, ''));
+    expect(count).toBeGreaterThanOrEqual(read.length);
+    await expect(several).toContainText('phone');
+    // The actor is named by the event itself.
+    await expect(several.getByRole('link', { name: reader })).toBeVisible();
+    await several.getByRole('button', { name: '詳細' }).click();
+    const targets = page.getByTestId('audit-targets');
+    await expect(targets.getByRole('listitem')).toHaveCount(count);
+    for (const id of read) await expect(targets).toContainText(id);
+    await page.getByRole('button', { name: '閉じる' }).click();
+
+    await page.goto('/audit?action=read');
+    await page.mouse.move(0, 0);
     await saveScreenshot(page, 'audit-log');
 
     // Detail drawer with the JSON of a change (an edit elsewhere in the log).
@@ -59,9 +95,11 @@ test.describe('audit log (MNT-19-3 monitoring)', () => {
     expect(text).toContain('networkDescription');
   });
 
-  test('an ordinary member of staff may not read the audit log', async ({ page }) => {
+  test('an ordinary member of staff has no audit log entry, and the gateway says why it refuses', async ({ page }) => {
     await signIn(page, { username: 'staff1' });
+    await expect(page.getByRole('navigation').getByRole('link', { name: '監査ログ' })).toHaveCount(0);
     await page.goto('/audit');
-    await expect(page.getByRole('alert')).toContainText('この操作を行う権限がありません。');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('監査ログを参照できるのは、アクセス記録を監視する職員だけです。');
   });
 });

@@ -4,11 +4,17 @@ import { saveScreenshot, signIn } from './helpers.ts';
 test.describe('viewing grants', () => {
   test('Kawasaki: a grant waiting for two of its four owners shows 承認待ち and 2/4', async ({ page }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
-    await page.getByRole('link', { name: '閲覧権限' }).click();
+    await page.getByRole('link', { name: '閲覧権限', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: '閲覧権限' })).toBeVisible();
     const pending = page.getByTestId('grant-row').filter({ hasText: '窓口での介護保険資格の確認' });
     await expect(pending).toContainText('承認待ち');
     await expect(pending).toContainText('承認 2/4');
+    // Names come with the grant: the asset, the grantee and the four owner positions.
+    await expect(pending.getByRole('cell').first()).toHaveText('介護保険業務に関する情報資産');
+    await expect(pending.locator('.owners li')).toHaveCount(4);
+    await expect(pending).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // The administrator is not an owner: Grant.viewerCanApprove is false, so no 承認.
+    await expect(pending.getByRole('button', { name: '承認' })).toHaveCount(0);
     const active = page.getByTestId('grant-row').filter({ hasText: '介護保険システムの改修に伴うデータ確認' });
     await expect(active).toContainText('有効');
 

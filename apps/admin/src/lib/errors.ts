@@ -60,8 +60,7 @@ export function forbiddenFieldsOf(error: CombinedError): ForbiddenField[] | null
     const path = Array.isArray(extensions.fieldPath)
       ? (extensions.fieldPath as (string | number)[])
       : [...(graphQLError.path ?? [])];
-    // "Staff.personalPhone: No right to see …" — the type prefix is for developers.
-    const en = graphQLError.message.replace(/^[A-Za-z]+\.[A-Za-z]+: /, '');
+    const en = graphQLError.message;
     fields.push({
       path,
       reason: typeof extensions.reason === 'string' ? extensions.reason : 'NO_RIGHT',

@@ -93,6 +93,8 @@ export interface SystemAccessData {
     /** Protected (システムのセキュリティ情報). */
     vulnerabilityNotes: string | null;
     contactNetworks: ContactNetwork[];
+    /** Whether the viewer administers this system's accounts (the gateway decides anyway). */
+    viewerCanAdministerAccounts: boolean;
   } | null;
   accounts: {
     totalCount: number;
@@ -109,6 +111,7 @@ export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }
       name
       networkDescription
       vulnerabilityNotes
+      viewerCanAdministerAccounts
       contactNetworks {
         id
         name
@@ -146,12 +149,6 @@ export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }
   }
   ${ACCOUNT_FIELDS}
 `;
-
-/** Who holds an account on a system, without the per-account status (cheap to ask widely). */
-export interface AccountHolderRow {
-  id: ID;
-  staff: { id: ID };
-}
 
 export interface CreateAccountInput {
   staffId: ID;
@@ -382,6 +379,12 @@ export interface Grant {
   validTo: DateTime | null;
   fields: string[] | null;
   suspendedAt: DateTime | null;
+  grantee: { id: ID; displayName: string };
+  asset: { id: ID; name: string };
+  /** Owner positions whose approval is needed, with their names. */
+  owners: { id: ID; name: string }[];
+  /** Whether the viewer may approve it now (an owner, not its requester or grantee). */
+  viewerCanApprove: boolean;
 }
 
 const GRANT_FIELDS = gql`
@@ -398,6 +401,19 @@ const GRANT_FIELDS = gql`
     validTo
     fields
     suspendedAt
+    grantee {
+      id
+      displayName
+    }
+    asset {
+      id
+      name
+    }
+    owners {
+      id
+      name
+    }
+    viewerCanApprove
   }
 `;
 

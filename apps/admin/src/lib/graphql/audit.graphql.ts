@@ -1,15 +1,26 @@
 import { gql } from '@urql/core';
 import type { DateTime, ID } from './types.ts';
 
+export interface AuditPerson {
+  id: ID;
+  displayName: string;
+  employeeNumber: string;
+}
+
 export interface AuditEvent {
   seq: string;
   occurredAt: DateTime;
   actorStaffId: ID | null;
   actorTokenId: ID | null;
   onBehalfOfStaffId: ID | null;
+  actor: AuditPerson | null;
+  /** When a deputy acted: the role holder acted for. */
+  onBehalfOf: AuditPerson | null;
   action: string;
   targetType: string;
   targetId: string | null;
+  /** A read of several records names them all. */
+  targetIds: string[] | null;
   fields: string[] | null;
   /** JSON text. */
   before: string | null;
@@ -53,9 +64,20 @@ export const AuditEventsQuery = gql<
         actorStaffId
         actorTokenId
         onBehalfOfStaffId
+        actor {
+          id
+          displayName
+          employeeNumber
+        }
+        onBehalfOf {
+          id
+          displayName
+          employeeNumber
+        }
         action
         targetType
         targetId
+        targetIds
         fields
         before
         after

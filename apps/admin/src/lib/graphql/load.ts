@@ -47,14 +47,15 @@ async function failAsNavigation<T>(event: LoadContext, run: () => Promise<T>): P
     return await run();
   } catch (cause) {
     if (!(cause instanceof ApiError)) throw cause;
-    const { code, message } = cause.failure;
+    const { code, message, ruleIds } = cause.failure;
     switch (code) {
       case 'UNAUTHENTICATED':
         redirect(307, signInHref(event.url));
       case 'NOT_FOUND':
         error(404, { message: message.en, code });
       case 'FORBIDDEN':
-        error(403, { message: message.en, code });
+        // The refusal says what is missing (and under which rules): keep its wording.
+        error(403, { message: message.en, messageJa: message.ja, code, ruleIds });
       case 'BAD_USER_INPUT':
         error(400, { message: message.en, code });
       case 'RATE_LIMITED':

@@ -1,4 +1,5 @@
 import { gql } from '@urql/core';
+import { ACCOUNT_FIELDS, type Account } from './access.graphql.ts';
 import type { ID, OrgUnitOption, OrgUnitRef, PageInfo } from './types.ts';
 
 // ── Shapes ────────────────────────────────────────────────────────────────────
@@ -61,6 +62,8 @@ export interface StaffDetail {
   tenures: Tenure[];
   positions: PositionRef[];
   roles: HeldRole[];
+  /** Every account the person holds, on every system. */
+  accounts: Account[];
 }
 
 export interface StaffBrief {
@@ -174,9 +177,13 @@ export const StaffDetailQuery = gql<{ staffMember: StaffDetail | null }, { id: I
         onBehalfOfStaffId
         ruleIds
       }
+      accounts {
+        ...AccountFields
+      }
     }
   }
   ${POSITION_REF_FIELDS}
+  ${ACCOUNT_FIELDS}
 `;
 
 /** Name and current posts of one person (pickers, "on behalf of", audit actors). */
@@ -192,6 +199,28 @@ export const StaffBriefQuery = gql<{ staffMember: StaffBrief | null }, { id: ID 
     }
   }
   ${POSITION_REF_FIELDS}
+`;
+
+/**
+ * The posts one person holds now, directly or as a deputy: an owner (情報管理責任者) suspends,
+ * reinstates and revokes grants for the position they hold.
+ */
+export const HeldPostsQuery = gql<
+  { staffMember: { id: ID; positions: { id: ID }[]; roles: { positionId: ID; via: RoleVia }[] } | null },
+  { id: ID }
+>`
+  query HeldPosts($id: ID!) {
+    staffMember(id: $id) {
+      id
+      positions {
+        id
+      }
+      roles {
+        positionId
+        via
+      }
+    }
+  }
 `;
 
 export const StaffSearchQuery = gql<

@@ -56,6 +56,17 @@ export interface Viewer {
   username: string | null;
   municipality: Municipality;
   isRegistryAdmin: boolean;
+  permissions: ViewerPermissions;
+}
+
+/** What the viewer may do: the app shows only the actions the gateway will accept (it decides anyway). */
+export interface ViewerPermissions {
+  editRegistry: boolean;
+  /** MNT-19-3 and equivalents, or a registry administrator. */
+  readAuditLog: boolean;
+  decideAccess: boolean;
+  explainAccess: boolean;
+  manageApiTokens: boolean;
 }
 
 export interface Classification {

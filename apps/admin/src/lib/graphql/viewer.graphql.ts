@@ -7,6 +7,13 @@ const VIEWER_FIELDS = gql`
     displayName
     username
     isRegistryAdmin
+    permissions {
+      editRegistry
+      readAuditLog
+      decideAccess
+      explainAccess
+      manageApiTokens
+    }
     municipality {
       id
       code

@@ -1,7 +1,7 @@
 import { query } from '#lib/graphql/client.ts';
 import { loadQuery } from '#lib/graphql/load.ts';
-import { AuditEventsQuery } from '#lib/graphql/audit.graphql.ts';
-import { StaffBriefQuery, type StaffBrief } from '#lib/graphql/people.graphql.ts';
+import { AuditEventsQuery, type AuditPerson } from '#lib/graphql/audit.graphql.ts';
+import { StaffBriefQuery } from '#lib/graphql/people.graphql.ts';
 import type { PageLoad } from './$types';
 import { readAuditQuery, toAuditFilter } from './audit-query.ts';
 
@@ -13,22 +13,17 @@ export const load: PageLoad = async (event) => {
     after: auditQuery.cursor.after,
   });
 
-  // The log keeps staff ids; name the people on this page (and the actor filtered on).
-  const ids = new Set<string>();
-  for (const node of auditEvents.nodes) {
-    if (node.actorStaffId) ids.add(node.actorStaffId);
-    if (node.onBehalfOfStaffId) ids.add(node.onBehalfOfStaffId);
-  }
-  if (auditQuery.actorStaffId) ids.add(auditQuery.actorStaffId);
-  const people = await Promise.all(
-    [...ids].map((id) =>
-      query(StaffBriefQuery, { id }, { fetch: event.fetch, requestPolicy: 'cache-first' })
+  // The person filtered on, for the picker: the events name them (as actor or principal); only
+  // when none matched is the person looked up.
+  let filteredActor: AuditPerson | null = null;
+  if (auditQuery.actorStaffId) {
+    const id = auditQuery.actorStaffId;
+    filteredActor =
+      auditEvents.nodes.flatMap((node) => [node.actor, node.onBehalfOf]).find((person) => person?.id === id) ??
+      (await query(StaffBriefQuery, { id }, { fetch: event.fetch, requestPolicy: 'cache-first' })
         .then((r) => r.staffMember)
-        .catch(() => null),
-    ),
-  );
-  const staff: Record<string, StaffBrief> = {};
-  for (const person of people) if (person) staff[person.id] = person;
+        .catch(() => null));
+  }
 
-  return { auditEvents, auditQuery, staff };
+  return { auditEvents, auditQuery, filteredActor };
 };

@@ -1,7 +1,7 @@
 import { query } from '#lib/graphql/client.ts';
 import { loadQuery } from '#lib/graphql/load.ts';
 import { GrantsPageQuery, GRANT_STATES, type GrantState } from '#lib/graphql/access.graphql.ts';
-import { StaffBriefQuery, StaffDetailQuery } from '#lib/graphql/people.graphql.ts';
+import { HeldPostsQuery } from '#lib/graphql/people.graphql.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async (event) => {
@@ -11,8 +11,9 @@ export const load: PageLoad = async (event) => {
 
   const [data, me] = await Promise.all([
     loadQuery(event, GrantsPageQuery, {}),
-    // The viewer's posts, held or deputised: an owner approves for the position they hold.
-    query(StaffDetailQuery, { id: viewer.staffId }, { fetch: event.fetch, requestPolicy: 'network-only' })
+    // The viewer's posts, held or deputised: an owner suspends, reinstates and revokes for the
+    // position they hold (the API says who may approve, not who may do these).
+    query(HeldPostsQuery, { id: viewer.staffId }, { fetch: event.fetch, requestPolicy: 'network-only' })
       .then((r) => r.staffMember)
       .catch(() => null),
   ]);
@@ -21,22 +22,10 @@ export const load: PageLoad = async (event) => {
     ...(me?.roles.filter((role) => role.via === 'DEPUTY').map((role) => role.positionId) ?? []),
   ];
 
-  const granteeIds = [...new Set(data.grants.map((grant) => grant.granteeId))];
-  const grantees = await Promise.all(
-    granteeIds.map((id) =>
-      query(StaffBriefQuery, { id }, { fetch: event.fetch, requestPolicy: 'cache-first' })
-        .then((r) => r.staffMember)
-        .catch(() => null),
-    ),
-  );
-  const granteeNames: Record<string, string> = {};
-  for (const grantee of grantees) if (grantee) granteeNames[grantee.id] = grantee.displayName;
-
   return {
     grants: data.grants,
     assets: data.informationAssets.edges.map((edge) => edge.node),
     positions: data.positions,
-    granteeNames,
     heldPositionIds,
     state,
   };
