@@ -146,7 +146,9 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
     const computed = steps.map(toComputed);
     const decisions: DomainDecision[] = steps.filter((s) => s.status === 'done' && s.kind !== 'inform').sort((a, b) => +toDate(a.decided_at!) - +toDate(b.decided_at!)).map((s) => ({ stepId: stepIdOf(toComputed(s)), outcome: outcomeOf(s.decision!) }));
     const outcome = finalOutcome(computed, decisions);
-    if (outcome.outcome !== 'pending') return finish(ctx, db, request, outcome.outcome, steps);
+    if (outcome.outcome === 'rejected' || outcome.outcome === 'returned') return finish(ctx, db, request, outcome.outcome, steps);
+    // On approval the route is complete: its trailing inform steps (the result notified to the
+    // section head, KTM-10-3 …) are still opened and told before the request is finished.
     const state = nextStages(computed, decisions);
     let changed = false;
     const toNotify: { staffIds: string[]; positionIds: string[]; label: string }[] = [];
@@ -163,6 +165,7 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
       toNotify.push({ staffIds: actors.staffIds ?? [], positionIds: actors.positionIds ?? [], label: s.label_ja });
     }
     await notifyActors(ctx, db, request, toNotify);
+    if (outcome.outcome === 'approved') return finish(ctx, db, request, 'approved', steps);
     if (!changed) return;
   }
 }
