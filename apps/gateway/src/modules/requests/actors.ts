@@ -59,7 +59,10 @@ export async function resolveActors(db: Db, actor: ActorRule, subjectId: string 
       return { ...none, contractorId: c.system?.contractor_id ?? null, positionIds: [...new Set(positions)] };
     }
     case 'requester_section_chief': {
-      const heads = c.requesterUnitId ? (await accessRepo.headsAbove(db, c.requesterUnitId)).filter((h) => h.staff_id !== c.requesterId) : [];
+      // The head of the requester's own section — the requester themself when they head it (the
+      // requesting chief confirms the work, MNT-14-4; the applying chief does the privacy-law
+      // procedure, ARK-14-2). Whether they may decide is the route's call (mayDecide).
+      const heads = c.requesterUnitId ? await accessRepo.headsAbove(db, c.requesterUnitId) : [];
       return { ...none, positionIds: heads.slice(0, 1).map((h) => h.position_id) };
     }
     case 'requester':
