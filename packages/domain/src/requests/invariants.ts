@@ -1,6 +1,6 @@
 // Route invariants as pure decisions, used by the gateway when a step is decided:
 // who may decide a step, which steps are open, and the request's outcome.
-import type { Bilingual, ComputedStep, StepKind } from './request.types.ts';
+import type { ActorRule, Bilingual, ComputedStep, StepKind } from './request.types.ts';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'returned';
 
@@ -27,6 +27,16 @@ export function allowedOutcomes(kind: StepKind): DecisionOutcome[] {
     case 'inform':
       return [];
   }
+}
+
+/**
+ * Whether an actor rule names the requester's own side: the requester, the chief of their section, or
+ * the owner of their own assets. A step's flags are not stored with it, its actor rule is: every kind
+ * puts `requesterMayDecide` on exactly the deciding steps whose actor is the requester's side
+ * (KWW-6-1-1, KWW-7-1-1, MNT-14-4), so a stored step recovers the flag from its actor.
+ */
+export function actorIsRequesterSide(actor: ActorRule): boolean {
+  return actor.kind === 'requester' || actor.kind === 'requester_section_chief' || (actor.kind === 'asset_owners' && actor.which === 'requester_own');
 }
 
 export type MayDecideReason = 'ALLOWED' | 'INFORM_TAKES_NO_DECISION' | 'REQUESTER_MAY_NOT_DECIDE' | 'AUTHOR_MAY_NOT_CONFIRM';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RulebookId } from '../model/types.ts';
 import { findRule, rulebookIds } from '../rulebooks/index.ts';
 import { filingErrors, findRequestKind, kindsFor, previewRoute, requestKinds, validateContent } from './registry.ts';
+import { actorIsRequesterSide } from './invariants.ts';
 import { ctxFor } from './request-fixtures.ts';
 import type { FormField, RequestKind, RouteContext } from './request.types.ts';
 
@@ -151,6 +152,8 @@ describe('property: routes of every kind under random contexts', () => {
             for (const rid of s.ruleIds) expect(findRule(rid), rid).toBeDefined();
             if (s.kind === 'approve' || s.kind === 'consent') expect(s.actor.kind).not.toBe('requester');
             if (s.perEach) expect(s.subjectId).toBeDefined();
+            // The flag is recoverable from the stored actor rule (the gateway stores no flags).
+            if (s.kind === 'approve' || s.kind === 'consent' || s.kind === 'confirm') expect(!!s.requesterMayDecide, s.key).toBe(actorIsRequesterSide(s.actor));
           }
           for (const n of r1.notes) for (const rid of n.ruleIds) expect(findRule(rid), rid).toBeDefined();
           const preview = previewRoute(kind, ctx);

@@ -1,5 +1,6 @@
 import { accessRepo, auditRepo, authRepo, registryRepo, requestRepo, rows, toDate, type Db } from '@tsukasa/db';
 import {
+  actorIsRequesterSide,
   fieldError,
   finalOutcome,
   findRequestKind,
@@ -95,8 +96,13 @@ export async function preview(ctx: Context, kindKey: string, systemId: string | 
   return { result, actors };
 }
 
+/** A stored step as the domain computed it; `requesterMayDecide` is recovered from its actor rule. */
 function toComputed(s: requestRepo.StepRow): ComputedStep {
-  return { key: s.key, kind: s.kind as ComputedStep['kind'], actor: s.actor as ComputedStep['actor'], label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids, stage: s.stage, ...(s.subject_id ? { subjectId: s.subject_id } : {}) };
+  const actor = s.actor as ComputedStep['actor'];
+  return {
+    key: s.key, kind: s.kind as ComputedStep['kind'], actor, label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids, stage: s.stage,
+    ...(s.subject_id ? { subjectId: s.subject_id } : {}), ...(actorIsRequesterSide(actor) ? { requesterMayDecide: true } : {}),
+  };
 }
 
 const outcomeOf = (decision: string): DomainDecision['outcome'] => (decision === 'rejected' ? 'rejected' : decision === 'returned' ? 'returned' : 'approved');
