@@ -41,7 +41,6 @@ async function accountHolder(systemKey: string): Promise<string> {
   taken.add(id);
   return id;
 }
-const effects = async (number: string) => (await t.q<{ action: string }>(`select action from audit_event where action like 'effect.%' and after->>'request' = $1 order by seq`, [number])).map((e) => e.action);
 
 const ACCESS = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) { allowed reasons { code ruleIds } } }`;
 
@@ -72,7 +71,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const account = (await accountOf(staffId, 'mnt.welfare'))!;
     expect(account.authority_profile).toBe('照会');
     expect(account.valid_to!.toISOString()).toBe('2027-03-31T15:00:00.000Z');
-    expect(await effects(request.number)).toEqual(['effect.create_accounts']);
+    expect(await t.effects(request)).toEqual(['effect.create_accounts']);
 
     // MNT-11: no termination notice needed — the integrators are told the account has expired.
     const admin = await gw.signIn('minato');
@@ -91,7 +90,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(done.status).toBe('rejected');
     expect(t.step(done, 'create').status).toBe('waiting');
     expect(await accountOf(staffId, 'mnt.welfare')).toBeUndefined();
-    expect(await effects(done.number)).toEqual([]);
+    expect(await t.effects(done)).toEqual([]);
   });
 
   it('user_termination: the administrator removes the user; a removal step cannot reject, only return', async () => {
@@ -124,7 +123,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(request.status).toBe('approved');
     expect((await accountOf(add, 'mnt.welfare'))!.valid_to!.toISOString()).toBe('2027-03-31T15:00:00.000Z');
     expect((await accountOf(remove, 'mnt.welfare'))!.ended_at).not.toBeNull();
-    expect(await effects(request.number)).toEqual(['effect.bulk_update_accounts', 'effect.bulk_update_accounts']);
+    expect(await t.effects(request)).toEqual(['effect.bulk_update_accounts', 'effect.bulk_update_accounts']);
 
     // One row that cannot be applied (no account to remove) fails the whole update: nothing changes.
     const add2 = await newcomer('minato', 'mnt.welfare');

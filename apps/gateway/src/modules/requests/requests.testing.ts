@@ -77,6 +77,12 @@ export function requestTools(gw: TestGateway) {
     return person;
   }
 
+  /** The holder of the position a per-owner / per-section step names as its actor. */
+  async function holderOfStep(code: string, s: Step): Promise<Person> {
+    const key = (await q<{ key: string }>('select key from position where id = $1', [s.actors[0]!.id]))[0]!.key;
+    return holder(code, key);
+  }
+
   const systemId = async (key: string) => (await q<{ id: string }>('select id from system where key = $1', [key]))[0]!.id;
   const staffOf = async (positionKey: string) =>
     (await q<{ staff_id: string }>(`select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`, [positionKey]))[0]!.staff_id;
@@ -114,6 +120,13 @@ export function requestTools(gw: TestGateway) {
     expect(r.errors![0]!.extensions!.ruleIds).toEqual(ruleIds);
   }
 
+  /** The effects an approved request applied (audited in its municipality under its number). */
+  const effects = async (r: Pick<Req, 'id' | 'number'>) =>
+    (await q<{ action: string }>(
+      `select action from audit_event where action like 'effect.%' and after->>'request' = $1 and municipality_id = (select municipality_id from request where id = $2) order by seq`,
+      [r.number, r.id],
+    )).map((e) => e.action);
+
   const open = (r: Req) => r.steps.filter((s) => s.status === 'open');
   const step = (r: Req, key: string, subjectIndex = 0) => {
     const found = r.steps.filter((s) => s.key === key)[subjectIndex];
@@ -125,7 +138,7 @@ export function requestTools(gw: TestGateway) {
    * Takes the route to its end: each open step decided positively by whoever `actorFor` names, a
    * bystander refused on each deciding step first. Returns the request and the order the steps opened.
    */
-  async function walk(r: Req, actorFor: (s: Step) => Person, opts: { bystander?: Person; record?: (s: Step) => Record<string, unknown> | undefined } = {}) {
+  async function walk(r: Req, actorFor: (s: Step) => Person | Promise<Person>, opts: { bystander?: Person; record?: (s: Step) => Record<string, unknown> | undefined } = {}) {
     const opened: string[][] = [];
     let current = r;
     for (let guard = 0; guard < 60 && current.status === 'in_progress'; guard++) {
@@ -135,14 +148,14 @@ export function requestTools(gw: TestGateway) {
       for (const s of now) {
         if (opts.bystander) await expectForbidden(opts.bystander, s);
         const record = opts.record?.(s);
-        current = await decide(actorFor(s), s, positive(s), { comment: '確認しました。', ...(record ? { record } : {}) });
+        current = await decide(await actorFor(s), s, positive(s), { comment: '確認しました。', ...(record ? { record } : {}) });
         if (current.status !== 'in_progress') break;
       }
     }
     return { request: current, opened };
   }
 
-  return { q, holder, systemId, staffOf, trySubmit, submit, tryDecide, decide, load, expectForbidden, open, step, walk };
+  return { q, effects, holder, holderOfStep, systemId, staffOf, trySubmit, submit, tryDecide, decide, load, expectForbidden, open, step, walk };
 }
 
 export type RequestTools = ReturnType<typeof requestTools>;
