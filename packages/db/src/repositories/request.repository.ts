@@ -160,11 +160,15 @@ export async function setRequestStatus(db: Db, id: string, status: string, opts:
   return (await one<RequestRow>(db, `update request r set ${sets.join(', ')} where r.id = $1 returning ${REQUEST_COLUMNS}`, params))!;
 }
 
-/** Open steps the viewer may act on (their positions, deputised ones included, or themselves), oldest first. */
+/**
+ * Open steps the viewer may act on (their positions, deputised ones included, or themselves), oldest
+ * first: of the current round of requests still in progress — a withdrawn, returned or decided
+ * request leaves its undecided steps open but awaiting nobody.
+ */
 export async function inbox(db: Db, positionIds: readonly string[], staffId: string, first: number): Promise<StepRow[]> {
   return rows<StepRow>(
     db,
-    `select ${STEP_COLUMNS} from request_step s
+    `select ${STEP_COLUMNS} from request_step s join request r on r.id = s.request_id and s.round = r.round and r.status = 'in_progress'
       where s.status = 'open' and (s.actor_position_ids && $1::text[] or s.actor_staff_ids && array[$2]::text[])
       order by s.opened_at, s.id limit $3`,
     [positionIds, staffId, first],
