@@ -143,7 +143,7 @@ export class RequestResolver {
     const db = await ctx.db.em();
     const facts = await ctx.authz.facts();
     const positions = facts ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)] : [];
-    const steps = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first);
+    const steps = await service.decidableByViewer(ctx, db, await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first));
     const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
     const awaitingMe: InboxItem[] = [];
     for (const s of steps) awaitingMe.push(Object.assign(new InboxItem(), { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));

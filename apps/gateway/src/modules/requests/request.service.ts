@@ -226,6 +226,25 @@ async function actingAs(ctx: Context, db: Db, step: requestRepo.StepRow): Promis
   return deputy ? { onBehalfOf: deputy.onBehalfOfStaffId } : null;
 }
 
+/**
+ * Of the open steps the viewer holds, those they may take: not an approval of their own request
+ * (unless the route puts it on the requester's side), not the confirmation of work they recorded
+ * (KWO-8-1-2). The inbox lists only these.
+ */
+export async function decidableByViewer(ctx: Context, db: Db, steps: requestRepo.StepRow[]): Promise<requestRepo.StepRow[]> {
+  const v = ctx.viewer!;
+  if (steps.length === 0) return [];
+  const ids = [...new Set(steps.map((s) => s.request_id))];
+  const requests = new Map((await requestRepo.requestsByIds(db, ids)).map((r) => [r.id, r]));
+  const all = steps.some((s) => s.kind === 'confirm') ? await requestRepo.stepsOfRequests(db, ids) : [];
+  return steps.filter((s) => {
+    const request = requests.get(s.request_id);
+    if (!request) return false;
+    const author = s.kind === 'confirm' ? all.filter((x) => x.request_id === s.request_id && x.kind === 'perform' && x.status === 'done').map((x) => x.decided_by_id).at(-1) ?? null : null;
+    return mayDecide({ step: toComputed(s), deciderStaffId: v.staffId, requesterStaffId: request.requester_id, authorOfUpdateStaffId: author }).allowed;
+  });
+}
+
 const allowedDecisions: Record<string, string[]> = {
   approve: ['approved', 'rejected', 'returned'],
   consent: ['consented', 'rejected', 'returned'],
