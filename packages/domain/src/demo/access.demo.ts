@@ -265,7 +265,10 @@ function designations(m: MunicipalitySeed, ix: Index): DesignationSeed[] {
   }
   // KWO-6: a helper from another ward, designated with the 情報資産管理責任者's prior permission.
   const first = managers[0]!;
-  const other = ix.staffOf([ix.position(managers[1]!.positionKey).orgUnitKey]).find((x) => x.position.kind !== 'head');
+  const firstUnit = ix.position(first.positionKey).orgUnitKey;
+  // Someone from another using place: a member of another ward's section, or else the IT administrator.
+  const others = managers.slice(1).flatMap((m) => ix.staffOf([ix.position(m.positionKey).orgUnitKey])).filter((x) => x.position.kind !== 'head');
+  const other = others[0] ?? (ix.staffOf([firstUnit]).some((x) => x.staff.key === ix.user('admin').key) ? undefined : { staff: ix.user('admin') });
   if (other) {
     out.push({ key: `kwo.designation#${other.staff.key}#support`, assetKey: 'kaw.asset.resident-seal', staffKey: other.staff.key,
       designatedByKey: ix.holderOf(first.positionKey).key, orgUnitKey: ix.position(first.positionKey).orgUnitKey, outsideSupervision: true,
