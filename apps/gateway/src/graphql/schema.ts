@@ -10,7 +10,7 @@ import { authChecker } from './rules.ts';
 import { accessResolvers } from '../modules/access/access.resolver.ts';
 import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
-import { RequestResolver } from '../modules/requests/request.resolver.ts';
+import { RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
 
 export const resolvers = [
   AuthResolver,
@@ -27,6 +27,7 @@ export const resolvers = [
   AuditResolver,
   AuditEventNamesResolver,
   RequestResolver,
+  SystemLicencesResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

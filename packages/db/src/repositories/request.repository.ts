@@ -211,3 +211,44 @@ export async function positionsWithRole(db: Db, rulebookId: string, roleKey: str
 export async function headPositionsOfUnits(db: Db, orgUnitIds: readonly string[]): Promise<{ id: string; org_unit_id: string }[]> {
   return rows(db, `select id, org_unit_id from position where kind = 'head' and org_unit_id = any($1::uuid[])`, [orgUnitIds]);
 }
+
+// ---- licences (MNT-18) ----------------------------------------------------------------------
+
+export interface LicenceTotals {
+  purchasedTotal: number;
+  /** Held by every section but `orgUnitId`. */
+  otherSectionsTotal: number;
+  current: number;
+}
+
+/** Totals for a section's change; `lock` holds the system's pool until the transaction ends (final decision). */
+export async function licenceTotals(db: Db, systemId: string, orgUnitId: string, lock = false): Promise<LicenceTotals | undefined> {
+  const pool = await one<{ purchased_total: number }>(db, `select purchased_total from licence_pool where system_id = $1${lock ? ' for update' : ''}`, [systemId]);
+  if (!pool) return undefined;
+  const sums = await one<{ others: number; current: number }>(
+    db,
+    `select coalesce(sum(count) filter (where org_unit_id <> $2), 0)::int as others, coalesce(sum(count) filter (where org_unit_id = $2), 0)::int as current
+       from licence_allocation where system_id = $1`,
+    [systemId, orgUnitId],
+  );
+  return { purchasedTotal: pool.purchased_total, otherSectionsTotal: sums?.others ?? 0, current: sums?.current ?? 0 };
+}
+
+export async function setLicenceAllocation(db: Db, municipalityId: string, systemId: string, orgUnitId: string, count: number): Promise<void> {
+  await exec(
+    db,
+    `insert into licence_allocation (system_id, org_unit_id, municipality_id, count, updated_at) values ($1, $2, $3, $4, now())
+     on conflict (system_id, org_unit_id) do update set count = excluded.count, updated_at = now()`,
+    [systemId, orgUnitId, municipalityId, count],
+  );
+}
+
+export async function licencesOfSystems(db: Db, systemIds: readonly string[]): Promise<{ system_id: string; purchased_total: number; allocations: { orgUnitId: string; count: number }[] }[]> {
+  return rows(
+    db,
+    `select p.system_id, p.purchased_total,
+            coalesce((select json_agg(json_build_object('orgUnitId', a.org_unit_id, 'count', a.count) order by a.org_unit_id) from licence_allocation a where a.system_id = p.system_id), '[]'::json) as allocations
+       from licence_pool p where p.system_id = any($1::uuid[])`,
+    [systemIds],
+  );
+}

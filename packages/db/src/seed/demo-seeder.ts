@@ -403,5 +403,18 @@ async function seedAccess(
     ),
     ['id'],
   );
-  void m;
+  // MNT-18: Minato's 福祉総合システム — licences bought, and what each using section holds.
+  if (m.code === 'minato') {
+    const system = m.systems.find((x) => x.key === 'mnt.welfare');
+    if (system) {
+      await client.query(`insert into licence_pool (system_id, municipality_id, purchased_total) values ($1, $2, 200) on conflict do nothing`, [id(system.key), mid]);
+      await upsertMany(
+        client,
+        'licence_allocation',
+        system.usingOrgUnitKeys.map((u, i) => ({ system_id: id(system.key), org_unit_id: id(u), municipality_id: mid, count: i < 4 ? 15 : 8 })),
+        ['system_id', 'org_unit_id'],
+        ['count'],
+      );
+    }
+  }
 }

@@ -225,3 +225,16 @@ export class SystemImportResult {
   @Field(() => Int) unchanged!: number;
   @Field(() => Int) errors!: number;
 }
+
+@ObjectType({ description: 'Licences held by a section (MNT-18).' })
+export class LicenceAllocation {
+  @Field(() => ID) orgUnitId!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Licences of a system: purchased, and held by each section (MNT-18-1: the total stays within the purchased).' })
+export class Licences {
+  @Field(() => Int) purchasedTotal!: number;
+  @Field(() => Int) allocatedTotal!: number;
+  @Field(() => [LicenceAllocation]) allocations!: LicenceAllocation[];
+}

@@ -102,6 +102,19 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
         changed.push({ targetType: 'system', targetId: systemId, after: { lifecycleStatus: 'retired' } });
       }
       break;
+    case 'change_licences': {
+      // MNT-18-1: checked again under the pool's lock, so two approvals at once cannot both fit.
+      const section = String(c.section);
+      const totals = systemId ? await requestRepo.licenceTotals(db, systemId, section, true) : undefined;
+      const count = Number(c.newCount);
+      if (!systemId || !totals) throw conflict('No licences are registered for this system.', 'このシステムのライセンスが登録されていません。');
+      if (totals.otherSectionsTotal + count > totals.purchasedTotal) {
+        throw conflict(`The total would exceed the ${totals.purchasedTotal} purchased licences (MNT-18-1).`, `購入済みライセンス数（${totals.purchasedTotal}）を超えるため変更できません（MNT-18-1）。`);
+      }
+      await requestRepo.setLicenceAllocation(db, v.municipalityId, systemId, section, count);
+      changed.push({ targetType: 'licence_allocation', targetId: `${systemId}:${section}`, after: { before: totals.current, count } });
+      break;
+    }
     case 'modify_system':
       if (systemId) changed.push({ targetType: 'system', targetId: systemId, after: { modified: true } });
       break;

@@ -10,7 +10,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { toStaff } from '../people/people.resolver.ts';
 import { Staff } from '../people/people.types.ts';
 import { toSystem } from '../registry/registry.mappers.ts';
-import { System } from '../registry/registry.types.ts';
+import { Licences, System } from '../registry/registry.types.ts';
 import type { ResolvedActors } from './actors.ts';
 import * as service from './request.service.ts';
 import {
@@ -171,5 +171,15 @@ export class RequestResolver {
   async system(@Root() r: RequestType, @Ctx() ctx: Context): Promise<System | null> {
     const row = r.systemId ? await ctx.loaders.system.load(r.systemId) : null;
     return row ? toSystem(row) : null;
+  }
+}
+
+@Resolver(() => System)
+export class SystemLicencesResolver {
+  @FieldResolver(() => Licences, { nullable: true, description: 'Licences purchased and held by section (MNT-18); null when none are registered.' })
+  async licences(@Root() s: System, @Ctx() ctx: Context): Promise<Licences | null> {
+    const [row] = await requestRepo.licencesOfSystems(await ctx.db.em(), [s.id]);
+    if (!row) return null;
+    return Object.assign(new Licences(), { purchasedTotal: row.purchased_total, allocatedTotal: row.allocations.reduce((n, a) => n + a.count, 0), allocations: row.allocations });
   }
 }

@@ -28,7 +28,8 @@ import { applyEffect } from './request-effects.ts';
 export const stepConflict = (message: string, messageJa: string) => new AppError('CONFLICT', message, { messageJa });
 
 /** What the route rules look at, loaded for the viewer filing a request. */
-export async function buildRouteContext(ctx: Context, kind: RequestKind, systemId: string | null | undefined, content: Record<string, unknown>) {
+export async function buildRouteContext(ctx: Context, kind: RequestKind, systemId: string | null | undefined, input: Record<string, unknown>) {
+  let content = input;
   const v = ctx.viewer!;
   if (v.kind !== 'staff') throw forbidden('Requests are filed by staff.', [], '申請は職員が行います。');
   const db = await ctx.db.em();
@@ -56,6 +57,12 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
            join lateral (select o.position_id from information_asset_owner o where o.asset_id = d.asset_id order by o.sort_order limit 1) own on true
            join position p on p.id = own.position_id where d.id = any($1::uuid[])`, [itemIds])
     : [];
+  // MNT-18: the totals a licence change is checked against come from the registry, never from the client.
+  if (kind.effect === 'change_licences' && system) {
+    const section = typeof content.section === 'string' && isUuid(content.section) ? content.section : requesterUnitId;
+    const totals = section ? await requestRepo.licenceTotals(db, system.id, section) : undefined;
+    content = { ...content, purchasedTotal: totals?.purchasedTotal, otherSectionsTotal: totals?.otherSectionsTotal };
+  }
   const route: RouteContext = {
     rulebookId,
     filedAt: now.toISOString(),
