@@ -1,4 +1,4 @@
-import { exec, one, rows, toDate, type Db } from './sql.ts';
+import { exec, one, rows, setClauses, toDate, type Db } from './sql.ts';
 
 // Facts for authorization decisions, loaded in a handful of statements per request.
 
@@ -348,10 +348,8 @@ export async function updateAccountIfVersion(
   version: number,
   patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>>,
 ): Promise<AccountRow | undefined> {
-  const sets: string[] = [];
   const params: unknown[] = [id, version];
-  for (const [column, value] of Object.entries(patch)) sets.push(`"${column}" = $${params.push(value)}`);
-  sets.push('version = version + 1', 'updated_at = now()');
+  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
   return one<AccountRow>(db, `update account set ${sets.join(', ')} where id = $1 and version = $2 returning ${ACCOUNT_COLUMNS.replaceAll('a.', '')}`, params);
 }
 
@@ -385,10 +383,8 @@ export async function approveGrant(db: Db, municipalityId: string, grantId: stri
 }
 
 export async function setGrantState(db: Db, id: string, patch: { suspended_at?: Date | null; revoked_at?: Date | null }): Promise<void> {
-  const sets: string[] = [];
   const params: unknown[] = [id];
-  for (const [column, value] of Object.entries(patch)) sets.push(`"${column}" = $${params.push(value)}`);
-  await exec(db, `update access_grant set ${sets.join(', ')} where id = $1`, params);
+  await exec(db, `update access_grant set ${setClauses(patch, params).join(', ')} where id = $1`, params);
 }
 
 export async function insertNotifications(
@@ -461,10 +457,8 @@ export async function insertDesignation(
 }
 
 export async function updateDesignation(db: Db, id: string, patch: { permitted_by_id?: string; permitted_at?: Date; revoked_at?: Date }): Promise<DesignationRow | undefined> {
-  const sets: string[] = [];
   const params: unknown[] = [id];
-  for (const [column, value] of Object.entries(patch)) sets.push(`"${column}" = $${params.push(value)}`);
-  return one<DesignationRow>(db, `update designation set ${sets.join(', ')} where id = $1 returning ${DESIGNATION_COLUMNS}`, params);
+  return one<DesignationRow>(db, `update designation set ${setClauses(patch, params).join(', ')} where id = $1 returning ${DESIGNATION_COLUMNS}`, params);
 }
 
 /** Whether a staff member currently holds a position in an org unit or any unit below it (supervision, KWO-6). */

@@ -61,21 +61,8 @@ export function chainHash(prevHash: string, e: ChainedFields): string {
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(canonicalJson(v)));
 
 /** What hash version 2 digests: the event without its position in the chain. */
-export interface DigestFields {
-  municipalityId: string;
-  occurredAt: string;
-  actorStaffId: string | null;
-  actorTokenId: string | null;
-  onBehalfOfStaffId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
+export interface DigestFields extends Omit<ChainedFields, 'seq'> {
   targetIds: string[] | null;
-  fields: string[] | null;
-  before: unknown;
-  after: unknown;
-  ruleIds: string[];
-  requestId: string | null;
 }
 
 export function eventDigest(e: DigestFields): string {

@@ -1,4 +1,4 @@
-import { exec, likePattern, one, rows, type Db } from './sql.ts';
+import { exec, likePattern, one, rows, setClauses, type Db } from './sql.ts';
 
 export interface OrgUnitRow {
   id: string;
@@ -223,14 +223,8 @@ export async function insertSystem(db: Db, municipalityId: string, s: Required<S
  * Returns the new row, or `undefined` when the version is stale (or the row is gone).
  */
 export async function updateSystemIfVersion(db: Db, id: string, version: number, patch: SystemPatch): Promise<SystemRow | undefined> {
-  const sets: string[] = [];
   const params: unknown[] = [id, version];
-  for (const [column, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    params.push(value);
-    sets.push(`"${column}" = $${params.length}`);
-  }
-  sets.push('version = version + 1', 'updated_at = now()');
+  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
   return one<SystemRow>(
     db,
     `update system set ${sets.join(', ')} where id = $1 and version = $2 returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
@@ -255,14 +249,8 @@ export async function updateAssetIfVersion(
   version: number,
   patch: Partial<Pick<AssetRow, 'confidentiality' | 'integrity' | 'availability'>>,
 ): Promise<AssetRow | undefined> {
-  const sets: string[] = [];
   const params: unknown[] = [id, version];
-  for (const [column, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    params.push(value);
-    sets.push(`"${column}" = $${params.length}`);
-  }
-  sets.push('version = version + 1', 'updated_at = now()');
+  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
   return one<AssetRow>(
     db,
     `update information_asset set ${sets.join(', ')} where id = $1 and version = $2

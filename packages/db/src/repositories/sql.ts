@@ -43,3 +43,18 @@ export function toDate(value: Date | string): Date {
   if (Number.isNaN(d.getTime())) throw new Error(`unreadable timestamp: ${value}`);
   return d;
 }
+
+/** A nullable timestamp as an ISO string. */
+export function toIsoOrNull(value: Date | string | null): string | null {
+  return value === null ? null : toDate(value).toISOString();
+}
+
+/**
+ * `"column" = $n` for each defined entry of a patch, appending the values to `params` (after the
+ * parameters the caller already placed). Column names come from code, never from input.
+ */
+export function setClauses(patch: object, params: unknown[]): string[] {
+  return Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => `"${column}" = $${params.push(value)}`);
+}

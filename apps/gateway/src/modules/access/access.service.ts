@@ -1,4 +1,4 @@
-import { accessRepo, auditRepo, registryRepo, toDate, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, registryRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   accountAdministrators,
   decideDuty,
@@ -17,7 +17,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
 import { Account, AccountStatus } from './access.types.ts';
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : toDate(v).toISOString());
+const iso = toIsoOrNull;
 
 export function toAccountFact(a: accessRepo.AccountRow): AccountFact {
   return {

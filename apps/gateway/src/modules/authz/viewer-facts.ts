@@ -1,4 +1,4 @@
-import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   decideFieldAccess,
   explainFieldAccess,
@@ -16,7 +16,7 @@ import {
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : toDate(v).toISOString());
+const iso = toIsoOrNull;
 
 export function toGrantFact(g: accessRepo.GrantRow): GrantFact {
   return {
