@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'STALE_VERSION',
   'RATE_LIMITED',
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -128,7 +129,7 @@ export function toApiFailure(error: CombinedError): ApiFailure {
   // Where the gateway's own wording carries facts (seconds to wait, a reference number, who
   // may act instead), prefer it.
   const serverMessage =
-    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN') &&
+    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN' || code === 'CONFLICT') &&
     typeof extensions.messageJa === 'string'
       ? { ja: extensions.messageJa, en: first.message }
       : null;

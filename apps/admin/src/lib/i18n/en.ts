@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja.ts';
+import { requestsEn } from './requests.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Tsukasa 司',
@@ -466,4 +467,5 @@ export const en: Record<MessageKey, string> = {
   'designations.validation.staff': 'Choose the handler.',
   'designations.validation.orgUnit': 'Choose the using place.',
   'designations.validation.validTo': 'The end must come after the start.',
+  ...requestsEn,
 };

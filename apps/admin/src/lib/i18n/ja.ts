@@ -1,4 +1,6 @@
 // Japanese is the primary language of the admin app; every key starts here.
+import { requestsJa } from './requests.ja.ts';
+
 export const ja = {
   'app.name': '司 Tsukasa',
   'app.tagline': '電子情報システム管理',
@@ -465,6 +467,7 @@ export const ja = {
   'designations.validation.staff': '取扱者を選択してください。',
   'designations.validation.orgUnit': '利用場所を選択してください。',
   'designations.validation.validTo': '終了日は開始日より後にしてください。',
+  ...requestsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
