@@ -282,14 +282,18 @@ describe('Arakawa (ARK)', () => {
 describe('Kawasaki welfare (KWW): other owners approve first', () => {
   let owner: Person;
   let supervisor: Person;
+  let allAssets: string[];
   beforeAll(async () => {
     owner = await t.holder('kawasaki', 'kaw.kenko.choju.kaigo.chief');
     supervisor = await t.holder('kawasaki', 'kaw.kenko.somu.director');
+    allAssets = (await t.q<{ id: string }>(`select a.id from information_asset a join information_asset_system x on x.asset_id = a.id
+      where x.system_id = (select id from system where key = 'kww.welfare') and a.kind = 'business'`)).map((r) => r.id);
   });
   const byStep = (s: Step) => (s.key === 'other_owner_approval' ? t.holderOfStep('kawasaki', s) : s.key === 'owner_decision' ? owner : supervisor);
 
   it('system_modification (KWW-6): every other owner approves before the filing owner decides with the 総括者’s consent', async () => {
-    const content = { summary: '介護保険料の算定方法の変更に伴う改修', scope: 'health-welfare' };
+    // A change of the common screens touches every asset of the system.
+    const content = { summary: '介護保険料の算定方法の変更に伴う改修', scope: 'health-welfare', touchedAssets: allAssets };
     const r = await t.submit(owner, 'system_modification', 'kww.welfare', content);
     const others = r.steps.filter((s) => s.key === 'other_owner_approval');
     expect(others.length).toBeGreaterThan(5);
@@ -318,8 +322,19 @@ describe('Kawasaki welfare (KWW): other owners approve first', () => {
     expect(t.step(rejected, 'owner_decision').status).toBe('waiting');
   });
 
+  it('system_modification (KWW-6-2): only the owners of the assets the change touches approve first', async () => {
+    const own = (await t.q<{ id: string }>(`select id from information_asset where key = 'kaw.asset.long-term-care'`))[0]!.id;
+    const other = (await t.q<{ id: string }>(`select id from information_asset where key = 'kaw.asset.public-assistance'`))[0]!.id;
+    // 介護保険 has four owners (KWW 別表): its three co-owners are asked too, as is 生活保護's owner.
+    const coOwners = ['地域包括ケア推進室担当課長', '高齢者事業推進課長', '保健医療政策部担当課長（健康増進）'];
+    const one = await t.submit(owner, 'system_modification', 'kww.welfare', { summary: '介護保険と生活保護の連携画面の改修', scope: 'health-welfare', touchedAssets: [own, other] });
+    expect(one.steps.filter((s) => s.key === 'other_owner_approval').flatMap((s) => s.actors.map((a) => a.name)).sort()).toEqual([...coOwners, '生活保護・自立支援室保護指導担当課長'].sort());
+    const mine = await t.submit(owner, 'system_modification', 'kww.welfare', { summary: '介護保険の帳票の改修', scope: 'health-welfare', touchedAssets: [own] });
+    expect(mine.steps.filter((s) => s.key === 'other_owner_approval').flatMap((s) => s.actors.map((a) => a.name)).sort()).toEqual([...coOwners].sort());
+  });
+
   it('system_retirement (KWW-7): other owners first, prior notice, consent, the owner’s decision, the 総括者’s measures; the system is retired', async () => {
-    const content = { summary: '介護保険業務の新システムへの移行に伴う利用停止', stopOn: '2027-03-31', scope: 'health-welfare' };
+    const content = { summary: '介護保険業務の新システムへの移行に伴う利用停止', stopOn: '2027-03-31', scope: 'health-welfare', touchedAssets: allAssets };
     const r = await t.submit(owner, 'system_retirement', 'kww.welfare', content);
     expect(r.steps.filter((s) => s.stage > 1).map((s) => [s.key, s.kind, s.stage, s.ruleIds])).toEqual([
       ['prior_notice', 'inform', 2, ['KWW-7-1-1']],

@@ -44,11 +44,20 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
   const facts = await loadStaffFacts(db, v.staffId, now);
   const held = positionsAt(v.staffId, now, facts.viewer.tenures);
   const requesterUnitId = held.map((p) => facts.positionOrgUnit.get(p)).find((u): u is string => !!u) ?? null;
-  const assets = system
+  let assets = system
     ? await rows<{ id: string; owner_position_ids: string[] }>(db,
         `select a.id, array(select o.position_id::text from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids
            from information_asset a join information_asset_system x on x.asset_id = a.id where x.system_id = $1 and a.kind = 'business' order by a.name`, [system.id])
     : [];
+  // The assets a request touches are the ones it names (KWW-6-2, KWW-7-2), among those the system handles.
+  if (Array.isArray(content.touchedAssets)) {
+    const named = new Set(content.touchedAssets.filter((x): x is string => typeof x === 'string'));
+    const unknown = [...named].filter((id) => !assets.some((a) => a.id === id));
+    if (unknown.length) {
+      throw badInput([fieldError(['content', 'touchedAssets'], 'NOT_FOUND', 'Name information assets this system handles.', 'このシステムが取り扱う情報資産を指定してください。', ['KWW-6-2'])]);
+    }
+    assets = assets.filter((a) => named.has(a.id));
+  }
   const ownerPositions = new Set(assets.flatMap((a) => a.owner_position_ids));
   const itemIds = Array.isArray(content.dataItems) ? content.dataItems.filter((x): x is string => typeof x === 'string' && isUuid(x)) : [];
   const dataUse = itemIds.length

@@ -264,6 +264,9 @@ export const systemModificationKind: RequestKind = {
     field('changeManagementApprovalNeeded', 'boolean', '変更管理会議の承認の要否', 'Change-management approval needed', false, { ruleIds: ['MNT-13-5'], rulebookIds: ['MNT'] }),
     field('presence', 'boolean', '作業への立会い', 'Attend the work', false, { ruleIds: ['MNT-13-7'], rulebookIds: ['MNT'] }),
     field('summary', 'textarea', '改修内容', 'What changes', true, { maxLength: 4000, rulebookIds: ['KWW', 'KTM', 'ARK'] }),
+    // KWW-6-2: the owners of the other information assets the change touches approve first. Naming them
+    // narrows the route; unnamed, every asset the system handles counts as touched (every owner is asked).
+    field('touchedAssets', 'assetList', '改修が及ぶ情報資産', 'Information assets the change touches', false, { ruleIds: ['KWW-6-2'], rulebookIds: ['KWW'] }),
     field('commonPart', 'boolean', '共通部分の改修', 'Common part of the system', false, { ruleIds: ['KWW-6-1-2'], rulebookIds: ['KWW'] }),
     field('scope', 'select', '業務の区分', 'Business scope', false, {
       ruleIds: ['KWW-3-1'],

@@ -53,6 +53,9 @@ export const systemRetirementKind: RequestKind = {
   fields: [
     field('summary', 'textarea', '利用停止の内容', 'What stops', true, { maxLength: 4000, ruleIds: ['KWW-7-1-1'] }),
     field('stopOn', 'date', '利用停止予定日', 'Planned stop date', true, { ruleIds: ['KWW-7-1-1'] }),
+    // KWW-7-2: the owners of the other information assets affected approve first. Naming them narrows
+    // the route; unnamed, every asset the system handles counts as affected.
+    field('touchedAssets', 'assetList', '影響を受ける情報資産', 'Information assets affected', false, { ruleIds: ['KWW-7-2'] }),
     field('scope', 'select', '業務の区分', 'Business scope', false, {
       ruleIds: ['KWW-3-1'],
       options: [
