@@ -123,6 +123,6 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       break;
   }
   await auditRepo.appendAuditEvents(db, v.municipalityId, changed.map((x) => ({
-    actorStaffId: performer, action: `effect.${kind.effect}`, targetType: x.targetType, targetId: x.targetId, after: { ...(x.after as object), request: request.number }, ruleIds: kind.ruleIds, requestId: ctx.requestId,
+    actorStaffId: performer, action: `effect.${kind.effect}`, targetType: x.targetType, targetId: x.targetId, after: { ...(x.after as object), request: request.number, requestUuid: request.id }, ruleIds: kind.ruleIds, requestId: ctx.requestId,
   })));
 }

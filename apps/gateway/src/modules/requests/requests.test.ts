@@ -63,7 +63,7 @@ describe('MNT user addition (第1号様式)', () => {
     expect(account.authority_profile).toBe('照会・更新');
     // The end date declared at application: the account ends as 2027-04-01 begins in Japan (MNT-11-1).
     expect(new Date(account.valid_to).toISOString()).toBe('2027-03-31T15:00:00.000Z');
-    const effects = (await gw.admin.query(`select action, after from audit_event where action like 'effect.%' and after->>'request' = $1`, [request.number])).rows;
+    const effects = (await gw.admin.query(`select action, after from audit_event where action like 'effect.%' and after->>'requestUuid' = $1`, [request.id])).rows;
     expect(effects.map((e) => e.action)).toEqual(['effect.create_accounts']);
     // The requester is told of the outcome, in the inbox and by e-mail (outbox).
     expect((await gw.admin.query(`select count(*)::int as n from notification where target_id = $1 and kind = 'request.approved'`, [request.id])).rows[0].n).toBe(1);
