@@ -1,4 +1,4 @@
-import { accessRepo, auditRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   decideFieldAccess,
   explainFieldAccess,
