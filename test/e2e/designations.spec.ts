@@ -130,11 +130,14 @@ test.describe('handler designations (KWO-6)', () => {
     page,
   }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
+    // The demo data may hold outside-supervision designations of its own (permitted, KWO-6).
+    let seededOutside = 0;
     await page.route('**/graphql', async (route) => {
       if (!(route.request().postData() ?? '').includes('DesignationsPage')) return route.continue();
       const response = await route.fetch();
       const json = (await response.json()) as { data: { designations: Record<string, unknown>[] } };
       const [base] = json.data.designations;
+      seededOutside = json.data.designations.filter((designation) => designation.outsideSupervision === true).length;
       if (base) {
         const outside = { ...base, outsideSupervision: true, ruleIds: ['KWO-6'] };
         json.data.designations.push(
@@ -146,9 +149,12 @@ test.describe('handler designations (KWO-6)', () => {
     });
     await page.goto('/designations');
     const outside = page.locator('[data-testid="designation-row"][data-outside="true"]');
-    await expect(outside).toHaveCount(2);
-    const pending = outside.and(page.locator('[data-state="AWAITING_PERMISSION"]'));
-    const permitted = outside.and(page.locator('[data-state="EFFECTIVE"]'));
+    const pending = outside.and(page.locator(`[data-id="${PENDING_ID}"]`));
+    const permitted = outside.and(page.locator(`[data-id="${PERMITTED_ID}"]`));
+    await expect(pending).toBeVisible();
+    await expect(outside).toHaveCount(seededOutside + 2);
+    await expect(pending).toHaveAttribute('data-state', 'AWAITING_PERMISSION');
+    await expect(permitted).toHaveAttribute('data-state', 'EFFECTIVE');
     await expect(pending.getByTestId('designation-state')).toHaveText('許可待ち');
     await expect(pending).toContainText('未許可');
     await expect(pending.locator('[data-rule-id="KWO-6"]')).toBeVisible();
