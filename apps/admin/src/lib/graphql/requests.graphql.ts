@@ -480,7 +480,7 @@ export const AssetDataItemsQuery = gql<
     informationAsset: {
       id: ID;
       name: string;
-      dataItems: { name: string; basicResidentItem: number | null; personal: boolean }[] | null;
+      dataItems: { id: ID; name: string; basicResidentItem: number | null; personal: boolean }[] | null;
     } | null;
   },
   { id: ID }
@@ -490,6 +490,7 @@ export const AssetDataItemsQuery = gql<
       id
       name
       dataItems {
+        id
         name
         basicResidentItem
         personal

@@ -116,7 +116,6 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'field.userChanges.empty': 'No rows yet: use “Add a row”.',
   'field.dataItems.asset': 'Information asset',
   'field.dataItems.none': 'This information asset has no data items.',
-  'field.dataItems.unselectable': 'Data items cannot be chosen on this screen: their identifiers are not available.',
   'field.dataItems.basic': 'Basic Resident Registration Act art. 7 item {item}',
   'field.dataItems.personal': 'Personal data',
   'field.dataItems.count': '{count} items',

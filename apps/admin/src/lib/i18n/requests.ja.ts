@@ -115,7 +115,6 @@ export const requestsJa = {
   'field.userChanges.empty': '行がありません。「行を追加」で追加してください。',
   'field.dataItems.asset': '情報資産',
   'field.dataItems.none': 'この情報資産にはデータ項目が登録されていません。',
-  'field.dataItems.unselectable': 'データ項目の識別子を取得できないため、この画面からは項目を選択できません。',
   'field.dataItems.basic': '住基法第7条第{item}号',
   'field.dataItems.personal': '個人情報',
   'field.dataItems.count': '{count}項目',

@@ -239,7 +239,7 @@ export class InformationAssetProtectedResolver {
   })
   @FieldResolver(() => [DataItem], { nullable: true, description: 'Data items; protected when the asset is 機密性3 or above.' })
   async dataItems(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<DataItem[]> {
-    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => Object.assign(new DataItem(), { name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
+    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => Object.assign(new DataItem(), { id: d.id, name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
   }
 }
 

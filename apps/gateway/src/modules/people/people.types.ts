@@ -88,6 +88,7 @@ export class Contractor {
 
 @ObjectType({ description: 'A data item of an information asset (e.g. a resident-record item).' })
 export class DataItem {
+  @Field(() => ID, { description: 'Name data items by id in a data-use consultation (ARK-14).' }) id!: string;
   @Field(() => String) name!: string;
   @Field(() => Int, { nullable: true, description: '住民基本台帳法第7条 item 1–8 (exempt from ARK-14 data-use approval).' }) basicResidentItem!: number | null;
   @Field(() => Boolean) personal!: boolean;
