@@ -165,13 +165,14 @@ export async function setRequestStatus(db: Db, id: string, status: string, opts:
  * first: of the current round of requests still in progress — a withdrawn, returned or decided
  * request leaves its undecided steps open but awaiting nobody.
  */
-export async function inbox(db: Db, positionIds: readonly string[], staffId: string, first: number): Promise<StepRow[]> {
+export async function inbox(db: Db, positionIds: readonly string[], staffId: string, first: number, after: { openedAt: Date | string; id: string } | null = null): Promise<StepRow[]> {
   return rows<StepRow>(
     db,
     `select ${STEP_COLUMNS} from request_step s join request r on r.id = s.request_id and s.round = r.round and r.status = 'in_progress'
       where s.status = 'open' and (s.actor_position_ids && $1::text[] or s.actor_staff_ids && array[$2]::text[])
+        and ($4::timestamptz is null or (s.opened_at, s.id) > ($4::timestamptz, $5::uuid))
       order by s.opened_at, s.id limit $3`,
-    [positionIds, staffId, first],
+    [positionIds, staffId, first, after?.openedAt ?? null, after?.id ?? null],
   );
 }
 

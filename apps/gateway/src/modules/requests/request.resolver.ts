@@ -143,7 +143,17 @@ export class RequestResolver {
     const db = await ctx.db.em();
     const facts = await ctx.authz.facts();
     const positions = facts ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)] : [];
-    const steps = await service.decidableByViewer(ctx, db, await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first));
+    // Steps the viewer holds but may not take (approving their own request, confirming their own
+    // work) are left out; read on until the page is full, so a page is never short for that reason.
+    const steps: requestRepo.StepRow[] = [];
+    let after: { openedAt: Date | string; id: string } | null = null;
+    for (let batch = 0; batch < 10 && steps.length < first; batch++) {
+      const page = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first, after);
+      steps.push(...(await service.decidableByViewer(ctx, db, page)));
+      if (page.length < first) break;
+      after = { openedAt: page.at(-1)!.opened_at!, id: page.at(-1)!.id };
+    }
+    steps.splice(first);
     const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
     const awaitingMe: InboxItem[] = [];
     for (const s of steps) awaitingMe.push(Object.assign(new InboxItem(), { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
