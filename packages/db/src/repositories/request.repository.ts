@@ -163,16 +163,23 @@ export async function setRequestStatus(db: Db, id: string, status: string, opts:
 /**
  * Open steps the viewer may act on (their positions, deputised ones included, or themselves), oldest
  * first: of the current round of requests still in progress — a withdrawn, returned or decided
- * request leaves its undecided steps open but awaiting nobody.
+ * request leaves its undecided steps open but awaiting nobody (its inbox entries are removed).
  */
 export async function inbox(db: Db, positionIds: readonly string[], staffId: string, first: number, after: { openedAt: Date | string; id: string } | null = null): Promise<StepRow[]> {
+  // Walks request_inbox_entry (kept by triggers, migration …-inbox) in order for each of the viewer's
+  // keys, at most `first` entries each, so a position with thousands of open steps costs no more than
+  // a quiet one. The join re-checks the step and its request as a guard.
+  const keys = [...positionIds.map((id) => `p:${id}`), `s:${staffId}`];
   return rows<StepRow>(
     db,
     `select ${STEP_COLUMNS} from request_step s join request r on r.id = s.request_id and s.round = r.round and r.status = 'in_progress'
-      where s.status = 'open' and (s.actor_position_ids && $1::text[] or s.actor_staff_ids && array[$2]::text[])
-        and ($4::timestamptz is null or (s.opened_at, s.id) > ($4::timestamptz, $5::uuid))
-      order by s.opened_at, s.id limit $3`,
-    [positionIds, staffId, first, after?.openedAt ?? null, after?.id ?? null],
+      where s.status = 'open' and s.id in (
+        select e.step_id from unnest($1::text[]) k(key) cross join lateral (
+          select e.step_id from request_inbox_entry e where e.actor_key = k.key
+            and ($3::timestamptz is null or (e.opened_at, e.step_id) > ($3::timestamptz, $4::uuid))
+          order by e.opened_at, e.step_id limit $2) e)
+      order by s.opened_at, s.id limit $2`,
+    [keys, first, after?.openedAt ?? null, after?.id ?? null],
   );
 }
 

@@ -205,3 +205,25 @@ describe('final decisions and idempotency', () => {
     expect(other.id).not.toBe(first.id);
   });
 });
+
+describe('the inbox index', () => {
+  it('holds exactly one entry per actor of every open step of a request in progress, in its round — after all of the above', async () => {
+    // request_inbox_entry is kept by triggers (migration …-inbox); the inbox reads only it. Derive the
+    // same set from the steps themselves and compare, across everything this file filed and decided.
+    const derived = await t.q<{ key: string }>(
+      `select distinct k.key || ' ' || s.id || ' ' || s.opened_at as key from request_step s
+         join request r on r.id = s.request_id and r.round = s.round and r.status = 'in_progress'
+         cross join lateral (select 'p:' || unnest(coalesce(s.actor_position_ids, '{}')) union all select 's:' || unnest(coalesce(s.actor_staff_ids, '{}'))) k(key)
+        where s.status = 'open' order by 1`,
+    );
+    const held = await t.q<{ key: string }>(`select actor_key || ' ' || step_id || ' ' || opened_at as key from request_inbox_entry order by 1`);
+    expect(derived.length).toBeGreaterThan(0);
+    expect(held).toEqual(derived);
+    // Steps of withdrawn, returned and decided requests were left open; none of them has an entry.
+    const stale = await t.q<{ n: number }>(
+      `select count(*)::int as n from request_inbox_entry e join request_step s on s.id = e.step_id join request r on r.id = s.request_id
+        where r.status <> 'in_progress' or r.round <> s.round`,
+    );
+    expect(stale[0]!.n).toBe(0);
+  });
+});
