@@ -1,0 +1,53 @@
+import { fieldErrorsByField, type ApiFailure } from './errors.ts';
+import { pick, type Localized } from './i18n/index.svelte.ts';
+
+/**
+ * The message under each field of a form: the server's for that field when it refused the input,
+ * otherwise the form's own check once the field was left or the form submitted.
+ */
+export class FieldErrors {
+  #touched = $state<Record<string, boolean>>({});
+  #submitted = $state(false);
+  #server = $state<Record<string, Localized>>({});
+  readonly #client: () => Record<string, string>;
+
+  constructor(client: () => Record<string, string>) {
+    this.#client = client;
+  }
+
+  for(field: string): string | null {
+    const server = this.#server[field];
+    if (server) return pick(server);
+    return this.#submitted || this.#touched[field] ? (this.#client()[field] ?? null) : null;
+  }
+
+  touch(field: string): void {
+    this.#touched = { ...this.#touched, [field]: true };
+  }
+
+  /** Forgets the server's message for a field the person has just changed. */
+  clearServer(field: string): void {
+    if (!this.#server[field]) return;
+    const { [field]: _dropped, ...rest } = this.#server;
+    this.#server = rest;
+  }
+
+  reset(): void {
+    this.#touched = {};
+    this.#submitted = false;
+    this.#server = {};
+  }
+
+  /** On submit: every check shows from now on; true when the form's own checks pass. */
+  submit(): boolean {
+    this.#submitted = true;
+    this.#server = {};
+    return Object.keys(this.#client()).length === 0;
+  }
+
+  /** Puts a refusal's field errors under their fields; false when it named none (show it whole). */
+  fromServer(failure: ApiFailure): boolean {
+    this.#server = fieldErrorsByField(failure.fieldErrors);
+    return Object.keys(this.#server).length > 0;
+  }
+}
