@@ -10,3 +10,4 @@ export * from './calendar/index.ts';
 export * from './roles/index.ts';
 export * from './authz/index.ts';
 export * from './requests/index.ts';
+export * from './committees/index.ts';

@@ -1,0 +1,3 @@
+export * from './committee-rules.ts';
+export * from './meetings.ts';
+export * from './agenda.ts';
