@@ -15,3 +15,4 @@ export * from './seed/password.ts';
 export * as accessRepo from './repositories/access.repository.ts';
 export * from './audit/verify.ts';
 export * as requestRepo from './repositories/request.repository.ts';
+export * as meetingRepo from './repositories/meeting.repository.ts';

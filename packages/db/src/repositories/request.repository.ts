@@ -125,12 +125,13 @@ export async function stepById(db: Db, id: string): Promise<StepRow | undefined>
   return one<StepRow>(db, `select ${STEP_COLUMNS} from request_step s where s.id = $1`, [id]);
 }
 
-export async function openStep(db: Db, id: string, actors: { positionIds: string[] | null; staffIds: string[] | null; contractorId: string | null; committeeId: string | null }): Promise<void> {
+/** Opens a step at `at` (the gateway's clock; the transaction's time when omitted). */
+export async function openStep(db: Db, id: string, actors: { positionIds: string[] | null; staffIds: string[] | null; contractorId: string | null; committeeId: string | null }, at?: Date): Promise<void> {
   await exec(
     db,
-    `update request_step set status = 'open', opened_at = now(), actor_position_ids = $2, actor_staff_ids = $3, actor_contractor_id = $4, actor_committee_id = $5
+    `update request_step set status = 'open', opened_at = coalesce($6, now()), actor_position_ids = $2, actor_staff_ids = $3, actor_contractor_id = $4, actor_committee_id = $5
       where id = $1 and status = 'waiting'`,
-    [id, actors.positionIds, actors.staffIds, actors.contractorId, actors.committeeId],
+    [id, actors.positionIds, actors.staffIds, actors.contractorId, actors.committeeId, at ?? null],
   );
 }
 
