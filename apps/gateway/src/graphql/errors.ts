@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'FORBIDDEN_FIELD'
+  | 'QUORUM_NOT_MET'
   | 'INTERNAL';
 
 export class AppError extends GraphQLError {
@@ -41,7 +42,7 @@ export const rateLimited = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 
-const known = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'CONFLICT', 'RATE_LIMITED', 'FORBIDDEN_FIELD']);
+const known = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'CONFLICT', 'RATE_LIMITED', 'FORBIDDEN_FIELD', 'QUORUM_NOT_MET']);
 // Apollo's own request-level refusals, passed through as they are (they reveal nothing).
 const apolloCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 

@@ -16,7 +16,9 @@ export type RuleName =
   | 'registry:write'
   | 'tokens:manage'
   | 'access:decide'
-  | 'audit:read';
+  | 'audit:read'
+  | 'committees:read'
+  | 'committees:manage';
 
 export const ruledOperations = new Map<string, RuleName>();
 
@@ -83,6 +85,14 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
       // The audit log is checked further by role in the service (MNT-19-3); tokens never read it.
       if (context.viewer.kind === 'staff') return true;
       throw forbidden('API tokens may not read the audit log.', [], 'APIトークンでは監査ログを参照できません。');
+    case 'committees:read':
+      // Staff read their municipality's committees and meetings; integrators with the scope too.
+      if (context.viewer.kind === 'staff' || context.viewer.scopes.includes('committees:read')) return true;
+      throw forbidden('This token may not read committees.', [], 'このトークンでは会議体を参照できません。');
+    case 'committees:manage':
+      // Which committee's papers the viewer keeps is checked in the service (ARK-19-3 …).
+      if (context.viewer.kind === 'staff') return true;
+      throw forbidden('Meetings are kept by staff of the secretariat.', [], '会議は庶務担当の職員が管理します。');
     case 'tokens:manage':
       if (context.viewer.kind === 'staff' && context.viewer.registryAdmin) return true;
       throw forbidden('Only registry administrators signed in as themselves may manage API tokens.', [], 'APIトークンを管理できるのは、本人としてサインインした台帳管理者だけです。');

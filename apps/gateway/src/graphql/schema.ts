@@ -11,6 +11,7 @@ import { accessResolvers } from '../modules/access/access.resolver.ts';
 import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
 import { RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
+import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
 
 export const resolvers = [
   AuthResolver,
@@ -28,6 +29,7 @@ export const resolvers = [
   AuditEventNamesResolver,
   RequestResolver,
   SystemLicencesResolver,
+  ...committeeResolvers,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -89,7 +89,7 @@ export async function resolveViewer(orm: MikroORM, token: string | undefined): P
   return null;
 }
 
-export const TOKEN_SCOPES = ['registry:read', 'registry:write', 'access:read'] as const;
+export const TOKEN_SCOPES = ['registry:read', 'registry:write', 'access:read', 'committees:read'] as const;
 
 export async function createApiToken(ctx: Context, input: { name: string; scopes: string[] }) {
   const viewer = ctx.viewer!;

@@ -179,7 +179,7 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
       const opening = state.open.some((o) => stepIdOf(o) === id) || state.informed.some((o) => stepIdOf(o) === id && o.stage <= (state.stage ?? Infinity));
       if (!opening || s.status !== 'waiting') continue;
       const actors = await resolveActors(db, toComputed(s).actor, s.subject_id, actorContext);
-      await requestRepo.openStep(db, s.id, actors);
+      await requestRepo.openStep(db, s.id, actors, ctx.now());
       changed = true;
       if (s.kind === 'inform') {
         await requestRepo.decideStepIfOpen(db, s.id, { decision: 'informed', decidedBy: null, onBehalfOf: null, comment: null, record: null, idempotencyKey: null });
@@ -300,14 +300,37 @@ export async function decide(ctx: Context, input: { stepId: string; decision: st
     decision: input.decision, decidedBy: v.staffId, onBehalfOf: acting.onBehalfOf, comment: input.comment?.trim() || null, record: input.record ?? null, idempotencyKey: input.idempotencyKey ?? null,
   });
   if (!decided) throw stepConflict('This step has already been decided.', 'この手順はすでに判断されています。');
+  return afterDecision(ctx, db, request, step, { decision: input.decision, onBehalfOf: acting.onBehalfOf, comment: input.comment ?? null, record: input.record ?? null });
+}
+
+/** Audits a step's decision and moves the route on, in the decision's transaction. */
+async function afterDecision(ctx: Context, db: Db, request: requestRepo.RequestRow, step: requestRepo.StepRow, d: { decision: string; onBehalfOf: string | null; comment: string | null; record: Record<string, unknown> | null }) {
+  const v = ctx.viewer!;
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: acting.onBehalfOf, action: `request.step.${input.decision}`, targetType: 'request_step', targetId: step.id,
-      after: { request: request.number, step: step.key, decision: input.decision, comment: input.comment ?? null, record: input.record ?? null }, ruleIds: step.rule_ids, requestId: ctx.requestId },
+    { actorStaffId: v.staffId, onBehalfOfStaffId: d.onBehalfOf, action: `request.step.${d.decision}`, targetType: 'request_step', targetId: step.id,
+      after: { request: request.number, step: step.key, decision: d.decision, comment: d.comment, record: d.record }, ruleIds: step.rule_ids, requestId: ctx.requestId },
   ]);
   const kind = findRequestKind(request.kind_key)!;
   const c = await buildRouteContextFor(ctx, db, request, kind);
   await advance(ctx, db, request.id, c);
   return (await requestRepo.requestsByIds(db, [request.id]))[0]!;
+}
+
+/**
+ * A committee's decision taken at a meeting (or by circulation) moves the request's committee step:
+ * the minutes are the decision, recorded by the secretariat, so no step actor check applies here —
+ * the caller has checked the meeting (quorum, ARK-19-1; sign-offs, KWW-12-2). Returns null when the
+ * step is no longer open (decided elsewhere, or the request was withdrawn).
+ */
+export async function decideCommitteeStep(ctx: Context, db: Db, stepId: string, decision: 'approved' | 'rejected', comment: string, record: Record<string, unknown>) {
+  const peek = await requestRepo.stepById(db, stepId);
+  if (!peek) return null;
+  const request = (await requestRepo.lockRequest(db, peek.request_id))!;
+  const step = (await requestRepo.stepById(db, stepId))!;
+  if (step.status !== 'open' || step.round !== request.round || request.status !== 'in_progress' || step.actor.kind !== 'committee') return null;
+  const decided = await requestRepo.decideStepIfOpen(db, step.id, { decision, decidedBy: ctx.viewer!.staffId, onBehalfOf: null, comment, record, idempotencyKey: null });
+  if (!decided) return null;
+  return afterDecision(ctx, db, request, step, { decision, onBehalfOf: null, comment, record });
 }
 
 /** The actor context of a filed request, from its requester and system (as at filing). */

@@ -1,0 +1,322 @@
+// Committees and meetings through the API, for each committee type: a realistic backlog, the agenda
+// the system proposes from it, the secretary's edits, quorum, decisions that move requests, and
+// decisions by circulation.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+import { errorCode, requestTools, type Person, type Req, type RequestTools } from '../requests/requests.testing.ts';
+
+let gw: TestGateway;
+let t: RequestTools;
+beforeAll(async () => {
+  gw = await startTestGateway(inject('pgAdminUrl'));
+  t = requestTools(gw);
+});
+afterAll(() => gw.stop());
+
+const MEETING = `id title status mode heldOn place number fiscalYear
+  items { id number group title presenter source documents { label title } ruleIds figures requestId outcome conditions dissent signoffs { positionTitle vote } }
+  removedItems { id title removedReason }
+  attendees { id role title name present substituteForId }
+  quorum { members present required met message { ja en } ruleIds }
+  notProposed { ref title reason { ja en } ruleIds }`;
+
+interface Item { id: string; number: number; group: string; title: string; presenter: string | null; source: string; documents: { label: string; title: string }[]; ruleIds: string[]; figures: Record<string, unknown> | null; requestId: string | null; outcome: string | null; conditions: string | null; dissent: string[]; signoffs: { positionTitle: string; vote: string }[] }
+interface Meeting {
+  id: string; title: string; status: string; mode: string; heldOn: string; place: string; number: number; fiscalYear: number;
+  items: Item[]; removedItems: { id: string; title: string; removedReason: string }[];
+  attendees: { id: string; role: string; title: string; name: string | null; present: boolean | null; substituteForId: string | null }[];
+  quorum: { members: number; present: number; required: number; met: boolean; message: { ja: string; en: string }; ruleIds: string[] };
+  notProposed: { ref: string; title: string; reason: { ja: string; en: string }; ruleIds: string[] }[];
+}
+
+async function committeeId(key: string, token: string): Promise<string> {
+  const r = await gw.gql<{ committees: { id: string; key: string }[] }>('{ committees { id key } }', {}, { token });
+  return r.data!.committees.find((c) => c.key === key)!.id;
+}
+
+async function call<K extends string>(token: string, query: string, variables: Record<string, unknown>, field: K): Promise<Meeting> {
+  const r = await gw.gql<Record<K, Meeting>>(query, variables, { token });
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data![field];
+}
+const CREATE = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING} } }`;
+const LOAD = `query($id: ID!) { meeting(id: $id) { ${MEETING} } }`;
+const ATTEND = `mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { ${MEETING} } }`;
+const DECIDE = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { ${MEETING} } }`;
+const FREEZE = `mutation($m: ID!) { freezeAgenda(meetingId: $m) { ${MEETING} } }`;
+const SIGN = `mutation($i: SignCirculationInput!) { signCirculation(input: $i) { ${MEETING} } }`;
+const load = (token: string, id: string) => call(token, LOAD, { id }, 'meeting');
+
+describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => {
+  let digital: Person;
+  let cio: Person;
+  let secretary: string;
+  let staff1: string;
+  let steering: string;
+  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: 2028, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+  const apps: Req[] = [];
+
+  /** An application whose papers the CIO has gathered: its committee step is open. */
+  async function readyApplication(name: string, at: string): Promise<Req> {
+    gw.setNow(new Date(at));
+    const r = await t.submit(digital, 'new_system_introduction', null, { systemName: name, summary: `${name}の導入`, ...criteria });
+    return t.decide(cio, t.step(r, 'collect_materials'));
+  }
+
+  beforeAll(async () => {
+    digital = await t.holder('arakawa', 'ark.kanri.digital.chief');
+    cio = await t.holder('arakawa', 'ark.kanri.director');
+    secretary = await gw.signIn('arakawa', 'admin'); // 管理部デジタル推進課 運用係: the secretariat (ARK-19-3)
+    staff1 = await gw.signIn('arakawa', 'staff1');
+    steering = await committeeId('ark.committee.steering', secretary);
+    // The backlog, in the order the papers were completed (not the order of filing).
+    apps.push(await readyApplication('電子申請受付システム', '2026-11-02T10:00:00+09:00'));
+    apps.push(await readyApplication('文書管理システム', '2026-11-05T10:00:00+09:00'));
+    apps.push(await readyApplication('施設予約システム', '2026-11-04T10:00:00+09:00'));
+    // A paper application for fiscal year 2027 registered as received on 15 September 2026, after
+    // the 31 August deadline, without a reason of urgency (ARK-12-2).
+    const late = await readyApplication('紙で届いた期限後の申請', '2026-11-06T10:00:00+09:00');
+    await gw.admin.query(`update request set filed_at = '2026-09-15T10:00:00+09:00', content = content || '{"targetFiscalYear": 2027}' where id = $1`, [late.id]);
+    apps.push(late);
+    gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+  });
+  afterAll(() => gw.setNow(null));
+
+  let meeting: Meeting;
+
+  it('only the chair and the secretariat create meetings', async () => {
+    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', startTime: '10:00', endTime: '11:30', place: '本庁舎5階 庁議室' } }, { token: staff1 });
+    expect(errorCode(r)).toBe('FORBIDDEN');
+    expect(r.errors![0]!.extensions!.messageJa).toContain('デジタル推進課');
+    expect((await t.q('select count(*)::int as n from meeting'))[0]).toEqual({ n: 0 });
+  });
+
+  it('refuses a malformed meeting with field paths, and creates nothing', async () => {
+    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-13-40', startTime: '11:00', endTime: '10:00', place: '' } }, { token: secretary });
+    expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    expect((r.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual(['input.heldOn', 'input.endTime', 'input.place']);
+    const circ = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', circulation: true } }, { token: secretary });
+    expect(JSON.stringify(circ.errors![0]!.extensions!.fieldErrors)).toContain('持回り');
+    expect((await t.q('select count(*)::int as n from meeting'))[0]).toEqual({ n: 0 });
+  });
+
+  it('proposes the agenda: applications in the order they became ready, the late one left out (ARK-12-2)', async () => {
+    meeting = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', startTime: '10:00', endTime: '11:30', place: '本庁舎5階 庁議室' } }, 'createMeeting');
+    expect(meeting).toMatchObject({ title: '令和8年度第1回 電子情報システム運営委員会', status: 'draft', number: 1, fiscalYear: 2026 });
+    expect(meeting.items.map((i) => [i.number, i.group, i.title])).toEqual([
+      [1, 'DELIBERATION', '電子情報システムの導入等の申請（電子申請受付システム）［' + apps[0]!.number + '］'],
+      [2, 'DELIBERATION', '電子情報システムの導入等の申請（施設予約システム）［' + apps[2]!.number + '］'],
+      [3, 'DELIBERATION', '電子情報システムの導入等の申請（文書管理システム）［' + apps[1]!.number + '］'],
+    ]);
+    expect(meeting.items[0]).toMatchObject({ presenter: 'デジタル推進課長', ruleIds: ['ARK-12-4', 'ARK-16-1-2'] });
+    expect(meeting.items.map((i) => i.documents.map((d) => d.label))).toEqual([['資料1-1', '資料1-2'], ['資料2-1', '資料2-2'], ['資料3-1', '資料3-2']]);
+    expect(meeting.notProposed).toEqual([expect.objectContaining({ ruleIds: ['ARK-12-2'], title: expect.stringContaining('紙で届いた期限後の申請') })]);
+    // Members resolve from the positions of 別表第2 on the meeting date; the chair is the CIO.
+    expect(meeting.attendees.filter((a) => a.role === 'chair').map((a) => a.title)).toEqual(['管理部長']);
+    expect(meeting.attendees.filter((a) => a.role === 'member')).toHaveLength(6);
+    expect(meeting.attendees.filter((a) => a.role === 'secretariat')).toHaveLength(1);
+  });
+
+  it('the secretary adds, removes (with a reason) and reorders items; papers are renumbered', async () => {
+    const add = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
+      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', presenter: '財政課長', group: 'REPORT', documents: ['予算見積方針（案）'] } }, 'addAgendaItem');
+    expect(add.items.map((i) => i.group)).toEqual(['DELIBERATION', 'DELIBERATION', 'DELIBERATION', 'REPORT']);
+    expect(add.items[3]!.documents).toEqual([{ label: '資料4', title: '予算見積方針（案）' }]);
+    const noReason = await gw.gql(`mutation($i: ID!) { removeAgendaItem(itemId: $i, reason: "  ") { id } }`, { i: add.items[3]!.id }, { token: secretary });
+    expect(errorCode(noReason)).toBe('BAD_USER_INPUT');
+    expect((noReason.errors![0]!.extensions!.fieldErrors as { path: string[] }[])[0]!.path).toEqual(['reason']);
+    const reordered = await call(secretary, `mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { ${MEETING} } }`,
+      { m: meeting.id, ids: [add.items[2]!.id, add.items[0]!.id, add.items[1]!.id, add.items[3]!.id] }, 'reorderAgenda');
+    expect(reordered.items.map((i) => i.title.slice(-18))).toEqual([add.items[2]!.title.slice(-18), add.items[0]!.title.slice(-18), add.items[1]!.title.slice(-18), add.items[3]!.title.slice(-18)]);
+    expect(reordered.items[0]!.documents[0]!.label).toBe('資料1-1');
+    const bad = await gw.gql(`mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { id } }`, { m: meeting.id, ids: [add.items[0]!.id] }, { token: secretary });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    const removed = await call(secretary, `mutation($i: ID!) { removeAgendaItem(itemId: $i, reason: "次回の会議で報告する") { ${MEETING} } }`, { i: add.items[3]!.id }, 'removeAgendaItem');
+    expect(removed.items).toHaveLength(3);
+    expect(removed.removedItems).toEqual([expect.objectContaining({ removedReason: '次回の会議で報告する' })]);
+    meeting = removed;
+  });
+
+  it('a frozen agenda takes nothing more: business ready after the cut-off goes to the next meeting', async () => {
+    meeting = await call(secretary, FREEZE, { m: meeting.id }, 'freezeAgenda');
+    expect(meeting.status).toBe('frozen');
+    apps.push(await readyApplication('議会中継システム', '2026-11-21T10:00:00+09:00'));
+    gw.setNow(new Date('2026-12-10T10:00:00+09:00'));
+    const after = await load(secretary, meeting.id);
+    expect(after.items).toHaveLength(3);
+    expect(after.notProposed.find((n) => n.title.includes('議会中継システム'))!.reason.en).toBe('Ready after the agenda cut-off: goes to the next meeting');
+    const refresh = await gw.gql(`mutation($m: ID!) { refreshAgenda(meetingId: $m) { id } }`, { m: meeting.id }, { token: secretary });
+    expect(errorCode(refresh)).toBe('CONFLICT');
+  });
+
+  it('ARK has no substitutes; an invited non-member does not count towards the quorum', async () => {
+    const chair = meeting.attendees.find((a) => a.role === 'chair')!;
+    const sub = await gw.gql(`mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { id } }`, { m: meeting.id, i: { role: 'SUBSTITUTE', title: '管理部副参事', substituteForId: chair.id } }, { token: secretary });
+    expect(errorCode(sub)).toBe('BAD_USER_INPUT');
+    meeting = await call(secretary, `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`, { m: meeting.id, i: { role: 'INVITED', title: '株式会社アラカワ情報 営業部長', name: '町屋 一郎' } }, 'addAttendee');
+    expect(meeting.attendees.find((a) => a.role === 'invited')).toMatchObject({ name: '町屋 一郎' });
+  });
+
+  it('without a quorum no decision can be recorded (ARK-19-1), and nothing changes', async () => {
+    const members = meeting.attendees.filter((a) => a.role === 'chair' || a.role === 'member');
+    const invited = meeting.attendees.find((a) => a.role === 'invited')!;
+    meeting = await call(secretary, ATTEND, { m: meeting.id, p: [...members.slice(0, 3).map((a) => a.id), invited.id] }, 'recordAttendance');
+    expect(meeting.quorum).toMatchObject({ members: 7, present: 3, required: 4, met: false, ruleIds: ['ARK-19-1'] });
+    const r = await gw.gql(DECIDE, { i: { itemId: meeting.items[0]!.id, outcome: 'APPROVED' } }, { token: secretary });
+    expect(errorCode(r)).toBe('QUORUM_NOT_MET');
+    expect(r.errors![0]!.extensions).toMatchObject({ ruleIds: ['ARK-19-1'], quorum: { members: 7, present: 3, required: 4 } });
+    expect(r.errors![0]!.extensions!.messageJa).toContain('過半数4名に満たない');
+    const again = await load(secretary, meeting.id);
+    expect(again.items.map((i) => i.outcome)).toEqual([null, null, null]);
+    expect((await t.load(digital, again.items[0]!.requestId!)).status).toBe('in_progress');
+  });
+
+  it('with a quorum each decision moves its request and tells the applicant (ARK-12-5); dissent is recorded', async () => {
+    const members = meeting.attendees.filter((a) => a.role === 'chair' || a.role === 'member');
+    meeting = await call(secretary, ATTEND, { m: meeting.id, p: members.slice(0, 5).map((a) => a.id) }, 'recordAttendance');
+    expect(meeting.quorum).toMatchObject({ present: 5, required: 4, met: true });
+    const [first, second, third] = meeting.items;
+    // Two secretaries recording the same item at once: one decision.
+    const both = await Promise.all([0, 1].map(() => gw.gql(DECIDE, { i: { itemId: first!.id, outcome: 'APPROVED' } }, { token: secretary })));
+    expect(both.map((r) => (r.errors ? errorCode(r) : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
+    const approved = await t.load(digital, first!.requestId!);
+    expect(approved.status).toBe('approved');
+    expect(t.step(approved, 'steering_committee')).toMatchObject({ decision: 'APPROVED' });
+    expect(t.step(approved, 'notify_result')).toMatchObject({ status: 'done', decision: 'INFORMED' });
+    const told = await t.q<{ subject: string }>(`select subject from notification where recipient_id = $1 and target_id = $2 and kind = 'request.approved'`, [digital.staffId, first!.requestId]);
+    expect(told).toHaveLength(1);
+
+    const noConditions = await gw.gql(DECIDE, { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS' } }, { token: secretary });
+    expect(errorCode(noConditions)).toBe('BAD_USER_INPUT');
+    meeting = await call(secretary, DECIDE, { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissentIds: [members[2]!.id] } }, 'recordDecision');
+    expect(meeting.items[1]).toMatchObject({ outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissent: [expect.stringContaining(members[2]!.title)] });
+    expect((await t.load(digital, second!.requestId!)).status).toBe('approved');
+    const absent = await gw.gql(DECIDE, { i: { itemId: third!.id, outcome: 'REJECTED', dissentIds: [members[6]!.id] } }, { token: secretary });
+    expect(JSON.stringify(absent.errors![0]!.extensions!.fieldErrors)).toContain('dissentIds');
+    meeting = await call(secretary, DECIDE, { i: { itemId: third!.id, outcome: 'DEFERRED', note: '費用の精査が必要' } }, 'recordDecision');
+    expect((await t.load(digital, third!.requestId!)).status).toBe('in_progress');
+    const events = await t.q<{ action: string }>(`select action from audit_event where target_type = 'meeting_item' and action like 'meeting.item.%' order by seq`);
+    expect(events.map((e) => e.action)).toEqual(['meeting.item.approved', 'meeting.item.approved_with_conditions', 'meeting.item.deferred']);
+  });
+
+  it('exports the agenda and the minutes (PDF, DOCX, Markdown) and sends the minutes', async () => {
+    const doc = await gw.gql<{ meeting: { agenda: { fileName: string; text: string }; pdf: { fileName: string; mimeType: string; base64: string }; docx: { fileName: string; base64: string } } }>(
+      `query($id: ID!) { meeting(id: $id) { agenda: document(kind: AGENDA, format: MARKDOWN) { fileName text } pdf: document(kind: MINUTES, format: PDF) { fileName mimeType base64 } docx: document(kind: MINUTES, format: DOCX) { fileName base64 } } }`,
+      { id: meeting.id }, { token: secretary });
+    expect(doc.errors).toBeUndefined();
+    const m = doc.data!.meeting;
+    expect(m.agenda.text).toContain('令和8年度第1回 電子情報システム運営委員会');
+    expect(m.agenda.text).toContain('令和8年12月10日');
+    expect(m.agenda.text).toContain('資料1-1');
+    expect(Buffer.from(m.pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(m.pdf.mimeType).toBe('application/pdf');
+    expect(Buffer.from(m.docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const closed = await call(secretary, `mutation($m: ID!) { sendMinutes(meetingId: $m) { ${MEETING} } }`, { m: meeting.id }, 'sendMinutes');
+    expect(closed.status).toBe('closed');
+    const mails = await t.q<{ n: number }>(`select count(*)::int as n from notification where kind = 'meeting.minutes' and target_id = $1`, [meeting.id]);
+    expect(mails[0]!.n).toBeGreaterThanOrEqual(7);
+  });
+
+  it('the next meeting carries the deferred item over and takes what came after the cut-off', async () => {
+    const next = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: '2027-01-14', place: '本庁舎5階 庁議室' } }, 'createMeeting');
+    expect(next.number).toBe(2);
+    expect(next.items.map((i) => [i.group, i.title.replace(/［.*］/, '')])).toEqual([
+      ['DELIBERATION', '電子情報システムの導入等の申請（議会中継システム）'],
+      ['CARRIED_OVER', '電子情報システムの導入等の申請（施設予約システム）'],
+    ]);
+  });
+});
+
+describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
+  it('monthly: the standing business of MNT-9-1 with figures for the period, the contractor attends, substitutes need the chair’s approval', async () => {
+    const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
+    const staff1 = await gw.signIn('minato', 'staff1');
+    const id = await committeeId('mnt.committee.monthly-report', chief.token);
+    gw.setNow(new Date('2026-11-25T10:00:00+09:00'));
+    try {
+      const m = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: '2026-11-30', startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
+      expect(m.title).toBe('令和8年度第1回 福祉総合システム定例報告会');
+      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'MNT-9-1-2'], ['REPORT', 'MNT-9-1-3'], ['REPORT', 'MNT-9-1-4'], ['OTHER', 'MNT-9-1-5']]);
+      expect(m.items[0]!.figures).toMatchObject({ kind: 'operations', from: '2026-10-31', to: '2026-11-30' });
+      expect(m.attendees.map((a) => a.role)).toEqual(['chair', 'member', 'member', 'contractor']);
+      expect(m.attendees.find((a) => a.role === 'contractor')).toMatchObject({ name: '高田 雄一' });
+      const member = m.attendees.find((a) => a.role === 'member')!;
+      const add = `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`;
+      const unapproved = await gw.gql(add, { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', substituteForId: member.id } }, { token: chief.token });
+      expect(JSON.stringify(unapproved.errors![0]!.extensions!.fieldErrors)).toContain('MNT-9-3');
+      const withSub = await call(chief.token, add, { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', name: '代理 花子', substituteForId: member.id, approvedByChair: true } }, 'addAttendee');
+      const sub = withSub.attendees.find((a) => a.role === 'substitute')!;
+      const held = await call(chief.token, ATTEND, { m: m.id, p: [withSub.attendees[0]!.id, sub.id] }, 'recordAttendance');
+      // MNT-9 sets no quorum; the substitute stands in for the member.
+      expect(held.quorum).toMatchObject({ members: 3, present: 2, met: true });
+      expect(errorCode(await gw.gql(CREATE, { i: { committeeId: id, heldOn: '2026-12-25', place: '会議室' } }, { token: staff1 }))).toBe('FORBIDDEN');
+    } finally {
+      gw.setNow(null);
+    }
+  });
+});
+
+describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回り)', () => {
+  it('completes when the last member signs; the staff meeting has no circulation', async () => {
+    const secretary = await gw.signIn('kawasaki', 'admin');
+    const id = await committeeId('kaw.committee.operations', secretary);
+    const staffMeeting = await committeeId('kaw.committee.operations-staff', secretary);
+    expect(errorCode(await gw.gql(CREATE, { i: { committeeId: staffMeeting, heldOn: '2026-12-01', circulation: true } }, { token: secretary }))).toBe('BAD_USER_INPUT');
+    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-12-01', circulation: true } }, 'createMeeting');
+    expect(m.mode).toBe('circulation');
+    m = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
+      { m: m.id, i: { title: '緊急セキュリティパッチの適用（12月2日夜間）', group: 'DELIBERATION', presenter: 'システム管理者', documents: ['適用計画書'], ruleIds: ['KWW-12-2'] } }, 'addAgendaItem');
+    const item = m.items.find((i) => i.source === 'free')!;
+    const early = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: secretary });
+    expect(errorCode(early)).toBe('CONFLICT'); // sign-offs open once the agenda is frozen
+    m = await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
+    const outsider = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: await gw.signIn('kawasaki', 'staff1') });
+    expect(errorCode(outsider)).toBe('FORBIDDEN');
+    const memberKeys = (await t.q<{ key: string }>(`select p.key from committee c join position p on p.id = c.chair_position_id where c.key = 'kaw.committee.operations'
+      union all select p.key from committee c join committee_member cm on cm.committee_id = c.id join position p on p.id = cm.position_id where c.key = 'kaw.committee.operations' and p.id <> c.chair_position_id`)).map((r) => r.key);
+    const distinctHolders = new Map<string, Person>();
+    for (const key of memberKeys) {
+      const p = await t.holder('kawasaki', key);
+      distinctHolders.set(p.staffId, p);
+    }
+    const signers = [...distinctHolders.values()];
+    expect(signers.length).toBeGreaterThanOrEqual(3);
+    for (const [i, who] of signers.entries()) {
+      // A member holding several member positions signs for each of them, one by one.
+      let state = await load(secretary, m.id);
+      while (state.items.find((x) => x.id === item.id)!.outcome === null) {
+        const before = state.items.find((x) => x.id === item.id)!.signoffs.length;
+        const r = await gw.gql<{ signCirculation: Meeting }>(SIGN, { i: { itemId: item.id, vote: 'AGREE', comment: '異議なし' } }, { token: who.token });
+        if (errorCode(r) === 'CONFLICT') break; // this person has signed for every position they hold
+        expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+        state = r.data!.signCirculation;
+        expect(state.items.find((x) => x.id === item.id)!.signoffs.length).toBe(before + 1);
+      }
+      const decided = state.items.find((x) => x.id === item.id)!.outcome;
+      expect(decided, `after signer ${i + 1} of ${signers.length}`).toBe(i === signers.length - 1 ? 'APPROVED' : null);
+    }
+    const again = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'DISAGREE' } }, { token: signers[0]!.token });
+    expect(errorCode(again)).toBe('CONFLICT');
+    const closed = await call(secretary, `mutation($m: ID!) { sendMinutes(meetingId: $m) { ${MEETING} } }`, { m: m.id }, 'sendMinutes');
+    expect(closed.status).toBe('closed');
+  });
+});
+
+describe('Kitami 運用会議 (KTM-3-7, KTM-13-1-2)', () => {
+  it('a major modification is proposed to the operations meeting and its decision moves the request to the 統括管理者', async () => {
+    const manager = await t.holder('kitami', 'ktm.fukushi.kaigo.chief');
+    const secretary = await gw.signIn('kitami', 'admin'); // 窓口課: the secretariat
+    const r = await t.submit(manager, 'system_modification', 'ktm.counter', { summary: '転入手続の案内フローの全面改修', major: true, businessChange: true });
+    const id = await committeeId('ktm.committee.one-stop', secretary);
+    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-12-03', place: '北見市役所 会議室' } }, 'createMeeting');
+    const item = m.items.find((i) => i.requestId === r.id)!;
+    expect(item).toMatchObject({ group: 'DELIBERATION', ruleIds: ['KTM-13-1-2', 'KTM-3-7'], presenter: '介護福祉課長' });
+    expect(m.items.at(-1)!.ruleIds).toEqual(['KTM-3-7']); // the standing operations report
+    m = await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
+    m = await call(secretary, ATTEND, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');
+    await call(secretary, DECIDE, { i: { itemId: item.id, outcome: 'APPROVED' } }, 'recordDecision');
+    const after = await t.load(manager, r.id);
+    expect(t.step(after, 'operations_meeting')).toMatchObject({ status: 'done', decision: 'APPROVED' });
+    expect(t.step(after, 'decide').status).toBe('open');
+  });
+});
