@@ -77,6 +77,7 @@ async function coldStart(): Promise<{ firstAnswerMs: number }> {
 const stack = await startStack();
 let authzRatio = NaN;
 let inboxNote = '';
+let agendaNote = '';
 let authzAuditRatio = NaN;
 try {
   const token = await stack.gateway.signIn('arakawa');
@@ -150,6 +151,46 @@ try {
   const awaiting = (await stack.gateway.gql<{ inbox: { awaitingMe: unknown[] } }>(INBOX, {}, { token: approver })).data!.inbox.awaitingMe.length;
   rows.push(await load(stack.url, approver, `inbox(first: 50) of an approver, ${REQUESTS / 1000}k requests`, INBOX, statementsOf(INBOX)));
   inboxNote = `${REQUESTS.toLocaleString('en')} requests (${(REQUESTS * 3).toLocaleString('en')} steps) generated in ${generateSeconds.toFixed(1)} s; the approver sees ${awaiting} open steps on the first page`;
+  // Agenda assembly (issue: committees): the steering committee with 1,000 applications awaiting
+  // its decision. Creating a meeting proposes them all (loaded, ordered by rule, papers numbered,
+  // inserted); each round's meeting is then cancelled so the next one proposes them again.
+  const PENDING = Number(process.env.BENCH_AGENDA_ITEMS ?? 1000);
+  const secretary = await stack.gateway.signIn('arakawa', 'admin');
+  await stack.gateway.admin.query(`
+    with m as (select id from municipality where code = 'arakawa'),
+         c as (select id from committee where key = 'ark.committee.steering'),
+         filer as (select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = 'ark.kanri.digital.chief' and t.valid_to is null limit 1)
+    insert into request (id, municipality_id, number, kind_key, rulebook_id, requester_id, status, content, route_notes, rule_ids, round, filed_at, version, updated_at)
+    select gen_random_uuid(), (select id from m), 'A-' || g, case when g % 5 = 0 then 'system_modification' else 'new_system_introduction' end, 'ARK', (select staff_id from filer), 'in_progress',
+           jsonb_build_object('systemName', '申請システム' || g, 'targetFiscalYear', 2028), '[]'::jsonb, '{ARK-12-1}', 1, now() - (g || ' hours')::interval, 1, now()
+      from generate_series(1, ${PENDING}) g`);
+  await stack.gateway.admin.query(`
+    insert into request_step (id, municipality_id, request_id, round, seq, stage, key, kind, actor, label_ja, label_en, rule_ids, status, actor_position_ids, actor_committee_id, opened_at)
+    select gen_random_uuid(), r.municipality_id, r.id, 1, 2, 2, 'steering_committee', 'approve', '{"kind":"committee","committeeKey":"ark.committee.steering"}'::jsonb,
+           '電子情報システム運営委員会の可否の決定', 'Steering committee decides', case when r.kind_key = 'system_modification' then '{ARK-12-4,ARK-16-1-3}'::text[] else '{ARK-12-4,ARK-16-1-2}'::text[] end,
+           'open', array[(select chair_position_id::text from committee where key = 'ark.committee.steering')], (select id from committee where key = 'ark.committee.steering'), r.filed_at + interval '1 hour'
+      from request r where r.number like 'A-%'`);
+  await stack.gateway.admin.query('analyze request; analyze request_step');
+  const steering = (await stack.gateway.gql<{ committees: { id: string; key: string }[] }>('{ committees { id key } }', {}, { token: secretary })).data!.committees.find((c) => c.key === 'ark.committee.steering')!.id;
+  const CREATE = `mutation { createMeeting(input: { committeeId: "${steering}", heldOn: "2027-01-20", place: "本庁舎5階 庁議室" }) { id items { id } } }`;
+  const createTimes: number[] = [];
+  let createStatements = 0;
+  let proposed = 0;
+  for (let round = 0; round < 8; round++) {
+    const started = performance.now();
+    const { result, statements } = await stack.gateway.countStatements(() => stack.gateway.gql<{ createMeeting: { id: string; items: unknown[] } }>(CREATE, {}, { token: secretary }));
+    createTimes.push(performance.now() - started);
+    createStatements = statements.length;
+    proposed = result.data!.createMeeting.items.length;
+    await stack.gateway.admin.query(`update meeting set status = 'cancelled' where id = $1`, [result.data!.createMeeting.id]);
+  }
+  createTimes.sort((a, b) => a - b);
+  const lastMeeting = (await stack.gateway.admin.query(`select id from meeting order by created_at desc limit 1`)).rows[0].id;
+  await stack.gateway.admin.query(`update meeting set status = 'draft' where id = $1`, [lastMeeting]);
+  const ASSEMBLE = `{ meeting(id: "${lastMeeting}") { notProposed { ref } } }`;
+  const statementsAs = (q: string, tk: string) => async () => (await stack.gateway.countStatements(() => stack.gateway.gql(q, {}, { token: tk }))).statements.length;
+  rows.push(await load(stack.url, secretary, `agenda assembly over ${PENDING} pending items`, ASSEMBLE, statementsAs(ASSEMBLE, secretary)));
+  agendaNote = `createMeeting proposing ${proposed} of ${PENDING} pending items: median ${createTimes[Math.floor(createTimes.length / 2)]!.toFixed(0)} ms, best ${createTimes[0]!.toFixed(0)} ms over ${createTimes.length} rounds, ${createStatements} SQL statements`;
   const cold = await coldStart();
 
   console.log(`\nTsukasa benchmark — ${CONNECTIONS} connections, ${DURATION} s per query after a 2 s warm-up, loopback, Node ${process.versions.node}\n`);
@@ -161,6 +202,7 @@ try {
   console.log(`ratio: field-level checks on / off, reads audited in both (100 rows, protected field, best of 3 interleaved rounds) = ${authzRatio.toFixed(2)}  (target ≥ 0.80)`);
   console.log(`ratio: checks + read audit / neither = ${authzAuditRatio.toFixed(2)}  (the audit of personal-information reads is required, MNT-19-3)`);
   console.log(`inbox: ${inboxNote}`);
+  console.log(`agenda: ${agendaNote}`);
   console.log(`cold start (empty data dir: initdb, migrations, demo data of 4 municipalities) to first answer: ${(cold.firstAnswerMs / 1000).toFixed(1)} s`);
 } finally {
   await stack.stop();
