@@ -51,6 +51,27 @@ describe('the integrator contract', () => {
   });
 });
 
+describe('committees for integrators', () => {
+  it('a committees:read token reads committees, meetings and the printable agenda, and may not keep them', async () => {
+    const admin = await signIn('arakawa');
+    const created = await post({ query: 'mutation { createApiToken(input: { name: "会議録システム連携", scopes: ["committees:read"] }) { token } }' }, admin);
+    const token = created.json.data.createApiToken.token as string;
+    const committees = await post({ query: '{ committees { id key name rules { quorum quorumRuleIds circulationAllowed } chair { title } members { title } } }' }, token);
+    const steering = committees.json.data.committees.find((c: { key: string }) => c.key === 'ark.committee.steering');
+    expect(steering).toMatchObject({ name: '電子情報システム運営委員会', rules: { quorum: 'majority', quorumRuleIds: ['ARK-19-1'], circulationAllowed: false }, chair: { title: '管理部長' } });
+    expect(steering.members).toHaveLength(6);
+    const meeting = await post({ query: `mutation { createMeeting(input: { committeeId: "${steering.id}", heldOn: "2026-12-10", place: "庁議室" }) { id } }` }, admin);
+    const id = meeting.json.data.createMeeting.id as string;
+    const doc = await post({ query: `{ meeting(id: "${id}") { title document(kind: AGENDA, format: MARKDOWN) { fileName mimeType text } } }` }, token);
+    expect(doc.json.data.meeting.document).toMatchObject({ fileName: 'agenda-2026-12-10.md', mimeType: 'text/markdown; charset=utf-8' });
+    expect(doc.json.data.meeting.document.text).toContain('電子情報システム運営委員会');
+    const write = await post({ query: `mutation { freezeAgenda(meetingId: "${id}") { id } }` }, token);
+    expect(write.json.errors[0].extensions.code).toBe('FORBIDDEN');
+    const registry = await post({ query: '{ systems(first: 1) { totalCount } }' }, token);
+    expect(registry.json.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('bad input', () => {
   it('gets a typed error, no stack trace, and a 4xx or a GraphQL error — never a 5xx', async () => {
     const token = await signIn('kitami');
