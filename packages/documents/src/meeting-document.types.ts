@@ -2,8 +2,10 @@
 // minutes (会議録) after it. The gateway fills this from the database; the renderers turn it into
 // Markdown, DOCX and PDF without knowing where it came from.
 
-export type AttendeeRole = 'chair' | 'member' | 'temporary_member' | 'substitute' | 'invited' | 'secretariat' | 'contractor';
-export type ItemOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'deferred';
+import type { AttendeeRole, ItemOutcome } from '@tsukasa/domain';
+
+// The committee vocabulary is the domain's (packages/domain/src/committees/meetings.ts).
+export type { AttendeeRole, ItemOutcome };
 
 export interface DocumentAttendee {
   /** Position title as printed, e.g. 管理部デジタル推進課長. */
