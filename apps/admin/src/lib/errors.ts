@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'STALE_VERSION',
   'RATE_LIMITED',
   'CONFLICT',
+  'QUORUM_NOT_MET',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -31,7 +32,7 @@ export interface ApiFailure {
   currentVersion: number | null;
   /** Correlation id the gateway attaches to masked errors, shown so users can quote it. */
   reference: string | null;
-  /** Rule IDs behind a refusal (FORBIDDEN), shown as 根拠条文. */
+  /** Rule IDs behind a refusal (FORBIDDEN, QUORUM_NOT_MET), shown as 根拠条文. */
   ruleIds: string[];
 }
 
@@ -127,9 +128,13 @@ export function toApiFailure(error: CombinedError): ApiFailure {
         ? extensions.requestId
         : null;
   // Where the gateway's own wording carries facts (seconds to wait, a reference number, who
-  // may act instead), prefer it.
+  // may act instead, how many members are present), prefer it.
   const serverMessage =
-    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN' || code === 'CONFLICT') &&
+    (code === 'RATE_LIMITED' ||
+      code === 'INTERNAL' ||
+      code === 'FORBIDDEN' ||
+      code === 'CONFLICT' ||
+      code === 'QUORUM_NOT_MET') &&
     typeof extensions.messageJa === 'string'
       ? { ja: extensions.messageJa, en: first.message }
       : null;

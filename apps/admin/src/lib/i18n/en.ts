@@ -1,5 +1,6 @@
 import type { MessageKey } from './ja.ts';
 import { requestsEn } from './requests.en.ts';
+import { committeesEn } from './committees.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Tsukasa 司',
@@ -468,4 +469,5 @@ export const en: Record<MessageKey, string> = {
   'designations.validation.orgUnit': 'Choose the using place.',
   'designations.validation.validTo': 'The end must come after the start.',
   ...requestsEn,
+  ...committeesEn,
 };

@@ -1,5 +1,6 @@
 // Japanese is the primary language of the admin app; every key starts here.
 import { requestsJa } from './requests.ja.ts';
+import { committeesJa } from './committees.ja.ts';
 
 export const ja = {
   'app.name': '司 Tsukasa',
@@ -468,6 +469,7 @@ export const ja = {
   'designations.validation.orgUnit': '利用場所を選択してください。',
   'designations.validation.validTo': '終了日は開始日より後にしてください。',
   ...requestsJa,
+  ...committeesJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
