@@ -140,6 +140,8 @@ export interface AgendaItem {
   removedAt: DateTime | null;
   removedReason: string | null;
   signoffs: Signoff[];
+  /** Member seats the viewer may sign this circulated item for now (deputies included). */
+  viewerSignablePositionIds: ID[];
 }
 
 export interface Attendee {
@@ -314,6 +316,7 @@ const ITEM_FIELDS = gql`
       comment
       signedAt
     }
+    viewerSignablePositionIds
   }
 `;
 
@@ -569,6 +572,15 @@ export const SignCirculationMutation = gql<
 >`
   mutation SignCirculation($input: SignCirculationInput!) {
     signCirculation(input: $input) {
+      id
+      status
+    }
+  }
+`;
+
+export const CancelMeetingMutation = gql<{ cancelMeeting: MeetingAck }, { meetingId: ID; reason: string }>`
+  mutation CancelMeeting($meetingId: ID!, $reason: String!) {
+    cancelMeeting(meetingId: $meetingId, reason: $reason) {
       id
       status
     }

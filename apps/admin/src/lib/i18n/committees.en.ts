@@ -218,6 +218,9 @@ export const committeesEn: Record<keyof typeof committeesJa, string> = {
   'documents.preview': 'Preview',
   'documents.empty': 'Nothing to preview.',
 
+  'meeting.cancel': 'Cancel meeting',
+  'meeting.cancel.reason': 'Why is the meeting cancelled? (Its business goes to the next meeting.)',
+  'meeting.cancelled': 'The meeting was cancelled; its business will be proposed to the next meeting.',
   'minutes.send': 'Send minutes',
   'minutes.send.confirm': 'Send the minutes to the attendees and close the meeting? It cannot be changed afterwards.',
   'minutes.send.pending': 'Record a decision on every item for decision first ({count} left).',

@@ -217,6 +217,9 @@ export const committeesJa = {
   'documents.preview': 'プレビュー',
   'documents.empty': 'プレビューできる内容がありません。',
 
+  'meeting.cancel': '会議を中止',
+  'meeting.cancel.reason': '中止の理由を入力してください（議題は次回の会議に回ります）',
+  'meeting.cancelled': '会議を中止しました。議題は次回の会議で提案されます。',
   'minutes.send': '会議録を送付',
   'minutes.send.confirm': '会議録を出席者に送付し、会議を終了します。送付後は変更できません。よろしいですか？',
   'minutes.send.pending': '審議事項のすべてに決定を記録すると送付できます（残り{count}件）。',

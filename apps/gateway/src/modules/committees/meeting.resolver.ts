@@ -209,6 +209,12 @@ export class MeetingResolver {
   }
 
   @Rule('committees:manage')
+  @Mutation(() => MeetingType, { description: 'Cancels a meeting not yet held, with the reason; its business goes to the next meeting.' })
+  async cancelMeeting(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
+    return meetingOut(ctx, await service.cancelMeeting(ctx, meetingId, reason));
+  }
+
+  @Rule('committees:manage')
   @Mutation(() => MeetingType, { description: 'Adds a temporary member (ARK-17-2), a substitute (MNT-9-3) or an invited non-member (ARK-19-2).' })
   async addAttendee(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('input', () => AttendeeInput) input: AttendeeInput): Promise<MeetingType> {
     return meetingOut(ctx, await service.addAttendee(ctx, meetingId, input));
@@ -252,12 +258,15 @@ async function agendaItems(ctx: Context, meetingId: string): Promise<AgendaItem[
   const staff = new Map((await ctx.loaders.staff.loadMany(signoffs.map((s) => s.staff_id))).flatMap((s) => (s && !(s instanceof Error) ? [[s.id, s] as const] : [])));
   const positions = new Map((await ctx.loaders.position.loadMany(signoffs.map((s) => s.position_id))).flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p] as const] : [])));
   const byId = new Map(requests.map((r) => [r.id, r]));
+  const meeting = (await meetingRepo.meetingById(db, meetingId))!;
+  const seats = meeting.mode === 'circulation' && meeting.status === 'frozen' ? await service.viewerSeats(ctx, db, await meetingRepo.attendeesOfMeetings(db, [meetingId])) : [];
   let n = 0;
   return items.map((i) => Object.assign(new AgendaItem(), {
     id: i.id, number: i.removed_at ? 0 : ++n, group: i.group_key as AgendaGroupEnum, groupLabel: AGENDA_GROUPS[i.group_key], source: i.source, title: i.title, presenter: i.presenter,
     documents: i.documents, ruleIds: i.rule_ids, figures: i.figures, requestId: i.request_id, request: i.request_id && byId.get(i.request_id) ? toRequest(byId.get(i.request_id)!) : null,
     removedAt: i.removed_at && toDate(i.removed_at), removedReason: i.removed_reason, outcome: (i.outcome as ItemOutcomeEnum | null) ?? null,
     outcomeLabel: i.outcome ? ITEM_OUTCOMES[i.outcome] : null, conditions: i.conditions, dissent: i.dissent, note: i.decision_note, decidedAt: i.decided_at && toDate(i.decided_at),
+    viewerSignablePositionIds: i.outcome || i.removed_at ? [] : seats.filter((p) => !signoffs.some((s) => s.item_id === i.id && s.position_id === p)),
     signoffs: signoffs.filter((s) => s.item_id === i.id).map((s) => {
       const who = staff.get(s.staff_id);
       return { positionId: s.position_id, positionTitle: positions.get(s.position_id)?.name ?? null, staffName: who ? `${who.family_name} ${who.given_name}` : '', vote: s.vote as Vote, comment: s.comment, signedAt: toDate(s.signed_at) };

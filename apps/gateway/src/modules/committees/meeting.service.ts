@@ -335,6 +335,19 @@ export async function freezeAgenda(ctx: Context, meetingId: string) {
   return (await meetingRepo.meetingById(db, meeting.id))!;
 }
 
+/** Cancels a meeting not yet held; what was on its agenda is free for the next one. */
+export async function cancelMeeting(ctx: Context, meetingId: string, reason: string) {
+  const { db, meeting, committee } = await loadMeeting(ctx, meetingId, ['meetingId'], { lock: true });
+  await secretaryOrThrow(ctx, db, committee);
+  if (!['draft', 'frozen'].includes(meeting.status)) throw stepConflict('Only a meeting not yet held can be cancelled.', '開催前の会議だけ中止できます。');
+  const why = reason.trim();
+  if (!why) throw badInput([fieldError(['reason'], 'REQUIRED', 'Say why the meeting is cancelled.', '中止の理由を入力してください。')]);
+  if (why.length > 500) throw badInput([fieldError(['reason'], 'TOO_LONG', 'At most 500 characters.', '理由は500文字以内で入力してください。')]);
+  await meetingRepo.setMeetingStatus(db, meeting.id, 'cancelled');
+  await audit(ctx, db, 'meeting.cancel', 'meeting', meeting.id, { reason: why }, committee.rule_ids);
+  return (await meetingRepo.meetingById(db, meeting.id))!;
+}
+
 // ---- attendance and quorum ---------------------------------------------------------------------
 
 export interface AttendeeInput { role: 'temporary_member' | 'substitute' | 'invited'; title: string; name?: string | null; staffId?: string | null; substituteForId?: string | null; approvedByChair?: boolean | null }
@@ -383,11 +396,12 @@ export async function recordAttendance(ctx: Context, meetingId: string, presentI
   await secretaryOrThrow(ctx, db, committee);
   if (meeting.mode === 'circulation') throw badInput([fieldError(['meetingId'], 'INVALID_VALUE', 'A decision by circulation has no attendance.', '持回りによる決定には出席の記録はありません。', ['KWW-12-2'])]);
   if (['closed', 'cancelled'].includes(meeting.status)) throw stepConflict('The minutes of this meeting are closed.', 'この会議の会議録は確定しています。');
+  if (meeting.status === 'draft') throw stepConflict('Freeze the agenda before taking the attendance.', '出席を記録する前に議題を確定してください。');
   const list = await meetingRepo.attendeesOfMeetings(db, [meeting.id]);
   const unknown = presentIds.filter((id) => !list.some((a) => a.id === id));
   if (unknown.length) throw badInput([fieldError(['presentIds'], 'NOT_FOUND', 'Mark attendees of this meeting only.', 'この会議の出席予定者から選択してください。')]);
   await meetingRepo.setPresence(db, meeting.id, presentIds);
-  if (meeting.status !== 'held') await meetingRepo.setMeetingStatus(db, meeting.id, 'held', { cutoffAt: meeting.cutoff_at ? undefined : ctx.now() });
+  if (meeting.status !== 'held') await meetingRepo.setMeetingStatus(db, meeting.id, 'held');
   const q = await quorumOfMeeting(db, committee, meeting.id);
   await audit(ctx, db, 'meeting.attendance', 'meeting', meeting.id, { present: presentIds.length, quorum: { members: q.members, present: q.present, required: q.required, met: q.met } }, q.ruleIds);
   return (await meetingRepo.meetingById(db, meeting.id))!;
@@ -417,7 +431,8 @@ export async function recordDecision(ctx: Context, input: DecisionInput) {
   const conditions = input.conditions?.trim() || null;
   const errors = [];
   if (input.outcome === 'approved_with_conditions' && !conditions) errors.push(fieldError(['input', 'conditions'], 'REQUIRED', 'State the conditions of the approval.', '承認の条件を入力してください。'));
-  if ((conditions ?? '').length > 2000 || (input.note ?? '').length > 2000) errors.push(fieldError(['input', 'conditions'], 'TOO_LONG', 'At most 2000 characters.', '2000文字以内で入力してください。'));
+  if ((conditions ?? '').length > 2000) errors.push(fieldError(['input', 'conditions'], 'TOO_LONG', 'At most 2000 characters.', '条件は2000文字以内で入力してください。'));
+  if ((input.note ?? '').length > 2000) errors.push(fieldError(['input', 'note'], 'TOO_LONG', 'At most 2000 characters.', '備考は2000文字以内で入力してください。'));
   const attendees = await meetingRepo.attendeesOfMeetings(db, [meeting.id]);
   const dissenters = (input.dissentIds ?? []).map((id) => attendees.find((a) => a.id === id && a.present && ['chair', 'member', 'temporary_member', 'substitute'].includes(a.role)));
   if (dissenters.some((d) => !d)) errors.push(fieldError(['input', 'dissentIds'], 'INVALID_VALUE', 'Dissent is recorded for members present only.', '反対意見は出席した委員についてのみ記録できます。'));
@@ -444,6 +459,19 @@ async function decideItem(ctx: Context, db: Db, committee: meetingRepo.Committee
 
 // ---- circulation (持回り, KWW-12-2) --------------------------------------------------------------
 
+const memberPositionsOf = (attendees: meetingRepo.AttendeeRow[]) => attendees.filter((a) => ['chair', 'member'].includes(a.role) && a.position_id).map((a) => a.position_id!);
+
+/** The member seats of a meeting the viewer sits in now: held, or deputised for (KTM-3-6, MNT-6-4). */
+export async function viewerSeats(ctx: Context, db: Db, attendees: meetingRepo.AttendeeRow[]): Promise<string[]> {
+  const v = ctx.viewer;
+  if (!v || v.kind !== 'staff') return [];
+  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
+  const held = positionsAt(v.staffId, ctx.now(), facts.viewer.tenures);
+  const deputy = facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId);
+  const members = memberPositionsOf(attendees);
+  return [...new Set([...held, ...deputy])].filter((p) => members.includes(p));
+}
+
 /** Frozen circulation items are signed by each member; the last required sign-off decides. */
 export async function signCirculation(ctx: Context, input: { itemId: string; vote: 'agree' | 'disagree'; comment?: string | null }) {
   idOrThrow(input.itemId, ['input', 'itemId']);
@@ -460,12 +488,9 @@ export async function signCirculation(ctx: Context, input: { itemId: string; vot
   if (item.removed_at || item.outcome) throw stepConflict('This item has already been decided.', 'この議題はすでに決定されています。');
   if ((input.comment ?? '').length > 2000) throw badInput([fieldError(['input', 'comment'], 'TOO_LONG', 'At most 2000 characters.', 'コメントは2000文字以内で入力してください。')]);
   const attendees = await meetingRepo.attendeesOfMeetings(db, [meeting.id]);
-  const memberPositions = attendees.filter((a) => ['chair', 'member'].includes(a.role) && a.position_id).map((a) => a.position_id!);
-  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
-  const held = positionsAt(v.staffId, ctx.now(), facts.viewer.tenures);
-  const deputy = facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId);
+  const memberPositions = memberPositionsOf(attendees);
   const signedPositions = new Set((await meetingRepo.signoffsOfItems(db, [item.id])).map((s) => s.position_id));
-  const mine = [...held, ...deputy].filter((p) => memberPositions.includes(p));
+  const mine = await viewerSeats(ctx, db, attendees);
   const position = mine.find((p) => !signedPositions.has(p));
   if (mine.length === 0) throw forbidden('Only the members sign a circulated decision.', rules.circulation.ruleIds, '持回りの決定に署名できるのは委員だけです。');
   if (!position) throw stepConflict('You have already signed this item.', 'この議題にはすでに署名しています。');
@@ -491,9 +516,7 @@ export async function sendMinutes(ctx: Context, meetingId: string) {
   if (meeting.mode === 'circulation' && meeting.status !== 'frozen') throw stepConflict('Freeze the agenda and collect the sign-offs first.', '議題を確定し、署名を集めてください。');
   const items = (await meetingRepo.itemsOfMeetings(db, [meeting.id])).filter((i) => !i.removed_at);
   const open = items.filter((i) => (i.group_key === 'deliberation' || i.group_key === 'carried_over') && !i.outcome);
-  if (open.length) {
-    throw badInput([fieldError(['meetingId'], 'INVALID_VALUE', `Record a decision for every item for decision first (${open.length} left).`, `審議事項のすべてに決定を記録してください（残り${open.length}件）。`)]);
-  }
+  if (open.length) throw stepConflict(`Record a decision for every item for decision first (${open.length} left).`, `審議事項のすべてに決定を記録してください（残り${open.length}件）。`);
   await meetingRepo.setMeetingStatus(db, meeting.id, 'closed', { minutesSentAt: ctx.now() });
   const attendees = await meetingRepo.attendeesOfMeetings(db, [meeting.id]);
   const staffIds = [...new Set(attendees.flatMap((a) => (a.staff_id ? [a.staff_id] : [])))];

@@ -118,6 +118,7 @@ export class AgendaItem {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
   @Field(() => [Signoff]) signoffs!: Signoff[];
+  @Field(() => [ID], { description: 'Member seats the viewer may sign this circulated item for now (held or deputised, not yet signed).' }) viewerSignablePositionIds!: string[];
 }
 
 @ObjectType({ description: 'Someone expected at (or present at) a meeting.' })

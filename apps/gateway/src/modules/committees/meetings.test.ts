@@ -246,10 +246,19 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       expect(JSON.stringify(unapproved.errors![0]!.extensions!.fieldErrors)).toContain('MNT-9-3');
       const withSub = await call(chief.token, add, { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', name: '代理 花子', substituteForId: member.id, approvedByChair: true } }, 'addAttendee');
       const sub = withSub.attendees.find((a) => a.role === 'substitute')!;
+      const draft = await gw.gql(ATTEND, { m: m.id, p: [sub.id] }, { token: chief.token });
+      expect(errorCode(draft)).toBe('CONFLICT'); // the agenda is frozen first
+      await call(chief.token, FREEZE, { m: m.id }, 'freezeAgenda');
       const held = await call(chief.token, ATTEND, { m: m.id, p: [withSub.attendees[0]!.id, sub.id] }, 'recordAttendance');
       // MNT-9 sets no quorum; the substitute stands in for the member.
       expect(held.quorum).toMatchObject({ members: 3, present: 2, met: true });
       expect(errorCode(await gw.gql(CREATE, { i: { committeeId: id, heldOn: '2026-12-25', place: '会議室' } }, { token: staff1 }))).toBe('FORBIDDEN');
+      // A meeting not yet held may be cancelled, with a reason; a held one may not.
+      const extra = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: '2026-12-21', place: '会議室' } }, 'createMeeting');
+      const CANCEL = `mutation($m: ID!, $r: String!) { cancelMeeting(meetingId: $m, reason: $r) { ${MEETING} } }`;
+      expect(errorCode(await gw.gql(CANCEL, { m: extra.id, r: ' ' }, { token: chief.token }))).toBe('BAD_USER_INPUT');
+      expect((await call(chief.token, CANCEL, { m: extra.id, r: '年末のため12月分は中止' }, 'cancelMeeting')).status).toBe('cancelled');
+      expect(errorCode(await gw.gql(CANCEL, { m: m.id, r: '誤り' }, { token: chief.token }))).toBe('CONFLICT');
     } finally {
       gw.setNow(null);
     }
@@ -286,8 +295,14 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
       let state = await load(secretary, m.id);
       while (state.items.find((x) => x.id === item.id)!.outcome === null) {
         const before = state.items.find((x) => x.id === item.id)!.signoffs.length;
+        const seats = (await gw.gql<{ meeting: { items: { id: string; viewerSignablePositionIds: string[] }[] } }>(`query($id: ID!) { meeting(id: $id) { items { id viewerSignablePositionIds } } }`, { id: m.id }, { token: who.token }))
+          .data!.meeting.items.find((x) => x.id === item.id)!.viewerSignablePositionIds;
         const r = await gw.gql<{ signCirculation: Meeting }>(SIGN, { i: { itemId: item.id, vote: 'AGREE', comment: '異議なし' } }, { token: who.token });
-        if (errorCode(r) === 'CONFLICT') break; // this person has signed for every position they hold
+        if (errorCode(r) === 'CONFLICT') {
+          expect(seats).toEqual([]); // this person has signed for every seat they hold, and was told so
+          break;
+        }
+        expect(seats.length).toBeGreaterThan(0);
         expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
         state = r.data!.signCirculation;
         expect(state.items.find((x) => x.id === item.id)!.signoffs.length).toBe(before + 1);
