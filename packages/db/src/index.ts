@@ -16,3 +16,6 @@ export * as accessRepo from './repositories/access.repository.ts';
 export * from './audit/verify.ts';
 export * as requestRepo from './repositories/request.repository.ts';
 export * as meetingRepo from './repositories/meeting.repository.ts';
+export * as registersRepo from './repositories/registers.repository.ts';
+export * as procedureRepo from './repositories/procedure.repository.ts';
+export * as opsRepo from './repositories/operations.repository.ts';

@@ -11,3 +11,4 @@ export * from './roles/index.ts';
 export * from './authz/index.ts';
 export * from './requests/index.ts';
 export * from './committees/index.ts';
+export * from './operations/index.ts';

@@ -12,6 +12,9 @@ import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.r
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
 import { RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
 import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
+import { registerResolvers } from '../modules/registers/registers.resolver.ts';
+import { procedureResolvers } from '../modules/procedures/procedure.resolver.ts';
+import { operationsResolvers } from '../modules/operations/incident.resolver.ts';
 
 export const resolvers = [
   AuthResolver,
@@ -30,6 +33,9 @@ export const resolvers = [
   RequestResolver,
   SystemLicencesResolver,
   ...committeeResolvers,
+  ...registerResolvers,
+  ...procedureResolvers,
+  ...operationsResolvers,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -4,6 +4,9 @@ import { OWNER_ROLE } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { uuidFromKey } from './ids.ts';
 import { upsertMany } from './upsert.ts';
+import { seedRegisters } from './registers.seed.ts';
+import { seedProcedures } from './procedures.seed.ts';
+import { seedIncidents } from './incidents.seed.ts';
 
 export class ProductionDatabaseError extends Error {
   constructor() {
@@ -294,6 +297,9 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
     ['sort_order'],
   );
   await seedAccess(client, m, access, id, mid);
+  await seedRegisters(client, m, id, mid);
+  await seedProcedures(client, m, id, mid);
+  await seedIncidents(client, m, id, mid);
   await client.query(
     `insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2) on conflict do nothing`,
     [mid, '0'.repeat(64)],

@@ -46,7 +46,6 @@ export function validateSystemDraft(draft: SystemDraft, mode: 'create' | 'update
     if ([...value.trim()].length > max) {
       errors.push(fieldError([...base, field], 'TOO_LONG', `${en} must be at most ${max} characters.`, `${ja}は${max}文字以内で入力してください。`));
     }
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(value)) {
       errors.push(fieldError([...base, field], 'INVALID_VALUE', `${en} contains control characters.`, `${ja}に使用できない制御文字が含まれています。`));
     }

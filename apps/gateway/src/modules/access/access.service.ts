@@ -6,6 +6,7 @@ import {
   fieldError,
   positionsAt,
   rulebookCalendar,
+  systemOperatingCalendar,
   type AccessDecision as DomainDecision,
   type AccountFact,
   type FieldError,
@@ -15,6 +16,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { maintenanceWindowsInForce } from '../operations/maintenance.service.ts';
 import { Account, AccountStatus } from './access.types.ts';
 
 const iso = toIsoOrNull;
@@ -65,7 +67,8 @@ export async function decideAccess(db: Db, staffId: string, systemId: string, at
     account: account ? toAccountFact(account) : null,
     tenures: tenures.map(toTenure),
     system: { id: system.id, lifecycleStatus: system.lifecycle_status, rulebookId: system.rulebook_id as RulebookId | null },
-    calendar: rulebookCalendar(rulebookId),
+    // Announced maintenance stops and extensions are exceptions of the calendar (MNT-15-2, KTM-15-2).
+    calendar: systemOperatingCalendar(rulebookId, await maintenanceWindowsInForce(db, system.id, at)),
     at: at.toISOString(),
   });
   return { decision, accountId: account?.id ?? null };

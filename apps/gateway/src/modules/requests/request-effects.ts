@@ -3,6 +3,7 @@ import { positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { toTenure } from '../authz/viewer-facts.ts';
+import { setProcedureDefinition } from '../procedures/procedure.service.ts';
 
 const conflict = (en: string, ja: string) => new AppError('CONFLICT', en, { messageJa: ja });
 
@@ -117,6 +118,10 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     }
     case 'modify_system':
       if (systemId) changed.push({ targetType: 'system', targetId: systemId, after: { modified: true } });
+      break;
+    case 'set_procedure_definition':
+      // KTM-7-4: the 副統括管理者 sets the definition the 管理者 asked for.
+      changed.push(await setProcedureDefinition(ctx, db, request, performer));
       break;
     default:
       // Recorded by the request itself (its steps hold the work and the records).

@@ -1,4 +1,5 @@
 // 行政手続の定義の設定依頼: KTM-7 (definition contents per KTM-7-2, setting by the 副統括管理者 per KTM-7-4).
+import { procedureContentErrors } from '../../operations/procedures.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, note, notDefinedIn, path, result, role, staged, step } from './kind-helpers.ts';
@@ -6,12 +7,13 @@ import { bi, field, note, notDefinedIn, path, result, role, staged, step } from 
 const name = bi('行政手続の定義の設定依頼', 'Procedure definition setting');
 
 function validate(ctx: RouteContext): FieldError[] {
+  // The structured conditions (KTM-7-2-2) and routing (KTM-7-2-3) are refused here, at definition
+  // time, with the path of the offending part — never when a resident's situation is evaluated.
+  const errors = procedureContentErrors(ctx.content);
   if (ctx.content['rightsCleared'] !== true) {
-    return [
-      fieldError(path('rightsCleared'), 'INVALID_VALUE', 'Confirm that the contents infringe no copyright or other rights.', '設定内容が著作権等他者の権利を侵害していないことを確認してください。', ['KTM-7-5']),
-    ];
+    errors.push(fieldError(path('rightsCleared'), 'INVALID_VALUE', 'Confirm that the contents infringe no copyright or other rights.', '設定内容が著作権等他者の権利を侵害していないことを確認してください。', ['KTM-7-5']));
   }
-  return [];
+  return errors;
 }
 
 function route(ctx: RouteContext): RouteResult {
@@ -50,6 +52,23 @@ export const procedureDefinitionKind: RequestKind = {
     t('confirmationItems', '受付事務に係る確認事項', 'Items to confirm at reception', 'KTM-7-2-4', true),
     t('outputForms', '出力帳票様式及びシステム印字項目', 'Output forms and printed fields', 'KTM-7-2-5', true),
     t('other', 'その他受付事務に必要な情報', 'Other information for reception', 'KTM-7-2-6', false),
+    field('conditionRules', 'textarea', '案内の条件（システムが判定する形式、JSON）', 'Conditions the system evaluates (JSON)', false, {
+      maxLength: 8000,
+      ruleIds: ['KTM-7-2-2'],
+      help: bi(
+        '例：{"all":[{"fact":"event","op":"in","value":["moving_in"]},{"fact":"members","where":{"group":"school_age"},"op":"gte","value":1}]}。事由（event）、世帯員の数（members：group・minAge・maxAge・各種の該当）、飼い犬（dogs）、原付（mopeds）、印鑑登録の希望（sealRegistrationWanted）を all・any・not で組み合わせます。省略すると自動では案内しません。',
+        'E.g. {"all":[{"fact":"event","op":"in","value":["moving_in"]},{"fact":"members","where":{"group":"school_age"},"op":"gte","value":1}]}. Combine the event, counts of members (members: group, minAge, maxAge, flags), dogs, mopeds and sealRegistrationWanted with all, any and not. Without it the procedure is never proposed automatically.',
+      ),
+    }),
+    field('routingRules', 'textarea', '振り分けパターン（システムが判定する形式、JSON）', 'Routing patterns the system applies (JSON)', false, {
+      maxLength: 4000,
+      ruleIds: ['KTM-7-2-3'],
+      help: bi(
+        '例：{"handlingSection":"保険医療課","patterns":[{"authority":"保険医療課","action":"handle"},{"authority":"窓口課","action":"accept_and_hand_over"},{"authority":"*","action":"refer"}]}。課はキー又は名称で指定します。省略すると業務所管課が処理し、他の課は案内します。',
+        'E.g. {"handlingSection":"保険医療課","patterns":[{"authority":"保険医療課","action":"handle"},{"authority":"窓口課","action":"accept_and_hand_over"},{"authority":"*","action":"refer"}]}. Sections by key or name. Without it the business section handles it and the others refer.',
+      ),
+    }),
+    field('displayOrder', 'number', '案内の順序（区分内）', 'Order within its category', false, { min: 1, max: 999, ruleIds: ['KTM-7-3'] }),
     field('rightsCleared', 'boolean', '著作権等他者の権利を侵害していないことの確認', 'No rights of others infringed', true, { ruleIds: ['KTM-7-5'] }),
   ],
   validate,

@@ -1,0 +1,113 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { System } from '../registry/registry.types.ts';
+import { Bilingual } from '../requests/request.types.ts';
+
+export enum MaintenanceKindEnum {
+  CLOSED = 'closed',
+  OPEN = 'open',
+}
+registerEnumType(MaintenanceKindEnum, { name: 'MaintenanceKind', description: 'closed: a stop (保守点検作業等による停止); open: the operating hours extended (運用時間の一時的な延長)' });
+
+export enum MaintenanceStatusEnum {
+  PLANNED = 'planned',
+  ANNOUNCED = 'announced',
+  IN_PROGRESS = 'in_progress',
+  FINISHED = 'finished',
+  CANCELLED = 'cancelled',
+}
+registerEnumType(MaintenanceStatusEnum, { name: 'MaintenanceStatus', description: 'planned (not yet announced: not in force), announced, in_progress, finished, cancelled' });
+
+@ObjectType({ description: 'An interval of time [from, to).' })
+export class TimeInterval {
+  @Field(() => Date) from!: Date;
+  @Field(() => Date) to!: Date;
+}
+
+@ObjectType({ description: 'Something the planner should know about a window; it does not stop the window being planned.' })
+export class MaintenanceWarning {
+  @Field(() => String, { description: 'STOP_IN_OPERATING_HOURS, NOT_ANNOUNCED, NOTICE_LATE or EXTENSION_WITHOUT_EFFECT' }) code!: string;
+  @Field(() => String) message!: string;
+  @Field(() => String) messageJa!: string;
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [TimeInterval], { description: 'For a stop inside the operating hours: the time the using sections lose.' }) overlaps!: TimeInterval[];
+}
+
+@ObjectType({ description: 'A maintenance stop or a temporary extension of a system’s operating hours (MNT-15-2, KTM-15-2). In force once announced.' })
+export class MaintenanceWindow {
+  @Field(() => ID) id!: string;
+  @Field(() => MaintenanceKindEnum) kind!: MaintenanceKindEnum;
+  @Field(() => Date) from!: Date;
+  @Field(() => Date) to!: Date;
+  @Field(() => String, { description: 'The reason as announced (Japanese).' }) reason!: string;
+  @Field(() => String, { nullable: true }) reasonEn!: string | null;
+  @Field(() => MaintenanceStatusEnum) status!: MaintenanceStatusEnum;
+  @Field(() => Date) plannedAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the using sections were told.' }) announcedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => Int) version!: number;
+  @Field(() => [MaintenanceWarning]) warnings!: MaintenanceWarning[];
+  systemId!: string;
+  plannedById!: string;
+  announcedById!: string | null;
+}
+
+@ObjectType({ description: 'Opening hours of a day: [start, end) in local time, HH:MM (end may be 24:00).' })
+export class OperatingHours {
+  @Field(() => String) start!: string;
+  @Field(() => String) end!: string;
+}
+
+@ObjectType()
+export class WeekdayHours {
+  @Field(() => Int, { description: '0 = Sunday … 6 = Saturday' }) weekday!: number;
+  @Field(() => Bilingual) label!: Bilingual;
+  @Field(() => [OperatingHours], { description: 'Empty: closed that weekday.' }) hours!: OperatingHours[];
+}
+
+@ObjectType({ description: 'Days the system is not operated every year, inclusive (MM-DD), e.g. 12-31 to 01-03 (KTM-15-1).' })
+export class ClosedPeriod {
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+}
+
+@ObjectType({ description: 'Whether a system may be used at an instant, and if not why.' })
+export class OperatingState {
+  @Field(() => Date) at!: Date;
+  @Field(() => Boolean) open!: boolean;
+  @Field(() => String, { nullable: true, description: 'CLOSED_DAY, OUTSIDE_OPERATING_HOURS or MAINTENANCE when closed.' }) code!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true }) reasonJa!: string | null;
+  @Field(() => [String]) ruleIds!: string[];
+}
+
+@ObjectType({ description: 'When a system may be used: its rulebook’s hours and the announced windows (SPEC §6).' })
+export class SystemOperatingCalendar {
+  @Field(() => System) system!: System;
+  @Field(() => String) timeZone!: string;
+  @Field(() => [WeekdayHours]) weekly!: WeekdayHours[];
+  @Field(() => [ClosedPeriod]) closedPeriods!: ClosedPeriod[];
+  @Field(() => Boolean) closedOnNationalHolidays!: boolean;
+  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' }) ruleIds!: string[];
+  @Field(() => [String], { description: 'The rules stops are made under (MNT-15-2, KTM-15-2 …).' }) stopRuleIds!: string[];
+  @Field(() => [MaintenanceWindow], { description: 'Announced windows not yet over, by start.' }) upcoming!: MaintenanceWindow[];
+  @Field(() => OperatingState) openNow!: OperatingState;
+  @Field(() => Boolean, { description: 'Whether the viewer plans and announces this system’s windows.' }) viewerMayPlan!: boolean;
+}
+
+@ObjectType({ description: 'A system stopped for maintenance at an instant.' })
+export class SystemUnderMaintenance {
+  @Field(() => System) system!: System;
+  @Field(() => MaintenanceWindow) window!: MaintenanceWindow;
+}
+
+@InputType()
+export class PlanMaintenanceInput {
+  @Field(() => ID) systemId!: string;
+  @Field(() => MaintenanceKindEnum) kind!: MaintenanceKindEnum;
+  @Field(() => Date) from!: Date;
+  @Field(() => Date) to!: Date;
+  @Field(() => String, { description: 'As it will be announced, e.g. 定期保守作業 (at most 200 characters).' }) reason!: string;
+  @Field(() => String, { nullable: true }) reasonEn?: string | null;
+}

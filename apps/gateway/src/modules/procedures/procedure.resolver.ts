@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ResidentEvent } from '@tsukasa/domain';
+import type { Context } from '../../graphql/context.ts';
+import { Rule } from '../../graphql/rules.ts';
+import * as service from './procedure.service.ts';
+import {
+  NeededProcedure,
+  ProcedureDefinitionChange,
+  ProcedureDefinitionFilter,
+  ProcedureDefinitionType,
+  ProcedureRoute,
+  RecordProcedureReviewInput,
+  ResidentSituationInput,
+} from './procedure.types.ts';
+
+@Resolver(() => ProcedureDefinitionType)
+export class ProcedureDefinitionResolver {
+  @Rule('registry:read')
+  @Query(() => [ProcedureDefinitionType], { description: '行政手続の定義 of the counter support system (KTM-7-2), in the order of KTM-7-1; those not reviewed for over a year are flagged reviewDue (KTM-5-1-1).' })
+  async procedureDefinitions(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ProcedureDefinitionFilter, { nullable: true }) filter: ProcedureDefinitionFilter | null,
+    @Arg('limit', () => Int, { nullable: true, description: '1–500, default 200.' }) limit: number | null,
+  ): Promise<ProcedureDefinitionType[]> {
+    return service.listDefinitions(ctx, filter ?? {}, limit);
+  }
+
+  @Rule('registry:read')
+  @Query(() => ProcedureDefinitionType, { nullable: true })
+  async procedureDefinition(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProcedureDefinitionType | null> {
+    return service.definitionById(ctx, id);
+  }
+
+  @Rule('registry:read')
+  @Query(() => [NeededProcedure], {
+    description: 'Which procedures a resident’s situation needs (KTM-7-2-2): the 住所・氏名・世帯 notification first, then the related ones (KTM-7-1), each with why, its guidance, the section that handles it, the forms it prints and — for staff — what the viewer does with it (KTM-7-2-3). Nothing of the situation is stored.',
+  })
+  async proceduresFor(@Ctx() ctx: Context, @Arg('situation', () => ResidentSituationInput) situation: ResidentSituationInput): Promise<NeededProcedure[]> {
+    return service.proceduresFor(ctx, { ...situation, events: situation.events as unknown as ResidentEvent[] });
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => ProcedureDefinitionType, { description: 'The business section (業務所管課) records its regular review of a definition that needs no change (KTM-5-1-1); a change goes through a procedure_definition request (KTM-7-4).' })
+  async recordProcedureReview(@Ctx() ctx: Context, @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput): Promise<ProcedureDefinitionType> {
+    return service.recordReview(ctx, input);
+  }
+
+  @FieldResolver(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with the procedure, from their business authority (KTM-7-2-3).' })
+  async viewerRoute(@Root() d: ProcedureDefinitionType, @Ctx() ctx: Context): Promise<ProcedureRoute | null> {
+    return service.viewerRoute(ctx, d);
+  }
+
+  @FieldResolver(() => [ProcedureDefinitionChange], { description: 'Versions and reviews, latest first.' })
+  async history(@Root() d: ProcedureDefinitionType, @Ctx() ctx: Context): Promise<ProcedureDefinitionChange[]> {
+    return service.historyOf(ctx, d.id);
+  }
+}
+
+export const procedureResolvers = [ProcedureDefinitionResolver] as const;

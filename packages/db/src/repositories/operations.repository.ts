@@ -1,0 +1,298 @@
+// Operations (SPEC §6): maintenance windows of systems and incidents — the 障害等対応連絡票 record,
+// its log and the continuation notices to the using sections (MNT-22-4).
+import { exec, one, rows, setClauses, type Db } from './sql.ts';
+
+// ---- maintenance windows ------------------------------------------------------------------------------
+
+export interface MaintenanceWindowRow {
+  id: string;
+  system_id: string;
+  kind: 'closed' | 'open';
+  starts_at: Date | string;
+  ends_at: Date | string;
+  reason: string;
+  reason_en: string | null;
+  planned_by_id: string;
+  planned_on_behalf_of_id: string | null;
+  planned_at: Date | string;
+  announced_at: Date | string | null;
+  announced_by_id: string | null;
+  cancelled_at: Date | string | null;
+  cancelled_by_id: string | null;
+  cancel_reason: string | null;
+  rule_ids: string[];
+  version: number;
+}
+
+const WINDOW_COLUMNS = `w.id, w.system_id, w.kind, w.starts_at, w.ends_at, w.reason, w.reason_en, w.planned_by_id, w.planned_on_behalf_of_id, w.planned_at,
+  w.announced_at, w.announced_by_id, w.cancelled_at, w.cancelled_by_id, w.cancel_reason, w.rule_ids, w.version`;
+
+export async function insertMaintenanceWindow(
+  db: Db,
+  w: { id: string; municipalityId: string; systemId: string; kind: 'closed' | 'open'; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: string[] },
+): Promise<void> {
+  await exec(db, `insert into maintenance_window (id, municipality_id, system_id, kind, starts_at, ends_at, reason, reason_en, planned_by_id, planned_on_behalf_of_id, planned_at, rule_ids)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+  [w.id, w.municipalityId, w.systemId, w.kind, w.from, w.to, w.reason, w.reasonEn, w.plannedBy, w.onBehalfOf, w.at, w.ruleIds]);
+}
+
+export async function maintenanceWindowById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<MaintenanceWindowRow | undefined> {
+  return one(db, `select ${WINDOW_COLUMNS} from maintenance_window w where w.id = $1${opts.lock ? ' for update' : ''}`, [id]);
+}
+
+/** Every window of a system (planned, announced, cancelled) meeting [from, to), by start. */
+export async function maintenanceWindowsOfSystem(db: Db, systemId: string, range: { from?: Date | null; to?: Date | null } = {}): Promise<MaintenanceWindowRow[]> {
+  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w
+    where w.system_id = $1 and ($2::timestamptz is null or w.ends_at > $2) and ($3::timestamptz is null or w.starts_at < $3)
+    order by w.starts_at, w.id`, [systemId, range.from ?? null, range.to ?? null]);
+}
+
+/** Announced, not cancelled windows of systems ending after an instant: the calendar exceptions in force. */
+export async function windowsInForce(db: Db, systemIds: readonly string[], after: Date): Promise<MaintenanceWindowRow[]> {
+  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w
+    where w.system_id = any($1::uuid[]) and w.announced_at is not null and w.cancelled_at is null and w.ends_at > $2
+    order by w.starts_at, w.id`, [systemIds, after]);
+}
+
+/** Stops in force at an instant, with their systems, by system name. */
+export async function stopsAt(db: Db, at: Date): Promise<MaintenanceWindowRow[]> {
+  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w join system s on s.id = w.system_id
+    where w.kind = 'closed' and w.announced_at is not null and w.cancelled_at is null and w.starts_at <= $1 and w.ends_at > $1
+    order by s.name, w.starts_at`, [at]);
+}
+
+export async function announceWindow(db: Db, id: string, by: string, at: Date, ruleIds: string[]): Promise<MaintenanceWindowRow | undefined> {
+  return one(db, `update maintenance_window w set announced_at = $3, announced_by_id = $2, rule_ids = $4, version = version + 1
+    where w.id = $1 and w.announced_at is null and w.cancelled_at is null returning ${WINDOW_COLUMNS}`, [id, by, at, ruleIds]);
+}
+
+export async function cancelWindow(db: Db, id: string, by: string, at: Date, reason: string): Promise<MaintenanceWindowRow | undefined> {
+  return one(db, `update maintenance_window w set cancelled_at = $3, cancelled_by_id = $2, cancel_reason = $4, version = version + 1
+    where w.id = $1 and w.cancelled_at is null returning ${WINDOW_COLUMNS}`, [id, by, at, reason]);
+}
+
+// ---- using sections and who heads them ------------------------------------------------------------------
+
+export interface UsingSectionHeadRow {
+  org_unit_id: string;
+  org_unit_name: string;
+  parent_name: string | null;
+  /** The head position told: the section's own, or (when it has none held) the nearest one above. */
+  position_id: string | null;
+  position_name: string | null;
+  /** Current holders of that position on the date. */
+  staff_ids: string[];
+}
+
+/**
+ * Every using section (system_using_org_unit) of a system, with the holders of its head position on
+ * a date (課長, 室長, 所長 …). A section whose head position is vacant falls back to the nearest head
+ * above it, so that somebody is always told.
+ */
+export async function usingSectionHeads(db: Db, systemId: string, on: string): Promise<UsingSectionHeadRow[]> {
+  return rows(db, `with recursive up(section_id, unit_id, parent_id, depth) as (
+      select u.org_unit_id, o.id, o.parent_id, 0 from system_using_org_unit u join org_unit o on o.id = u.org_unit_id where u.system_id = $1
+      union all select up.section_id, o.id, o.parent_id, up.depth + 1 from up join org_unit o on o.id = up.parent_id where up.depth < 12),
+    heads as (
+      select distinct on (up.section_id) up.section_id, p.id as position_id, p.name as position_name
+        from up join position p on p.org_unit_id = up.unit_id and p.kind = 'head'
+        where exists (select 1 from position_tenure t where t.position_id = p.id and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date))
+        order by up.section_id, up.depth, p.sort_order, p.id)
+    select u.org_unit_id, o.name as org_unit_name, par.name as parent_name, h.position_id, h.position_name,
+      coalesce(array(select t.staff_id::text from position_tenure t where t.position_id = h.position_id and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date) order by t.valid_from, t.staff_id), '{}') as staff_ids
+    from system_using_org_unit u join org_unit o on o.id = u.org_unit_id left join org_unit par on par.id = o.parent_id
+      left join heads h on h.section_id = u.org_unit_id
+    where u.system_id = $1 order by u.sort_order, o.sort_order, o.id`, [systemId, on]);
+}
+
+/** Current holders of the positions bound to roles of a rulebook (escalation recipients). */
+export async function holdersOfRoles(db: Db, rulebookId: string, roleKeys: readonly string[], on: string): Promise<{ role_key: string; position_id: string; position_name: string; staff_id: string }[]> {
+  return rows(db, `select distinct b.role_key, p.id as position_id, p.name as position_name, t.staff_id
+      from role_binding b join position p on p.id = b.position_id
+      join position_tenure t on t.position_id = p.id and t.valid_from <= $3::date and (t.valid_to is null or t.valid_to > $3::date)
+    where b.rulebook_id = $1 and b.role_key = any($2::text[]) order by b.role_key, p.name, t.staff_id`, [rulebookId, roleKeys, on]);
+}
+
+// ---- incidents ----------------------------------------------------------------------------------------------
+
+export type IncidentStatus = 'reported' | 'recovering' | 'resolved' | 'confirmed';
+
+export interface IncidentRow {
+  id: string;
+  system_id: string;
+  fiscal_year: number;
+  number: string;
+  title: string;
+  description: string;
+  occurred_at: Date | string;
+  detected_at: Date | string;
+  reported_by_id: string;
+  reported_on_behalf_of_id: string | null;
+  reported_at: Date | string;
+  severity: 'minor' | 'major' | 'critical';
+  residents_affected: boolean;
+  degraded_operation: string | null;
+  status: IncidentStatus;
+  cause: string | null;
+  recovery_eta: Date | string | null;
+  resolved_at: Date | string | null;
+  resolved_by_id: string | null;
+  resolution_recorded_at: Date | string | null;
+  analysis: string | null;
+  preventive_measures: string | null;
+  analysis_by_id: string | null;
+  analysis_recorded_at: Date | string | null;
+  confirmed_by_id: string | null;
+  confirmed_on_behalf_of_id: string | null;
+  confirmed_at: Date | string | null;
+  escalated_at: Date | string | null;
+  rule_ids: string[];
+  version: number;
+}
+
+const INCIDENT_COLUMNS = `i.id, i.system_id, i.fiscal_year, i.number, i.title, i.description, i.occurred_at, i.detected_at, i.reported_by_id, i.reported_on_behalf_of_id,
+  i.reported_at, i.severity, i.residents_affected, i.degraded_operation, i.status, i.cause, i.recovery_eta, i.resolved_at, i.resolved_by_id, i.resolution_recorded_at,
+  i.analysis, i.preventive_measures, i.analysis_by_id, i.analysis_recorded_at, i.confirmed_by_id, i.confirmed_on_behalf_of_id, i.confirmed_at, i.escalated_at, i.rule_ids, i.version`;
+
+/** The next number of a fiscal year, gapless under concurrency (the counter row is locked by the upsert). */
+export async function nextIncidentSeq(db: Db, municipalityId: string, fiscalYear: number): Promise<number> {
+  const r = await one<{ last: number }>(db, `insert into incident_counter as c (municipality_id, fiscal_year, last) values ($1, $2, 1)
+    on conflict (municipality_id, fiscal_year) do update set last = c.last + 1 returning last`, [municipalityId, fiscalYear]);
+  return r!.last;
+}
+
+export interface NewIncident {
+  id: string;
+  municipalityId: string;
+  systemId: string;
+  fiscalYear: number;
+  number: string;
+  title: string;
+  description: string;
+  occurredAt: Date;
+  detectedAt: Date;
+  reportedBy: string;
+  onBehalfOf: string | null;
+  reportedAt: Date;
+  severity: string;
+  residentsAffected: boolean;
+  degradedOperation: string | null;
+  cause: string | null;
+  recoveryEta: Date | null;
+  ruleIds: string[];
+}
+
+export async function insertIncident(db: Db, i: NewIncident): Promise<void> {
+  await exec(db, `insert into incident (id, municipality_id, system_id, fiscal_year, number, title, description, occurred_at, detected_at, reported_by_id, reported_on_behalf_of_id,
+      reported_at, severity, residents_affected, degraded_operation, status, cause, recovery_eta, rule_ids)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'reported', $16, $17, $18)`,
+  [i.id, i.municipalityId, i.systemId, i.fiscalYear, i.number, i.title, i.description, i.occurredAt, i.detectedAt, i.reportedBy, i.onBehalfOf,
+    i.reportedAt, i.severity, i.residentsAffected, i.degradedOperation, i.cause, i.recoveryEta, i.ruleIds]);
+}
+
+export async function incidentById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<IncidentRow | undefined> {
+  return one(db, `select ${INCIDENT_COLUMNS} from incident i where i.id = $1${opts.lock ? ' for update' : ''}`, [id]);
+}
+
+export async function incidentsByIds(db: Db, ids: readonly string[]): Promise<IncidentRow[]> {
+  return rows(db, `select ${INCIDENT_COLUMNS} from incident i where i.id = any($1::uuid[])`, [ids]);
+}
+
+export interface IncidentFilter {
+  systemId?: string | null;
+  statuses?: IncidentStatus[] | null;
+  /** Occurred at or after. */
+  from?: Date | null;
+  /** Occurred before. */
+  to?: Date | null;
+  limit: number;
+}
+
+/** Incidents, latest occurrence first. */
+export async function listIncidents(db: Db, f: IncidentFilter): Promise<IncidentRow[]> {
+  return rows(db, `select ${INCIDENT_COLUMNS} from incident i
+    where ($1::uuid is null or i.system_id = $1) and ($2::text[] is null or i.status = any($2::text[]))
+      and ($3::timestamptz is null or i.occurred_at >= $3) and ($4::timestamptz is null or i.occurred_at < $4)
+    order by i.occurred_at desc, i.number desc limit $5`, [f.systemId ?? null, f.statuses?.length ? f.statuses : null, f.from ?? null, f.to ?? null, f.limit]);
+}
+
+export type IncidentPatch = Partial<Pick<IncidentRow, 'status' | 'cause' | 'degraded_operation' | 'analysis' | 'preventive_measures' | 'analysis_by_id' | 'resolved_by_id' | 'confirmed_by_id' | 'confirmed_on_behalf_of_id'>> & {
+  recovery_eta?: Date | null;
+  resolved_at?: Date;
+  resolution_recorded_at?: Date;
+  analysis_recorded_at?: Date;
+  confirmed_at?: Date;
+  escalated_at?: Date;
+};
+
+export async function updateIncident(db: Db, id: string, patch: IncidentPatch): Promise<IncidentRow> {
+  const params: unknown[] = [id];
+  const sets = setClauses(patch, params);
+  return (await one<IncidentRow>(db, `update incident i set ${[...sets, 'version = version + 1'].join(', ')} where i.id = $1 returning ${INCIDENT_COLUMNS}`, params))!;
+}
+
+export interface IncidentUpdateRow {
+  id: string;
+  incident_id: string;
+  seq: number;
+  at: Date | string;
+  by_id: string;
+  on_behalf_of_id: string | null;
+  kind: 'report' | 'update' | 'escalation' | 'resolution' | 'analysis' | 'confirmation';
+  status: IncidentStatus | null;
+  recovery_eta: Date | string | null;
+  cause: string | null;
+  degraded_operation: string | null;
+  note: string | null;
+  rule_ids: string[];
+}
+
+/** Appends to an incident's log (call with the incident row locked: seq follows the last). */
+export async function appendIncidentUpdate(
+  db: Db,
+  municipalityId: string,
+  u: { incidentId: string; at: Date; by: string; onBehalfOf: string | null; kind: IncidentUpdateRow['kind']; status: IncidentStatus | null; recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; ruleIds: string[] },
+): Promise<void> {
+  await exec(db, `insert into incident_update (id, municipality_id, incident_id, seq, at, by_id, on_behalf_of_id, kind, status, recovery_eta, cause, degraded_operation, note, rule_ids)
+    values (gen_random_uuid(), $1, $2, (select coalesce(max(seq), 0) + 1 from incident_update where incident_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+  [municipalityId, u.incidentId, u.at, u.by, u.onBehalfOf, u.kind, u.status, u.recoveryEta ?? null, u.cause ?? null, u.degradedOperation ?? null, u.note ?? null, u.ruleIds]);
+}
+
+export async function updatesOfIncidents(db: Db, incidentIds: readonly string[]): Promise<IncidentUpdateRow[]> {
+  return rows(db, `select id, incident_id, seq, at, by_id, on_behalf_of_id, kind, status, recovery_eta, cause, degraded_operation, note, rule_ids
+    from incident_update where incident_id = any($1::uuid[]) order by incident_id, seq`, [incidentIds]);
+}
+
+export interface IncidentNoticeRow {
+  id: string;
+  incident_id: string;
+  org_unit_id: string;
+  org_unit_name: string;
+  parent_name: string | null;
+  kind: 'occurrence' | 'resolution';
+  recipient_position_id: string | null;
+  recipient_position_name: string | null;
+  recipient_staff_ids: string[];
+  sent_at: Date | string | null;
+  rule_ids: string[];
+}
+
+export async function insertIncidentNotices(
+  db: Db,
+  municipalityId: string,
+  notices: { incidentId: string; orgUnitId: string; kind: 'occurrence' | 'resolution'; positionId: string | null; staffIds: string[]; sentAt: Date | null; ruleIds: string[] }[],
+): Promise<void> {
+  if (!notices.length) return;
+  await exec(db, `insert into incident_notice (id, municipality_id, incident_id, org_unit_id, kind, recipient_position_id, recipient_staff_ids, sent_at, rule_ids)
+    select gen_random_uuid(), $1, (n->>'incidentId')::uuid, (n->>'orgUnitId')::uuid, n->>'kind', (n->>'positionId')::uuid,
+      array(select jsonb_array_elements_text(n->'staffIds'))::uuid[], (n->>'sentAt')::timestamptz, array(select jsonb_array_elements_text(n->'ruleIds'))
+    from jsonb_array_elements($2::jsonb) n`, [municipalityId, JSON.stringify(notices)]);
+}
+
+export async function noticesOfIncidents(db: Db, incidentIds: readonly string[]): Promise<IncidentNoticeRow[]> {
+  return rows(db, `select n.id, n.incident_id, n.org_unit_id, o.name as org_unit_name, par.name as parent_name, n.kind, n.recipient_position_id, p.name as recipient_position_name,
+      n.recipient_staff_ids::text[] as recipient_staff_ids, n.sent_at, n.rule_ids
+    from incident_notice n join org_unit o on o.id = n.org_unit_id left join org_unit par on par.id = o.parent_id left join position p on p.id = n.recipient_position_id
+      left join system_using_org_unit u on u.org_unit_id = n.org_unit_id and u.system_id = (select system_id from incident where id = n.incident_id)
+    where n.incident_id = any($1::uuid[]) order by n.incident_id, n.kind, u.sort_order nulls last, o.sort_order, o.id`, [incidentIds]);
+}

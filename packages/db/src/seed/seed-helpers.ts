@@ -1,0 +1,21 @@
+// Helpers shared by the demo seeders of operations data.
+import type pg from 'pg';
+import type { MunicipalitySeed } from '@tsukasa/domain';
+
+export type Row = Record<string, unknown>;
+
+/** Inserts rows that are not there yet; an existing row is left as it is (what staff did since wins). */
+export async function insertOnce(client: pg.ClientBase, table: string, rows: Row[]): Promise<void> {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    await client.query(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')}) on conflict do nothing`,
+      columns.map((c) => row[c] ?? null),
+    );
+  }
+}
+
+/** The key of the staff member holding a demo position now. */
+export function holderOf(m: MunicipalitySeed, positionKey: string): string | undefined {
+  return m.staff.find((s) => s.tenures.some((t) => t.positionKey === positionKey && !t.to))?.key;
+}

@@ -1,0 +1,44 @@
+// ARK-6-1: a contract outsourcing the work of a system states the contractor's duties on ten
+// matters. The checklist is read from the rulebook itself, so its text is the regulation's.
+import { findRule } from '../rulebooks/index.ts';
+
+export const CONTRACT_CLAUSE_RULE_ID = 'ARK-6-1';
+
+const EN: Record<string, string> = {
+  'ARK-6-1-1': 'Confidentiality of the data',
+  'ARK-6-1-2': 'No use of the data beyond the purpose of the contract',
+  'ARK-6-1-3': 'Handover, custody, disposal and return of the data',
+  'ARK-6-1-4': 'Limits on copying the data',
+  'ARK-6-1-5': 'Prohibition or limitation of subcontracting',
+  'ARK-6-1-6': 'Duty to accept the ward’s on-site inspections and investigations of data handling',
+  'ARK-6-1-7': 'Duty to report incidents',
+  'ARK-6-1-8': 'Prevention of taking out, interception, alteration and erasure of data and programs, and of damage to equipment and media, by unauthorised access, viruses and the like',
+  'ARK-6-1-9': 'Ownership of what the outsourced processing produces',
+  'ARK-6-1-10': 'Other matters needed to protect the data',
+};
+
+export interface ContractClause {
+  ruleId: string;
+  /** (1) … (10) of ARK-6-1. */
+  number: number;
+  text: string;
+  textEn: string;
+}
+
+export const CONTRACT_CLAUSES: readonly ContractClause[] = (findRule(CONTRACT_CLAUSE_RULE_ID)?.paragraph?.items ?? []).map((item, i) => ({
+  ruleId: item.ruleId,
+  number: i + 1,
+  text: item.text,
+  textEn: EN[item.ruleId] ?? item.ruleId,
+}));
+
+/** ARK-6-1 binds the contracts of ARK systems whose work is outsourced (a contractor is registered). */
+export function contractClausesApply(system: { rulebookId: string | null; contractorId: string | null }): boolean {
+  return system.rulebookId === 'ARK' && system.contractorId !== null;
+}
+
+/** The clauses a system's contract is not (yet) recorded as stating, in the order of ARK-6-1. */
+export function missingContractClauses(checked: readonly { ruleId: string; checked: boolean }[]): string[] {
+  const yes = new Set(checked.filter((c) => c.checked).map((c) => c.ruleId));
+  return CONTRACT_CLAUSES.filter((c) => !yes.has(c.ruleId)).map((c) => c.ruleId);
+}

@@ -1,0 +1,159 @@
+// 月間処理予定 (ARK-8): each section using a system that デジタル推進課 manages reports next month's
+// processing by the end of each month (ARK-8-1), sends the input data with a 送付書 (ARK-8-3), gets
+// it back once processed (ARK-8-4), and checks the output on receipt and reports the result
+// (ARK-8-5).
+import type { Bilingual } from '../requests/request.types.ts';
+import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { dueState, firstDayOf, isIsoDate, isMonth, lastDayOf, processingPlanWindow, type DueState } from './due-dates.ts';
+
+export const PROCESSING_PLAN_RULE_IDS = ['ARK-8-1'];
+
+/** Systems in use: a plan is owed for them (proposed and retired systems process nothing). */
+const IN_USE = ['in_service', 'under_change', 'retiring'];
+
+export interface PlanSystemFact {
+  id: string;
+  rulebookId: string | null;
+  managementType: string;
+  managingOrgUnitId: string;
+  lifecycleStatus: string;
+  usingOrgUnitIds: readonly string[];
+}
+
+export interface PlanObligation {
+  systemId: string;
+  orgUnitId: string;
+}
+
+/**
+ * Who owes a monthly plan: ARK-8-1 binds "デジタル推進課が管理する電子情報システムを利用する課の長".
+ * Every section using an ARK system managed by デジタル推進課 (ARK-4-1), except デジタル推進課
+ * itself, which would report to its own chief. ARK-8-7 (other systems the digital chief designates)
+ * and ARK-9 (systems of the システム管理課, 準じて) are not tracked: neither names a report.
+ */
+export function processingPlanObligations(systems: readonly PlanSystemFact[]): PlanObligation[] {
+  return systems
+    .filter((s) => s.rulebookId === 'ARK' && s.managementType === 'digital_section' && IN_USE.includes(s.lifecycleStatus))
+    .flatMap((s) => s.usingOrgUnitIds.filter((u) => u !== s.managingOrgUnitId).map((orgUnitId) => ({ systemId: s.id, orgUnitId })));
+}
+
+export interface ProcessingPlanStatus extends PlanObligation {
+  month: string;
+  opensOn: string;
+  dueOn: string;
+  state: DueState;
+  /** The day (local) the plan was reported, or null. */
+  submittedOn: string | null;
+  ruleIds: string[];
+  message: Bilingual;
+}
+
+/** Where the plan of one (system, section) pair for a month stands on `today`. */
+export function processingPlanStatus(o: PlanObligation, month: string, today: string, submittedOn: string | null): ProcessingPlanStatus {
+  const { opensOn, dueOn } = processingPlanWindow(month);
+  const state = dueState({ opensOn, dueOn, doneOn: submittedOn }, today);
+  const [y, m] = month.split('-');
+  const label = { ja: `${Number(y)}年${Number(m)}月分の月間処理予定`, en: `the processing plan for ${month}` };
+  const message: Record<DueState, Bilingual> = {
+    upcoming: { ja: `${label.ja}は${opensOn}から報告します（期限 ${dueOn}）。`, en: `Report ${label.en} from ${opensOn} (due ${dueOn}).` },
+    due: { ja: `${label.ja}を${dueOn}までにデジタル推進課長へ報告してください。`, en: `Report ${label.en} to the digital section chief by ${dueOn}.` },
+    overdue: { ja: `${label.ja}が報告期限（${dueOn}）を過ぎても報告されていません。`, en: `${capital(label.en)} was due on ${dueOn} and has not been reported.` },
+    done: { ja: `${label.ja}は報告済みです。`, en: `${capital(label.en)} has been reported.` },
+    done_late: { ja: `${label.ja}は期限（${dueOn}）後に報告されました。`, en: `${capital(label.en)} was reported after ${dueOn}.` },
+  };
+  return { ...o, month, opensOn, dueOn, state, submittedOn, ruleIds: PROCESSING_PLAN_RULE_IDS, message: message[state] };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---- the plan's content ------------------------------------------------------------------------------
+
+export const PLAN_JOB_MAX = 200;
+export const PLAN_INPUT_DATA_MAX = 500;
+export const PLAN_ITEMS_MAX = 100;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export interface PlanItemDraft {
+  job?: string | null;
+  scheduledOn?: string | null;
+  scheduledTime?: string | null;
+  inputData?: string | null;
+}
+
+
+/**
+ * A plan names its jobs (処理業務), the day (and time) each is to run within the month, and the
+ * input data (入力データ等, ARK-8-3) each needs. A month already over cannot be planned.
+ */
+export function validateProcessingPlan(month: string, items: readonly PlanItemDraft[], today: string, base: (string | number)[] = ['input']): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isMonth(month)) {
+    return [fieldError([...base, 'month'], 'INVALID_VALUE', 'Give the month as YYYY-MM.', '対象月をYYYY-MMの形式で入力してください。', PROCESSING_PLAN_RULE_IDS)];
+  }
+  if (lastDayOf(month) < today) {
+    errors.push(fieldError([...base, 'month'], 'INVALID_VALUE', 'This month is over: a plan reports the processing of a month to come (ARK-8-1).', '対象月が既に終わっています。月間処理予定は翌月以降の処理について報告します（ARK-8-1）。', PROCESSING_PLAN_RULE_IDS));
+  }
+  if (items.length === 0) errors.push(fieldError([...base, 'items'], 'REQUIRED', 'List at least one job.', '処理業務を1件以上入力してください。', PROCESSING_PLAN_RULE_IDS));
+  if (items.length > PLAN_ITEMS_MAX) errors.push(fieldError([...base, 'items'], 'TOO_LONG', `At most ${PLAN_ITEMS_MAX} jobs.`, `処理業務は${PLAN_ITEMS_MAX}件以内で入力してください。`));
+  items.forEach((item, i) => {
+    const at = [...base, 'items', i];
+    const job = item.job?.trim() ?? '';
+    if (!job) errors.push(fieldError([...at, 'job'], 'REQUIRED', 'Name the job.', '処理業務名を入力してください。'));
+    else if ([...job].length > PLAN_JOB_MAX) errors.push(fieldError([...at, 'job'], 'TOO_LONG', `At most ${PLAN_JOB_MAX} characters.`, `処理業務名は${PLAN_JOB_MAX}文字以内で入力してください。`));
+    const on = item.scheduledOn ?? '';
+    if (!isIsoDate(on)) errors.push(fieldError([...at, 'scheduledOn'], 'INVALID_VALUE', 'Give the day as YYYY-MM-DD.', '処理予定日をYYYY-MM-DDの形式で入力してください。'));
+    else if (on < firstDayOf(month) || on > lastDayOf(month)) {
+      errors.push(fieldError([...at, 'scheduledOn'], 'INVALID_VALUE', `The day must fall in ${month}.`, `処理予定日は対象月（${month}）の日付にしてください。`, PROCESSING_PLAN_RULE_IDS));
+    }
+    if (item.scheduledTime && !HH_MM.test(item.scheduledTime)) errors.push(fieldError([...at, 'scheduledTime'], 'INVALID_VALUE', 'Give the time as HH:MM.', '処理予定時刻をHH:MMの形式で入力してください。'));
+    if ([...(item.inputData ?? '')].length > PLAN_INPUT_DATA_MAX) errors.push(fieldError([...at, 'inputData'], 'TOO_LONG', `At most ${PLAN_INPUT_DATA_MAX} characters.`, `入力データ等は${PLAN_INPUT_DATA_MAX}文字以内で入力してください。`));
+  });
+  return errors;
+}
+
+// ---- handover, return and output check of an item -----------------------------------------------------
+
+export type PlanItemStep = 'handover' | 'return' | 'output_check';
+export type OutputResult = 'normal' | 'abnormal';
+
+export const PLAN_ITEM_STEP_RULES: Record<PlanItemStep, string[]> = {
+  handover: ['ARK-8-3'],
+  return: ['ARK-8-4'],
+  output_check: ['ARK-8-5'],
+};
+
+export interface PlanItemProgress {
+  inputSentAt: string | null;
+  inputReturnedAt: string | null;
+  outputCheckedAt: string | null;
+}
+
+/**
+ * Whether a step may be recorded now: input data is sent once (ARK-8-3); it is returned once, after
+ * it was sent (ARK-8-4); the output is checked once, after the input went in for processing (ARK-8-5).
+ * Null when it may; otherwise why not.
+ */
+export function planItemStepConflict(item: PlanItemProgress, step: PlanItemStep): { message: Bilingual; ruleIds: string[] } | null {
+  const ruleIds = PLAN_ITEM_STEP_RULES[step];
+  const no = (ja: string, en: string) => ({ message: { ja, en }, ruleIds });
+  switch (step) {
+    case 'handover':
+      return item.inputSentAt ? no('入力データ等は既に送付済みです。', 'The input data has already been sent.') : null;
+    case 'return':
+      if (!item.inputSentAt) return no('送付されていない入力データ等は返還できません。', 'The input data has not been sent, so it cannot be returned.');
+      return item.inputReturnedAt ? no('入力データ等は既に返還済みです。', 'The input data has already been returned.') : null;
+    case 'output_check':
+      if (!item.inputSentAt) return no('入力データ等の送付前に出力帳票等の確認はできません。', 'The output cannot be checked before the input data was sent for processing.');
+      return item.outputCheckedAt ? no('出力帳票等の確認結果は既に報告済みです。', 'The output check has already been reported.') : null;
+  }
+}
+
+/** ARK-8-5: an abnormal output needs the action taken (適切な処置). */
+export function validateOutputCheck(result: OutputResult, note: string | null | undefined, base: (string | number)[] = []): FieldError[] {
+  const text = note?.trim() ?? '';
+  if (result === 'abnormal' && !text) {
+    return [fieldError([...base, 'note'], 'REQUIRED', 'Describe the abnormality and the action taken (ARK-8-5).', '異常の内容と講じた処置を入力してください（ARK-8-5）。', PLAN_ITEM_STEP_RULES.output_check)];
+  }
+  if ([...text].length > 2000) return [fieldError([...base, 'note'], 'TOO_LONG', 'At most 2000 characters.', '2000文字以内で入力してください。')];
+  return [];
+}
