@@ -222,6 +222,26 @@ export async function requestFigures(db: Db, rulebookId: string, from: string, t
     from request where rulebook_id = $1`, [rulebookId, from, to]))!;
 }
 
+/**
+ * Incidents of the rulebook's systems that occurred or were open in a period, for the standing
+ * report on failures and the response to them (MNT-9-1-4, ARK-21-1-4, KWW-12-1).
+ */
+export async function incidentsInPeriod(db: Db, rulebookId: string, from: string, to: string): Promise<{ number: string; title: string; status: string; system_name: string; occurred_on: string }[]> {
+  return rows(db, `select i.number, i.title, i.status, s.name as system_name, to_char(i.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as occurred_on
+    from incident i join system s on s.id = i.system_id
+    where s.rulebook_id = $1 and i.occurred_at < $3::date + 1 and (i.occurred_at >= $2::date or i.status in ('reported', 'recovering') or i.resolved_at >= $2::date)
+    order by i.occurred_at`, [rulebookId, from, to]);
+}
+
+/** Audits and self-inspections of the period and the findings still open (ARK-21-1-2, ARK-29). */
+export async function auditFigures(db: Db, rulebookId: string, from: string, to: string): Promise<{ conducted: number; needs_improvement: number; open_findings: number; overdue_findings: number }> {
+  return (await one(db, `select
+      (select count(*)::int from inspection where rulebook_id = $1 and kind in ('audit', 'self_inspection') and conducted_on between $2::date and $3::date) as conducted,
+      (select count(*)::int from inspection where rulebook_id = $1 and kind in ('audit', 'self_inspection') and conducted_on between $2::date and $3::date and result = 'needs_improvement') as needs_improvement,
+      (select count(*)::int from finding where rulebook_id = $1 and status <> 'closed') as open_findings,
+      (select count(*)::int from finding where rulebook_id = $1 and status = 'open' and due_on < $3::date) as overdue_findings`, [rulebookId, from, to]))!;
+}
+
 /** The representative of each contractor maintaining a system under the rulebook (MNT-9-3-3). */
 export async function contractorRepresentatives(db: Db, rulebookId: string): Promise<{ contractor_name: string; person_name: string }[]> {
   return rows(db, `select distinct on (c.id) c.name as contractor_name, cp.name as person_name from system s join contractor c on c.id = s.contractor_id

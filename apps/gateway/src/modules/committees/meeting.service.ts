@@ -185,8 +185,11 @@ export async function candidatesFor(db: Db, committee: meetingRepo.CommitteeRow,
     out.push({ ref: `item:${i.id}`, source: 'carried_over', title: i.title, presenter: i.presenter, documents: i.documents.map((d) => d.title), ruleIds: i.rule_ids, readyAt: toDate(i.decided_at!).toISOString(), deferredFrom: i.meeting_id });
   }
   const from = previous ?? shiftDays(meeting.held_on, -30);
+  const incidents = rules.standingItems.some((s) => s.figures === 'incidents') ? await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on) : [];
   for (const s of rules.standingItems) {
-    out.push({ ref: `standing:${s.key}`, source: 'standing', title: s.title.ja, presenter: null, documents: s.figures ? [`${s.title.ja}（${from}〜${meeting.held_on}）`] : [], ruleIds: s.ruleIds, readyAt: toDate(meeting.created_at).toISOString() });
+    // Failures since the last meeting each bring their 障害等対応連絡票 (MNT-22-3) as a paper.
+    const papers = s.figures === 'incidents' && incidents.length ? incidents.map((i) => `障害等対応連絡票（${i.number} ${i.title}）`) : s.figures ? [`${s.title.ja}（${from}〜${meeting.held_on}）`] : [];
+    out.push({ ref: `standing:${s.key}`, source: 'standing', title: s.title.ja, presenter: null, documents: papers, ruleIds: s.ruleIds, readyAt: toDate(meeting.created_at).toISOString() });
   }
   return out;
 }
@@ -199,7 +202,16 @@ async function figuresFor(db: Db, committee: meetingRepo.CommitteeRow, rules: Co
   if (!s?.figures) return null;
   const from = (await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on)) ?? shiftDays(meeting.held_on, -30);
   if (s.figures === 'operations') return { kind: 'operations', from, to: meeting.held_on, ...(await meetingRepo.requestFigures(db, committee.rulebook_id, from, meeting.held_on)) };
-  // Incidents, hardware status and audits are recorded by the operations module; until a period has records the item reports none.
+  if (s.figures === 'incidents') {
+    const list = await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on);
+    return {
+      kind: 'incidents', from, to: meeting.held_on, occurred: list.filter((i) => i.occurred_on >= from).length,
+      open: list.filter((i) => i.status === 'reported' || i.status === 'recovering').length,
+      incidents: list.map((i) => ({ number: i.number, title: i.title, system: i.system_name, status: i.status, occurredOn: i.occurred_on })),
+    };
+  }
+  if (s.figures === 'audits') return { kind: 'audits', from, to: meeting.held_on, ...(await meetingRepo.auditFigures(db, committee.rulebook_id, from, meeting.held_on)) };
+  // Hardware status has no records of its own: the item is reported from the contractor's papers.
   return { kind: s.figures, from, to: meeting.held_on, recorded: 0 };
 }
 

@@ -227,6 +227,35 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   });
 });
 
+describe('Arakawa 情報セキュリティ委員会 (ARK-20–24)', () => {
+  it('hears failures and audits: an audit needing improvement is reported; no quorum rule, temporary members allowed', async () => {
+    const cio = await t.holder('arakawa', 'ark.kanri.director'); // セキュリティ委員長 (ARK-22-1)
+    const secretary = await gw.signIn('arakawa', 'admin');
+    gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+    try {
+      const audit = await gw.gql(`mutation($i: InspectionInput!) { recordInspection(input: $i) { id } }`, { i: {
+        kind: 'AUDIT', scope: '全庁の情報セキュリティポリシー遵守状況', conductedOn: '2026-11-10', result: 'NEEDS_IMPROVEMENT', summary: 'アクセスログの定期確認が未実施。',
+      } }, { token: cio.token });
+      expect(audit.errors, JSON.stringify(audit.errors)).toBeUndefined();
+      const id = await committeeId('ark.committee.security', secretary);
+      const m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-11-27', place: '本庁舎5階 庁議室' } }, 'createMeeting');
+      expect(m.title).toBe('令和8年度第1回 情報セキュリティ委員会');
+      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'ARK-21-1-4'], ['REPORT', 'ARK-21-1-2']]);
+      expect(m.items[1]!.figures).toMatchObject({ kind: 'audits', conducted: 1, needs_improvement: 1 });
+      expect(m.attendees.filter((a) => a.role === 'member')).toHaveLength(14); // 別表第3
+      const temp = await call(secretary, `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`,
+        { m: m.id, i: { role: 'TEMPORARY_MEMBER', title: '情報セキュリティアドバイザー', name: '外部 委員' } }, 'addAttendee');
+      await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
+      const held = await call(secretary, ATTEND, { m: m.id, p: [temp.attendees[0]!.id] }, 'recordAttendance');
+      // ARK-24 sets no quorum: the meeting may proceed with those present, and the record says so.
+      expect(held.quorum).toMatchObject({ members: 16, present: 1, met: true, ruleIds: ['ARK-24-1'] });
+      expect(held.quorum.message.ja).toContain('定足数の定めはありません');
+    } finally {
+      gw.setNow(null);
+    }
+  });
+});
+
 describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
   it('monthly: the standing business of MNT-9-1 with figures for the period, the contractor attends, substitutes need the chair’s approval', async () => {
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
@@ -234,10 +263,22 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
     const id = await committeeId('mnt.committee.monthly-report', chief.token);
     gw.setNow(new Date('2026-11-25T10:00:00+09:00'));
     try {
+      // A failure this month, reported by the 保健福祉課長 (MNT-22-1).
+      const reported = await gw.gql(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`, { i: {
+        systemId: await t.systemId('mnt.welfare'), title: '帳票出力の遅延', description: '月次帳票の出力に30分以上かかる', occurredAt: '2026-11-24T09:10:00+09:00', severity: 'MINOR', residentsAffected: false,
+      } }, { token: chief.token });
+      expect(reported.errors, JSON.stringify(reported.errors)).toBeUndefined();
       const m = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: '2026-11-30', startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
       expect(m.title).toBe('令和8年度第1回 福祉総合システム定例報告会');
       expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'MNT-9-1-2'], ['REPORT', 'MNT-9-1-3'], ['REPORT', 'MNT-9-1-4'], ['OTHER', 'MNT-9-1-5']]);
       expect(m.items[0]!.figures).toMatchObject({ kind: 'operations', from: '2026-10-31', to: '2026-11-30' });
+      // MNT-9-1-4: the failures of the period (and those still open), each with its 障害等対応連絡票.
+      const failures = await t.q<{ number: string }>(`select i.number from incident i join system s on s.id = i.system_id where s.rulebook_id = 'MNT'
+        and i.occurred_at < '2026-12-01' and (i.occurred_at >= '2026-10-31' or i.status in ('reported', 'recovering') or i.resolved_at >= '2026-10-31') order by i.occurred_at`);
+      expect(failures.length).toBeGreaterThanOrEqual(1);
+      const incidents = m.items[2]!;
+      expect((incidents.figures!.incidents as { number: string }[]).map((i) => i.number)).toEqual(failures.map((f) => f.number));
+      expect(incidents.documents.map((d) => d.title)).toEqual(expect.arrayContaining(failures.map((f) => expect.stringContaining(f.number))));
       expect(m.attendees.map((a) => a.role)).toEqual(['chair', 'member', 'member', 'contractor']);
       expect(m.attendees.find((a) => a.role === 'contractor')).toMatchObject({ name: '高田 雄一' });
       const member = m.attendees.find((a) => a.role === 'member')!;
