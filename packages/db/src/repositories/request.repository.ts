@@ -252,6 +252,17 @@ export async function setLicenceAllocation(db: Db, municipalityId: string, syste
   );
 }
 
+/** Every system with a licence pool, with its sections' allocations named (MNT-18): the dashboard's licence use. */
+export async function licenceUse(db: Db): Promise<{ system_id: string; system_name: string; purchased_total: number; allocations: { orgUnitId: string; orgUnitName: string; count: number }[] }[]> {
+  return rows(
+    db,
+    `select p.system_id, s.name as system_name, p.purchased_total,
+            coalesce((select json_agg(json_build_object('orgUnitId', a.org_unit_id, 'orgUnitName', u.name, 'count', a.count) order by a.count desc, u.name)
+                        from licence_allocation a join org_unit u on u.id = a.org_unit_id where a.system_id = p.system_id), '[]'::json) as allocations
+       from licence_pool p join system s on s.id = p.system_id order by s.name`,
+  );
+}
+
 export async function licencesOfSystems(db: Db, systemIds: readonly string[]): Promise<{ system_id: string; purchased_total: number; allocations: { orgUnitId: string; count: number }[] }[]> {
   return rows(
     db,

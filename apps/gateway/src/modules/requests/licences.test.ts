@@ -71,4 +71,19 @@ describe('licence count change (MNT-18)', () => {
     expect(codes.filter((c) => c !== null)).toEqual(['CONFLICT']);
     expect((await gw.admin.query(`select sum(count)::int as n from licence_allocation where system_id = $1`, [system])).rows[0].n).toBe(200);
   });
+
+  it('shows the licence use of each system for the dashboard: purchased, held by section, free', async () => {
+    const token = await gw.signIn('minato', 'staff1');
+    const r = await gw.gql<{ licenceUse: { systemName: string; purchasedTotal: number; allocatedTotal: number; free: number; sections: { orgUnitName: string; count: number }[]; ruleIds: string[] }[] }>(
+      '{ licenceUse { systemName purchasedTotal allocatedTotal free sections { orgUnitName count } ruleIds } }', {}, { token });
+    expect(r.errors).toBeUndefined();
+    const [welfare] = r.data!.licenceUse;
+    const truth = (await gw.admin.query(`select sum(a.count)::int as n, count(*)::int as sections from licence_allocation a join system s on s.id = a.system_id where s.key = 'mnt.welfare'`)).rows[0];
+    expect(welfare).toMatchObject({ systemName: '福祉総合システム', purchasedTotal: 200, allocatedTotal: truth.n, free: 200 - truth.n, ruleIds: ['MNT-18-1'] });
+    expect(welfare!.sections).toHaveLength(truth.sections);
+    expect(welfare!.sections.map((x) => x.count)).toEqual([...welfare!.sections.map((x) => x.count)].sort((a, b) => b - a));
+    // Another municipality sees only its own.
+    const other = await gw.gql<{ licenceUse: unknown[] }>('{ licenceUse { systemName } }', {}, { token: await gw.signIn('arakawa', 'staff1') });
+    expect(other.data!.licenceUse).toEqual([]);
+  });
 });

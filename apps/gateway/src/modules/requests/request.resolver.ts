@@ -24,6 +24,7 @@ import {
   RouteStep,
   StepActor,
   StepDecision,
+  SystemLicenceUse,
 } from './request.types.ts';
 
 export function toRequest(r: requestRepo.RequestRow): RequestType {
@@ -186,6 +187,18 @@ export class RequestResolver {
 
 @Resolver(() => System)
 export class SystemLicencesResolver {
+  @Rule('registry:read')
+  @Query(() => [SystemLicenceUse], { description: 'Licence use of every system with purchased licences (MNT-18), for the dashboard.' })
+  async licenceUse(@Ctx() ctx: Context): Promise<SystemLicenceUse[]> {
+    return (await requestRepo.licenceUse(await ctx.db.em())).map((r) => {
+      const allocatedTotal = r.allocations.reduce((n, a) => n + a.count, 0);
+      return {
+        systemId: r.system_id, systemName: r.system_name, purchasedTotal: r.purchased_total, allocatedTotal, free: Math.max(0, r.purchased_total - allocatedTotal),
+        sections: r.allocations, ruleIds: ['MNT-18-1'],
+      };
+    });
+  }
+
   @FieldResolver(() => Licences, { nullable: true, description: 'Licences purchased and held by section (MNT-18); null when none are registered.' })
   async licences(@Root() s: System, @Ctx() ctx: Context): Promise<Licences | null> {
     const [row] = await requestRepo.licencesOfSystems(await ctx.db.em(), [s.id]);

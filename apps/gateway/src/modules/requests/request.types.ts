@@ -147,3 +147,21 @@ export class DecideStepInput {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'For perform steps: what was done (対応内容, 作業完了日 …).' }) record?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true, description: 'Resubmitting with the same key returns the first result.' }) idempotencyKey?: string | null;
 }
+
+@ObjectType({ description: 'Licences a section holds on a system (MNT-18).' })
+export class SectionLicences {
+  @Field(() => ID) orgUnitId!: string;
+  @Field(() => String) orgUnitName!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Licence use of a system: purchased, held by the sections, and free (MNT-18-1).' })
+export class SystemLicenceUse {
+  @Field(() => ID) systemId!: string;
+  @Field(() => String) systemName!: string;
+  @Field(() => Int) purchasedTotal!: number;
+  @Field(() => Int) allocatedTotal!: number;
+  @Field(() => Int, { description: 'Purchased minus held; never negative (MNT-18-1).' }) free!: number;
+  @Field(() => [SectionLicences]) sections!: SectionLicences[];
+  @Field(() => [String]) ruleIds!: string[];
+}
