@@ -72,6 +72,24 @@ describe('committees for integrators', () => {
   });
 });
 
+describe('procedures for a resident (KTM-7)', () => {
+  it('the README query: a registry:read token asks which procedures a family moving in needs', async () => {
+    const admin = await signIn('kitami');
+    const token = (await post({ query: 'mutation { createApiToken(input: { name: "総合窓口連携", scopes: ["registry:read"] }) { token } }' }, admin)).json.data.createApiToken.token as string;
+    const r = await post({ query: `query { proceduresFor(situation: { events: [MOVING_IN], members: [
+        { age: 41, head: true, nationalHealthInsurance: true }, { age: 9 }, { age: 12 }, { age: 70, longTermCareCertified: true } ] }) {
+      order reasons { ja } ruleIds definition { name overview handlingSection { name } outputForms { name } } } }` }, token);
+    expect(r.json.errors).toBeUndefined();
+    const names = r.json.data.proceduresFor.map((p: { definition: { name: string } }) => p.definition.name);
+    expect(names[0]).toBe('転入届');
+    expect(names).toEqual(expect.arrayContaining(['児童手当の認定請求']));
+    expect(r.json.data.proceduresFor.map((p: { order: number }) => p.order)).toEqual(names.map((_: string, i: number) => i + 1));
+    // Another municipality has no such procedures.
+    const other = await post({ query: '{ proceduresFor(situation: { events: [MOVING_IN], members: [{ age: 30 }] }) { order } }' }, await signIn('minato'));
+    expect(other.json.data.proceduresFor).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it('gets a typed error, no stack trace, and a 4xx or a GraphQL error — never a 5xx', async () => {
     const token = await signIn('kitami');
