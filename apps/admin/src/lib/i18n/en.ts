@@ -1,6 +1,7 @@
 import type { MessageKey } from './ja.ts';
 import { requestsEn } from './requests.en.ts';
 import { committeesEn } from './committees.en.ts';
+import { operationsEn } from './operations.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Tsukasa 司',
@@ -470,4 +471,5 @@ export const en: Record<MessageKey, string> = {
   'designations.validation.validTo': 'The end must come after the start.',
   ...requestsEn,
   ...committeesEn,
+  ...operationsEn,
 };

@@ -1,6 +1,7 @@
 // Japanese is the primary language of the admin app; every key starts here.
 import { requestsJa } from './requests.ja.ts';
 import { committeesJa } from './committees.ja.ts';
+import { operationsJa } from './operations.ja.ts';
 
 export const ja = {
   'app.name': '司 Tsukasa',
@@ -470,6 +471,7 @@ export const ja = {
   'designations.validation.validTo': '終了日は開始日より後にしてください。',
   ...requestsJa,
   ...committeesJa,
+  ...operationsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
