@@ -103,6 +103,10 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
     expect(ops.checkSheets.filter((s) => s.orgUnitId === nakaharaUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([[2026, 1, 'OVERDUE'], [2026, 2, 'OVERDUE'], [2026, 3, 'OVERDUE'], [2026, 4, 'DUE']]);
     expect(ops.checkSheets.filter((s) => s.orgUnitId === saiwaiUnit).map((s) => [s.quarter, s.state])).toEqual([[4, 'DUE']]);
     expect(ops.summary.find((s) => s.key === 'check_sheets')).toMatchObject({ ruleIds: ['KWO-5-3'] });
+    // Only the registers Kawasaki's rulebooks (KWW, KWO) keep; Minato (MNT) sees only its documents.
+    expect(ops.summary.map((s) => s.key)).toEqual(['check_sheets', 'findings', 'form_ledger']);
+    const minato = ok(await gw.gql<{ operationsDue: { summary: { key: string }[] } }>(OPS, {}, { token: await gw.signIn('minato', 'staff1') })).operationsDue;
+    expect(minato.summary.map((s) => s.key)).toEqual(['stale_documents']);
     // A rolling year: in the first quarter of fiscal year 2027 the last quarter of 2026 is still shown overdue.
     const april = ok(await gw.gql<{ operationsDue: { checkSheets: Slot[] } }>(OPS, { at: '2027-04-01' }, { token: nakahara.token })).operationsDue;
     expect(april.checkSheets.filter((s) => s.orgUnitId === saiwaiUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([[2026, 4, 'OVERDUE'], [2027, 1, 'DUE']]);

@@ -801,5 +801,18 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
     { key: 'form_ledger', label: { ja: '保存期間満了の帳票等', en: 'Forms past their retention' }, due: 0, overdue: ledger.length, ruleIds: ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'] },
     { key: 'contract_clauses', label: { ja: '契約条項の不足', en: 'Contracts missing ARK-6-1 clauses' }, due: 0, overdue: contracts.length, ruleIds: [CONTRACT_CLAUSE_RULE_ID] },
   ];
-  return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts };
+  // Only the registers the municipality's rulebooks keep: no ARK-8 plans on a Minato dashboard.
+  const books = new Set((await authRepo.municipalityById(db, ctx.viewer!.municipalityId))?.rulebook_ids ?? []);
+  const kept = summary.filter((line) => REGISTER_RULEBOOKS[line.key]!.some((b) => books.has(b)));
+  return { at: day, summary: kept, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts };
 }
+
+/** Which rulebooks keep each register (ARK-8; KWO-5-3; MNT-13-9, ARK-5, ARK-11-2; KWW-10-2, KWO-3-3, ARK-29; KWO-5-2; ARK-6). */
+const REGISTER_RULEBOOKS: Record<string, string[]> = {
+  processing_plans: ['ARK'],
+  check_sheets: ['KWO'],
+  stale_documents: ['MNT', 'ARK'],
+  findings: ['KWW', 'KWO', 'ARK'],
+  form_ledger: ['KWO'],
+  contract_clauses: ['ARK'],
+};
