@@ -47,8 +47,9 @@ describe('the access decision for integrators', () => {
 
     const minato = await integratorToken('minato');
     const welfare = await systemId('mnt.welfare');
-    const expired = (await gw.admin.query(`select staff_id from account where system_id = $1 and valid_to < now()`, [welfare])).rows[0].staff_id;
-    const e = await gw.gql<Decision>(DECIDE, { s: expired, y: welfare }, { token: minato });
+    const [expired] = (await gw.admin.query(`select staff_id, to_char((valid_to at time zone 'Asia/Tokyo')::date + 1, 'YYYY-MM-DD') as day_after from account where system_id = $1 and valid_to < now()`, [welfare])).rows;
+    // Asked at 10:00 JST the day after the end date: inside MNT-15-1's hours, whatever the time the test runs.
+    const e = await gw.gql<Decision>(DECIDE, { s: expired.staff_id, y: welfare, at: `${expired.day_after}T10:00:00+09:00` }, { token: minato });
     expect(e.data!.accessDecision.reasons).toMatchObject([{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }]);
     const nobody = (await gw.admin.query(`select s.id from staff s where s.municipality_id = (select id from municipality where code = 'minato') and not exists (select 1 from account a where a.staff_id = s.id) limit 1`)).rows[0].id;
     const none = await gw.gql<Decision>(DECIDE, { s: nobody, y: welfare, at: '2026-11-20T10:00:00+09:00' }, { token: minato });
