@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   resolve: { alias: { graphql: require.resolve('graphql/index.js') } },
   test: {
-    include: ['api/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'faults/**/*.test.ts', 'infra/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,17 +1,22 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { exec, type MikroORM } from '@tsukasa/db';
+import type { MikroORM } from '@tsukasa/db';
 import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
-import { describeError, type Log } from './http/logger.ts';
+import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin, type QueryLimits } from './graphql/limits.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { healthRoutes } from './http/health.ts';
+import { describeError, requestLog, type Log } from './http/logger.ts';
 import { currentRequestId, requestScope } from './http/request-context.ts';
 import { resolveViewer } from './modules/auth/auth.service.ts';
 import { Authz } from './modules/authz/viewer-facts.ts';
@@ -28,6 +33,14 @@ export interface GatewayOptions {
   clock?: () => Date;
   /** Field-level authorization: always 'enforce' in the product (other modes: benchmark only). */
   fieldAuthorization?: FieldAuthorizationMode;
+  /** Requests per API token / session / anonymous address (default DEFAULT_RATE_LIMIT; perMinute 0: off). */
+  rateLimit?: RateLimitSettings;
+  /** What one GraphQL operation may ask for (default DEFAULT_QUERY_LIMITS). */
+  queryLimits?: QueryLimits;
+  /** Span lines and W3C `traceparent` propagation in the logs (http/logger.ts; TRACE_LOG=1). */
+  trace?: boolean;
+  /** How long /readyz waits for its database round-trip (default 2000 ms). */
+  readinessTimeoutMs?: number;
 }
 
 function readCookie(req: Request, name: string): string | undefined {
@@ -67,7 +80,7 @@ const transactionPlugin = (log: Log): ApolloServerPlugin<Context> => ({
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [
-              { message: `Internal error. Reference: ${contextValue.requestId}`, extensions: { code: 'INTERNAL', requestId: contextValue.requestId } },
+              { message: `Internal error. Reference: ${contextValue.requestId}`, extensions: { code: 'INTERNAL', requestId: contextValue.requestId, messageJa: `内部エラーが発生しました。問い合わせ番号: ${contextValue.requestId}` } },
             ];
           }
         }
@@ -76,30 +89,29 @@ const transactionPlugin = (log: Log): ApolloServerPlugin<Context> => ({
   },
 });
 
-const securityHeaders = (_req: Request, res: Response, next: () => void) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
-  next();
-};
-
 export async function createGateway(opts: GatewayOptions) {
   const schema = await buildGatewaySchema();
+  const limits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Hardening (graphql/limits.ts): limits checked before execution, one operation per request,
+    // no persisted-query cache to fill, no "Did you mean …?", introspection only for registry
+    // administrators and API tokens (checked per request in queryLimitsPlugin).
+    validationRules: queryLimitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    hideSchemaDetailsFromClientErrors: true,
+    introspection: true,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         requestId: currentRequestId(),
         log: (e) => opts.log('error', 'unhandled error', { requestId: currentRequestId(), ...describeError(e) }),
       }),
-    plugins: [transactionPlugin(opts.log)],
+    plugins: [transactionPlugin(opts.log), queryLimitsPlugin(limits), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -111,24 +123,19 @@ export async function createGateway(opts: GatewayOptions) {
     res.setHeader('X-Request-Id', requestId);
     requestScope.run({ requestId }, next);
   });
-  app.use(securityHeaders);
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await exec(opts.orm.em.fork(), 'select 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  app.use(requestLog(opts.log, { trace: opts.trace }));
+  app.use(securityHeaders({ https: opts.secureCookies, adminBuildDir: opts.adminBuildDir }));
+  // Liveness and readiness (http/health.ts): unauthenticated, no secrets in the bodies.
+  const health = healthRoutes({ orm: opts.orm, log: opts.log, timeoutMs: opts.readinessTimeoutMs });
+  app.use(health.router);
   app.use(
     '/graphql',
     express.json({ limit: '6mb' }),
+    documentGuard(limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const viewer = await resolveViewer(opts.orm, bearer(req) ?? readCookie(req, SESSION_COOKIE));
+        enforceRateLimit(limiter, viewer, req);
         const ctx: Context = {
           requestId: currentRequestId(),
           orm: opts.orm,
@@ -170,13 +177,15 @@ export async function createGateway(opts: GatewayOptions) {
           message: client ? (status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.') : `Internal error. Reference: ${requestId}`,
           extensions: client
             ? { code: 'BAD_USER_INPUT', reason: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_JSON', messageJa: status === 413 ? 'リクエストが大きすぎます。' : 'リクエストの形式が正しくありません。' }
-            : { code: 'INTERNAL', requestId },
+            : { code: 'INTERNAL', requestId, messageJa: `内部エラーが発生しました。問い合わせ番号: ${requestId}` },
         },
       ],
     });
   });
   return {
     app,
+    /** /readyz answers 503 from now on (shutdown: the load balancer stops sending requests). */
+    markDraining: health.markDraining,
     async stop() {
       await apollo.stop();
     },

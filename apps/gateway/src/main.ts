@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoMunicipalities } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
 import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/mail-worker.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
-import { describeError, jsonLogger } from './http/logger.ts';
+import { describeError, jsonLogger, tracingEnabled } from './http/logger.ts';
 
 const started = performance.now();
 const log = jsonLogger();
@@ -30,6 +30,9 @@ const gateway = await createGateway({
   sessionTtlHours: env.sessionTtlHours,
   secureCookies: env.secureCookies,
   adminBuildDir: env.adminBuildDir,
+  trace: tracingEnabled(process.env),
+  rateLimit: env.rateLimit,
+  queryLimits: env.queryLimits,
 });
 const mail = startMailWorker({
   databaseUrl: database.url,
@@ -50,7 +53,12 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log('info', `shutting down (${signal})`);
-  server.close();
+  // Drain: not ready any more (the load balancer stops routing here), no new connections, the
+  // requests in flight finish — their transactions commit or roll back whole — for up to 10 s.
+  gateway.markDraining();
+  const closed = new Promise((ok) => server.close(ok));
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((ok) => setTimeout(ok, 10_000).unref())]);
   server.closeAllConnections();
   await gateway.stop().catch(() => undefined);
   await mail.stop().catch(() => undefined);

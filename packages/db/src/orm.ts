@@ -1,6 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import { allEntities } from './entities/index.ts';
 
 export const APP_ROLE = 'tsukasa_app';
@@ -28,7 +29,7 @@ export function ormConfig(opts: OrmOptions): Options {
     clientUrl: opts.clientUrl,
     schema: SCHEMA,
     // The role is a startup parameter of each connection: no code path can forget to set it.
-    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=${SCHEMA}` },
+    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=${SCHEMA}`, onPoolCreated: releaseLostConnections },
     pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 10_000 },
     extensions: [Migrator],
     migrations: {
@@ -50,6 +51,38 @@ export function ormConfig(opts: OrmOptions): Options {
     debug: opts.onQuery ? ['query'] : false,
     logger: opts.onQuery ? (message: string) => opts.onQuery?.(message) : () => undefined,
     allowGlobalContext: false,
+  };
+}
+
+/**
+ * A connection that dies while checked out (PostgreSQL restarted, backend terminated, network cut)
+ * goes back to the pool, which discards it. Without this, Kysely never releases it: after a failed
+ * COMMIT or ROLLBACK it skips the release, and the pool slot stays taken for good — enough such
+ * faults and every request waits forever for a connection (test/faults). A release that comes
+ * later anyway is a no-op.
+ */
+export function releaseLostConnections(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  // Only the promise form (Kysely's); the callback form (pool.query) releases on errors itself.
+  (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    if (args.length > 0) return connect(...args);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const lost = () => {
+        if (released) return;
+        released = true;
+        release(new Error('connection lost while checked out'));
+      };
+      client.once('end', lost);
+      client.release = (err?: Error | boolean) => {
+        client.removeListener('end', lost);
+        if (released) return;
+        released = true;
+        release(err);
+      };
+      return client;
+    });
   };
 }
 

@@ -1,5 +1,7 @@
 // The one place the gateway reads its configuration. Validated at start; no secret has a default.
 import { readDatabaseEnv, type DatabaseEnv } from '@tsukasa/db';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from '../http/rate-limit.ts';
 
 export interface GatewayEnv extends DatabaseEnv {
   port: number;
@@ -19,6 +21,10 @@ export interface GatewayEnv extends DatabaseEnv {
   mailFrom: string;
   /** Where the demo's mail sink writes .eml files when no SMTP server is configured. */
   mailDir: string;
+  /** Requests per API token, session or (anonymous) client address; perMinute 0: off. */
+  rateLimit: RateLimitSettings;
+  /** What one GraphQL operation may ask for (graphql/limits.ts). */
+  queryLimits: QueryLimits;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +66,16 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = proc
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'tsukasa@localhost',
     mailDir: env.TSUKASA_MAIL_DIR?.trim() || `${readDatabaseEnv(env, root).dataDir}/mail`,
+    rateLimit: {
+      perMinute: int(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute, 0, 1_000_000),
+      burst: int(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000),
+    },
+    queryLimits: {
+      ...DEFAULT_QUERY_LIMITS,
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 2, 100),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 100, 1_000_000),
+    },
   };
 }

@@ -4,6 +4,8 @@ import { createOrm, type MikroORM } from '@tsukasa/db';
 import { createTestDatabase } from '@tsukasa/db/testing';
 import { createGateway } from '../app.ts';
 import { jsonLogger } from '../http/logger.ts';
+import type { RateLimitSettings } from '../http/rate-limit.ts';
+import type { QueryLimits } from '../graphql/limits.ts';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -27,7 +29,16 @@ export interface TestGateway {
 }
 
 /** A real gateway over real HTTP on a fresh copy of the seeded demo database. */
-export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir?: string; fieldAuthorization?: 'enforce' | 'audit-only' | 'off' } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  pgAdminUrl: string,
+  opts: {
+    adminBuildDir?: string;
+    fieldAuthorization?: 'enforce' | 'audit-only' | 'off';
+    /** Off unless given: suites and the benchmark send requests flat out with one token. */
+    rateLimit?: RateLimitSettings;
+    queryLimits?: QueryLimits;
+  } = {},
+): Promise<TestGateway> {
   const database = await createTestDatabase(pgAdminUrl);
   let recording: string[] | null = null;
   const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 60 });
@@ -35,6 +46,7 @@ export async function startTestGateway(pgAdminUrl: string, opts: { adminBuildDir
   const gateway = await createGateway({
     orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,
     clock: () => now ?? new Date(), fieldAuthorization: opts.fieldAuthorization,
+    rateLimit: opts.rateLimit ?? { perMinute: 0, burst: 1 }, queryLimits: opts.queryLimits,
   });
   const server: Server = createServer(gateway.app);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

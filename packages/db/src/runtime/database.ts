@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.ts';
 import { migrate, provisionRolesAndSchema } from './provision.ts';
 
@@ -21,8 +22,11 @@ export async function openDatabase(opts: {
 }): Promise<DatabaseTarget> {
   const log = opts.log ?? (() => undefined);
   if (opts.databaseUrl) {
-    const url = await provisionRolesAndSchema(opts.databaseUrl);
-    await migrate(url, log);
+    const url = await oneAtATime(opts.databaseUrl, async () => {
+      const provisioned = await provisionRolesAndSchema(opts.databaseUrl!);
+      await migrate(provisioned, log);
+      return provisioned;
+    });
     return { url, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: true });
@@ -30,4 +34,25 @@ export async function openDatabase(opts: {
   const url = await provisionRolesAndSchema(embedded.adminUrl, { createDatabase: 'tsukasa' });
   await migrate(url, log);
   return { url, embedded, stop: () => embedded.stop() };
+}
+
+/** The key of the advisory lock replicas take to provision and migrate one at a time. */
+export const PROVISION_LOCK = 7_261_120_001;
+
+/**
+ * Gateway replicas starting together (compose, a Kubernetes rollout) share one database: one at a
+ * time provisions and migrates under a session advisory lock, the next finds nothing left to do.
+ * Without it two of them create the same schema or apply the same migration and fail.
+ */
+async function oneAtATime<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [PROVISION_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [PROVISION_LOCK]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
 }

@@ -1,0 +1,91 @@
+// Rate limits of the GraphQL endpoint: a token bucket in memory per API token, per session and —
+// for requests without a valid credential — per client address. Sign-in attempts have their own
+// lockout per account (modules/auth: five wrong passwords lock it for 15 minutes); this limit is in
+// front of it and of everything else (サービス不能攻撃への対処, ARK-26-1-1).
+import type { Request } from 'express';
+import type { Viewer } from '../graphql/context.ts';
+import { AppError } from '../graphql/errors.ts';
+
+export interface RateLimitSettings {
+  /** Sustained requests per minute per key; 0 turns the limiter off. */
+  perMinute: number;
+  /** Requests a key may send at once before the sustained rate applies. */
+  burst: number;
+}
+
+/** The product's default: 10 requests a second sustained, 60 at once (the admin app sends a handful per page). */
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { perMinute: 600, burst: 60 };
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Keys kept before idle (full) buckets are swept; past twice this, the oldest keys are dropped. */
+const SWEEP_AT = 10_000;
+
+export class RateLimiter {
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #perMs: number;
+
+  constructor(
+    readonly settings: RateLimitSettings,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.#perMs = settings.perMinute / 60_000;
+  }
+
+  get enabled(): boolean {
+    return this.settings.perMinute > 0;
+  }
+
+  /** Takes one request from the key's bucket: 0 when allowed, else the seconds until one is. */
+  take(key: string): number {
+    if (!this.enabled) return 0;
+    const now = this.clock();
+    const capacity = Math.max(1, this.settings.burst);
+    const b = this.#buckets.get(key);
+    const tokens = b ? Math.min(capacity, b.tokens + (now - b.at) * this.#perMs) : capacity;
+    if (tokens >= 1) {
+      this.#buckets.delete(key); // re-inserted last: the map stays in order of last use
+      this.#buckets.set(key, { tokens: tokens - 1, at: now });
+      if (this.#buckets.size > SWEEP_AT) this.#sweep(now, capacity);
+      return 0;
+    }
+    this.#buckets.set(key, { tokens, at: now });
+    return Math.max(1, Math.ceil((1 - tokens) / this.#perMs / 1000));
+  }
+
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  #sweep(now: number, capacity: number): void {
+    for (const [key, b] of this.#buckets) if (b.tokens + (now - b.at) * this.#perMs >= capacity) this.#buckets.delete(key);
+    for (const key of this.#buckets.keys()) {
+      if (this.#buckets.size <= 2 * SWEEP_AT) break;
+      this.#buckets.delete(key);
+    }
+  }
+}
+
+/** Whose bucket a request draws from: the API token, the session, or else the client's address. */
+export function rateLimitKey(viewer: Viewer | null, req: Request): string {
+  if (viewer?.kind === 'token') return `token:${viewer.tokenId}`;
+  if (viewer?.kind === 'staff') return `session:${viewer.sessionId}`;
+  return `address:${req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/** HTTP 429 with Retry-After, and the RATE_LIMITED error of the API. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
+    messageJa: `リクエストが多すぎます。${retryAfterSeconds}秒後に再度お試しください。`,
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
+
+/** Throws RATE_LIMITED (429) when the request's key has no request left. */
+export function enforceRateLimit(limiter: RateLimiter, viewer: Viewer | null, req: Request): void {
+  const wait = limiter.take(rateLimitKey(viewer, req));
+  if (wait > 0) throw tooManyRequests(wait);
+}
