@@ -1,32 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, signIn } from './helpers.ts';
+import { pageGql as gql, saveScreenshot, signIn } from './helpers.ts';
 
 // The dashboard (SPEC §6): what is due or overdue across the operations registers, as the API counts
 // it (Kawasaki: check sheets of its using places, KWO-5-3, a finding and a form past its retention),
 // the open incidents and the licence use of Minato (MNT-18-1), and the stop Kitami has announced.
 // Nothing is changed: the spec only reads.
-
-interface GraphQLAnswer<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-/** A GraphQL request from the signed-in page (its session cookie), to compare the page with the API. */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLAnswer<unknown>;
-    },
-    { query, variables },
-  );
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data as T;
-}
 
 interface DueLine {
   key: string;

@@ -78,3 +78,25 @@ export async function openSystem(page: Page, name: string): Promise<string> {
   if (!id) throw new Error(`No system id in ${page.url()}`);
   return id;
 }
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** A GraphQL request from the signed-in page (its session cookie), to compare the page with the API. */
+export async function pageGql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer<unknown>;
+    },
+    { query, variables },
+  );
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return answer.data as T;
+}

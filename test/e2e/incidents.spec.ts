@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openSystem, saveScreenshot, signIn } from './helpers.ts';
+import { openSystem, pageGql as gql, saveScreenshot, signIn } from './helpers.ts';
 
 // Incidents and maintenance windows of Minato's 福祉総合システム (SPEC §6):
 // - the 保健福祉課長 (minato/chief, MNT-22-1) reports an incident (第8号様式): the continuation notice
@@ -10,28 +10,6 @@ import { openSystem, saveScreenshot, signIn } from './helpers.ts';
 //   resolution, he does not confirm it (MNT-22-3); the 保健福祉課長 does;
 // - a stop planned inside the operating hours (MNT-15-1) comes back with its warning, is announced to
 //   the using sections (MNT-15-2) and cancelled, so nothing other specs rely on changes.
-
-interface GraphQLAnswer<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-/** A GraphQL request from the signed-in page (its session cookie). */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLAnswer<unknown>;
-    },
-    { query, variables },
-  );
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data as T;
-}
 
 async function signedIn(browser: Browser, municipality: string, username: string): Promise<Page> {
   const context = await browser.newContext();
