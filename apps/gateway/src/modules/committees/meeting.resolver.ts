@@ -51,6 +51,16 @@ export function toMeeting(committee: meetingRepo.CommitteeRow | null, m: meeting
   });
 }
 
+/** Committee rows per request: a list of meetings asks for the same few committees again and again. */
+const committeeRows = new WeakMap<Context, Map<string, Promise<meetingRepo.CommitteeRow | undefined>>>();
+async function committeeRow(ctx: Context, id: string): Promise<meetingRepo.CommitteeRow> {
+  let rows = committeeRows.get(ctx);
+  if (!rows) committeeRows.set(ctx, (rows = new Map()));
+  let row = rows.get(id);
+  if (!row) rows.set(id, (row = ctx.db.em().then((db) => meetingRepo.committeeById(db, id))));
+  return (await row)!;
+}
+
 const idOrThrow = (id: string, path: string[]) => {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
 };
@@ -89,13 +99,13 @@ export class CommitteeResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer keeps this committee’s meetings (its chair or secretariat).' })
   async viewerMayKeep(@Root() c: CommitteeType, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
-    return service.maySecretary(ctx, db, (await meetingRepo.committeeById(db, c.id))!);
+    return service.maySecretary(ctx, db, await committeeRow(ctx, c.id));
   }
 
   @FieldResolver(() => [MeetingType])
   async meetings(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('limit', () => Int, { nullable: true }) limit: number | null): Promise<MeetingType[]> {
     const db = await ctx.db.em();
-    const row = (await meetingRepo.committeeById(db, c.id))!;
+    const row = await committeeRow(ctx, c.id);
     return (await meetingRepo.meetings(db, { committeeId: c.id, limit: Math.min(Math.max(limit ?? 50, 1), 200) })).map((m) => toMeeting(row, m));
   }
 }
@@ -127,17 +137,17 @@ export class MeetingResolver {
 
   @FieldResolver(() => CommitteeType)
   async committee(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<CommitteeType> {
-    return toCommittee((await meetingRepo.committeeById(await ctx.db.em(), m.committeeId))!);
+    return toCommittee(await committeeRow(ctx, m.committeeId));
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'The agenda in order (items taken off are in removedItems).' })
   async items(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<AgendaItem[]> {
-    return (await agendaItems(ctx, m.id)).filter((i) => !i.removedAt);
+    return (await (m.agenda ??= agendaItems(ctx, m.id))).filter((i) => !i.removedAt);
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'Items taken off the agenda, with the reason.' })
   async removedItems(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<AgendaItem[]> {
-    return (await agendaItems(ctx, m.id)).filter((i) => i.removedAt);
+    return (await (m.agenda ??= agendaItems(ctx, m.id))).filter((i) => i.removedAt);
   }
 
   @FieldResolver(() => [Attendee])
@@ -150,7 +160,7 @@ export class MeetingResolver {
   @FieldResolver(() => Quorum, { description: 'The quorum from the attendance taken (ARK-19-1).' })
   async quorum(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<Quorum> {
     const db = await ctx.db.em();
-    return service.quorumOfMeeting(db, (await meetingRepo.committeeById(db, m.committeeId))!, m.id);
+    return service.quorumOfMeeting(db, await committeeRow(ctx, m.committeeId), m.id);
   }
 
   @FieldResolver(() => [NotProposedItem], { description: 'Pending business the rulebook routes here that is not proposed, and why (late under ARK-12-2, after the cut-off, on another agenda).' })
@@ -161,7 +171,7 @@ export class MeetingResolver {
   @FieldResolver(() => Boolean)
   async viewerMayKeep(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
-    return service.maySecretary(ctx, db, (await meetingRepo.committeeById(db, m.committeeId))!);
+    return service.maySecretary(ctx, db, await committeeRow(ctx, m.committeeId));
   }
 
   @FieldResolver(() => MeetingFile, { description: 'The agenda (次第) or minutes (会議録) as PDF, DOCX or Markdown.' })

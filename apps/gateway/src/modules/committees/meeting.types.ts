@@ -176,6 +176,8 @@ export class MeetingType {
   @Field(() => Date, { nullable: true }) minutesSentAt!: Date | null;
   @Field(() => Int) version!: number;
   committeeId!: string;
+  /** The agenda as loaded once for this object: `items` and `removedItems` share it. */
+  agenda?: Promise<AgendaItem[]>;
 }
 
 @InputType()

@@ -217,6 +217,14 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(mails[0]!.n).toBeGreaterThanOrEqual(7);
   });
 
+  it('reads a meeting’s agenda once, however many of its lists a query asks for', async () => {
+    const count = async (q: string) => (await gw.countStatements(() => gw.gql(q, { id: meeting.id }, { token: secretary }))).statements.length;
+    const one = await count('query($id: ID!) { meeting(id: $id) { items { id } committee { name } } }');
+    const both = await count('query($id: ID!) { meeting(id: $id) { items { id } removedItems { id } committee { name } quorum { met } } }');
+    // quorum adds its attendance read; the second list and the committee come from what was loaded.
+    expect(both).toBe(one + 1);
+  });
+
   it('the next meeting carries the deferred item over and takes what came after the cut-off', async () => {
     const next = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: '2027-01-14', place: '本庁舎5階 庁議室' } }, 'createMeeting');
     expect(next.number).toBe(2);
