@@ -574,6 +574,8 @@ export async function generateBenchData(url: string, sizes: BenchSizes, opts: Ge
       fkChecksSkipped = superuser && process.env.BENCH_AUDIT_FK_CHECKS !== '1';
       await audit.query(fkChecksSkipped ? 'set session_replication_role = replica' : `set role ${OWNER_ROLE}`);
       await audit.query('begin');
+      // The log's months (T0 … T1, Japan time) get their partitions first: otherwise every row would wait in the default partition.
+      await audit.query(`select ${SCHEMA}.create_audit_partitions($1, $2)`, [new Date(T0), new Date(T1)]);
       const heads: ChainHead[] = [];
       const auditRnd = seed.fork('audit');
       const cityHead: ChainHead = { municipalityId: city.id, seq: 0, hash: '' };

@@ -3,11 +3,11 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../orm.ts';
-import { GENESIS_HASH, appendAuditEvents, chainHash } from '../repositories/audit.repository.ts';
+import { GENESIS_HASH, appendAuditEvents, chainHash, eventDigest, type DigestFields } from '../repositories/audit.repository.ts';
 import { municipalityIdOf } from '../seed/demo-seeder.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { createTestDatabase } from '../testing/index.ts';
-import { verifyAuditChains } from './verify.ts';
+import { verifyAuditChains, type VerifyProgress } from './verify.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../../..', import.meta.url).pathname;
@@ -106,9 +106,78 @@ describe('npm run audit:verify', () => {
     await tamper(`insert into audit_event select * from json_populate_record(null::audit_event, $1)`, [JSON.stringify(last)]);
   });
 
+  it('prints how fast it went', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts', '--batch-size', '3'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } });
+    expect(stdout).toMatch(/ok\s+kitami\s+12 events, chain intact/);
+    expect(stdout).toMatch(/^\d[\d,]* events in \d+\.\d s \([\d,]+ events\/s\)$/m);
+  });
+
   it('detects reordered events', async () => {
     await tamper(`update audit_event set seq = -seq where municipality_id = $1 and seq in (7, 8)`, [ark()]);
     await tamper(`update audit_event set seq = case seq when -7 then 8 else 7 end where municipality_id = $1 and seq in (-7, -8)`, [ark()]);
     expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'reordered', seq: '7' });
+  });
+});
+
+describe('streaming verification: batches of 7 over a chain of 300 events', () => {
+  const min = () => municipalityIdOf('minato');
+  const BATCH = 7;
+  const minato = async () => (await verifyAuditChains(owner, { batchSize: BATCH })).find((r) => r.code === 'minato')!;
+
+  beforeAll(async () => {
+    // Appended through append_audit_events in 6 calls of 50, one second apart in time.
+    let seq = 0;
+    for (let call = 0; call < 6; call++) {
+      const events = Array.from({ length: 50 }, () => {
+        seq++;
+        const fields: DigestFields = {
+          municipalityId: min(), occurredAt: new Date(Date.now() - (300 - seq) * 1000).toISOString(), actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null,
+          action: 'system.update', targetType: 'system', targetId: `m${seq}`, targetIds: null, fields: null, before: { n: seq }, after: { n: seq + 1 }, ruleIds: ['MNT-19-3'], requestId: null,
+        };
+        return { ...fields, digest: eventDigest(fields) };
+      });
+      await owner.query('select append_audit_events($1, $2::jsonb)', [min(), JSON.stringify(events)]);
+    }
+  });
+
+  it('verifies the whole chain across 43 batches, reporting progress after each', async () => {
+    const progress: VerifyProgress[] = [];
+    const reports = await verifyAuditChains(owner, { batchSize: BATCH, onProgress: (p) => progress.push(p) });
+    expect(reports.find((r) => r.code === 'minato')).toMatchObject({ ok: true, events: 300 });
+    const mine = progress.filter((p) => p.code === 'minato');
+    expect(mine.filter((p) => !p.done).map((p) => p.events).slice(0, 3)).toEqual([7, 14, 21]);
+    expect(mine.filter((p) => !p.done).length).toBe(Math.ceil(301 / BATCH));
+    expect(mine.at(-1)).toMatchObject({ done: true, events: 300 });
+  });
+
+  // Batches hold events 1–7, 8–14, 15–21 …: event 14 ends a batch, event 15 starts the next.
+  it('detects an edit of the last event of a batch', async () => {
+    await tamper(`update audit_event set after = '{"n": 999}' where municipality_id = $1 and seq = 14`, [min()]);
+    expect((await minato()).problem).toMatchObject({ kind: 'edited', seq: '14' });
+    await tamper(`update audit_event set after = '{"n": 15}' where municipality_id = $1 and seq = 14`, [min()]);
+    expect((await minato()).ok).toBe(true);
+  });
+
+  it('detects the deletion of the first event of a batch', async () => {
+    const row = (await owner.query(`select * from audit_event where municipality_id = $1 and seq = 15`, [min()])).rows[0];
+    await tamper(`delete from audit_event where municipality_id = $1 and seq = 15`, [min()]);
+    expect((await minato()).problem).toMatchObject({ kind: 'deleted', seq: '16', detail: 'event 15 is missing (next is 16)' });
+    await tamper(`insert into audit_event select * from json_populate_record(null::audit_event, $1)`, [JSON.stringify(row)]);
+    expect((await minato()).ok).toBe(true);
+  });
+
+  it('detects two events swapped across a batch boundary', async () => {
+    await tamper(`update audit_event set seq = -seq where municipality_id = $1 and seq in (14, 15)`, [min()]);
+    await tamper(`update audit_event set seq = case seq when -14 then 15 else 14 end where municipality_id = $1 and seq in (-14, -15)`, [min()]);
+    expect((await minato()).problem).toMatchObject({ kind: 'reordered', seq: '14' });
+    await tamper(`update audit_event set seq = -seq where municipality_id = $1 and seq in (14, 15)`, [min()]);
+    await tamper(`update audit_event set seq = case seq when -14 then 15 else 14 end where municipality_id = $1 and seq in (-14, -15)`, [min()]);
+    expect((await minato()).ok).toBe(true);
+  });
+
+  it('detects a number used twice (the primary key includes occurred_at, so only the chain can tell)', async () => {
+    await tamper(`insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, rule_ids, prev_hash, hash)
+      select municipality_id, seq, occurred_at + interval '1 millisecond', action, target_type, 'forged', rule_ids, prev_hash, hash from audit_event where municipality_id = $1 and seq = 21`, [min()]);
+    expect((await minato()).problem).toMatchObject({ kind: 'reordered', seq: '21', detail: 'event 21 appears again after event 21' });
   });
 });

@@ -88,6 +88,14 @@ async function fingerprint(url: string) {
   });
 }
 
+/** The audit log partitioned by month: where its events are (none waiting in the default partition). */
+async function auditPartitioning(url: string) {
+  return withClient(url, async (c) => ({
+    kind: (await c.query<{ k: string }>(`select relkind as k from pg_class where oid = 'audit_event'::regclass`)).rows[0]!.k,
+    rows: (await c.query<{ part: string; n: number }>(`select tableoid::regclass::text as part, count(*)::int as n from audit_event group by 1 order by 1`)).rows,
+  }));
+}
+
 /** The restored database serves the application role: RLS scopes it, and it appends to the audit chain. */
 async function servesAsApplication(url: string) {
   const orm = await createOrm({ clientUrl: url, as: 'app' });
@@ -147,6 +155,7 @@ describe('the logical format (PostgreSQL 18, no pg_dump 18 needed)', () => {
     expect([after.policies, after.triggers, after.appGrants]).toEqual([before.policies, before.triggers, before.appGrants]);
     expect(after.chains.every((c) => c.ok)).toBe(true);
     expect(after.chains.find((c) => c.code === 'kitami')!.events).toBe(8);
+    expect(await auditPartitioning(into)).toEqual(await auditPartitioning(source.url));
     // The product can go on from here: RLS scopes the application role, and the chain continues.
     expect(await servesAsApplication(into)).toEqual({ visible: 117, others: 0 });
     const chains = await withClient(into, (c) => verifyAuditChains(c));
@@ -261,6 +270,7 @@ describe.runIf(pg15)('the custom format (pg_dump / pg_restore, PostgreSQL 15)', 
     expect(after).toEqual(before);
     expect(after.chains.every((c) => c.ok)).toBe(true);
     expect(after.chains.find((c) => c.code === 'minato')!.events).toBe(8);
+    expect(await auditPartitioning(into)).toEqual(await auditPartitioning(sourceUrl));
     expect(await servesAsApplication(into)).toEqual({ visible: 117, others: 0 });
   });
 

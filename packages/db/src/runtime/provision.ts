@@ -52,12 +52,19 @@ export async function provisionRolesAndSchema(adminUrl: string, opts: { createDa
   return url;
 }
 
-/** Applies pending migrations as the owner role. */
+/** Months ahead of the current one whose audit log partitions every start creates. */
+export const AUDIT_MONTHS_AHEAD = 3;
+
+/** Applies pending migrations as the owner role, then makes sure the audit log has its next months' partitions. */
 export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<string[]> {
   const orm = await createOrm({ clientUrl: url, as: 'owner' });
   try {
     const applied = await orm.migrator.up();
     for (const m of applied) log(`migration applied: ${m.name}`);
+    // The audit log's month partitions of this month and the next three exist before any event
+    // needs them (events outside them wait in the default partition, and are moved here).
+    const [ensured] = await orm.em.getConnection().execute<{ created: number }[]>(`select ${SCHEMA}.ensure_audit_partitions(${AUDIT_MONTHS_AHEAD}) as created`);
+    if (ensured?.created) log(`audit log partitions created: ${ensured.created}`);
     return applied.map((m) => m.name);
   } finally {
     await orm.close(true);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   app = new pg.Client({ connectionString: db.url, options: `-c role=${APP_ROLE} -c search_path=${SCHEMA}` });
   owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
   await Promise.all([app.connect(), owner.connect()]);
-  TENANT_TABLES = (await owner.query(`select table_name from information_schema.columns where table_schema = $1 and column_name = 'municipality_id' order by 1`, [SCHEMA])).rows.map((r) => r.table_name);
+  // Partitions (the audit log's months) are reached through their parent only: the role has no privilege on them.
+  TENANT_TABLES = (await owner.query(`select table_name from information_schema.columns where table_schema = $1 and column_name = 'municipality_id'
+    and table_name::text not in (select relname from pg_class where relispartition and relnamespace = $1::regnamespace) order by 1`, [SCHEMA])).rows.map((r) => r.table_name);
   expect(TENANT_TABLES.length).toBeGreaterThanOrEqual(28);
 });
 afterAll(async () => {
