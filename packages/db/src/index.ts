@@ -10,7 +10,7 @@ export * from './repositories/sql.ts';
 export * as registryRepo from './repositories/registry.repository.ts';
 export * as authRepo from './repositories/auth.repository.ts';
 export * as auditRepo from './repositories/audit.repository.ts';
-export type { SystemRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } from './repositories/registry.repository.ts';
+export type { SystemRow, SystemWithUnitRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } from './repositories/registry.repository.ts';
 export * from './seed/password.ts';
 export * as accessRepo from './repositories/access.repository.ts';
 export * from './audit/verify.ts';

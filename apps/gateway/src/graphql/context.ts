@@ -10,8 +10,6 @@ export type Viewer =
       staffId: string;
       sessionId: string;
       registryAdmin: boolean;
-      /** The municipality's authorization epoch when the request began (decision-fact caches key on it). */
-      authzEpoch: string;
     }
   | {
       kind: 'token';

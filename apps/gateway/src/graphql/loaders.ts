@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { accessRepo, registryRepo, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
+import { accessRepo, registryRepo, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow, type SystemWithUnitRow } from '@tsukasa/db';
 import type { RequestDb } from './request-db.ts';
 
 /** Groups rows by a key, keeping the order of `keys` (DataLoader's contract). */
@@ -19,27 +19,47 @@ function byId<R extends { id: string }>(keys: readonly string[], list: R[]): (R 
   return keys.map((k) => map.get(k) ?? null);
 }
 
+/** Rows that came joined to another level, handed to that level's loader (it will not ask for them). */
+function primed<R extends { id: string }, L extends R>(loader: DataLoader<string, R | null>, list: L[]): L[] {
+  for (const r of list) loader.prime(r.id, r);
+  return list;
+}
+
+/** Systems loaded with their managing org unit in the same row (registryRepo.SystemWithUnitRow). */
+export function primeManagingUnits<R extends SystemWithUnitRow>(orgUnit: DataLoader<string, OrgUnitRow | null>, list: R[]): R[] {
+  for (const r of list) orgUnit.prime(r.managing_org_unit_id, registryRepo.managingOrgUnitOf(r));
+  return list;
+}
+
 /**
  * Per-request batch loaders: every relation a list can reach is loaded with one statement per
- * level, whatever the page size (DESIGN: no N+1).
+ * level, whatever the page size (DESIGN: no N+1); where a level only points to rows of the next
+ * (a system's units and assets, an asset's owners) both come in that one statement.
  */
 export function createLoaders(current: () => RequestDb) {
   const db = { em: () => current().em() };
   const orgUnit = new DataLoader<string, OrgUnitRow | null>(async (ids) => byId(ids, await registryRepo.orgUnitsByIds(await db.em(), ids)));
   const position = new DataLoader<string, PositionRow | null>(async (ids) => byId(ids, await registryRepo.positionsByIds(await db.em(), ids)));
-  const system = new DataLoader<string, SystemRow | null>(async (ids) => byId(ids, await registryRepo.systemsByIds(await db.em(), ids)));
   const asset = new DataLoader<string, AssetRow | null>(async (ids) => byId(ids, await registryRepo.assetsByIds(await db.em(), ids)));
+  // A level and the rows it points to in one statement: the second loader is primed, not asked.
+  const system = new DataLoader<string, SystemRow | null>(async (ids) => byId(ids, primeManagingUnits(orgUnit, await registryRepo.systemsByIds(await db.em(), ids))));
   const usingOrgUnitIds = new DataLoader<string, string[]>(async (ids) =>
-    groupBy(ids, await registryRepo.usingOrgUnitIdsBySystemIds(await db.em(), ids), (r) => r.system_id).map((g) => g.map((r) => r.org_unit_id)),
+    groupBy(ids, primed(orgUnit, await registryRepo.usingOrgUnitsBySystemIds(await db.em(), ids)), (r) => r.system_id).map((g) => g.map((r) => r.id)),
   );
   const assetIdsOfSystem = new DataLoader<string, string[]>(async (ids) =>
-    groupBy(ids, await registryRepo.assetIdsBySystemIds(await db.em(), ids), (r) => r.system_id).map((g) => g.map((r) => r.asset_id)),
+    groupBy(ids, primed(asset, await registryRepo.assetsBySystemIds(await db.em(), ids)), (r) => r.system_id).map((g) => g.map((r) => r.id)),
   );
+  // The same, with each asset's owners when the query asks for them (graphql/lookahead.ts).
+  const assetIdsOfSystemWithOwners = new DataLoader<string, string[]>(async (ids) => {
+    const list = primed(asset, await registryRepo.assetsWithOwnersBySystemIds(await db.em(), ids));
+    for (const a of list) ownerPositionIds.prime(a.id, primed(position, a.owners).map((p) => p.id));
+    return groupBy(ids, list, (r) => r.system_id).map((g) => g.map((r) => r.id));
+  });
   const systemIdsOfAsset = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await registryRepo.systemIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.system_id)),
   );
   const ownerPositionIds = new DataLoader<string, string[]>(async (ids) =>
-    groupBy(ids, await registryRepo.ownerPositionIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.position_id)),
+    groupBy(ids, primed(position, await registryRepo.ownerPositionsByAssetIds(await db.em(), ids)), (r) => r.asset_id).map((g) => g.map((r) => r.id)),
   );
   const assetFact = new DataLoader<string, accessRepo.AssetFactRow | null>(async (ids) => byId(ids, await accessRepo.assetFactsByIds(await db.em(), ids)));
   const staff = new DataLoader<string, accessRepo.StaffRow | null>(async (ids) => byId(ids, await accessRepo.staffByIds(await db.em(), ids)));
@@ -52,7 +72,7 @@ export function createLoaders(current: () => RequestDb) {
   const systemSecurity = new DataLoader<string, accessRepo.SystemSecurityRow | null>(async (ids) => byId(ids, await accessRepo.systemSecurityByIds(await db.em(), ids)));
   const contractorPerson = new DataLoader<string, accessRepo.ContractorPersonRow | null>(async (ids) => byId(ids, await accessRepo.contractorPeopleByIds(await db.em(), ids)));
   return {
-    orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, systemIdsOfAsset, ownerPositionIds,
+    orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, assetIdsOfSystemWithOwners, systemIdsOfAsset, ownerPositionIds,
     assetFact, staff, tenuresOfStaff, accountsOfStaff, dataItemsOfAsset, contractorPeople, networksOfSystem, membersOfNetwork, contractorPerson, systemSecurity,
   };
 }

@@ -60,7 +60,9 @@ export async function startTestGateway(
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     if (recording && this !== admin) {
       const first = args[0];
-      recording.push(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+      const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');
+      // BEGIN and the tenant travel in one round trip (graphql/request-db.ts): two statements.
+      recording.push(...(text.startsWith('begin; ') ? text.split('; ') : [text]));
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;

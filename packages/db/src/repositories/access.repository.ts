@@ -1,4 +1,5 @@
 import { exec, one, rows, setClauses, toDate, type Db } from './sql.ts';
+import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
 
 // Facts for authorization decisions, loaded in a handful of statements per request.
 
@@ -151,6 +152,38 @@ export async function accountOf(db: Db, staffId: string, systemId: string): Prom
     db,
     `select ${ACCOUNT_COLUMNS} from account a where a.staff_id = $1 and a.system_id = $2 order by (a.ended_at is null) desc, a.valid_from desc limit 1`,
     [staffId, systemId],
+  );
+}
+
+/** Everything an access decision reads, for one person and one system (null when either does not exist). */
+export interface DecisionFactsRow {
+  system_id: string;
+  lifecycle_status: string;
+  rulebook_id: string | null;
+  account: AccountRow | null;
+  tenures: TenureRow[];
+  windows: MaintenanceWindowRow[];
+}
+
+/**
+ * The facts of an access decision in one statement (one round trip): the system, the person's
+ * account on it (the open one, else the most recently ended), their tenures, and the system's
+ * announced maintenance windows ending after `after`. Nested rows come as JSON; their timestamps
+ * as ISO strings, which `toDate` reads like the driver's.
+ */
+export async function decisionFacts(db: Db, staffId: string, systemId: string, after: Date): Promise<DecisionFactsRow | undefined> {
+  return one<DecisionFactsRow>(
+    db,
+    `select s.id as system_id, s.lifecycle_status, s.rulebook_id,
+       (select row_to_json(x) from (select ${ACCOUNT_COLUMNS} from account a where a.staff_id = st.id and a.system_id = s.id
+          order by (a.ended_at is null) desc, a.valid_from desc limit 1) x) as account,
+       coalesce((select json_agg(x) from (select ${TENURE_COLUMNS} from position_tenure t join position p on p.id = t.position_id
+          where t.staff_id = st.id order by t.valid_from) x), '[]') as tenures,
+       coalesce((select json_agg(x) from (select ${WINDOW_COLUMNS} from maintenance_window w
+          where w.system_id = s.id and w.announced_at is not null and w.cancelled_at is null and w.ends_at > $3
+          order by w.starts_at, w.id) x), '[]') as windows
+     from system s cross join staff st where s.id = $2 and st.id = $1`,
+    [staffId, systemId, after],
   );
 }
 

@@ -24,7 +24,7 @@ export interface MaintenanceWindowRow {
   version: number;
 }
 
-const WINDOW_COLUMNS = `w.id, w.system_id, w.kind, w.starts_at, w.ends_at, w.reason, w.reason_en, w.planned_by_id, w.planned_on_behalf_of_id, w.planned_at,
+export const WINDOW_COLUMNS = `w.id, w.system_id, w.kind, w.starts_at, w.ends_at, w.reason, w.reason_en, w.planned_by_id, w.planned_on_behalf_of_id, w.planned_at,
   w.announced_at, w.announced_by_id, w.cancelled_at, w.cancelled_by_id, w.cancel_reason, w.rule_ids, w.version`;
 
 export async function insertMaintenanceWindow(

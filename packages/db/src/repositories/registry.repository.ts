@@ -63,6 +63,23 @@ export interface SystemListQuery {
 const SYSTEM_COLUMNS = `s.id, s.municipality_id, s.key, s.name, s.business_content, s.managing_org_unit_id, s.management_type,
   s.lifecycle_status, s.rulebook_id, s.contractor_id, s.version, s.created_at, s.updated_at`;
 
+/** A system and, in the same row, its managing org unit (`ou`): one statement for both levels. */
+export interface SystemWithUnitRow extends SystemRow {
+  ou_parent_id: string | null;
+  ou_key: string;
+  ou_name: string;
+  ou_name_en: string;
+  ou_level: string;
+  ou_sort_order: number;
+}
+
+const MANAGING_UNIT_COLUMNS = `ou.parent_id as ou_parent_id, ou.key as ou_key, ou.name as ou_name, ou.name_en as ou_name_en,
+  ou.level as ou_level, ou.sort_order as ou_sort_order`;
+
+export function managingOrgUnitOf(r: SystemWithUnitRow): OrgUnitRow {
+  return { id: r.managing_org_unit_id, parent_id: r.ou_parent_id, key: r.ou_key, name: r.ou_name, name_en: r.ou_name_en, level: r.ou_level, sort_order: r.ou_sort_order };
+}
+
 const sortExpression: Record<SystemSortField, string> = {
   name: 's.name',
   managing_org_unit: 'ou.name',
@@ -87,11 +104,16 @@ function systemWhere(q: Omit<SystemListQuery, 'sort' | 'first' | 'after'>, param
   return where.length ? where.join(' and ') : 'true';
 }
 
-/** Keyset-paginated list: one statement for the page, one for the total. */
-export async function listSystems(db: Db, q: SystemListQuery): Promise<{ rows: (SystemRow & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
+/**
+ * Keyset-paginated list, with each system's managing org unit and the total matching the filter —
+ * one statement (the total in a CTE; a page past the end still returns it).
+ */
+export async function listSystems(
+  db: Db,
+  q: SystemListQuery,
+): Promise<{ rows: (SystemWithUnitRow & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
   const params: unknown[] = [];
   const filter = systemWhere(q, params);
-  const countParams = [...params];
   const expr = sortExpression[q.sort.field];
   const dir = q.sort.direction === 'desc' ? 'desc' : 'asc';
   let keyset = 'true';
@@ -100,25 +122,27 @@ export async function listSystems(db: Db, q: SystemListQuery): Promise<{ rows: (
     keyset = `(${expr}, s.id) ${dir === 'asc' ? '>' : '<'} ($${params.length - 1}, $${params.length}::uuid)`;
   }
   params.push(q.first + 1);
-  const page = await rows<SystemRow & { sort_value: string }>(
+  const result = await rows<SystemWithUnitRow & { sort_value: string; total_count: number }>(
     db,
-    `select ${SYSTEM_COLUMNS}, ${expr} as sort_value
-       from system s join org_unit ou on ou.id = s.managing_org_unit_id
-      where ${filter} and ${keyset}
-      order by ${expr} ${dir}, s.id ${dir}
-      limit $${params.length}`,
+    `with total as (select count(*)::int as n from system s where ${filter})
+     select total.n as total_count, page.* from total left join lateral (
+       select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}, ${expr} as sort_value
+         from system s join org_unit ou on ou.id = s.managing_org_unit_id
+        where ${filter} and ${keyset}
+        order by ${expr} ${dir}, s.id ${dir}
+        limit $${params.length}) page on true`,
     params,
   );
-  const total = await one<{ n: number }>(
-    db,
-    `select count(*)::int as n from system s where ${filter}`,
-    countParams,
-  );
-  return { rows: page.slice(0, q.first), totalCount: total?.n ?? 0, hasNextPage: page.length > q.first };
+  const page = result.filter((r) => r.id !== null);
+  return { rows: page.slice(0, q.first), totalCount: result[0]?.total_count ?? 0, hasNextPage: page.length > q.first };
 }
 
-export async function systemsByIds(db: Db, ids: readonly string[]): Promise<SystemRow[]> {
-  return rows<SystemRow>(db, `select ${SYSTEM_COLUMNS} from system s where s.id = any($1::uuid[])`, [ids]);
+export async function systemsByIds(db: Db, ids: readonly string[]): Promise<SystemWithUnitRow[]> {
+  return rows<SystemWithUnitRow>(
+    db,
+    `select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS} from system s join org_unit ou on ou.id = s.managing_org_unit_id where s.id = any($1::uuid[])`,
+    [ids],
+  );
 }
 
 export async function allSystems(db: Db, filter: Omit<SystemListQuery, 'sort' | 'first' | 'after'>): Promise<SystemRow[]> {
@@ -147,6 +171,51 @@ export async function usingOrgUnitIdsBySystemIds(db: Db, ids: readonly string[])
   return rows(db, `select system_id, org_unit_id from system_using_org_unit where system_id = any($1::uuid[]) order by sort_order`, [ids]);
 }
 
+/** The using org units of systems, the units' rows with them (one statement for both levels). */
+export async function usingOrgUnitsBySystemIds(db: Db, ids: readonly string[]): Promise<(OrgUnitRow & { system_id: string })[]> {
+  return rows(
+    db,
+    `select suo.system_id, ou.id, ou.parent_id, ou.key, ou.name, ou.name_en, ou.level, ou.sort_order
+       from system_using_org_unit suo join org_unit ou on ou.id = suo.org_unit_id
+      where suo.system_id = any($1::uuid[]) order by suo.sort_order`,
+    [ids],
+  );
+}
+
+/** The information assets of systems, the assets' rows with them (one statement for both levels). */
+export async function assetsBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string })[]> {
+  return rows(
+    db,
+    `select ais.system_id, ${ASSET_COLUMNS} from information_asset_system ais join information_asset a on a.id = ais.asset_id
+      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
+    [ids],
+  );
+}
+
+/** The information assets of systems with their owner positions: three levels in one statement. */
+export async function assetsWithOwnersBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string; owners: PositionRow[] })[]> {
+  return rows(
+    db,
+    `select ais.system_id, ${ASSET_COLUMNS},
+       coalesce((select json_agg(json_build_object('id', p.id, 'org_unit_id', p.org_unit_id, 'key', p.key, 'title', p.title, 'name', p.name, 'kind', p.kind) order by o.sort_order)
+          from information_asset_owner o join position p on p.id = o.position_id where o.asset_id = a.id), '[]') as owners
+       from information_asset_system ais join information_asset a on a.id = ais.asset_id
+      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
+    [ids],
+  );
+}
+
+/** The owner positions of assets, the positions' rows with them (one statement for both levels). */
+export async function ownerPositionsByAssetIds(db: Db, ids: readonly string[]): Promise<(PositionRow & { asset_id: string })[]> {
+  return rows(
+    db,
+    `select o.asset_id, p.id, p.org_unit_id, p.key, p.title, p.name, p.kind
+       from information_asset_owner o join position p on p.id = o.position_id
+      where o.asset_id = any($1::uuid[]) order by o.sort_order`,
+    [ids],
+  );
+}
+
 export async function assetIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
   return rows(
     db,
@@ -169,13 +238,10 @@ export async function ownerPositionIdsByAssetIds(db: Db, ids: readonly string[])
   return rows(db, `select asset_id, position_id from information_asset_owner where asset_id = any($1::uuid[]) order by sort_order`, [ids]);
 }
 
+const ASSET_COLUMNS = 'a.id, a.key, a.name, a.business, a.confidentiality, a.integrity, a.availability, a.rule_ids, a.version, a.created_at, a.updated_at';
+
 export async function assetsByIds(db: Db, ids: readonly string[]): Promise<AssetRow[]> {
-  return rows<AssetRow>(
-    db,
-    `select id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at
-       from information_asset where id = any($1::uuid[])`,
-    [ids],
-  );
+  return rows<AssetRow>(db, `select ${ASSET_COLUMNS} from information_asset a where a.id = any($1::uuid[])`, [ids]);
 }
 
 export async function listAssets(db: Db, first: number, after: { name: string; id: string } | null): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {

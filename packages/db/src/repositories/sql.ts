@@ -1,18 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 
-/** The request's entity manager: its transaction carries the tenant (RLS) and the role. */
-export type Db = EntityManager;
+/**
+ * One connection of the pool, checked out for a whole request and inside its transaction (the
+ * gateway's RequestDb): statements go straight to the driver, one round trip each, one at a time.
+ */
+export interface SqlSession {
+  readonly kind: 'sql-session';
+  query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * Where repository SQL runs: a request's transaction (SqlSession), or an entity manager — its
+ * transaction when it has one, else the pool (seeding, command-line tools, tests).
+ */
+export type Db = EntityManager | SqlSession;
 
 interface Executor {
   executeQuery<R>(query: CompiledQuery<R>): Promise<{ rows: R[] }>;
 }
 
+const isSession = (db: Db): db is SqlSession => (db as Partial<SqlSession>).kind === 'sql-session';
+
 /**
- * Runs SQL with server-side parameters ($1, $2 …) on the entity manager's transaction, or on the
- * pool when there is none. (MikroORM's `em.execute` interpolates parameters into the text instead.)
+ * Runs SQL with server-side parameters ($1, $2 …) on the request's connection, on the entity
+ * manager's transaction, or on the pool when there is none. (MikroORM's `em.execute` interpolates
+ * parameters into the text instead.)
  */
 export async function rows<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  if (isSession(db)) return db.query<T>(sql, params);
   const trx = db.getTransactionContext<Executor>();
   const executor: Executor = trx ?? (db.getConnection().getClient() as unknown as Executor);
   const result = await executor.executeQuery(CompiledQuery.raw(sql, params as unknown[]));

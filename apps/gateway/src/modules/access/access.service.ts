@@ -16,7 +16,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
-import { maintenanceWindowsInForce } from '../operations/maintenance.service.ts';
+import { toWindowFact } from '../operations/maintenance.service.ts';
 import { Account, AccountStatus } from './access.types.ts';
 
 const iso = toIsoOrNull;
@@ -58,20 +58,19 @@ export function toAccount(a: accessRepo.AccountRow): Account {
 
 /** The whole decision for one person, one system, one instant (the integrators' question). */
 export async function decideAccess(db: Db, staffId: string, systemId: string, at: Date): Promise<{ decision: DomainDecision; accountId: string | null } | null> {
-  const [system] = await registryRepo.systemsByIds(db, [systemId]);
-  const [staff] = await accessRepo.staffByIds(db, [staffId]);
-  if (!system || !staff) return null;
-  const [account, tenures] = await Promise.all([accessRepo.accountOf(db, staffId, systemId), accessRepo.tenuresOfStaff(db, [staffId])]);
-  const rulebookId = (system.rulebook_id ?? 'ARK') as RulebookId;
+  // One statement: the system, the account, the tenures and the maintenance windows in force.
+  const facts = await accessRepo.decisionFacts(db, staffId, systemId, at);
+  if (!facts) return null;
+  const rulebookId = (facts.rulebook_id ?? 'ARK') as RulebookId;
   const decision = decideSystemAccess({
-    account: account ? toAccountFact(account) : null,
-    tenures: tenures.map(toTenure),
-    system: { id: system.id, lifecycleStatus: system.lifecycle_status, rulebookId: system.rulebook_id as RulebookId | null },
+    account: facts.account ? toAccountFact(facts.account) : null,
+    tenures: facts.tenures.map(toTenure),
+    system: { id: facts.system_id, lifecycleStatus: facts.lifecycle_status, rulebookId: facts.rulebook_id as RulebookId | null },
     // Announced maintenance stops and extensions are exceptions of the calendar (MNT-15-2, KTM-15-2).
-    calendar: systemOperatingCalendar(rulebookId, await maintenanceWindowsInForce(db, system.id, at)),
+    calendar: systemOperatingCalendar(rulebookId, facts.windows.map(toWindowFact)),
     at: at.toISOString(),
   });
-  return { decision, accountId: account?.id ?? null };
+  return { decision, accountId: facts.account?.id ?? null };
 }
 
 /** An account's own state at an instant (its system's calendar aside). */

@@ -74,7 +74,7 @@ export class AuthResolver {
   ): Promise<SignInPayload> {
     const result = await auth.signIn(ctx.orm, ctx.requestId, { municipality, username, password }, ctx.sessionTtlHours);
     ctx.setCookie(SESSION_COOKIE, result.token, { maxAgeSeconds: ctx.sessionTtlHours * 3600 });
-    ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin, authzEpoch: `sign-in:${result.token.slice(-12)}` };
+    ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.
     ctx.db = new RequestDb(ctx.orm, result.municipalityId);
     return Object.assign(new SignInPayload(), { token: result.token, expiresAt: result.expiresAt, viewer: await loadViewer(ctx) });

@@ -1,8 +1,9 @@
-import { auditRepo, authRepo, verifyPassword, type MikroORM } from '@tsukasa/db';
+import { auditRepo, authRepo, toDate, verifyPassword, type MikroORM } from '@tsukasa/db';
 import { fieldError } from '@tsukasa/domain';
 import type { Context, Viewer } from '../../graphql/context.ts';
 import { AppError, badInput, rateLimited } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
+import type { ViewerCache } from './viewer-cache.ts';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, looksLikeToken, newToken, tokenHash } from './tokens.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -74,17 +75,28 @@ export async function signIn(orm: MikroORM, requestId: string, input: { municipa
 }
 
 /** Resolves a bearer token or session cookie to a viewer; anything else is anonymous. */
-export async function resolveViewer(orm: MikroORM, token: string | undefined): Promise<Viewer | null> {
+/**
+ * The viewer a token stands for: a staff member's session or an integrator's API token. Through
+ * `cache` (modules/auth/viewer-cache.ts) when the gateway runs one.
+ */
+export async function resolveViewer(orm: MikroORM, token: string | undefined, cache?: ViewerCache): Promise<Viewer | null> {
   if (!token || !looksLikeToken(token)) return null;
-  const em = orm.em.fork();
   const hash = tokenHash(token);
+  const lookUp = () => lookUpViewer(orm, token, hash);
+  return cache ? cache.resolve(hash, lookUp) : ((await lookUp())?.viewer ?? null);
+}
+
+async function lookUpViewer(orm: MikroORM, token: string, hash: string): Promise<{ viewer: Viewer; expiresAt?: Date } | null> {
+  const em = orm.em.fork();
   if (token.startsWith(SESSION_PREFIX)) {
     const s = await authRepo.resolveSession(em, hash);
-    return s ? { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin, authzEpoch: String(s.authz_epoch) } : null;
+    return s
+      ? { viewer: { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin }, expiresAt: toDate(s.expires_at) }
+      : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const t = await authRepo.resolveApiToken(em, hash);
-    return t ? { kind: 'token', municipalityId: t.municipality_id, staffId: t.created_by_id, tokenId: t.token_id, scopes: t.scopes } : null;
+    return t ? { viewer: { kind: 'token', municipalityId: t.municipality_id, staffId: t.created_by_id, tokenId: t.token_id, scopes: t.scopes } } : null;
   }
   return null;
 }

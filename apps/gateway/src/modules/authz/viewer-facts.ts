@@ -116,9 +116,10 @@ export class Authz {
     if (!v || v.kind !== 'staff') return (this.#facts ??= Promise.resolve(null));
     const at = this.ctx.now();
     // Roles and tenures are kept by day; grants are evaluated at the instant by the decision itself.
-    this.#facts ??= remember(factCache, `${v.municipalityId}:${v.authzEpoch}:${v.staffId}:${localDateAt(at)}`, async () =>
-      loadStaffFacts(await this.ctx.db.em(), v.staffId, at),
-    ).then((f) => (this.#factsReady = f));
+    this.#facts ??= this.ctx.db
+      .authzEpoch()
+      .then((epoch) => remember(factCache, `${v.municipalityId}:${epoch}:${v.staffId}:${localDateAt(at)}`, async () => loadStaffFacts(await this.ctx.db.em(), v.staffId, at)))
+      .then((f) => (this.#factsReady = f));
     return this.#facts;
   }
 
@@ -156,7 +157,9 @@ export class Authz {
       const rows = await accessRepo.assetFactsByKinds(await this.ctx.db.em(), ['staff_contacts', 'contractor_contacts', 'system_security', 'emergency_contacts']);
       return new Map(rows.map((r) => [r.kind, toAssetFact(r)]));
     };
-    this.#assetsByKind ??= (v?.kind === 'staff' ? remember(assetKindCache, `${v.municipalityId}:${v.authzEpoch}`, load) : load()).then((m) => (this.#assetsReady = m));
+    this.#assetsByKind ??= (v?.kind === 'staff' ? this.ctx.db.authzEpoch().then((epoch) => remember(assetKindCache, `${v.municipalityId}:${epoch}`, load)) : load()).then(
+      (m) => (this.#assetsReady = m),
+    );
     return (await this.#assetsByKind).get(kind);
   }
 

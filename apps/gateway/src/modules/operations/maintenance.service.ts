@@ -125,11 +125,6 @@ export function toWindow(w: opsRepo.MaintenanceWindowRow, rulebookId: string | n
   });
 }
 
-/** The announced, not cancelled windows of a system not over at an instant (the access decision's calendar exceptions). */
-export async function maintenanceWindowsInForce(db: Db, systemId: string, after: Date): Promise<MaintenanceWindowFact[]> {
-  return (await opsRepo.windowsInForce(db, [systemId], after)).map(toWindowFact);
-}
-
 /** A system's operating calendar with its windows in force from an instant on. */
 export async function calendarOf(db: Db, system: registryRepo.SystemRow, after: Date) {
   const windows = await opsRepo.windowsInForce(db, [system.id], after);

@@ -131,4 +131,15 @@ describe('no N+1', () => {
     expect(large.statements.length).toBeLessThanOrEqual(small.statements.length);
     expect(large.statements.length).toBeLessThanOrEqual(17);
   });
+
+  it('reads a system with its unit, assets and owners in three statements between BEGIN and COMMIT', async () => {
+    const id = (await gw.gql<{ systems: { edges: { node: { id: string } }[] } }>('{ systems(first: 1) { edges { node { id } } } }', {}, { token })).data!.systems.edges[0]!.node.id;
+    const BY_ID = 'query($id: ID!) { system(id: $id) { name managingOrgUnit { name } informationAssets { name owners { name } } } }';
+    await gw.gql(BY_ID, { id }, { token });
+    const { result, statements } = await gw.countStatements(() => gw.gql<{ system: { informationAssets: { owners: unknown[] }[] } }>(BY_ID, { id }, { token }));
+    expect(result.data!.system.informationAssets.some((a) => a.owners.length > 0)).toBe(true);
+    // Who the token is: remembered. BEGIN, the tenant and the authorization epoch: one round trip.
+    // The system with its managing unit; its assets with their owners; COMMIT.
+    expect(statements.map((s) => s.trim().split(/\s+/)[0]!.toLowerCase())).toEqual(['begin', 'select', 'select', 'select', 'select', 'commit']);
+  });
 });

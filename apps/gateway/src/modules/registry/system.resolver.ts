@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { registryRepo, type SystemSortField as RepoSortField } from '@tsukasa/db';
 import { fieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
-import { loadAll } from '../../graphql/loaders.ts';
+import { loadAll, primeManagingUnits } from '../../graphql/loaders.ts';
+import { selects } from '../../graphql/lookahead.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { SortDirection, decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
 import { Rulebook } from '../rulebook/rulebook.types.ts';
@@ -74,7 +76,7 @@ export class SystemResolver {
       first: size,
       after: afterKey,
     });
-    for (const r of page.rows) ctx.loaders.system.prime(r.id, r);
+    for (const r of primeManagingUnits(ctx.loaders.orgUnit, page.rows)) ctx.loaders.system.prime(r.id, r);
     const edges = page.rows.map((r) => ({ cursor: encodeCursor([sortSpec.field, r.sort_value, r.id]), node: toSystem(r) }));
     return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
   }
@@ -138,8 +140,8 @@ export class SystemResolver {
   }
 
   @FieldResolver(() => [InformationAsset], { description: 'Information assets the system handles.' })
-  async informationAssets(@Root() s: System, @Ctx() ctx: Context): Promise<InformationAsset[]> {
-    const ids = await ctx.loaders.assetIdsOfSystem.load(s.id);
+  async informationAssets(@Root() s: System, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<InformationAsset[]> {
+    const ids = await (selects(info, 'owners') ? ctx.loaders.assetIdsOfSystemWithOwners : ctx.loaders.assetIdsOfSystem).load(s.id);
     return (await loadAll(ctx.loaders.asset, ids)).map(toAsset);
   }
 }
