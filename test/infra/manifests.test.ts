@@ -86,7 +86,7 @@ describe('infra/k8s', () => {
     expect(Number(pod.terminationGracePeriodSeconds)).toBeGreaterThan(15); // 5 s preStop + 10 s drain (main.ts)
   });
 
-  it('takes DATABASE_URL (and the reserved DATABASE_READ_URL) from a Secret, never as a value', () => {
+  it('takes DATABASE_URL (and the optional read replica\'s DATABASE_READ_URL) from a Secret, never as a value', () => {
     const env = envOf(gateway!);
     expect(obj(obj(env.get('DATABASE_URL')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'url' });
     expect(obj(obj(env.get('DATABASE_READ_URL')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'read-url', optional: true });

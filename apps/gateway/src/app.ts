@@ -16,6 +16,7 @@ import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
+import { ReadReplica } from './graphql/read-replica.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
 import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin, type QueryLimits } from './graphql/limits.ts';
@@ -48,6 +49,10 @@ export interface GatewayOptions {
   trace?: boolean;
   /** How long /readyz waits for its database round-trip (default 2000 ms). */
   readinessTimeoutMs?: number;
+  /** A streaming replica of `orm`'s database (DATABASE_READ_URL): API tokens' queries read it while it is fresh. */
+  readOrm?: MikroORM;
+  /** How stale the replica may be before those queries go to the primary (default REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs?: number;
 }
 
 function readCookie(req: Request, name: string): string | undefined {
@@ -69,12 +74,14 @@ function bearer(req: Request): string | undefined {
  * Commits the request's transaction when the response is ready. If the commit fails, the client
  * is told so: a mutation never reports success for a change that was not stored.
  */
-const transactionPlugin = (log: Log, viewers: ViewerCache): ApolloServerPlugin<Context> => ({
+const transactionPlugin = (log: Log, viewers: ViewerCache, replica: ReadReplica | undefined): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
       // Deny by default: an operation touching a root field without a rule runs nothing at all.
-      async didResolveOperation({ schema, document, operationName }) {
+      async didResolveOperation({ schema, document, operationName, operation, contextValue }) {
         checkRootFieldsRuled(schema, document, operationName);
+        // Before any statement: the whole request reads either the replica or the primary.
+        if (operation && replica?.serves(contextValue.viewer, operation.operation)) contextValue.db.readFromReplica(replica.orm);
       },
       async willSendResponse({ contextValue, response, operation }) {
         try {
@@ -83,7 +90,11 @@ const transactionPlugin = (log: Log, viewers: ViewerCache): ApolloServerPlugin<C
           await contextValue.db.finish(true);
           // A sign-out, a revoked token, a changed administrator flag: refused by this replica at
           // once, before the client hears back (other replicas hear it from the database).
-          if (operation?.operation === 'mutation') viewers.forgetAll();
+          if (operation?.operation === 'mutation') {
+            viewers.forgetAll();
+            // Read-your-writes: this token reads the primary for a while (graphql/read-replica.ts).
+            if (contextValue.viewer?.kind === 'token') replica?.noteWrite(contextValue.viewer.tokenId);
+          }
         } catch (e) {
           log('error', 'commit failed', { requestId: contextValue.requestId, ...describeError(e) });
           await contextValue.db.finish(false).catch(() => undefined);
@@ -108,6 +119,8 @@ export async function createGateway(opts: GatewayOptions) {
     log: opts.log,
   });
   await viewers.start();
+  const replica = opts.readOrm ? new ReadReplica(opts.readOrm, opts.orm, opts.log, opts.replicaMaxLagMs) : undefined;
+  await replica?.start();
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -129,7 +142,7 @@ export async function createGateway(opts: GatewayOptions) {
     // No HTTP cache hints, traces or usage reports: the cache-control plugin alone wraps every
     // field's resolution in instrumentation (a third of a 100-row list's CPU, npm run bench).
     plugins: [
-      transactionPlugin(opts.log, viewers),
+      transactionPlugin(opts.log, viewers, replica),
       queryLimitsPlugin(limits),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -150,7 +163,7 @@ export async function createGateway(opts: GatewayOptions) {
   app.use(requestLog(opts.log, { trace: opts.trace }));
   app.use(securityHeaders({ https: opts.secureCookies, adminBuildDir: opts.adminBuildDir }));
   // Liveness and readiness (http/health.ts): unauthenticated, no secrets in the bodies.
-  const health = healthRoutes({ orm: opts.orm, log: opts.log, timeoutMs: opts.readinessTimeoutMs });
+  const health = healthRoutes({ orm: opts.orm, log: opts.log, timeoutMs: opts.readinessTimeoutMs, replica: () => replica?.state() ?? 'none' });
   app.use(health.router);
   app.use(
     '/graphql',
@@ -213,6 +226,7 @@ export async function createGateway(opts: GatewayOptions) {
     async stop() {
       await apollo.stop();
       await viewers.stop();
+      replica?.stop();
     },
   };
 }

@@ -24,8 +24,11 @@ if (env.seedDemo) {
   await seedDemo(database.url, demoMunicipalities, { hashPassword, demoPassword: DEMO_PASSWORD, log: (m) => log('info', m) });
 }
 const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 20 });
+// The replica is connected lazily: unreachable at start, the primary answers until it is back.
+const readOrm = env.databaseReadUrl ? await createOrm({ clientUrl: env.databaseReadUrl, as: 'app', poolMax: 20 }) : undefined;
 const gateway = await createGateway({
   orm,
+  readOrm,
   log,
   sessionTtlHours: env.sessionTtlHours,
   secureCookies: env.secureCookies,
@@ -63,6 +66,7 @@ async function shutdown(signal: string) {
   await gateway.stop().catch(() => undefined);
   await mail.stop().catch(() => undefined);
   await orm.close(true).catch(() => undefined);
+  await readOrm?.close(true).catch(() => undefined);
   await database.stop().catch((e) => log('warn', 'database stop failed', describeError(e)));
   process.exit(0);
 }

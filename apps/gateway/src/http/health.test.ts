@@ -65,7 +65,7 @@ describe('GET /readyz (readiness)', () => {
   it('answers 200 with the database check when a round-trip succeeds', async () => {
     const res = await fetch(`${url}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready', checks: { database: { status: 'ok', latencyMs: expect.any(Number) } } });
+    expect(await res.json()).toEqual({ status: 'ready', checks: { database: { status: 'ok', latencyMs: expect.any(Number) }, replica: 'none' } });
   });
 
   async function readyzWith(probe: () => Promise<unknown>, timeoutMs = 5000) {
@@ -84,7 +84,7 @@ describe('GET /readyz (readiness)', () => {
       const res = await r.get();
       expect(res.status).toBe(503);
       const text = await res.text();
-      expect(JSON.parse(text)).toEqual({ status: 'unavailable', failed: 'database', checks: { database: { status: 'failed', reason: 'unreachable', code: 'ECONNREFUSED', latencyMs: expect.any(Number) } } });
+      expect(JSON.parse(text)).toEqual({ status: 'unavailable', failed: 'database', checks: { database: { status: 'failed', reason: 'unreachable', code: 'ECONNREFUSED', latencyMs: expect.any(Number) }, replica: 'none' } });
       expect(text).not.toMatch(/10\.1\.2\.3|hunter2|tsukasa|5432/);
       // The details are in the log, for the operator.
       expect(r.logged.some((l) => l.level === 'warn' && String(l.error).includes('ECONNREFUSED'))).toBe(true);

@@ -5,6 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import { exec, type MikroORM } from '@tsukasa/db';
 import { describeError, type Log } from './logger.ts';
+import type { ReplicaState } from '../graphql/read-replica.ts';
 
 export interface HealthOptions {
   orm: MikroORM;
@@ -13,6 +14,8 @@ export interface HealthOptions {
   timeoutMs?: number;
   /** The round-trip (default: `select 1` through the pool the requests use). */
   probe?: () => Promise<unknown>;
+  /** The read replica's state (graphql/read-replica.ts): reported, never a reason to be unready. */
+  replica?: () => ReplicaState;
 }
 
 export type CheckReason = 'timeout' | 'unreachable' | 'error';
@@ -103,6 +106,8 @@ export function healthRoutes(opts: HealthOptions): Health {
   router.get('/readyz', async (_req: Request, res: Response) => {
     noStore(res);
     const database = await checkDatabase();
+    // Token queries fall back to the primary: a lagging or lost replica is degraded, not unready.
+    const replica = opts.replica?.() ?? 'none';
     const ready = database.status === 'ok' && !draining;
     if (ready !== lastReady) {
       // Transitions only: a probe every few seconds must not flood the log.
@@ -110,14 +115,14 @@ export function healthRoutes(opts: HealthOptions): Health {
       lastReady = ready;
     }
     if (draining) {
-      res.status(503).json({ status: 'draining', failed: 'shutdown', checks: { database } });
+      res.status(503).json({ status: 'draining', failed: 'shutdown', checks: { database, replica } });
       return;
     }
     if (!ready) {
-      res.status(503).json({ status: 'unavailable', failed: 'database', checks: { database } });
+      res.status(503).json({ status: 'unavailable', failed: 'database', checks: { database, replica } });
       return;
     }
-    res.json({ status: 'ready', checks: { database } });
+    res.json({ status: 'ready', checks: { database, replica } });
   });
 
   return {

@@ -4,6 +4,11 @@ import { resolve } from 'node:path';
 export interface DatabaseEnv {
   /** External PostgreSQL (≥ 15) instead of the embedded one. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL (same roles, schema and policies: a physical copy). The
+   * gateway sends API tokens' queries there while it is fresh (apps/gateway graphql/read-replica.ts).
+   */
+  databaseReadUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its data between runs. */
   dataDir: string;
 }
@@ -13,6 +18,12 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env, root = pro
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    throw new Error('DATABASE_READ_URL must be a postgres:// or postgresql:// URL');
+  }
+  // The embedded PostgreSQL has no replica: a read URL beside it would point at something else.
+  if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL (a replica of that database)');
   const dataDir = env.TSUKASA_DATA_DIR?.trim() ? resolve(env.TSUKASA_DATA_DIR.trim()) : resolve(root, '.data');
-  return { databaseUrl, dataDir };
+  return { databaseUrl, databaseReadUrl, dataDir };
 }

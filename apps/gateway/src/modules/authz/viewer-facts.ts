@@ -200,7 +200,8 @@ export class Authz {
   async flushReads(): Promise<void> {
     const v = this.ctx.viewer;
     if (!v || this.#reads.size === 0) return;
-    const db = await this.ctx.db.em();
+    // On the primary even when the request read the replica (graphql/request-db.ts writer()).
+    const db = await this.ctx.db.writer();
     await auditRepo.appendAuditEvents(
       db,
       v.municipalityId,
