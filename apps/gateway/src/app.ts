@@ -16,6 +16,7 @@ import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
+import { TenantPool } from './graphql/tenant-pool.ts';
 import { ReadReplica } from './graphql/read-replica.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
@@ -82,6 +83,8 @@ const transactionPlugin = (log: Log, viewers: ViewerCache, replica: ReadReplica 
         checkRootFieldsRuled(schema, document, operationName);
         // Before any statement: the whole request reads either the replica or the primary.
         if (operation && replica?.serves(contextValue.viewer, operation.operation)) contextValue.db.readFromReplica(replica.orm);
+        // An integrator's read needs no transaction: statement by statement, read-only (request-db.ts).
+        else if (operation?.operation === 'query' && contextValue.viewer?.kind === 'token') contextValue.db.readStatementByStatement();
       },
       async willSendResponse({ contextValue, response, operation }) {
         try {
@@ -119,6 +122,7 @@ export async function createGateway(opts: GatewayOptions) {
     log: opts.log,
   });
   await viewers.start();
+  const tenants = await TenantPool.open(opts.orm);
   const replica = opts.readOrm ? new ReadReplica(opts.readOrm, opts.orm, opts.log, opts.replicaMaxLagMs) : undefined;
   await replica?.start();
   const apollo = new ApolloServer<Context>({
@@ -177,7 +181,8 @@ export async function createGateway(opts: GatewayOptions) {
           requestId: currentRequestId(),
           orm: opts.orm,
           viewer,
-          db: new RequestDb(opts.orm, viewer?.municipalityId ?? null),
+          db: new RequestDb(tenants, viewer?.municipalityId ?? null, viewer?.kind === 'staff'),
+          tenants,
           loaders: undefined as never,
           authz: undefined as never,
           fieldAuthorization: opts.fieldAuthorization ?? 'enforce',
@@ -226,6 +231,7 @@ export async function createGateway(opts: GatewayOptions) {
     async stop() {
       await apollo.stop();
       await viewers.stop();
+      await tenants.end();
       replica?.stop();
     },
   };

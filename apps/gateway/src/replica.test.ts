@@ -8,6 +8,7 @@ import { createOrm, exec, type MikroORM } from '@tsukasa/db';
 import { createGateway } from './app.ts';
 import { readGatewayEnv } from './config/env.ts';
 import { RequestDb } from './graphql/request-db.ts';
+import { TenantPool } from './graphql/tenant-pool.ts';
 import type { Log } from './http/logger.ts';
 import { startStreamingReplica, type StreamingReplica } from './testing/streaming-replica.ts';
 
@@ -180,10 +181,12 @@ describe('API token queries on the read replica', () => {
     });
     // A write that reaches the replica's transaction is refused loudly, not lost.
     const municipalityId = (await primary.query(`select id from municipality where code = 'arakawa'`)).rows[0].id;
-    const db = new RequestDb(orm, municipalityId);
+    const tenants = await TenantPool.open(orm);
+    const db = new RequestDb(tenants, municipalityId);
     db.readFromReplica(readOrm);
     await expect(exec(await db.em(), `update system set name = name where id = $1`, [systemId])).rejects.toThrow(/write reached the read replica/);
     await db.finish(false);
+    await tenants.end();
   });
 
   it('falls back to the primary when the replica is stopped; /readyz stays 200 and says it is down', async () => {

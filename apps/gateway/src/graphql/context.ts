@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestDb } from './request-db.ts';
+import type { TenantPool } from './tenant-pool.ts';
 import type { Loaders } from './loaders.ts';
 import type { Authz } from '../modules/authz/viewer-facts.ts';
 
@@ -27,6 +28,8 @@ export interface Context {
   orm: MikroORM;
   viewer: Viewer | null;
   db: RequestDb;
+  /** The connections requests run on (a new RequestDb takes one). */
+  tenants: TenantPool;
   loaders: Loaders;
   /** Set a cookie on the HTTP response (admin-app sessions). */
   setCookie(name: string, value: string, opts: { maxAgeSeconds: number }): void;

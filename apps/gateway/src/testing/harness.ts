@@ -61,8 +61,8 @@ export async function startTestGateway(
     if (recording && this !== admin) {
       const first = args[0];
       const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');
-      // BEGIN and the tenant travel in one round trip (graphql/request-db.ts): two statements.
-      recording.push(...(text.startsWith('begin; ') ? text.split('; ') : [text]));
+      // BEGIN, the tenant and the epoch travel in one round trip (graphql/request-db.ts): each counts.
+      recording.push(...(text.startsWith('begin') ? text.split('; ') : [text]));
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;

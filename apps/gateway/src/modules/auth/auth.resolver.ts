@@ -72,11 +72,11 @@ export class AuthResolver {
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
   ): Promise<SignInPayload> {
-    const result = await auth.signIn(ctx.orm, ctx.requestId, { municipality, username, password }, ctx.sessionTtlHours);
+    const result = await auth.signIn(ctx.orm, ctx.tenants, ctx.requestId, { municipality, username, password }, ctx.sessionTtlHours);
     ctx.setCookie(SESSION_COOKIE, result.token, { maxAgeSeconds: ctx.sessionTtlHours * 3600 });
     ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.
-    ctx.db = new RequestDb(ctx.orm, result.municipalityId);
+    ctx.db = new RequestDb(ctx.tenants, result.municipalityId, true);
     return Object.assign(new SignInPayload(), { token: result.token, expiresAt: result.expiresAt, viewer: await loadViewer(ctx) });
   }
 

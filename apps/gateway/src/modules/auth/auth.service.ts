@@ -3,6 +3,7 @@ import { fieldError } from '@tsukasa/domain';
 import type { Context, Viewer } from '../../graphql/context.ts';
 import { AppError, badInput, rateLimited } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
+import type { TenantPool } from '../../graphql/tenant-pool.ts';
 import type { ViewerCache } from './viewer-cache.ts';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, looksLikeToken, newToken, tokenHash } from './tokens.ts';
 
@@ -27,7 +28,7 @@ export interface SignInResult {
  * its public code, then the staff row is read in a transaction carrying that tenant (RLS).
  * Unknown municipality, unknown user and wrong password give the same answer in the same time.
  */
-export async function signIn(orm: MikroORM, requestId: string, input: { municipality: string; username: string; password: string }, ttlHours: number): Promise<SignInResult> {
+export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: string, input: { municipality: string; username: string; password: string }, ttlHours: number): Promise<SignInResult> {
   const errors = [];
   if (!input.municipality || input.municipality.length > 32) errors.push(fieldError(['municipality'], 'INVALID_VALUE', 'Choose a municipality.', '自治体を選択してください。'));
   if (!input.username || input.username.length > 60) errors.push(fieldError(['username'], 'REQUIRED', 'Enter your username.', 'ユーザー名を入力してください。'));
@@ -39,7 +40,7 @@ export async function signIn(orm: MikroORM, requestId: string, input: { municipa
     await verifyPassword(null, input.password);
     throw signInFailed();
   }
-  const db = new RequestDb(orm, municipality.id);
+  const db = new RequestDb(tenants, municipality.id);
   let committed = false;
   try {
     const em = await db.em();
