@@ -26,7 +26,7 @@ function primed<R extends { id: string }, L extends R>(loader: DataLoader<string
 }
 
 /** Systems loaded with their managing org unit in the same row (registryRepo.SystemWithUnitRow). */
-export function primeManagingUnits<R extends SystemWithUnitRow>(orgUnit: DataLoader<string, OrgUnitRow | null>, list: R[]): R[] {
+function primeManagingUnits<R extends SystemWithUnitRow>(orgUnit: DataLoader<string, OrgUnitRow | null>, list: R[]): R[] {
   for (const r of list) orgUnit.prime(r.managing_org_unit_id, registryRepo.managingOrgUnitOf(r));
   return list;
 }
@@ -55,6 +55,31 @@ export function createLoaders(current: () => RequestDb) {
     for (const a of list) ownerPositionIds.prime(a.id, primed(position, a.owners).map((p) => p.id));
     return groupBy(ids, list, (r) => r.system_id).map((g) => g.map((r) => r.id));
   });
+  /** The levels below systems that came in the systems' own statement, handed to their loaders. */
+  function primeSystemLevels<R extends SystemWithUnitRow & registryRepo.NestedSystemLevels>(list: R[], nested: registryRepo.NestedLevels): R[] {
+    primeManagingUnits(orgUnit, list);
+    for (const s of list) {
+      if (nested.usingUnits && s.using_units) usingOrgUnitIds.prime(s.id, primed(orgUnit, s.using_units).map((u) => u.id));
+      if (!nested.assets || !s.assets) continue;
+      const assetIds = primed(asset, s.assets).map((a) => a.id);
+      assetIdsOfSystem.prime(s.id, assetIds);
+      if (!nested.owners) continue;
+      assetIdsOfSystemWithOwners.prime(s.id, assetIds);
+      for (const a of s.assets) ownerPositionIds.prime(a.id, primed(position, a.owners ?? []).map((p) => p.id));
+    }
+    return list;
+  }
+  // A system with the levels below it a query asks for, in one statement (one loader per combination).
+  const systemWithLevels = new Map<string, DataLoader<string, SystemRow | null>>();
+  function systemWith(nested: registryRepo.NestedLevels): DataLoader<string, SystemRow | null> {
+    const key = `${Number(!!nested.usingUnits)}${Number(!!nested.assets)}${Number(!!nested.owners)}`;
+    let loader = systemWithLevels.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => byId(ids, primeSystemLevels(await registryRepo.systemsWithLevelsByIds(await db.em(), ids, nested), nested)));
+      systemWithLevels.set(key, loader);
+    }
+    return loader;
+  }
   const systemIdsOfAsset = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await registryRepo.systemIdsByAssetIds(await db.em(), ids), (r) => r.asset_id).map((g) => g.map((r) => r.system_id)),
   );
@@ -72,7 +97,7 @@ export function createLoaders(current: () => RequestDb) {
   const systemSecurity = new DataLoader<string, accessRepo.SystemSecurityRow | null>(async (ids) => byId(ids, await accessRepo.systemSecurityByIds(await db.em(), ids)));
   const contractorPerson = new DataLoader<string, accessRepo.ContractorPersonRow | null>(async (ids) => byId(ids, await accessRepo.contractorPeopleByIds(await db.em(), ids)));
   return {
-    orgUnit, position, system, asset, usingOrgUnitIds, assetIdsOfSystem, assetIdsOfSystemWithOwners, systemIdsOfAsset, ownerPositionIds,
+    orgUnit, position, system, systemWith, primeSystemLevels, asset, usingOrgUnitIds, assetIdsOfSystem, assetIdsOfSystemWithOwners, systemIdsOfAsset, ownerPositionIds,
     assetFact, staff, tenuresOfStaff, accountsOfStaff, dataItemsOfAsset, contractorPeople, networksOfSystem, membersOfNetwork, contractorPerson, systemSecurity,
   };
 }

@@ -111,7 +111,8 @@ function systemWhere(q: Omit<SystemListQuery, 'sort' | 'first' | 'after'>, param
 export async function listSystems(
   db: Db,
   q: SystemListQuery,
-): Promise<{ rows: (SystemWithUnitRow & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
+  nested: NestedLevels = {},
+): Promise<{ rows: (SystemWithUnitRow & NestedSystemLevels & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
   const params: unknown[] = [];
   const filter = systemWhere(q, params);
   const expr = sortExpression[q.sort.field];
@@ -122,11 +123,11 @@ export async function listSystems(
     keyset = `(${expr}, s.id) ${dir === 'asc' ? '>' : '<'} ($${params.length - 1}, $${params.length}::uuid)`;
   }
   params.push(q.first + 1);
-  const result = await rows<SystemWithUnitRow & { sort_value: string; total_count: number }>(
+  const result = await rows<SystemWithUnitRow & NestedSystemLevels & { sort_value: string; total_count: number }>(
     db,
     `with total as (select count(*)::int as n from system s where ${filter})
      select total.n as total_count, page.* from total left join lateral (
-       select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}, ${expr} as sort_value
+       select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}, ${expr} as sort_value${nestedColumns(nested)}
          from system s join org_unit ou on ou.id = s.managing_org_unit_id
         where ${filter} and ${keyset}
         order by ${expr} ${dir}, s.id ${dir}
@@ -135,6 +136,33 @@ export async function listSystems(
   );
   const page = result.filter((r) => r.id !== null);
   return { rows: page.slice(0, q.first), totalCount: result[0]?.total_count ?? 0, hasNextPage: page.length > q.first };
+}
+
+/** Levels below a system a query asks for, loaded as JSON columns of the system's row. */
+export interface NestedLevels {
+  usingUnits?: boolean;
+  assets?: boolean;
+  /** With `assets`: each asset's owner positions. */
+  owners?: boolean;
+}
+
+export interface NestedSystemLevels {
+  using_units?: OrgUnitRow[];
+  assets?: NestedAssetRow[];
+}
+
+function nestedColumns(n: NestedLevels): string {
+  let sql = '';
+  if (n.usingUnits) {
+    sql += `, coalesce((select json_agg(json_build_object('id', u.id, 'parent_id', u.parent_id, 'key', u.key, 'name', u.name, 'name_en', u.name_en, 'level', u.level, 'sort_order', u.sort_order) order by suo.sort_order)
+      from system_using_org_unit suo join org_unit u on u.id = suo.org_unit_id where suo.system_id = s.id), '[]') as using_units`;
+  }
+  if (n.assets) {
+    sql += `, coalesce((select json_agg(x order by x.name, x.id) from (
+      select ${ASSET_COLUMNS}${n.owners ? `, ${OWNERS_JSON} as owners` : ''}
+        from information_asset_system ais join information_asset a on a.id = ais.asset_id where ais.system_id = s.id) x), '[]') as assets`;
+  }
+  return sql;
 }
 
 export async function systemsByIds(db: Db, ids: readonly string[]): Promise<SystemWithUnitRow[]> {
@@ -192,13 +220,30 @@ export async function assetsBySystemIds(db: Db, ids: readonly string[]): Promise
   );
 }
 
+/** A system's asset as a nested row, its owner positions with it when asked. */
+export type NestedAssetRow = AssetRow & { owners?: PositionRow[] };
+
+const OWNERS_JSON = `coalesce((select json_agg(json_build_object('id', p.id, 'org_unit_id', p.org_unit_id, 'key', p.key, 'title', p.title, 'name', p.name, 'kind', p.kind) order by o.sort_order)
+   from information_asset_owner o join position p on p.id = o.position_id where o.asset_id = a.id), '[]')`;
+
+/**
+ * Systems with their managing unit and the levels below them a query asks for (using units, assets,
+ * the assets' owners) — all in one statement.
+ */
+export async function systemsWithLevelsByIds(db: Db, ids: readonly string[], nested: NestedLevels): Promise<(SystemWithUnitRow & NestedSystemLevels)[]> {
+  return rows(
+    db,
+    `select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}${nestedColumns(nested)}
+       from system s join org_unit ou on ou.id = s.managing_org_unit_id where s.id = any($1::uuid[])`,
+    [ids],
+  );
+}
+
 /** The information assets of systems with their owner positions: three levels in one statement. */
 export async function assetsWithOwnersBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string; owners: PositionRow[] })[]> {
   return rows(
     db,
-    `select ais.system_id, ${ASSET_COLUMNS},
-       coalesce((select json_agg(json_build_object('id', p.id, 'org_unit_id', p.org_unit_id, 'key', p.key, 'title', p.title, 'name', p.name, 'kind', p.kind) order by o.sort_order)
-          from information_asset_owner o join position p on p.id = o.position_id where o.asset_id = a.id), '[]') as owners
+    `select ais.system_id, ${ASSET_COLUMNS}, ${OWNERS_JSON} as owners
        from information_asset_system ais join information_asset a on a.id = ais.asset_id
       where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
     [ids],

@@ -4,7 +4,7 @@ import { registryRepo, type SystemSortField as RepoSortField } from '@tsukasa/db
 import { fieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
-import { loadAll, primeManagingUnits } from '../../graphql/loaders.ts';
+import { loadAll } from '../../graphql/loaders.ts';
 import { selects } from '../../graphql/lookahead.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { SortDirection, decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
@@ -26,6 +26,15 @@ import {
   SystemSortField,
   UpdateSystemInput,
 } from './registry.types.ts';
+
+/** The levels below a system (at `under` in the query) that a query asks for: loaded with the system. */
+function levelsAsked(info: GraphQLResolveInfo, ...under: string[]): registryRepo.NestedLevels {
+  return {
+    usingUnits: selects(info, ...under, 'usingOrgUnits'),
+    assets: selects(info, ...under, 'informationAssets'),
+    owners: selects(info, ...under, 'informationAssets', 'owners'),
+  };
+}
 
 export const MAX_PAGE = 200;
 
@@ -56,6 +65,7 @@ export class SystemResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => SystemFilter, { nullable: true }) filter: SystemFilter | null,
     @Arg('sort', () => SystemSort, { nullable: true }) sort: SystemSort | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SystemConnection> {
     const size = pageSize(first, ['first']);
     checkFilter(filter);
@@ -68,6 +78,7 @@ export class SystemResolver {
       }
       afterKey = { value: parts[1], id: parts[2] as string };
     }
+    const nested = levelsAsked(info, 'edges', 'node');
     const page = await registryRepo.listSystems(await ctx.db.em(), {
       text: filter?.text,
       managingOrgUnitId: filter?.managingOrgUnitId,
@@ -75,17 +86,20 @@ export class SystemResolver {
       sort: sortSpec,
       first: size,
       after: afterKey,
-    });
-    for (const r of primeManagingUnits(ctx.loaders.orgUnit, page.rows)) ctx.loaders.system.prime(r.id, r);
+    }, nested);
+    for (const r of ctx.loaders.primeSystemLevels(page.rows, nested)) ctx.loaders.system.prime(r.id, r);
     const edges = page.rows.map((r) => ({ cursor: encodeCursor([sortSpec.field, r.sort_value, r.id]), node: toSystem(r) }));
     return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
   }
 
   @Rule('registry:read')
   @Query(() => System, { nullable: true, description: 'One system with everything linked to it (null when it does not exist in your municipality).' })
-  async system(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<System | null> {
+  async system(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<System | null> {
     if (!isUuid(id)) return null;
-    const row = await ctx.loaders.system.load(id);
+    // The levels below it the query asks for come in the same statement.
+    const nested = levelsAsked(info);
+    const row = await (nested.usingUnits || nested.assets ? ctx.loaders.systemWith(nested) : ctx.loaders.system).load(id);
+    if (row) ctx.loaders.system.prime(id, row);
     return row ? toSystem(row) : null;
   }
 
