@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { releaseLostConnections, type MikroORM } from '@tsukasa/db';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The connections GraphQL requests run on (graphql/request-db.ts): a pool of their own, never lent
  * to anything else, with the ORM pool's settings (the application role, the search path, the type
@@ -48,7 +50,8 @@ export class TenantPool {
   tenantStatement(client: pg.ClientBase, municipalityId: string | null): string | null {
     const want = municipalityId ?? '';
     if (this.#tenantOf.get(client) === want) return null;
-    // A UUID checked by RequestDb, or empty: safe in the text of a simple-protocol query.
+    // A UUID or empty: safe in the text of a simple-protocol query (RequestDb checks it too).
+    if (want !== '' && !UUID.test(want)) throw new Error('municipality id is not a UUID');
     return `select set_config('app.municipality_id', '${want}', false)`;
   }
 
