@@ -74,7 +74,7 @@ export async function meetingById(db: Db, id: string, opts: { lock?: boolean } =
 
 export async function nextMeetingNumber(db: Db, municipalityId: string, committeeId: string, fiscalYear: number): Promise<number> {
   const r = await one<{ last: number }>(db, `insert into meeting_counter as c (municipality_id, committee_id, fiscal_year, last) values ($1, $2, $3, 1)
-    on conflict (committee_id, fiscal_year) do update set last = c.last + 1 returning last`, [municipalityId, committeeId, fiscalYear]);
+    on conflict (committee_id, fiscal_year, municipality_id) do update set last = c.last + 1 returning last`, [municipalityId, committeeId, fiscalYear]);
   return r!.last;
 }
 

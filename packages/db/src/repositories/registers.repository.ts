@@ -193,7 +193,7 @@ export async function contractChecks(db: Db, systemIds: readonly string[]): Prom
 
 export async function upsertContractCheck(db: Db, c: { municipalityId: string; systemId: string; clause: string; checked: boolean; note: string | null; by: string; at: Date }): Promise<void> {
   await exec(db, `insert into contract_clause_check (system_id, clause_rule_id, municipality_id, checked, note, recorded_by_id, recorded_at) values ($1, $2, $3, $4, $5, $6, $7)
-    on conflict (system_id, clause_rule_id) do update set checked = excluded.checked, note = excluded.note, recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at`,
+    on conflict (system_id, clause_rule_id, municipality_id) do update set checked = excluded.checked, note = excluded.note, recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at`,
   [c.systemId, c.clause, c.municipalityId, c.checked, c.note, c.by, c.at]);
 }
 

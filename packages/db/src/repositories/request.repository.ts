@@ -247,7 +247,7 @@ export async function setLicenceAllocation(db: Db, municipalityId: string, syste
   await exec(
     db,
     `insert into licence_allocation (system_id, org_unit_id, municipality_id, count, updated_at) values ($1, $2, $3, $4, now())
-     on conflict (system_id, org_unit_id) do update set count = excluded.count, updated_at = now()`,
+     on conflict (system_id, org_unit_id, municipality_id) do update set count = excluded.count, updated_at = now()`,
     [systemId, orgUnitId, municipalityId, count],
   );
 }

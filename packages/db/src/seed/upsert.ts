@@ -4,7 +4,9 @@ type Row = Record<string, unknown>;
 
 /**
  * Inserts rows in batches; on conflict of `conflict` columns updates the other columns, except
- * those listed in `keep` (e.g. a password hash set once). One statement per 500 rows.
+ * those listed in `keep` (e.g. a password hash set once). One statement per 500 rows. On a tenant
+ * table (rows with municipality_id) the conflict target gets municipality_id appended, as every key
+ * of such a table ends with it (migration …170000-citus-keys, infra/citus/README.md §3).
  */
 export async function upsertMany(
   client: pg.ClientBase,
@@ -15,6 +17,7 @@ export async function upsertMany(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
+  if (columns.includes('municipality_id') && !conflict.includes('municipality_id')) conflict = [...conflict, 'municipality_id'];
   const updatable = columns.filter((c) => !conflict.includes(c) && !keep.includes(c));
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500);
