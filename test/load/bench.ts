@@ -112,19 +112,23 @@ async function interleaved(targets: Target[], rounds = ROUNDS): Promise<Row[]> {
 const oursList = (n: number, after?: string) => `{ systems(first: ${n}${after ? `, after: "${after}"` : ''}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name businessContent
   lifecycleStatus managingOrgUnit { name } usingOrgUnits { name } informationAssets { name owners { name } } } } } }`;
 const peerList = (n: number, municipalityId: string) => `{ allSystems(first: ${n}, condition: { municipalityId: "${municipalityId}" }, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
-  totalCount pageInfo { hasNextPage endCursor } edges { node { rowId name businessContent lifecycleStatus orgUnitByManagingOrgUnitId { name }
-  systemUsingOrgUnitsBySystemId { nodes { orgUnitByOrgUnitId { name } } }
-  informationAssetSystemsBySystemId { nodes { informationAssetByAssetId { name informationAssetOwnersByAssetId { nodes { positionByPositionId { name } } } } } } } } } }`;
+  totalCount pageInfo { hasNextPage endCursor } edges { node { rowId name businessContent lifecycleStatus orgUnitByManagingOrgUnitIdAndMunicipalityId { name }
+  systemUsingOrgUnitsBySystemIdAndMunicipalityId { nodes { orgUnitByOrgUnitIdAndMunicipalityId { name } } }
+  informationAssetSystemsBySystemIdAndMunicipalityId { nodes { informationAssetByAssetIdAndMunicipalityId { name
+    informationAssetOwnersByAssetIdAndMunicipalityId { nodes { positionByPositionIdAndMunicipalityId { name } } } } } } } } } }`;
 const oursById = (id: string) => `{ system(id: "${id}") { id name businessContent managingOrgUnit { name } informationAssets { name owners { name } } } }`;
-const peerById = (id: string) => `{ systemByRowId(rowId: "${id}") { rowId name businessContent orgUnitByManagingOrgUnitId { name }
-  informationAssetSystemsBySystemId { nodes { informationAssetByAssetId { name informationAssetOwnersByAssetId { nodes { positionByPositionId { name } } } } } } } }`;
+// Keys are (id, municipality_id) (migration …170000-citus-keys): PostGraphile names fields after both columns.
+const peerById = (id: string, municipalityId: string) => `{ systemByRowIdAndMunicipalityId(rowId: "${id}", municipalityId: "${municipalityId}") { rowId name businessContent
+  orgUnitByManagingOrgUnitIdAndMunicipalityId { name }
+  informationAssetSystemsBySystemIdAndMunicipalityId { nodes { informationAssetByAssetIdAndMunicipalityId { name
+    informationAssetOwnersByAssetIdAndMunicipalityId { nodes { positionByPositionIdAndMunicipalityId { name } } } } } } } }`;
 const oursAccess = (staffId: string, systemId: string) => `{ accessDecision(staffId: "${staffId}", systemId: "${systemId}") { allowed authority accountId ruleIds reasons { code message messageJa ruleIds } } }`;
 // The nearest PostGraphile query to an access decision: what the decision reads (the account, the
 // holder's tenures, the system and its maintenance windows) — without the decision itself.
 const peerAccess = (staffId: string, systemId: string) => `{ allAccounts(condition: { staffId: "${staffId}", systemId: "${systemId}" }) { nodes {
   rowId authorityProfile validFrom validTo suspendedAt endedAt dutyPositionId
-  staffByStaffId { positionTenuresByStaffId { nodes { positionId validFrom validTo } } }
-  systemBySystemId { lifecycleStatus rulebookId maintenanceWindowsBySystemId(first: 20) { nodes { kind startsAt endsAt announcedAt cancelledAt } } } } } }`;
+  staffByStaffIdAndMunicipalityId { positionTenuresByStaffIdAndMunicipalityId { nodes { positionId validFrom validTo } } }
+  systemBySystemIdAndMunicipalityId { lifecycleStatus rulebookId maintenanceWindowsBySystemIdAndMunicipalityId(first: 20) { nodes { kind startsAt endsAt announcedAt cancelledAt } } } } } }`;
 const INBOX = '{ inbox(first: 50) { awaitingMe { step { id label { ja } ruleIds } request { id number kindName { ja } filedAt } } filedByMe { id number status } } }';
 
 // --- helpers -------------------------------------------------------------------------------
@@ -238,13 +242,13 @@ try {
   notes.push(`list of 100: Tsukasa totalCount ${ourFirst.data!.systems.totalCount}, PostGraphile ${peerFirst.data?.allSystems.totalCount}; ${same} of 100 rows the same, in the same order`);
 
   const targets = {
-    byId: [await oursTarget(big, integrator, 'system by id, assets and owners', oursById(systemId)), await peerTarget(peer, 'system by id, assets and owners', peerById(systemId))],
+    byId: [await oursTarget(big, integrator, 'system by id, assets and owners', oursById(systemId)), await peerTarget(peer, 'system by id, assets and owners', peerById(systemId, cityId))],
     list: [await oursTarget(big, integrator, 'systems list of 100, linked data', oursList(100)), await peerTarget(peer, 'systems list of 100, linked data', peerList(100, cityId))],
     access: [await oursTarget(big, integrator, 'access decision (staff, system)', oursAccess(account.staff_id, account.system_id)),
       await peerTarget(peer, 'access decision (staff, system)', peerAccess(account.staff_id, account.system_id))],
   };
   const rlsTargets = [
-    await peerTarget(peer, 'system by id, assets and owners', peerById(systemId), rls, RLS),
+    await peerTarget(peer, 'system by id, assets and owners', peerById(systemId, cityId), rls, RLS),
     await peerTarget(peer, 'systems list of 100, linked data', peerList(100, cityId), rls, RLS),
     await peerTarget(peer, 'access decision (staff, system)', peerAccess(account.staff_id, account.system_id), rls, RLS),
   ];
