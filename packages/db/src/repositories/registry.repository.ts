@@ -261,15 +261,6 @@ export async function ownerPositionsByAssetIds(db: Db, ids: readonly string[]): 
   );
 }
 
-export async function assetIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
-  return rows(
-    db,
-    `select ais.system_id, ais.asset_id from information_asset_system ais join information_asset a on a.id = ais.asset_id
-      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
-    [ids],
-  );
-}
-
 export async function systemIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
   return rows(
     db,
