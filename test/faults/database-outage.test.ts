@@ -6,7 +6,7 @@
 // Two gateway replicas on one database share those sessions (infra/compose.yaml, infra/k8s).
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createOrm, openDatabase, verifyAuditChains, withDatabase, type MikroORM } from '@tsukasa/db';
+import { appLoginUrl, createOrm, deriveAppPassword, openDatabase, verifyAuditChains, withDatabase, type MikroORM } from '@tsukasa/db';
 import { createGateway } from '@tsukasa/gateway';
 import { startTestGateway, type TestGateway } from '@tsukasa/gateway/testing';
 import { startFaultCluster, withSuperuser, type FaultCluster } from './fault-cluster.ts';
@@ -125,7 +125,7 @@ describe('two gateway replicas on one database', () => {
   let replicaUrl: string;
 
   beforeAll(async () => {
-    orm = await createOrm({ clientUrl: dbUrl, as: 'app', poolMax: 5 });
+    orm = await createOrm({ clientUrl: appLoginUrl(dbUrl), as: 'app', poolMax: 5 });
     const replica = await createGateway({ orm, log: () => undefined, sessionTtlHours: 8, secureCookies: false });
     server = createServer(replica.app);
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -145,7 +145,7 @@ describe('two gateway replicas on one database', () => {
     const fresh = withDatabase(cluster.adminUrl, 'replicas_start');
     await withSuperuser(cluster.adminUrl, (c) => c.query('create database replicas_start'));
     try {
-      const started = await Promise.allSettled([1, 2, 3].map(() => openDatabase({ databaseUrl: fresh, dataDir: '/nonexistent' })));
+      const started = await Promise.allSettled([1, 2, 3].map(() => openDatabase({ databaseUrl: fresh, appPassword: deriveAppPassword(fresh), dataDir: '/nonexistent' })));
       expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason)))).toEqual(['started', 'started', 'started']);
       const migrations = await withSuperuser(fresh, (c) => c.query<{ name: string; n: number }>('select name, count(*)::int as n from mikro_orm_migrations group by name having count(*) > 1'));
       expect(migrations.rows).toEqual([]);

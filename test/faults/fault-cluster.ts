@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { demoMunicipalities } from '@tsukasa/domain';
-import { freePort, hashPassword, migrate, provisionRolesAndSchema, seedDemo, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@tsukasa/db';
+import { APP_ROLE, freePort, hashPassword, migrate, provisionRolesAndSchema, seedDemo, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@tsukasa/db';
 import { TEMPLATE_DB } from '@tsukasa/db/testing';
 
 /**
@@ -58,9 +58,9 @@ export async function withSuperuser<T>(url: string, fn: (c: pg.Client) => Promis
 
 type Query = (...args: unknown[]) => unknown;
 
-/** The gateway's pooled connections: they run as the application role (a startup parameter). */
+/** The gateway's pooled connections: they log in as the application role. */
 export const isGatewayClient = (c: pg.Client): boolean =>
-  String((c as unknown as { connectionParameters?: { options?: string } }).connectionParameters?.options ?? '').includes('role=tsukasa_app');
+  (c as unknown as { connectionParameters?: { user?: string } }).connectionParameters?.user === APP_ROLE;
 
 /**
  * Arms one-shot faults on the gateway's connections. `killBefore(re, nth)`: the nth next statement

@@ -5,7 +5,7 @@
 // inbox, notices and mail are either all there or none of them, and a retry (with the same
 // idempotency key) completes the work exactly once.
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createOrm, verifyAuditChains, withDatabase } from '@tsukasa/db';
+import { appLoginUrl, createOrm, verifyAuditChains, withDatabase } from '@tsukasa/db';
 import { startTestGateway, type GqlResult, type TestGateway } from '@tsukasa/gateway/testing';
 import { faultInjector, startFaultCluster, type FaultCluster } from './fault-cluster.ts';
 
@@ -297,7 +297,7 @@ describe('the pool after the faults', () => {
     // Two slots, five transactions whose connection dies before COMMIT (the COMMIT and the ROLLBACK
     // both fail, and Kysely releases nothing): without releaseLostConnections (packages/db orm.ts)
     // the third begin() would wait for a free slot forever.
-    const orm = await createOrm({ clientUrl: withDatabase(cluster.adminUrl, gw.admin.database!), as: 'app', poolMax: 2 });
+    const orm = await createOrm({ clientUrl: appLoginUrl(withDatabase(cluster.adminUrl, gw.admin.database!)), as: 'app', poolMax: 2 });
     try {
       const inTime = <T,>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no free connection: the pool leaked its slots')), 5000))]);
       for (let i = 0; i < 5; i++) {

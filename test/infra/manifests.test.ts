@@ -89,13 +89,14 @@ describe('infra/k8s', () => {
   it('takes DATABASE_URL (and the optional read replica\'s DATABASE_READ_URL) from a Secret, never as a value', () => {
     const env = envOf(gateway!);
     expect(obj(obj(env.get('DATABASE_URL')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'url' });
+    expect(obj(obj(env.get('DATABASE_APP_PASSWORD')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'app-password' });
     expect(obj(obj(env.get('DATABASE_READ_URL')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'read-url', optional: true });
     for (const { file, doc } of k8s) {
       expect(doc.kind, `${file} commits a Secret`).not.toBe('Secret');
       const text = JSON.stringify(doc);
       expect(text, file).not.toMatch(/postgres(ql)?:\/\/[^"]*:[^"@]*@/); // a URL with a password
     }
-    const literal = [...kind('Deployment'), ...kind('CronJob')].flatMap((d) => JSON.stringify(d).match(/"name":"(DATABASE_URL|DATABASE_READ_URL|SMTP_URL)","value"/g) ?? []);
+    const literal = [...kind('Deployment'), ...kind('CronJob')].flatMap((d) => JSON.stringify(d).match(/"name":"(DATABASE_URL|DATABASE_APP_PASSWORD|DATABASE_READ_URL|SMTP_URL)","value"/g) ?? []);
     expect(literal).toEqual([]);
   });
 
@@ -134,6 +135,7 @@ describe('infra/compose.yaml', () => {
       const g = obj(services[name]);
       expect(obj(g.build)).toEqual({ context: '..', dockerfile: 'infra/Dockerfile' });
       expect(String(obj(g.environment).DATABASE_URL)).toMatch(/@postgres:5432\/tsukasa$/);
+      expect(String(obj(g.environment).DATABASE_APP_PASSWORD)).toMatch(/^\$\{DATABASE_APP_PASSWORD:\?/);
       expect(obj(obj(g.depends_on).postgres)).toEqual({ condition: 'service_healthy' });
     }
     // Demo data is loaded by one replica at most.

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import { createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
-import { DEMO_PASSWORD, demoMunicipalities } from '@tsukasa/domain';
+import { appLoginUrl, createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
+import { DEMO_PASSWORD, demoMunicipalities, systemClock } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
 import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/mail-worker.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
@@ -19,17 +19,22 @@ try {
   throw e;
 }
 
-const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, log: (m) => log('info', m) });
+const database = await openDatabase({ databaseUrl: env.databaseUrl, appPassword: env.databaseAppPassword, dataDir: env.dataDir, log: (m) => log('info', m) });
 if (env.seedDemo) {
   await seedDemo(database.url, demoMunicipalities, { hashPassword, demoPassword: DEMO_PASSWORD, log: (m) => log('info', m) });
 }
-const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 20 });
+// The one clock of the product: requests, decisions and the workers read the time from it.
+const clock = systemClock;
+// Provisioning, migrations and the demo data used the provisioning login; from here on the product
+// holds only connections of the application's login (not a superuser, owning nothing).
+const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 20 });
 // The replica is connected lazily: unreachable at start, the primary answers until it is back.
-const readOrm = env.databaseReadUrl ? await createOrm({ clientUrl: env.databaseReadUrl, as: 'app', poolMax: 20 }) : undefined;
+const readOrm = env.databaseReadUrl ? await createOrm({ clientUrl: appLoginUrl(env.databaseReadUrl, env.databaseAppPassword), as: 'app', poolMax: 20 }) : undefined;
 const gateway = await createGateway({
   orm,
   readOrm,
   log,
+  clock,
   sessionTtlHours: env.sessionTtlHours,
   secureCookies: env.secureCookies,
   adminBuildDir: env.adminBuildDir,
@@ -38,7 +43,8 @@ const gateway = await createGateway({
   queryLimits: env.queryLimits,
 });
 const mail = startMailWorker({
-  databaseUrl: database.url,
+  databaseUrl: database.appUrl,
+  clock,
   transport: env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : fileTransport(env.mailDir, env.mailFrom),
   log: (m, f) => log('warn', m, f),
 });

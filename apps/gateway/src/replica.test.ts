@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrm, exec, type MikroORM } from '@tsukasa/db';
+import { appLoginUrl, createOrm, exec, type MikroORM } from '@tsukasa/db';
 import { createGateway } from './app.ts';
 import { readGatewayEnv } from './config/env.ts';
 import { RequestDb } from './graphql/request-db.ts';
@@ -91,8 +91,8 @@ const paused = async <T>(fn: () => Promise<T>): Promise<T> => {
 
 beforeAll(async () => {
   rs = await startStreamingReplica();
-  orm = await createOrm({ clientUrl: rs.primaryUrl, as: 'app', poolMax: 20 });
-  readOrm = await createOrm({ clientUrl: rs.replicaUrl, as: 'app', poolMax: 20 });
+  orm = await createOrm({ clientUrl: appLoginUrl(rs.primaryUrl), as: 'app', poolMax: 20 });
+  readOrm = await createOrm({ clientUrl: appLoginUrl(rs.replicaUrl), as: 'app', poolMax: 20 });
   primary = new pg.Client({ connectionString: rs.primaryUrl, options: '-c search_path=tsukasa' });
   standby = new pg.Client({ connectionString: rs.replicaUrl, options: '-c search_path=tsukasa' });
   standby.on('error', () => undefined);
@@ -202,9 +202,15 @@ describe('API token queries on the read replica', () => {
 describe('DATABASE_READ_URL', () => {
   it('is read with DATABASE_URL, and refused when it is not a postgres:// URL or has no primary to be a replica of', () => {
     const primaryUrl = 'postgres://u:p@db:5432/tsukasa';
-    expect(readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_READ_URL: ' postgres://u:p@replica:5432/tsukasa ' }, '/tmp').databaseReadUrl).toBe('postgres://u:p@replica:5432/tsukasa');
-    expect(readGatewayEnv({ DATABASE_URL: primaryUrl }, '/tmp').databaseReadUrl).toBeUndefined();
-    expect(() => readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_READ_URL: 'mysql://replica/tsukasa' }, '/tmp')).toThrow(/DATABASE_READ_URL must be a postgres/);
+    const DATABASE_APP_PASSWORD = 'a-password-of-the-app-login';
+    expect(readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: ' postgres://u:p@replica:5432/tsukasa ' }, '/tmp').databaseReadUrl).toBe('postgres://u:p@replica:5432/tsukasa');
+    expect(readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD }, '/tmp').databaseReadUrl).toBeUndefined();
+    expect(() => readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: 'mysql://replica/tsukasa' }, '/tmp')).toThrow(/DATABASE_READ_URL must be a postgres/);
     expect(() => readGatewayEnv({ DATABASE_READ_URL: 'postgres://u:p@replica:5432/tsukasa' }, '/tmp')).toThrow(/needs DATABASE_URL/);
+  });
+
+  it('DATABASE_URL comes with the password of the application login, which has no default', () => {
+    expect(() => readGatewayEnv({ DATABASE_URL: 'postgres://u:p@db:5432/tsukasa' }, '/tmp')).toThrow(/needs DATABASE_APP_PASSWORD/);
+    expect(() => readGatewayEnv({ DATABASE_URL: 'postgres://u:p@db:5432/tsukasa', DATABASE_APP_PASSWORD: 'short' }, '/tmp')).toThrow(/at least 16 characters/);
   });
 });

@@ -12,8 +12,10 @@ export const SCHEMA = 'tsukasa';
 export interface OrmOptions {
   clientUrl: string;
   /**
-   * 'app': every pooled connection runs as the non-owner application role, so row-level
-   * security applies to everything the gateway does. 'owner': migrations and seeding.
+   * 'app': `clientUrl` is the application's login (provision.ts appLoginUrl), checked at start to be
+   * neither superuser nor owner nor able to become either: row-level security applies to everything
+   * the gateway does. 'owner': `clientUrl` is the provisioning login, each connection switched to the
+   * owner role (migrations, seeding, the operator's tools).
    */
   as: 'app' | 'owner';
   poolMax?: number;
@@ -28,8 +30,9 @@ export function ormConfig(opts: OrmOptions): Options {
     entities: allEntities,
     clientUrl: opts.clientUrl,
     schema: SCHEMA,
-    // The role is a startup parameter of each connection: no code path can forget to set it.
-    driverOptions: { options: `-c role=${opts.as === 'app' ? APP_ROLE : OWNER_ROLE} -c search_path=${SCHEMA}`, onPoolCreated: releaseLostConnections },
+    // The owner role is a startup parameter of each provisioning connection: no code path can forget
+    // it. The application connects as its own login: there is no role to switch to.
+    driverOptions: { options: opts.as === 'owner' ? `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` : `-c search_path=${SCHEMA}`, onPoolCreated: releaseLostConnections },
     pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 10_000 },
     extensions: [Migrator],
     migrations: {
@@ -87,7 +90,41 @@ export function releaseLostConnections(pool: pg.Pool): void {
 }
 
 export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(opts));
+  const orm = await MikroORM.init(ormConfig(opts));
+  if (opts.as === 'app') {
+    try {
+      await assertApplicationLogin(orm);
+    } catch (e) {
+      await orm.close(true);
+      throw e;
+    }
+  }
+  return orm;
+}
+
+export class UnsafeDatabaseLoginError extends Error {}
+
+/**
+ * The application's connections must not be able to leave row-level security: the login is the
+ * application role itself — not a superuser, without CREATEROLE or BYPASSRLS, owning no table, and a
+ * member of no other role (so SET ROLE has nowhere to go). Checked once, before the pool serves.
+ */
+export async function assertApplicationLogin(orm: MikroORM): Promise<void> {
+  const [login] = await orm.em.getConnection().execute<{ session_user: string; rolsuper: boolean; rolcreaterole: boolean; rolbypassrls: boolean; member_of: number; owns: number }[]>(
+    `select session_user::text as session_user, r.rolsuper, r.rolcreaterole, r.rolbypassrls,
+       (select count(*)::int from pg_auth_members m where m.member = r.oid) as member_of,
+       (select count(*)::int from pg_class c where c.relowner = r.oid and c.relnamespace = '${SCHEMA}'::regnamespace) as owns
+     from pg_roles r where r.rolname = session_user`,
+  );
+  const problems = [
+    login?.session_user !== APP_ROLE && `logs in as ${login?.session_user ?? 'an unknown role'}, not ${APP_ROLE}`,
+    login?.rolsuper && 'is a superuser',
+    login?.rolcreaterole && 'may create roles',
+    login?.rolbypassrls && 'bypasses row-level security',
+    (login?.member_of ?? 0) > 0 && 'is a member of another role (SET ROLE could leave row-level security)',
+    (login?.owns ?? 0) > 0 && 'owns tables',
+  ].filter(Boolean);
+  if (problems.length) throw new UnsafeDatabaseLoginError(`The application's database login ${problems.join(', ')}: refusing to serve.`);
 }
 
 export type { MikroORM } from '@mikro-orm/postgresql';

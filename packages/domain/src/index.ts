@@ -12,3 +12,4 @@ export * from './authz/index.ts';
 export * from './requests/index.ts';
 export * from './committees/index.ts';
 export * from './operations/index.ts';
+export * from './clock.ts';

@@ -22,7 +22,7 @@ let stop = async () => undefined as void;
 let where: string;
 let verify = 'DATABASE_URL=… npm run audit:verify';
 if (databaseUrl) {
-  const db = await openDatabase({ databaseUrl, dataDir: '' });
+  const db = await openDatabase({ databaseUrl, appPassword: readDatabaseEnv(process.env, root).databaseAppPassword, dataDir: '' });
   url = db.url;
   where = 'DATABASE_URL';
 } else {

@@ -54,8 +54,18 @@ function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
 
 export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): GatewayEnv {
   const production = env.NODE_ENV === 'production';
+  let database: DatabaseEnv;
+  try {
+    database = readDatabaseEnv(env, root);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  // The application logs in as its own role, never as the provisioning login (least privilege).
+  if (database.databaseUrl && !database.databaseAppPassword) {
+    throw new ConfigError('DATABASE_URL needs DATABASE_APP_PASSWORD: the password Tsukasa gives the login its application uses (tsukasa_app)');
+  }
   return {
-    ...readDatabaseEnv(env, root),
+    ...database,
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     production,
@@ -65,7 +75,7 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = proc
     secureCookies: bool(env, 'TSUKASA_SECURE_COOKIES', production),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'tsukasa@localhost',
-    mailDir: env.TSUKASA_MAIL_DIR?.trim() || `${readDatabaseEnv(env, root).dataDir}/mail`,
+    mailDir: env.TSUKASA_MAIL_DIR?.trim() || `${database.dataDir}/mail`,
     rateLimit: {
       perMinute: int(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute, 0, 1_000_000),
       burst: int(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000),

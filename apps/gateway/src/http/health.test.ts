@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createOrm, type MikroORM } from '@tsukasa/db';
-import { createTestDatabase } from '@tsukasa/db/testing';
+import { createTestDatabase, type TestDatabase } from '@tsukasa/db/testing';
 import { createGateway } from '../app.ts';
 import { healthRoutes } from './health.ts';
 import { jsonLogger, parseTraceparent, type Log } from './logger.ts';
@@ -24,7 +24,7 @@ async function listen(app: express.Express): Promise<{ url: string; close(): Pro
   };
 }
 
-let db: { url: string; drop(): Promise<void> };
+let db: TestDatabase;
 let orm: MikroORM;
 let stop: () => Promise<void>;
 let url: string;
@@ -35,7 +35,7 @@ const capture: Log = (level, message, fields = {}) => {
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('pgAdminUrl'));
-  orm = await createOrm({ clientUrl: db.url, as: 'app', poolMax: 4 });
+  orm = await createOrm({ clientUrl: db.appUrl, as: 'app', poolMax: 4 });
   const gateway = await createGateway({ orm, log: capture, sessionTtlHours: 8, secureCookies: false, trace: true });
   const server = await listen(gateway.app);
   url = server.url;

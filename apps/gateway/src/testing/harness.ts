@@ -41,7 +41,7 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const database = await createTestDatabase(pgAdminUrl);
   let recording: string[] | null = null;
-  const orm = await createOrm({ clientUrl: database.url, as: 'app', poolMax: 60 });
+  const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 60 });
   let now: Date | null = null;
   const gateway = await createGateway({
     orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,

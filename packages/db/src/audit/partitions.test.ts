@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { APP_ROLE, createOrm } from '../orm.ts';
 import { municipalityIdOf } from '../seed/demo-seeder.ts';
 import { migrate, provisionRolesAndSchema, SCHEMA, withDatabase } from '../runtime/provision.ts';
-import { createTestDatabase } from '../testing/index.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { appendAt, inMonth, monthFromNow, partitionOf } from './test-events.ts';
 import { verifyAuditChains } from './verify.ts';
 
@@ -18,14 +18,14 @@ const partitionsOf = async (c: pg.ClientBase) => (await c.query<{ name: string; 
 const whereIs = async (c: pg.ClientBase, code: string) => (await c.query<{ part: string; seq: string }>(
   `select tableoid::regclass::text as part, seq::text from ${SCHEMA}.audit_event where municipality_id = $1 order by audit_event.seq`, [municipalityIdOf(code)])).rows;
 
-let db: { url: string; drop(): Promise<void> };
+let db: TestDatabase;
 let owner: pg.Client;
 let app: pg.Client;
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('pgAdminUrl'));
   owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
-  app = new pg.Client({ connectionString: db.url, options: `-c role=${APP_ROLE} -c search_path=${SCHEMA}` });
+  app = new pg.Client({ connectionString: db.appUrl, options: `-c search_path=${SCHEMA}` });
   await Promise.all([owner.connect(), app.connect()]);
 });
 afterAll(async () => {

@@ -6,13 +6,13 @@ import { createOrm } from '../orm.ts';
 import { GENESIS_HASH, appendAuditEvents, chainHash, eventDigest, type DigestFields } from '../repositories/audit.repository.ts';
 import { municipalityIdOf } from '../seed/demo-seeder.ts';
 import { SCHEMA } from '../runtime/provision.ts';
-import { createTestDatabase } from '../testing/index.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { verifyAuditChains, type VerifyProgress } from './verify.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../../..', import.meta.url).pathname;
 
-let db: { url: string; drop(): Promise<void> };
+let db: TestDatabase;
 let owner: pg.Client;
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   }
   await owner.query('update audit_chain_head set last_seq = 2, last_hash = $2 where municipality_id = $1', [kitami, prev]);
   // A history to protect: events appended the way the gateway appends them, as the application role.
-  const orm = await createOrm({ clientUrl: db.url, as: 'app' });
+  const orm = await createOrm({ clientUrl: db.appUrl, as: 'app' });
   for (const code of ['arakawa', 'kitami']) {
     const em = orm.em.fork();
     em.setSessionContext({ variables: { 'app.municipality_id': municipalityIdOf(code) } });

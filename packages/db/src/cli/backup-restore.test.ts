@@ -17,7 +17,7 @@ import { createOrm } from '../orm.ts';
 import { appendAuditEvents } from '../repositories/audit.repository.ts';
 import { rows } from '../repositories/sql.ts';
 import { startEmbeddedPostgres, freePort } from '../runtime/embedded-postgres.ts';
-import { migrate, provisionRolesAndSchema, SCHEMA, withDatabase } from '../runtime/provision.ts';
+import { appLoginUrl, migrate, provisionRolesAndSchema, SCHEMA, withDatabase } from '../runtime/provision.ts';
 import { municipalityIdOf, seedDemo } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
 import { createTestDatabase } from '../testing/index.ts';
@@ -44,7 +44,7 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 
 /** A history to keep: events appended as the gateway appends them, as the application role. */
 async function writeHistory(url: string) {
-  const orm = await createOrm({ clientUrl: url, as: 'app' });
+  const orm = await createOrm({ clientUrl: appLoginUrl(url), as: 'app' });
   try {
     for (const code of ['arakawa', 'kitami', 'minato']) {
       const em = orm.em.fork();
@@ -98,7 +98,7 @@ async function auditPartitioning(url: string) {
 
 /** The restored database serves the application role: RLS scopes it, and it appends to the audit chain. */
 async function servesAsApplication(url: string) {
-  const orm = await createOrm({ clientUrl: url, as: 'app' });
+  const orm = await createOrm({ clientUrl: appLoginUrl(url), as: 'app' });
   try {
     const em = orm.em.fork();
     em.setSessionContext({ variables: { 'app.municipality_id': municipalityIdOf('arakawa') } });

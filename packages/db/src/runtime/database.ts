@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.ts';
-import { migrate, provisionRolesAndSchema } from './provision.ts';
+import { appLoginUrl, migrate, provisionRolesAndSchema } from './provision.ts';
 
 export interface DatabaseTarget {
-  /** URL the product connects with (roles are switched per connection). */
+  /** The provisioning login's URL: migrations, seeding and the operator's tools (as the owner role). */
   url: string;
+  /** The application's login (gateway, workers, listeners): row-level security applies to all it does. */
+  appUrl: string;
   /** Present when the product started its own embedded PostgreSQL. */
   embedded?: EmbeddedPostgresHandle;
   stop(): Promise<void>;
@@ -17,23 +19,27 @@ export interface DatabaseTarget {
  */
 export async function openDatabase(opts: {
   databaseUrl: string | undefined;
+  /** The application login's password on an external database (DATABASE_APP_PASSWORD). */
+  appPassword?: string;
   dataDir: string;
   log?: (line: string) => void;
 }): Promise<DatabaseTarget> {
   const log = opts.log ?? (() => undefined);
   if (opts.databaseUrl) {
+    if (!opts.appPassword) throw new Error('DATABASE_URL needs DATABASE_APP_PASSWORD: the password of the login the application uses');
+    const appPassword = opts.appPassword;
     const url = await oneAtATime(opts.databaseUrl, async () => {
-      const provisioned = await provisionRolesAndSchema(opts.databaseUrl!);
+      const provisioned = await provisionRolesAndSchema(opts.databaseUrl!, { appPassword });
       await migrate(provisioned, log);
       return provisioned;
     });
-    return { url, stop: async () => undefined };
+    return { url, appUrl: appLoginUrl(url, appPassword), stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: true });
   log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
   const url = await provisionRolesAndSchema(embedded.adminUrl, { createDatabase: 'tsukasa' });
   await migrate(url, log);
-  return { url, embedded, stop: () => embedded.stop() };
+  return { url, appUrl: appLoginUrl(url), embedded, stop: () => embedded.stop() };
 }
 
 /** The key of the advisory lock replicas take to provision and migrate one at a time. */

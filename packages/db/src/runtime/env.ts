@@ -9,9 +9,17 @@ export interface DatabaseEnv {
    * gateway sends API tokens' queries there while it is fresh (apps/gateway graphql/read-replica.ts).
    */
   databaseReadUrl: string | undefined;
+  /**
+   * The password of the application's login (`tsukasa_app`) on DATABASE_URL. Tsukasa creates the
+   * login and sets it at every start; the embedded PostgreSQL needs none (it derives its own).
+   */
+  databaseAppPassword: string | undefined;
   /** Where the embedded PostgreSQL keeps its data between runs. */
   dataDir: string;
 }
+
+/** Shortest application login password accepted. */
+export const MIN_APP_PASSWORD_LENGTH = 16;
 
 export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): DatabaseEnv {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -24,6 +32,10 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env, root = pro
   }
   // The embedded PostgreSQL has no replica: a read URL beside it would point at something else.
   if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL (a replica of that database)');
+  const databaseAppPassword = env.DATABASE_APP_PASSWORD || undefined;
+  if (databaseAppPassword !== undefined && databaseAppPassword.length < MIN_APP_PASSWORD_LENGTH) {
+    throw new Error(`DATABASE_APP_PASSWORD must be at least ${MIN_APP_PASSWORD_LENGTH} characters`);
+  }
   const dataDir = env.TSUKASA_DATA_DIR?.trim() ? resolve(env.TSUKASA_DATA_DIR.trim()) : resolve(root, '.data');
-  return { databaseUrl, databaseReadUrl, dataDir };
+  return { databaseUrl, databaseReadUrl, databaseAppPassword, dataDir };
 }

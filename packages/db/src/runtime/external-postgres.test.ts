@@ -11,6 +11,7 @@ import { municipalityIdOf, seedDemo } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
 import { freePort } from './embedded-postgres.ts';
 import { openDatabase } from './database.ts';
+import { CONFINED, probeConfinement } from '../testing/confinement.ts';
 
 // DATABASE_URL: an external PostgreSQL 15 (Debian's, the oldest version Tsukasa supports),
 // reached as an ordinary user with CREATEROLE — not a superuser.
@@ -19,6 +20,7 @@ const available = existsSync(join(BIN, 'postgres'));
 if (!available && process.env.CI) throw new Error(`PostgreSQL 15 is expected at ${BIN} in CI (Debian package postgresql-15)`);
 const isRoot = process.getuid?.() === 0;
 
+const APP_PASSWORD = 'app-login-password-for-tests';
 let dir: string;
 let server: ChildProcess;
 let url: string;
@@ -32,11 +34,14 @@ describe.runIf(available)('an external PostgreSQL 15 through DATABASE_URL', () =
     dir = mkdtempSync(join(tmpdir(), 'tsukasa-pg15-'));
     chmodSync(dir, 0o777);
     const data = join(dir, 'data');
-    asPostgres(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
+    // Passwords over TCP, as a municipality's server would ask: the application's login must really work.
+    writeFileSync(join(dir, 'pw'), 'superuser-pass\n');
+    chmodSync(join(dir, 'pw'), 0o644);
+    asPostgres(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${join(dir, 'pw')}`, '--encoding=UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
     const cmd = [join(BIN, 'postgres'), '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'];
     server = isRoot ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', cmd.join(' ')], { stdio: 'ignore' }) : spawn(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
-    const superUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    const superUrl = `postgres://postgres:superuser-pass@127.0.0.1:${port}/postgres`;
     for (let i = 0; ; i++) {
       try {
         const c = new pg.Client({ connectionString: superUrl });
@@ -66,11 +71,14 @@ describe.runIf(available)('an external PostgreSQL 15 through DATABASE_URL', () =
   });
 
   it('creates its roles and schema, migrates, seeds, and serves as the RLS-bound role', async () => {
-    const target = await openDatabase({ databaseUrl: url, dataDir: '/nonexistent' });
+    const target = await openDatabase({ databaseUrl: url, appPassword: APP_PASSWORD, dataDir: '/nonexistent' });
     expect(target.embedded).toBeUndefined();
     await seedDemo(target.url, demoMunicipalities, { hashPassword, demoPassword: 'demo-admin-pass' });
-    const again = await openDatabase({ databaseUrl: url, dataDir: '/nonexistent' }); // idempotent
-    const orm = await createOrm({ clientUrl: again.url, as: 'app' });
+    const again = await openDatabase({ databaseUrl: url, appPassword: APP_PASSWORD, dataDir: '/nonexistent' }); // idempotent
+    // The application logs in as its own role: confined to row-level security whatever SQL it runs.
+    expect(new URL(again.appUrl).username).toBe('tsukasa_app');
+    expect(await probeConfinement(again.appUrl)).toEqual(CONFINED);
+    const orm = await createOrm({ clientUrl: again.appUrl, as: 'app' });
     try {
       const em = orm.em.fork();
       em.setSessionContext({ variables: { 'app.municipality_id': municipalityIdOf('arakawa') } });

@@ -215,7 +215,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
     ['system_id', 'org_unit_id'],
     ['sort_order'],
   );
-  const access = demoAccess(m);
+  const access = demoAccess(m, now);
   const assets = [...m.informationAssets, ...access.protectedAssets];
   await upsertMany(
     client,

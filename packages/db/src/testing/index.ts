@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoMunicipalities } from '@tsukasa/domain';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.ts';
-import { migrate, provisionRolesAndSchema, withDatabase } from '../runtime/provision.ts';
+import { appLoginUrl, migrate, provisionRolesAndSchema, withDatabase } from '../runtime/provision.ts';
 import { seedDemo } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
 
@@ -41,15 +41,25 @@ export async function startTestCluster(opts: { seed?: boolean } = {}) {
   };
 }
 
-/** A fresh database copied from the seeded template; returns its URL. */
-export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export interface TestDatabase {
+  /** The superuser's URL of the copy (assertions, tampering, the owner's tools). */
+  url: string;
+  /** The application's login on the copy: what the gateway connects with. */
+  appUrl: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database copied from the seeded template. */
+export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   await c.query(`create database ${name} template ${TEMPLATE_DB} owner tsukasa_owner`);
   await c.end();
+  const url = withDatabase(adminUrl, name);
   return {
-    url: withDatabase(adminUrl, name),
+    url,
+    appUrl: appLoginUrl(url),
     async drop() {
       const d = new pg.Client({ connectionString: adminUrl });
       await d.connect();
@@ -58,3 +68,5 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
     },
   };
 }
+
+export { CONFINED, probeConfinement } from './confinement.ts';

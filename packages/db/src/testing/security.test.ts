@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoMunicipalities } from '@tsukasa/domain';
-import { APP_ROLE } from '../orm.ts';
+import { APP_ROLE, createOrm, UnsafeDatabaseLoginError } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { municipalityIdOf, seedDemo, ProductionDatabaseError } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
-import { createTestDatabase } from './index.ts';
+import { CONFINED, createTestDatabase, probeConfinement, type TestDatabase } from './index.ts';
 
 // Row-level security is tested as the application's own database role, not through the gateway:
 // whatever bug a resolver may have, the database does not hand out another municipality's rows.
@@ -13,13 +13,13 @@ import { createTestDatabase } from './index.ts';
 // Every table with a municipality_id column, read from the catalog: a new table cannot slip past.
 let TENANT_TABLES: string[] = [];
 
-let db: { url: string; drop(): Promise<void> };
+let db: TestDatabase;
 let app: pg.Client;
 let owner: pg.Client;
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('pgAdminUrl'));
-  app = new pg.Client({ connectionString: db.url, options: `-c role=${APP_ROLE} -c search_path=${SCHEMA}` });
+  app = new pg.Client({ connectionString: db.appUrl, options: `-c search_path=${SCHEMA}` });
   owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
   await Promise.all([app.connect(), owner.connect()]);
   // Partitions (the audit log's months) are reached through their parent only: the role has no privilege on them.
@@ -41,6 +41,23 @@ async function asTenant<T>(code: string | null, fn: () => Promise<T>): Promise<T
     await app.query('rollback');
   }
 }
+
+describe('the login the application uses', () => {
+  it('cannot become another role or session user, and reads no tenant row without a tenant', async () => {
+    expect(await probeConfinement(db.appUrl)).toEqual(CONFINED);
+    // The same probe as the provisioning login (a superuser) shows what the probe would catch.
+    const admin = await probeConfinement(db.url);
+    expect(admin.superuser).toBe(true);
+    expect(admin.setRole.tsukasa_owner).toMatch(/^allowed/);
+    expect(admin.systemsWithoutTenant).toBeGreaterThan(100);
+  });
+
+  it('is the only login the application ORM accepts: a superuser or owner login is refused before it serves', async () => {
+    await expect(createOrm({ clientUrl: db.url, as: 'app' })).rejects.toBeInstanceOf(UnsafeDatabaseLoginError);
+    const orm = await createOrm({ clientUrl: db.appUrl, as: 'app' });
+    await orm.close(true);
+  });
+});
 
 describe('row-level security for the application role', () => {
   it('runs as a role that is neither superuser nor owner nor BYPASSRLS', async () => {

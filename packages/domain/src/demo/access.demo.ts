@@ -1,5 +1,7 @@
 // Demo data of "who may use what": derived deterministically from each municipality's seed, so it
 // follows the org chart and the people generated for it.
+import { fiscalYearOf } from '../calendar/deadlines.ts';
+import { localParts } from '../calendar/operating-calendar.ts';
 import type { InformationAssetSeed, MunicipalitySeed, PositionSeed, StaffSeed } from './seed.types.ts';
 
 export interface AccountSeed {
@@ -70,6 +72,30 @@ export interface AccessDemo {
 }
 
 const FY_START = '2024-04-01T00:00:00+09:00';
+
+/**
+ * Dates of the demo that lie ahead of (or just behind) the day it is loaded, as a municipality that
+ * loads it then would have them: grants valid through next fiscal year, a suspension last autumn.
+ * Dates of finished history (the 2024 personnel transfer, a 令和6年度 grant that expired) stay fixed.
+ */
+export interface DemoDates {
+  /** 年度 of the day the demo is loaded. */
+  fiscalYear: number;
+  /** First day of the month the demo is loaded in (YYYY-MM-DD). */
+  monthStart: string;
+}
+
+export function demoDatesAt(asOf: Date): DemoDates {
+  const today = localParts(asOf, 'Asia/Tokyo').date;
+  return { fiscalYear: fiscalYearOf(today), monthStart: `${today.slice(0, 7)}-01` };
+}
+
+/** 00:00 Japan time on 1 April of a fiscal year. */
+const fyStart = (fy: number) => `${fy}-04-01T00:00:00+09:00`;
+/** 24:00 Japan time on 31 March at the end of a fiscal year. */
+const fyEnd = (fy: number) => `${fy + 1}-03-31T15:00:00Z`;
+/** Last autumn: always behind the day the demo is loaded. */
+const lastAutumn = (d: DemoDates) => `${d.fiscalYear - 1}-10-01T09:00:00+09:00`;
 
 /** The section (課) and department of the municipality's IT division, per municipality. */
 const IT_CHIEF: Record<string, string> = {
@@ -154,7 +180,7 @@ const accountBasis: Record<string, string[]> = {
   ARK: ['ARK-10'],
 };
 
-function accounts(m: MunicipalitySeed, ix: Index): AccountSeed[] {
+function accounts(m: MunicipalitySeed, ix: Index, dates: DemoDates): AccountSeed[] {
   const out: AccountSeed[] = [];
   for (const system of m.systems) {
     const users = ix.staffOf(system.usingOrgUnitKeys).slice(0, m.code === 'arakawa' ? 4 : 40);
@@ -170,7 +196,7 @@ function accounts(m: MunicipalitySeed, ix: Index): AccountSeed[] {
         ruleIds: accountBasis[system.rulebookId] ?? [],
       };
       // MNT-11: an end date declared at application; one already passed.
-      if (system.rulebookId === 'MNT' && i % 5 === 3) a.validTo = '2027-03-31T15:00:00Z';
+      if (system.rulebookId === 'MNT' && i % 5 === 3) a.validTo = fyEnd(dates.fiscalYear + 1);
       if (system.rulebookId === 'MNT' && i === 8) a.validTo = '2025-03-31T15:00:00Z';
       // KTM-11: valid while the holder has the duty.
       if (system.rulebookId === 'KTM') a.dutyPositionKey = position.key;
@@ -181,7 +207,7 @@ function accounts(m: MunicipalitySeed, ix: Index): AccountSeed[] {
     // KTM-10-4: suspended on a suspected breach of the personal-information law, the section head told.
     const u = ix.user('staff1');
     const acc = out.find((a) => a.staffKey === u.key)!;
-    acc.suspendedAt = '2026-10-01T09:00:00+09:00';
+    acc.suspendedAt = lastAutumn(dates);
     acc.suspensionReason = '個人情報の保護に関する法律第69条第1項に抵触するおそれ';
     acc.ruleIds = [...acc.ruleIds, 'KTM-10-4'];
     // A past holder whose duty ended at the personnel transfer (KTM-11): the account is kept, and refused.
@@ -195,7 +221,9 @@ function accounts(m: MunicipalitySeed, ix: Index): AccountSeed[] {
   return out;
 }
 
-function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[]): GrantSeed[] {
+function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[], dates: DemoDates): GrantSeed[] {
+  const thisYear = fyStart(dates.fiscalYear);
+  const throughNextYear = fyStart(dates.fiscalYear + 2);
   const all = [...m.informationAssets, ...assets];
   const asset = (key: string) => all.find((a) => a.key === key)!;
   const approvedByAll = (assetKey: string) => asset(assetKey).ownerPositionKeys.map((o) => ({ ownerPositionKey: o, approvedByKey: ix.holderOf(o).key }));
@@ -210,16 +238,16 @@ function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[]):
     case 'arakawa':
       return [
         g({ key: 'ark.grant.records', assetKey: 'ark.asset.resident-record', granteeKey: staff1.key, positionKey: ix.currentPosition(staff1).key,
-          validFrom: '2026-04-01T00:00:00+09:00', validTo: '2027-04-01T00:00:00+09:00', purpose: '住民記録事務（転入届の審査）' }),
+          validFrom: thisYear, validTo: throughNextYear, purpose: '住民記録事務（転入届の審査）' }),
         g({ key: 'ark.grant.security', assetKey: 'ark.asset.system-security', granteeKey: admin.key, positionKey: ix.currentPosition(admin).key,
-          validFrom: '2026-04-01T00:00:00+09:00', purpose: 'システム運用（ネットワーク・脆弱性の管理）' }),
+          validFrom: thisYear, purpose: 'システム運用（ネットワーク・脆弱性の管理）' }),
       ];
     case 'kawasaki':
       return [
         g({ key: 'kaw.grant.care', assetKey: 'kaw.asset.long-term-care', granteeKey: admin.key, positionKey: ix.currentPosition(admin).key,
-          validFrom: '2026-04-01T00:00:00+09:00', validTo: '2027-04-01T00:00:00+09:00', purpose: '介護保険システムの改修に伴うデータ確認' }),
+          validFrom: thisYear, validTo: throughNextYear, purpose: '介護保険システムの改修に伴うデータ確認' }),
         // Pending: two of the four owners of 介護保険 have approved (KWW-5-2).
-        g({ key: 'kaw.grant.care-pending', assetKey: 'kaw.asset.long-term-care', granteeKey: staff1.key, validFrom: '2026-11-01T00:00:00+09:00',
+        g({ key: 'kaw.grant.care-pending', assetKey: 'kaw.asset.long-term-care', granteeKey: staff1.key, validFrom: `${dates.monthStart}T00:00:00+09:00`,
           purpose: '窓口での介護保険資格の確認', approvals: approvedByAll('kaw.asset.long-term-care').slice(0, 2) }),
       ];
     case 'minato':
@@ -230,7 +258,7 @@ function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[]):
     default:
       return [
         g({ key: 'ktm.grant.reception-suspended', assetKey: 'ktm.asset.reception-records', granteeKey: staff1.key, positionKey: ix.currentPosition(staff1).key,
-          validFrom: '2026-04-01T00:00:00+09:00', suspendedAt: '2026-10-01T09:00:00+09:00', purpose: '窓口受付記録の照会' }),
+          validFrom: fyStart(dates.fiscalYear - 1), suspendedAt: lastAutumn(dates), purpose: '窓口受付記録の照会' }),
       ];
   }
 }
@@ -251,7 +279,7 @@ function deputations(m: MunicipalitySeed, ix: Index): DeputationSeed[] {
   }
 }
 
-function designations(m: MunicipalitySeed, ix: Index): DesignationSeed[] {
+function designations(m: MunicipalitySeed, ix: Index, dates: DemoDates): DesignationSeed[] {
   if (m.code !== 'kawasaki') return [];
   const out: DesignationSeed[] = [];
   const managers = m.roleBindings.filter((b) => b.rulebookId === 'KWO' && b.roleKey === 'system_usage_manager');
@@ -272,7 +300,7 @@ function designations(m: MunicipalitySeed, ix: Index): DesignationSeed[] {
   if (other) {
     out.push({ key: `kwo.designation#${other.staff.key}#support`, assetKey: 'kaw.asset.resident-seal', staffKey: other.staff.key,
       designatedByKey: ix.holderOf(first.positionKey).key, orgUnitKey: ix.position(first.positionKey).orgUnitKey, outsideSupervision: true,
-      permittedByKey: ix.holderOf('kaw.shimin.seikatsu.koseki.chief').key, validFrom: '2026-04-01T00:00:00+09:00', ruleIds: ['KWO-6'] });
+      permittedByKey: ix.holderOf('kaw.shimin.seikatsu.koseki.chief').key, validFrom: fyStart(dates.fiscalYear), ruleIds: ['KWO-6'] });
   }
   return out;
 }
@@ -321,15 +349,17 @@ function systemSecurity(m: MunicipalitySeed): AccessDemo['systemSecurity'] {
   }));
 }
 
-export function demoAccess(m: MunicipalitySeed): AccessDemo {
+/** The access demo of a municipality as loaded at `asOf` (the seeding clock). */
+export function demoAccess(m: MunicipalitySeed, asOf: Date = new Date()): AccessDemo {
   const ix = new Index(m);
+  const dates = demoDatesAt(asOf);
   const assets = protectedAssets(m, ix);
   return {
     protectedAssets: assets,
-    accounts: accounts(m, ix),
-    grants: grants(m, ix, assets),
+    accounts: accounts(m, ix, dates),
+    grants: grants(m, ix, assets, dates),
     deputations: deputations(m, ix),
-    designations: designations(m, ix),
+    designations: designations(m, ix, dates),
     contactNetworks: contactNetworks(m, ix),
     systemSecurity: systemSecurity(m),
   };

@@ -85,7 +85,9 @@ describe('data items of an asset at 機密性3 and above', () => {
     const r = await gw.gql<R>(Q, {}, { token: tokens.staff1 });
     const resident = r.data!.informationAssets.edges.find((e) => e.node.name === '住民記録情報')!.node;
     expect(resident.dataItems!.map((d) => d.name)).toContain('氏名');
-    gw.setNow(new Date('2027-04-02T00:00:00+09:00'));
+    // The day after the grant's last day, whenever the demo was loaded.
+    const { valid_to } = (await gw.admin.query<{ valid_to: Date }>(`select valid_to from access_grant where purpose = '住民記録事務（転入届の審査）'`)).rows[0]!;
+    gw.setNow(new Date(valid_to.getTime() + 24 * 3_600_000));
     try {
       const later = await gw.gql<R>(Q, {}, { token: tokens.staff1 });
       expect(later.data!.informationAssets.edges.find((e) => e.node.name === '住民記録情報')!.node.dataItems).toBeNull();

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '@tsukasa/db';
-import { createTestDatabase } from '@tsukasa/db/testing';
+import { createTestDatabase, type TestDatabase } from '@tsukasa/db/testing';
 import pg from 'pg';
 import { fileTransport, smtpTransport, startMailWorker } from './mail-worker.ts';
 
-let db: { url: string; drop(): Promise<void> };
+let db: TestDatabase;
 let admin: pg.Client;
 beforeAll(async () => {
   db = await createTestDatabase(inject('pgAdminUrl'));
@@ -29,7 +29,7 @@ describe('the e-mail outbox', () => {
   it('writes each message once to the demo sink as a readable .eml with a Japanese subject', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tsukasa-mail-'));
     await queue('【司】利用者追加申請：判断（R8-000001）');
-    const worker = startMailWorker({ databaseUrl: db.url, transport: fileTransport(dir, 'tsukasa@kitami.example.lg.jp'), intervalMs: 60_000 });
+    const worker = startMailWorker({ databaseUrl: db.appUrl, transport: fileTransport(dir, 'tsukasa@kitami.example.lg.jp'), intervalMs: 60_000 });
     try {
       expect(await worker.drainOnce()).toBe(1);
       expect(await worker.drainOnce()).toBe(0); // nothing twice
@@ -64,7 +64,7 @@ describe('the e-mail outbox', () => {
     });
     await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
     await queue('【司】申請 R8-000002 が承認されました');
-    const worker = startMailWorker({ databaseUrl: db.url, transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'tsukasa@kitami.example.lg.jp'), intervalMs: 60_000 });
+    const worker = startMailWorker({ databaseUrl: db.appUrl, transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'tsukasa@kitami.example.lg.jp'), intervalMs: 60_000 });
     try {
       expect(await worker.drainOnce()).toBe(0);
       const failed = (await admin.query(`select attempts, last_error, sent_at from mail_outbox where subject like '%R8-000002%'`)).rows[0];

@@ -1,0 +1,3 @@
+// What tests across the packages share: dates derived from the test's clock.
+export * from './test-calendar.ts';
+export { settableClock, type SettableClock } from '../clock.ts';
