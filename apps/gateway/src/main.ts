@@ -19,7 +19,18 @@ try {
   throw e;
 }
 
-const database = await openDatabase({ databaseUrl: env.databaseUrl, appPassword: env.databaseAppPassword, dataDir: env.dataDir, log: (m) => log('info', m) });
+const database = await openDatabase({
+  databaseUrl: env.databaseUrl,
+  appPassword: env.databaseAppPassword,
+  dataDir: env.dataDir,
+  log: (m) => log('info', m),
+  // The embedded PostgreSQL is restarted when it dies; when it cannot be, the product exits non-zero
+  // for whatever supervises it (systemd, a container runtime) to start it afresh.
+  supervise: {
+    log: (level, message, fields) => log(level, message, fields),
+    onGiveUp: () => process.exit(3),
+  },
+});
 if (env.seedDemo) {
   await seedDemo(database.url, demoMunicipalities, { hashPassword, demoPassword: DEMO_PASSWORD, log: (m) => log('info', m) });
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle, type SupervisionOptions } from './embedded-postgres.ts';
 import { appLoginUrl, migrate, provisionRolesAndSchema } from './provision.ts';
 
 export interface DatabaseTarget {
@@ -23,6 +23,8 @@ export async function openDatabase(opts: {
   appPassword?: string;
   dataDir: string;
   log?: (line: string) => void;
+  /** Restart the embedded PostgreSQL when it dies (npm start); ignored with DATABASE_URL. */
+  supervise?: SupervisionOptions;
 }): Promise<DatabaseTarget> {
   const log = opts.log ?? (() => undefined);
   if (opts.databaseUrl) {
@@ -35,7 +37,7 @@ export async function openDatabase(opts: {
     });
     return { url, appUrl: appLoginUrl(url, appPassword), stop: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: true });
+  const embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: true, supervise: opts.supervise });
   log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
   const url = await provisionRolesAndSchema(embedded.adminUrl, { createDatabase: 'tsukasa' });
   await migrate(url, log);
