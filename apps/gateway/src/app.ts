@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MikroORM } from '@tsukasa/db';
+import { systemClock, type Clock } from '@tsukasa/domain';
 import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
@@ -38,8 +39,8 @@ export interface GatewayOptions {
   secureCookies: boolean;
   /** Directory of the built admin app, served at `/` (SPA fallback to 200.html). */
   adminBuildDir?: string;
-  /** The instant decisions are taken at; tests move it. Default: the system clock. */
-  clock?: () => Date;
+  /** The product's one clock: decisions and records take "now" from it; tests move it. Default: the system clock. */
+  clock?: Clock;
   /** Field-level authorization: always 'enforce' in the product (other modes: benchmark only). */
   fieldAuthorization?: FieldAuthorizationMode;
   /** Requests per API token / session / anonymous address (default DEFAULT_RATE_LIMIT; perMinute 0: off). */
@@ -117,12 +118,14 @@ export async function createGateway(opts: GatewayOptions) {
   const schema = await buildGatewaySchema();
   const limits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const clock = opts.clock ?? systemClock;
   const viewers = new ViewerCache({
     connect: async () => ((await opts.orm.driver.getConnection().getNativeClient()) as pg.Pool).connect(),
     log: opts.log,
+    clock,
   });
   await viewers.start();
-  const tenants = await TenantPool.open(opts.orm);
+  const tenants = await TenantPool.open(opts.orm, clock);
   const replica = opts.readOrm ? new ReadReplica(opts.readOrm, opts.orm, opts.log, opts.replicaMaxLagMs) : undefined;
   await replica?.start();
   const apollo = new ApolloServer<Context>({
@@ -175,7 +178,7 @@ export async function createGateway(opts: GatewayOptions) {
     documentGuard(limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const viewer = await resolveViewer(opts.orm, bearer(req) ?? readCookie(req, SESSION_COOKIE), viewers);
+        const viewer = await resolveViewer(opts.orm, bearer(req) ?? readCookie(req, SESSION_COOKIE), clock, viewers);
         enforceRateLimit(limiter, viewer, req);
         const ctx: Context = {
           requestId: currentRequestId(),
@@ -186,7 +189,7 @@ export async function createGateway(opts: GatewayOptions) {
           loaders: undefined as never,
           authz: undefined as never,
           fieldAuthorization: opts.fieldAuthorization ?? 'enforce',
-          now: opts.clock ?? (() => new Date()),
+          now: tenants.clock,
           sessionTtlHours: opts.sessionTtlHours,
           setCookie: (name, value, { maxAgeSeconds }) =>
             res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),

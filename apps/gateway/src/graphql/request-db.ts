@@ -186,6 +186,7 @@ export class RequestDb {
   #session(client: pg.PoolClient, replica: boolean): SqlSession {
     return {
       kind: 'sql-session',
+      now: this.tenants.clock,
       query: <T>(sql: string, params: readonly unknown[]) => {
         const run = this.#tail.then(() => client.query(prepared(sql, params)));
         this.#tail = run.catch(() => undefined);

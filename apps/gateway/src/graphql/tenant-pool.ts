@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { releaseLostConnections, type MikroORM } from '@tsukasa/db';
+import { systemClock, type Clock } from '@tsukasa/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,11 +26,15 @@ export class TenantPool {
   readonly #pool: pg.Pool;
   readonly #tenantOf = new WeakMap<pg.ClientBase, string>();
 
-  private constructor(pool: pg.Pool) {
+  private constructor(
+    pool: pg.Pool,
+    /** The gateway's clock: what the requests on these connections record as "now" (request-db.ts). */
+    readonly clock: Clock,
+  ) {
     this.#pool = pool;
   }
 
-  static async open(orm: MikroORM): Promise<TenantPool> {
+  static async open(orm: MikroORM, clock: Clock = systemClock): Promise<TenantPool> {
     const base = (await orm.driver.getConnection().getNativeClient()) as pg.Pool;
     const options = base.options as pg.PoolConfig;
     // (pg-pool keeps the password as a non-enumerable property: copied by name.)
@@ -39,7 +44,7 @@ export class TenantPool {
     pool.on('connect', (client) => client.on('error', () => undefined));
     pool.on('error', () => undefined);
     releaseLostConnections(pool);
-    return new TenantPool(pool);
+    return new TenantPool(pool, clock);
   }
 
   connect(): Promise<pg.PoolClient> {

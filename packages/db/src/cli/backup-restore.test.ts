@@ -43,8 +43,8 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 /** A history to keep: events appended as the gateway appends them, as the application role. */
-async function writeHistory(url: string) {
-  const orm = await createOrm({ clientUrl: appLoginUrl(url), as: 'app' });
+async function writeHistory(url: string, appPassword?: string) {
+  const orm = await createOrm({ clientUrl: appLoginUrl(url, appPassword), as: 'app' });
   try {
     for (const code of ['arakawa', 'kitami', 'minato']) {
       const em = orm.em.fork();
@@ -97,8 +97,8 @@ async function auditPartitioning(url: string) {
 }
 
 /** The restored database serves the application role: RLS scopes it, and it appends to the audit chain. */
-async function servesAsApplication(url: string) {
-  const orm = await createOrm({ clientUrl: appLoginUrl(url), as: 'app' });
+async function servesAsApplication(url: string, appPassword?: string) {
+  const orm = await createOrm({ clientUrl: appLoginUrl(url, appPassword), as: 'app' });
   try {
     const em = orm.em.fork();
     em.setSessionContext({ variables: { 'app.municipality_id': municipalityIdOf('arakawa') } });
@@ -223,6 +223,7 @@ describe.runIf(pg15)('the custom format (pg_dump / pg_restore, PostgreSQL 15)', 
   let server: ChildProcess;
   let adminUrl: string;
   let sourceUrl: string;
+  const PG15_APP_PASSWORD = 'app-login-of-the-pg15-test';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tsukasa-pg15-backup-'));
@@ -241,10 +242,10 @@ describe.runIf(pg15)('the custom format (pg_dump / pg_restore, PostgreSQL 15)', 
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    sourceUrl = await provisionRolesAndSchema(adminUrl, { createDatabase: 'tsukasa' });
+    sourceUrl = await provisionRolesAndSchema(adminUrl, { createDatabase: 'tsukasa', appPassword: PG15_APP_PASSWORD });
     await migrate(sourceUrl);
     await seedDemo(sourceUrl, demoMunicipalities, { hashPassword, demoPassword: 'demo-admin-pass' });
-    await writeHistory(sourceUrl);
+    await writeHistory(sourceUrl, PG15_APP_PASSWORD);
   }, 90_000);
 
   afterAll(() => {
@@ -271,7 +272,7 @@ describe.runIf(pg15)('the custom format (pg_dump / pg_restore, PostgreSQL 15)', 
     expect(after.chains.every((c) => c.ok)).toBe(true);
     expect(after.chains.find((c) => c.code === 'minato')!.events).toBe(8);
     expect(await auditPartitioning(into)).toEqual(await auditPartitioning(sourceUrl));
-    expect(await servesAsApplication(into)).toEqual({ visible: 117, others: 0 });
+    expect(await servesAsApplication(into, PG15_APP_PASSWORD)).toEqual({ visible: 117, others: 0 });
   });
 
   it('a logical backup of PostgreSQL 15 restores into the embedded PostgreSQL 18 (an upgrade path)', async () => {

@@ -244,7 +244,11 @@ export async function restoreDatabase(opts: { file: string; into: string; pgBin?
     database = 'tsukasa';
   }
   try {
-    const url = await provisionRolesAndSchema(adminUrl, { createDatabase: database });
+    // Into a new embedded cluster: its application login is derived as npm start derives it. Into a
+    // server given by URL: DATABASE_APP_PASSWORD when set, else the login keeps the password it has
+    // (the cluster may be serving another Tsukasa database with it).
+    const appPassword = embedded ? undefined : (process.env.DATABASE_APP_PASSWORD || null);
+    const url = await provisionRolesAndSchema(adminUrl, { createDatabase: database, appPassword });
     const tables = await withClient(url, async (c) => Number((await c.query<{ n: string }>(
       `select count(*) as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p')`, [SCHEMA])).rows[0]!.n));
     if (tables > 0) throw new Error(`the database ${database} already holds Tsukasa's tables: restore into a new database`);

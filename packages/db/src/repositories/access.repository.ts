@@ -1,4 +1,4 @@
-import { exec, one, rows, setClauses, toDate, type Db } from './sql.ts';
+import { exec, nowOf, one, rows, setClauses, toDate, type Db } from './sql.ts';
 import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
 
 // Facts for authorization decisions, loaded in a handful of statements per request.
@@ -368,9 +368,9 @@ export async function insertAccount(
   const row = await one<AccountRow>(
     db,
     `insert into account (id, municipality_id, staff_id, system_id, authority_profile, valid_from, valid_to, duty_position_id, rule_ids, change_seq, version, created_at, updated_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 0, 1, now(), now())
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 0, 1, $9, $9)
      returning ${ACCOUNT_COLUMNS.replaceAll('a.', '')}`,
-    [a.municipalityId, a.staffId, a.systemId, a.authorityProfile, a.validFrom, a.validTo, a.dutyPositionId, a.ruleIds],
+    [a.municipalityId, a.staffId, a.systemId, a.authorityProfile, a.validFrom, a.validTo, a.dutyPositionId, a.ruleIds, nowOf(db)],
   );
   return row!;
 }
@@ -382,12 +382,12 @@ export async function updateAccountIfVersion(
   patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>>,
 ): Promise<AccountRow | undefined> {
   const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
+  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
   return one<AccountRow>(db, `update account set ${sets.join(', ')} where id = $1 and version = $2 returning ${ACCOUNT_COLUMNS.replaceAll('a.', '')}`, params);
 }
 
 export async function insertPasswordResetRequest(db: Db, municipalityId: string, accountId: string): Promise<string> {
-  const row = await one<{ id: string }>(db, `insert into password_reset_request (id, municipality_id, account_id, requested_at) values (gen_random_uuid(), $1, $2, now()) returning id`, [municipalityId, accountId]);
+  const row = await one<{ id: string }>(db, `insert into password_reset_request (id, municipality_id, account_id, requested_at) values (gen_random_uuid(), $1, $2, $3) returning id`, [municipalityId, accountId, nowOf(db)]);
   return row!.id;
 }
 
@@ -398,8 +398,8 @@ export async function insertGrant(
   const row = await one<{ id: string }>(
     db,
     `insert into access_grant (id, municipality_id, asset_id, grantee_id, position_id, valid_from, valid_to, fields, purpose, requested_by_id, created_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, now()) returning id`,
-    [g.municipalityId, g.assetId, g.granteeId, g.positionId, g.validFrom, g.validTo, g.fields, g.purpose, g.requestedBy],
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [g.municipalityId, g.assetId, g.granteeId, g.positionId, g.validFrom, g.validTo, g.fields, g.purpose, g.requestedBy, nowOf(db)],
   );
   return row!.id;
 }
@@ -409,8 +409,8 @@ export async function approveGrant(db: Db, municipalityId: string, grantId: stri
   const row = await one<{ grant_id: string }>(
     db,
     `insert into access_grant_approval (grant_id, owner_position_id, municipality_id, approved_by_id, on_behalf_of_id, approved_at)
-     values ($1, $2, $3, $4, $5, now()) on conflict do nothing returning grant_id`,
-    [grantId, ownerPositionId, municipalityId, approvedBy, onBehalfOf],
+     values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning grant_id`,
+    [grantId, ownerPositionId, municipalityId, approvedBy, onBehalfOf, nowOf(db)],
   );
   return row !== undefined;
 }
@@ -429,8 +429,8 @@ export async function insertNotifications(
     await exec(
       db,
       `insert into notification (id, municipality_id, recipient_id, kind, subject, body, target_type, target_id, rule_ids, created_at)
-       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, now())`,
-      [municipalityId, n.recipientId, n.kind, n.subject, n.body, n.targetType, n.targetId, n.ruleIds],
+       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [municipalityId, n.recipientId, n.kind, n.subject, n.body, n.targetType, n.targetId, n.ruleIds, nowOf(db)],
     );
   }
 }
@@ -484,8 +484,8 @@ export async function insertDesignation(
   return (await one<DesignationRow>(
     db,
     `insert into designation (id, municipality_id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, valid_from, valid_to, rule_ids, created_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, now()) returning ${DESIGNATION_COLUMNS}`,
-    [d.municipalityId, d.assetId, d.staffId, d.designatedBy, d.orgUnitId, d.outsideSupervision, d.validFrom, d.validTo, d.ruleIds],
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${DESIGNATION_COLUMNS}`,
+    [d.municipalityId, d.assetId, d.staffId, d.designatedBy, d.orgUnitId, d.outsideSupervision, d.validFrom, d.validTo, d.ruleIds, nowOf(db)],
   ))!;
 }
 

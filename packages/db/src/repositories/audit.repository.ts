@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { exec, one, rows, type Db } from './sql.ts';
+import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface AuditEventInput {
   actorStaffId: string | null;
@@ -82,7 +82,8 @@ export function chainHashV2(prevHash: string, seq: string, digest: string): stri
  */
 export async function appendAuditEvents(db: Db, municipalityId: string, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const occurredAt = new Date().toISOString();
+  // The request's clock: the product's one source of time (sql.ts nowOf).
+  const occurredAt = nowOf(db).toISOString();
   const payload = events.map((e) => {
     const fields: DigestFields = {
       municipalityId,

@@ -1,4 +1,4 @@
-import { exec, one, rows, type Db } from './sql.ts';
+import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface MunicipalityRow {
   id: string;
@@ -57,8 +57,8 @@ export async function insertSession(db: Db, municipalityId: string, staffId: str
   const row = await one<{ id: string }>(
     db,
     `insert into session (id, municipality_id, staff_id, token_hash, created_at, expires_at, last_seen_at)
-     values (gen_random_uuid(), $1, $2, $3, now(), $4, now()) returning id`,
-    [municipalityId, staffId, tokenHash, expiresAt],
+     values (gen_random_uuid(), $1, $2, $3, $5, $4, $5) returning id`,
+    [municipalityId, staffId, tokenHash, expiresAt, nowOf(db)],
   );
   return row!.id;
 }
@@ -72,8 +72,9 @@ export interface ResolvedSession {
   authz_epoch: string;
 }
 
-export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
-  return one<ResolvedSession>(db, 'select * from resolve_session($1)', [tokenHash]);
+/** The session of a token hash, if it is neither revoked nor over at `at` (the product's clock). */
+export async function resolveSession(db: Db, tokenHash: string, at: Date): Promise<ResolvedSession | undefined> {
+  return one<ResolvedSession>(db, 'select * from resolve_session($1, $2)', [tokenHash, at]);
 }
 
 export interface ResolvedApiToken {
@@ -88,7 +89,7 @@ export async function resolveApiToken(db: Db, tokenHash: string): Promise<Resolv
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await exec(db, 'update session set revoked_at = now() where id = $1 and revoked_at is null', [sessionId]);
+  await exec(db, 'update session set revoked_at = $2 where id = $1 and revoked_at is null', [sessionId, nowOf(db)]);
 }
 
 export interface ViewerRow {
@@ -116,8 +117,8 @@ export async function insertApiToken(db: Db, municipalityId: string, createdBy: 
   const row = await one<ApiTokenRow>(
     db,
     `insert into api_token (id, municipality_id, created_by_id, name, scopes, token_hash, created_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, now()) returning id, name, scopes, created_at, last_used_at, revoked_at`,
-    [municipalityId, createdBy, name, scopes, tokenHash],
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6) returning id, name, scopes, created_at, last_used_at, revoked_at`,
+    [municipalityId, createdBy, name, scopes, tokenHash, nowOf(db)],
   );
   return row!;
 }
@@ -129,8 +130,8 @@ export async function listApiTokens(db: Db): Promise<ApiTokenRow[]> {
 export async function revokeApiToken(db: Db, id: string): Promise<ApiTokenRow | undefined> {
   return one<ApiTokenRow>(
     db,
-    `update api_token set revoked_at = coalesce(revoked_at, now()) where id = $1
+    `update api_token set revoked_at = coalesce(revoked_at, $2) where id = $1
      returning id, name, scopes, created_at, last_used_at, revoked_at`,
-    [id],
+    [id, nowOf(db)],
   );
 }

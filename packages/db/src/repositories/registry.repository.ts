@@ -1,4 +1,4 @@
-import { exec, likePattern, one, rows, setClauses, type Db } from './sql.ts';
+import { exec, likePattern, nowOf, one, rows, setClauses, type Db } from './sql.ts';
 
 export interface OrgUnitRow {
   id: string;
@@ -312,9 +312,9 @@ export async function insertSystem(db: Db, municipalityId: string, s: Required<S
   const row = await one<SystemRow>(
     db,
     `insert into system (id, municipality_id, name, business_content, managing_org_unit_id, management_type, lifecycle_status, rulebook_id, version, created_at, updated_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 1, now(), now())
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 1, $8, $8)
      returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
-    [municipalityId, s.name, s.business_content, s.managing_org_unit_id, s.management_type, s.lifecycle_status, s.rulebook_id],
+    [municipalityId, s.name, s.business_content, s.managing_org_unit_id, s.management_type, s.lifecycle_status, s.rulebook_id, nowOf(db)],
   );
   if (!row) throw new Error('insert returned nothing');
   return row;
@@ -326,7 +326,7 @@ export async function insertSystem(db: Db, municipalityId: string, s: Required<S
  */
 export async function updateSystemIfVersion(db: Db, id: string, version: number, patch: SystemPatch): Promise<SystemRow | undefined> {
   const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
+  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
   return one<SystemRow>(
     db,
     `update system set ${sets.join(', ')} where id = $1 and version = $2 returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
@@ -352,7 +352,7 @@ export async function updateAssetIfVersion(
   patch: Partial<Pick<AssetRow, 'confidentiality' | 'integrity' | 'availability'>>,
 ): Promise<AssetRow | undefined> {
   const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', 'updated_at = now()'];
+  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
   return one<AssetRow>(
     db,
     `update information_asset set ${sets.join(', ')} where id = $1 and version = $2

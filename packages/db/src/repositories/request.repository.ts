@@ -1,4 +1,4 @@
-import { exec, one, rows, type Db } from './sql.ts';
+import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface RequestRow {
   id: string;
@@ -77,9 +77,9 @@ export async function insertRequest(
   return (await one<RequestRow>(
     db,
     `insert into request as r (id, municipality_id, number, kind_key, rulebook_id, system_id, requester_id, on_behalf_of_id, status, content, route_notes, rule_ids, due_on, round, idempotency_key, filed_at, version, updated_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 'in_progress', $8, $9, $10, $11, 1, $12, $13, 1, now())
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 'in_progress', $8, $9, $10, $11, 1, $12, $13, 1, $14)
      returning ${REQUEST_COLUMNS}`,
-    [r.municipalityId, r.number, r.kindKey, r.rulebookId, r.systemId, r.requesterId, r.onBehalfOfId, JSON.stringify(r.content), JSON.stringify(r.routeNotes), r.ruleIds, r.dueOn, r.idempotencyKey, r.filedAt],
+    [r.municipalityId, r.number, r.kindKey, r.rulebookId, r.systemId, r.requesterId, r.onBehalfOfId, JSON.stringify(r.content), JSON.stringify(r.routeNotes), r.ruleIds, r.dueOn, r.idempotencyKey, r.filedAt, nowOf(db)],
   ))!;
 }
 
@@ -125,13 +125,13 @@ export async function stepById(db: Db, id: string): Promise<StepRow | undefined>
   return one<StepRow>(db, `select ${STEP_COLUMNS} from request_step s where s.id = $1`, [id]);
 }
 
-/** Opens a step at `at` (the gateway's clock; the transaction's time when omitted). */
+/** Opens a step at `at` (default: the request's clock). */
 export async function openStep(db: Db, id: string, actors: { positionIds: string[] | null; staffIds: string[] | null; contractorId: string | null; committeeId: string | null }, at?: Date): Promise<void> {
   await exec(
     db,
-    `update request_step set status = 'open', opened_at = coalesce($6, now()), actor_position_ids = $2, actor_staff_ids = $3, actor_contractor_id = $4, actor_committee_id = $5
+    `update request_step set status = 'open', opened_at = $6, actor_position_ids = $2, actor_staff_ids = $3, actor_contractor_id = $4, actor_committee_id = $5
       where id = $1 and status = 'waiting'`,
-    [id, actors.positionIds, actors.staffIds, actors.contractorId, actors.committeeId, at ?? null],
+    [id, actors.positionIds, actors.staffIds, actors.contractorId, actors.committeeId, at ?? nowOf(db)],
   );
 }
 
@@ -146,16 +146,16 @@ export async function decideStepIfOpen(
 ): Promise<StepRow | undefined> {
   return one<StepRow>(
     db,
-    `update request_step s set status = 'done', decision = $2, decided_by_id = $3, on_behalf_of_id = $4, decided_at = now(), comment = $5, record = $6, idempotency_key = $7
+    `update request_step s set status = 'done', decision = $2, decided_by_id = $3, on_behalf_of_id = $4, decided_at = $8, comment = $5, record = $6, idempotency_key = $7
       where s.id = $1 and s.status = 'open' returning ${STEP_COLUMNS}`,
-    [id, d.decision, d.decidedBy, d.onBehalfOf, d.comment, d.record === null ? null : JSON.stringify(d.record), d.idempotencyKey],
+    [id, d.decision, d.decidedBy, d.onBehalfOf, d.comment, d.record === null ? null : JSON.stringify(d.record), d.idempotencyKey, nowOf(db)],
   );
 }
 
 export async function setRequestStatus(db: Db, id: string, status: string, opts: { decided?: boolean; content?: unknown; round?: number } = {}): Promise<RequestRow> {
-  const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
-  const params: unknown[] = [id, status];
-  if (opts.decided) sets.push('decided_at = now()');
+  const sets = ['status = $2', 'version = version + 1', 'updated_at = $3'];
+  const params: unknown[] = [id, status, nowOf(db)];
+  if (opts.decided) sets.push('decided_at = $3');
   if (opts.content !== undefined) sets.push(`content = $${params.push(JSON.stringify(opts.content))}`);
   if (opts.round !== undefined) sets.push(`round = $${params.push(opts.round)}`);
   return (await one<RequestRow>(db, `update request r set ${sets.join(', ')} where r.id = $1 returning ${REQUEST_COLUMNS}`, params))!;
@@ -202,8 +202,8 @@ export async function queueMail(db: Db, municipalityId: string, mails: { recipie
   await exec(
     db,
     `insert into mail_outbox (id, municipality_id, recipient_id, to_address, subject, body, created_at, attempts)
-     select gen_random_uuid(), $1, (m->>'recipientId')::uuid, m->>'to', m->>'subject', m->>'body', now(), 0 from jsonb_array_elements($2::jsonb) m`,
-    [municipalityId, JSON.stringify(mails)],
+     select gen_random_uuid(), $1, (m->>'recipientId')::uuid, m->>'to', m->>'subject', m->>'body', $3, 0 from jsonb_array_elements($2::jsonb) m`,
+    [municipalityId, JSON.stringify(mails), nowOf(db)],
   );
 }
 
@@ -246,9 +246,9 @@ export async function licenceTotals(db: Db, systemId: string, orgUnitId: string,
 export async function setLicenceAllocation(db: Db, municipalityId: string, systemId: string, orgUnitId: string, count: number): Promise<void> {
   await exec(
     db,
-    `insert into licence_allocation (system_id, org_unit_id, municipality_id, count, updated_at) values ($1, $2, $3, $4, now())
-     on conflict (system_id, org_unit_id, municipality_id) do update set count = excluded.count, updated_at = now()`,
-    [systemId, orgUnitId, municipalityId, count],
+    `insert into licence_allocation (system_id, org_unit_id, municipality_id, count, updated_at) values ($1, $2, $3, $4, $5)
+     on conflict (system_id, org_unit_id, municipality_id) do update set count = excluded.count, updated_at = excluded.updated_at`,
+    [systemId, orgUnitId, municipalityId, count, nowOf(db)],
   );
 }
 

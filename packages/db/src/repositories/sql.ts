@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
+import { systemClock } from '@tsukasa/domain';
 
 /**
  * One connection of the pool, checked out for a whole request and inside its transaction (the
@@ -7,6 +8,8 @@ import { CompiledQuery } from 'kysely';
  */
 export interface SqlSession {
   readonly kind: 'sql-session';
+  /** The gateway's clock: what the request records as "now" (never the database server's time). */
+  now(): Date;
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
 
@@ -21,6 +24,15 @@ interface Executor {
 }
 
 const isSession = (db: Db): db is SqlSession => (db as Partial<SqlSession>).kind === 'sql-session';
+
+/**
+ * "Now" for what a repository records (created, updated, decided, revoked …): the request's clock —
+ * the product's one clock, which tests move — or, for seeding and the command-line tools that run on
+ * an entity manager, the system time. SQL never asks the database server for the time.
+ */
+export function nowOf(db: Db): Date {
+  return isSession(db) ? db.now() : systemClock();
+}
 
 /**
  * Runs SQL with server-side parameters ($1, $2 …) on the request's connection, on the entity

@@ -73,20 +73,27 @@ export function scramVerifier(password: string, salt: Buffer = randomBytes(16), 
  *   (as a SCRAM verifier), from `appPassword` or derived from the provisioning login's;
  * - the database when asked to, and the `tsukasa` schema owned by the owner role.
  */
-export async function provisionRolesAndSchema(adminUrl: string, opts: { createDatabase?: string; appPassword?: string } = {}): Promise<string> {
+export async function provisionRolesAndSchema(
+  adminUrl: string,
+  opts: {
+    createDatabase?: string;
+    /** The application login's password; derived from the provisioning login's when absent; `null` leaves it as it is (a restore into a running cluster). */
+    appPassword?: string | null;
+  } = {},
+): Promise<string> {
   let url = adminUrl;
-  const appPassword = opts.appPassword ?? deriveAppPassword(adminUrl);
+  const appPassword = opts.appPassword === undefined ? deriveAppPassword(adminUrl) : opts.appPassword;
   await withClient(adminUrl, async (c) => {
     const owner = await c.query('select 1 from pg_roles where rolname = $1', [OWNER_ROLE]);
     if (owner.rowCount === 0) await c.query(`create role ${ident(OWNER_ROLE)} nologin noinherit nobypassrls`);
     await c.query(`grant ${ident(OWNER_ROLE)} to current_user`);
     const app = await c.query('select 1 from pg_roles where rolname = $1', [APP_ROLE]);
     // The verifier's characters are base64, digits, '$' and ':' only: safe inside a literal.
-    const verifier = scramVerifier(appPassword);
+    const password = appPassword === null ? '' : ` password '${scramVerifier(appPassword)}'`;
     if (app.rowCount === 0) {
-      await c.query(`create role ${ident(APP_ROLE)} login password '${verifier}' nosuperuser nocreatedb nocreaterole noinherit nobypassrls noreplication`);
-    } else {
-      await c.query(`alter role ${ident(APP_ROLE)} with login password '${verifier}'`);
+      await c.query(`create role ${ident(APP_ROLE)} login${password} nosuperuser nocreatedb nocreaterole noinherit nobypassrls noreplication`);
+    } else if (appPassword !== null) {
+      await c.query(`alter role ${ident(APP_ROLE)} with login${password}`);
     }
     // Tests and tools may act as the application role through the provisioning login; never the reverse.
     await c.query(`grant ${ident(APP_ROLE)} to current_user`);

@@ -114,7 +114,7 @@ describe('row-level security for the application role', () => {
 
   it('resolves a session token before the tenant is known, and nothing more', async () => {
     await asTenant(null, async () => {
-      const r = await app.query(`select * from resolve_session($1)`, ['0'.repeat(64)]);
+      const r = await app.query(`select * from resolve_session($1, now())`, ['0'.repeat(64)]);
       expect(r.rowCount).toBe(0);
       await expect(app.query('select token_hash from session')).resolves.toMatchObject({ rowCount: 0 });
     });

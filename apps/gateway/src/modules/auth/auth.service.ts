@@ -1,5 +1,5 @@
 import { auditRepo, authRepo, toDate, verifyPassword, type MikroORM } from '@tsukasa/db';
-import { fieldError } from '@tsukasa/domain';
+import { fieldError, type Clock } from '@tsukasa/domain';
 import type { Context, Viewer } from '../../graphql/context.ts';
 import { AppError, badInput, rateLimited } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
@@ -80,17 +80,17 @@ export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: stri
  * The viewer a token stands for: a staff member's session or an integrator's API token. Through
  * `cache` (modules/auth/viewer-cache.ts) when the gateway runs one.
  */
-export async function resolveViewer(orm: MikroORM, token: string | undefined, cache?: ViewerCache): Promise<Viewer | null> {
+export async function resolveViewer(orm: MikroORM, token: string | undefined, clock: Clock, cache?: ViewerCache): Promise<Viewer | null> {
   if (!token || !looksLikeToken(token)) return null;
   const hash = tokenHash(token);
-  const lookUp = () => lookUpViewer(orm, token, hash);
+  const lookUp = () => lookUpViewer(orm, token, hash, clock());
   return cache ? cache.resolve(hash, lookUp) : ((await lookUp())?.viewer ?? null);
 }
 
-async function lookUpViewer(orm: MikroORM, token: string, hash: string): Promise<{ viewer: Viewer; expiresAt?: Date } | null> {
+async function lookUpViewer(orm: MikroORM, token: string, hash: string, at: Date): Promise<{ viewer: Viewer; expiresAt?: Date } | null> {
   const em = orm.em.fork();
   if (token.startsWith(SESSION_PREFIX)) {
-    const s = await authRepo.resolveSession(em, hash);
+    const s = await authRepo.resolveSession(em, hash, at);
     return s
       ? { viewer: { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin }, expiresAt: toDate(s.expires_at) }
       : null;

@@ -1,14 +1,17 @@
 import type pg from 'pg';
 import type { Viewer } from '../../graphql/context.ts';
 import type { Log } from '../../http/logger.ts';
+import { systemClock, type Clock } from '@tsukasa/domain';
 
 /** The channel the database notifies on when a session, an API token or a staff member's row changes (migration …-auth-notify). */
 export const AUTH_CHANNEL = 'tsukasa_auth';
 
 interface Entry {
   viewer: Viewer;
-  /** Epoch milliseconds after which the entry is not used (the session's expiry, or the cache's TTL). */
+  /** Milliseconds of the process's monotonic time after which the entry is not used (the cache's TTL). */
   until: number;
+  /** The session's end on the product's clock (epoch milliseconds); none for API tokens. */
+  expiresAt?: number;
 }
 
 export interface ViewerCacheOptions {
@@ -20,6 +23,8 @@ export interface ViewerCacheOptions {
   maxEntries?: number;
   /** Wait before listening again after the connection is lost. */
   retryMs?: number;
+  /** The product's clock, against which a session's end is checked. */
+  clock?: Clock;
 }
 
 /**
@@ -46,7 +51,7 @@ export class ViewerCache {
   #retry: NodeJS.Timeout | undefined;
 
   constructor(opts: ViewerCacheOptions) {
-    this.#opts = { ttlMs: 60_000, maxEntries: 10_000, retryMs: 1_000, ...opts };
+    this.#opts = { ttlMs: 60_000, maxEntries: 10_000, retryMs: 1_000, clock: systemClock, ...opts };
   }
 
   get listening(): boolean {
@@ -105,16 +110,15 @@ export class ViewerCache {
    * nothing changed meanwhile). `expiresAt`: a session's end.
    */
   async resolve(hash: string, lookUp: () => Promise<{ viewer: Viewer; expiresAt?: Date } | null>): Promise<Viewer | null> {
-    const now = Date.now();
+    const now = performance.now();
     const hit = this.#listening ? this.#entries.get(hash) : undefined;
-    if (hit && hit.until > now) return hit.viewer;
+    if (hit && hit.until > now && (hit.expiresAt === undefined || hit.expiresAt > this.#opts.clock().getTime())) return hit.viewer;
     if (hit) this.#entries.delete(hash);
     const version = this.#version;
     const found = await lookUp();
     if (!found || !this.#listening || version !== this.#version) return found?.viewer ?? null;
     if (this.#entries.size >= this.#opts.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
-    const until = Math.min(now + this.#opts.ttlMs, found.expiresAt?.getTime() ?? Infinity);
-    this.#entries.set(hash, { viewer: found.viewer, until });
+    this.#entries.set(hash, { viewer: found.viewer, until: now + this.#opts.ttlMs, expiresAt: found.expiresAt?.getTime() });
     return found.viewer;
   }
 }

@@ -1,4 +1,4 @@
-import { accessRepo, auditRepo, exec, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
 import { positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
@@ -71,7 +71,7 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     case 'update_access_rights': {
       const a = systemId ? await openAccount(db, String(c.staffId), systemId) : undefined;
       if (!a) throw conflict('The person has no open account on this system.', 'この職員はこのシステムのアカウントを持っていません。');
-      await exec(db, 'update account set authority_profile = $2, version = version + 1, updated_at = now() where id = $1', [a.id, String(c.newAuthorityProfile)]);
+      await exec(db, 'update account set authority_profile = $2, version = version + 1, updated_at = $3 where id = $1', [a.id, String(c.newAuthorityProfile), nowOf(db)]);
       changed.push({ targetType: 'account', targetId: a.id, after: { authorityProfile: c.newAuthorityProfile } });
       break;
     }
@@ -99,7 +99,7 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     }
     case 'retire_system':
       if (systemId) {
-        await exec(db, `update system set lifecycle_status = 'retired', version = version + 1, updated_at = now() where id = $1`, [systemId]);
+        await exec(db, `update system set lifecycle_status = 'retired', version = version + 1, updated_at = $2 where id = $1`, [systemId, nowOf(db)]);
         changed.push({ targetType: 'system', targetId: systemId, after: { lifecycleStatus: 'retired' } });
       }
       break;
