@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { createOrm, type MikroORM } from '@tsukasa/db';
+import { settableClock } from '@tsukasa/domain/testing';
 import { createTestDatabase } from '@tsukasa/db/testing';
 import { createGateway } from '../app.ts';
 import { jsonLogger } from '../http/logger.ts';
@@ -21,8 +22,10 @@ export interface TestGateway {
   admin: pg.Client;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
   signIn(municipality: string, username?: string, password?: string): Promise<string>;
-  /** Moves the gateway's clock (null: the real time again). Sessions still expire by the database clock. */
+  /** Moves the gateway's clock, the product's one source of time (null: the real time again). Sessions end by it too. */
   setNow(at: Date | null): void;
+  /** The gateway's clock. */
+  now(): Date;
   /** Counts SQL statements the gateway sends while `fn` runs. */
   countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   stop(): Promise<void>;
@@ -37,15 +40,17 @@ export async function startTestGateway(
     /** Off unless given: suites and the benchmark send requests flat out with one token. */
     rateLimit?: RateLimitSettings;
     queryLimits?: QueryLimits;
+    /** Sessions end this long after sign-in on the gateway's clock (default 8, the product's). A story that moves the clock over weeks signs in for longer. */
+    sessionTtlHours?: number;
   } = {},
 ): Promise<TestGateway> {
   const database = await createTestDatabase(pgAdminUrl);
   let recording: string[] | null = null;
   const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 60 });
-  let now: Date | null = null;
+  const clock = settableClock();
   const gateway = await createGateway({
-    orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,
-    clock: () => now ?? new Date(), fieldAuthorization: opts.fieldAuthorization,
+    orm, log: jsonLogger(true), sessionTtlHours: opts.sessionTtlHours ?? 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,
+    clock: clock.now, fieldAuthorization: opts.fieldAuthorization,
     rateLimit: opts.rateLimit ?? { perMinute: 0, burst: 1 }, queryLimits: opts.queryLimits,
   });
   const server: Server = createServer(gateway.app);
@@ -90,8 +95,9 @@ export async function startTestGateway(
       return r.data.signIn.token;
     },
     setNow(at) {
-      now = at;
+      clock.set(at);
     },
+    now: clock.now,
     async countStatements(fn) {
       recording = [];
       try {

@@ -38,6 +38,9 @@ describe('dates for tests, derived from the clock', () => {
     expect(t.nextMonthDay('12-31')).toBe(`${year}-12-31`);
     expect(t.nextMonthDay('01-04')).toBe(`${year + 1}-01-04`);
     expect(t.nextMonthDay('02-29') >= `${year + 1}-02-29`).toBe(true);
+    expect(t.lastMonthDay('06-15')).toBe(t.today);
+    expect(t.lastMonthDay('09-15')).toBe(`${year - 1}-09-15`);
+    expect(t.lastMonthDay('01-10')).toBe(`${year}-01-10`);
     const monday = t.nextHolidayMonday();
     expect(weekdayOfDate(monday)).toBe(1);
     expect(isJapaneseHoliday(monday)).toBe(true);

@@ -78,6 +78,18 @@ export class TestCalendar {
     }
   }
 
+  /** The last date on or before `until` (default: today) with this month and day ("09-15"). */
+  lastMonthDay(monthDay: string, until: string = this.today): string {
+    const next = this.nextMonthDay(monthDay, until);
+    if (next === until) return until;
+    const [month, day] = monthDay.split('-').map(Number) as [number, number];
+    for (let y = parseIsoDate(until).year; ; y--) {
+      if (month === 2 && day === 29 && !isLeapYear(y)) continue;
+      const candidate = isoDate(y, month, day);
+      if (candidate <= until) return candidate;
+    }
+  }
+
   /** The first Monday on or after `from` (default: tomorrow) that is a national holiday (振替休日 and ハッピーマンデー included). */
   nextHolidayMonday(from: string = this.day(1)): string {
     for (let d = this.nextWeekday(1, from); ; d = addDays(d, 7)) if (isJapaneseHoliday(d)) return d;
