@@ -2,13 +2,22 @@
 // the system proposes from it, the secretary's edits, quorum, decisions that move requests, and
 // decisions by circulation.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fiscalYearOf, formatWareki, formatWarekiFiscalYear } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, type Person, type Req, type RequestTools } from '../requests/requests.testing.ts';
 
 let gw: TestGateway;
 let t: RequestTools;
+/** Every date of these stories is counted from the day the tests run, in Japan time. */
+const T = testCalendar();
+/** The nth business day from today (distinct n, distinct days). */
+const workday = (n: number) => T.businessDaysAfter(T.today, n);
+/** The first meeting of a committee in a fiscal year is its 第1回 (numbering restarts each 1 April). */
+const meetingTitle = (heldOn: string, committee: string, number = 1) => `${formatWarekiFiscalYear(heldOn)}第${number}回 ${committee}`;
 beforeAll(async () => {
-  gw = await startTestGateway(inject('pgAdminUrl'));
+  // The stories run over weeks of the gateway's clock: sessions last through them.
+  gw = await startTestGateway(inject('pgAdminUrl'), { sessionTtlHours: 24 * 120 });
   t = requestTools(gw);
 });
 afterAll(() => gw.stop());
@@ -53,12 +62,17 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   let secretary: string;
   let staff1: string;
   let steering: string;
-  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: 2028, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+  // Applications for the fiscal year after next: on time under ARK-12-2 whenever they are filed.
+  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: T.fiscalYearAfterNext, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
   const apps: Req[] = [];
+  /** The secretary prepares the meeting on the 8th business day from now; the committee sits on the 20th. */
+  const preparedOn = workday(8);
+  const heldOn = workday(20);
+  const meetingFields = { committeeId: '', heldOn, startTime: '10:00', endTime: '11:30', place: '本庁舎5階 庁議室' };
 
   /** An application whose papers the CIO has gathered: its committee step is open. */
-  async function readyApplication(name: string, at: string): Promise<Req> {
-    gw.setNow(new Date(at));
+  async function readyApplication(name: string, on: string): Promise<Req> {
+    gw.setNow(T.at(on, '10:00'));
     const r = await t.submit(digital, 'new_system_introduction', null, { systemName: name, summary: `${name}の導入`, ...criteria });
     return t.decide(cio, t.step(r, 'collect_materials'));
   }
@@ -69,40 +83,43 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     secretary = await gw.signIn('arakawa', 'admin'); // 管理部デジタル推進課 運用係: the secretariat (ARK-19-3)
     staff1 = await gw.signIn('arakawa', 'staff1');
     steering = await committeeId('ark.committee.steering', secretary);
+    meetingFields.committeeId = steering;
     // The backlog, in the order the papers were completed (not the order of filing).
-    apps.push(await readyApplication('電子申請受付システム', '2026-11-02T10:00:00+09:00'));
-    apps.push(await readyApplication('文書管理システム', '2026-11-05T10:00:00+09:00'));
-    apps.push(await readyApplication('施設予約システム', '2026-11-04T10:00:00+09:00'));
-    // A paper application for fiscal year 2027 registered as received on 15 September 2026, after
-    // the 31 August deadline, without a reason of urgency (ARK-12-2).
-    const late = await readyApplication('紙で届いた期限後の申請', '2026-11-06T10:00:00+09:00');
-    await gw.admin.query(`update request set filed_at = '2026-09-15T10:00:00+09:00', content = content || '{"targetFiscalYear": 2027}' where id = $1`, [late.id]);
+    apps.push(await readyApplication('電子申請受付システム', workday(1)));
+    apps.push(await readyApplication('文書管理システム', workday(4)));
+    apps.push(await readyApplication('施設予約システム', workday(3)));
+    // A paper application registered as received on the last 15 September, after that year's
+    // 31 August deadline for the following fiscal year, without a reason of urgency (ARK-12-2).
+    const late = await readyApplication('紙で届いた期限後の申請', workday(5));
+    const receivedOn = T.lastMonthDay('09-15');
+    await gw.admin.query(`update request set filed_at = $2, content = content || jsonb_build_object('targetFiscalYear', $3::int) where id = $1`,
+      [late.id, T.at(receivedOn, '10:00'), Number(receivedOn.slice(0, 4)) + 1]);
     apps.push(late);
-    gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+    gw.setNow(T.at(preparedOn, '10:00'));
   });
   afterAll(() => gw.setNow(null));
 
   let meeting: Meeting;
 
   it('only the chair and the secretariat create meetings', async () => {
-    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', startTime: '10:00', endTime: '11:30', place: '本庁舎5階 庁議室' } }, { token: staff1 });
+    const r = await gw.gql(CREATE, { i: meetingFields }, { token: staff1 });
     expect(errorCode(r)).toBe('FORBIDDEN');
     expect(r.errors![0]!.extensions!.messageJa).toContain('デジタル推進課');
     expect((await t.q('select count(*)::int as n from meeting'))[0]).toEqual({ n: 0 });
   });
 
   it('refuses a malformed meeting with field paths, and creates nothing', async () => {
-    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-13-40', startTime: '11:00', endTime: '10:00', place: '' } }, { token: secretary });
+    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: `${T.fiscalYear + 1}-13-40`, startTime: '11:00', endTime: '10:00', place: '' } }, { token: secretary });
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
     expect((r.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual(['input.heldOn', 'input.endTime', 'input.place']);
-    const circ = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', circulation: true } }, { token: secretary });
+    const circ = await gw.gql(CREATE, { i: { committeeId: steering, heldOn, circulation: true } }, { token: secretary });
     expect(JSON.stringify(circ.errors![0]!.extensions!.fieldErrors)).toContain('持回り');
     expect((await t.q('select count(*)::int as n from meeting'))[0]).toEqual({ n: 0 });
   });
 
   it('proposes the agenda: applications in the order they became ready, the late one left out (ARK-12-2)', async () => {
-    meeting = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: '2026-12-10', startTime: '10:00', endTime: '11:30', place: '本庁舎5階 庁議室' } }, 'createMeeting');
-    expect(meeting).toMatchObject({ title: '令和8年度第1回 電子情報システム運営委員会', status: 'draft', number: 1, fiscalYear: 2026 });
+    meeting = await call(secretary, CREATE, { i: meetingFields }, 'createMeeting');
+    expect(meeting).toMatchObject({ title: meetingTitle(heldOn, '電子情報システム運営委員会'), status: 'draft', number: 1, fiscalYear: fiscalYearOf(heldOn) });
     expect(meeting.items.map((i) => [i.number, i.group, i.title])).toEqual([
       [1, 'DELIBERATION', '電子情報システムの導入等の申請（電子申請受付システム）［' + apps[0]!.number + '］'],
       [2, 'DELIBERATION', '電子情報システムの導入等の申請（施設予約システム）［' + apps[2]!.number + '］'],
@@ -140,8 +157,8 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   it('a frozen agenda takes nothing more: business ready after the cut-off goes to the next meeting', async () => {
     meeting = await call(secretary, FREEZE, { m: meeting.id }, 'freezeAgenda');
     expect(meeting.status).toBe('frozen');
-    apps.push(await readyApplication('議会中継システム', '2026-11-21T10:00:00+09:00'));
-    gw.setNow(new Date('2026-12-10T10:00:00+09:00'));
+    apps.push(await readyApplication('議会中継システム', T.businessDaysAfter(preparedOn, 1)));
+    gw.setNow(T.at(heldOn, '10:00'));
     const after = await load(secretary, meeting.id);
     expect(after.items).toHaveLength(3);
     expect(after.notProposed.find((n) => n.title.includes('議会中継システム'))!.reason.en).toBe('Ready after the agenda cut-off: goes to the next meeting');
@@ -205,8 +222,8 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
       { id: meeting.id }, { token: secretary });
     expect(doc.errors).toBeUndefined();
     const m = doc.data!.meeting;
-    expect(m.agenda.text).toContain('令和8年度第1回 電子情報システム運営委員会');
-    expect(m.agenda.text).toContain('令和8年12月10日');
+    expect(m.agenda.text).toContain(meetingTitle(heldOn, '電子情報システム運営委員会'));
+    expect(m.agenda.text).toContain(formatWareki(heldOn));
     expect(m.agenda.text).toContain('資料1-1');
     expect(Buffer.from(m.pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(m.pdf.mimeType).toBe('application/pdf');
@@ -229,8 +246,10 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   });
 
   it('the next meeting carries the deferred item over and takes what came after the cut-off', async () => {
-    const next = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: '2027-01-14', place: '本庁舎5階 庁議室' } }, 'createMeeting');
-    expect(next.number).toBe(2);
+    const nextOn = T.businessDaysAfter(heldOn, 15);
+    const next = await call(secretary, CREATE, { i: { committeeId: steering, heldOn: nextOn, place: '本庁舎5階 庁議室' } }, 'createMeeting');
+    // 第2回 in the same fiscal year; 第1回 of the new one when 1 April came in between.
+    expect(next.number).toBe(fiscalYearOf(nextOn) === fiscalYearOf(heldOn) ? 2 : 1);
     expect(next.items.map((i) => [i.group, i.title.replace(/［.*］/, '')])).toEqual([
       ['DELIBERATION', '電子情報システムの導入等の申請（議会中継システム）'],
       ['CARRIED_OVER', '電子情報システムの導入等の申請（施設予約システム）'],
@@ -242,15 +261,18 @@ describe('Arakawa 情報セキュリティ委員会 (ARK-20–24)', () => {
   it('hears failures and audits: an audit needing improvement is reported; no quorum rule, temporary members allowed', async () => {
     const cio = await t.holder('arakawa', 'ark.kanri.director'); // セキュリティ委員長 (ARK-22-1)
     const secretary = await gw.signIn('arakawa', 'admin');
-    gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+    // Tomorrow the audit is recorded, ten days after it was conducted; the committee sits a week later.
+    const recordedOn = T.day(1);
+    const heldOn = T.businessDaysAfter(recordedOn, 5);
+    gw.setNow(T.at(recordedOn, '10:00'));
     try {
       const audit = await gw.gql(`mutation($i: InspectionInput!) { recordInspection(input: $i) { id } }`, { i: {
-        kind: 'AUDIT', scope: '全庁の情報セキュリティポリシー遵守状況', conductedOn: '2026-11-10', result: 'NEEDS_IMPROVEMENT', summary: 'アクセスログの定期確認が未実施。',
+        kind: 'AUDIT', scope: '全庁の情報セキュリティポリシー遵守状況', conductedOn: T.plusDays(recordedOn, -10), result: 'NEEDS_IMPROVEMENT', summary: 'アクセスログの定期確認が未実施。',
       } }, { token: cio.token });
       expect(audit.errors, JSON.stringify(audit.errors)).toBeUndefined();
       const id = await committeeId('ark.committee.security', secretary);
-      const m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-11-27', place: '本庁舎5階 庁議室' } }, 'createMeeting');
-      expect(m.title).toBe('令和8年度第1回 情報セキュリティ委員会');
+      const m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, place: '本庁舎5階 庁議室' } }, 'createMeeting');
+      expect(m.title).toBe(meetingTitle(heldOn, '情報セキュリティ委員会'));
       expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'ARK-21-1-4'], ['REPORT', 'ARK-21-1-2']]);
       expect(m.items[1]!.figures).toMatchObject({ kind: 'audits', conducted: 1, needs_improvement: 1 });
       expect(m.attendees.filter((a) => a.role === 'member')).toHaveLength(14); // 別表第3
@@ -272,20 +294,25 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
     const staff1 = await gw.signIn('minato', 'staff1');
     const id = await committeeId('mnt.committee.monthly-report', chief.token);
-    gw.setNow(new Date('2026-11-25T10:00:00+09:00'));
+    // Tomorrow a failure is reported that occurred the day before; the monthly meeting sits five days later.
+    const today = T.day(1);
+    const heldOn = T.plusDays(today, 5);
+    const periodFrom = T.plusDays(heldOn, -30); // no earlier meeting: the 30 days before it
+    gw.setNow(T.at(today, '10:00'));
     try {
       // A failure this month, reported by the 保健福祉課長 (MNT-22-1).
       const reported = await gw.gql(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`, { i: {
-        systemId: await t.systemId('mnt.welfare'), title: '帳票出力の遅延', description: '月次帳票の出力に30分以上かかる', occurredAt: '2026-11-24T09:10:00+09:00', severity: 'MINOR', residentsAffected: false,
+        systemId: await t.systemId('mnt.welfare'), title: '帳票出力の遅延', description: '月次帳票の出力に30分以上かかる', occurredAt: T.iso(T.plusDays(today, -1), '09:10'), severity: 'MINOR', residentsAffected: false,
       } }, { token: chief.token });
       expect(reported.errors, JSON.stringify(reported.errors)).toBeUndefined();
-      const m = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: '2026-11-30', startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
-      expect(m.title).toBe('令和8年度第1回 福祉総合システム定例報告会');
+      const m = await call(chief.token, CREATE, { i: { committeeId: id, heldOn, startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
+      expect(m.title).toBe(meetingTitle(heldOn, '福祉総合システム定例報告会'));
       expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'MNT-9-1-2'], ['REPORT', 'MNT-9-1-3'], ['REPORT', 'MNT-9-1-4'], ['OTHER', 'MNT-9-1-5']]);
-      expect(m.items[0]!.figures).toMatchObject({ kind: 'operations', from: '2026-10-31', to: '2026-11-30' });
+      expect(m.items[0]!.figures).toMatchObject({ kind: 'operations', from: periodFrom, to: heldOn });
       // MNT-9-1-4: the failures of the period (and those still open), each with its 障害等対応連絡票.
       const failures = await t.q<{ number: string }>(`select i.number from incident i join system s on s.id = i.system_id where s.rulebook_id = 'MNT'
-        and i.occurred_at < '2026-12-01' and (i.occurred_at >= '2026-10-31' or i.status in ('reported', 'recovering') or i.resolved_at >= '2026-10-31') order by i.occurred_at`);
+        and i.occurred_at < $1 and (i.occurred_at >= $2 or i.status in ('reported', 'recovering') or i.resolved_at >= $2) order by i.occurred_at`,
+        [T.at(T.plusDays(heldOn, 1), '00:00'), T.at(periodFrom, '00:00')]);
       expect(failures.length).toBeGreaterThanOrEqual(1);
       const incidents = m.items[2]!;
       expect((incidents.figures!.incidents as { number: string }[]).map((i) => i.number)).toEqual(failures.map((f) => f.number));
@@ -304,9 +331,9 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       const held = await call(chief.token, ATTEND, { m: m.id, p: [withSub.attendees[0]!.id, sub.id] }, 'recordAttendance');
       // MNT-9 sets no quorum; the substitute stands in for the member.
       expect(held.quorum).toMatchObject({ members: 3, present: 2, met: true });
-      expect(errorCode(await gw.gql(CREATE, { i: { committeeId: id, heldOn: '2026-12-25', place: '会議室' } }, { token: staff1 }))).toBe('FORBIDDEN');
+      expect(errorCode(await gw.gql(CREATE, { i: { committeeId: id, heldOn: T.plusDays(heldOn, 25), place: '会議室' } }, { token: staff1 }))).toBe('FORBIDDEN');
       // A meeting not yet held may be cancelled, with a reason; a held one may not.
-      const extra = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: '2026-12-21', place: '会議室' } }, 'createMeeting');
+      const extra = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: T.plusDays(heldOn, 21), place: '会議室' } }, 'createMeeting');
       const CANCEL = `mutation($m: ID!, $r: String!) { cancelMeeting(meetingId: $m, reason: $r) { ${MEETING} } }`;
       expect(errorCode(await gw.gql(CANCEL, { m: extra.id, r: ' ' }, { token: chief.token }))).toBe('BAD_USER_INPUT');
       expect((await call(chief.token, CANCEL, { m: extra.id, r: '年末のため12月分は中止' }, 'cancelMeeting')).status).toBe('cancelled');
@@ -322,11 +349,12 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
     const secretary = await gw.signIn('kawasaki', 'admin');
     const id = await committeeId('kaw.committee.operations', secretary);
     const staffMeeting = await committeeId('kaw.committee.operations-staff', secretary);
-    expect(errorCode(await gw.gql(CREATE, { i: { committeeId: staffMeeting, heldOn: '2026-12-01', circulation: true } }, { token: secretary }))).toBe('BAD_USER_INPUT');
-    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-12-01', circulation: true } }, 'createMeeting');
+    const heldOn = T.businessDay(1);
+    expect(errorCode(await gw.gql(CREATE, { i: { committeeId: staffMeeting, heldOn, circulation: true } }, { token: secretary }))).toBe('BAD_USER_INPUT');
+    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, circulation: true } }, 'createMeeting');
     expect(m.mode).toBe('circulation');
     m = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
-      { m: m.id, i: { title: '緊急セキュリティパッチの適用（12月2日夜間）', group: 'DELIBERATION', presenter: 'システム管理者', documents: ['適用計画書'], ruleIds: ['KWW-12-2'] } }, 'addAgendaItem');
+      { m: m.id, i: { title: '緊急セキュリティパッチの適用（本日夜間）', group: 'DELIBERATION', presenter: 'システム管理者', documents: ['適用計画書'], ruleIds: ['KWW-12-2'] } }, 'addAgendaItem');
     const item = m.items.find((i) => i.source === 'free')!;
     const early = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: secretary });
     expect(errorCode(early)).toBe('CONFLICT'); // sign-offs open once the agenda is frozen
@@ -375,7 +403,7 @@ describe('Kitami 運用会議 (KTM-3-7, KTM-13-1-2)', () => {
     const secretary = await gw.signIn('kitami', 'admin'); // 窓口課: the secretariat
     const r = await t.submit(manager, 'system_modification', 'ktm.counter', { summary: '転入手続の案内フローの全面改修', major: true, businessChange: true });
     const id = await committeeId('ktm.committee.one-stop', secretary);
-    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: '2026-12-03', place: '北見市役所 会議室' } }, 'createMeeting');
+    let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn: T.businessDay(2), place: '北見市役所 会議室' } }, 'createMeeting');
     const item = m.items.find((i) => i.requestId === r.id)!;
     expect(item).toMatchObject({ group: 'DELIBERATION', ruleIds: ['KTM-13-1-2', 'KTM-3-7'], presenter: '介護福祉課長' });
     expect(m.items.at(-1)!.ruleIds).toEqual(['KTM-3-7']); // the standing operations report
