@@ -45,8 +45,9 @@ export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: stri
   try {
     const em = await db.em();
     const staff = await authRepo.staffForSignIn(em, input.username);
-    if (staff?.locked_until && new Date(staff.locked_until) > new Date()) {
-      throw rateLimited(Math.ceil((new Date(staff.locked_until).getTime() - Date.now()) / 1000));
+    const now = tenants.clock();
+    if (staff?.locked_until && new Date(staff.locked_until) > now) {
+      throw rateLimited(Math.ceil((new Date(staff.locked_until).getTime() - now.getTime()) / 1000));
     }
     const ok = await verifyPassword(staff?.password_hash ?? null, input.password);
     if (!staff || !ok) {
@@ -62,7 +63,7 @@ export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: stri
     }
     await authRepo.recordSignInSuccess(em, staff.id);
     const token = newToken(SESSION_PREFIX);
-    const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+    const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
     const sessionId = await authRepo.insertSession(em, municipality.id, staff.id, tokenHash(token), expiresAt);
     await auditRepo.appendAuditEvents(em, municipality.id, [
       { actorStaffId: staff.id, action: 'auth.sign_in', targetType: 'session', targetId: sessionId, ruleIds: [], requestId },

@@ -15,10 +15,13 @@ import {
   type RulebookId,
   type TenureFact,
 } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
-const BASE = Date.parse('2026-06-15T03:00:00Z'); // 12:00 in Tokyo
+/** Noon in Tokyo today: the worlds are generated around the day the test runs. */
+const T = testCalendar();
+const BASE = T.at(T.today, '12:00').getTime();
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(BASE + offset * DAY).toISOString().slice(0, 10);
 
@@ -128,8 +131,9 @@ async function load(w: World) {
     if (!g.approvedAll && approvers.length === asset.ownerPositionIds.length) fact.approved = true;
   }
   const token = `tss_${randomBytes(32).toString('base64url')}`;
-  await q(`insert into session (id, municipality_id, staff_id, token_hash, created_at, expires_at, last_seen_at) values (gen_random_uuid(), $1, $2, $3, now(), now() + interval '1 hour', now())`,
-    [mid, staff[w.viewer], createHash('sha256').update(token).digest('hex')]);
+  // A session signed in at the world's instant (sessions end on the gateway's clock, which is set to it).
+  await q(`insert into session (id, municipality_id, staff_id, token_hash, created_at, expires_at, last_seen_at) values (gen_random_uuid(), $1, $2, $3, $4, $4::timestamptz + interval '1 hour', $4)`,
+    [mid, staff[w.viewer], createHash('sha256').update(token).digest('hex'), at]);
   await q('commit', []);
 
   const viewerId = staff[w.viewer]!;
