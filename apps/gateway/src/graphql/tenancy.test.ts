@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, isNonNullType, isListType, isObjectType, isScalarType, isEnumType, type GraphQLField, type GraphQLInputType, type GraphQLOutputType } from 'graphql';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../testing/harness.ts';
 import { buildGatewaySchema } from './schema.ts';
@@ -54,7 +55,7 @@ function args(field: GraphQLField<unknown, unknown>, id: string): string {
     if (named.name === 'Int') return '1';
     if (named.name === 'Boolean') return 'true';
     if (named.name === 'String') return '"x"';
-    if (named.name === 'DateTimeISO') return '"2026-11-20T10:00:00+09:00"';
+    if (named.name === 'DateTimeISO') return JSON.stringify(testCalendar().iso(testCalendar().businessDay(1), '10:00'));
     if (isEnumType(named)) return named.getValues()[0]!.name;
     if ('getFields' in named) {
       const inputFields = Object.values((named as { getFields(): Record<string, { name: string; type: GraphQLInputType }> }).getFields());

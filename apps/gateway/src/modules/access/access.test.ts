@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+
+/** Instants asked about, counted from the day the tests run: 10:00 on the next business day, and New Year's Day. */
+const T = testCalendar();
+const WORKDAY = T.businessDay(1);
+const AT_10 = T.iso(WORKDAY, '10:00');
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -26,23 +32,23 @@ describe('the access decision for integrators', () => {
     const token = await integratorToken('kitami');
     const s = await staffId('kitami', 'admin');
     const y = await systemId('ktm.counter');
-    const newYear = await gw.gql<Decision>(DECIDE, { s, y, at: '2027-01-01T10:00:00+09:00' }, { token });
+    const newYear = await gw.gql<Decision>(DECIDE, { s, y, at: T.iso(T.nextMonthDay('01-01'), '10:00') }, { token });
     expect(newYear.data!.accessDecision).toMatchObject({ allowed: false, authority: null, reasons: [{ code: 'CLOSED_DAY', ruleIds: ['KTM-15-1'] }] });
-    const late = await gw.gql<Decision>(DECIDE, { s, y, at: '2026-11-20T21:30:00+09:00' }, { token });
+    const late = await gw.gql<Decision>(DECIDE, { s, y, at: T.iso(WORKDAY, '21:30') }, { token });
     expect(late.data!.accessDecision.reasons).toMatchObject([{ code: 'OUTSIDE_OPERATING_HOURS', ruleIds: ['KTM-15-1'] }]);
-    const open = await gw.gql<Decision>(DECIDE, { s, y, at: '2026-11-20T10:00:00+09:00' }, { token });
+    const open = await gw.gql<Decision>(DECIDE, { s, y, at: AT_10 }, { token });
     expect(open.data!.accessDecision).toMatchObject({ allowed: true, authority: 'システム管理者', reasons: [] });
   });
 
   it('explains a suspension (KTM-10-4), a duty that ended (KTM-11), an expired end date (MNT-11) and no account', async () => {
     const kitami = await integratorToken('kitami');
     const y = await systemId('ktm.counter');
-    const suspended = await gw.gql<Decision>(DECIDE, { s: await staffId('kitami', 'staff1'), y, at: '2026-11-20T10:00:00+09:00' }, { token: kitami });
+    const suspended = await gw.gql<Decision>(DECIDE, { s: await staffId('kitami', 'staff1'), y, at: AT_10 }, { token: kitami });
     expect(suspended.data!.accessDecision.reasons.map((r) => r.code)).toEqual(['SUSPENDED']);
     expect(suspended.data!.accessDecision.reasons[0]!.ruleIds).toContain('KTM-10-4');
     const pastHolder = (await gw.admin.query(`select a.staff_id from account a where a.duty_position_id is not null and not exists (
       select 1 from position_tenure t where t.staff_id = a.staff_id and t.position_id = a.duty_position_id and t.valid_to is null) limit 1`)).rows[0].staff_id;
-    const duty = await gw.gql<Decision>(DECIDE, { s: pastHolder, y, at: '2026-11-20T10:00:00+09:00' }, { token: kitami });
+    const duty = await gw.gql<Decision>(DECIDE, { s: pastHolder, y, at: AT_10 }, { token: kitami });
     expect(duty.data!.accessDecision.reasons).toMatchObject([{ code: 'DUTY_ENDED', ruleIds: expect.arrayContaining(['KTM-11']) }]);
 
     const minato = await integratorToken('minato');
@@ -52,7 +58,7 @@ describe('the access decision for integrators', () => {
     const e = await gw.gql<Decision>(DECIDE, { s: expired.staff_id, y: welfare, at: `${expired.day_after}T10:00:00+09:00` }, { token: minato });
     expect(e.data!.accessDecision.reasons).toMatchObject([{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }]);
     const nobody = (await gw.admin.query(`select s.id from staff s where s.municipality_id = (select id from municipality where code = 'minato') and not exists (select 1 from account a where a.staff_id = s.id) limit 1`)).rows[0].id;
-    const none = await gw.gql<Decision>(DECIDE, { s: nobody, y: welfare, at: '2026-11-20T10:00:00+09:00' }, { token: minato });
+    const none = await gw.gql<Decision>(DECIDE, { s: nobody, y: welfare, at: AT_10 }, { token: minato });
     expect(none.data!.accessDecision.reasons).toMatchObject([{ code: 'NO_ACCOUNT', ruleIds: ['MNT-10-2'] }]);
   });
 
@@ -114,7 +120,7 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     const me = await staffId('kawasaki', 'staff1');
     const req = await gw.gql<{ requestGrant: { id: string; state: string; ownerPositionIds: string[] } }>(
       'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state ownerPositionIds approvedPositionIds } }',
-      { i: { assetId: asset, granteeId: me, validFrom: '2026-01-01T00:00:00+09:00', purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
+      { i: { assetId: asset, granteeId: me, validFrom: T.iso(`${T.fiscalYear}-04-01`, '00:00'), purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
     expect(req.errors).toBeUndefined();
     const grant = req.data!.requestGrant;
     expect(grant).toMatchObject({ state: 'PENDING_APPROVAL' });

@@ -1,8 +1,17 @@
 // Every account kind walked through the API under each rulebook that defines it: the steps that
 // open in order, who may act, the rules cited, the final status and the effect of the final decision.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fiscalYearEnd, fiscalYearStart } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, type Person, type RequestTools } from './requests.testing.ts';
+
+/** Application dates counted from the day the tests run: from the start of this fiscal year to the end of the next. */
+const T = testCalendar();
+const FROM = fiscalYearStart(T.fiscalYear);
+const UNTIL = fiscalYearEnd(T.fiscalYear + 1);
+/** The instant use ends under an end date: the next day begins in Japan (MNT-11-1). */
+const UNTIL_ENDS_AT = T.at(T.plusDays(UNTIL, 1), '00:00').toISOString();
 
 let gw: TestGateway;
 let t: RequestTools;
@@ -56,7 +65,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
 
   it('user_addition: judged then added with its end date; use ends by itself at that date (MNT-11-1)', async () => {
     const staffId = await newcomer('minato', 'mnt.welfare');
-    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会', validFrom: '2026-04-01', validTo: '2027-03-31', reason: '人事異動による配属' });
+    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
       ['judge', 'approve', 1, 'open', ['MNT-10-2']],
       ['create', 'perform', 2, 'waiting', ['MNT-10-2', 'MNT-4-1-3']],
@@ -70,22 +79,22 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(request.steps.map((s) => [s.decision, s.decidedByName])).toEqual([['APPROVED', chief.name], ['PERFORMED', chief.name]]);
     const account = (await accountOf(staffId, 'mnt.welfare'))!;
     expect(account.authority_profile).toBe('照会');
-    expect(account.valid_to!.toISOString()).toBe('2027-03-31T15:00:00.000Z');
+    expect(account.valid_to!.toISOString()).toBe(UNTIL_ENDS_AT);
     expect(await t.effects(request)).toEqual(['effect.create_accounts']);
 
     // MNT-11: no termination notice needed — the integrators are told the account has expired.
     const admin = await gw.signIn('minato');
     const token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }', {}, { token: admin })).data!.createApiToken.token;
     const y = await t.systemId('mnt.welfare');
-    const before = await gw.gql<{ accessDecision: { allowed: boolean } }>(ACCESS, { s: staffId, y, at: '2027-03-31T10:00:00+09:00' }, { token });
+    const before = await gw.gql<{ accessDecision: { allowed: boolean } }>(ACCESS, { s: staffId, y, at: T.iso(UNTIL, '10:00') }, { token });
     expect(before.data!.accessDecision.allowed).toBe(true);
-    const after = await gw.gql<{ accessDecision: { allowed: boolean; reasons: { code: string; ruleIds: string[] }[] } }>(ACCESS, { s: staffId, y, at: '2027-04-01T10:00:00+09:00' }, { token });
+    const after = await gw.gql<{ accessDecision: { allowed: boolean; reasons: { code: string; ruleIds: string[] }[] } }>(ACCESS, { s: staffId, y, at: T.iso(T.plusDays(UNTIL, 1), '10:00') }, { token });
     expect(after.data!.accessDecision).toEqual({ allowed: false, reasons: [{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }] });
   });
 
   it('user_addition: rejected at the judgement, no account is created', async () => {
     const staffId = await newcomer('minato', 'mnt.welfare');
-    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会・更新', validFrom: '2026-04-01', reason: '臨時の応援' });
+    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会・更新', validFrom: FROM, reason: '臨時の応援' });
     const done = await t.decide(chief, t.step(r, 'judge'), 'REJECTED', { comment: '業務上の必要性が認められません。' });
     expect(done.status).toBe('rejected');
     expect(t.step(done, 'create').status).toBe('waiting');
@@ -95,7 +104,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
 
   it('user_termination: the administrator removes the user; a removal step cannot reject, only return', async () => {
     const staffId = await accountHolder('mnt.welfare');
-    const r = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId, endOn: '2027-03-31', reason: '異動' });
+    const r = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId, endOn: UNTIL, reason: '異動' });
     expect(r.steps.map((s) => [s.key, s.kind, s.status, s.ruleIds])).toEqual([['remove', 'perform', 'open', ['MNT-11-2', 'MNT-4-1-3']]]);
     const reject = await t.tryDecide(chief, t.step(r, 'remove'), 'REJECTED');
     expect(errorCode(reject)).toBe('BAD_USER_INPUT');
@@ -106,7 +115,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(account.end_reason).toBe(`申請 ${request.number}`);
 
     const other = await accountHolder('mnt.welfare');
-    const r2 = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId: other, endOn: '2027-03-31', reason: '異動' });
+    const r2 = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId: other, endOn: UNTIL, reason: '異動' });
     const returned = await t.decide(chief, t.step(r2, 'remove'), 'RETURNED', { comment: '使用終了日を確認してください。' });
     expect(returned.status).toBe('returned');
     expect((await accountOf(other, 'mnt.welfare'))!.ended_at).toBeNull();
@@ -115,13 +124,13 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
   it('bulk_user_update: judged and applied together, all or nothing (MNT-12)', async () => {
     const add = await newcomer('minato', 'mnt.welfare');
     const remove = await accountHolder('mnt.welfare');
-    const changes = [{ action: 'add', staffId: add, authorityProfile: '照会', validTo: '2027-03-31' }, { action: 'remove', staffId: remove }];
+    const changes = [{ action: 'add', staffId: add, authorityProfile: '照会', validTo: UNTIL }, { action: 'remove', staffId: remove }];
     const r = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', { changes, reason: '4月1日付人事異動' });
     expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([['judge', 1, ['MNT-12-2']], ['apply', 2, ['MNT-12-2', 'MNT-4-1-3']]]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['apply']]);
     expect(request.status).toBe('approved');
-    expect((await accountOf(add, 'mnt.welfare'))!.valid_to!.toISOString()).toBe('2027-03-31T15:00:00.000Z');
+    expect((await accountOf(add, 'mnt.welfare'))!.valid_to!.toISOString()).toBe(UNTIL_ENDS_AT);
     expect((await accountOf(remove, 'mnt.welfare'))!.ended_at).not.toBeNull();
     expect(await t.effects(request)).toEqual(['effect.bulk_update_accounts', 'effect.bulk_update_accounts']);
 
@@ -214,7 +223,7 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
 
   it('user_addition: registered with its duty (KTM-11), or returned for correction — nothing to reject', async () => {
     const staffId = await newcomer('kitami', 'ktm.counter');
-    const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: '2026-04-01', reason: '窓口業務の担当' });
+    const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: FROM, reason: '窓口業務の担当' });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
       ['register', 'perform', 1, 'open', ['KTM-10-3', 'KTM-3-3-7']],
       ['notify', 'inform', 2, 'waiting', ['KTM-10-3']],
@@ -230,7 +239,7 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     expect(account.duty_position_id).toBe(duty);
 
     const other = await newcomer('kitami', 'ktm.counter');
-    const r2 = await t.submit(head, 'user_addition', 'ktm.counter', { staffId: other, authorityProfile: '受付', validFrom: '2026-04-01', reason: '窓口業務の担当' });
+    const r2 = await t.submit(head, 'user_addition', 'ktm.counter', { staffId: other, authorityProfile: '受付', validFrom: FROM, reason: '窓口業務の担当' });
     expect(errorCode(await t.tryDecide(gm, t.step(r2, 'register'), 'REJECTED'))).toBe('BAD_USER_INPUT');
     const returned = await t.decide(gm, t.step(r2, 'register'), 'RETURNED', { comment: '操作権限の指定が不足しています。' });
     expect(returned.status).toBe('returned');
@@ -240,14 +249,14 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
 
   it('user_termination: revoked and notified, or returned', async () => {
     const staffId = await accountHolder('ktm.counter');
-    const r = await t.submit(head, 'user_termination', 'ktm.counter', { staffId, endOn: '2027-03-31', reason: '異動' });
+    const r = await t.submit(head, 'user_termination', 'ktm.counter', { staffId, endOn: UNTIL, reason: '異動' });
     expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['revoke', 'perform', ['KTM-10-3']], ['notify', 'inform', ['KTM-10-3']]]);
     const { request } = await t.walk(r, () => gm, { bystander });
     expect(request.status).toBe('approved');
     expect((await accountOf(staffId, 'ktm.counter'))!.ended_at).not.toBeNull();
 
     const other = await accountHolder('ktm.counter');
-    const r2 = await t.submit(head, 'user_termination', 'ktm.counter', { staffId: other, endOn: '2027-03-31', reason: '異動' });
+    const r2 = await t.submit(head, 'user_termination', 'ktm.counter', { staffId: other, endOn: UNTIL, reason: '異動' });
     expect((await t.decide(gm, t.step(r2, 'revoke'), 'RETURNED')).status).toBe('returned');
     expect((await accountOf(other, 'ktm.counter'))!.ended_at).toBeNull();
   });
@@ -308,7 +317,7 @@ describe('Kawasaki ward offices (KWO): the usage manager designates handlers', (
     const assetManager = await t.holder('kawasaki', 'kaw.shimin.seikatsu.koseki.chief');
     const bystander = await t.holder('kawasaki', 'kaw.ward.saiwai.kumin.chief');
     const staffId = await newcomer('kawasaki', 'kwo.ward-office');
-    const content = { staffId, authorityProfile: '住民票照会', validFrom: '2026-04-01', outsideSupervision: true, reason: '繁忙期の応援' };
+    const content = { staffId, authorityProfile: '住民票照会', validFrom: FROM, outsideSupervision: true, reason: '繁忙期の応援' };
     const r = await t.submit(chief, 'user_addition', 'kwo.ward-office', content);
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
       ['prior_permission', 'approve', 1, 'open', ['KWO-6-1', 'KWO-3-2']],

@@ -1,8 +1,15 @@
 // Work requests, modifications, new systems, data use, retirement and procedure definitions walked
 // through the API under each rulebook that defines them: approved, and rejected (or returned).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fiscalYearEnd, fiscalYearStart, formatWareki } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, type Person, type Req, type RequestTools, type Step } from './requests.testing.ts';
+
+/** Dates counted from the day the tests run. */
+const T = testCalendar();
+/** 令和N年4月: when a law taking effect with a fiscal year applies. */
+const lawTakesEffect = (fiscalYear: number) => formatWareki(fiscalYearStart(fiscalYear)).replace(/\d+日$/, '');
 
 let gw: TestGateway;
 let t: RequestTools;
@@ -28,7 +35,7 @@ describe('Minato (MNT)', () => {
   });
 
   it('work_request (MNT-14): reported, change-management approval, the contractor’s work recorded, confirmed by the requesting chief, cross-checked by someone else (KWO-8-1-2)', async () => {
-    const content = { workDescription: '介護保険受給者一覧のデータ抽出（令和8年10月末時点）', desiredCompletionDate: '2027-01-29', changeManagementApprovalNeeded: true };
+    const content = { workDescription: '介護保険受給者一覧のデータ抽出（前月末時点）', desiredCompletionDate: T.day(60), changeManagementApprovalNeeded: true };
     const r = await t.submit(filer, 'work_request', 'mnt.welfare', content);
     expect(shape(r)).toEqual([
       ['report', 'inform', 1, ['MNT-14-1']],
@@ -45,8 +52,8 @@ describe('Minato (MNT)', () => {
     const perform = t.step(cur, 'perform');
     expect(perform.actors.map((a) => a.type).sort()).toEqual(['contractor', 'position']);
     await t.expectForbidden(filer, perform);
-    cur = await t.decide(chief, perform, 'PERFORMED', { record: { 対応内容: '抽出データをCSVで納品', 完了日: '2027-01-20' } });
-    expect(t.step(cur, 'perform').record).toEqual({ 対応内容: '抽出データをCSVで納品', 完了日: '2027-01-20' });
+    cur = await t.decide(chief, perform, 'PERFORMED', { record: { 対応内容: '抽出データをCSVで納品', 完了日: T.day(45) } });
+    expect(t.step(cur, 'perform').record).toEqual({ 対応内容: '抽出データをCSVで納品', 完了日: T.day(45) });
     // The requesting section chief writes the confirmation (第5号様式) …
     const confirm = t.step(cur, 'confirm');
     expect(confirm.actors.map((a) => a.name)).toEqual(['区民課長']);
@@ -67,7 +74,7 @@ describe('Minato (MNT)', () => {
     // Without change-management approval the policy chief is only told; a defective job is returned (MNT-14-6).
     const r3 = await t.submit(filer, 'work_request', 'mnt.welfare', { ...content, changeManagementApprovalNeeded: false });
     expect(t.step(r3, 'change_management')).toMatchObject({ kind: 'inform', status: 'done' });
-    const performed = await t.decide(coordinator, t.step(r3, 'perform'), 'PERFORMED', { record: { 対応内容: '抽出', 完了日: '2027-01-20' } });
+    const performed = await t.decide(coordinator, t.step(r3, 'perform'), 'PERFORMED', { record: { 対応内容: '抽出', 完了日: T.day(45) } });
     await t.expectForbidden(coordinator, t.step(performed, 'confirm'));
     const confirmed = await t.decide(filer, t.step(performed, 'confirm'));
     const returned = await t.decide(chief, t.step(confirmed, 'cross_check'), 'RETURNED', { comment: '抽出条件が依頼と異なります。' });
@@ -167,13 +174,15 @@ describe('Arakawa (ARK)', () => {
   let digital: Person;
   let cio: Person;
   beforeAll(async () => {
+    // Tomorrow morning; everyone below signs in then.
+    gw.setNow(T.at(T.day(1), '10:00'));
     digital = await t.holder('arakawa', 'ark.kanri.digital.chief');
     cio = await t.holder('arakawa', 'ark.kanri.director');
-    gw.setNow(new Date('2026-12-01T10:00:00+09:00'));
   });
   afterAll(() => gw.setNow(null));
 
-  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: 2028, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+  // For the fiscal year after next: on time under ARK-12-2 until 31 August of next year.
+  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: T.fiscalYearAfterNext, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
 
   it('new_system_introduction (ARK-12): the CIO gathers the papers, the 運営委員会 decides, the system is registered as proposed', async () => {
     const content = { systemName: '書かない窓口システム', summary: '申請書の自動作成', ...criteria };
@@ -203,16 +212,20 @@ describe('Arakawa (ARK)', () => {
   });
 
   it('ARK-12-2: after 31 August a late application is refused unless urgent by a change of law', async () => {
-    gw.setNow(new Date('2027-09-01T10:00:00+09:00'));
+    // 1 September of the year before the target fiscal year: the day after its deadline.
+    const dayAfterDeadline = `${T.fiscalYearAfterNext - 1}-09-01`;
+    gw.setNow(T.at(dayAfterDeadline, '10:00'));
     try {
+      // Signed in on that day (sessions end on the gateway's clock).
+      const applicant = { ...digital, token: await gw.signIn(digital.municipality, digital.username) };
       const content = { systemName: '期限後のシステム', summary: '遅延', ...criteria };
-      const late = await t.trySubmit(digital, 'new_system_introduction', null, content);
+      const late = await t.trySubmit(applicant, 'new_system_introduction', null, content);
       expect(errorCode(late)).toBe('BAD_USER_INPUT');
       expect(late.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['content', 'targetFiscalYear'], ruleIds: ['ARK-12-2'] })]);
-      const urgent = await t.submit(digital, 'new_system_introduction', null, { ...content, urgentByLawChange: true, urgencyReason: '法令改正（令和10年4月施行）への対応' });
+      const urgent = await t.submit(applicant, 'new_system_introduction', null, { ...content, urgentByLawChange: true, urgencyReason: `法令改正（${lawTakesEffect(T.fiscalYearAfterNext)}施行）への対応` });
       expect(urgent.status).toBe('in_progress');
     } finally {
-      gw.setNow(new Date('2026-12-01T10:00:00+09:00'));
+      gw.setNow(T.at(T.day(1), '10:00'));
     }
   });
 
@@ -334,7 +347,7 @@ describe('Kawasaki welfare (KWW): other owners approve first', () => {
   });
 
   it('system_retirement (KWW-7): other owners first, prior notice, consent, the owner’s decision, the 総括者’s measures; the system is retired', async () => {
-    const content = { summary: '介護保険業務の新システムへの移行に伴う利用停止', stopOn: '2027-03-31', scope: 'health-welfare', touchedAssets: allAssets };
+    const content = { summary: '介護保険業務の新システムへの移行に伴う利用停止', stopOn: fiscalYearEnd(T.fiscalYear + 1), scope: 'health-welfare', touchedAssets: allAssets };
     const r = await t.submit(owner, 'system_retirement', 'kww.welfare', content);
     expect(r.steps.filter((s) => s.stage > 1).map((s) => [s.key, s.kind, s.stage, s.ruleIds])).toEqual([
       ['prior_notice', 'inform', 2, ['KWW-7-1-1']],

@@ -1,8 +1,17 @@
 // The life of a request through the API: the inbox, deputies, withdrawal, return for correction and
 // resubmission (a new round), final decisions and idempotent filing and deciding.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fiscalYearEnd, fiscalYearStart } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, REQUEST_FIELDS, type Person, type Req, type RequestTools } from './requests.testing.ts';
+
+/** Application dates counted from the day the tests run: from the start of this fiscal year to the end of the next. */
+const T = testCalendar();
+const FROM = fiscalYearStart(T.fiscalYear);
+const UNTIL = fiscalYearEnd(T.fiscalYear + 1);
+/** The instant use ends under an end date: the next day begins in Japan (MNT-11-1). */
+const UNTIL_ENDS_AT = T.at(T.plusDays(UNTIL, 1), '00:00').toISOString();
 
 let gw: TestGateway;
 let t: RequestTools;
@@ -42,7 +51,7 @@ async function someone(withAccount: boolean): Promise<string> {
   return id;
 }
 const addition = async (who = filer, key?: string) =>
-  t.submit(who, 'user_addition', 'mnt.welfare', { staffId: await someone(false), authorityProfile: '照会', validFrom: '2026-04-01', reason: '配属' }, key);
+  t.submit(who, 'user_addition', 'mnt.welfare', { staffId: await someone(false), authorityProfile: '照会', validFrom: FROM, reason: '配属' }, key);
 const RESUBMIT = `mutation($id: ID!, $c: JSONObject!) { resubmitRequest(id: $id, content: $c) { ${REQUEST_FIELDS} } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawRequest(id: $id) { ${REQUEST_FIELDS} } }`;
 
@@ -80,8 +89,8 @@ describe('the inbox', () => {
     expect((await gw.gql(WITHDRAW, { id: own.id }, { token: chief.token })).errors).toBeUndefined();
 
     // The work is recorded by the 保健福祉課長: the cross-check is for someone else (KWO-8-1-2).
-    const work = await t.submit(filer, 'work_request', 'mnt.welfare', { workDescription: 'データ抽出', desiredCompletionDate: '2027-03-31', changeManagementApprovalNeeded: false });
-    const performed = await t.decide(chief, t.step(work, 'perform'), 'PERFORMED', { record: { 対応内容: '抽出', 完了日: '2027-03-01' } });
+    const work = await t.submit(filer, 'work_request', 'mnt.welfare', { workDescription: 'データ抽出', desiredCompletionDate: UNTIL, changeManagementApprovalNeeded: false });
+    const performed = await t.decide(chief, t.step(work, 'perform'), 'PERFORMED', { record: { 対応内容: '抽出', 完了日: T.today } });
     expect(await awaiting(filer)).toEqual([t.step(performed, 'confirm').id]);
     const confirmed = await t.decide(filer, t.step(performed, 'confirm'));
     expect(await awaiting(chief)).toEqual([]);
@@ -109,7 +118,7 @@ describe('deputies (MNT-6-4, KTM-3-6)', () => {
     const deputy = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
     const staffId = (await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
       where s.municipality_id = (select id from municipality where code = 'kitami') and not exists (select 1 from account a where a.staff_id = s.id) order by s.employee_number limit 1`))[0]!.id;
-    const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: '2026-04-01', reason: '配属' });
+    const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: FROM, reason: '配属' });
     expect(await awaiting(deputy)).toContain(t.step(r, 'register').id);
     const done = await t.decide(deputy, t.step(r, 'register'));
     expect(done.status).toBe('approved');
@@ -137,7 +146,7 @@ describe('withdrawing, returning and resubmitting', () => {
     const staffId = (await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
       where s.municipality_id = (select id from municipality where code = 'kawasaki')
         and not exists (select 1 from account a join system y on y.id = a.system_id where a.staff_id = s.id and y.key = 'kwo.ward-office') order by s.employee_number limit 1`))[0]!.id;
-    const content = { staffId, authorityProfile: '住民票照会', validFrom: '2026-04-01', outsideSupervision: true, reason: '応援' };
+    const content = { staffId, authorityProfile: '住民票照会', validFrom: FROM, outsideSupervision: true, reason: '応援' };
     const r = await t.submit(kawChief, 'user_addition', 'kwo.ward-office', content);
     expect(r.steps.map((s) => s.key)).toEqual(['prior_permission', 'designate']);
     // Only a returned request is resubmitted, and only by its requester.
@@ -193,7 +202,7 @@ describe('final decisions and idempotency', () => {
 
   it('files once per idempotency key: the same key returns the first request', async () => {
     const staffId = await someone(false);
-    const content = { staffId, authorityProfile: '照会', validFrom: '2026-04-01', reason: '配属' };
+    const content = { staffId, authorityProfile: '照会', validFrom: FROM, reason: '配属' };
     const first = await t.submit(filer, 'user_addition', 'mnt.welfare', content, 'form-1-2026-001');
     const again = await t.submit(filer, 'user_addition', 'mnt.welfare', content, 'form-1-2026-001');
     expect(again.id).toBe(first.id);

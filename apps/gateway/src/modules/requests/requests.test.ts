@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fiscalYearEnd, fiscalYearStart, formatWareki } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+
+/** Application dates counted from the day the tests run: from the start of this fiscal year to the end of the next. */
+const T = testCalendar();
+const FROM = fiscalYearStart(T.fiscalYear);
+const UNTIL = fiscalYearEnd(T.fiscalYear + 1);
+/** The instant use ends under an end date: the next day begins in Japan (MNT-11-1). */
+const UNTIL_ENDS_AT = T.at(T.plusDays(UNTIL, 1), '00:00').toISOString();
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -31,7 +40,7 @@ describe('MNT user addition (第1号様式)', () => {
     const newcomer = (await gw.admin.query(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
       where s.municipality_id = (select id from municipality where code = 'minato')
         and not exists (select 1 from account a where a.staff_id = s.id and a.system_id = $1) order by s.employee_number limit 1`, [system])).rows[0].id;
-    const content = { staffId: newcomer, authorityProfile: '照会・更新', validFrom: '2026-04-01', validTo: '2027-03-31', reason: '人事異動による配属' };
+    const content = { staffId: newcomer, authorityProfile: '照会・更新', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' };
     const preview = await gw.gql<{ previewRoute: { acceptable: boolean; steps: { key: string; ruleIds: string[]; actors: { name: string }[] }[] } }>(
       'query($i: RequestInput!) { previewRoute(input: $i) { acceptable steps { key kind ruleIds actors { name } } notes { message { ja } ruleIds } errors { path message } } }',
       { i: { kindKey: 'user_addition', systemId: system, content } }, { token: shiba.token });
@@ -61,8 +70,8 @@ describe('MNT user addition (第1号様式)', () => {
     expect(final).toBe('approved');
     const account = (await gw.admin.query(`select authority_profile, valid_to from account where staff_id = $1 and system_id = $2 and ended_at is null`, [newcomer, system])).rows[0];
     expect(account.authority_profile).toBe('照会・更新');
-    // The end date declared at application: the account ends as 2027-04-01 begins in Japan (MNT-11-1).
-    expect(new Date(account.valid_to).toISOString()).toBe('2027-03-31T15:00:00.000Z');
+    // The end date declared at application: the account ends as the next day begins in Japan (MNT-11-1).
+    expect(new Date(account.valid_to).toISOString()).toBe(UNTIL_ENDS_AT);
     const effects = (await gw.admin.query(`select action, after from audit_event where action like 'effect.%' and after->>'requestUuid' = $1`, [request.id])).rows;
     expect(effects.map((e) => e.action)).toEqual(['effect.create_accounts']);
     // The requester is told of the outcome, in the inbox and by e-mail (outbox).
@@ -110,14 +119,17 @@ describe('KWW-6-2: other owners approve a system modification first', () => {
 
 describe('ARK-12-2: new systems are applied for by 31 August', () => {
   it('refuses a late application unless it is urgent by a change of law', async () => {
-    const head = await signInHolder('arakawa', 'ark.kanri.digital.chief', 'chief');
-    const content = { systemName: '窓口DXシステム', summary: '書かない窓口', welfare: true, efficiency: true, privacy: true, targetFiscalYear: 2027, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
-    gw.setNow(new Date('2026-09-01T10:00:00+09:00'));
+    // The next 1 September: the day after the deadline for the fiscal year that begins the April after.
+    const dayAfterDeadline = T.nextMonthDay('09-01');
+    const targetFiscalYear = Number(dayAfterDeadline.slice(0, 4)) + 1;
+    const content = { systemName: '窓口DXシステム', summary: '書かない窓口', welfare: true, efficiency: true, privacy: true, targetFiscalYear, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+    gw.setNow(T.at(dayAfterDeadline, '10:00'));
     try {
+      const head = await signInHolder('arakawa', 'ark.kanri.digital.chief', 'chief'); // signed in that day
       const late = await gw.gql(SUBMIT, { i: { kindKey: 'new_system_introduction', content } }, { token: head.token });
       expect(late.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(late.errors![0]!.extensions!.fieldErrors)).toContain('ARK-12-2');
-      const urgent = await gw.gql<Submitted>(SUBMIT, { i: { kindKey: 'new_system_introduction', content: { ...content, urgentByLawChange: true, urgencyReason: '法令改正（令和9年4月施行）への対応' } } }, { token: head.token });
+      const urgent = await gw.gql<Submitted>(SUBMIT, { i: { kindKey: 'new_system_introduction', content: { ...content, urgentByLawChange: true, urgencyReason: `法令改正（${formatWareki(fiscalYearStart(targetFiscalYear)).replace(/\d+日$/, '')}施行）への対応` } } }, { token: head.token });
       expect(urgent.errors, JSON.stringify(urgent.errors)).toBeUndefined();
       expect(urgent.data!.submitRequest.steps.some((s) => s.actors.some((a) => a.name.includes('管理部長')) || s.ruleIds.includes('ARK-12-4'))).toBe(true);
     } finally {

@@ -38,6 +38,9 @@ export interface Person {
   staffId: string;
   name: string;
   positionKey: string;
+  /** Municipality code and username, to sign in again after the test's clock moved past the session's end. */
+  municipality: string;
+  username: string;
 }
 
 export type Decision = 'APPROVED' | 'REJECTED' | 'RETURNED' | 'CONSENTED' | 'PERFORMED' | 'CONFIRMED';
@@ -72,7 +75,7 @@ export function requestTools(gw: TestGateway) {
       [row.staff_id, `u.${positionKey}`, code],
     );
     const [s] = await q<{ username: string; name: string }>(`select username, family_name || ' ' || given_name as name from staff where id = $1`, [row.staff_id]);
-    const person = { token: await gw.signIn(code, s!.username), staffId: row.staff_id, name: s!.name, positionKey };
+    const person = { token: await gw.signIn(code, s!.username), staffId: row.staff_id, name: s!.name, positionKey, municipality: code, username: s!.username };
     people.set(positionKey, person);
     return person;
   }
