@@ -18,6 +18,7 @@ import { CATEGORY_NAMES, hostileCase, type HostileCase, type World } from '../su
 import { verdict, type Answer } from '../support/hostile/check.ts';
 import { differences, fingerprint, type Fingerprint } from '../support/hostile/state.ts';
 import { adminBuildDir, startStack } from '../support/stack.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
 
 const CASES = Number(process.env.HOSTILE_CASES ?? 2000);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261121);
@@ -55,14 +56,18 @@ beforeAll(async () => {
   // Arakawa's business to aim at: a meeting, an incident, a request and a maintenance window.
   const ark = `(select id from municipality where code = 'arakawa')`;
   const steering = (await db.query(`select id from committee where key = 'ark.committee.steering'`)).rows[0].id as string;
-  await gql('mutation($c: ID!) { createMeeting(input: { committeeId: $c, heldOn: "2026-12-10", place: "庁議室" }) { id } }', { c: steering }, arakawaAdmin);
+  // Dates counted from the day the suite runs: a meeting in two weeks, yesterday's failure, next weekend's stop.
+  const T = testCalendar();
+  const saturday = T.nextWeekday(6);
+  await gql('mutation($c: ID!, $on: String!) { createMeeting(input: { committeeId: $c, heldOn: $on, place: "庁議室" }) { id } }', { c: steering, on: T.businessDay(14) }, arakawaAdmin);
   const arkSystem = (await db.query(`select id from system where municipality_id = ${ark} order by name limit 1`)).rows[0].id as string;
-  await gql('mutation($s: ID!) { reportIncident(input: { systemId: $s, title: "回線障害", description: "庁内ネットワークの一部で通信断", occurredAt: "2026-11-20T10:00:00+09:00", severity: MINOR, residentsAffected: false }) { id } }', { s: arkSystem }, arakawaAdmin);
-  await gql('mutation($s: ID!) { planMaintenance(input: { systemId: $s, kind: CLOSED, from: "2026-12-05T21:30:00+09:00", to: "2026-12-06T07:30:00+09:00", reason: "定期保守", reasonEn: "Maintenance" }) { id } }', { s: arkSystem }, arakawaAdmin);
+  await gql('mutation($s: ID!, $at: DateTimeISO!) { reportIncident(input: { systemId: $s, title: "回線障害", description: "庁内ネットワークの一部で通信断", occurredAt: $at, severity: MINOR, residentsAffected: false }) { id } }', { s: arkSystem, at: T.iso(T.day(-1), '10:00') }, arakawaAdmin);
+  await gql('mutation($s: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { planMaintenance(input: { systemId: $s, kind: CLOSED, from: $from, to: $to, reason: "定期保守", reasonEn: "Maintenance" }) { id } }',
+    { s: arkSystem, from: T.iso(saturday, '21:30'), to: T.iso(T.plusDays(saturday, 1), '07:30') }, arakawaAdmin);
   await db.query(`
     insert into request (id, municipality_id, number, kind_key, rulebook_id, requester_id, status, content, route_notes, rule_ids, round, filed_at, version, updated_at)
     select gen_random_uuid(), ${ark}, 'H-1', 'new_system_introduction', 'ARK', (select id from staff where municipality_id = ${ark} and username = 'admin'), 'in_progress',
-           '{"systemName": "敵対的検査用システム", "targetFiscalYear": 2028}'::jsonb, '[]'::jsonb, '{ARK-12-1}', 1, now(), 1, now()`);
+           jsonb_build_object('systemName', '敵対的検査用システム', 'targetFiscalYear', ${T.fiscalYearAfterNext}::int), '[]'::jsonb, '{ARK-12-1}', 1, now(), 1, now()`);
 
   // Stale credentials: a revoked token, an expired session, a signed-out session.
   const revoked = await token(arakawaAdmin);

@@ -1,6 +1,7 @@
 // Black-box: the product as an integrator sees it — HTTP, JSON, a bearer token. No internals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../support/stack.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let url: string;
@@ -60,10 +61,11 @@ describe('committees for integrators', () => {
     const steering = committees.json.data.committees.find((c: { key: string }) => c.key === 'ark.committee.steering');
     expect(steering).toMatchObject({ name: '電子情報システム運営委員会', rules: { quorum: 'majority', quorumRuleIds: ['ARK-19-1'], circulationAllowed: false }, chair: { title: '管理部長' } });
     expect(steering.members).toHaveLength(6);
-    const meeting = await post({ query: `mutation { createMeeting(input: { committeeId: "${steering.id}", heldOn: "2026-12-10", place: "庁議室" }) { id } }` }, admin);
+    const heldOn = testCalendar().businessDay(14);
+    const meeting = await post({ query: `mutation { createMeeting(input: { committeeId: "${steering.id}", heldOn: "${heldOn}", place: "庁議室" }) { id } }` }, admin);
     const id = meeting.json.data.createMeeting.id as string;
     const doc = await post({ query: `{ meeting(id: "${id}") { title document(kind: AGENDA, format: MARKDOWN) { fileName mimeType text } } }` }, token);
-    expect(doc.json.data.meeting.document).toMatchObject({ fileName: 'agenda-2026-12-10.md', mimeType: 'text/markdown; charset=utf-8' });
+    expect(doc.json.data.meeting.document).toMatchObject({ fileName: `agenda-${heldOn}.md`, mimeType: 'text/markdown; charset=utf-8' });
     expect(doc.json.data.meeting.document.text).toContain('電子情報システム運営委員会');
     const write = await post({ query: `mutation { freezeAgenda(meetingId: "${id}") { id } }` }, token);
     expect(write.json.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from
 import { appLoginUrl, createOrm, verifyAuditChains, withDatabase } from '@tsukasa/db';
 import { startTestGateway, type GqlResult, type TestGateway } from '@tsukasa/gateway/testing';
 import { faultInjector, startFaultCluster, type FaultCluster } from './fault-cluster.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
 
 let cluster: FaultCluster;
 let gw: TestGateway;
@@ -264,7 +265,7 @@ describe('a committee decision (recordDecision) cut half-way', () => {
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       return r.data![field];
     };
-    let m = await call(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING} } }`, { i: { committeeId, heldOn: '2026-12-03', place: '北見市役所 会議室' } }, 'createMeeting');
+    let m = await call(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING} } }`, { i: { committeeId, heldOn: testCalendar().businessDay(2), place: '北見市役所 会議室' } }, 'createMeeting');
     const item = m.items.find((i) => i.requestId === request.id)!;
     m = await call(`mutation($m: ID!) { freezeAgenda(meetingId: $m) { ${MEETING} } }`, { m: m.id }, 'freezeAgenda');
     m = await call(`mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { ${MEETING} } }`, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');

@@ -16,6 +16,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { INJECTIONS, hostileString, type Rng } from './random.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
+
+/** Dates the walk sends, counted from the day it runs. */
+const T = testCalendar();
 
 export type Field = GraphQLField<unknown, unknown>;
 
@@ -63,7 +67,7 @@ export function valueOf(type: GraphQLInputType, r: Rng, ids: ValueSource, depth 
   if (named.name === 'Int') return r.pick([1, 2, 2026, 0]);
   if (named.name === 'Float') return r.pick([1, 0.5]);
   if (named.name === 'Boolean') return r.chance(0.5);
-  if (named.name === 'DateTimeISO' || named.name === 'DateTime') return r.pick(['2026-11-20T10:00:00+09:00', '2027-01-05T00:00:00Z']);
+  if (named.name === 'DateTimeISO' || named.name === 'DateTime') return r.pick([T.iso(T.businessDay(1), '10:00'), T.at(T.nextMonthDay('01-05'), '09:00').toISOString()]);
   if (named.name === 'JSONObject' || named.name === 'JSON') return r.pick([{}, { reason: 'x' }]);
   if (isEnumType(named)) return r.pick(named.getValues()).name;
   if (isInputObjectType(named)) {
@@ -75,7 +79,7 @@ export function valueOf(type: GraphQLInputType, r: Rng, ids: ValueSource, depth 
     return out;
   }
   // Custom scalars (dates as YYYY-MM-DD and the like).
-  return r.pick(['2026-11-20', 'x']);
+  return r.pick([T.businessDay(1), 'x']);
 }
 
 /** A value of the wrong type for `type` (a coercion error before anything runs). */
