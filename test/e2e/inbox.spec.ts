@@ -2,6 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { saveScreenshot, signIn } from './helpers.ts';
+import { fiscalYearEnd } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
+
+/** Counted from the day the tests run: use from the start of this month to the end of next fiscal year. */
+const T = testCalendar();
+const VALID_FROM = T.monthStart(0);
 
 // Minato (MNT-10): a user addition (第1号様式) filed by staff1 is judged by the 保健福祉課長
 // (minato/chief) from the inbox. Its creation step is returned, so no account is ever created,
@@ -53,7 +59,7 @@ test.describe('the inbox', () => {
         input: {
           kindKey: 'user_addition',
           systemId: system.id,
-          content: { staffId: setup.data!.viewer.staffId, authorityProfile: '照会', validFrom: '2026-12-01', validTo: '2027-03-31', reason: '窓口業務の応援のため' },
+          content: { staffId: setup.data!.viewer.staffId, authorityProfile: '照会', validFrom: VALID_FROM, validTo: fiscalYearEnd(T.fiscalYear + 1), reason: '窓口業務の応援のため' },
         },
         key: `e2e-inbox-${Date.now()}`,
       },
@@ -117,7 +123,7 @@ test.describe('the inbox', () => {
     await expect(staff.getByRole('heading', { level: 1, name: '差し戻された申請の再申請' })).toBeVisible();
     await expect(staff.getByText('使用開始日を確認してください。')).toBeVisible();
     await expect(staff.getByLabel('操作権限')).toHaveValue('照会');
-    await expect(staff.getByLabel('使用開始日')).toHaveValue('2026-12-01');
+    await expect(staff.getByLabel('使用開始日')).toHaveValue(VALID_FROM);
     await expect(staff.getByTestId('picked-staff')).toContainText('原田 圭介');
     await expect(staff.getByTestId('route-preview').getByTestId('preview-step').first()).toContainText('保健福祉課長');
     await staff.getByRole('link', { name: 'キャンセル' }).click();

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { DEMO, graphql, saveScreenshot, signIn } from './helpers.ts';
+import { formatWareki, formatWarekiFiscalYear, fiscalYearStart } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
+
+/** The meeting sits on the 14th day after the tests run (the next business day from it). */
+const T = testCalendar();
+const HELD_ON = T.businessDay(14);
+const BUDGET_ITEM = `${formatWarekiFiscalYear(fiscalYearStart(T.fiscalYear + 1))}電子情報システム関係予算の見積方針`;
 
 // The committee secretary's workflow in Arakawa (ARK-15–19): the 運営委員会's secretariat
 // (admin, 管理部デジタル推進課 運用係, ARK-19-3) creates a meeting whose agenda is proposed from the
@@ -124,7 +131,7 @@ test.describe('the committee secretary’s workflow', () => {
     await expect(page.getByText('Give the date of the meeting.')).toBeVisible();
     await expect(page.getByLabel('Place')).toBeVisible();
     await page.getByRole('button', { name: '日本語' }).click();
-    await page.getByLabel('開催日').fill('2026-12-10');
+    await page.getByLabel('開催日').fill(HELD_ON);
     await page.getByLabel('開始時刻').fill('10:00');
     await page.getByLabel('終了時刻').fill('09:30');
     await page.getByLabel('場所').fill('本庁舎5階 庁議室');
@@ -139,8 +146,8 @@ test.describe('the committee secretary’s workflow', () => {
     await expect(page.getByTestId('notice')).toContainText('会議を作成しました');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`回 ${COMMITTEE}`);
     await expect(page.getByTestId('meeting-status')).toHaveText('議題作成中');
-    await expect(page.getByTestId('meeting-date')).toContainText('令和8年12月10日');
-    await expect(page.getByTestId('meeting-date')).toContainText('2026/12/10');
+    await expect(page.getByTestId('meeting-date')).toContainText(formatWareki(HELD_ON));
+    await expect(page.getByTestId('meeting-date')).toContainText(HELD_ON.replaceAll('-', '/'));
     await expect(page.locator('[data-testid="workflow-step"][data-state="current"]')).toContainText('議題の確認');
     for (const application of [first!, second!, third!]) {
       const item = itemOf(page, application.number);
@@ -178,13 +185,13 @@ test.describe('the committee secretary’s workflow', () => {
     const addForm = page.getByTestId('add-item-form');
     await addForm.getByRole('button', { name: '追加する' }).click();
     await expect(addForm.getByText('議題名を入力してください。')).toBeVisible();
-    await addForm.getByLabel('議題名').fill('令和9年度電子情報システム関係予算の見積方針');
+    await addForm.getByLabel('議題名').fill(BUDGET_ITEM);
     await addForm.getByLabel('説明者').fill('財政課長');
     await addForm.getByLabel('区分').selectOption({ label: '報告事項' });
     await addForm.getByLabel('資料（1行に1件）').fill('予算見積方針（案）\n見積スケジュール');
     await addForm.getByRole('button', { name: '追加する' }).click();
     await expect(page.getByTestId('notice')).toContainText('議題に追加しました');
-    const report = itemOf(page, '令和9年度電子情報システム関係予算の見積方針');
+    const report = itemOf(page, BUDGET_ITEM);
     await expect(page.getByRole('region', { name: '報告事項', exact: true }).getByTestId('agenda-item')).toHaveCount(1);
     await expect(report).toContainText('予算見積方針（案）');
     await expect(report).toContainText('見積スケジュール');
@@ -260,7 +267,7 @@ test.describe('the committee secretary’s workflow', () => {
     await expect(preview.getByRole('heading', { name: /会議録/ }).first()).toBeVisible();
     await expect(preview).toContainText('委員7名中5名出席（過半数4名）により会議は成立');
     await expect(preview).toContainText('継続審議');
-    await expect(preview).toContainText('令和8年12月10日');
+    await expect(preview).toContainText(formatWareki(HELD_ON));
     await page.getByTestId('documents').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'meeting-minutes');
 
@@ -299,7 +306,7 @@ test.describe('the committee secretary’s workflow', () => {
     await page.getByRole('navigation').getByRole('link', { name: '会議', exact: true }).click();
     const row = committee.getByTestId('meeting-row').filter({ has: page.locator(`a[href="${meetingUrl}"]`) });
     await expect(row.getByTestId('meeting-status')).toHaveText('送付済み');
-    await expect(row).toContainText('令和8年12月10日');
+    await expect(row).toContainText(formatWareki(HELD_ON));
     await saveScreenshot(page, 'meetings-list');
   });
 });

@@ -1,5 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { saveScreenshot, signIn } from './helpers.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
+
+/** Work recorded as done today (Japan time), whatever day the tests run. */
+const TODAY = testCalendar().today;
 
 // Requests filed through the generated form, decided by the right person through the inbox.
 // Only kinds whose approval changes nothing other specs rely on are filed here: a password reset
@@ -70,7 +74,7 @@ test.describe('filing and deciding requests', () => {
     // A perform step: recorded as performed or returned, never approved or rejected.
     await expect(panel.getByRole('button')).toHaveText(['実施を記録する', '差し戻す']);
     await panel.getByLabel('対応内容').fill('初期パスワードを発行し、本人に手交した');
-    await panel.getByLabel('作業完了日').fill('2026-11-21');
+    await panel.getByLabel('作業完了日').fill(TODAY);
     await panel.getByLabel('コメント').fill('本人確認のうえ初期化しました。');
     await panel.getByRole('button', { name: '実施を記録する' }).click();
     await expect(chief.getByTestId('request-status')).toHaveText('承認済み');
@@ -79,7 +83,7 @@ test.describe('filing and deciding requests', () => {
     await expect(step.getByTestId('decided-by')).toContainText('長谷川 剛');
     await expect(step.getByTestId('decided-by')).toContainText('の代理');
     await expect(step).toContainText('初期パスワードを発行し、本人に手交した');
-    await expect(step).toContainText('2026-11-21');
+    await expect(step).toContainText(TODAY);
     await expect(chief.getByTestId('decision-panel')).toHaveCount(0);
 
     // The requester sees the outcome too.

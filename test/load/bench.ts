@@ -22,6 +22,7 @@ import { cpuProbe, type CpuProbe } from './cpu.ts';
 import { CITY_CODE, generateBenchData } from './data/generate.ts';
 import { describeSizes, fullSizes, quickSizes, readSizes } from './data/sizes.ts';
 import { startPeer, type Peer } from './peer.ts';
+import { testCalendar } from '@tsukasa/domain/testing';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -360,7 +361,7 @@ try {
       from request r where r.number like 'A-%'`);
   await g.admin.query('analyze request; analyze request_step');
   const steering = (await g.gql<{ committees: { id: string; key: string }[] }>('{ committees { id key } }', {}, { token: secretary })).data!.committees.find((c) => c.key === 'ark.committee.steering')!.id;
-  const CREATE = `mutation { createMeeting(input: { committeeId: "${steering}", heldOn: "2027-01-20", place: "本庁舎5階 庁議室" }) { id items { id } } }`;
+  const CREATE = `mutation { createMeeting(input: { committeeId: "${steering}", heldOn: "${testCalendar().businessDay(30)}", place: "本庁舎5階 庁議室" }) { id items { id } } }`;
   const createTimes: number[] = [];
   let createStatements = 0;
   let proposed = 0;

@@ -131,7 +131,7 @@ describe('month partitions of the audit log', () => {
         await app.query(`select set_config('app.municipality_id', $1, true)`, [municipalityIdOf('kawasaki')]);
         expect(Number((await app.query('select count(*) from audit_event')).rows[0].count)).toBe(kawasaki);
         expect(Number((await app.query('select count(*) from audit_event where municipality_id <> $1', [municipalityIdOf('kawasaki')])).rows[0].count)).toBe(0);
-        await expect(app.query(`select append_audit_events($1, '[{"occurredAt": "2026-01-01T00:00:00Z", "action": "x", "targetType": "x", "ruleIds": [], "digest": "x"}]'::jsonb)`, [municipalityIdOf('arakawa')]))
+        await expect(app.query(`select append_audit_events($1, jsonb_build_array(jsonb_build_object('occurredAt', $2::text, 'action', 'x', 'targetType', 'x', 'ruleIds', '[]'::jsonb, 'digest', 'x')))`, [municipalityIdOf('arakawa'), new Date().toISOString()]))
           .rejects.toThrow(/row-level security/);
       } finally {
         await app.query('rollback');
