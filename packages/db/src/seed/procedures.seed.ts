@@ -2,6 +2,7 @@
 // notifications and the procedures that follow from them, with conditions the system evaluates
 // (KTM-7-2-2) and the routing by business authority (KTM-7-2-3). Seeded idempotently: a definition
 // that exists (by id or by name) is left as it is, so what the 副統括管理者 set through a request wins.
+// The days they were last reviewed are relative to the day the demo is loaded.
 //
 // The regulation names no business sections; those below are the demo's assumed ones (kitami.demo.ts).
 // The demo has no board of education nor environment section: the 窓口課 is assumed to issue the
@@ -9,6 +10,9 @@
 import type pg from 'pg';
 import {
   PROCEDURE_CATEGORIES,
+  addMonths,
+  demoDatesAt,
+  monthOf,
   parseCondition,
   parseProcedureRouting,
   procedureNameKey,
@@ -46,7 +50,21 @@ interface DemoProcedure {
   confirmationItems: string[];
   outputForms: { name: string; printedFields: string[] }[];
   other?: string;
-  reviewedOn: string;
+  /** When it was last reviewed (KTM-5-1-1), relative to the day the demo is loaded (demoReviewedOn). */
+  reviewed: DemoReview;
+}
+
+/** A definition reviewed this fiscal year, or one not reviewed for over a year (due for review, KTM-5-1-1). */
+export type DemoReview = 'this_fiscal_year' | 'over_a_year_ago';
+
+/**
+ * The day a demo definition was last reviewed, as a municipality loading the demo on `asOf` would
+ * have it: on the first day of that day's fiscal year, or on the first day of the month a year and a
+ * half before (past the one-year interval, whatever the day).
+ */
+export function demoReviewedOn(review: DemoReview, asOf: Date): string {
+  const d = demoDatesAt(asOf);
+  return review === 'this_fiscal_year' ? `${d.fiscalYear}-04-01` : `${addMonths(monthOf(d.monthStart), -18)}-01`;
 }
 
 const event = (...value: string[]) => ({ fact: 'event', op: 'in', value });
@@ -78,7 +96,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: atCounter,
     confirmationItems: [IDENTITY, '転出証明書（マイナンバーカードによる転出届をした方は不要）', '異動する方全員のマイナンバーカード', '転入した日（14日以内か）'],
     outputForms: [{ name: '住民異動届（転入）', printedFields: [...RESIDENT_FIELDS, '新住所', '前住所', '転入年月日', '世帯主'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.tenshutsu',
@@ -96,7 +114,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
       { name: '住民異動届（転出）', printedFields: [...RESIDENT_FIELDS, '現住所', '転出先住所', '転出予定年月日', '世帯主'] },
       { name: '転出証明書', printedFields: ['氏名', '生年月日', '転出先住所', '転出予定年月日'] },
     ],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.tenkyo',
@@ -111,7 +129,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: atCounter,
     confirmationItems: [IDENTITY, '異動する方全員のマイナンバーカード', '転居した日（14日以内か）'],
     outputForms: [{ name: '住民異動届（転居）', printedFields: [...RESIDENT_FIELDS, '新住所', '旧住所', '転居年月日', '世帯主'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.setai-henko',
@@ -131,7 +149,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: atCounter,
     confirmationItems: [IDENTITY, '新しい世帯主と世帯の構成', '変更のあった日（14日以内か）'],
     outputForms: [{ name: '住民異動届（世帯変更）', printedFields: [...RESIDENT_FIELDS, '住所', '新世帯主', '旧世帯主', '異動年月日'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.kokuho-kanyu',
@@ -151,7 +169,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: viaCounter(HOKEN, '国民健康保険異動届（資格取得）を印字し、本人確認の記録とともに保険医療課へ引き継ぐ'),
     confirmationItems: [IDENTITY, '加入する方のマイナンバー', '前住所地で国民健康保険以外の健康保険に加入していないこと'],
     outputForms: [{ name: '国民健康保険異動届（資格取得）', printedFields: ['世帯主氏名', '加入者氏名', '生年月日', '住所', '資格取得年月日', '異動事由'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.kokuho-soshitsu',
@@ -174,7 +192,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
       { name: '国民健康保険異動届（資格喪失）', printedFields: ['世帯主氏名', '喪失者氏名', '生年月日', '資格喪失年月日', '異動事由'] },
       { name: '葬祭費支給申請書', printedFields: ['被保険者氏名', '死亡年月日', '申請者氏名', '申請者住所'] },
     ],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.koki-koreisha',
@@ -194,7 +212,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: viaCounter(HOKEN, '後期高齢者医療の届出書を印字して保険医療課へ引き継ぐ'),
     confirmationItems: [IDENTITY, '後期高齢者医療の保険証（資格確認書）', '転入のときは負担区分等証明書'],
     outputForms: [{ name: '後期高齢者医療被保険者異動届', printedFields: ['被保険者氏名', '生年月日', '住所', '異動年月日', '異動事由'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.kaigo-hoken',
@@ -214,7 +232,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: viaCounter(KAIGO, '介護保険資格取得・異動・喪失届を印字して介護福祉課へ引き継ぐ'),
     confirmationItems: [IDENTITY, '介護保険の被保険者証', '転入のときは受給資格証明書（認定を受けている方）'],
     outputForms: [{ name: '介護保険資格取得・異動・喪失届', printedFields: ['被保険者氏名', '生年月日', '住所', '異動年月日', '異動事由'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.jido-teate',
@@ -229,7 +247,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: viaCounter(KOSODATE, '児童手当認定請求書を印字し、請求者の口座の確認とともに子育て支援課へ引き継ぐ'),
     confirmationItems: [IDENTITY, '請求者名義の口座', '請求者と配偶者のマイナンバー', '転入・出生の日の翌日から15日以内か'],
     outputForms: [{ name: '児童手当認定請求書', printedFields: ['請求者氏名', '請求者住所', '児童の氏名', '児童の生年月日', '続柄'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.tennyugaku',
@@ -245,7 +263,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     confirmationItems: [IDENTITY, '在学証明書（転入のとき）', '教科書給与証明書（転入のとき）', '新住所の通学区域と指定校'],
     outputForms: [{ name: '転入学通知書', printedFields: ['児童生徒氏名', '生年月日', '保護者氏名', '住所', '学年', '指定校'] }],
     other: '転居のときは、通学区域が変わらなければ手続は不要です。',
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.shogai-techo',
@@ -264,7 +282,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     ],
     confirmationItems: [IDENTITY, '障害者手帳', '自立支援医療受給者証等（お持ちの方）'],
     outputForms: [{ name: '障害者手帳記載事項変更届', printedFields: ['氏名', '生年月日', '新住所', '旧住所', '手帳番号'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
   {
     key: 'ktm.procedure.inu-toroku',
@@ -279,8 +297,8 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: atCounter,
     confirmationItems: [IDENTITY, '犬の鑑札（転入のとき前住所地のもの）', '狂犬病予防注射済票'],
     outputForms: [{ name: '犬の登録事項変更届', printedFields: ['所有者氏名', '新住所', '旧住所', '犬の名前', '登録番号'] }],
-    // Not reviewed since the last fiscal year: shown as due for review (KTM-5-1-1).
-    reviewedOn: '2025-06-30',
+    // Not reviewed for over a year: shown as due for review (KTM-5-1-1).
+    reviewed: 'over_a_year_ago',
   },
   {
     key: 'ktm.procedure.inkan-toroku',
@@ -295,7 +313,7 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     patterns: atCounter,
     confirmationItems: ['顔写真付きの本人確認書類', '登録する印鑑', '15歳以上であること'],
     outputForms: [{ name: '印鑑登録申請書', printedFields: ['氏名', '生年月日', '住所'] }],
-    reviewedOn: '2026-04-01',
+    reviewed: 'this_fiscal_year',
   },
 ];
 
@@ -314,6 +332,7 @@ export async function seedProcedures(client: pg.ClientBase, m: MunicipalitySeed,
   if (!m.rulebookIds.includes('KTM')) return;
   const now = new Date();
   for (const p of KITAMI_DEMO_PROCEDURES.map(checked)) {
+    const reviewedOn = demoReviewedOn(p.reviewed, now);
     const unit = (key: string) => (key === '*' ? '*' : id(key));
     const values = {
       name: p.name,
@@ -337,13 +356,13 @@ export async function seedProcedures(client: pg.ClientBase, m: MunicipalitySeed,
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, null, $19, $19)
        on conflict do nothing`,
       [id(p.key), mid, p.name, procedureNameKey(p.name), p.category, p.overview, p.conditionsText, JSON.stringify(p.conditionRules), p.routingText, JSON.stringify(values.routingPatterns),
-        values.handlingOrgUnitId, values.managingOrgUnitId, JSON.stringify(p.confirmationItems), JSON.stringify(p.outputForms), values.other, p.displayOrder, ruleIds, p.reviewedOn, now],
+        values.handlingOrgUnitId, values.managingOrgUnitId, JSON.stringify(p.confirmationItems), JSON.stringify(p.outputForms), values.other, p.displayOrder, ruleIds, reviewedOn, now],
     );
     if (inserted.rowCount === 0) continue;
     await client.query(
       `insert into procedure_definition_history (id, municipality_id, definition_id, version, change, snapshot, request_id, changed_by_id, changed_at, note, rule_ids)
        values ($1, $2, $3, 1, 'defined', $4, null, null, $5, $6, $7) on conflict do nothing`,
-      [id(`${p.key}#history#1`), mid, id(p.key), JSON.stringify(values), `${p.reviewedOn}T09:00:00+09:00`, 'デモデータとして設定', ruleIds],
+      [id(`${p.key}#history#1`), mid, id(p.key), JSON.stringify(values), `${reviewedOn}T09:00:00+09:00`, 'デモデータとして設定', ruleIds],
     );
   }
 }

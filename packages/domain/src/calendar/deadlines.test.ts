@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { findRule } from '../rulebooks/index.ts';
+import { testCalendar } from '../testing/test-calendar.ts';
 import { formatWarekiFiscalYear } from '../wareki.ts';
 import {
   addBusinessDays,
@@ -136,5 +137,29 @@ describe('ARK-12-2: applications due by 31 August for the next fiscal year and l
 
   it('the proviso (urgent, e.g. a change of law) lifts the deadline', () => {
     expect(isArkApplicationOnTime('2027-05-10', 2027, { urgent: true })).toBe(true);
+  });
+});
+
+describe('ARK-12-2 from the clock: an application for the fiscal year after next', () => {
+  const cal = testCalendar();
+  const target = cal.fiscalYearAfterNext;
+  // The 31 August after the next fiscal year begins: the last one before the target fiscal year.
+  const deadline = cal.nextMonthDay('08-31', cal.nextMonthDay('04-01'));
+  const dayAfter = cal.plusDays(deadline, 1);
+
+  it('is due on 31 August of the next fiscal year', () => {
+    expect(arkApplicationDeadline(target)).toBe(deadline);
+    expect(fiscalYearOf(deadline)).toBe(cal.fiscalYear + 1);
+    expect(fiscalYearStart(target) > deadline).toBe(true);
+  });
+
+  it('filed today or on 31 August itself it is on time; on 1 September it is late, unless urgent', () => {
+    expect(isArkApplicationOnTime(cal.today, target)).toBe(true);
+    expect(isArkApplicationOnTime(deadline, target)).toBe(true);
+    expect(dayAfter.slice(5)).toBe('09-01');
+    expect(isArkApplicationOnTime(dayAfter, target)).toBe(false);
+    expect(isArkApplicationOnTime(dayAfter, target, { urgent: true })).toBe(true);
+    // Filed that 1 September, it is on time for the fiscal year after.
+    expect(isArkApplicationOnTime(dayAfter, target + 1)).toBe(true);
   });
 });

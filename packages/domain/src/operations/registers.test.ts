@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arakawaDemo, kawasakiDemo } from '../demo/index.ts';
 import { isValidRuleId } from '../rulebooks/index.ts';
+import { testCalendar } from '../testing/test-calendar.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
 import { CONTRACT_CLAUSES, contractClausesApply, missingContractClauses } from './contract-clauses.ts';
 import { DOCUMENT_RULES, documentRule, documentStaleness } from './documents.ts';
@@ -196,6 +197,28 @@ describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
     expect(validateCheckSheet({ fiscalYear: 2026, quarter: 3, checkedOn: '2026-11-22', result: 'satisfactory' }, '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.checkedOn']);
     expect(validateCheckSheet({ fiscalYear: 2026, quarter: 5, checkedOn: '2026-11-20', result: 'needs_improvement' }, '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.quarter', 'input.measures']);
     expect(fiscalQuarter(2026, 4).label.ja).toBe('第4四半期（1月〜3月）');
+  });
+});
+
+describe('check sheets at the end of each quarter of this fiscal year, from the clock (KWO-5-3)', () => {
+  const cal = testCalendar();
+  const fy = cal.fiscalYear;
+  // 30 June, 30 September, 31 December and 31 March after the first day of this fiscal year.
+  const fyStart = cal.lastMonthDay('04-01');
+  const lastDays = ['06-30', '09-30', '12-31', '03-31'].map((monthDay) => cal.nextMonthDay(monthDay, fyStart));
+
+  it.each([1, 2, 3, 4] as const)('Q%i: due on its last day, overdue the next; a sheet of that last day is on time, of the next day late', (q) => {
+    const lastDay = lastDays[q - 1]!;
+    const next = cal.plusDays(lastDay, 1);
+    expect(checkSheetSchedule(fy, lastDay, [])[q - 1]).toMatchObject({ quarter: q, to: lastDay, state: 'due' });
+    expect(checkSheetSchedule(fy, next, [])[q - 1]!.state).toBe('overdue');
+    expect(validateCheckSheet({ fiscalYear: fy, quarter: q, checkedOn: lastDay, result: 'satisfactory' }, lastDay)).toEqual([]);
+    expect(checkSheetSchedule(fy, next, [{ quarter: q, checkedOn: lastDay }])[q - 1]!.state).toBe('done');
+    expect(checkSheetSchedule(fy, next, [{ quarter: q, checkedOn: next }])[q - 1]!.state).toBe('done_late');
+    // The next quarter begins the day after: after the fourth, in the next fiscal year.
+    expect(fiscalQuarterOf(next)).toMatchObject(q === 4 ? { fiscalYear: fy + 1, quarter: 1, from: next } : { fiscalYear: fy, quarter: q + 1, from: next });
+    if (q < 4) expect(checkSheetSchedule(fy, next, [])[q]!.state).toBe('due');
+    else expect(checkSheetSchedule(fy + 1, next, [])[0]!.state).toBe('due');
   });
 });
 

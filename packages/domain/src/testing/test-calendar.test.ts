@@ -46,6 +46,17 @@ describe('dates for tests, derived from the clock', () => {
     expect(isJapaneseHoliday(monday)).toBe(true);
   });
 
+  it('moves a date by whole years, 29 February to 28 February in a common year', () => {
+    const t = new TestCalendar(jst(6, 15));
+    expect(t.yearsAfter(t.today, 1)).toBe(`${year + 1}-06-15`);
+    expect(t.yearsAfter(t.today, -2)).toBe(`${year - 2}-06-15`);
+    const leapDay = t.nextMonthDay('02-29');
+    const leapYear = Number(leapDay.slice(0, 4));
+    expect(t.yearsAfter(leapDay, 1)).toBe(`${leapYear + 1}-02-28`);
+    expect(t.yearsAfter(leapDay, 4)).toBe(`${leapYear + 4}-02-29`);
+    expect(t.yearsAfter(`${leapYear - 1}-02-28`, 1)).toBe(`${leapYear}-02-28`);
+  });
+
   it('gives month boundaries and Japan-time instants', () => {
     const t = new TestCalendar(jst(1, 31));
     expect(t.monthStart(1)).toBe(`${year}-02-01`);

@@ -95,6 +95,13 @@ export class TestCalendar {
     for (let d = this.nextWeekday(1, from); ; d = addDays(d, 7)) if (isJapaneseHoliday(d)) return d;
   }
 
+  /** The same day `n` years after `date` (n < 0: before); 29 February becomes 28 February in a common year. */
+  yearsAfter(date: string, n: number): string {
+    const { year, month, day } = parseIsoDate(date);
+    const y = year + n;
+    return isoDate(y, month, month === 2 && day === 29 && !isLeapYear(y) ? 28 : day);
+  }
+
   /** First day of the month `n` months after this one. */
   monthStart(n = 0): string {
     const { year, month } = parseIsoDate(this.today);

@@ -63,6 +63,7 @@ export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: stri
     }
     await authRepo.recordSignInSuccess(em, staff.id);
     const token = newToken(SESSION_PREFIX);
+    // A session ends `ttlHours` after sign-in on the gateway's clock, the clock that also decides whether it is still valid.
     const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
     const sessionId = await authRepo.insertSession(em, municipality.id, staff.id, tokenHash(token), expiresAt);
     await auditRepo.appendAuditEvents(em, municipality.id, [

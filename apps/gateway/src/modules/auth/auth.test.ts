@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
 import { LOCK_AFTER_FAILURES } from './auth.service.ts';
 import { tokenHash } from './tokens.ts';
@@ -61,6 +62,27 @@ describe('sign-in', () => {
     expect(out.headers.get('set-cookie')).toMatch(/tsukasa_session=;/);
     const after = await gw.gql('{ viewer { username } }', {}, { headers: { cookie } });
     expect(after.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session 8 hours after sign-in on the gateway’s clock, wherever that clock stands', async () => {
+    const cal = testCalendar();
+    const viewer = (token: string) => gw.gql<{ viewer: { username: string } }>('{ viewer { username } }', {}, { token });
+    try {
+      for (const signedInAt of [cal.at(cal.day(40), '10:00'), cal.at(cal.day(-40), '10:00')]) {
+        gw.setNow(signedInAt);
+        const r = await gw.gql<{ signIn: { token: string; expiresAt: string } }>(SIGN_IN, { m: 'kitami', u: 'chief', p: 'demo-admin-pass' });
+        const { token, expiresAt } = r.data!.signIn;
+        expect(new Date(expiresAt).getTime()).toBe(signedInAt.getTime() + 8 * 3_600_000);
+        const [row] = (await gw.admin.query('select created_at, expires_at from session where token_hash = $1', [tokenHash(token)])).rows;
+        expect([row.created_at.getTime(), row.expires_at.getTime()]).toEqual([signedInAt.getTime(), signedInAt.getTime() + 8 * 3_600_000]);
+        gw.setNow(new Date(signedInAt.getTime() + 8 * 3_600_000 - 60_000));
+        expect((await viewer(token)).data!.viewer.username).toBe('chief');
+        gw.setNow(new Date(signedInAt.getTime() + 8 * 3_600_000));
+        expect((await viewer(token)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      }
+    } finally {
+      gw.setNow(null);
+    }
   });
 
   it('refuses an expired session and a forged token', async () => {

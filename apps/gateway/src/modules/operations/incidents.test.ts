@@ -4,15 +4,22 @@
 // the confirmation of the resolution (MNT-22-3), refusals and concurrent decisions.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
-import { incidentNumber } from '@tsukasa/domain';
+import { fiscalYearOf, fiscalYearStart, incidentNumber, warekiYear } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { requestTools, type Person, type RequestTools } from '../requests/requests.testing.ts';
+
+// The story happens today (Japan time): incidents occur in the morning and are reported at 10:00; one is
+// resolved in the afternoon, another occurs the next morning.
+const cal = testCalendar();
+const day = cal.today;
+const nextDay = cal.day(1);
 
 let gw: TestGateway;
 let t: RequestTools;
 beforeAll(async () => {
   gw = await startTestGateway(inject('pgAdminUrl'));
   t = requestTools(gw);
-  gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+  gw.setNow(cal.at(day, '10:00'));
 });
 afterAll(() => gw.stop());
 
@@ -54,9 +61,9 @@ const notified = async (incidentId: string, kind: string) =>
   (await t.q<{ recipient_id: string }>('select recipient_id from notification where target_id = $1 and kind = $2', [incidentId, kind])).map((r) => r.recipient_id).sort();
 const noticeRows = async (incidentId: string, kind: string) =>
   await t.q<{ org_unit_id: string; recipient_staff_ids: string[]; sent_at: Date | null }>('select org_unit_id, recipient_staff_ids::text[] as recipient_staff_ids, sent_at from incident_notice where incident_id = $1 and kind = $2', [incidentId, kind]);
-/** The number the next incident of a municipality takes in FY2026 (the demo data has some already). */
-const nextNumber = async (code_: string) =>
-  incidentNumber(2026, Number((await t.q<{ last: number }>(`select last from incident_counter where municipality_id = (select id from municipality where code = $1) and fiscal_year = 2026`, [code_]))[0]?.last ?? 0) + 1);
+/** The number the next incident of a municipality takes in the fiscal year of a day (the demo data has some already). */
+const nextNumber = async (code_: string, on: string) =>
+  incidentNumber(fiscalYearOf(on), Number((await t.q<{ last: number }>(`select last from incident_counter where municipality_id = (select id from municipality where code = $1) and fiscal_year = $2`, [code_, fiscalYearOf(on)]))[0]?.last ?? 0) + 1);
 const counts = async () => (await t.q<{ incidents: string; notes: string; mails: string; audit: string }>(`select (select count(*) from incident) as incidents,
   (select count(*) from notification where kind like 'incident.%') as notes, (select count(*) from mail_outbox) as mails, (select count(*) from audit_event where target_type = 'incident') as audit`))[0];
 
@@ -73,10 +80,10 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
   });
 
   it('records the report of occurrence and sends the notice to the head of every using section (MNT-22-4)', async () => {
-    const expected = await nextNumber('minato');
+    const expected = await nextNumber('minato', day);
     incident = await report(admin, {
-      systemId: welfare, title: '帳票出力の障害', description: '介護保険の決定通知書が出力できない。', occurredAt: '2026-11-20T09:15:00+09:00', detectedAt: '2026-11-20T09:30:00+09:00',
-      severity: 'MAJOR', residentsAffected: false, degradedOperation: '帳票出力を停止し、照会業務のみで運用', recoveryEta: '2026-11-20T15:00:00+09:00',
+      systemId: welfare, title: '帳票出力の障害', description: '介護保険の決定通知書が出力できない。', occurredAt: cal.iso(day, '09:15'), detectedAt: cal.iso(day, '09:30'),
+      severity: 'MAJOR', residentsAffected: false, degradedOperation: '帳票出力を停止し、照会業務のみで運用', recoveryEta: cal.iso(day, '15:00'),
     });
     expect(incident).toMatchObject({ status: 'REPORTED', open: true, severity: 'MAJOR', escalatedAt: null, system: { name: '福祉総合システム' }, viewerMayManage: true, viewerMayConfirm: false });
     expect(incident.number).toBe(expected);
@@ -99,8 +106,8 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
   });
 
   it('logs progress while recovering: ETA, cause, degraded operation', async () => {
-    const r = await ok(gw.gql<{ updateIncident: Incident }>(UPDATE, { id: incident.id, i: { status: 'RECOVERING', recoveryEta: '2026-11-20T17:00:00+09:00', cause: '帳票サーバのディスク容量不足', note: '保守業務受託者が対応中' } }, { token: admin }), 'updateIncident');
-    expect(r).toMatchObject({ status: 'RECOVERING', cause: '帳票サーバのディスク容量不足', recoveryEta: '2026-11-20T08:00:00.000Z' });
+    const r = await ok(gw.gql<{ updateIncident: Incident }>(UPDATE, { id: incident.id, i: { status: 'RECOVERING', recoveryEta: cal.iso(day, '17:00'), cause: '帳票サーバのディスク容量不足', note: '保守業務受託者が対応中' } }, { token: admin }), 'updateIncident');
+    expect(r).toMatchObject({ status: 'RECOVERING', cause: '帳票サーバのディスク容量不足', recoveryEta: cal.at(day, '17:00').toISOString() });
     expect(r.updates.map((u) => [u.kind, u.status, u.note])).toEqual([['report', 'REPORTED', '重大（業務に支障）'], ['update', 'RECOVERING', '保守業務受託者が対応中']]);
   });
 
@@ -113,9 +120,9 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
   });
 
   it('records the resolution and sends the notice of resolution to every using section', async () => {
-    gw.setNow(new Date('2026-11-20T16:00:00+09:00'));
-    const r = await ok(gw.gql<{ resolveIncident: Incident }>(RESOLVE, { id: incident.id, i: { resolvedAt: '2026-11-20T15:40:00+09:00' } }, { token: admin }), 'resolveIncident');
-    expect(r).toMatchObject({ status: 'RESOLVED', open: false, resolvedAt: '2026-11-20T06:40:00.000Z' });
+    gw.setNow(cal.at(day, '16:00'));
+    const r = await ok(gw.gql<{ resolveIncident: Incident }>(RESOLVE, { id: incident.id, i: { resolvedAt: cal.iso(day, '15:40') } }, { token: admin }), 'resolveIncident');
+    expect(r).toMatchObject({ status: 'RESOLVED', open: false, resolvedAt: cal.at(day, '15:40').toISOString() });
     const { units, heads } = await usingSections(welfare);
     expect((await noticeRows(incident.id, 'resolution')).map((n) => n.org_unit_id).sort()).toEqual(units);
     expect(await notified(incident.id, 'incident.resolution')).toEqual(heads);
@@ -148,15 +155,17 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
   });
 
   it('lists incidents by filter and the open ones', async () => {
-    gw.setNow(new Date('2026-11-21T09:00:00+09:00'));
-    const expected = await nextNumber('minato');
-    const open = await report(admin, { systemId: welfare, title: '照会画面の応答遅延（検索）', description: '照会に30秒以上かかる。', occurredAt: '2026-11-21T08:30:00+09:00', severity: 'MINOR', residentsAffected: false });
+    gw.setNow(cal.at(nextDay, '09:00'));
+    // The administrator's session of the day before is over (8 hours): they sign in again.
+    admin = await gw.signIn('minato', 'admin');
+    const expected = await nextNumber('minato', nextDay);
+    const open = await report(admin, { systemId: welfare, title: '照会画面の応答遅延（検索）', description: '照会に30秒以上かかる。', occurredAt: cal.iso(nextDay, '08:30'), severity: 'MINOR', residentsAffected: false });
     expect(open.number).toBe(expected);
     type N = { number: string; open: boolean; status: string }[];
     const r = await gw.gql<{ a: N; b: N; c: N; d: N }>(
-      `query($y: ID!) { a: openIncidents { number open status } b: incidents(filter: { systemId: $y, status: [CONFIRMED] }) { number open status }
-        c: incidents(filter: { openOnly: true }) { number open status } d: incidents(filter: { from: "2026-11-21T00:00:00+09:00" }) { number open status } }`,
-      { y: welfare }, { token: await gw.signIn('minato', 'staff1') });
+      `query($y: ID!, $from: DateTimeISO) { a: openIncidents { number open status } b: incidents(filter: { systemId: $y, status: [CONFIRMED] }) { number open status }
+        c: incidents(filter: { openOnly: true }) { number open status } d: incidents(filter: { from: $from }) { number open status } }`,
+      { y: welfare, from: cal.iso(nextDay, '00:00') }, { token: await gw.signIn('minato', 'staff1') });
     expect(r.errors).toBeUndefined();
     const numbers = (l: N) => l.map((x) => x.number);
     expect(numbers(r.data!.a)).toContain(open.number);
@@ -171,12 +180,12 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
 
 describe('escalation when residents are affected', () => {
   it('Kawasaki 区役所事務サービスシステム: the 市民文化局長 is told (KWO-10-1-2)', async () => {
-    gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+    gw.setNow(cal.at(day, '10:00'));
     const manager = await t.holder('kawasaki', 'kaw.shimin.seikatsu.koseki.chief'); // システム管理責任者 and 情報資産管理責任者
     const director = await t.staffOf('kaw.shimin.director');
     const ward = await t.systemId('kwo.ward-office');
     const i = await report(manager.token, {
-      systemId: ward, title: '住民票の写しの交付停止', description: '全区で証明書発行端末が利用できない。', occurredAt: '2026-11-20T09:00:00+09:00', severity: 'CRITICAL', residentsAffected: true,
+      systemId: ward, title: '住民票の写しの交付停止', description: '全区で証明書発行端末が利用できない。', occurredAt: cal.iso(day, '09:00'), severity: 'CRITICAL', residentsAffected: true,
       degradedOperation: '窓口で受付のみ行い、後日交付',
     });
     expect(i.escalatedAt).toBeTruthy();
@@ -195,7 +204,7 @@ describe('escalation when residents are affected', () => {
   it('Minato: the 保健福祉課長 consults the 情報政策課長 (MNT-22-2)', async () => {
     const admin = await gw.signIn('minato', 'admin');
     const policy = await t.staffOf('mnt.kikaku.joho.chief');
-    const i = await report(admin, { systemId: await t.systemId('mnt.welfare'), title: '給付データの誤計算', description: '児童手当の支給額が誤って計算された。', occurredAt: '2026-11-20T08:00:00+09:00', severity: 'MAJOR', residentsAffected: true });
+    const i = await report(admin, { systemId: await t.systemId('mnt.welfare'), title: '給付データの誤計算', description: '児童手当の支給額が誤って計算された。', occurredAt: cal.iso(day, '08:00'), severity: 'MAJOR', residentsAffected: true });
     expect(await notified(i.id, 'incident.escalation')).toEqual([policy]);
     expect(i.updates.find((u) => u.kind === 'escalation')!.ruleIds).toEqual(['MNT-22-2']);
   });
@@ -206,7 +215,7 @@ describe('the contact network of the incident’s system', () => {
     const admin = await gw.signIn('arakawa', 'admin'); // registry administrator: may record incidents
     const chief = await gw.signIn('arakawa', 'chief'); // デジタル推進課長: owns the emergency-contacts asset
     const tax = await t.systemId('ark.sys.tax');
-    const i = await report(admin, { systemId: tax, title: '課税計算バッチの異常終了', description: '夜間バッチが異常終了した。', occurredAt: '2026-11-20T02:00:00+09:00', severity: 'MAJOR', residentsAffected: false });
+    const i = await report(admin, { systemId: tax, title: '課税計算バッチの異常終了', description: '夜間バッチが異常終了した。', occurredAt: cal.iso(day, '02:00'), severity: 'MAJOR', residentsAffected: false });
     const q = 'query($id: ID!) { incident(id: $id) { contactNetworkRuleIds contactNetworks { name missingDecider members { duty canDecide } } } }';
     const seen = await gw.gql<{ incident: { contactNetworkRuleIds: string[]; contactNetworks: { name: string; missingDecider: boolean }[] } }>(q, { id: i.id }, { token: chief });
     expect(seen.errors).toBeUndefined();
@@ -216,7 +225,7 @@ describe('the contact network of the incident’s system', () => {
     expect(staff.data!.incident.contactNetworks).toEqual([]);
     // Kitami's network names deciders (KTM-14-4).
     const kitamiChief = await gw.signIn('kitami', 'chief');
-    const k = await report(kitamiChief, { systemId: await t.systemId('ktm.counter'), title: '受付番号発券機の故障', description: '発券機が停止した。', occurredAt: '2026-11-20T09:40:00+09:00', severity: 'MINOR', residentsAffected: false });
+    const k = await report(kitamiChief, { systemId: await t.systemId('ktm.counter'), title: '受付番号発券機の故障', description: '発券機が停止した。', occurredAt: cal.iso(day, '09:40'), severity: 'MINOR', residentsAffected: false });
     const kq = await gw.gql<{ incident: { contactNetworks: { name: string; missingDecider: boolean }[] } }>(q, { id: k.id }, { token: (await t.holder('kitami', 'ktm.shimin.director')).token });
     expect(kq.data!.incident.contactNetworks.map((n) => [n.name, n.missingDecider])).toEqual([['窓口支援システム緊急連絡体制', false]]);
   });
@@ -225,7 +234,7 @@ describe('the contact network of the incident’s system', () => {
 describe('refusals change nothing', () => {
   it('refuses staff who do not administer the system, tokens, and bad input (with field paths)', async () => {
     const counter = await t.systemId('ktm.counter');
-    const input = { systemId: counter, title: '障害', description: '内容', occurredAt: '2026-11-20T09:00:00+09:00', severity: 'MINOR', residentsAffected: true };
+    const input = { systemId: counter, title: '障害', description: '内容', occurredAt: cal.iso(day, '09:00'), severity: 'MINOR', residentsAffected: true };
     const before = await counts();
     const staff = await gw.gql(REPORT, { i: input }, { token: await gw.signIn('kitami', 'staff1') });
     expect(staff.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: expect.arrayContaining(['KTM-14-1', 'KTM-3-6']) });
@@ -233,16 +242,17 @@ describe('refusals change nothing', () => {
     const token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "監視", scopes: ["registry:read"] }) { token } }', {}, { token: admin })).data!.createApiToken.token;
     expect(code(await gw.gql(REPORT, { i: input }, { token }))).toBe('FORBIDDEN');
     const chief = await gw.signIn('kitami', 'chief');
-    const bad = await gw.gql(REPORT, { i: { ...input, title: ' ', occurredAt: '2026-11-20T09:00:00+09:00', detectedAt: '2026-11-20T08:00:00+09:00', recoveryEta: '2026-11-20T08:30:00+09:00' } }, { token: chief });
+    const bad = await gw.gql(REPORT, { i: { ...input, title: ' ', occurredAt: cal.iso(day, '09:00'), detectedAt: cal.iso(day, '08:00'), recoveryEta: cal.iso(day, '08:30') } }, { token: chief });
     expect(code(bad)).toBe('BAD_USER_INPUT');
     expect((bad.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual(['input.title', 'input.detectedAt', 'input.recoveryEta']);
-    const future = await gw.gql(REPORT, { i: { ...input, occurredAt: '2026-11-21T09:00:00+09:00' } }, { token: chief });
+    const future = await gw.gql(REPORT, { i: { ...input, occurredAt: cal.iso(nextDay, '09:00') } }, { token: chief });
     expect((future.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual(['input.occurredAt']);
     expect(await counts()).toEqual(before);
     // The numbering did not move: the next report takes the next number.
     const next = await report(chief, { ...input, residentsAffected: false });
     const kitami = (await t.q<{ n: string }>(`select count(*) as n from incident where municipality_id = (select id from municipality where code = 'kitami')`))[0]!.n;
-    expect(next.number).toBe(`INC-R8-${String(Number(kitami)).padStart(4, '0')}`);
+    // INC-R{the 令和 year of the fiscal year}-{four digits}: Kitami's demo has no incidents of its own.
+    expect(next.number).toBe(`INC-R${warekiYear(fiscalYearStart(fiscalYearOf(day))).year}-${String(Number(kitami)).padStart(4, '0')}`);
     const updateStatus = await gw.gql(UPDATE, { id: next.id, i: { status: 'RESOLVED' } }, { token: chief });
     expect(updateStatus.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'status'] }] });
     const empty = await gw.gql(UPDATE, { id: next.id, i: {} }, { token: chief });
@@ -258,7 +268,7 @@ describe('concurrent decisions on one incident', () => {
     const chief = await gw.signIn('kitami', 'chief');
     const director = (await t.holder('kitami', 'ktm.shimin.director')).token;
     const counter = await t.systemId('ktm.counter');
-    const i = await report(chief, { systemId: counter, title: '証明書発行の遅延', description: '発行に時間がかかる。', occurredAt: '2026-11-20T09:50:00+09:00', severity: 'MINOR', residentsAffected: false });
+    const i = await report(chief, { systemId: counter, title: '証明書発行の遅延', description: '発行に時間がかかる。', occurredAt: cal.iso(day, '09:50'), severity: 'MINOR', residentsAffected: false });
     const results = await Promise.all([chief, director].map((token) => gw.gql(RESOLVE, { id: i.id, i: {} }, { token })));
     expect(results.map(code).sort((a, b) => String(a).localeCompare(String(b)))).toEqual(['CONFLICT', undefined]);
     const { units } = await usingSections(counter);

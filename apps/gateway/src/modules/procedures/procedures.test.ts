@@ -4,15 +4,20 @@
 // another municipality that sees none of it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isValidRuleId } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, type Person, type RequestTools } from '../requests/requests.testing.ts';
+
+// Today at 10:00 in Japan: definitions set or reviewed now are reviewed today, and due again a year later.
+const cal = testCalendar();
+const today = cal.today;
 
 let gw: TestGateway;
 let t: RequestTools;
 beforeAll(async () => {
   gw = await startTestGateway(inject('pgAdminUrl'));
   t = requestTools(gw);
-  gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+  gw.setNow(cal.at(today, '10:00'));
 });
 afterAll(async () => {
   gw.setNow(null);
@@ -99,7 +104,10 @@ describe('the demo definitions (KTM-7-2)', () => {
 
   it('flags a definition not reviewed for over a year (KTM-5-1-1); filters by category, section and text', async () => {
     const due = await list(counter, { reviewDue: true });
-    expect(due.map((d) => [d.name, d.reviewedOn, d.reviewDueOn])).toEqual([['犬の登録事項変更', '2025-06-30', '2026-06-30']]);
+    // The demo's dog registration change was last reviewed over a year before the day the demo was loaded.
+    const [seeded] = await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where name = '犬の登録事項変更'`);
+    expect(due.map((d) => [d.name, d.reviewedOn, d.reviewDueOn])).toEqual([['犬の登録事項変更', seeded!.reviewed_on, cal.yearsAfter(seeded!.reviewed_on, 1)]]);
+    expect(due[0]!.reviewDueOn < today).toBe(true);
     expect((await list(counter, { category: 'ADDRESS_NAME_HOUSEHOLD' })).map((d) => d.name)).toEqual(['転入届', '転出届', '転居届', '世帯変更届']);
     const hokenId = (await t.q<{ id: string }>(`select id from org_unit where key = 'ktm.shimin.hoken'`))[0]!.id;
     expect((await list(counter, { sectionId: hokenId })).map((d) => d.name)).toEqual(['国民健康保険の加入', '国民健康保険の資格喪失', '後期高齢者医療の届出']);
@@ -241,7 +249,7 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
     expect(await t.effects(request)).toEqual(['effect.set_procedure_definition']);
     defined = (await list(counter, { text: '国民健康保険の住所変更' }))[0]!;
     expect(defined).toMatchObject({
-      name: '国民健康保険の住所変更', category: 'RELATED', version: 1, displayOrder: 112, reviewedOn: '2026-11-20', reviewDue: false, requestId: request.id,
+      name: '国民健康保険の住所変更', category: 'RELATED', version: 1, displayOrder: 112, reviewedOn: today, reviewDue: false, requestId: request.id,
       managingSection: { name: '保険医療課' }, handlingSection: { name: '保険医療課' },
       confirmationItems: ['本人確認書類', '国民健康保険の保険証（資格確認書）'],
       outputForms: [{ name: '国民健康保険異動届（住所変更）', printedFields: ['世帯主氏名', '新住所', '旧住所', '異動年月日'] }],
@@ -287,21 +295,21 @@ describe('the business section’s regular review (KTM-5-1-1)', () => {
     expect(refused.errors![0]!.extensions).toMatchObject({ ruleIds: ['KTM-5-1-1'], messageJa: expect.stringContaining('窓口課') });
     const byToken = await gw.gql(REVIEW, { i: { id: dog.id } }, { token });
     expect(errorCode(byToken)).toBe('FORBIDDEN');
-    expect((await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where id = $1`, [dog.id]))[0]!.reviewed_on).toBe('2025-06-30');
+    expect((await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where id = $1`, [dog.id]))[0]!.reviewed_on).toBe(dog.reviewedOn);
 
     const owner = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
     const reviewed = (await ok(gw.gql<{ recordProcedureReview: Definition }>(REVIEW, { i: { id: dog.id, note: '狂犬病予防法の改正なし。案内文を確認した。' } }, { token: owner.token }))).recordProcedureReview;
-    expect(reviewed).toMatchObject({ reviewedOn: '2026-11-20', reviewDueOn: '2027-11-20', reviewDue: false, version: 1 });
+    expect(reviewed).toMatchObject({ reviewedOn: today, reviewDueOn: cal.yearsAfter(today, 1), reviewDue: false, version: 1 });
     expect(reviewed.history[0]).toMatchObject({ change: 'reviewed', version: 1, note: '狂犬病予防法の改正なし。案内文を確認した。', ruleIds: ['KTM-5-1-1'], changedByName: owner.name });
     expect(await list(counter, { reviewDue: true })).toEqual([]);
     const audit = await t.q<{ action: string; rule_ids: string[] }>(`select action, rule_ids from audit_event where target_id = $1 order by seq`, [dog.id]);
     expect(audit).toEqual([{ action: 'procedure.review', rule_ids: ['KTM-5-1-1'] }]);
-    // A year and a day later it is due again.
-    gw.setNow(new Date('2027-11-21T10:00:00+09:00'));
+    // A year and a day later it is due again (signed in again: a session lasts 8 hours).
+    gw.setNow(cal.at(cal.plusDays(cal.yearsAfter(today, 1), 1), '10:00'));
     try {
-      expect((await list(counter, { reviewDue: true })).map((d) => d.name)).toContain('犬の登録事項変更');
+      expect((await list(await gw.signIn('kitami', 'staff1'), { reviewDue: true })).map((d) => d.name)).toContain('犬の登録事項変更');
     } finally {
-      gw.setNow(new Date('2026-11-20T10:00:00+09:00'));
+      gw.setNow(cal.at(today, '10:00'));
     }
   });
 });

@@ -2,18 +2,31 @@
 // (ARK-8), system documents going stale when a modification is approved and current again with a
 // new version (MNT-13-9, ARK-5-2, ARK-11-2), and the ARK-6-1 contract-clause checklist.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatWareki, formatWarekiFiscalYear } from '@tsukasa/domain';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
 import { errorCode, requestTools, type Person, type RequestTools } from '../requests/requests.testing.ts';
+
+// The plans' story starts today (Japan time) at 10:00: next month's plans are due on the last day of
+// this month, and the clock then moves to that day's last minute and the first minute of next month.
+const cal = testCalendar();
+const storyAt = cal.at(cal.today, '10:00');
+const monthOf = (firstDay: string) => firstDay.slice(0, 7);
+const dueOn = cal.monthEnd(0);
+const month = monthOf(cal.monthStart(1)); // the month the plans are for
+const following = monthOf(cal.monthStart(2));
+const over = monthOf(cal.monthStart(-1)); // a month already over
+/** 令和8年12月: a 和暦 month, as a version label names one. */
+const warekiMonth = (date: string) => formatWareki(date).replace(/\d+日$/, '');
 
 let gw: TestGateway;
 let t: RequestTools;
 beforeAll(async () => {
-  gw = await startTestGateway(inject('pgAdminUrl'));
+  // The story moves the clock up to a month ahead of sign-in: staff sign in for 90 days.
+  gw = await startTestGateway(inject('pgAdminUrl'), { sessionTtlHours: 24 * 90 });
   t = requestTools(gw);
 });
 afterAll(() => gw.stop());
-
-const JST = (local: string) => new Date(`${local}+09:00`);
 const count = async (table: string) => (await t.q<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 const orgUnitId = async (key: string) => (await t.q<{ id: string }>('select id from org_unit where key = $1', [key]))[0]!.id;
 const fieldPaths = (r: GqlResult) => ((r.errors?.[0]?.extensions?.fieldErrors ?? []) as { path: (string | number)[] }[]).map((e) => e.path.join('.'));
@@ -46,10 +59,11 @@ describe('monthly processing plans (ARK-8)', () => {
   let kosekiUnit: string;
   let kuminUnit: string;
   const items = [
-    { job: '住民票コード付番処理', scheduledOn: '2026-12-03', scheduledTime: '18:00', inputData: '異動届（写し）' },
-    { job: '印鑑登録者一覧の出力', scheduledOn: '2026-12-15', inputData: '' },
+    { job: '住民票コード付番処理', scheduledOn: cal.plusDays(cal.monthStart(1), 2), scheduledTime: '18:00', inputData: '異動届（写し）' },
+    { job: '印鑑登録者一覧の出力', scheduledOn: cal.plusDays(cal.monthStart(1), 14), inputData: '' },
   ];
   beforeAll(async () => {
+    gw.setNow(storyAt);
     koseki = await t.holder('arakawa', 'ark.kumin.koseki.chief');
     kumin = await t.holder('arakawa', 'ark.kumin.kumin.chief');
     digital = await t.holder('arakawa', 'ark.kanri.digital.chief');
@@ -57,7 +71,6 @@ describe('monthly processing plans (ARK-8)', () => {
     residentRecord = await t.systemId('ark.sys.resident-record');
     kosekiUnit = await orgUnitId('ark.kumin.koseki');
     kuminUnit = await orgUnitId('ark.kumin.kumin');
-    gw.setNow(JST('2026-11-21T10:00:00'));
   });
   afterAll(() => gw.setNow(null));
 
@@ -66,9 +79,9 @@ describe('monthly processing plans (ARK-8)', () => {
 
   it('lists each section using a system デジタル推進課 manages, due on the last day of the month before', async () => {
     const list = await due(staff1);
-    expect(list.every((p) => p.month === '2026-12' && p.dueOn === '2026-11-30')).toBe(true);
+    expect(list.every((p) => p.month === month && p.dueOn === dueOn)).toBe(true);
     expect(pair(list, kosekiUnit)).toMatchObject({ state: 'DUE', stateLabel: { ja: '期限内（未了）' }, planId: null, ruleIds: ['ARK-8-1'] });
-    expect(pair(list, kuminUnit)!.message.ja).toContain('2026-11-30までにデジタル推進課長へ報告');
+    expect(pair(list, kuminUnit)!.message.ja).toContain(`${dueOn}までにデジタル推進課長へ報告`);
     // デジタル推進課 does not report to itself; systems of a システム管理課 (ARK-9) are not listed.
     const digitalUnit = await orgUnitId('ark.kanri.digital');
     expect(list.filter((p) => p.orgUnitId === digitalUnit)).toEqual([]);
@@ -78,55 +91,55 @@ describe('monthly processing plans (ARK-8)', () => {
 
   it('refuses who does not head the using section, a system デジタル推進課 does not manage, and a malformed plan — creating nothing', async () => {
     const before = await count('processing_plan');
-    const other = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-12', items } }, { token: kumin.token });
+    const other = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: kumin.token });
     expect(errorCode(other)).toBe('FORBIDDEN');
     expect(other.errors![0]!.extensions).toMatchObject({ ruleIds: ['ARK-8-1'], messageJa: expect.stringContaining('利用する課の長') });
-    expect(errorCode(await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-12', items } }, { token: staff1 }))).toBe('FORBIDDEN');
-    const longTermCare = await gw.gql(SUBMIT, { i: { systemId: await t.systemId('ark.sys.long-term-care'), orgUnitId: kosekiUnit, month: '2026-12', items } }, { token: koseki.token });
+    expect(errorCode(await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: staff1 }))).toBe('FORBIDDEN');
+    const longTermCare = await gw.gql(SUBMIT, { i: { systemId: await t.systemId('ark.sys.long-term-care'), orgUnitId: kosekiUnit, month, items } }, { token: koseki.token });
     expect(fieldPaths(longTermCare)).toEqual(['input.systemId']);
-    const bad = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-12', items: [items[0], { job: ' ', scheduledOn: '2027-01-04', scheduledTime: '9時' }] } }, { token: koseki.token });
+    const bad = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items: [items[0], { job: ' ', scheduledOn: cal.plusDays(cal.monthStart(2), 3), scheduledTime: '9時' }] } }, { token: koseki.token });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(fieldPaths(bad)).toEqual(['input.items.1.job', 'input.items.1.scheduledOn', 'input.items.1.scheduledTime']);
-    const past = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-10', items: [{ job: 'x', scheduledOn: '2026-10-01' }] } }, { token: koseki.token });
+    const past = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: over, items: [{ job: 'x', scheduledOn: cal.monthStart(-1) }] } }, { token: koseki.token });
     expect(fieldPaths(past)).toEqual(['input.month']);
     expect(await count('processing_plan')).toBe(before);
   });
 
   let plan: Plan;
   it('the using section chief reports the plan; デジタル推進課長 is told; the pair is reported on time', async () => {
-    plan = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-12', items } }, { token: koseki.token })).submitProcessingPlan;
-    expect(plan).toMatchObject({ month: '2026-12', dueOn: '2026-11-30', late: false, orgUnitName: '区民生活部 戸籍住民課', systemName: '住民記録システム', submittedBy: koseki.name, ruleIds: ['ARK-8-1'] });
+    plan = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: koseki.token })).submitProcessingPlan;
+    expect(plan).toMatchObject({ month, dueOn, late: false, orgUnitName: '区民生活部 戸籍住民課', systemName: '住民記録システム', submittedBy: koseki.name, ruleIds: ['ARK-8-1'] });
     expect(plan.items.map((i) => [i.seq, i.job])).toEqual([[1, '住民票コード付番処理'], [2, '印鑑登録者一覧の出力']]);
     expect(pair(await due(staff1), kosekiUnit)).toMatchObject({ state: 'DONE', planId: plan.id });
     const notes = await t.q<{ recipient_id: string; rule_ids: string[] }>(`select recipient_id, rule_ids from notification where kind = 'processing_plan.submitted' and target_id = $1`, [plan.id]);
     expect(notes).toEqual([{ recipient_id: digital.staffId, rule_ids: ['ARK-8-1'] }]);
     const [event] = await t.q<{ rule_ids: string[]; actor_staff_id: string }>(`select rule_ids, actor_staff_id from audit_event where action = 'processing_plan.submit' and target_id = $1`, [plan.id]);
     expect(event).toEqual({ rule_ids: ['ARK-8-1'], actor_staff_id: koseki.staffId });
-    const again = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: '2026-12', items } }, { token: koseki.token });
+    const again = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: koseki.token });
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors![0]!.extensions!.ruleIds).toEqual(['ARK-8-2', 'ARK-8-6']);
   });
 
   it('is due until the last day of the month (JST) and overdue from the first day of the next', async () => {
-    gw.setNow(JST('2026-11-30T23:59:00'));
+    gw.setNow(cal.at(dueOn, '23:59'));
     expect(pair(await due(staff1), kuminUnit)!.state).toBe('DUE');
     const before = ok(await gw.gql<{ operationsDue: { processingPlans: { systemId: string; orgUnitId: string; month: string; state: string }[] } }>(OPS, {}, { token: staff1 })).operationsDue;
-    expect(before.processingPlans).toContainEqual(expect.objectContaining({ systemId: residentRecord, orgUnitId: kuminUnit, month: '2026-12', state: 'DUE' }));
-    gw.setNow(JST('2026-12-01T00:01:00')); // still 30 November in UTC
-    expect(pair(await due(staff1, '2026-12'), kuminUnit)).toMatchObject({ state: 'OVERDUE', message: { ja: expect.stringContaining('過ぎても報告されていません') } });
+    expect(before.processingPlans).toContainEqual(expect.objectContaining({ systemId: residentRecord, orgUnitId: kuminUnit, month, state: 'DUE' }));
+    gw.setNow(cal.at(cal.monthStart(1), '00:01')); // still the last day of the month before in UTC
+    expect(pair(await due(staff1, month), kuminUnit)).toMatchObject({ state: 'OVERDUE', message: { ja: expect.stringContaining('過ぎても報告されていません') } });
     const ops = ok(await gw.gql<{ operationsDue: { at: string; summary: { key: string; overdue: number; ruleIds: string[] }[]; processingPlans: { systemId: string; orgUnitId: string; month: string; state: string; ruleIds: string[] }[] } }>(OPS, {}, { token: staff1 })).operationsDue;
-    expect(ops.at).toBe('2026-12-01');
-    expect(ops.processingPlans).toContainEqual({ systemId: residentRecord, orgUnitId: kuminUnit, month: '2026-12', state: 'OVERDUE', ruleIds: ['ARK-8-1'] });
+    expect(ops.at).toBe(cal.monthStart(1));
+    expect(ops.processingPlans).toContainEqual({ systemId: residentRecord, orgUnitId: kuminUnit, month, state: 'OVERDUE', ruleIds: ['ARK-8-1'] });
     // Next month's plans are now due; the one reported on time is not listed.
-    expect(ops.processingPlans).toContainEqual(expect.objectContaining({ systemId: residentRecord, orgUnitId: kosekiUnit, month: '2027-01', state: 'DUE' }));
-    expect(ops.processingPlans.find((p) => p.systemId === residentRecord && p.orgUnitId === kosekiUnit && p.month === '2026-12')).toBeUndefined();
+    expect(ops.processingPlans).toContainEqual(expect.objectContaining({ systemId: residentRecord, orgUnitId: kosekiUnit, month: following, state: 'DUE' }));
+    expect(ops.processingPlans.find((p) => p.systemId === residentRecord && p.orgUnitId === kosekiUnit && p.month === month)).toBeUndefined();
     expect(ops.summary.find((s) => s.key === 'processing_plans')).toMatchObject({ ruleIds: ['ARK-8-1'], overdue: expect.any(Number) });
     expect(ops.summary.find((s) => s.key === 'processing_plans')!.overdue).toBeGreaterThan(0);
     // Reported late: done, flagged late.
-    const late = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kuminUnit, month: '2026-12', items: [items[1]] } }, { token: kumin.token })).submitProcessingPlan;
+    const late = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kuminUnit, month, items: [items[1]] } }, { token: kumin.token })).submitProcessingPlan;
     expect(late.late).toBe(true);
-    expect(pair(await due(staff1, '2026-12'), kuminUnit)!.state).toBe('DONE_LATE');
-    gw.setNow(JST('2026-11-21T10:00:00'));
+    expect(pair(await due(staff1, month), kuminUnit)!.state).toBe('DONE_LATE');
+    gw.setNow(storyAt);
   });
 
   it('an integrator token reads the due list but records nothing: the duty is a person’s', async () => {
@@ -135,7 +148,7 @@ describe('monthly processing plans (ARK-8)', () => {
     const token = ok(created).createApiToken.token;
     expect((await due(token)).length).toBeGreaterThan(0);
     const before = await count('processing_plan');
-    const r = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kuminUnit, month: '2027-01', items } }, { token });
+    const r = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kuminUnit, month: following, items } }, { token });
     expect(errorCode(r)).toBe('FORBIDDEN');
     expect(await count('processing_plan')).toBe(before);
   });
@@ -183,12 +196,12 @@ const STALE = `{ staleDocuments { ${DOC} } }`;
 
 describe('documents kept current after every modification', () => {
   it('MNT-13-9: the 保健福祉課長 registers; an approved modification makes the manual stale until a new version is registered', async () => {
-    gw.setNow(null); // staleness compares with the instant the request was decided (the database clock)
+    gw.setNow(null); // the clock runs: a modification decided after a version was registered makes it stale
     const filer = await t.holder('minato', 'mnt.shiba.kumin.chief');
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
     const coordinator = await t.holder('minato', 'mnt.hoken.fukushi.kanri.coordinator');
     const welfare = await t.systemId('mnt.welfare');
-    const manual = { systemId: welfare, kind: 'MANUAL', title: '福祉総合システム 取扱説明書', versionLabel: '第4版', note: '令和8年度当初版' };
+    const manual = { systemId: welfare, kind: 'MANUAL', title: '福祉総合システム 取扱説明書', versionLabel: '第4版', note: `${formatWarekiFiscalYear(cal.today)}当初版` };
 
     const before = await count('system_document_version');
     const refused = await gw.gql(REGISTER, { i: manual }, { token: filer.token });
@@ -242,7 +255,7 @@ describe('documents kept current after every modification', () => {
     const rr = await t.systemId('ark.sys.resident-record');
     const kosekiUnit = await orgUnitId('ark.kumin.koseki');
     const design = { systemId: rr, kind: 'DESIGN', title: '住民記録システム 基本設計書', versionLabel: 'v3.0' };
-    const manual = { systemId: rr, kind: 'OPERATING_MANUAL', orgUnitId: kosekiUnit, title: '戸籍住民課 住民記録システム操作手引書', versionLabel: '令和8年4月版' };
+    const manual = { systemId: rr, kind: 'OPERATING_MANUAL', orgUnitId: kosekiUnit, title: '戸籍住民課 住民記録システム操作手引書', versionLabel: `${warekiMonth(cal.monthStart(-1))}版` };
 
     const notManaging = await gw.gql(REGISTER, { i: design }, { token: kaigo.token });
     expect(errorCode(notManaging)).toBe('FORBIDDEN');
@@ -265,7 +278,7 @@ describe('documents kept current after every modification', () => {
       ['OPERATING_MANUAL', true, ['ARK-11-2'], [request.number]],
     ]);
     // The using section brings its manual up to date; the design document stays stale.
-    ok(await gw.gql(REGISTER, { i: { ...manual, versionLabel: '令和8年12月版' } }, { token: koseki.token }));
+    ok(await gw.gql(REGISTER, { i: { ...manual, versionLabel: `${warekiMonth(cal.today)}版` } }, { token: koseki.token }));
     const now = ok(await gw.gql<{ systemDocuments: Doc[] }>(DOCS, { s: rr }, { token: kumin.token })).systemDocuments;
     expect(now.map((d) => [d.kind, d.stale])).toEqual([['DESIGN', true], ['OPERATING_MANUAL', false]]);
   });
