@@ -215,9 +215,16 @@ export async function deferredFreeItems(db: Db, committeeId: string, exceptMeeti
 }
 
 /** Requests of a rulebook filed, decided and still in progress over a period (MNT-9-1-2 運用状況). */
+/**
+ * The instant a day (a YYYY-MM-DD parameter) begins in Japan, and the instant the day after it begins:
+ * periods of days are Japan's days whatever the database server's time zone.
+ */
+const JST_DAY_START = (param: string) => `(${param}::date::timestamp at time zone 'Asia/Tokyo')`;
+const JST_DAY_AFTER = (param: string) => `((${param}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
+
 export async function requestFigures(db: Db, rulebookId: string, from: string, to: string): Promise<{ filed: number; decided: number; in_progress: number }> {
-  return (await one(db, `select count(*) filter (where filed_at >= $2::date and filed_at < $3::date + 1)::int as filed,
-      count(*) filter (where decided_at >= $2::date and decided_at < $3::date + 1)::int as decided,
+  return (await one(db, `select count(*) filter (where filed_at >= ${JST_DAY_START('$2')} and filed_at < ${JST_DAY_AFTER('$3')})::int as filed,
+      count(*) filter (where decided_at >= ${JST_DAY_START('$2')} and decided_at < ${JST_DAY_AFTER('$3')})::int as decided,
       count(*) filter (where status = 'in_progress')::int as in_progress
     from request where rulebook_id = $1`, [rulebookId, from, to]))!;
 }
@@ -229,7 +236,7 @@ export async function requestFigures(db: Db, rulebookId: string, from: string, t
 export async function incidentsInPeriod(db: Db, rulebookId: string, from: string, to: string): Promise<{ number: string; title: string; status: string; system_name: string; occurred_on: string }[]> {
   return rows(db, `select i.number, i.title, i.status, s.name as system_name, to_char(i.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as occurred_on
     from incident i join system s on s.id = i.system_id
-    where s.rulebook_id = $1 and i.occurred_at < $3::date + 1 and (i.occurred_at >= $2::date or i.status in ('reported', 'recovering') or i.resolved_at >= $2::date)
+    where s.rulebook_id = $1 and i.occurred_at < ${JST_DAY_AFTER('$3')} and (i.occurred_at >= ${JST_DAY_START('$2')} or i.status in ('reported', 'recovering') or i.resolved_at >= ${JST_DAY_START('$2')})
     order by i.occurred_at`, [rulebookId, from, to]);
 }
 

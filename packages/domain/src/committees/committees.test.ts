@@ -3,7 +3,8 @@ import { arakawaDemo, kawasakiDemo, kitamiDemo, minatoDemo } from '../demo/index
 import { isValidRuleId } from '../rulebooks/index.ts';
 import { assembleAgenda, compareRuleIds, type AgendaCandidate } from './agenda.ts';
 import { COMMITTEE_RULES, committeeRules } from './committee-rules.ts';
-import { circulationState, quorumOf, type AttendanceLine } from './meetings.ts';
+import { circulationState, FIRST_REPORT_DAYS, quorumOf, reportingPeriod, type AttendanceLine } from './meetings.ts';
+import { testCalendar } from '../testing/test-calendar.ts';
 
 const steering = committeeRules('ark.committee.steering')!;
 const monthly = committeeRules('mnt.committee.monthly-report')!;
@@ -109,5 +110,27 @@ describe('agenda assembly', () => {
   });
   it('compares rule IDs naturally', () => {
     expect(['ARK-16-1-10', 'ARK-3の2', 'ARK-16-1-2', 'ARK-12-4', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-12-4', 'ARK-16-1-2', 'ARK-16-1-10']);
+  });
+});
+
+describe('the period a standing report covers (MNT-9-1, MNT-9-2 monthly)', () => {
+  const T = testCalendar();
+  it('runs from the day after the previous meeting to this one: consecutive meetings leave no day out and none twice', () => {
+    for (let n = 0; n < 400; n += 7) {
+      const previous = T.day(n);
+      const heldOn = T.plusDays(previous, 28 + (n % 5));
+      const period = reportingPeriod(heldOn, previous);
+      expect(period).toEqual({ from: T.plusDays(previous, 1), to: heldOn });
+      const next = reportingPeriod(T.plusDays(heldOn, 30), heldOn);
+      expect(T.daysBetween(period.to, next.from)).toBe(1);
+    }
+  });
+
+  it('looks back 30 days for a committee that has not met, across month, year and fiscal-year ends', () => {
+    for (const heldOn of [T.nextMonthDay('03-01'), T.nextMonthDay('01-15'), T.nextMonthDay('04-01'), T.nextMonthDay('03-31')]) {
+      const period = reportingPeriod(heldOn, null);
+      expect(period.to).toBe(heldOn);
+      expect(T.daysBetween(period.from, heldOn)).toBe(FIRST_REPORT_DAYS);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // What a sitting may do: the quorum before a decision (ARK-19-1), substitutes (MNT-9-3), and the
 // decision by circulation (持回り, KWW-12-2).
 import type { Bilingual } from '../requests/request.types.ts';
+import { addDays } from '../calendar/iso-date.ts';
 import type { CommitteeRules } from './committee-rules.ts';
 
 export type AttendeeRole = 'chair' | 'member' | 'temporary_member' | 'substitute' | 'invited' | 'secretariat' | 'contractor';
@@ -80,4 +81,24 @@ export function circulationState(rules: CommitteeRules, memberPositionIds: strin
   const complete = memberPositionIds.length > 0 && missing.length === 0;
   const outcome: ItemOutcome | null = complete ? ([...votes.values()].every((v) => v === 'agree') ? 'approved' : 'deferred') : null;
   return { complete, outcome, signed: votes.size, required: memberPositionIds.length, missingPositionIds: missing, ruleIds: rules.circulation.ruleIds };
+}
+
+/** The days a standing report covers, both inclusive (YYYY-MM-DD, Japan time). */
+export interface ReportingPeriod {
+  from: string;
+  to: string;
+}
+
+/** Days a standing report looks back when the committee has not met before. */
+export const FIRST_REPORT_DAYS = 30;
+
+/**
+ * The period the standing business of a meeting reports on (MNT-9-1's 運用状況, 障害及びその対応状況 …;
+ * the same for ARK-21 and KWW-12): from the day after the committee's previous meeting to the day of
+ * this one, so that nothing is reported twice or left out between two meetings; for a first meeting
+ * from 30 days before it (MNT-9-2 meets monthly).
+ */
+export function reportingPeriod(heldOn: string, previousHeldOn: string | null): ReportingPeriod {
+  const from = previousHeldOn === null ? addDays(heldOn, -FIRST_REPORT_DAYS) : addDays(previousHeldOn, 1);
+  return { from, to: heldOn };
 }

@@ -16,6 +16,7 @@ import {
   numberDocuments,
   positionsAt,
   quorumOf,
+  reportingPeriod,
   type AgendaCandidate,
   type AgendaGroup,
   type CommitteeRules,
@@ -184,7 +185,7 @@ export async function candidatesFor(db: Db, committee: meetingRepo.CommitteeRow,
   for (const i of carried) {
     out.push({ ref: `item:${i.id}`, source: 'carried_over', title: i.title, presenter: i.presenter, documents: i.documents.map((d) => d.title), ruleIds: i.rule_ids, readyAt: toDate(i.decided_at!).toISOString(), deferredFrom: i.meeting_id });
   }
-  const from = previous ?? shiftDays(meeting.held_on, -30);
+  const { from } = reportingPeriod(meeting.held_on, previous);
   const incidents = rules.standingItems.some((s) => s.figures === 'incidents') ? await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on) : [];
   for (const s of rules.standingItems) {
     // Failures since the last meeting each bring their 障害等対応連絡票 (MNT-22-3) as a paper.
@@ -194,13 +195,12 @@ export async function candidatesFor(db: Db, committee: meetingRepo.CommitteeRow,
   return out;
 }
 
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Figures a standing item reports for the period since the last meeting (MNT-9-1-2 …). */
 async function figuresFor(db: Db, committee: meetingRepo.CommitteeRow, rules: CommitteeRules, meeting: meetingRepo.MeetingRow, key: string): Promise<Record<string, unknown> | null> {
   const s = rules.standingItems.find((x) => x.key === key);
   if (!s?.figures) return null;
-  const from = (await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on)) ?? shiftDays(meeting.held_on, -30);
+  const { from } = reportingPeriod(meeting.held_on, await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on));
   if (s.figures === 'operations') return { kind: 'operations', from, to: meeting.held_on, ...(await meetingRepo.requestFigures(db, committee.rulebook_id, from, meeting.held_on)) };
   if (s.figures === 'incidents') {
     const list = await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on);

@@ -344,6 +344,43 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
   });
 });
 
+describe('Minato 定例報告会: the period each meeting reports on', () => {
+  it('runs from the day after the previous meeting to the meeting day, in Japan’s days: nothing twice, nothing from the next morning', async () => {
+    const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
+    const id = await committeeId('mnt.committee.monthly-report', chief.token);
+    const first = T.plusDays(T.today, 70);
+    const second = T.plusDays(first, 30);
+    gw.setNow(T.at(T.plusDays(second, 2), '10:00'));
+    try {
+      const system = await t.systemId('mnt.welfare');
+      const failure = async (title: string, day: string, at: string, resolvedAt: string) => {
+        const r = await gw.gql<{ reportIncident: { id: string; number: string } }>(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id number } }`, { i: {
+          systemId: system, title, description: title, occurredAt: T.iso(day, at), detectedAt: T.iso(day, at), severity: 'MINOR', residentsAffected: false,
+        } }, { token: chief.token });
+        expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+        const done = await gw.gql(`mutation($id: ID!, $at: DateTimeISO) { resolveIncident(id: $id, input: { resolvedAt: $at }) { id } }`, { id: r.data!.reportIncident.id, at: T.iso(day, resolvedAt) }, { token: chief.token });
+        expect(done.errors, JSON.stringify(done.errors)).toBeUndefined();
+        return r.data!.reportIncident.number;
+      };
+      // On the first meeting's day; early on the day after it (23:30 UTC the day before); early on the day after the second.
+      const onFirstDay = await failure('前回会議当日の障害', first, '10:00', '11:00');
+      const dayAfterFirst = await failure('前回会議翌日早朝の障害', T.plusDays(first, 1), '08:30', '09:00');
+      const dayAfterSecond = await failure('今回会議翌日早朝の障害', T.plusDays(second, 1), '08:00', '08:30');
+      const reported = (m: Meeting) => (m.items.find((i) => i.ruleIds[0] === 'MNT-9-1-4')!.figures!.incidents as { number: string }[]).map((i) => i.number);
+      const a = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: first, place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
+      expect(reported(a)).toContain(onFirstDay);
+      expect(reported(a)).not.toContain(dayAfterFirst);
+      const b = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: second, place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
+      expect(b.items[0]!.figures).toMatchObject({ from: T.plusDays(first, 1), to: second });
+      expect(reported(b)).toContain(dayAfterFirst);
+      expect(reported(b)).not.toContain(onFirstDay); // reported at the first meeting already
+      expect(reported(b)).not.toContain(dayAfterSecond); // 08:00 in Japan the next day is not the meeting's day
+    } finally {
+      gw.setNow(null);
+    }
+  });
+});
+
 describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回り)', () => {
   it('completes when the last member signs; the staff meeting has no circulation', async () => {
     const secretary = await gw.signIn('kawasaki', 'admin');
