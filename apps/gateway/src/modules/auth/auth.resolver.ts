@@ -72,7 +72,7 @@ export class AuthResolver {
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
   ): Promise<SignInPayload> {
-    const result = await auth.signIn(ctx.orm, ctx.tenants, ctx.requestId, { municipality, username, password }, ctx.sessionTtlHours);
+    const result = await auth.signIn(ctx.orm, ctx.tenants, { requestId: ctx.requestId, clientAddress: ctx.clientAddress }, { municipality, username, password }, ctx.sessionTtlHours);
     ctx.setCookie(SESSION_COOKIE, result.token, { maxAgeSeconds: ctx.sessionTtlHours * 3600 });
     ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.
