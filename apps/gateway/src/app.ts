@@ -21,6 +21,7 @@ import { ReadReplica } from './graphql/read-replica.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
 import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin, type QueryLimits } from './graphql/limits.ts';
+import { inputGuardPlugin } from './graphql/input-guard.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, clientAddress, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
@@ -148,6 +149,8 @@ export async function createGateway(opts: GatewayOptions) {
     plugins: [
       transactionPlugin(opts.log, viewers, replica),
       queryLimitsPlugin(limits),
+      // Every value passed in, checked once for all operations (graphql/input-guard.ts).
+      inputGuardPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

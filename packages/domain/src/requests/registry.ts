@@ -1,6 +1,7 @@
 // The request kinds, and what every kind gets checked against at filing time: the rulebook defines the
 // kind, the requester may file it, the content matches the form, then the kind's own rules.
 import { localParts } from '../calendar/operating-calendar.ts';
+import { isRealDate, isSupportedInstant, unsupportedDateError } from '../calendar/supported-dates.ts';
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { accessRightsUpdateKind } from './kinds/access-rights-update.kind.ts';
@@ -77,9 +78,11 @@ function checkField(f: FormField, value: unknown): FieldError | null {
       return null;
     }
     case 'date':
-      return isIsoDate(value) ? null : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
+      if (isIsoDate(value)) return null;
+      return typeof value === 'string' && isRealDate(value) ? unsupportedDateError(p, 'date') : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
     case 'datetime':
-      return typeof value === 'string' && HAS_ZONE.test(value) && !Number.isNaN(Date.parse(value)) ? null : invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
+      if (typeof value !== 'string' || !HAS_ZONE.test(value) || Number.isNaN(Date.parse(value))) return invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
+      return isSupportedInstant(new Date(value)) ? null : unsupportedDateError(p, 'instant');
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return invalid('expected a number.', '数値で入力してください。');
       if (f.min !== undefined && value < f.min) return invalid(`must be at least ${f.min}.`, `${f.min}以上で入力してください。`);

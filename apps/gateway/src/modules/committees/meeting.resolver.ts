@@ -28,6 +28,7 @@ import {
   SignCirculationInput,
   Vote,
 } from './meeting.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
   const rules = service.rulesOrThrow(c);
@@ -87,11 +88,13 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => CommitteeSeat, { description: 'The chair (委員長, 座長 …) on the date (default today).' })
+  @ArgFormats({ on: 'date' })
   async chair(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat> {
     return (await seats(ctx, [c.chairPositionId], on))[0]!;
   }
 
   @FieldResolver(() => [CommitteeSeat], { description: 'Members resolved from their positions on the date (default today).' })
+  @ArgFormats({ on: 'date' })
   async members(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat[]> {
     return seats(ctx, c.memberPositionIds.filter((p) => p !== c.chairPositionId), on);
   }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual, RequestType } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum ItemOutcomeEnum {
   APPROVED = 'approved',
@@ -183,6 +184,7 @@ export class MeetingType {
 @InputType()
 export class CreateMeetingInput {
   @Field(() => ID) committeeId!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) heldOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) startTime?: string | null;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) endTime?: string | null;

@@ -45,6 +45,7 @@ import {
   SystemDocumentInput,
   SystemDocumentKindEnum,
 } from './registers.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 const at = (x: Date | string | null): Date | null => (x ? toDate(x) : null);
 
@@ -133,12 +134,14 @@ function toLedgerEntry(e: registersRepo.LedgerEntryRow, today: string): FormLedg
 export class ProcessingPlanResolver {
   @Rule('registry:read')
   @Query(() => [ProcessingPlan], { description: 'Monthly processing plans reported (ARK-8-1), of a month and/or a system.' })
+  @ArgFormats({ month: 'month' })
   async processingPlans(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null, @Arg('systemId', () => ID, { nullable: true }) systemId: string | null): Promise<ProcessingPlan[]> {
     return (await service.processingPlans(ctx, { month, systemId })).map(toPlan);
   }
 
   @Rule('registry:read')
   @Query(() => [ProcessingPlanDue], { description: 'Each (system, using section) pair owing a plan for the month (default: next month), due on the last day of the month before (ARK-8-1).' })
+  @ArgFormats({ month: 'month' })
   async processingPlansDue(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null): Promise<ProcessingPlanDue[]> {
     return (await service.processingPlansDue(ctx, month)).map(toPlanDue);
   }
@@ -297,6 +300,7 @@ export class FormLedgerResolver {
 export class OperationsDueResolver {
   @Rule('registry:read')
   @Query(() => OperationsDue, { description: 'What is due or overdue across the operations registers on a day (default today), with counts and rule IDs — for the dashboard.' })
+  @ArgFormats({ at: 'date' })
   async operationsDue(@Ctx() ctx: Context, @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at: string | null): Promise<OperationsDue> {
     const d = await service.operationsDue(ctx, at);
     return Object.assign(new OperationsDue(), {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum RegisterDueStateEnum {
   UPCOMING = 'upcoming',
@@ -114,6 +115,7 @@ export class ProcessingPlanDue {
 @InputType()
 export class ProcessingPlanItemInput {
   @Field(() => String) job!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD, within the month' }) scheduledOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) scheduledTime?: string | null;
   @Field(() => String, { nullable: true, description: '入力データ等 (ARK-8-3)' }) inputData?: string | null;
@@ -123,6 +125,7 @@ export class ProcessingPlanItemInput {
 export class ProcessingPlanInput {
   @Field(() => ID) systemId!: string;
   @Field(() => ID, { description: 'The using section reporting (the viewer’s own).' }) orgUnitId!: string;
+  @TextFormat('month')
   @Field(() => String, { description: 'YYYY-MM: the month planned' }) month!: string;
   @Field(() => [ProcessingPlanItemInput]) items!: ProcessingPlanItemInput[];
 }
@@ -242,6 +245,7 @@ export class InspectionInput {
   @Field(() => ID, { nullable: true, description: 'The section inspected (required for a self-inspection: the viewer’s own).' }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) systemId?: string | null;
   @Field(() => String) scope!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) conductedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
   @Field(() => String, { nullable: true }) summary?: string | null;
@@ -252,6 +256,7 @@ export class CheckSheetInput {
   @Field(() => ID, { description: 'The using place (区民課, 支所区民センター, 出張所).' }) orgUnitId!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field(() => Int, { description: '1 (April–June) … 4 (January–March)' }) quarter!: number;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) checkedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
   @Field(() => String, { nullable: true, description: 'Measures taken where improvement is needed (KWO-5-3).' }) measures?: string | null;
@@ -300,6 +305,7 @@ export class FindingInput {
   @Field(() => ID, { description: 'The position asked to improve (情報管理責任者, 利用責任者, システム利用責任者 …).' }) addresseePositionId!: string;
   @Field(() => String) title!: string;
   @Field(() => String) detail!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD: the answer is due by then.' }) dueOn!: string;
 }
 
@@ -334,6 +340,7 @@ export class FormLedgerEntryInput {
   @Field(() => String) formName!: string;
   @Field(() => String) information!: string;
   @Field(() => String) storagePlace!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) createdOn!: string;
   @Field(() => Int, { nullable: true, description: 'Years; omit for 常用.' }) retentionYears?: number | null;
 }
@@ -342,6 +349,7 @@ export class FormLedgerEntryInput {
 export class FormDisposalInput {
   @Field(() => ID) entryId!: string;
   @Field(() => DisposalMethodEnum) method!: DisposalMethodEnum;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) disposedOn!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
