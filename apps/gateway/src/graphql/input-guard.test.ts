@@ -98,3 +98,67 @@ describe('dates outside the supported range', () => {
     expect(await state()).toBe(before);
   });
 });
+
+describe('text with control or invisible formatting characters', () => {
+  /** Every table a refused call below could have written, row by row, and the audit chains. */
+  async function everything(): Promise<string> {
+    const r = await gw.admin.query(`select (select md5(string_agg(t::text, '|' order by t::text)) from system t) as systems, (select md5(string_agg(t::text, '|' order by t::text)) from account t) as accounts,
+      (select count(*) from access_grant) as grants, (select count(*) from incident) as incidents, (select count(*) from api_token) as tokens, (select count(*) from request) as requests,
+      (select string_agg(last_seq::text, ',' order by municipality_id) from audit_chain_head) as chains`);
+    return JSON.stringify(r.rows[0]);
+  }
+  const refusal = (r: GqlResult) => ({ status: r.status, data: r.data ?? null, code: r.errors?.[0]?.extensions?.code, paths: (r.errors?.[0]?.extensions?.fieldErrors as { path: unknown[] }[] | undefined)?.map((e) => e.path) });
+
+  it('are refused in every mutation, at one shared check, naming the field — and change nothing', async () => {
+    const orgUnitId = (await gw.admin.query(`select id from org_unit where municipality_id = (select id from municipality where code = 'kawasaki') order by name limit 1`)).rows[0].id as string;
+    const account = (await gw.admin.query(`select id, version from account where system_id in (select id from system where municipality_id = (select id from municipality where code = 'kawasaki')) and ended_at is null order by id limit 1`)).rows[0] as { id: string; version: number };
+    const before = await everything();
+    const cases: [string, Record<string, unknown>, (string | number)[]][] = [
+      // Displays as "abcexe.png".
+      ['mutation($i: CreateSystemInput!) { createSystem(input: $i) { id } }', { i: { name: 'abc\u202Egnp.exe', businessContent: '業務', managementType: 'DIGITAL_SECTION', managingOrgUnitId: orgUnitId } }, ['input', 'name']],
+      ['mutation($i: CreateSystemInput!) { createSystem(input: $i) { id } }', { i: { name: '新システム', businessContent: '業務\u2067内容\u2069', managementType: 'DIGITAL_SECTION', managingOrgUnitId: orgUnitId } }, ['input', 'businessContent']],
+      ['mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id } }', { i: { assetId, granteeId: staffId, validFrom: new Date().toISOString(), purpose: '確認\u200Bのため' } }, ['input', 'purpose']],
+      ['mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }', { i: { systemId, title: '回線\n障害', description: '通信断', occurredAt: new Date().toISOString(), severity: 'MINOR', residentsAffected: false } }, ['input', 'title']],
+      ['mutation($id: ID!, $v: Int!, $r: String!) { suspendAccount(id: $id, version: $v, reason: $r) { id } }', { id: account.id, v: account.version, r: '異動\u0007' }, ['reason']],
+      ['mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', { i: { name: '連携\uFEFF', scopes: ['registry:read'] } }, ['input', 'name']],
+      ['mutation($i: RequestInput!) { submitRequest(input: $i) { id } }', { i: { kindKey: 'user_addition', systemId, content: { staffId, authorityProfile: '照会', reason: '\u202Bاسم\u202C' } } }, ['input', 'content', 'reason']],
+      ['mutation($i: RequestInput!) { submitRequest(input: $i) { id } }', { i: { kindKey: 'user_addition', systemId, content: { ['reason\u0085']: 'x' } } }, ['input', 'content', 'reason\u0085']],
+    ];
+    for (const [query, variables, path] of cases) {
+      const r = await gw.gql(query, variables, { token: admin });
+      expect(refusal(r), `${query} ${JSON.stringify(variables)}`).toEqual({ status: 400, data: null, code: 'BAD_USER_INPUT', paths: [path] });
+      expect(r.errors![0]!.extensions!.messageJa).toMatch(/使用できません|入力できません/);
+    }
+    expect(await everything()).toBe(before);
+  });
+
+  it('are refused in queries too, and inline in the document', async () => {
+    expect(refusal(await gw.gql('query($f: SystemFilter) { systems(first: 1, filter: $f) { totalCount } }', { f: { text: '\u202E' } }, { token: admin }))).toMatchObject({ code: 'BAD_USER_INPUT', paths: [['filter', 'text']] });
+    expect(refusal(await gw.gql('{ systems(first: 1, filter: { text: "a\\u2066b" }) { totalCount } }', {}, { token: admin }))).toMatchObject({ code: 'BAD_USER_INPUT', paths: [['filter', 'text']] });
+  });
+
+  it('keep line breaks and tabs where text runs over several lines, and 外字, 異体字 and emoji everywhere', async () => {
+    const r = await gw.gql<{ reportIncident: { id: string; title: string; description: string } }>('mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id title description } }', {
+      i: { systemId, title: '葛\u{E0100}飾 回線障害 🙂', description: '一行目\n\t二行目\r\n三行目', occurredAt: new Date().toISOString(), severity: 'MINOR', residentsAffected: false },
+    }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.reportIncident).toMatchObject({ title: '葛\u{E0100}飾 回線障害 🙂', description: '一行目\n\t二行目\r\n三行目' });
+  });
+
+  it('do not apply to a password, which is only ever compared', async () => {
+    const r = await gw.gql('mutation($p: String!) { signIn(municipality: "kawasaki", username: "chief", password: $p) { token } }', { p: 'pass\u202Eword' });
+    expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('are refused in an imported CSV, which may start with a byte-order mark', async () => {
+    const csv = (await gw.gql<{ systemsCsv: string }>('{ systemsCsv }', {}, { token: admin })).data!.systemsCsv;
+    const body = csv.replace(/^\uFEFF/, '');
+    const dry = (text: string) => gw.gql<{ importSystemsCsv: { errors: number; rows: { errors: string[] }[] } }>('mutation($c: String!) { importSystemsCsv(csv: $c, dryRun: true) { errors rows { errors } } }', { c: text }, { token: admin });
+    const clean = await dry(`\uFEFF${body}`);
+    expect(clean.errors).toBeUndefined();
+    expect(clean.data!.importSystemsCsv.errors).toBe(0);
+    const [header, first, ...rest] = body.split('\n');
+    const tampered = await dry([header, first!.replace(/^([^,]*,)"?([^,"]+)/, '$1$2\u202Eexe.png'), ...rest].join('\n'));
+    expect(refusal(tampered)).toEqual({ status: 400, data: null, code: 'BAD_USER_INPUT', paths: [['csv']] });
+  });
+});

@@ -3,22 +3,30 @@
 // with its path, as the resolver will receive it. What it refuses is refused here, for every query
 // and mutation alike, with BAD_USER_INPUT and the path of the value at fault:
 //
+// - text with a control or invisible formatting character — a bidirectional override that makes
+//   "abc\u202Egnp.exe" display as "abcexe.png", a zero-width space, a byte-order mark … — and, in
+//   one-line text, a line break or tab (packages/domain registry/text-policy.ts). Every String and
+//   ID is one line of text unless marked multi-line; the strings inside a JSONObject (request
+//   forms, work records) may be multi-line, their keys not; a password is not text to check.
 // - a date-time (DateTimeISO), or a real date or month in a text field marked as one, outside the
 //   dates the product supports (packages/domain calendar/supported-dates.ts). Malformed dates are
 //   left to the service, which reports them with the rest of what is wrong with the input.
 //
 // Fields and arguments are marked where they are declared (type-graphql extensions, read back from
-// the built schema): `@TextFormat('date')` on an input field, `@ArgFormats({ at: 'date' })` on a
-// query, mutation or field resolver. Services keep their own checks; this is the common floor.
+// the built schema): `@TextFormat('multiline')` on an input field, `@ArgFormats({ reason:
+// 'multiline' })` on a query, mutation or field resolver. Services keep their own checks; this is
+// the common floor.
 import {
   getArgumentValues,
   getNamedType,
   getVariableValues,
+  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
+  isScalarType,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -31,14 +39,18 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from 'type-graphql';
-import { isRealDate, isSupportedDate, isSupportedInstant, isSupportedMonth, unsupportedDateError, type FieldError } from '@tsukasa/domain';
+import { isRealDate, isSupportedDate, isSupportedInstant, isSupportedMonth, textError, unsupportedDateError, type FieldError } from '@tsukasa/domain';
 import type { Context } from './context.ts';
 import { badInput } from './errors.ts';
 
-/** What a String value holds, when it is not one line of text. */
-export type TextFormatName = 'date' | 'month';
+/**
+ * What a String value holds, when it is not one line of text: several lines; a date (YYYY-MM-DD);
+ * a month (YYYY-MM); a secret (a password, never checked as text); a document (a CSV file: several
+ * lines, a byte-order mark first allowed).
+ */
+export type TextFormatName = 'multiline' | 'date' | 'month' | 'secret' | 'document';
 
-/** Marks an input field: its String holds a date (YYYY-MM-DD) or a month (YYYY-MM). */
+/** Marks an input field by what its String holds (see TextFormatName). */
 export const TextFormat = (format: TextFormatName) => Extensions({ textFormat: format });
 
 /** Marks arguments of a query, mutation or field resolver by name, like `TextFormat`. */
@@ -67,15 +79,39 @@ function checkValue(value: unknown, type: GraphQLInputType, path: Path, format: 
     }
     return;
   }
+  if (isEnumType(type)) return;
   if (value instanceof Date) {
     if (!isSupportedInstant(value)) out.push(unsupportedDateError(path, 'instant'));
     return;
+  }
+  if (isScalarType(type) && type.name === 'JSONObject') return checkJson(value, path, out);
+  if (typeof value === 'string' && format !== 'secret') {
+    const text = format === 'document' && value.startsWith('\uFEFF') ? value.slice(1) : value;
+    const refused = textError(path, text, format === 'multiline' || format === 'document' ? 'multiline' : 'line');
+    if (refused) return void out.push(refused);
   }
   // A real date or month outside the range. Malformed text is the service's to refuse, with the
   // rest of what is wrong with the input (and an empty optional date, to read as "none").
   if (typeof value === 'string') {
     if (format === 'date' && isRealDate(value) && !isSupportedDate(value)) out.push(unsupportedDateError(path, 'date'));
     else if (format === 'month' && MONTH.test(value) && !isSupportedMonth(value)) out.push(unsupportedDateError(path, 'month'));
+  }
+}
+
+/** The strings of a JSON value (a request form, a work record): multi-line text, keys one line. */
+function checkJson(value: unknown, path: Path, out: FieldError[]): void {
+  if (out.length >= MAX_PROBLEMS) return;
+  if (typeof value === 'string') {
+    const refused = textError(path, value, 'multiline');
+    if (refused) out.push(refused);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkJson(v, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      const refused = textError([...path, key], key, 'line');
+      if (refused) out.push(refused);
+      else checkJson(v, [...path, key], out);
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { localParts } from '../calendar/operating-calendar.ts';
 import { isRealDate, isSupportedInstant, unsupportedDateError } from '../calendar/supported-dates.ts';
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { textError } from '../registry/text-policy.ts';
 import { accessRightsUpdateKind } from './kinds/access-rights-update.kind.ts';
 import { bulkUserUpdateKind } from './kinds/bulk-user-update.kind.ts';
 import { dataUseConsultationKind } from './kinds/data-use-consultation.kind.ts';
@@ -53,8 +54,6 @@ export function fieldsFor(kind: RequestKind, rulebookId: RulebookId): FormField[
   return kind.fields.filter((f) => !f.rulebookIds || f.rulebookIds.includes(rulebookId));
 }
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-const CONTROL_CHARS_WITH_NEWLINE = /[\u0000-\u001f\u007f]/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
@@ -71,7 +70,8 @@ function checkField(f: FormField, value: unknown): FieldError | null {
     case 'text':
     case 'textarea': {
       if (typeof value !== 'string') return invalid('expected text.', '文字列で入力してください。');
-      if ((f.type === 'text' ? CONTROL_CHARS_WITH_NEWLINE : CONTROL_CHARS).test(value)) return invalid('contains control characters.', '使用できない制御文字が含まれています。');
+      const refused = textError(p, value, f.type === 'text' ? 'line' : 'multiline', f.label);
+      if (refused) return { ...refused, ...(rules ? { ruleIds: rules } : {}) };
       if (f.maxLength !== undefined && [...value.trim()].length > f.maxLength) {
         return fieldError(p, 'TOO_LONG', `${en} is longer than ${f.maxLength} characters.`, `${ja}は${f.maxLength}文字以内で入力してください。`, rules);
       }

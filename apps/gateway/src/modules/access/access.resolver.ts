@@ -27,6 +27,7 @@ import {
   Grant,
   RequestGrantInput,
 } from './access.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 function requireId(id: string, path: string[]): void {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
@@ -129,6 +130,7 @@ export class AccessResolver {
 
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Suspends an account (MNT-16, KTM-10-4; the section head is told, KTM-10-5).' })
+  @ArgFormats({ reason: 'multiline' })
   async suspendAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'suspend', reason }));
   }
@@ -141,6 +143,7 @@ export class AccessResolver {
 
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Ends an account (MNT-11-2, KTM-10-1).' })
+  @ArgFormats({ reason: 'multiline' })
   async endAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'end', reason }));
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../registry/registry.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum AccessDenialCode {
   NO_ACCOUNT = 'NO_ACCOUNT',
@@ -118,6 +119,7 @@ export class RequestGrantInput {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validTo?: Date | null;
   @Field(() => [String], { nullable: true, description: 'Protected field names; null = all of the asset’s.' }) fields?: string[] | null;
+  @TextFormat('multiline')
   @Field(() => String) purpose!: string;
 }
 

@@ -10,6 +10,7 @@ import { Municipality } from '../registry/registry.types.ts';
 import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer, ViewerPermissions } from './auth.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
   return Object.assign(new Municipality(), {
@@ -66,6 +67,7 @@ export class ViewerPermissionsResolver {
 export class AuthResolver {
   @Rule('public')
   @Mutation(() => SignInPayload, { description: 'Signs in a staff member. The token is also set as an HTTP-only cookie for the admin app.' })
+  @ArgFormats({ password: 'secret' })
   async signIn(
     @Ctx() ctx: Context,
     @Arg('municipality', () => String, { description: 'minato, kawasaki, kitami or arakawa' }) municipality: string,

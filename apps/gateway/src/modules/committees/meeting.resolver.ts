@@ -211,6 +211,7 @@ export class MeetingResolver {
 
   @Rule('committees:manage')
   @Mutation(() => MeetingType, { description: 'Takes an item off a draft agenda, with the reason.' })
+  @ArgFormats({ reason: 'multiline' })
   async removeAgendaItem(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
     return meetingOut(ctx, await service.removeAgendaItem(ctx, itemId, reason));
   }
@@ -223,6 +224,7 @@ export class MeetingResolver {
 
   @Rule('committees:manage')
   @Mutation(() => MeetingType, { description: 'Cancels a meeting not yet held, with the reason; its business goes to the next meeting.' })
+  @ArgFormats({ reason: 'multiline' })
   async cancelMeeting(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
     return meetingOut(ctx, await service.cancelMeeting(ctx, meetingId, reason));
   }

@@ -215,8 +215,10 @@ export class AttendeeInput {
 export class RecordDecisionInput {
   @Field(() => ID) itemId!: string;
   @Field(() => ItemOutcomeEnum) outcome!: ItemOutcomeEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) conditions?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Attendee ids of members who dissented.' }) dissentIds?: string[] | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
@@ -224,5 +226,6 @@ export class RecordDecisionInput {
 export class SignCirculationInput {
   @Field(() => ID) itemId!: string;
   @Field(() => Vote) vote!: Vote;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) comment?: string | null;
 }

@@ -154,6 +154,7 @@ export class ProcessingPlanResolver {
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section sends a job’s input data with its 送付書 (ARK-8-3).' })
+  @ArgFormats({ note: 'multiline' })
   async recordInputHandover(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
     return toPlan(await service.recordPlanItemStep(ctx, itemId, 'handover', { note }));
   }
@@ -166,6 +167,7 @@ export class ProcessingPlanResolver {
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section checks the output on receipt and reports the result; an abnormal one with the action taken (ARK-8-5).' })
+  @ArgFormats({ note: 'multiline' })
   async recordOutputCheck(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('result', () => OutputResultEnum) result: OutputResultEnum, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
     return toPlan(await service.recordPlanItemStep(ctx, itemId, 'output_check', { note, result: result as unknown as OutputResult }));
   }
@@ -202,6 +204,7 @@ export class ContractClauseResolver {
 
   @Rule('signedIn')
   @Mutation(() => ContractClauseChecklist, { description: 'The managing chief records whether the contract states an item of ARK-6-1.' })
+  @ArgFormats({ note: 'multiline' })
   async setContractClause(
     @Ctx() ctx: Context,
     @Arg('systemId', () => ID) systemId: string,
@@ -257,18 +260,21 @@ export class FindingResolver {
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The addressee answers a finding (open → responded).' })
+  @ArgFormats({ response: 'multiline' })
   async respondToFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('response', () => String) response: string): Promise<Finding> {
     return toFinding(await service.respondToFinding(ctx, id, response), service.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The raising side confirms the answer (responded → closed).' })
+  @ArgFormats({ note: 'multiline' })
   async closeFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<Finding> {
     return toFinding(await service.closeFinding(ctx, id, note), service.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'A follow-up note on a finding not yet closed.' })
+  @ArgFormats({ body: 'multiline' })
   async addFindingNote(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<Finding> {
     return toFinding(await service.addFindingNote(ctx, id, body), service.todayOf(ctx));
   }

@@ -118,6 +118,7 @@ export class ProcessingPlanItemInput {
   @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD, within the month' }) scheduledOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) scheduledTime?: string | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: '入力データ等 (ARK-8-3)' }) inputData?: string | null;
 }
 
@@ -172,6 +173,7 @@ export class SystemDocumentInput {
   @Field(() => ID, { nullable: true, description: 'For an operating manual kept by a using section (ARK-11-1): that section.' }) orgUnitId?: string | null;
   @Field(() => String) title!: string;
   @Field(() => String) versionLabel!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
@@ -244,10 +246,12 @@ export class InspectionInput {
   @Field(() => RecordableInspectionKind) kind!: RecordableInspectionKind;
   @Field(() => ID, { nullable: true, description: 'The section inspected (required for a self-inspection: the viewer’s own).' }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) systemId?: string | null;
+  @TextFormat('multiline')
   @Field(() => String) scope!: string;
   @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) conductedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) summary?: string | null;
 }
 
@@ -259,6 +263,7 @@ export class CheckSheetInput {
   @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) checkedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: 'Measures taken where improvement is needed (KWO-5-3).' }) measures?: string | null;
 }
 
@@ -304,6 +309,7 @@ export class FindingInput {
   @Field(() => ID, { nullable: true }) systemId?: string | null;
   @Field(() => ID, { description: 'The position asked to improve (情報管理責任者, 利用責任者, システム利用責任者 …).' }) addresseePositionId!: string;
   @Field(() => String) title!: string;
+  @TextFormat('multiline')
   @Field(() => String) detail!: string;
   @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD: the answer is due by then.' }) dueOn!: string;
@@ -338,6 +344,7 @@ export class FormLedgerEntry {
 export class FormLedgerEntryInput {
   @Field(() => ID, { description: 'The using place keeping the forms.' }) orgUnitId!: string;
   @Field(() => String) formName!: string;
+  @TextFormat('multiline')
   @Field(() => String) information!: string;
   @Field(() => String) storagePlace!: string;
   @TextFormat('date')
@@ -351,6 +358,7 @@ export class FormDisposalInput {
   @Field(() => DisposalMethodEnum) method!: DisposalMethodEnum;
   @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) disposedOn!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
