@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -137,6 +137,44 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     expect(state).toBe('ACTIVE');
     const mine = await gw.gql<{ grants: { id: string; state: string }[] }>('{ grants { id state } }', {}, { token: kawasaki });
     expect(mine.data!.grants.find((g) => g.id === grant.id)?.state).toBe('ACTIVE');
+  });
+});
+
+describe('a grant request already awaiting approval', () => {
+  const REQUEST = 'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state } }';
+  type Answer = GqlResult<{ requestGrant: { id: string } }>;
+
+  it('is not filed again: identical requests, one after another or twenty at once, are refused naming the one waiting', async () => {
+    const chief = await gw.signIn('kawasaki', 'chief');
+    const me = await staffId('kawasaki', 'chief');
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id as string;
+    const from = new Date();
+    from.setUTCHours(0, 0, 0, 0);
+    const input = { assetId: asset, granteeId: me, validFrom: from.toISOString(), fields: ['personalPhone', 'extension'], purpose: '介護保険料の窓口照会' };
+    const rows = async () => (await gw.admin.query(`select id from access_grant where grantee_id = $1 and asset_id = $2 order by created_at`, [me, asset])).rows.map((r) => r.id as string);
+    const counts = async () => (await gw.admin.query(`select (select count(*) from notification where target_type = 'access_grant') as notices, (select count(*) from audit_event where action = 'grant.request') as audits`)).rows[0];
+
+    const first = await gw.gql<{ requestGrant: { id: string; state: string } }>(REQUEST, { i: input }, { token: chief });
+    expect(first.errors).toBeUndefined();
+    const id = first.data!.requestGrant.id;
+    const before = await counts();
+    // The same access with the fields in another order and a reworded purpose is the same request.
+    const again: Answer[] = await Promise.all(Array.from({ length: 20 }, (_, i) => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, fields: ['extension', 'personalPhone'], purpose: `${input.purpose}（${i}）` } }, { token: chief })));
+    for (const a of again) {
+      expect(a.data ?? null).toBeNull();
+      expect(a.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', existingGrantId: id, messageJa: expect.stringContaining(id) });
+    }
+    expect(await rows()).toEqual([id]);
+    expect(await counts()).toEqual(before);
+
+    // Another period is another request — and twenty of it at once file exactly one.
+    const to = new Date(from.getTime() + 30 * 86_400_000);
+    const other: Answer[] = await Promise.all(Array.from({ length: 20 }, () => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, validTo: to.toISOString() } }, { token: chief })));
+    const filed = other.filter((a) => a.data?.requestGrant);
+    expect(filed).toHaveLength(1);
+    const otherId = filed[0]!.data!.requestGrant.id;
+    for (const a of other.filter((x) => !x.data?.requestGrant)) expect(a.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', existingGrantId: otherId });
+    expect(await rows()).toEqual([id, otherId]);
   });
 });
 

@@ -1,10 +1,17 @@
 import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
 import { fieldError, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toGrantFact, toTenure } from '../authz/viewer-facts.ts';
 import { Grant } from './access.types.ts';
+
+const duplicateGrant = (existingGrantId: string) =>
+  new AppError('CONFLICT', `An identical request for this access is already awaiting the owners' approval: grant ${existingGrantId}.`, {
+    messageJa: `同じ内容の閲覧権限の申請が既に情報管理責任者の承認待ちです（${existingGrantId}）。`,
+    existingGrantId,
+    ruleIds: ['KWW-5-2'],
+  });
 
 export function grantState(g: accessRepo.GrantRow, at: Date): string {
   const f = toGrantFact(g);
@@ -85,6 +92,13 @@ export async function requestGrant(ctx: Context, input: { assetId: string; grant
   if (input.granteeId !== v.staffId && !v.registryAdmin && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length === 0) {
     throw forbidden('You may request access for yourself only.', [], '閲覧権限は本人の分だけ申請できます。');
   }
+  // One pending request per access: an identical one is refused, naming the request already waiting
+  // (concurrent ones take turns on the lock, so exactly one is filed).
+  await accessRepo.lockGrantRequests(db, input.assetId, input.granteeId);
+  const existing = await accessRepo.pendingIdenticalGrant(db, {
+    assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, at: ctx.now(),
+  });
+  if (existing) throw duplicateGrant(existing);
   const id = await accessRepo.insertGrant(db, {
     municipalityId: v.municipalityId, assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null,
     validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, purpose: input.purpose.trim(), requestedBy: v.staffId,
