@@ -20,7 +20,7 @@ import {
 import { ApiToken, Session, SignInThrottle } from './auth.entity.ts';
 import { AuditChainHead, AuditEvent } from './audit.entity.ts';
 import { MailOutbox, Request, RequestStep } from './request.entity.ts';
-import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, Notification, PasswordResetRequest } from './access.entity.ts';
+import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, GrantChange, Notification, PasswordResetRequest } from './access.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -50,6 +50,7 @@ export const allEntities = [
   PasswordResetRequest,
   Grant,
   GrantApproval,
+  GrantChange,
   Designation,
   ContactNetwork,
   ContactNetworkMember,

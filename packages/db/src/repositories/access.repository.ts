@@ -404,7 +404,6 @@ export async function insertGrant(
   return row!.id;
 }
 
-/** Records one owner's approval; a second approval of the same owner position changes nothing. */
 /**
  * Holds the (asset, grantee) pair's grant requests until the transaction ends: a concurrent request
  * for the same asset and grantee waits here until the first has committed, then sees it.
@@ -437,6 +436,7 @@ export async function pendingIdenticalGrant(
   return row?.id;
 }
 
+/** Records one owner's approval; a second approval of the same owner position changes nothing. */
 export async function approveGrant(db: Db, municipalityId: string, grantId: string, ownerPositionId: string, approvedBy: string, onBehalfOf: string | null): Promise<boolean> {
   const row = await one<{ grant_id: string }>(
     db,
@@ -450,6 +450,52 @@ export async function approveGrant(db: Db, municipalityId: string, grantId: stri
 export async function setGrantState(db: Db, id: string, patch: { suspended_at?: Date | null; revoked_at?: Date | null }): Promise<void> {
   const params: unknown[] = [id];
   await exec(db, `update access_grant set ${setClauses(patch, params).join(', ')} where id = $1`, params);
+}
+
+export interface GrantApprovalRow {
+  grant_id: string;
+  owner_position_id: string;
+  approved_by_id: string;
+  on_behalf_of_id: string | null;
+  approved_at: Date | string;
+}
+
+/** Each owner's approval of the grants, oldest first. */
+export async function approvalsOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantApprovalRow[]> {
+  return rows<GrantApprovalRow>(
+    db,
+    'select grant_id, owner_position_id, approved_by_id, on_behalf_of_id, approved_at from access_grant_approval where grant_id = any($1::uuid[]) order by approved_at, owner_position_id',
+    [grantIds],
+  );
+}
+
+export interface GrantChangeRow {
+  grant_id: string;
+  change: 'suspended' | 'reinstated' | 'revoked';
+  changed_at: Date | string;
+  changed_by_id: string;
+  on_behalf_of_id: string | null;
+}
+
+/** Who suspended, reinstated or revoked the grants, and when, oldest first. */
+export async function changesOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantChangeRow[]> {
+  return rows<GrantChangeRow>(
+    db,
+    'select grant_id, change, changed_at, changed_by_id, on_behalf_of_id from access_grant_change where grant_id = any($1::uuid[]) order by changed_at, id',
+    [grantIds],
+  );
+}
+
+export async function insertGrantChange(
+  db: Db,
+  c: { municipalityId: string; grantId: string; change: GrantChangeRow['change']; at: Date; by: string; onBehalfOf: string | null },
+): Promise<void> {
+  await exec(
+    db,
+    `insert into access_grant_change (id, municipality_id, grant_id, change, changed_at, changed_by_id, on_behalf_of_id)
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+    [c.municipalityId, c.grantId, c.change, c.at, c.by, c.onBehalfOf],
+  );
 }
 
 export async function insertNotifications(
