@@ -2,13 +2,21 @@ import { expect, test } from '@playwright/test';
 import { saveScreenshot, signIn } from './helpers.ts';
 
 test.describe('viewing grants', () => {
-  test('Kawasaki: a grant waiting for two of its four owners shows 承認待ち and 2/4', async ({ page }) => {
+  test('Kawasaki: a grant approved by two of its four owners shows 一部承認 and 2/4, who approved and its history', async ({ page }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
     await page.getByRole('link', { name: '閲覧権限', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: '閲覧権限' })).toBeVisible();
     const pending = page.getByTestId('grant-row').filter({ hasText: '窓口での介護保険資格の確認' });
-    await expect(pending).toContainText('承認待ち');
+    await expect(pending).toContainText('一部承認');
     await expect(pending).toContainText('承認 2/4');
+    // Since when and by whom: the second approval, by its approver, who is named under the owner.
+    const changed = pending.getByTestId('grant-state-changed');
+    await expect(changed.locator('time')).toHaveCount(1);
+    await expect(pending.locator('.owners li.done .approved-by')).toHaveCount(2);
+    await pending.getByText('経過').click();
+    await expect(pending.locator('.history li')).toHaveCount(3);
+    await expect(pending.locator('.history li').first()).toContainText('申請');
+    await expect(pending.locator('.history li').nth(1)).toContainText('承認');
     // Names come with the grant: the asset, the grantee and the four owner positions.
     await expect(pending.getByRole('cell').first()).toHaveText('介護保険業務に関する情報資産');
     await expect(pending.locator('.owners li')).toHaveCount(4);
@@ -19,8 +27,8 @@ test.describe('viewing grants', () => {
     await expect(active).toContainText('有効');
 
     // The state filter lives in the URL.
-    await page.getByLabel('状態').selectOption('PENDING_APPROVAL');
-    await expect(page).toHaveURL(/state=PENDING_APPROVAL/);
+    await page.getByLabel('状態').selectOption('PARTLY_APPROVED');
+    await expect(page).toHaveURL(/state=PARTLY_APPROVED/);
     await expect(page.getByTestId('grant-row')).toHaveCount(1);
     await page.getByLabel('状態').selectOption('');
 

@@ -22,7 +22,8 @@ import { ReadReplica } from './graphql/read-replica.ts';
 import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
 import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin, type QueryLimits } from './graphql/limits.ts';
-import { DEFAULT_RATE_LIMIT, RateLimiter, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
+import { inputGuardPlugin } from './graphql/input-guard.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, clientAddress, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
 import { describeError, requestLog, type Log } from './http/logger.ts';
@@ -151,6 +152,8 @@ export async function createGateway(opts: GatewayOptions) {
     plugins: [
       transactionPlugin(opts.log, viewers, replica),
       queryLimitsPlugin(limits),
+      // Every value passed in, checked once for all operations (graphql/input-guard.ts).
+      inputGuardPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -182,6 +185,7 @@ export async function createGateway(opts: GatewayOptions) {
         enforceRateLimit(limiter, viewer, req);
         const ctx: Context = {
           requestId: currentRequestId(),
+          clientAddress: clientAddress(req),
           orm: opts.orm,
           viewer,
           db: new RequestDb(tenants, viewer?.municipalityId ?? null, viewer?.kind === 'staff'),

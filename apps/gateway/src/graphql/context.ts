@@ -25,6 +25,8 @@ export type FieldAuthorizationMode = 'enforce' | 'audit-only' | 'off';
 
 export interface Context {
   requestId: string;
+  /** The address the request came from (the TCP peer): sign-in throttling keys on it. */
+  clientAddress: string;
   orm: MikroORM;
   viewer: Viewer | null;
   db: RequestDb;

@@ -1,6 +1,6 @@
 // Rate limits of the GraphQL endpoint: a token bucket in memory per API token, per session and —
 // for requests without a valid credential — per client address. Sign-in attempts have their own
-// lockout per account (modules/auth: five wrong passwords lock it for 15 minutes); this limit is in
+// backoff per typed username and client address (modules/auth/auth.service.ts); this limit is in
 // front of it and of everything else (サービス不能攻撃への対処, ARK-26-1-1).
 import type { Request } from 'express';
 import type { Viewer } from '../graphql/context.ts';
@@ -69,11 +69,14 @@ export class RateLimiter {
   }
 }
 
+/** The client's address: the TCP peer (no proxy header is trusted). */
+export const clientAddress = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
+
 /** Whose bucket a request draws from: the API token, the session, or else the client's address. */
 export function rateLimitKey(viewer: Viewer | null, req: Request): string {
   if (viewer?.kind === 'token') return `token:${viewer.tokenId}`;
   if (viewer?.kind === 'staff') return `session:${viewer.sessionId}`;
-  return `address:${req.socket.remoteAddress ?? 'unknown'}`;
+  return `address:${clientAddress(req)}`;
 }
 
 /** HTTP 429 with Retry-After, and the RATE_LIMITED error of the API. */

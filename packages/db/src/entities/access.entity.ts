@@ -95,6 +95,22 @@ export const Grant = defineEntity({
   },
 });
 
+/** Who suspended, reinstated or revoked a grant, and when (a deputy on behalf of the owner). Append-only. */
+export const GrantChange = defineEntity({
+  name: 'GrantChange',
+  tableName: 'access_grant_change',
+  indexes: [{ properties: ['grant', 'changedAt'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    municipality: () => p.manyToOne(Municipality).index(false),
+    grant: () => p.manyToOne(Grant).index(false),
+    change: p.string().length(12).$type<'suspended' | 'reinstated' | 'revoked'>(),
+    changedAt: p.datetime(),
+    changedBy: () => p.manyToOne(Staff),
+    onBehalfOf: () => p.manyToOne(Staff).nullable(),
+  },
+});
+
 /** One owner's approval of a grant; the grant is active when every owner position has approved. */
 export const GrantApproval = defineEntity({
   name: 'GrantApproval',

@@ -36,16 +36,20 @@ export const ApiToken = defineEntity({
   },
 });
 
-/** Sign-in attempts per municipality+username, for lockout. */
-export const SignInAttempt = defineEntity({
-  name: 'SignInAttempt',
-  tableName: 'sign_in_attempt',
-  indexes: [{ properties: ['municipalityCode', 'username', 'attemptedAt'] }],
+/**
+ * Wrong passwords per typed username and client address: the backoff of sign-in (gateway
+ * modules/auth). Keyed by what was typed, so a username that does not exist is throttled alike.
+ */
+export const SignInThrottle = defineEntity({
+  name: 'SignInThrottle',
+  tableName: 'sign_in_throttle',
+  indexes: [{ properties: ['municipality', 'lastFailureAt'] }],
   properties: {
-    id: p.bigint().primary().autoincrement(),
-    municipalityCode: p.string().length(32),
-    username: p.string().length(60),
-    succeeded: p.boolean(),
-    attemptedAt: p.datetime().onCreate(() => new Date()),
+    username: p.string().length(60).primary(),
+    clientAddress: p.string().length(64).primary(),
+    municipality: () => p.manyToOne(Municipality).primary(),
+    failures: p.integer(),
+    lastFailureAt: p.datetime(),
+    blockedUntil: p.datetime().nullable(),
   },
 });

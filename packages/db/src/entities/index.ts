@@ -17,10 +17,10 @@ import {
   System,
   SystemUsingOrgUnit,
 } from './registry.entity.ts';
-import { ApiToken, Session, SignInAttempt } from './auth.entity.ts';
+import { ApiToken, Session, SignInThrottle } from './auth.entity.ts';
 import { AuditChainHead, AuditEvent } from './audit.entity.ts';
 import { MailOutbox, Request, RequestStep } from './request.entity.ts';
-import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, Notification, PasswordResetRequest } from './access.entity.ts';
+import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, GrantChange, Notification, PasswordResetRequest } from './access.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -42,7 +42,7 @@ export const allEntities = [
   CommitteeMember,
   Session,
   ApiToken,
-  SignInAttempt,
+  SignInThrottle,
   AuditEvent,
   AuditChainHead,
   Deputation,
@@ -50,6 +50,7 @@ export const allEntities = [
   PasswordResetRequest,
   Grant,
   GrantApproval,
+  GrantChange,
   Designation,
   ContactNetwork,
   ContactNetworkMember,

@@ -404,6 +404,38 @@ export async function insertGrant(
   return row!.id;
 }
 
+/**
+ * Holds the (asset, grantee) pair's grant requests until the transaction ends: a concurrent request
+ * for the same asset and grantee waits here until the first has committed, then sees it.
+ */
+export async function lockGrantRequests(db: Db, assetId: string, granteeId: string): Promise<void> {
+  await one(db, `select pg_advisory_xact_lock(hashtextextended('access_grant.request:' || $1 || ':' || $2, 0))::text as locked`, [assetId, granteeId]);
+}
+
+/**
+ * A grant for the same access — asset, grantee, duty position, fields (as a set; null = all) and
+ * period — still awaiting an owner's approval (not revoked, not over, some owner not yet approved).
+ */
+export async function pendingIdenticalGrant(
+  db: Db,
+  g: { assetId: string; granteeId: string; positionId: string | null; validFrom: Date; validTo: Date | null; fields: string[] | null; at: Date },
+): Promise<string | undefined> {
+  const row = await one<{ id: string }>(
+    db,
+    `select g.id from access_grant g
+      where g.asset_id = $1 and g.grantee_id = $2 and g.position_id is not distinct from $3
+        and g.valid_from = $4 and g.valid_to is not distinct from $5
+        and ((g.fields is null and $6::text[] is null) or (g.fields @> $6::text[] and g.fields <@ $6::text[]))
+        and g.revoked_at is null and (g.valid_to is null or g.valid_to > $7)
+        and not (exists (select 1 from information_asset_owner o where o.asset_id = g.asset_id)
+                 and not exists (select 1 from information_asset_owner o where o.asset_id = g.asset_id
+                                   and not exists (select 1 from access_grant_approval a where a.grant_id = g.id and a.owner_position_id = o.position_id)))
+      order by g.created_at, g.id limit 1`,
+    [g.assetId, g.granteeId, g.positionId, g.validFrom, g.validTo, g.fields, g.at],
+  );
+  return row?.id;
+}
+
 /** Records one owner's approval; a second approval of the same owner position changes nothing. */
 export async function approveGrant(db: Db, municipalityId: string, grantId: string, ownerPositionId: string, approvedBy: string, onBehalfOf: string | null): Promise<boolean> {
   const row = await one<{ grant_id: string }>(
@@ -418,6 +450,52 @@ export async function approveGrant(db: Db, municipalityId: string, grantId: stri
 export async function setGrantState(db: Db, id: string, patch: { suspended_at?: Date | null; revoked_at?: Date | null }): Promise<void> {
   const params: unknown[] = [id];
   await exec(db, `update access_grant set ${setClauses(patch, params).join(', ')} where id = $1`, params);
+}
+
+export interface GrantApprovalRow {
+  grant_id: string;
+  owner_position_id: string;
+  approved_by_id: string;
+  on_behalf_of_id: string | null;
+  approved_at: Date | string;
+}
+
+/** Each owner's approval of the grants, oldest first. */
+export async function approvalsOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantApprovalRow[]> {
+  return rows<GrantApprovalRow>(
+    db,
+    'select grant_id, owner_position_id, approved_by_id, on_behalf_of_id, approved_at from access_grant_approval where grant_id = any($1::uuid[]) order by approved_at, owner_position_id',
+    [grantIds],
+  );
+}
+
+export interface GrantChangeRow {
+  grant_id: string;
+  change: 'suspended' | 'reinstated' | 'revoked';
+  changed_at: Date | string;
+  changed_by_id: string;
+  on_behalf_of_id: string | null;
+}
+
+/** Who suspended, reinstated or revoked the grants, and when, oldest first. */
+export async function changesOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantChangeRow[]> {
+  return rows<GrantChangeRow>(
+    db,
+    'select grant_id, change, changed_at, changed_by_id, on_behalf_of_id from access_grant_change where grant_id = any($1::uuid[]) order by changed_at, id',
+    [grantIds],
+  );
+}
+
+export async function insertGrantChange(
+  db: Db,
+  c: { municipalityId: string; grantId: string; change: GrantChangeRow['change']; at: Date; by: string; onBehalfOf: string | null },
+): Promise<void> {
+  await exec(
+    db,
+    `insert into access_grant_change (id, municipality_id, grant_id, change, changed_at, changed_by_id, on_behalf_of_id)
+     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+    [c.municipalityId, c.grantId, c.change, c.at, c.by, c.onBehalfOf],
+  );
 }
 
 export async function insertNotifications(

@@ -26,31 +26,57 @@ export interface SignInStaffRow {
   given_name: string;
   password_hash: string | null;
   registry_admin: boolean;
-  failed_sign_ins: number;
-  locked_until: Date | null;
 }
 
 /** Needs the tenant set on the transaction (RLS). */
 export async function staffForSignIn(db: Db, username: string): Promise<SignInStaffRow | undefined> {
-  return one<SignInStaffRow>(
+  return one<SignInStaffRow>(db, 'select id, username, family_name, given_name, password_hash, registry_admin from staff where username = $1', [username]);
+}
+
+/** Seconds until this address may try this username again (0: now). Needs the tenant set (RLS). */
+export async function signInWaitSeconds(db: Db, username: string, clientAddress: string): Promise<number> {
+  const row = await one<{ wait: number }>(
     db,
-    `select id, username, family_name, given_name, password_hash, registry_admin, failed_sign_ins, locked_until
-       from staff where username = $1`,
-    [username],
+    `select ceil(extract(epoch from blocked_until - $3::timestamptz))::int as wait
+       from sign_in_throttle where username = $1 and client_address = $2 and blocked_until > $3`,
+    [username, clientAddress, nowOf(db)],
   );
+  return row ? Math.max(1, row.wait) : 0;
 }
 
-export async function recordSignInFailure(db: Db, staffId: string, lockAfter: number, lockMinutes: number): Promise<void> {
-  await exec(db, 
-    `update staff set failed_sign_ins = failed_sign_ins + 1,
-        locked_until = case when failed_sign_ins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-      where id = $1`,
-    [staffId, lockAfter, lockMinutes],
+/**
+ * Counts a wrong password (or an unknown username) from an address and returns the failures since its
+ * last sign-in under that name; a count whose last failure is older than `forgetAfterHours` starts
+ * over. Rows of other keys quiet for that long are dropped on the way.
+ */
+export async function recordSignInFailure(db: Db, municipalityId: string, username: string, clientAddress: string, forgetAfterHours: number): Promise<number> {
+  const row = await one<{ failures: number }>(
+    db,
+    `insert into sign_in_throttle as t (municipality_id, username, client_address, failures, last_failure_at, blocked_until)
+     values ($1, $2, $3, 1, $5, null)
+     on conflict (username, client_address, municipality_id) do update
+       set failures = case when t.last_failure_at < $5::timestamptz - make_interval(hours => $4) then 1 else t.failures + 1 end,
+           last_failure_at = $5
+     returning failures`,
+    [municipalityId, username, clientAddress, forgetAfterHours, nowOf(db)],
   );
+  await exec(
+    db,
+    `delete from sign_in_throttle where last_failure_at < $4::timestamptz - make_interval(hours => $3)
+        and (blocked_until is null or blocked_until < $4) and not (username = $1 and client_address = $2)`,
+    [username, clientAddress, forgetAfterHours, nowOf(db)],
+  );
+  return row!.failures;
 }
 
-export async function recordSignInSuccess(db: Db, staffId: string): Promise<void> {
-  await exec(db, 'update staff set failed_sign_ins = 0, locked_until = null where id = $1', [staffId]);
+/** No attempt from the address under the name is checked for `seconds` from now. */
+export async function blockSignIns(db: Db, username: string, clientAddress: string, seconds: number): Promise<void> {
+  await exec(db, 'update sign_in_throttle set blocked_until = $4::timestamptz + make_interval(secs => $3) where username = $1 and client_address = $2', [username, clientAddress, seconds, nowOf(db)]);
+}
+
+/** A sign-in from the address: its count under the name starts over. */
+export async function clearSignInFailures(db: Db, username: string, clientAddress: string): Promise<void> {
+  await exec(db, 'delete from sign_in_throttle where username = $1 and client_address = $2', [username, clientAddress]);
 }
 
 export async function insertSession(db: Db, municipalityId: string, staffId: string, tokenHash: string, expiresAt: Date): Promise<string> {

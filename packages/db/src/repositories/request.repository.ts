@@ -66,6 +66,15 @@ export async function nextRequestNumber(db: Db, municipalityId: string, fiscalYe
   return `R${reiwaYear}-${String(row!.last).padStart(6, '0')}`;
 }
 
+/**
+ * Holds the requester's idempotency key until the transaction ends: a second filing with the same key
+ * waits here until the first has committed (or rolled back), then finds its request instead of
+ * colliding with it on the unique key.
+ */
+export async function lockIdempotencyKey(db: Db, requesterId: string, key: string): Promise<void> {
+  await one(db, `select pg_advisory_xact_lock(hashtextextended('request.idempotency_key:' || $1 || ':' || $2, 0))::text as locked`, [requesterId, key]);
+}
+
 export async function requestByIdempotencyKey(db: Db, requesterId: string, key: string): Promise<RequestRow | undefined> {
   return one<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.requester_id = $1 and r.idempotency_key = $2`, [requesterId, key]);
 }

@@ -366,7 +366,8 @@ async function seedAccess(
     access.grants.map((g) => ({
       id: id(g.key), municipality_id: mid, asset_id: id(g.assetKey), grantee_id: id(g.granteeKey), position_id: g.positionKey ? id(g.positionKey) : null,
       valid_from: g.validFrom, valid_to: g.validTo ?? null, suspended_at: g.suspendedAt ?? null, revoked_at: null, fields: g.fields ?? null,
-      purpose: g.purpose, requested_by_id: id(g.requestedByKey), created_at: new Date(),
+      // Requested a week before it begins: before the owners' approvals (dated its first day) in its history.
+      purpose: g.purpose, requested_by_id: id(g.requestedByKey), created_at: new Date(Date.parse(g.validFrom) - 7 * 86_400_000),
     })),
     ['id'],
     ['valid_from', 'valid_to', 'suspended_at', 'revoked_at', 'fields', 'created_at'],

@@ -12,3 +12,4 @@ export {
 export type { FieldAccessCheck, FieldAccessExplanation, FieldCheckKind, RoleFieldAccessRule } from './field-access.policy.ts';
 export { ACCOUNT_RULE_IDS, decideSystemAccess } from './access-decision.ts';
 export * from './administration.policy.ts';
+export * from './grant-status.ts';

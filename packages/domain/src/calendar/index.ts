@@ -3,3 +3,4 @@ export type * from './calendar.types.ts';
 export * from './japanese-holidays.ts';
 export * from './operating-calendar.ts';
 export * from './deadlines.ts';
+export * from './supported-dates.ts';

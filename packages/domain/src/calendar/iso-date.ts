@@ -12,7 +12,9 @@ export function parseIsoDate(isoDate: string): { year: number; month: number; da
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const d = new Date(Date.UTC(year, month - 1, day));
+  const d = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+  d.setUTCFullYear(year, month - 1, day);
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
     throw new RangeError(`Invalid date: ${isoDate}`);
   }

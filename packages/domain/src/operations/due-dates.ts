@@ -3,17 +3,15 @@
 // admin app's business.
 import { endOfMonth, fiscalYearEnd, fiscalYearOf } from '../calendar/deadlines.ts';
 import { isoDate, lastDayOfMonth, parseIsoDate } from '../calendar/iso-date.ts';
+import { isSupportedDate, isSupportedMonth } from '../calendar/supported-dates.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 
-/** Whether a string is a real calendar date as YYYY-MM-DD (2027-02-30 is not). */
+/**
+ * Whether a string is a real calendar date as YYYY-MM-DD (2027-02-30 is not) in the range the
+ * product accepts (calendar/supported-dates.ts).
+ */
 export function isIsoDate(value: string | null | undefined): value is string {
-  if (!value) return false;
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return !!value && isSupportedDate(value);
 }
 
 /**
@@ -47,8 +45,9 @@ export function dueState(o: { opensOn: string; dueOn: string; doneOn: string | n
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** A month as YYYY-MM in the range the product accepts. */
 export function isMonth(value: string): boolean {
-  return MONTH.test(value);
+  return isSupportedMonth(value);
 }
 
 function parseMonth(month: string): { year: number; month: number } {

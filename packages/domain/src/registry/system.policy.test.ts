@@ -27,6 +27,14 @@ describe('validateSystemDraft', () => {
     const codes = validateSystemDraft({ name: 'a\u0000b', managementType: 'cloud', lifecycleStatus: 'gone' }, 'update').map((e) => e.path.at(-1));
     expect(codes).toEqual(['name', 'managementType', 'lifecycleStatus']);
   });
+
+  it('refuses invisible formatting characters, and line breaks in the name but not in the business content', () => {
+    const paths = (draft: Parameters<typeof validateSystemDraft>[0]) => validateSystemDraft(draft, 'update').map((e) => e.path.at(-1));
+    expect(paths({ name: 'abc\u202Egnp.exe' })).toEqual(['name']);
+    expect(paths({ name: '住民\n記録' })).toEqual(['name']);
+    expect(paths({ businessContent: '住民記録\u200B' })).toEqual(['businessContent']);
+    expect(paths({ name: '住民記録システム', businessContent: '住民異動\n\t証明書発行' })).toEqual([]);
+  });
 });
 
 describe('validateClassification', () => {

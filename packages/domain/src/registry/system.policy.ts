@@ -1,5 +1,6 @@
 import type { ClassificationScale, LifecycleStatus, ManagementType } from '../model/types.ts';
 import { fieldError, type FieldError } from './field-error.ts';
+import { textError } from './text-policy.ts';
 
 export const SYSTEM_NAME_MAX = 200;
 export const BUSINESS_CONTENT_MAX = 2000;
@@ -32,7 +33,7 @@ export interface SystemDraft {
 
 /**
  * Validates a system record (create: every required field; update: only fields present).
- * Text is trimmed; control characters other than newlines are refused.
+ * Text is trimmed; control and invisible formatting characters are refused (the name is one line).
  */
 export function validateSystemDraft(draft: SystemDraft, mode: 'create' | 'update', base: (string | number)[] = ['input']): FieldError[] {
   const errors: FieldError[] = [];
@@ -46,9 +47,9 @@ export function validateSystemDraft(draft: SystemDraft, mode: 'create' | 'update
     if ([...value.trim()].length > max) {
       errors.push(fieldError([...base, field], 'TOO_LONG', `${en} must be at most ${max} characters.`, `${ja}は${max}文字以内で入力してください。`));
     }
-    if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(value)) {
-      errors.push(fieldError([...base, field], 'INVALID_VALUE', `${en} contains control characters.`, `${ja}に使用できない制御文字が含まれています。`));
-    }
+    // The name is one line; the business content may run over several (registry/text-policy.ts).
+    const refused = textError([...base, field], value, field === 'name' ? 'line' : 'multiline', { en, ja });
+    if (refused) errors.push(refused);
   };
   text('name', SYSTEM_NAME_MAX, 'システム名', 'System name');
   text('businessContent', BUSINESS_CONTENT_MAX, '業務内容', 'Business content');

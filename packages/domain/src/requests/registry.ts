@@ -1,8 +1,10 @@
 // The request kinds, and what every kind gets checked against at filing time: the rulebook defines the
 // kind, the requester may file it, the content matches the form, then the kind's own rules.
 import { localParts } from '../calendar/operating-calendar.ts';
+import { isRealDate, isSupportedInstant, unsupportedDateError } from '../calendar/supported-dates.ts';
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { textError } from '../registry/text-policy.ts';
 import { accessRightsUpdateKind } from './kinds/access-rights-update.kind.ts';
 import { bulkUserUpdateKind } from './kinds/bulk-user-update.kind.ts';
 import { dataUseConsultationKind } from './kinds/data-use-consultation.kind.ts';
@@ -52,8 +54,6 @@ export function fieldsFor(kind: RequestKind, rulebookId: RulebookId): FormField[
   return kind.fields.filter((f) => !f.rulebookIds || f.rulebookIds.includes(rulebookId));
 }
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-const CONTROL_CHARS_WITH_NEWLINE = /[\u0000-\u001f\u007f]/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
@@ -70,16 +70,19 @@ function checkField(f: FormField, value: unknown): FieldError | null {
     case 'text':
     case 'textarea': {
       if (typeof value !== 'string') return invalid('expected text.', '文字列で入力してください。');
-      if ((f.type === 'text' ? CONTROL_CHARS_WITH_NEWLINE : CONTROL_CHARS).test(value)) return invalid('contains control characters.', '使用できない制御文字が含まれています。');
+      const refused = textError(p, value, f.type === 'text' ? 'line' : 'multiline', f.label);
+      if (refused) return { ...refused, ...(rules ? { ruleIds: rules } : {}) };
       if (f.maxLength !== undefined && [...value.trim()].length > f.maxLength) {
         return fieldError(p, 'TOO_LONG', `${en} is longer than ${f.maxLength} characters.`, `${ja}は${f.maxLength}文字以内で入力してください。`, rules);
       }
       return null;
     }
     case 'date':
-      return isIsoDate(value) ? null : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
+      if (isIsoDate(value)) return null;
+      return typeof value === 'string' && isRealDate(value) ? unsupportedDateError(p, 'date') : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
     case 'datetime':
-      return typeof value === 'string' && HAS_ZONE.test(value) && !Number.isNaN(Date.parse(value)) ? null : invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
+      if (typeof value !== 'string' || !HAS_ZONE.test(value) || Number.isNaN(Date.parse(value))) return invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
+      return isSupportedInstant(new Date(value)) ? null : unsupportedDateError(p, 'instant');
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return invalid('expected a number.', '数値で入力してください。');
       if (f.min !== undefined && value < f.min) return invalid(`must be at least ${f.min}.`, `${f.min}以上で入力してください。`);

@@ -359,12 +359,20 @@ export const AssetOptionsQuery = gql<
 
 export const GRANT_STATES = [
   'PENDING_APPROVAL',
-  'ACTIVE',
+  'PARTLY_APPROVED',
   'NOT_YET_VALID',
-  'EXPIRED',
+  'ACTIVE',
   'SUSPENDED',
+  'DUTY_ENDED',
+  'EXPIRED',
+  'REVOKED',
 ] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
+
+export const GRANT_EVENT_KINDS = ['REQUESTED', 'APPROVED', 'BECAME_VALID', 'SUSPENDED', 'REINSTATED', 'DUTY_ENDED', 'EXPIRED', 'REVOKED'] as const;
+export type GrantEventKind = (typeof GRANT_EVENT_KINDS)[number];
+
+type StaffName = { id: ID; displayName: string };
 
 export interface Grant {
   id: ID;
@@ -372,14 +380,23 @@ export interface Grant {
   granteeId: ID;
   positionId: ID | null;
   state: GrantState;
+  /** When the grant entered its state, by whom (null: by the calendar), for whom (a deputy). */
+  stateChangedAt: DateTime;
+  stateChangedBy: StaffName | null;
+  stateChangedOnBehalfOf: StaffName | null;
   ownerPositionIds: ID[];
   approvedPositionIds: ID[];
+  approvals: { ownerPositionId: ID; approvedAt: DateTime; approvedBy: StaffName; onBehalfOf: StaffName | null }[];
+  history: { kind: GrantEventKind; at: DateTime; by: StaffName | null; onBehalfOf: StaffName | null; ownerPosition: { id: ID; name: string } | null }[];
   purpose: string;
   validFrom: DateTime;
   validTo: DateTime | null;
   fields: string[] | null;
   suspendedAt: DateTime | null;
-  grantee: { id: ID; displayName: string };
+  revokedAt: DateTime | null;
+  requestedAt: DateTime;
+  requestedBy: StaffName;
+  grantee: StaffName;
   asset: { id: ID; name: string };
   /** Owner positions whose approval is needed, with their names. */
   owners: { id: ID; name: string }[];
@@ -394,13 +411,56 @@ const GRANT_FIELDS = gql`
     granteeId
     positionId
     state
+    stateChangedAt
+    stateChangedBy {
+      id
+      displayName
+    }
+    stateChangedOnBehalfOf {
+      id
+      displayName
+    }
     ownerPositionIds
     approvedPositionIds
+    approvals {
+      ownerPositionId
+      approvedAt
+      approvedBy {
+        id
+        displayName
+      }
+      onBehalfOf {
+        id
+        displayName
+      }
+    }
+    history {
+      kind
+      at
+      by {
+        id
+        displayName
+      }
+      onBehalfOf {
+        id
+        displayName
+      }
+      ownerPosition {
+        id
+        name
+      }
+    }
     purpose
     validFrom
     validTo
     fields
     suspendedAt
+    revokedAt
+    requestedAt
+    requestedBy {
+      id
+      displayName
+    }
     grantee {
       id
       displayName

@@ -25,11 +25,28 @@ import {
   CreateAccountInput,
   FieldAccessExplanation,
   Grant,
+  GrantApproval,
+  GrantEvent,
   RequestGrantInput,
 } from './access.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 function requireId(id: string, path: string[]): void {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+}
+
+const staffOnly = (ctx: Context) => {
+  if (ctx.viewer?.kind !== 'staff') throw forbidden('Grants are listed for staff.', [], '閲覧権限の一覧は職員だけが参照できます。');
+};
+
+/** The grants the viewer may see: their own, those they requested, those of assets they own (all, for registry administrators). */
+async function visibleGrants(ctx: Context, rows: accessRepo.GrantRow[]): Promise<accessRepo.GrantRow[]> {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') return [];
+  if (v.registryAdmin || rows.length === 0) return rows;
+  const facts = await loadStaffFacts(await ctx.db.em(), v.staffId, ctx.now());
+  const held = new Set([...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)]);
+  return rows.filter((g) => g.grantee_id === v.staffId || g.requested_by_id === v.staffId || g.owner_position_ids.some((p) => held.has(p)));
 }
 
 @Resolver(() => Account)
@@ -129,6 +146,7 @@ export class AccessResolver {
 
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Suspends an account (MNT-16, KTM-10-4; the section head is told, KTM-10-5).' })
+  @ArgFormats({ reason: 'multiline' })
   async suspendAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'suspend', reason }));
   }
@@ -141,6 +159,7 @@ export class AccessResolver {
 
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Ends an account (MNT-11-2, KTM-10-1).' })
+  @ArgFormats({ reason: 'multiline' })
   async endAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'end', reason }));
   }
@@ -159,46 +178,51 @@ export class GrantResolver {
   async grants(@Ctx() ctx: Context, @Arg('assetId', () => ID, { nullable: true }) assetId: string | null, @Arg('granteeId', () => ID, { nullable: true }) granteeId: string | null): Promise<Grant[]> {
     if (assetId) requireId(assetId, ['assetId']);
     if (granteeId) requireId(granteeId, ['granteeId']);
-    const v = ctx.viewer!;
-    if (v.kind !== 'staff') throw forbidden('Grants are listed for staff.', [], '閲覧権限の一覧は職員だけが参照できます。');
+    staffOnly(ctx);
     const db = await ctx.db.em();
-    const all = await accessRepo.listGrants(db, { assetId, granteeId });
-    if (v.registryAdmin) return all.map((g) => grants.toGrant(g, ctx.now()));
-    const facts = await loadStaffFacts(db, v.staffId, ctx.now());
-    const held = new Set([...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)]);
-    return all
-      .filter((g) => g.grantee_id === v.staffId || g.requested_by_id === v.staffId || g.owner_position_ids.some((p) => held.has(p)))
-      .map((g) => grants.toGrant(g, ctx.now()));
+    const visible = await visibleGrants(ctx, await accessRepo.listGrants(db, { assetId, granteeId }));
+    return grants.toGrants(ctx, db, visible, ctx.now());
   }
 
   @Rule('signedIn')
-  @Mutation(() => Grant, { description: 'Asks the owner(s) of an information asset to let someone see its protected fields.' })
+  @Query(() => Grant, { nullable: true, description: 'One grant you may see (as in `grants`), with its approvals and history.' })
+  async grant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Grant | null> {
+    requireId(id, ['id']);
+    staffOnly(ctx);
+    const db = await ctx.db.em();
+    const row = await accessRepo.grantById(db, id);
+    const [visible] = row ? await visibleGrants(ctx, [row]) : [];
+    return visible ? grants.toGrantAt(ctx, visible) : null;
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => Grant, { description: 'Asks the owner(s) of an information asset to let someone see its protected fields. While the same access (asset, grantee, duty, fields, period) awaits approval, another request is refused: CONFLICT with existingGrantId.' })
   async requestGrant(@Ctx() ctx: Context, @Arg('input', () => RequestGrantInput) input: RequestGrantInput): Promise<Grant> {
-    return grants.toGrant(await grants.requestGrant(ctx, input), ctx.now());
+    return grants.toGrantAt(ctx, await grants.requestGrant(ctx, input));
   }
 
   @Rule('signedIn')
   @Mutation(() => Grant, { description: 'An owner approves (KWW-5-2); every owner must, for the grant to be active.' })
   async approveGrant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Grant> {
-    return grants.toGrant(await grants.approveGrant(ctx, id), ctx.now());
+    return grants.toGrantAt(ctx, await grants.approveGrant(ctx, id));
   }
 
   @Rule('signedIn')
-  @Mutation(() => Grant)
+  @Mutation(() => Grant, { description: 'An owner suspends a grant in force (ACTIVE, NOT_YET_VALID, DUTY_ENDED); otherwise CONFLICT.' })
   async suspendGrant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Grant> {
-    return grants.toGrant(await grants.setGrantState(ctx, id, 'suspend'), ctx.now());
+    return grants.toGrantAt(ctx, await grants.setGrantState(ctx, id, 'suspend'));
   }
 
   @Rule('signedIn')
-  @Mutation(() => Grant)
+  @Mutation(() => Grant, { description: 'An owner reinstates a SUSPENDED grant; otherwise CONFLICT.' })
   async reinstateGrant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Grant> {
-    return grants.toGrant(await grants.setGrantState(ctx, id, 'reinstate'), ctx.now());
+    return grants.toGrantAt(ctx, await grants.setGrantState(ctx, id, 'reinstate'));
   }
 
   @Rule('signedIn')
-  @Mutation(() => Grant)
+  @Mutation(() => Grant, { description: 'An owner revokes a grant (a request still waiting is withdrawn). A revoked grant is not found again.' })
   async revokeGrant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Grant> {
-    return grants.toGrant(await grants.setGrantState(ctx, id, 'revoke'), ctx.now());
+    return grants.toGrantAt(ctx, await grants.setGrantState(ctx, id, 'revoke'));
   }
 
   @Rule('registry:write')
@@ -270,6 +294,67 @@ export class GrantNamesResolver {
   async viewerCanApprove(@Root() g: Grant, @Ctx() ctx: Context): Promise<boolean> {
     return grants.viewerCanApprove(ctx, g);
   }
+
+  @FieldResolver(() => Staff, { description: 'Who asked for it.' })
+  async requestedBy(@Root() g: Grant, @Ctx() ctx: Context): Promise<Staff> {
+    return (await staffOf(ctx, g.requestedById))!;
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'Who brought it into its state (null: the calendar did — its first or last day, a personnel change — or it was not recorded).' })
+  stateChangedBy(@Root() g: Grant, @Ctx() ctx: Context): Promise<Staff | null> {
+    return staffOf(ctx, g.stateChangedById);
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'The owner a deputy acted for, when a deputy did.' })
+  stateChangedOnBehalfOf(@Root() g: Grant, @Ctx() ctx: Context): Promise<Staff | null> {
+    return staffOf(ctx, g.stateChangedOnBehalfOfId);
+  }
 }
 
-export const accessResolvers = [AccessResolver, GrantResolver, DesignationResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver] as const;
+async function staffOf(ctx: Context, id: string | null): Promise<Staff | null> {
+  const row = id ? await ctx.loaders.staff.load(id) : undefined;
+  return row ? toStaff(row) : null;
+}
+
+async function positionOf(ctx: Context, id: string | null): Promise<Position | null> {
+  const row = id ? await ctx.loaders.position.load(id) : undefined;
+  return row ? toPosition(row) : null;
+}
+
+@Resolver(() => GrantApproval)
+export class GrantApprovalResolver {
+  @FieldResolver(() => Position, { nullable: true })
+  ownerPosition(@Root() a: GrantApproval, @Ctx() ctx: Context): Promise<Position | null> {
+    return positionOf(ctx, a.ownerPositionId);
+  }
+
+  @FieldResolver(() => Staff)
+  async approvedBy(@Root() a: GrantApproval, @Ctx() ctx: Context): Promise<Staff> {
+    return (await staffOf(ctx, a.approvedById))!;
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'The owner a deputy approved for.' })
+  onBehalfOf(@Root() a: GrantApproval, @Ctx() ctx: Context): Promise<Staff | null> {
+    return staffOf(ctx, a.onBehalfOfId);
+  }
+}
+
+@Resolver(() => GrantEvent)
+export class GrantEventResolver {
+  @FieldResolver(() => Staff, { nullable: true })
+  by(@Root() e: GrantEvent, @Ctx() ctx: Context): Promise<Staff | null> {
+    return staffOf(ctx, e.byId);
+  }
+
+  @FieldResolver(() => Staff, { nullable: true })
+  onBehalfOf(@Root() e: GrantEvent, @Ctx() ctx: Context): Promise<Staff | null> {
+    return staffOf(ctx, e.onBehalfOfId);
+  }
+
+  @FieldResolver(() => Position, { nullable: true })
+  ownerPosition(@Root() e: GrantEvent, @Ctx() ctx: Context): Promise<Position | null> {
+    return positionOf(ctx, e.ownerPositionId);
+  }
+}
+
+export const accessResolvers = [AccessResolver, GrantResolver, DesignationResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver, GrantApprovalResolver, GrantEventResolver] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testCalendar } from '@tsukasa/domain/testing';
-import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
+import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
 
 /** Instants asked about, counted from the day the tests run: 10:00 on the next business day, and New Year's Day. */
 const T = testCalendar();
@@ -138,11 +138,151 @@ describe('grants approved by every owner (KWW-5-2)', () => {
       const r = await gw.gql<{ approveGrant: { state: string } }>('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id: grant.id }, { token: await gw.signIn('kawasaki', username) });
       expect(r.errors).toBeUndefined();
       state = r.data!.approveGrant.state;
-      if (i < holders.length - 1) expect(state).toBe('PENDING_APPROVAL');
+      if (i < holders.length - 1) expect(state).toBe('PARTLY_APPROVED');
     }
     expect(state).toBe('ACTIVE');
     const mine = await gw.gql<{ grants: { id: string; state: string }[] }>('{ grants { id state } }', {}, { token: kawasaki });
     expect(mine.data!.grants.find((g) => g.id === grant.id)?.state).toBe('ACTIVE');
+  });
+});
+
+describe('a grant request already awaiting approval', () => {
+  const REQUEST = 'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state } }';
+  type Answer = GqlResult<{ requestGrant: { id: string } }>;
+
+  it('is not filed again: identical requests, one after another or twenty at once, are refused naming the one waiting', async () => {
+    const chief = await gw.signIn('kawasaki', 'chief');
+    const me = await staffId('kawasaki', 'chief');
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id as string;
+    const from = new Date();
+    from.setUTCHours(0, 0, 0, 0);
+    const input = { assetId: asset, granteeId: me, validFrom: from.toISOString(), fields: ['personalPhone', 'extension'], purpose: '介護保険料の窓口照会' };
+    const rows = async () => (await gw.admin.query(`select id from access_grant where grantee_id = $1 and asset_id = $2 order by created_at`, [me, asset])).rows.map((r) => r.id as string);
+    const counts = async () => (await gw.admin.query(`select (select count(*) from notification where target_type = 'access_grant') as notices, (select count(*) from audit_event where action = 'grant.request') as audits`)).rows[0];
+
+    const first = await gw.gql<{ requestGrant: { id: string; state: string } }>(REQUEST, { i: input }, { token: chief });
+    expect(first.errors).toBeUndefined();
+    const id = first.data!.requestGrant.id;
+    const before = await counts();
+    // The same access with the fields in another order and a reworded purpose is the same request.
+    const again: Answer[] = await Promise.all(Array.from({ length: 20 }, (_, i) => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, fields: ['extension', 'personalPhone'], purpose: `${input.purpose}（${i}）` } }, { token: chief })));
+    for (const a of again) {
+      expect(a.data ?? null).toBeNull();
+      expect(a.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', existingGrantId: id, messageJa: expect.stringContaining(id) });
+    }
+    expect(await rows()).toEqual([id]);
+    expect(await counts()).toEqual(before);
+
+    // Another period is another request — and twenty of it at once file exactly one.
+    const to = new Date(from.getTime() + 30 * 86_400_000);
+    const other: Answer[] = await Promise.all(Array.from({ length: 20 }, () => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, validTo: to.toISOString() } }, { token: chief })));
+    const filed = other.filter((a) => a.data?.requestGrant);
+    expect(filed).toHaveLength(1);
+    const otherId = filed[0]!.data!.requestGrant.id;
+    for (const a of other.filter((x) => !x.data?.requestGrant)) expect(a.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', existingGrantId: otherId });
+    expect(await rows()).toEqual([id, otherId]);
+  });
+});
+
+describe('the life of a grant, as the list and the detail show it', () => {
+  const FIELDS = 'id state stateChangedAt stateChangedBy { id } stateChangedOnBehalfOf { id } revokedAt requestedBy { id } approvals { ownerPosition { id } approvedBy { id } approvedAt } history { kind at by { id } ownerPosition { id } }';
+  type Shown = { id: string; state: string; stateChangedAt: string; stateChangedBy: { id: string } | null; stateChangedOnBehalfOf: { id: string } | null; revokedAt: string | null;
+    approvals: { ownerPosition: { id: string }; approvedBy: { id: string } }[]; history: { kind: string; at: string; by: { id: string } | null }[] };
+
+  async function owners(assetId: string) {
+    const positions = (await gw.admin.query(`select position_id from information_asset_owner where asset_id = $1 order by sort_order`, [assetId])).rows.map((r) => r.position_id as string);
+    const out: { staffId: string; token: string }[] = [];
+    for (const [i, position] of positions.entries()) {
+      const holder = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_from <= current_date and (valid_to is null or valid_to > current_date) limit 1`, [position])).rows[0].staff_id as string;
+      await gw.admin.query(`update staff set username = coalesce(username, $2), password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [holder, `life-owner${i}`]);
+      const username = (await gw.admin.query('select username from staff where id = $1', [holder])).rows[0].username as string;
+      out.push({ staffId: holder, token: await gw.signIn('kawasaki', username) });
+    }
+    return out;
+  }
+
+  it('shows every state it passes through — pending, partly approved, active, suspended, reinstated, revoked, expired — with who changed it and when', async () => {
+    const requester = await gw.signIn('kawasaki', 'staff1');
+    const me = await staffId('kawasaki', 'staff1');
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id as string;
+    const start = new Date();
+    start.setUTCHours(0, 0, 0, 0);
+    const end = new Date(start.getTime() + 60 * 86_400_000);
+    const created = await gw.gql<{ requestGrant: Shown }>(`mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`, {
+      i: { assetId: asset, granteeId: me, validFrom: start.toISOString(), validTo: end.toISOString(), fields: ['personalPhone'], purpose: '介護保険の資格確認' },
+    }, { token: requester });
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.requestGrant.id;
+    // As the list shows it to the viewer, and as the detail does: always the same.
+    const shown = async (token: string): Promise<Shown> => {
+      const list = await gw.gql<{ grants: Shown[] }>(`{ grants { ${FIELDS} } }`, {}, { token });
+      const detail = await gw.gql<{ grant: Shown }>(`query($id: ID!) { grant(id: $id) { ${FIELDS} } }`, { id }, { token });
+      expect(list.errors ?? detail.errors).toBeUndefined();
+      expect(list.data!.grants.find((g) => g.id === id)).toEqual(detail.data!.grant);
+      return detail.data!.grant;
+    };
+    const recent = (iso: string) => expect(Math.abs(Date.parse(iso) - Date.now())).toBeLessThan(60_000);
+
+    let g = await shown(requester);
+    expect(g).toMatchObject({ state: 'PENDING_APPROVAL', stateChangedBy: { id: me }, approvals: [] });
+    recent(g.stateChangedAt);
+
+    const [first, ...rest] = await owners(asset);
+    await gw.gql('mutation($id: ID!) { approveGrant(id: $id) { id } }', { id }, { token: first!.token });
+    g = await shown(requester);
+    expect(g).toMatchObject({ state: 'PARTLY_APPROVED', stateChangedBy: { id: first!.staffId }, approvals: [{ approvedBy: { id: first!.staffId } }] });
+    for (const o of rest) await gw.gql('mutation($id: ID!) { approveGrant(id: $id) { id } }', { id }, { token: o.token });
+    g = await shown(first!.token);
+    expect(g).toMatchObject({ state: 'ACTIVE', stateChangedBy: { id: rest.at(-1)!.staffId } });
+    expect(g.approvals).toHaveLength(1 + rest.length);
+
+    const suspended = await gw.gql<{ suspendGrant: Shown }>(`mutation($id: ID!) { suspendGrant(id: $id) { ${FIELDS} } }`, { id }, { token: first!.token });
+    expect(suspended.data!.suspendGrant).toMatchObject({ state: 'SUSPENDED', stateChangedBy: { id: first!.staffId } });
+    expect(await shown(requester)).toEqual(suspended.data!.suspendGrant);
+    // A change that does not fit the state is refused and changes nothing.
+    const before = (await gw.admin.query(`select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`, [id])).rows[0];
+    const twice = await gw.gql('mutation($id: ID!) { suspendGrant(id: $id) { id } }', { id }, { token: first!.token });
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'SUSPENDED', messageJa: expect.stringContaining('停止中') });
+    expect((await gw.admin.query(`select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`, [id])).rows[0]).toEqual(before);
+
+    await gw.gql('mutation($id: ID!) { reinstateGrant(id: $id) { id } }', { id }, { token: rest[0]!.token });
+    g = await shown(requester);
+    expect(g).toMatchObject({ state: 'ACTIVE', stateChangedBy: { id: rest[0]!.staffId } });
+
+    const revoked = await gw.gql<{ revokeGrant: Shown }>(`mutation($id: ID!) { revokeGrant(id: $id) { ${FIELDS} } }`, { id }, { token: first!.token });
+    expect(revoked.data!.revokeGrant).toMatchObject({ state: 'REVOKED', stateChangedBy: { id: first!.staffId } });
+    g = await shown(requester);
+    expect(g).toMatchObject({ state: 'REVOKED', stateChangedBy: { id: first!.staffId }, revokedAt: g.stateChangedAt });
+    recent(g.revokedAt!);
+    expect(g.history.map((e) => [e.kind, e.by?.id ?? null])).toEqual([
+      ['REQUESTED', me],
+      ...[first!, ...rest].map((o) => ['APPROVED', o.staffId]),
+      ['SUSPENDED', first!.staffId],
+      ['REINSTATED', rest[0]!.staffId],
+      ['REVOKED', first!.staffId],
+    ]);
+    const again = await gw.gql('mutation($id: ID!) { revokeGrant(id: $id) { id } }', { id }, { token: first!.token });
+    expect(again.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+
+    // A request left waiting until its period is over has expired, by the calendar.
+    const lapsed = await gw.gql<{ requestGrant: Shown }>(`mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`, {
+      i: { assetId: asset, granteeId: me, validFrom: start.toISOString(), validTo: end.toISOString(), fields: ['extension'], purpose: '介護保険の資格確認' },
+    }, { token: requester });
+    gw.setNow(new Date(end.getTime() + 86_400_000));
+    try {
+      const later = await gw.gql<{ grant: Shown }>(`query($id: ID!) { grant(id: $id) { ${FIELDS} } }`, { id: lapsed.data!.requestGrant.id }, { token: requester });
+      expect(later.data!.grant).toMatchObject({ state: 'EXPIRED', stateChangedAt: end.toISOString(), stateChangedBy: null });
+    } finally {
+      gw.setNow(null);
+    }
+  });
+
+  it('shows a grant only to whom the list shows it', async () => {
+    const stranger = await gw.signIn('kawasaki', 'chief');
+    const id = (await gw.admin.query(`select g.id from access_grant g join staff s on s.id = g.grantee_id where s.username = 'staff1' order by g.created_at limit 1`)).rows[0].id as string;
+    const r = await gw.gql('query($id: ID!) { grant(id: $id) { id } }', { id }, { token: stranger });
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ grant: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../registry/registry.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum AccessDenialCode {
   NO_ACCOUNT = 'NO_ACCOUNT',
@@ -94,6 +95,60 @@ export class CreateAccountInput {
   @Field(() => ID, { nullable: true, description: 'KTM-11: the duty (position) the account is for; it ends when the holder leaves it.' }) dutyPositionId?: string | null;
 }
 
+export enum GrantStateEnum {
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
+  PARTLY_APPROVED = 'PARTLY_APPROVED',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  DUTY_ENDED = 'DUTY_ENDED',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(GrantStateEnum, {
+  name: 'GrantState',
+  description: 'Where a grant stands at the instant asked (now).',
+  valuesConfig: {
+    PENDING_APPROVAL: { description: 'No owner has approved yet.' },
+    PARTLY_APPROVED: { description: 'Some owners have approved, not every one (KWW-5-2).' },
+    NOT_YET_VALID: { description: 'Approved by every owner; its period has not begun.' },
+    ACTIVE: { description: 'Approved by every owner and in its period.' },
+    SUSPENDED: { description: 'Suspended by an owner.' },
+    DUTY_ENDED: { description: 'The grantee left the duty it was for (KTM-11).' },
+    EXPIRED: { description: 'Its period is over.' },
+    REVOKED: { description: 'Revoked by an owner (a request still waiting: withdrawn).' },
+  },
+});
+
+export enum GrantEventKindEnum {
+  REQUESTED = 'REQUESTED',
+  APPROVED = 'APPROVED',
+  BECAME_VALID = 'BECAME_VALID',
+  SUSPENDED = 'SUSPENDED',
+  REINSTATED = 'REINSTATED',
+  DUTY_ENDED = 'DUTY_ENDED',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(GrantEventKindEnum, { name: 'GrantEventKind' });
+
+@ObjectType({ description: "One owner's approval of a grant (KWW-5-2)." })
+export class GrantApproval {
+  @Field(() => ID) ownerPositionId!: string;
+  @Field(() => Date) approvedAt!: Date;
+  approvedById!: string;
+  onBehalfOfId!: string | null;
+}
+
+@ObjectType({ description: 'An event in the life of a grant. `by` is null for what the calendar did (its first or last day, a personnel change) or what was not recorded.' })
+export class GrantEvent {
+  @Field(() => GrantEventKindEnum) kind!: GrantEventKindEnum;
+  @Field(() => Date) at!: Date;
+  @Field(() => ID, { nullable: true, description: 'The owner position an approval was given for.' }) ownerPositionId!: string | null;
+  byId!: string | null;
+  onBehalfOfId!: string | null;
+}
+
 @ObjectType({ description: 'A right to see protected fields of an information asset, approved by its owner(s).' })
 export class Grant {
   @Field(() => ID) id!: string;
@@ -103,11 +158,19 @@ export class Grant {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
   @Field(() => Date, { nullable: true }) suspendedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
   @Field(() => [String], { nullable: true }) fields!: string[] | null;
   @Field(() => String) purpose!: string;
+  @Field(() => Date) requestedAt!: Date;
   @Field(() => [ID], { description: 'Owner positions whose approval is needed.' }) ownerPositionIds!: string[];
   @Field(() => [ID], { description: 'Owner positions that have approved.' }) approvedPositionIds!: string[];
-  @Field(() => String, { description: 'PENDING_APPROVAL, ACTIVE, NOT_YET_VALID, EXPIRED, SUSPENDED' }) state!: string;
+  @Field(() => [GrantApproval], { description: 'Each approval: the owner position, who gave it (a deputy on behalf of the owner) and when, oldest first.' }) approvals!: GrantApproval[];
+  @Field(() => GrantStateEnum) state!: GrantStateEnum;
+  @Field(() => Date, { description: 'When the grant entered its state.' }) stateChangedAt!: Date;
+  @Field(() => [GrantEvent], { description: 'Every state the grant has passed through, oldest first.' }) history!: GrantEvent[];
+  requestedById!: string;
+  stateChangedById!: string | null;
+  stateChangedOnBehalfOfId!: string | null;
 }
 
 @InputType()
@@ -118,6 +181,7 @@ export class RequestGrantInput {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validTo?: Date | null;
   @Field(() => [String], { nullable: true, description: 'Protected field names; null = all of the asset’s.' }) fields?: string[] | null;
+  @TextFormat('multiline')
   @Field(() => String) purpose!: string;
 }
 

@@ -1,35 +1,79 @@
 import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
-import { fieldError, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
+import { fieldError, grantChangeRefusal, grantStatus, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts, toGrantFact, toTenure } from '../authz/viewer-facts.ts';
-import { Grant } from './access.types.ts';
+import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { Grant, GrantApproval, GrantEvent, GrantEventKindEnum, GrantStateEnum } from './access.types.ts';
 
-export function grantState(g: accessRepo.GrantRow, at: Date): string {
-  const f = toGrantFact(g);
-  if (!f.approved) return 'PENDING_APPROVAL';
-  if (f.suspendedAt && new Date(f.suspendedAt) <= at) return 'SUSPENDED';
-  if (new Date(f.validFrom) > at) return 'NOT_YET_VALID';
-  if (f.validTo && new Date(f.validTo) <= at) return 'EXPIRED';
-  return 'ACTIVE';
+const duplicateGrant = (existingGrantId: string) =>
+  new AppError('CONFLICT', `An identical request for this access is already awaiting the owners' approval: grant ${existingGrantId}.`, {
+    messageJa: `同じ内容の閲覧権限の申請が既に情報管理責任者の承認待ちです（${existingGrantId}）。`,
+    existingGrantId,
+    ruleIds: ['KWW-5-2'],
+  });
+
+const isoOf = (d: Date | string) => toDate(d).toISOString();
+
+/**
+ * The grants as the API shows them at `at`: each one's state, since when and by whom, its approvals
+ * and its history (packages/domain authz/grant-status.ts). Approvals, changes and the grantees'
+ * tenures (for a grant tied to a duty) are read for all of them at once.
+ */
+export async function toGrants(ctx: Context, db: Db, rows: readonly accessRepo.GrantRow[], at: Date): Promise<Grant[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((g) => g.id);
+  const [approvals, changes, tenures] = await Promise.all([
+    accessRepo.approvalsOfGrants(db, ids),
+    accessRepo.changesOfGrants(db, ids),
+    Promise.all(rows.map((g) => (g.position_id ? ctx.loaders.tenuresOfStaff.load(g.grantee_id) : Promise.resolve([])))),
+  ]);
+  return rows.map((g, i) => {
+    const mine = approvals.filter((a) => a.grant_id === g.id);
+    const status = grantStatus(
+      {
+        granteeStaffId: g.grantee_id,
+        positionId: g.position_id,
+        requestedAt: isoOf(g.created_at),
+        requestedByStaffId: g.requested_by_id,
+        validFrom: isoOf(g.valid_from),
+        validTo: g.valid_to && isoOf(g.valid_to),
+        suspendedAt: g.suspended_at && isoOf(g.suspended_at),
+        revokedAt: g.revoked_at && isoOf(g.revoked_at),
+        ownerPositionIds: g.owner_position_ids,
+        approvals: mine.map((a) => ({ ownerPositionId: a.owner_position_id, at: isoOf(a.approved_at), byStaffId: a.approved_by_id, onBehalfOfStaffId: a.on_behalf_of_id })),
+        changes: changes.filter((c) => c.grant_id === g.id).map((c) => ({ change: c.change, at: isoOf(c.changed_at), byStaffId: c.changed_by_id, onBehalfOfStaffId: c.on_behalf_of_id })),
+      },
+      at,
+      { tenures: tenures[i]!.map(toTenure) },
+    );
+    return Object.assign(new Grant(), {
+      id: g.id,
+      assetId: g.asset_id,
+      granteeId: g.grantee_id,
+      positionId: g.position_id,
+      validFrom: toDate(g.valid_from),
+      validTo: g.valid_to && toDate(g.valid_to),
+      suspendedAt: g.suspended_at && toDate(g.suspended_at),
+      revokedAt: g.revoked_at && toDate(g.revoked_at),
+      fields: g.fields,
+      purpose: g.purpose,
+      requestedAt: toDate(g.created_at),
+      requestedById: g.requested_by_id,
+      ownerPositionIds: g.owner_position_ids,
+      approvedPositionIds: g.approved_position_ids,
+      approvals: mine.map((a) => Object.assign(new GrantApproval(), { ownerPositionId: a.owner_position_id, approvedAt: toDate(a.approved_at), approvedById: a.approved_by_id, onBehalfOfId: a.on_behalf_of_id })),
+      state: status.state as GrantStateEnum,
+      stateChangedAt: new Date(status.since),
+      stateChangedById: status.byStaffId,
+      stateChangedOnBehalfOfId: status.onBehalfOfStaffId,
+      history: status.history.map((e) => Object.assign(new GrantEvent(), { kind: e.kind as GrantEventKindEnum, at: new Date(e.at), ownerPositionId: e.ownerPositionId, byId: e.byStaffId, onBehalfOfId: e.onBehalfOfStaffId })),
+    });
+  });
 }
 
-export function toGrant(g: accessRepo.GrantRow, at: Date): Grant {
-  return Object.assign(new Grant(), {
-    id: g.id,
-    assetId: g.asset_id,
-    granteeId: g.grantee_id,
-    positionId: g.position_id,
-    validFrom: toDate(g.valid_from),
-    validTo: g.valid_to && toDate(g.valid_to),
-    suspendedAt: g.suspended_at && toDate(g.suspended_at),
-    fields: g.fields,
-    purpose: g.purpose,
-    ownerPositionIds: g.owner_position_ids,
-    approvedPositionIds: g.approved_position_ids,
-    state: grantState(g, at),
-  });
+export async function toGrantAt(ctx: Context, row: accessRepo.GrantRow): Promise<Grant> {
+  return (await toGrants(ctx, await ctx.db.em(), [row], ctx.now()))[0]!;
 }
 
 /** Owner positions of the asset the viewer holds now, directly or as a deputy (and for whom). */
@@ -50,7 +94,7 @@ async function ownedPositions(ctx: Context, db: Db, ownerPositionIds: string[]) 
 
 export async function viewerCanApprove(ctx: Context, g: Grant): Promise<boolean> {
   const v = ctx.viewer;
-  if (!v || v.kind !== 'staff' || g.granteeId === v.staffId || g.state !== 'PENDING_APPROVAL') return false;
+  if (!v || v.kind !== 'staff' || g.granteeId === v.staffId || (g.state !== GrantStateEnum.PENDING_APPROVAL && g.state !== GrantStateEnum.PARTLY_APPROVED)) return false;
   const db = await ctx.db.em();
   const row = await accessRepo.grantById(db, g.id);
   if (!row || row.requested_by_id === v.staffId) return false;
@@ -85,6 +129,13 @@ export async function requestGrant(ctx: Context, input: { assetId: string; grant
   if (input.granteeId !== v.staffId && !v.registryAdmin && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length === 0) {
     throw forbidden('You may request access for yourself only.', [], '閲覧権限は本人の分だけ申請できます。');
   }
+  // One pending request per access: an identical one is refused, naming the request already waiting
+  // (concurrent ones take turns on the lock, so exactly one is filed).
+  await accessRepo.lockGrantRequests(db, input.assetId, input.granteeId);
+  const existing = await accessRepo.pendingIdenticalGrant(db, {
+    assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, at: ctx.now(),
+  });
+  if (existing) throw duplicateGrant(existing);
   const id = await accessRepo.insertGrant(db, {
     municipalityId: v.municipalityId, assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null,
     validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, purpose: input.purpose.trim(), requestedBy: v.staffId,
@@ -131,10 +182,16 @@ export async function setGrantState(ctx: Context, id: string, change: 'suspend' 
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const { grant, owned } = await grantForOwner(ctx, db, id);
+  // Each change from the states it belongs to (suspend what is in force, reinstate what is suspended …).
+  const current = (await toGrants(ctx, db, [grant], ctx.now()))[0]!;
+  const refusal = grantChangeRefusal(current.state, change);
+  if (refusal) throw new AppError('CONFLICT', refusal.en, { messageJa: refusal.ja, state: current.state, ruleIds: ['KWW-5-2'] });
   const now = ctx.now();
+  const onBehalfOf = owned[0]!.onBehalfOf;
   await accessRepo.setGrantState(db, id, change === 'revoke' ? { revoked_at: now } : { suspended_at: change === 'suspend' ? now : null });
+  await accessRepo.insertGrantChange(db, { municipalityId: v.municipalityId, grantId: id, change: ({ suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked' } as const)[change], at: now, by: v.staffId, onBehalfOf });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: owned[0]!.onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { suspendedAt: grant.suspended_at && toDate(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+    { actorStaffId: v.staffId, onBehalfOfStaffId: onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { state: current.state, suspendedAt: grant.suspended_at && toDate(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
   ]);
   return (await accessRepo.grantById(db, id))!;
 }

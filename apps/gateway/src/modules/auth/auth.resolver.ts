@@ -10,6 +10,7 @@ import { Municipality } from '../registry/registry.types.ts';
 import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer, ViewerPermissions } from './auth.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
   return Object.assign(new Municipality(), {
@@ -66,13 +67,14 @@ export class ViewerPermissionsResolver {
 export class AuthResolver {
   @Rule('public')
   @Mutation(() => SignInPayload, { description: 'Signs in a staff member. The token is also set as an HTTP-only cookie for the admin app.' })
+  @ArgFormats({ password: 'secret' })
   async signIn(
     @Ctx() ctx: Context,
     @Arg('municipality', () => String, { description: 'minato, kawasaki, kitami or arakawa' }) municipality: string,
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
   ): Promise<SignInPayload> {
-    const result = await auth.signIn(ctx.orm, ctx.tenants, ctx.requestId, { municipality, username, password }, ctx.sessionTtlHours);
+    const result = await auth.signIn(ctx.orm, ctx.tenants, { requestId: ctx.requestId, clientAddress: ctx.clientAddress }, { municipality, username, password }, ctx.sessionTtlHours);
     ctx.setCookie(SESSION_COOKIE, result.token, { maxAgeSeconds: ctx.sessionTtlHours * 3600 });
     ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.

@@ -7,8 +7,25 @@ import type { TenantPool } from '../../graphql/tenant-pool.ts';
 import type { ViewerCache } from './viewer-cache.ts';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, looksLikeToken, newToken, tokenHash } from './tokens.ts';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+/**
+ * Sign-in throttling, per typed username AND client address (never per account alone: anyone could
+ * then lock anyone out, and only existing accounts would be locked — telling which ones exist).
+ * The first FREE_SIGN_IN_FAILURES wrong passwords from an address under a name cost nothing; each
+ * further one makes that address wait before its next try under that name — 30 s, doubling up to
+ * 15 minutes. Other addresses, and the right password from them, are not affected. A sign-in from
+ * the address, or a quiet day, starts the count over. The general per-address request limit
+ * (http/rate-limit.ts) is in front of this.
+ */
+export const FREE_SIGN_IN_FAILURES = 5;
+export const FIRST_BACKOFF_SECONDS = 30;
+export const MAX_BACKOFF_SECONDS = 15 * 60;
+export const FORGET_FAILURES_AFTER_HOURS = 24;
+
+/** How long an address waits after its n-th wrong password in a row under a name (0: not at all). */
+export function backoffSeconds(failures: number): number {
+  if (failures < FREE_SIGN_IN_FAILURES) return 0;
+  return Math.min(MAX_BACKOFF_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.min(failures - FREE_SIGN_IN_FAILURES, 16));
+}
 
 const signInFailed = () =>
   new AppError('UNAUTHENTICATED', 'The municipality, username or password is wrong.', {
@@ -26,9 +43,17 @@ export interface SignInResult {
 /**
  * Sign-in needs the tenant before the tenant's tables are readable: the municipality is found by
  * its public code, then the staff row is read in a transaction carrying that tenant (RLS).
- * Unknown municipality, unknown user and wrong password give the same answer in the same time.
+ * Unknown municipality, unknown user and wrong password give the same answer, after the same work:
+ * a password hash is verified either way (a decoy for an unknown name), and an unknown name is
+ * throttled and audited exactly like a known one.
  */
-export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: string, input: { municipality: string; username: string; password: string }, ttlHours: number): Promise<SignInResult> {
+export async function signIn(
+  orm: MikroORM,
+  tenants: TenantPool,
+  request: { requestId: string; clientAddress: string },
+  input: { municipality: string; username: string; password: string },
+  ttlHours: number,
+): Promise<SignInResult> {
   const errors = [];
   if (!input.municipality || input.municipality.length > 32) errors.push(fieldError(['municipality'], 'INVALID_VALUE', 'Choose a municipality.', '自治体を選択してください。'));
   if (!input.username || input.username.length > 60) errors.push(fieldError(['username'], 'REQUIRED', 'Enter your username.', 'ユーザー名を入力してください。'));
@@ -40,34 +65,39 @@ export async function signIn(orm: MikroORM, tenants: TenantPool, requestId: stri
     await verifyPassword(null, input.password);
     throw signInFailed();
   }
+  const { requestId, clientAddress } = request;
   const db = new RequestDb(tenants, municipality.id);
   let committed = false;
   try {
     const em = await db.em();
+    // Keyed by the name as typed: the same answer whether or not such an account exists.
+    const wait = await authRepo.signInWaitSeconds(em, input.username, clientAddress);
+    if (wait > 0) throw rateLimited(wait);
     const staff = await authRepo.staffForSignIn(em, input.username);
-    const now = tenants.clock();
-    if (staff?.locked_until && new Date(staff.locked_until) > now) {
-      throw rateLimited(Math.ceil((new Date(staff.locked_until).getTime() - now.getTime()) / 1000));
-    }
     const ok = await verifyPassword(staff?.password_hash ?? null, input.password);
     if (!staff || !ok) {
-      if (staff) {
-        await authRepo.recordSignInFailure(em, staff.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-        await auditRepo.appendAuditEvents(em, municipality.id, [
-          { actorStaffId: staff.id, action: 'auth.sign_in_failed', targetType: 'staff', targetId: staff.id, ruleIds: [], requestId },
-        ]);
-      }
+      const failures = await authRepo.recordSignInFailure(em, municipality.id, input.username, clientAddress, FORGET_FAILURES_AFTER_HOURS);
+      const backoff = backoffSeconds(failures);
+      if (backoff > 0) await authRepo.blockSignIns(em, input.username, clientAddress, backoff);
+      // The audit trail of failed sign-ins: who was tried (the account, or the unknown name), from where.
+      await auditRepo.appendAuditEvents(em, municipality.id, [
+        {
+          actorStaffId: null, action: 'auth.sign_in_failed', targetType: 'staff', targetId: staff?.id ?? null,
+          after: { username: input.username, clientAddress, failures, ...(backoff > 0 ? { backoffSeconds: backoff } : {}) }, ruleIds: [], requestId,
+        },
+      ]);
       await db.finish(true);
       committed = true;
       throw signInFailed();
     }
-    await authRepo.recordSignInSuccess(em, staff.id);
+    await authRepo.clearSignInFailures(em, input.username, clientAddress);
+    const now = tenants.clock();
     const token = newToken(SESSION_PREFIX);
     // A session ends `ttlHours` after sign-in on the gateway's clock, the clock that also decides whether it is still valid.
     const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
     const sessionId = await authRepo.insertSession(em, municipality.id, staff.id, tokenHash(token), expiresAt);
     await auditRepo.appendAuditEvents(em, municipality.id, [
-      { actorStaffId: staff.id, action: 'auth.sign_in', targetType: 'session', targetId: sessionId, ruleIds: [], requestId },
+      { actorStaffId: staff.id, action: 'auth.sign_in', targetType: 'session', targetId: sessionId, after: { clientAddress }, ruleIds: [], requestId },
     ]);
     await db.finish(true);
     committed = true;

@@ -1,7 +1,8 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testCalendar } from '@tsukasa/domain/testing';
-import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
-import { LOCK_AFTER_FAILURES } from './auth.service.ts';
+import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
+import { FIRST_BACKOFF_SECONDS, FREE_SIGN_IN_FAILURES } from './auth.service.ts';
 import { tokenHash } from './tokens.ts';
 
 let gw: TestGateway;
@@ -11,6 +12,27 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 const SIGN_IN = 'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token expiresAt viewer { username isRegistryAdmin municipality { code } } } }';
+
+/** A sign-in sent from another loopback address: to the gateway, another client. */
+function signInFrom(address: string, vars: { m: string; u: string; p: string }): Promise<GqlResult<{ signIn: { token: string } }>> {
+  const body = JSON.stringify({ query: SIGN_IN, variables: vars });
+  return new Promise((ok, fail) => {
+    const req = httpRequest(`${gw.url}/graphql`, { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => ok({ status: res.statusCode!, headers: new Headers(), ...(JSON.parse(text) as object) }));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+/** What a caller can tell from a refused sign-in. */
+const refusal = (r: GqlResult) => {
+  const e = r.errors?.[0];
+  return { status: r.status, data: r.data ?? null, code: e?.extensions?.code, message: e?.message?.replace(/\d+/g, 'N'), messageJa: String(e?.extensions?.messageJa).replace(/\d+/g, 'N'), waits: typeof e?.extensions?.retryAfterSeconds };
+};
 
 describe('sign-in', () => {
   it('signs in the demo administrator of each municipality and sets an HTTP-only session cookie', async () => {
@@ -43,13 +65,71 @@ describe('sign-in', () => {
     }
   });
 
-  it(`locks an account after ${LOCK_AFTER_FAILURES} wrong passwords, even for the right one`, async () => {
-    for (let i = 0; i < LOCK_AFTER_FAILURES; i++) await gw.gql(SIGN_IN, { m: 'minato', u: 'staff1', p: `wrong-${i}` });
-    const r = await gw.gql(SIGN_IN, { m: 'minato', u: 'staff1', p: 'demo-admin-pass' });
-    expect(r.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
-    expect(r.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
-    const failures = (await gw.admin.query(`select count(*)::int as n from audit_event where action = 'auth.sign_in_failed'`)).rows[0].n;
-    expect(failures).toBeGreaterThanOrEqual(LOCK_AFTER_FAILURES);
+  it('answers an unknown username exactly as an existing one, before and after the backoff starts', async () => {
+    const from = '127.0.0.2';
+    const answers: { known: ReturnType<typeof refusal>; unknown: ReturnType<typeof refusal> }[] = [];
+    for (let i = 0; i < FREE_SIGN_IN_FAILURES + 2; i++) {
+      const [known, unknown] = await Promise.all([
+        signInFrom(from, { m: 'minato', u: 'staff1', p: `wrong-${i}` }),
+        signInFrom(from, { m: 'minato', u: 'no-such-user', p: `wrong-${i}` }),
+      ]);
+      answers.push({ known: refusal(known), unknown: refusal(unknown) });
+    }
+    for (const a of answers) expect(a.unknown).toEqual(a.known);
+    expect(answers.map((a) => a.known.code)).toEqual([...Array(FREE_SIGN_IN_FAILURES).fill('UNAUTHENTICATED'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    // Even the right password waits, for a name that exists as for one that does not.
+    const [right, rightUnknown] = await Promise.all([
+      signInFrom(from, { m: 'minato', u: 'staff1', p: 'demo-admin-pass' }),
+      signInFrom(from, { m: 'minato', u: 'no-such-user', p: 'demo-admin-pass' }),
+    ]);
+    expect(refusal(right)).toMatchObject({ code: 'RATE_LIMITED', waits: 'number' });
+    expect(refusal(rightUnknown)).toEqual(refusal(right));
+    expect(right.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(FIRST_BACKOFF_SECONDS);
+  });
+
+  it('lets nobody lock a colleague out: from another address the right password still signs in', async () => {
+    const attacker = '127.0.0.3';
+    for (const m of ['minato', 'kawasaki', 'kitami', 'arakawa']) {
+      for (let i = 0; i < FREE_SIGN_IN_FAILURES + 3; i++) await signInFrom(attacker, { m, u: 'admin', p: `guess-${i}` });
+      expect((await signInFrom(attacker, { m, u: 'admin', p: 'demo-admin-pass' })).errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+      // The administrator at their own desk (another address), and anyone on this test's address.
+      const own = await signInFrom('127.0.0.4', { m, u: 'admin', p: 'demo-admin-pass' });
+      expect(own.errors, m).toBeUndefined();
+      expect(own.data!.signIn.token).toMatch(/^tss_/);
+      await gw.signIn(m);
+    }
+  });
+
+  it('makes an address wait longer after each further wrong password, and forgets after a sign-in', async () => {
+    const from = '127.0.0.5';
+    const vars = (p: string) => ({ m: 'kitami', u: 'chief', p });
+    const unblock = () => gw.admin.query(`update sign_in_throttle set blocked_until = now() - interval '1 second' where client_address = $1`, [from]);
+    const waitOf = async (r: Promise<GqlResult>) => (await r).errors![0]!.extensions!.retryAfterSeconds as number;
+    for (let i = 0; i < FREE_SIGN_IN_FAILURES; i++) expect(refusal(await signInFrom(from, vars(`wrong-${i}`))).code).toBe('UNAUTHENTICATED');
+    expect(await waitOf(signInFrom(from, vars('demo-admin-pass')))).toBeLessThanOrEqual(FIRST_BACKOFF_SECONDS);
+    await unblock();
+    expect(refusal(await signInFrom(from, vars('wrong-again'))).code).toBe('UNAUTHENTICATED');
+    const doubled = await waitOf(signInFrom(from, vars('demo-admin-pass')));
+    expect(doubled).toBeGreaterThan(FIRST_BACKOFF_SECONDS);
+    expect(doubled).toBeLessThanOrEqual(2 * FIRST_BACKOFF_SECONDS);
+    await unblock();
+    expect((await signInFrom(from, vars('demo-admin-pass'))).errors).toBeUndefined();
+    // The count started over: a typo after signing in costs nothing.
+    expect(refusal(await signInFrom(from, vars('typo'))).code).toBe('UNAUTHENTICATED');
+    expect((await signInFrom(from, vars('demo-admin-pass'))).errors).toBeUndefined();
+  });
+
+  it('keeps an audit trail of failed sign-ins, for known and unknown names alike, with the address', async () => {
+    await signInFrom('127.0.0.6', { m: 'kawasaki', u: 'staff1', p: 'wrong' });
+    await signInFrom('127.0.0.6', { m: 'kawasaki', u: 'ghost', p: 'wrong' });
+    const events = (await gw.admin.query(
+      `select e.actor_staff_id, e.target_id, s.username as target_username, e.after from audit_event e left join staff s on s.id::text = e.target_id
+        where e.action = 'auth.sign_in_failed' and e.after->>'clientAddress' = '127.0.0.6' order by e.seq`,
+    )).rows;
+    expect(events).toEqual([
+      { actor_staff_id: null, target_id: expect.any(String), target_username: 'staff1', after: { username: 'staff1', clientAddress: '127.0.0.6', failures: 1 } },
+      { actor_staff_id: null, target_id: null, target_username: null, after: { username: 'ghost', clientAddress: '127.0.0.6', failures: 1 } },
+    ]);
   });
 
   it('authenticates the admin app by cookie, and signOut ends the session', async () => {

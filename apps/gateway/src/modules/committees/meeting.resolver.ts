@@ -28,6 +28,7 @@ import {
   SignCirculationInput,
   Vote,
 } from './meeting.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
   const rules = service.rulesOrThrow(c);
@@ -87,11 +88,13 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => CommitteeSeat, { description: 'The chair (委員長, 座長 …) on the date (default today).' })
+  @ArgFormats({ on: 'date' })
   async chair(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat> {
     return (await seats(ctx, [c.chairPositionId], on))[0]!;
   }
 
   @FieldResolver(() => [CommitteeSeat], { description: 'Members resolved from their positions on the date (default today).' })
+  @ArgFormats({ on: 'date' })
   async members(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat[]> {
     return seats(ctx, c.memberPositionIds.filter((p) => p !== c.chairPositionId), on);
   }
@@ -208,6 +211,7 @@ export class MeetingResolver {
 
   @Rule('committees:manage')
   @Mutation(() => MeetingType, { description: 'Takes an item off a draft agenda, with the reason.' })
+  @ArgFormats({ reason: 'multiline' })
   async removeAgendaItem(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
     return meetingOut(ctx, await service.removeAgendaItem(ctx, itemId, reason));
   }
@@ -220,6 +224,7 @@ export class MeetingResolver {
 
   @Rule('committees:manage')
   @Mutation(() => MeetingType, { description: 'Cancels a meeting not yet held, with the reason; its business goes to the next meeting.' })
+  @ArgFormats({ reason: 'multiline' })
   async cancelMeeting(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
     return meetingOut(ctx, await service.cancelMeeting(ctx, meetingId, reason));
   }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual, RequestType } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum ItemOutcomeEnum {
   APPROVED = 'approved',
@@ -183,6 +184,7 @@ export class MeetingType {
 @InputType()
 export class CreateMeetingInput {
   @Field(() => ID) committeeId!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) heldOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) startTime?: string | null;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) endTime?: string | null;
@@ -213,8 +215,10 @@ export class AttendeeInput {
 export class RecordDecisionInput {
   @Field(() => ID) itemId!: string;
   @Field(() => ItemOutcomeEnum) outcome!: ItemOutcomeEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) conditions?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Attendee ids of members who dissented.' }) dissentIds?: string[] | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
@@ -222,5 +226,6 @@ export class RecordDecisionInput {
 export class SignCirculationInput {
   @Field(() => ID) itemId!: string;
   @Field(() => Vote) vote!: Vote;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) comment?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum IncidentStatusEnum {
   REPORTED = 'reported',
@@ -98,21 +99,27 @@ export class IncidentFilter {
 export class ReportIncidentInput {
   @Field(() => ID) systemId!: string;
   @Field(() => String) title!: string;
+  @TextFormat('multiline')
   @Field(() => String, { description: '障害の内容' }) description!: string;
   @Field(() => Date) occurredAt!: Date;
   @Field(() => Date, { nullable: true, description: 'Default: now.' }) detectedAt?: Date | null;
   @Field(() => IncidentSeverityEnum) severity!: IncidentSeverityEnum;
   @Field(() => Boolean) residentsAffected!: boolean;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: '縮退運転の内容' }) degradedOperation?: string | null;
   @Field(() => Date, { nullable: true }) recoveryEta?: Date | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) cause?: string | null;
 }
 
 @InputType({ description: 'An update while the incident is open: recorded in its log.' })
 export class UpdateIncidentInput {
   @Field(() => Date, { nullable: true }) recoveryEta?: Date | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) cause?: string | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) degradedOperation?: string | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => IncidentStatusEnum, { nullable: true, description: 'Only RECOVERING (the resolution is recorded with resolveIncident).' }) status?: IncidentStatusEnum | null;
 }
@@ -120,11 +127,14 @@ export class UpdateIncidentInput {
 @InputType()
 export class ResolveIncidentInput {
   @Field(() => Date, { nullable: true, description: 'Default: now.' }) resolvedAt?: Date | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) cause?: string | null;
 }
 
 @InputType({ description: 'Post-incident analysis: what happened and why, and the measures against recurrence (KWO-10-1-2 ウ(イ)).' })
 export class IncidentAnalysisInput {
+  @TextFormat('multiline')
   @Field(() => String) analysis!: string;
+  @TextFormat('multiline')
   @Field(() => String) preventiveMeasures!: string;
 }

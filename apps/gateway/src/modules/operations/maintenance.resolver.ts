@@ -10,6 +10,7 @@ import { toSystem } from '../registry/registry.mappers.ts';
 import { System } from '../registry/registry.types.ts';
 import * as service from './maintenance.service.ts';
 import { MaintenanceWindow, PlanMaintenanceInput, SystemOperatingCalendar, SystemUnderMaintenance } from './maintenance.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 const WEEKDAYS = [
   { ja: '日曜日', en: 'Sunday' }, { ja: '月曜日', en: 'Monday' }, { ja: '火曜日', en: 'Tuesday' }, { ja: '水曜日', en: 'Wednesday' },
@@ -85,6 +86,7 @@ export class MaintenanceResolver {
 
   @Rule('signedIn')
   @Mutation(() => MaintenanceWindow, { description: 'Cancels a window not yet over, with the reason; the using sections are told if it had been announced.' })
+  @ArgFormats({ reason: 'multiline' })
   async cancelMaintenance(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<MaintenanceWindow> {
     const { row, system } = await service.cancelMaintenance(ctx, id, reason);
     return service.toWindow(row, system.rulebook_id, ctx.now());

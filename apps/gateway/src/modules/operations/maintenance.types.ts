@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { System } from '../registry/registry.types.ts';
 import { Bilingual } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum MaintenanceKindEnum {
   CLOSED = 'closed',
@@ -108,6 +109,8 @@ export class PlanMaintenanceInput {
   @Field(() => MaintenanceKindEnum) kind!: MaintenanceKindEnum;
   @Field(() => Date) from!: Date;
   @Field(() => Date) to!: Date;
+  @TextFormat('multiline')
   @Field(() => String, { description: 'As it will be announced, e.g. 定期保守作業 (at most 200 characters).' }) reason!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) reasonEn?: string | null;
 }

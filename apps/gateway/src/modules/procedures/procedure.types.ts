@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum ProcedureCategoryEnum {
   ADDRESS_NAME_HOUSEHOLD = 'address_name_household',
@@ -149,5 +150,6 @@ export class ProcedureDefinitionFilter {
 @InputType()
 export class RecordProcedureReviewInput {
   @Field(() => ID) id!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: 'What was checked.' }) note?: string | null;
 }

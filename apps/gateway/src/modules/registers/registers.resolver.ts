@@ -45,6 +45,7 @@ import {
   SystemDocumentInput,
   SystemDocumentKindEnum,
 } from './registers.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 const at = (x: Date | string | null): Date | null => (x ? toDate(x) : null);
 
@@ -133,12 +134,14 @@ function toLedgerEntry(e: registersRepo.LedgerEntryRow, today: string): FormLedg
 export class ProcessingPlanResolver {
   @Rule('registry:read')
   @Query(() => [ProcessingPlan], { description: 'Monthly processing plans reported (ARK-8-1), of a month and/or a system.' })
+  @ArgFormats({ month: 'month' })
   async processingPlans(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null, @Arg('systemId', () => ID, { nullable: true }) systemId: string | null): Promise<ProcessingPlan[]> {
     return (await service.processingPlans(ctx, { month, systemId })).map(toPlan);
   }
 
   @Rule('registry:read')
   @Query(() => [ProcessingPlanDue], { description: 'Each (system, using section) pair owing a plan for the month (default: next month), due on the last day of the month before (ARK-8-1).' })
+  @ArgFormats({ month: 'month' })
   async processingPlansDue(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null): Promise<ProcessingPlanDue[]> {
     return (await service.processingPlansDue(ctx, month)).map(toPlanDue);
   }
@@ -151,6 +154,7 @@ export class ProcessingPlanResolver {
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section sends a job’s input data with its 送付書 (ARK-8-3).' })
+  @ArgFormats({ note: 'multiline' })
   async recordInputHandover(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
     return toPlan(await service.recordPlanItemStep(ctx, itemId, 'handover', { note }));
   }
@@ -163,6 +167,7 @@ export class ProcessingPlanResolver {
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section checks the output on receipt and reports the result; an abnormal one with the action taken (ARK-8-5).' })
+  @ArgFormats({ note: 'multiline' })
   async recordOutputCheck(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('result', () => OutputResultEnum) result: OutputResultEnum, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
     return toPlan(await service.recordPlanItemStep(ctx, itemId, 'output_check', { note, result: result as unknown as OutputResult }));
   }
@@ -199,6 +204,7 @@ export class ContractClauseResolver {
 
   @Rule('signedIn')
   @Mutation(() => ContractClauseChecklist, { description: 'The managing chief records whether the contract states an item of ARK-6-1.' })
+  @ArgFormats({ note: 'multiline' })
   async setContractClause(
     @Ctx() ctx: Context,
     @Arg('systemId', () => ID) systemId: string,
@@ -254,18 +260,21 @@ export class FindingResolver {
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The addressee answers a finding (open → responded).' })
+  @ArgFormats({ response: 'multiline' })
   async respondToFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('response', () => String) response: string): Promise<Finding> {
     return toFinding(await service.respondToFinding(ctx, id, response), service.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The raising side confirms the answer (responded → closed).' })
+  @ArgFormats({ note: 'multiline' })
   async closeFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<Finding> {
     return toFinding(await service.closeFinding(ctx, id, note), service.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'A follow-up note on a finding not yet closed.' })
+  @ArgFormats({ body: 'multiline' })
   async addFindingNote(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<Finding> {
     return toFinding(await service.addFindingNote(ctx, id, body), service.todayOf(ctx));
   }
@@ -297,6 +306,7 @@ export class FormLedgerResolver {
 export class OperationsDueResolver {
   @Rule('registry:read')
   @Query(() => OperationsDue, { description: 'What is due or overdue across the operations registers on a day (default today), with counts and rule IDs — for the dashboard.' })
+  @ArgFormats({ at: 'date' })
   async operationsDue(@Ctx() ctx: Context, @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at: string | null): Promise<OperationsDue> {
     const d = await service.operationsDue(ctx, at);
     return Object.assign(new OperationsDue(), {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../requests/request.types.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum RegisterDueStateEnum {
   UPCOMING = 'upcoming',
@@ -114,8 +115,10 @@ export class ProcessingPlanDue {
 @InputType()
 export class ProcessingPlanItemInput {
   @Field(() => String) job!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD, within the month' }) scheduledOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) scheduledTime?: string | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: '入力データ等 (ARK-8-3)' }) inputData?: string | null;
 }
 
@@ -123,6 +126,7 @@ export class ProcessingPlanItemInput {
 export class ProcessingPlanInput {
   @Field(() => ID) systemId!: string;
   @Field(() => ID, { description: 'The using section reporting (the viewer’s own).' }) orgUnitId!: string;
+  @TextFormat('month')
   @Field(() => String, { description: 'YYYY-MM: the month planned' }) month!: string;
   @Field(() => [ProcessingPlanItemInput]) items!: ProcessingPlanItemInput[];
 }
@@ -169,6 +173,7 @@ export class SystemDocumentInput {
   @Field(() => ID, { nullable: true, description: 'For an operating manual kept by a using section (ARK-11-1): that section.' }) orgUnitId?: string | null;
   @Field(() => String) title!: string;
   @Field(() => String) versionLabel!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
@@ -241,9 +246,12 @@ export class InspectionInput {
   @Field(() => RecordableInspectionKind) kind!: RecordableInspectionKind;
   @Field(() => ID, { nullable: true, description: 'The section inspected (required for a self-inspection: the viewer’s own).' }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) systemId?: string | null;
+  @TextFormat('multiline')
   @Field(() => String) scope!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) conductedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) summary?: string | null;
 }
 
@@ -252,8 +260,10 @@ export class CheckSheetInput {
   @Field(() => ID, { description: 'The using place (区民課, 支所区民センター, 出張所).' }) orgUnitId!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field(() => Int, { description: '1 (April–June) … 4 (January–March)' }) quarter!: number;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) checkedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: 'Measures taken where improvement is needed (KWO-5-3).' }) measures?: string | null;
 }
 
@@ -299,7 +309,9 @@ export class FindingInput {
   @Field(() => ID, { nullable: true }) systemId?: string | null;
   @Field(() => ID, { description: 'The position asked to improve (情報管理責任者, 利用責任者, システム利用責任者 …).' }) addresseePositionId!: string;
   @Field(() => String) title!: string;
+  @TextFormat('multiline')
   @Field(() => String) detail!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD: the answer is due by then.' }) dueOn!: string;
 }
 
@@ -332,8 +344,10 @@ export class FormLedgerEntry {
 export class FormLedgerEntryInput {
   @Field(() => ID, { description: 'The using place keeping the forms.' }) orgUnitId!: string;
   @Field(() => String) formName!: string;
+  @TextFormat('multiline')
   @Field(() => String) information!: string;
   @Field(() => String) storagePlace!: string;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) createdOn!: string;
   @Field(() => Int, { nullable: true, description: 'Years; omit for 常用.' }) retentionYears?: number | null;
 }
@@ -342,7 +356,9 @@ export class FormLedgerEntryInput {
 export class FormDisposalInput {
   @Field(() => ID) entryId!: string;
   @Field(() => DisposalMethodEnum) method!: DisposalMethodEnum;
+  @TextFormat('date')
   @Field(() => String, { description: 'YYYY-MM-DD' }) disposedOn!: string;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/scalars.ts';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 // GraphQL types are not ORM rows: resolvers map rows to these explicitly (DESIGN §3).
 
@@ -157,6 +158,7 @@ export class SystemSort {
 @InputType()
 export class CreateSystemInput {
   @Field(() => String) name!: string;
+  @TextFormat('multiline')
   @Field(() => String) businessContent!: string;
   @Field(() => ID) managingOrgUnitId!: string;
   @Field(() => ManagementType) managementType!: ManagementType;
@@ -169,6 +171,7 @@ export class UpdateSystemInput {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
   @Field(() => String, { nullable: true }) name?: string | null;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) businessContent?: string | null;
   @Field(() => ID, { nullable: true }) managingOrgUnitId?: string | null;
   @Field(() => ManagementType, { nullable: true }) managementType?: ManagementType | null;

@@ -26,6 +26,7 @@ import {
   SystemSortField,
   UpdateSystemInput,
 } from './registry.types.ts';
+import { ArgFormats } from '../../graphql/input-guard.ts';
 
 /** The levels below a system (at `under` in the query) that a query asks for: loaded with the system. */
 function levelsAsked(info: GraphQLResolveInfo, ...under: string[]): registryRepo.NestedLevels {
@@ -164,6 +165,7 @@ export class SystemResolver {
 export class SystemImportResolver {
   @Rule('registry:write')
   @Mutation(() => SystemImportResult, { description: 'Imports the CSV of systemsCsv. dryRun: the diff only; otherwise all rows or none.' })
+  @ArgFormats({ csv: 'document' })
   async importSystemsCsv(@Ctx() ctx: Context, @Arg('csv', () => String) csv: string, @Arg('dryRun', () => Boolean) dryRun: boolean): Promise<SystemImportResult> {
     const { importSystemsCsv } = await import('./system-csv.ts');
     return importSystemsCsv(ctx, csv, dryRun);

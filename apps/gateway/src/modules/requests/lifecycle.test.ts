@@ -213,6 +213,19 @@ describe('final decisions and idempotency', () => {
     const other = await t.submit(otherFiler, 'user_addition', 'mnt.welfare', { ...content, staffId: await someone(false) }, 'form-1-2026-001');
     expect(other.id).not.toBe(first.id);
   });
+
+  it('files once when the same idempotency key arrives many times at once: every answer is the first request', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const content = { staffId: await someone(false), authorityProfile: '照会', validFrom: today, reason: '配属' };
+    const key = `concurrent-${Date.now()}`;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => t.trySubmit(filer, 'user_addition', 'mnt.welfare', content, key)));
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    const ids = [...new Set(answers.map((a) => a.data!.submitRequest.id))];
+    expect(ids).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.data!.submitRequest.number)).size).toBe(1);
+    expect(await t.q(`select id from request where idempotency_key = $1`, [key])).toEqual([{ id: ids[0] }]);
+    expect(await t.q(`select 1 from audit_event where action = 'request.submit' and target_id = $1`, [ids[0]])).toHaveLength(1);
+  });
 });
 
 describe('the inbox index', () => {

@@ -128,6 +128,8 @@ export async function submit(ctx: Context, input: { kindKey: string; systemId?: 
   const db = await ctx.db.em();
   if (idempotencyKey && (idempotencyKey.length > 100 || !idempotencyKey.trim())) throw badInput([fieldError(['idempotencyKey'], 'INVALID_VALUE', 'The idempotency key must be 1–100 characters.', '冪等キーは1〜100文字にしてください。')]);
   if (idempotencyKey) {
+    // Concurrent filings with one key take turns: each later one sees the first request, committed.
+    await requestRepo.lockIdempotencyKey(db, v.staffId, idempotencyKey);
     const first = await requestRepo.requestByIdempotencyKey(db, v.staffId, idempotencyKey);
     if (first) return first; // the same submission again: the first result, nothing twice
   }

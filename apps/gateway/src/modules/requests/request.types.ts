@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum StepDecision {
   APPROVED = 'approved',
@@ -143,6 +144,7 @@ export class RequestInput {
 export class DecideStepInput {
   @Field(() => ID) stepId!: string;
   @Field(() => StepDecision) decision!: StepDecision;
+  @TextFormat('multiline')
   @Field(() => String, { nullable: true }) comment?: string | null;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'For perform steps: what was done (対応内容, 作業完了日 …).' }) record?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true, description: 'Resubmitting with the same key returns the first result.' }) idempotencyKey?: string | null;

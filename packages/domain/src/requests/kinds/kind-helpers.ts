@@ -1,6 +1,6 @@
 // Building blocks shared by the request kinds: actors, stage numbering, notes, content readers.
 import { localParts } from '../../calendar/operating-calendar.ts';
-import { parseIsoDate } from '../../calendar/iso-date.ts';
+import { isSupportedDate } from '../../calendar/supported-dates.ts';
 import type { RulebookId } from '../../model/types.ts';
 import { findRole } from '../../rulebooks/index.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
@@ -88,14 +88,9 @@ export const num = (ctx: RouteContext, key: string): number | undefined => {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 };
 
+/** A real calendar date (YYYY-MM-DD) in the range the product accepts (calendar/supported-dates.ts). */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && isSupportedDate(value);
 }
 
 /** The filing date in the municipality's time zone (ARK-12-2 counts 8月末日 in Japan time). */
