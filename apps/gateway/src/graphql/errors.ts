@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { FieldError } from '@tsukasa/domain';
+import { ruleIdSet, type FieldError } from '@tsukasa/domain';
 import { limitErrors, tokenLimitOf } from './limits.ts';
 
 /** The closed error vocabulary of the API (`extensions.code`). */
@@ -25,8 +25,18 @@ export type ErrorCode =
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
+    super(message, { extensions: { code, ...withRuleIdSets(extensions) } });
   }
+}
+
+/** The rule IDs an error cites (and those of its field errors), each once. */
+function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...extensions };
+  if (Array.isArray(out['ruleIds'])) out['ruleIds'] = ruleIdSet(out['ruleIds'] as string[]);
+  if (Array.isArray(out['fieldErrors'])) {
+    out['fieldErrors'] = (out['fieldErrors'] as FieldError[]).map((e) => (Array.isArray(e.ruleIds) ? { ...e, ruleIds: ruleIdSet(e.ruleIds) } : e));
+  }
+  return out;
 }
 
 export const unauthenticated = () =>

@@ -9,6 +9,7 @@ import {
   ruleIdsOf,
   rulebookIds,
   rulebooks,
+  ruleIdSet,
 } from './index.ts';
 
 const text = (ruleId: string): string => {
@@ -245,5 +246,14 @@ describe('roles', () => {
         }
       }
     }
+  });
+});
+
+describe('ruleIdSet', () => {
+  it('keeps each rule once, in the order first cited, across the lists it joins', () => {
+    expect(ruleIdSet(['ARK-19-1'], ['ARK-15-1', 'ARK-17-1', 'ARK-19-1', 'ARK-19-3'])).toEqual(['ARK-19-1', 'ARK-15-1', 'ARK-17-1', 'ARK-19-3']);
+    expect(ruleIdSet(['MNT-9-2', 'MNT-9-2'])).toEqual(['MNT-9-2']);
+    expect(ruleIdSet([], null, undefined, new Set(['KTM-3-7']))).toEqual(['KTM-3-7']);
+    expect(ruleIdSet()).toEqual([]);
   });
 });
