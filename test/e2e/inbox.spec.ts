@@ -1,13 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { saveScreenshot, signIn } from './helpers.ts';
+import { saveDocsFile, saveScreenshot, signIn } from './helpers.ts';
 
 // Minato (MNT-10): a user addition (第1号様式) filed by staff1 is judged by the 保健福祉課長
 // (minato/chief) from the inbox. Its creation step is returned, so no account is ever created,
 // and the requester withdraws it in the end: nothing other specs rely on changes.
-
-const samplePdf = fileURLToPath(new URL('../../docs/request-form-sample.pdf', import.meta.url));
 
 interface GraphQLAnswer<T> {
   data?: T;
@@ -147,7 +143,7 @@ test.describe('the inbox', () => {
 
     const pdf = await staff.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    writeFileSync(samplePdf, pdf);
+    saveDocsFile('request-form-sample.pdf', pdf);
 
     await staff.context().close();
     await chief.context().close();
