@@ -12,3 +12,13 @@ export function ruleIdSet(...lists: readonly (Iterable<string> | null | undefine
   }
   return [...seen];
 }
+
+/**
+ * The rule IDs that belong to these rulebooks (by their prefix: ARK-12-2 is ARK's), each once. A
+ * municipality sees only the rules of its own rulebooks, though a request kind, say, cites the rules
+ * of every rulebook that defines it.
+ */
+export function ruleIdsWithin(ruleIds: Iterable<string> | null | undefined, rulebookIds: Iterable<string>): string[] {
+  const books = new Set(rulebookIds);
+  return ruleIdSet(ruleIds).filter((id) => books.has(id.slice(0, id.indexOf('-'))));
+}
