@@ -36,6 +36,9 @@ test.describe('the inbox', () => {
   test('Minato: the 保健福祉課長 judges a user addition from the inbox; a second decision meets CONFLICT; the creation is returned, resubmission is pre-filled, the requester withdraws; the 第1号様式 prints', async ({
     browser,
   }) => {
+    // Two people's sessions, a resubmission and the form printed to PDF: on a loaded two-core
+    // machine this takes about half a minute, the default timeout.
+    test.setTimeout(90_000);
     const staff = await signedIn(browser, 'minato', 'staff1');
     const setup = await gql<{ viewer: { staffId: string }; systems: { edges: { node: { id: string; name: string } }[] } }>(
       staff,
