@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../testing/harness.ts';
-import { LOCK_AFTER_FAILURES } from './auth.service.ts';
+import { LOCK_AFTER_FAILURES, LOCK_MINUTES } from './auth.service.ts';
 import { tokenHash } from './tokens.ts';
 
 let gw: TestGateway;
@@ -47,6 +47,9 @@ describe('sign-in', () => {
     const r = await gw.gql(SIGN_IN, { m: 'minato', u: 'staff1', p: 'demo-admin-pass' });
     expect(r.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
     expect(r.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    // The wait is said in minutes, in both languages.
+    expect(r.errors![0]!.message).toBe(`Too many attempts. Try again in ${LOCK_MINUTES} minutes.`);
+    expect(r.errors![0]!.extensions!.messageJa).toBe(`試行回数が多すぎます。${LOCK_MINUTES}分後に再度お試しください。`);
     const failures = (await gw.admin.query(`select count(*)::int as n from audit_event where action = 'auth.sign_in_failed'`)).rows[0].n;
     expect(failures).toBeGreaterThanOrEqual(LOCK_AFTER_FAILURES);
   });
