@@ -31,9 +31,10 @@ describe('what the demo seeder reports', () => {
     expect(report!.code).toBe('kitami');
     expect(report!.added['system']).toBe(kitami[0]!.systems.length);
     expect(report!.added['staff']).toBe(kitami[0]!.staff.length);
+    expect(report!.updated).toBe(0);
     // Kitami has one system: the line says so in the singular.
     expect(kitami[0]!.systems).toHaveLength(1);
-    expect(lines.at(-1)).toMatch(new RegExp(`^demo data of kitami: added 1 system, ${kitami[0]!.staff.length} staff members and [\\d,]+ other records`));
+    expect(lines.at(-1)).toMatch(new RegExp(`^demo data of kitami: added 1 system, ${kitami[0]!.staff.length} staff members and [\\d,]+ other records$`));
   });
 
   it('on a second start: that nothing changed', async () => {
