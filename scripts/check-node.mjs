@@ -3,7 +3,7 @@ const [major] = process.versions.node.split('.').map(Number);
 if (major !== 24) {
   console.error(
     `Tsukasa needs Node.js 24 LTS (found ${process.versions.node}). ` +
-      'Install it (see .nvmrc), e.g. `npm install --prefix .tools node@24` and put .tools/node_modules/.bin first on PATH.',
+      'Install it (see .nvmrc), e.g. `npm install --prefix .tools/node node@24` and put .tools/node/node_modules/.bin first on PATH.',
   );
   process.exit(1);
 }

@@ -1,6 +1,33 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
 import { DEMO, graphql, openSystem, saveScreenshot, signIn } from './helpers.ts';
+
+/** A day some weeks ahead in Japan, as YYYY-MM-DD. */
+function daysAhead(days: number, now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Creates a meeting of a committee and cancels it again (so that it takes no business from the
+ * meetings other tests hold), as the committee's secretariat or chair. Returns its id.
+ */
+async function createAndCancelMeeting(api: APIRequestContext, committeeKey: string, place: string): Promise<string> {
+  const committees = await graphql<{ committees: { id: string; key: string }[] }>(api, '{ committees { id key } }');
+  expect(committees.errors, JSON.stringify(committees.errors)).toBeUndefined();
+  const committee = committees.data!.committees.find((c) => c.key === committeeKey);
+  expect(committee, committeeKey).toBeTruthy();
+  const created = await graphql<{ createMeeting: { id: string } }>(
+    api,
+    'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }',
+    { input: { committeeId: committee!.id, heldOn: daysAhead(40), startTime: '10:00', endTime: '11:00', place } },
+  );
+  expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+  const id = created.data!.createMeeting.id;
+  const cancelled = await graphql(api, 'mutation ($id: ID!) { cancelMeeting(meetingId: $id, reason: "監査ログの確認のため") { id } }', { id });
+  expect(cancelled.errors, JSON.stringify(cancelled.errors)).toBeUndefined();
+  return id;
+}
 
 test.describe('audit log (MNT-19-3 monitoring)', () => {
   test('the Arakawa administrator filters reads, opens an entry and exports CSV with a BOM', async ({ page, playwright }) => {
@@ -93,6 +120,58 @@ test.describe('audit log (MNT-19-3 monitoring)', () => {
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\n')[0]).toContain('操作者');
     expect(text).toContain('networkDescription');
+  });
+
+  // The log must open whatever ran before it: here a meeting is created first (its event cites the
+  // committee's rules and the rules of its cadence, which overlap) and the log then shows it.
+  test('a meeting created before the log is opened is listed with each of its rules once', async ({ page, playwright }) => {
+    for (const [municipality, username, committeeKey, place, rule] of [
+      ['arakawa', 'admin', 'ark.committee.steering', '本庁舎5階 庁議室', 'ARK-19-1'],
+      ['minato', 'chief', 'mnt.committee.monthly-report', '本庁舎6階 保健福祉課会議室', 'MNT-9-2'],
+    ] as const) {
+      const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
+      let meetingId: string;
+      try {
+        const signedIn = await graphql(
+          api,
+          `mutation ($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { viewer { staffId } } }`,
+          { m: municipality, u: username, p: DEMO.password },
+        );
+        expect(signedIn.errors, JSON.stringify(signedIn.errors)).toBeUndefined();
+        meetingId = await createAndCancelMeeting(api, committeeKey, place);
+      } finally {
+        await api.dispose();
+      }
+
+      await page.context().clearCookies();
+      await signIn(page, { municipality, username: 'admin' });
+      await page.getByRole('navigation').getByRole('link', { name: '監査ログ' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible();
+      await expect(page.getByTestId('audit-row').first()).toBeVisible();
+
+      await page.goto(`/audit?action=meeting.create&tid=${meetingId}`);
+      const row = page.locator('[data-testid="audit-row"][data-action="meeting.create"]');
+      await expect(row).toHaveCount(1);
+      const chips = await row.locator('[data-rule-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-rule-id')));
+      expect(chips).toContain(rule);
+      expect(new Set(chips).size).toBe(chips.length);
+      await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible();
+    }
+
+    // Whatever an answer holds, a rule cited twice is one chip and the page stands.
+    await page.route('**/graphql', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { data?: { auditEvents?: { nodes: { ruleIds: string[] }[] } } };
+      for (const node of body.data?.auditEvents?.nodes ?? []) node.ruleIds = [...node.ruleIds, ...node.ruleIds];
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto('/audit?action=meeting.create');
+    await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible();
+    const first = page.getByTestId('audit-row').first();
+    await expect(first.locator('[data-rule-id]').first()).toBeVisible();
+    const doubled = await first.locator('[data-rule-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-rule-id')));
+    expect(new Set(doubled).size).toBe(doubled.length);
+    await page.unroute('**/graphql');
   });
 
   test('an ordinary member of staff has no audit log entry, and the gateway says why it refuses', async ({ page }) => {

@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DOCS_MODE } from './tree-state.ts';
 
 export const DEMO = {
   municipality: 'arakawa',
@@ -10,10 +12,22 @@ export const DEMO = {
 
 const screenshotDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-/** Saves a 1440×900 screenshot for the docs (docs/screenshots/<name>.png). */
+/**
+ * Saves a 1440×900 screenshot for the docs (docs/screenshots/<name>.png) when the run refreshes
+ * the docs (`npm run docs:screenshots`); a test run writes nothing into the working tree.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (!DOCS_MODE) return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png`, animations: 'disabled' });
+}
+
+/** Writes a sample document of the docs (docs/<name>) when the run refreshes the docs, as above. */
+export function saveDocsFile(name: string, bytes: Uint8Array): void {
+  if (!DOCS_MODE) return;
+  const path = fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
 }
 
 /** Demo sign-ins: municipality minato/kawasaki/kitami/arakawa, users admin, chief, staff1 … */

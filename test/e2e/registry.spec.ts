@@ -16,6 +16,16 @@ test.describe('system registry', () => {
     await saveScreenshot(page, 'registry-list');
   });
 
+  test('counts read as English in English: one system, several systems', async ({ page }) => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/systems?q=RPA');
+    await expect(page.getByTestId('total-count')).toHaveText('1 system');
+    await page.goto(`/systems?q=${encodeURIComponent('介護')}`);
+    await expect(page.getByTestId('total-count')).toHaveText(/^\d+ systems$/);
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect(page.getByTestId('total-count')).toHaveText(/^\d+件$/);
+  });
+
   test('searching 介護 finds 介護保険システム and the URL keeps the search', async ({ page }) => {
     await page.getByRole('searchbox').fill('介護');
     await page.getByRole('button', { name: '検索' }).click();

@@ -27,6 +27,36 @@ async function chooseKind(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
+/** The rule IDs of every chip on the page. */
+async function citedRules(page: Page): Promise<string[]> {
+  return page.locator('main [data-rule-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-rule-id') ?? ''));
+}
+
+test.describe('the rules a municipality sees', () => {
+  test('Minato’s request menu and forms cite MNT rules only, though the kinds are shared with other rulebooks', async ({ browser }) => {
+    const staff = await signedIn(browser, 'minato', 'chief');
+    await staff.getByRole('navigation').getByRole('link', { name: '申請', exact: true }).click();
+    await staff.getByRole('link', { name: '＋ 新しい申請' }).click();
+    await expect(staff.getByRole('heading', { level: 1, name: '新しい申請' })).toBeVisible();
+    const addition = staff.getByTestId('kind-card').filter({ hasText: 'ユーザ追加申請' });
+    await expect(addition.locator('[data-rule-id="MNT-10"]')).toBeVisible();
+    const menu = await citedRules(staff);
+    expect(menu.length).toBeGreaterThan(0);
+    expect(menu.filter((id) => !id.startsWith('MNT-'))).toEqual([]);
+
+    for (const name of ['ユーザ追加申請', 'システム改修の依頼', 'アクセス権限更新申請']) {
+      await staff.goto('/requests/new');
+      await staff.getByTestId('kind-card').getByRole('button', { name: new RegExp(`^${name}\\s`) }).click();
+      await expect(staff.getByRole('heading', { level: 2, name })).toBeVisible();
+      await expect(staff.getByTestId('route-preview').locator('[data-rule-id]').first()).toBeVisible();
+      const form = await citedRules(staff);
+      expect(form.some((id) => id.startsWith('MNT-')), name).toBe(true);
+      expect(form.filter((id) => !id.startsWith('MNT-')), name).toEqual([]);
+    }
+    await staff.context().close();
+  });
+});
+
 test.describe('filing and deciding requests', () => {
   test('Kitami: a password reset filed through the generated form with its route previewed, performed by the 副統括管理者 from the inbox', async ({
     browser,

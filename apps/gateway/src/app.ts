@@ -25,6 +25,7 @@ import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin
 import { inputGuardPlugin } from './graphql/input-guard.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, clientAddress, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { AppShell } from './http/app-shell.ts';
 import { healthRoutes } from './http/health.ts';
 import { describeError, requestLog, type Log } from './http/logger.ts';
 import { currentRequestId, requestScope } from './http/request-context.ts';
@@ -171,7 +172,10 @@ export async function createGateway(opts: GatewayOptions) {
     requestScope.run({ requestId }, next);
   });
   app.use(requestLog(opts.log, { trace: opts.trace }));
-  app.use(securityHeaders({ https: opts.secureCookies, adminBuildDir: opts.adminBuildDir }));
+  // The admin app's shell is read as it is served: a rebuild of the directory never leaves a
+  // running gateway sending a page whose inline script its policy does not allow.
+  const shell = opts.adminBuildDir && existsSync(join(opts.adminBuildDir, '200.html')) ? new AppShell(opts.adminBuildDir) : undefined;
+  app.use(securityHeaders({ https: opts.secureCookies, appShell: shell }));
   // Liveness and readiness (http/health.ts): unauthenticated, no secrets in the bodies.
   const health = healthRoutes({ orm: opts.orm, log: opts.log, timeoutMs: opts.readinessTimeoutMs, replica: () => replica?.state() ?? 'none' });
   app.use(health.router);
@@ -205,14 +209,12 @@ export async function createGateway(opts: GatewayOptions) {
       },
     }),
   );
-  if (opts.adminBuildDir && existsSync(join(opts.adminBuildDir, '200.html'))) {
+  if (opts.adminBuildDir && shell) {
     const dir = opts.adminBuildDir;
+    app.get('/200.html', (_req, res) => shell.send(res));
     app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/_app/immutable/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
     // SPA: every other GET is the app shell (SvelteKit writes 200.html, not index.html).
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(dir, '200.html'));
-    });
+    app.get(/^(?!\/graphql).*/, (_req, res) => shell.send(res));
   }
   // Errors outside GraphQL (malformed JSON, oversized body): a typed JSON answer, never a stack trace.
   app.use((err: unknown, _req: Request, res: Response, _next: (e?: unknown) => void) => {

@@ -1,6 +1,7 @@
 export * from './model/types.ts';
 export * from './rulebooks/index.ts';
 export * from './glossary.ts';
+export * from './english.ts';
 export * from './wareki.ts';
 export * from './registry/field-error.ts';
 export * from './registry/text-policy.ts';

@@ -62,15 +62,44 @@ export function formatDateTime(value: string | Date): string {
   return date ? dateTimeFormat.format(date) : '';
 }
 
-/** The two renderings of a date in the order the language reads them. */
-export function dateLabels(
-  value: string | Date,
-  lang: 'ja' | 'en',
-): { primary: string; secondary: string } {
-  const wareki = formatWareki(value);
-  return lang === 'ja'
-    ? { primary: wareki, secondary: formatWesternJa(value) }
-    : { primary: formatWesternEn(value), secondary: wareki };
+/**
+ * Every date the app shows has both calendars: the leading one (和暦 in Japanese, the Western
+ * date in English — or the Western date when a page is asked for it) and the other one beside it.
+ */
+export type Calendar = 'wareki' | 'western';
+
+export interface DateLabels {
+  /** The date (and time) in the leading calendar. */
+  primary: string;
+  /** The same day in the other calendar, shown beside the primary one. */
+  secondary: string;
+  /** The exact moment in Japan time, for the tooltip. */
+  exact: string;
+}
+
+/** Which calendar leads: 和暦 in Japanese, the Western date in English, unless one is asked for. */
+export function leadingCalendar(lang: 'ja' | 'en', lead?: Calendar): Calendar {
+  return lead ?? (lang === 'ja' ? 'wareki' : 'western');
+}
+
+function dayIn(calendar: Calendar, date: Date, lang: 'ja' | 'en'): string {
+  if (calendar === 'wareki') return warekiFormat.format(date);
+  return lang === 'ja' ? westernJaFormat.format(date) : westernEnFormat.format(date);
+}
+
+/** A day: 令和7年4月1日 beside 2025/04/01 (ja); 1 Apr 2025 beside 令和7年4月1日 (en). */
+export function dateLabels(value: string | Date, lang: 'ja' | 'en', lead?: Calendar): DateLabels {
+  const date = toDate(value);
+  if (!date) return { primary: '', secondary: '', exact: '' };
+  const first = leadingCalendar(lang, lead);
+  const other: Calendar = first === 'wareki' ? 'western' : 'wareki';
+  return { primary: dayIn(first, date, lang), secondary: dayIn(other, date, lang), exact: `${dateTimeFormat.format(date)} JST` };
+}
+
+/** The secondary date as it stands beside the primary one: （2025/04/01） or (令和7年4月1日). */
+export function beside(secondary: string, lang: 'ja' | 'en'): string {
+  if (!secondary) return '';
+  return lang === 'ja' ? `（${secondary}）` : ` (${secondary})`;
 }
 
 /** YYYYMMDD of today in Japan, for file names such as systems-20250401.csv. */
@@ -85,48 +114,24 @@ export function compactToday(now: Date = new Date()): string {
   return `${get('year')}${get('month')}${get('day')}`;
 }
 
-const warekiDateTimeFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
+const timeFormat = new Intl.DateTimeFormat('ja-JP', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
+  hourCycle: 'h23',
   timeZone: TIME_ZONE,
 });
 
-const westernDateTimeEnFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: TIME_ZONE,
-});
-
-const westernDateTimeJaFormat = new Intl.DateTimeFormat('ja-JP', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: TIME_ZONE,
-});
-
-/** The two renderings of an instant (令和8年11月21日 20:54:57 / 2026/11/21 20:54:57). */
-export function dateTimeLabels(
-  value: string | Date,
-  lang: 'ja' | 'en',
-): { primary: string; secondary: string } {
+/**
+ * An instant: the day in the leading calendar with the time (令和8年11月21日 20:54:57), the same day
+ * in the other calendar beside it (2026/11/21).
+ */
+export function dateTimeLabels(value: string | Date, lang: 'ja' | 'en', lead?: Calendar): DateLabels {
   const date = toDate(value);
-  if (!date) return { primary: '', secondary: '' };
-  const wareki = warekiDateTimeFormat.format(date);
-  return lang === 'ja'
-    ? { primary: wareki, secondary: westernDateTimeJaFormat.format(date) }
-    : { primary: westernDateTimeEnFormat.format(date), secondary: wareki };
+  if (!date) return { primary: '', secondary: '', exact: '' };
+  const labels = dateLabels(date, lang, lead);
+  const time = timeFormat.format(date);
+  return { ...labels, primary: lang === 'en' && leadingCalendar(lang, lead) === 'western' ? `${labels.primary}, ${time}` : `${labels.primary} ${time}` };
 }
 
 /** The value of an <input type="datetime-local"> (read as Japan time) → ISO instant, or null. */

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { FieldError } from '@tsukasa/domain';
+import { ruleIdSet, type FieldError } from '@tsukasa/domain';
 import { limitErrors, tokenLimitOf } from './limits.ts';
 
 /** The closed error vocabulary of the API (`extensions.code`). */
@@ -25,8 +25,18 @@ export type ErrorCode =
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
+    super(message, { extensions: { code, ...withRuleIdSets(extensions) } });
   }
+}
+
+/** The rule IDs an error cites (and those of its field errors), each once. */
+function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...extensions };
+  if (Array.isArray(out['ruleIds'])) out['ruleIds'] = ruleIdSet(out['ruleIds'] as string[]);
+  if (Array.isArray(out['fieldErrors'])) {
+    out['fieldErrors'] = (out['fieldErrors'] as FieldError[]).map((e) => (Array.isArray(e.ruleIds) ? { ...e, ruleIds: ruleIdSet(e.ruleIds) } : e));
+  }
+  return out;
 }
 
 export const unauthenticated = () =>
@@ -45,11 +55,26 @@ export const staleVersion = (what: string, currentVersion: number | null) =>
     messageJa: `他の利用者がこの${what === 'System' ? 'システム' : 'データ'}を更新しました。最新の内容を読み込んでから、もう一度変更してください。`,
     currentVersion,
   });
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-    messageJa: `試行回数が多すぎます。${retryAfterSeconds}秒後に再度お試しください。`,
+/**
+ * A wait as people say it, in both languages: whole minutes from a minute on (15分後 / in 15
+ * minutes — a sign-in lockout), seconds below a minute (3秒後 / in 3 seconds).
+ */
+export function waitFor(seconds: number): { ja: string; en: string } {
+  if (seconds >= 60) {
+    const minutes = Math.ceil(seconds / 60);
+    return { ja: `${minutes}分後`, en: `in ${minutes} minute${minutes === 1 ? '' : 's'}` };
+  }
+  const s = Math.max(1, Math.ceil(seconds));
+  return { ja: `${s}秒後`, en: `in ${s} second${s === 1 ? '' : 's'}` };
+}
+
+export const rateLimited = (retryAfterSeconds: number) => {
+  const wait = waitFor(retryAfterSeconds);
+  return new AppError('RATE_LIMITED', `Too many attempts. Try again ${wait.en}.`, {
+    messageJa: `試行回数が多すぎます。${wait.ja}に再度お試しください。`,
     retryAfterSeconds,
   });
+};
 
 /** No "Did you mean …?" for anyone: suggestions would reveal the schema to those who may not introspect it. */
 export const withoutSuggestions = (message: string): string => message.replace(/ ?Did you mean .+?\?(?= |$)/g, '');

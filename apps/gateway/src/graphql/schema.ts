@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, isListType, isNonNullType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { ruleIdSet } from '@tsukasa/domain';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver, ViewerPermissionsResolver } from '../modules/auth/auth.resolver.ts';
 import { InformationAssetResolver } from '../modules/registry/information-asset.resolver.ts';
@@ -47,8 +48,35 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(withRuleIdSets);
   return cached;
+}
+
+const asRuleIdSet = (value: unknown): unknown => (Array.isArray(value) ? ruleIdSet(value as string[]) : value);
+
+/** A `ruleIds: [String]` field, wherever it is declared. */
+function isRuleIdList(field: GraphQLField<unknown, unknown>): boolean {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return field.name === 'ruleIds' && isListType(type) && getNamedType(type).name === 'String';
+}
+
+/**
+ * Every `ruleIds` the API answers is a set (each rule once, in the order first cited), whichever
+ * resolver or stored row it comes from — older audit events may have recorded a rule twice.
+ */
+export function withRuleIdSets(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isRuleIdList(field)) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const value: unknown = resolve(source, args, context, info);
+        return value instanceof Promise ? value.then(asRuleIdSet) : asRuleIdSet(value);
+      };
+    }
+  }
+  return schema;
 }
 
 export async function printGatewaySchema(): Promise<string> {

@@ -4,7 +4,7 @@
 // front of it and of everything else (サービス不能攻撃への対処, ARK-26-1-1).
 import type { Request } from 'express';
 import type { Viewer } from '../graphql/context.ts';
-import { AppError } from '../graphql/errors.ts';
+import { AppError, waitFor } from '../graphql/errors.ts';
 
 export interface RateLimitSettings {
   /** Sustained requests per minute per key; 0 turns the limiter off. */
@@ -81,8 +81,8 @@ export function rateLimitKey(viewer: Viewer | null, req: Request): string {
 
 /** HTTP 429 with Retry-After, and the RATE_LIMITED error of the API. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
-    messageJa: `リクエストが多すぎます。${retryAfterSeconds}秒後に再度お試しください。`,
+  new AppError('RATE_LIMITED', `Too many requests. Try again ${waitFor(retryAfterSeconds).en}.`, {
+    messageJa: `リクエストが多すぎます。${waitFor(retryAfterSeconds).ja}に再度お試しください。`,
     retryAfterSeconds,
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });

@@ -1,8 +1,7 @@
 // Security headers of every response: the admin app (a SvelteKit SPA) and the GraphQL API.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
+import type { AppShell } from './app-shell.ts';
 
 /** Features the product never uses, denied to the page and to anything it might embed. */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
@@ -46,14 +45,17 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 export interface SecurityHeaderOptions {
   /** Strict-Transport-Security is sent when the gateway runs behind HTTPS (secure cookies on). */
   https: boolean;
-  /** The built admin app, whose 200.html's inline scripts are allowed by hash. */
-  adminBuildDir?: string;
+  /**
+   * The built admin app's shell, whose inline scripts are allowed by hash. The shell itself is
+   * sent with the policy of the bytes sent (AppShell.send); other responses get the last one's.
+   */
+  appShell?: AppShell;
 }
 
 export function securityHeaders(opts: SecurityHeaderOptions) {
-  const shell = opts.adminBuildDir ? join(opts.adminBuildDir, '200.html') : undefined;
-  const appPolicy = appContentSecurityPolicy(shell && existsSync(shell) ? inlineScriptHashes(readFileSync(shell, 'utf8')) : []);
+  const noShellPolicy = appContentSecurityPolicy([]);
   return (req: Request, res: Response, next: NextFunction): void => {
+    const appPolicy = opts.appShell?.policy() ?? noShellPolicy;
     const api = req.path === '/graphql' || req.path.startsWith('/graphql/');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -108,7 +108,7 @@ describe('npm run audit:archive, then npm run audit:verify', () => {
     const { code, stdout } = await cli('audit-archive.ts', ['--before', M3, '--out', out], db.url).then((r) => ({ code: 0, ...r }));
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`archived ${M5}: 8 events of 2 municipalities`));
-    expect(stdout).toMatch(new RegExp(`archived ${M4}: 4 events of 1 municipalities`));
+    expect(stdout).toMatch(new RegExp(`archived ${M4}: 4 events of 1 municipality`));
 
     // The files: one JSON object per event with every column, and a manifest with counts and the SHA-256.
     for (const [month, events] of [[M5, 8], [M4, 4]] as const) {

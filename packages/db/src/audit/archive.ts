@@ -18,6 +18,7 @@ import type pg from 'pg';
 import { OWNER_ROLE } from '../orm.ts';
 import { canonicalJson, eventDigest, type DigestFields } from '../repositories/audit.repository.ts';
 import { ChainWalker, chainEventOf, verifyAuditChains, type ChainProblem, type ChainReport, type VerifyOptions } from './verify.ts';
+import { countOf } from '@tsukasa/domain';
 
 export const ARCHIVE_FORMAT = 'tsukasa-audit-archive';
 export const ARCHIVE_VERSION = 1;
@@ -315,7 +316,7 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
     await client.query(`alter table tsukasa.audit_event detach partition tsukasa.${quoteIdent(partition)}`);
     await client.query(`drop table tsukasa.${quoteIdent(partition)}`);
     await client.query('commit');
-    log(`archived ${month}: ${events} events of ${summary.length} municipalities → ${file} (sha256 ${sha256})`);
+    log(`archived ${month}: ${countOf(events, 'event')} of ${countOf(summary.length, 'municipality', 'municipalities')} → ${file} (sha256 ${sha256})`);
     return { month, file, manifest: manifestFile, sha256, events, anchors: summary.map((s) => ({ municipalityId: s.municipalityId, code: s.code, seq: s.lastSeq, hash: s.lastHash })) };
   } catch (e) {
     await client.query('rollback').catch(() => undefined);

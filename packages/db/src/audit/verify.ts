@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { GENESIS_HASH, chainHash, chainHashV2, eventDigest, type ChainedFields } from '../repositories/audit.repository.ts';
+import { countOf } from '@tsukasa/domain';
 
 export interface ChainReport {
   municipalityId: string;
@@ -215,7 +216,7 @@ export async function verifyAuditChains(client: pg.ClientBase, opts: VerifyOptio
     const lastSeq = String(walker.lastSeq);
     if (!problem && head && (head.last_seq !== lastSeq || head.last_hash !== walker.prev)) {
       const holds = anchor ? `events up to ${lastSeq} (${walker.count} after the anchor of ${anchor.month})` : String(walker.count);
-      problem = { seq: head.last_seq, kind: head.last_seq !== lastSeq ? 'deleted' : 'head_mismatch', detail: `the chain head records ${head.last_seq} events, the log holds ${holds}` };
+      problem = { seq: head.last_seq, kind: head.last_seq !== lastSeq ? 'deleted' : 'head_mismatch', detail: `the chain head records ${countOf(Number(head.last_seq), 'event')}, the log holds ${holds}` };
     }
     progress(true);
     reports.push({

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { ArchiveRefusal, archiveAuditLog } from '../audit/archive.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { productDatabase } from './backup.ts';
+import { countOf } from '@tsukasa/domain';
 
 const usage = 'usage: npm run audit:archive -- --before YYYY-MM --out DIR';
 
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     const months = await archiveAuditLog(client, { before: args.before, outDir: args.out, log: (l) => console.log(l) });
     if (months.length) {
       const events = months.reduce((n, m) => n + m.events, 0);
-      console.log(`${months.length} month(s), ${events} events archived in ${args.out}; keep it — check the whole history with: npm run audit:verify -- --archive ${args.out}`);
+      console.log(`${countOf(months.length, 'month')}, ${countOf(events, 'event')} archived in ${args.out}; keep it — check the whole history with: npm run audit:verify -- --archive ${args.out}`);
     }
     return 0;
   } catch (e) {

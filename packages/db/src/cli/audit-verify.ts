@@ -11,6 +11,7 @@ import { DEFAULT_VERIFY_BATCH } from '../audit/verify.ts';
 import { readDatabaseEnv } from '../runtime/env.ts';
 import { openDatabase } from '../runtime/database.ts';
 import { SCHEMA, withDatabase } from '../runtime/provision.ts';
+import { countOf } from '@tsukasa/domain';
 
 let args: { archive?: string; 'batch-size'?: string };
 try {
@@ -59,16 +60,16 @@ try {
       // A long chain reports how far it is, every 5 s (on stderr: stdout is the report).
       if (now - lastReport >= 5000) {
         lastReport = now;
-        console.error(`…       ${p.code.padEnd(10)} ${p.events.toLocaleString('en')} events so far (${rate(p.events, chainStarted)})`);
+        console.error(`…       ${p.code.padEnd(10)} ${countOf(p.events, 'event')} so far (${rate(p.events, chainStarted)})`);
       }
     },
   });
   for (const r of reports) {
-    const archived = r.archivedThrough ? `, from the anchor of ${r.archivedThrough}${r.archivedEvents !== undefined ? ` (archive: ${r.archivedEvents} events verified)` : ''}` : '';
-    console.log(r.ok ? `ok      ${r.code.padEnd(10)} ${r.events} events, chain intact${archived}` : `BROKEN  ${r.code.padEnd(10)} ${r.problem!.kind}: ${r.problem!.detail}`);
+    const archived = r.archivedThrough ? `, from the anchor of ${r.archivedThrough}${r.archivedEvents !== undefined ? ` (archive: ${countOf(r.archivedEvents, 'event')} verified)` : ''}` : '';
+    console.log(r.ok ? `ok      ${r.code.padEnd(10)} ${countOf(r.events, 'event')}, chain intact${archived}` : `BROKEN  ${r.code.padEnd(10)} ${r.problem!.kind}: ${r.problem!.detail}`);
   }
   const total = reports.reduce((n, r) => n + r.events + (r.archivedEvents ?? 0), 0);
-  console.log(`${total.toLocaleString('en')} events in ${((performance.now() - started) / 1000).toFixed(1)} s (${rate(total, started)})`);
+  console.log(`${countOf(total, 'event')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${rate(total, started)})`);
   const intact = reports.every((r) => r.ok);
   await client.end();
   await stop();

@@ -201,7 +201,7 @@ describe('the logical format (PostgreSQL 18, no pg_dump 18 needed)', () => {
     const { stdout } = await runFile(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/backup.ts', '--out', out, '--format', 'logical'], {
       cwd: root, env: { ...process.env, DATABASE_URL: source.url },
     });
-    expect(stdout).toMatch(/backup written: .*cli\.dump \(logical format, .* tables, \d+ rows, PostgreSQL 18/);
+    expect(stdout).toMatch(/backup written: .*cli\.dump \(logical format, .* tables, \d{1,3}(,\d{3})* rows, PostgreSQL 18/);
     expect(statSync(out).size).toBeGreaterThan(10_000);
     const usage = await runFile(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/restore.ts'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
     expect((usage as { code: number }).code).toBe(2);

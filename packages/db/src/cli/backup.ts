@@ -27,6 +27,7 @@ import { createGzip } from 'node:zlib';
 import { readDatabaseEnv } from '../runtime/env.ts';
 import { openDatabase } from '../runtime/database.ts';
 import { SCHEMA, withDatabase } from '../runtime/provision.ts';
+import { countOf } from '@tsukasa/domain';
 
 const run = promisify(execFile);
 
@@ -360,7 +361,7 @@ async function main(): Promise<number> {
   try {
     const r = await backupDatabase({ url: db.url, out: args.out, format: args.format as BackupFormat | 'auto', pgBin: args['pg-bin'], log: (l) => console.log(l) });
     const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    console.log(`backup written: ${r.file} (${r.format} format, ${(r.bytes / 1024).toFixed(0)} KiB, ${Object.keys(r.rows).length} tables, ${total} rows, PostgreSQL ${r.serverVersion})`);
+    console.log(`backup written: ${r.file} (${r.format} format, ${(r.bytes / 1024).toFixed(0)} KiB, ${countOf(Object.keys(r.rows).length, 'table')}, ${countOf(total, 'row')}, PostgreSQL ${r.serverVersion})`);
     console.log(`restore with: npm run db:restore -- --in ${r.file} --into <postgres://… URL of a new database | new data directory>`);
     return 0;
   } catch (e) {

@@ -23,6 +23,7 @@ import { createOrm } from '../orm.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../runtime/embedded-postgres.ts';
 import { provisionRolesAndSchema, SCHEMA, withDatabase } from '../runtime/provision.ts';
 import { CUSTOM_MAGIC, LOGICAL_FORMAT, LOGICAL_VERSION, findPgTool, splitPassword, tableCounts, type BackupFormat, type LogicalHeader } from './backup.ts';
+import { countOf } from '@tsukasa/domain';
 
 export interface RestoreResult {
   format: BackupFormat;
@@ -112,7 +113,7 @@ async function migrateTo(url: string, migrations: string[], log: (line: string) 
     if (unknown.length) throw new Error(`the backup was taken by a newer release (migrations unknown here: ${unknown.join(', ')}): restore it with that release`);
     if (migrations.some((m, i) => known[i] !== m)) throw new Error('the backup\'s migrations are not a prefix of this release\'s: restore it with the release that took it');
     if (migrations.length) await orm.migrator.up({ to: migrations.at(-1)! });
-    log(`schema created by ${migrations.length} migrations (${known.length - migrations.length} newer ones are applied when the product starts)`);
+    log(`schema created by ${countOf(migrations.length, 'migration')} (${countOf(known.length - migrations.length, 'newer one')} applied when the product starts)`);
   } finally {
     await orm.close(true);
   }
@@ -304,7 +305,7 @@ async function main(): Promise<number> {
   try {
     const r = await restoreDatabase({ file: args.in, into: args.into, pgBin: args['pg-bin'], log: (l) => console.log(l) });
     const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    console.log(`restored: ${r.format} backup into ${r.database} (${Object.keys(r.rows).length} tables, ${total} rows)`);
+    console.log(`restored: ${r.format} backup into ${r.database} (${countOf(Object.keys(r.rows).length, 'table')}, ${countOf(total, 'row')})`);
     console.log(r.dataDir ? `start the product on it: TSUKASA_DATA_DIR=${r.dataDir} npm start` : `start the product on it: DATABASE_URL=<that URL> npm start`);
     console.log('then check the audit log: npm run audit:verify (with the same TSUKASA_DATA_DIR or DATABASE_URL)');
     return 0;

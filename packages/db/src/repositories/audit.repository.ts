@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ruleIdSet } from '@tsukasa/domain';
 import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface AuditEventInput {
@@ -98,7 +99,8 @@ export async function appendAuditEvents(db: Db, municipalityId: string, events: 
       fields: e.fields ?? null,
       before: toJson(e.before),
       after: toJson(e.after),
-      ruleIds: e.ruleIds,
+      // Each rule once, however the caller joined its lists (the chain records the set).
+      ruleIds: ruleIdSet(e.ruleIds),
       requestId: e.requestId ?? null,
     };
     return { ...fields, digest: eventDigest(fields) };

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { demoAccess, type MunicipalitySeed } from '@tsukasa/domain';
+import { countOf, demoAccess, listOf, type MunicipalitySeed } from '@tsukasa/domain';
 import { OWNER_ROLE } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { uuidFromKey } from './ids.ts';
@@ -21,14 +21,53 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
+/** What seeding changed in one municipality's data. */
+export interface SeedReport {
+  code: string;
+  /** Rows added, per table (tables with none left out). */
+  added: Record<string, number>;
+  /** Rows brought back in line with the demo data (updated or removed). */
+  updated: number;
+}
+
+/** The report as a line: what was added and updated, or that nothing changed. */
+export function describeSeedReport(r: SeedReport): string {
+  const { system = 0, staff = 0 } = r.added;
+  const added = Object.values(r.added).reduce((a, b) => a + b, 0);
+  if (added === 0 && r.updated === 0) return `demo data of ${r.code} is up to date: nothing changed`;
+  const parts: string[] = [];
+  if (added > 0) {
+    const other = added - system - staff;
+    const items = [system > 0 ? countOf(system, 'system') : '', staff > 0 ? countOf(staff, 'staff member') : '', other > 0 ? countOf(other, system + staff > 0 ? 'other record' : 'record') : ''];
+    parts.push(`added ${listOf(items.filter(Boolean))}`);
+  }
+  if (r.updated > 0) parts.push(`updated ${countOf(r.updated, 'record')}`);
+  return `demo data of ${r.code}: ${parts.join('; ')}`;
+}
+
+/** Tables the database maintains itself (triggers bump the authorization epoch): not demo data. */
+const BOOKKEEPING = new Set(['authz_epoch']);
+
+/** Rows inserted and updated or deleted so far in this transaction, per table of the schema. */
+async function writesSoFar(client: pg.ClientBase): Promise<Map<string, { inserted: number; changed: number }>> {
+  const r = await client.query<{ relname: string; ins: number; upd: number; del: number }>(
+    'select relname, n_tup_ins::int as ins, n_tup_upd::int as upd, n_tup_del::int as del from pg_stat_xact_user_tables where schemaname = $1',
+    [SCHEMA],
+  );
+  return new Map(r.rows.map((t) => [t.relname, { inserted: t.ins, changed: t.upd + t.del }]));
+}
+
 export const idOf = (code: string, key: string): string => uuidFromKey(`${code}:${key}`);
 export const municipalityIdOf = (code: string): string => uuidFromKey(`municipality:${code}`);
 
 /**
  * Loads the demo data of the given municipalities idempotently: every row has a deterministic id,
  * so a second run updates in place and creates nothing twice. Passwords are set only where none is set.
+ * Returns (and logs) what changed in each municipality: the rows added per table and the rows
+ * updated — nothing, on a second run over unchanged demo data.
  */
-export async function seedDemo(url: string, municipalities: MunicipalitySeed[], opts: SeedOptions): Promise<void> {
+export async function seedDemo(url: string, municipalities: MunicipalitySeed[], opts: SeedOptions): Promise<SeedReport[]> {
+  const reports: SeedReport[] = [];
   const client = new pg.Client({ connectionString: url, options: `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` });
   await client.connect();
   try {
@@ -36,8 +75,20 @@ export async function seedDemo(url: string, municipalities: MunicipalitySeed[], 
     const env = await client.query<{ value: string }>(`select value from deployment_setting where key = 'environment'`);
     if (env.rows[0]?.value === 'production') throw new ProductionDatabaseError();
     for (const m of municipalities) {
+      const before = await writesSoFar(client);
       await seedMunicipality(client, m, opts);
-      opts.log?.(`demo data loaded: ${m.code} (${m.systems.length} systems, ${m.staff.length} staff)`);
+      const report: SeedReport = { code: m.code, added: {}, updated: 0 };
+      for (const [table, after] of await writesSoFar(client)) {
+        if (BOOKKEEPING.has(table)) continue;
+        const inserted = after.inserted - (before.get(table)?.inserted ?? 0);
+        if (inserted > 0) report.added[table] = inserted;
+        report.updated += after.changed - (before.get(table)?.changed ?? 0);
+      }
+      // A municipality loaded for the first time is all new: rows completed after their insert
+      // (a system's security notes, say) are not updates of anything that was there.
+      if (report.added['municipality']) report.updated = 0;
+      reports.push(report);
+      opts.log?.(describeSeedReport(report));
     }
     await client.query('commit');
   } catch (e) {
@@ -46,6 +97,7 @@ export async function seedDemo(url: string, municipalities: MunicipalitySeed[], 
   } finally {
     await client.end();
   }
+  return reports;
 }
 
 async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts: SeedOptions): Promise<void> {
@@ -333,7 +385,8 @@ async function seedAccess(
   for (const s of access.systemSecurity) {
     // Only fill what nobody has filled: an administrator's later edit wins.
     await client.query(
-      `update system set network_description = coalesce(network_description, $2), vulnerability_notes = coalesce(vulnerability_notes, $3) where id = $1`,
+      `update system set network_description = coalesce(network_description, $2), vulnerability_notes = coalesce(vulnerability_notes, $3)
+        where id = $1 and (network_description is null or vulnerability_notes is null)`,
       [id(s.systemKey), s.networkDescription, s.vulnerabilityNotes],
     );
   }

@@ -71,7 +71,7 @@ async function seedMinato(client: pg.ClientBase, m: MunicipalitySeed, id: (key: 
   ]);
   await client.query(
     `insert into incident_counter as c (municipality_id, fiscal_year, last) select $1, fy, n from unnest($2::int[], $3::int[]) as x(fy, n)
-     on conflict (municipality_id, fiscal_year) do update set last = greatest(c.last, excluded.last)`,
+     on conflict (municipality_id, fiscal_year) do update set last = excluded.last where c.last < excluded.last`,
     [mid, fyResolved === fyOpen ? [fyResolved] : [fyResolved, fyOpen], fyResolved === fyOpen ? [2] : [1, 1]],
   );
   const log = (incidentKey: string, seq: number, row: Row) => ({ id: id(`${incidentKey}.log.${seq}`), municipality_id: mid, incident_id: id(incidentKey), seq, by_id: by, on_behalf_of_id: onBehalfOf, ...row });

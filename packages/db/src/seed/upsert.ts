@@ -4,7 +4,8 @@ type Row = Record<string, unknown>;
 
 /**
  * Inserts rows in batches; on conflict of `conflict` columns updates the other columns, except
- * those listed in `keep` (e.g. a password hash set once). One statement per 500 rows. On a tenant
+ * those listed in `keep` (e.g. a password hash set once) — and only where they differ, so a row
+ * already as given is not written again (a second seeding writes nothing). One statement per 500 rows. On a tenant
  * table (rows with municipality_id) the conflict target gets municipality_id appended, as every key
  * of such a table ends with it (migration …170000-citus-keys, infra/citus/README.md §3).
  */
@@ -26,10 +27,11 @@ export async function upsertMany(
       .map((row) => `(${columns.map((c) => (params.push(row[c] ?? null), `$${params.length}`)).join(', ')})`)
       .join(', ');
     const onConflict = updatable.length
-      ? `do update set ${updatable.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
+      ? `do update set ${updatable.map((c) => `"${c}" = excluded."${c}"`).join(', ')} ` +
+        `where (${updatable.map((c) => `t."${c}"`).join(', ')}, null) is distinct from (${updatable.map((c) => `excluded."${c}"`).join(', ')}, null)`
       : 'do nothing';
     await client.query(
-      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) ${onConflict}`,
+      `insert into "${table}" as t (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) ${onConflict}`,
       params,
     );
   }

@@ -1,3 +1,5 @@
+import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+
 /** A refusal of one input field, in both languages the product speaks. */
 export interface FieldError {
   /** Path of the field in the request, e.g. ["input", "name"]. */
@@ -15,5 +17,5 @@ export function fieldError(
   messageJa: string,
   ruleIds?: string[],
 ): FieldError {
-  return ruleIds ? { path, code, message, messageJa, ruleIds } : { path, code, message, messageJa };
+  return ruleIds ? { path, code, message, messageJa, ruleIds: ruleIdSet(ruleIds) } : { path, code, message, messageJa };
 }

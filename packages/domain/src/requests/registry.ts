@@ -5,6 +5,7 @@ import { isRealDate, isSupportedInstant, unsupportedDateError } from '../calenda
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { textError } from '../registry/text-policy.ts';
+import { ruleIdsWithin } from '../rulebooks/rule-id-set.ts';
 import { accessRightsUpdateKind } from './kinds/access-rights-update.kind.ts';
 import { bulkUserUpdateKind } from './kinds/bulk-user-update.kind.ts';
 import { dataUseConsultationKind } from './kinds/data-use-consultation.kind.ts';
@@ -49,9 +50,19 @@ export function kindsFor(rulebookId: RulebookId): RequestKind[] {
   return requestKinds.filter((k) => k.rulebookIds.includes(rulebookId));
 }
 
-/** The form fields shown under a rulebook. */
+/** The form fields shown under a rulebook, each citing that rulebook's rules only. */
 export function fieldsFor(kind: RequestKind, rulebookId: RulebookId): FormField[] {
-  return kind.fields.filter((f) => !f.rulebookIds || f.rulebookIds.includes(rulebookId));
+  return kind.fields
+    .filter((f) => !f.rulebookIds || f.rulebookIds.includes(rulebookId))
+    .map((f) => (f.ruleIds ? { ...f, ruleIds: ruleIdsWithin(f.ruleIds, [rulebookId]) } : f));
+}
+
+/**
+ * The rules a kind cites under these rulebooks: a kind defined by several rulebooks lists the
+ * rules of each (user addition: MNT-10, KTM-10, KWO-6), and a municipality sees its own.
+ */
+export function kindRuleIds(kind: RequestKind, rulebookIds: readonly string[]): string[] {
+  return ruleIdsWithin(kind.ruleIds, rulebookIds);
 }
 
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -147,7 +158,7 @@ export function filingErrors(kind: RequestKind, ctx: RouteContext): FieldError[]
     );
   }
   if (!kind.filers.some((f) => mayFileAs(f, ctx))) {
-    errors.push(fieldError(['requester'], 'INVALID_VALUE', `You may not file "${kind.name.en}" under this rulebook.`, `「${kind.name.ja}」を申請できる立場にありません。`, kind.ruleIds));
+    errors.push(fieldError(['requester'], 'INVALID_VALUE', `You may not file "${kind.name.en}" under this rulebook.`, `「${kind.name.ja}」を申請できる立場にありません。`, kindRuleIds(kind, [ctx.rulebookId])));
   }
   try {
     localParts(ctx.filedAt, ctx.timeZone);

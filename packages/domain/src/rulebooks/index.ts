@@ -8,6 +8,7 @@ import { mntRulebook } from './minato-mnt.rulebook.ts';
 import type { Article, Paragraph, RoleDefinition, RuleId, Rulebook } from './rulebook.types.ts';
 
 export type * from './rulebook.types.ts';
+export { ruleIdSet, ruleIdsWithin } from './rule-id-set.ts';
 export { arkRulebook, kwoRulebook, kwwRulebook, ktmRulebook, mntRulebook };
 
 export const rulebooks: Record<RulebookId, Rulebook> = {

@@ -9,6 +9,8 @@ import {
   ruleIdsOf,
   rulebookIds,
   rulebooks,
+  ruleIdSet,
+  ruleIdsWithin,
 } from './index.ts';
 
 const text = (ruleId: string): string => {
@@ -245,5 +247,24 @@ describe('roles', () => {
         }
       }
     }
+  });
+});
+
+describe('ruleIdSet', () => {
+  it('keeps each rule once, in the order first cited, across the lists it joins', () => {
+    expect(ruleIdSet(['ARK-19-1'], ['ARK-15-1', 'ARK-17-1', 'ARK-19-1', 'ARK-19-3'])).toEqual(['ARK-19-1', 'ARK-15-1', 'ARK-17-1', 'ARK-19-3']);
+    expect(ruleIdSet(['MNT-9-2', 'MNT-9-2'])).toEqual(['MNT-9-2']);
+    expect(ruleIdSet([], null, undefined, new Set(['KTM-3-7']))).toEqual(['KTM-3-7']);
+    expect(ruleIdSet()).toEqual([]);
+  });
+});
+
+describe('ruleIdsWithin', () => {
+  it('keeps the rules of the given rulebooks, by their prefix', () => {
+    const userAddition = ['MNT-10', 'MNT-11-1', 'KTM-10', 'KWO-6'];
+    expect(ruleIdsWithin(userAddition, ['MNT'])).toEqual(['MNT-10', 'MNT-11-1']);
+    expect(ruleIdsWithin(userAddition, ['KWW', 'KWO'])).toEqual(['KWO-6']);
+    expect(ruleIdsWithin(userAddition, ['ARK'])).toEqual([]);
+    expect(ruleIdsWithin(['KTM-10', 'KTM-10'], ['KTM'])).toEqual(['KTM-10']);
   });
 });

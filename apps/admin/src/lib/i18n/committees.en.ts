@@ -5,7 +5,7 @@ export const committeesEn: Record<keyof typeof committeesJa, string> = {
   'error.QUORUM_NOT_MET': 'The meeting is not quorate: no decision can be recorded.',
 
   'meetings.title': 'Meetings',
-  'meetings.count': '{count} committees',
+  'meetings.count': '{count} committee|{count} committees',
   'meetings.lead': 'The committees the rulebooks set up, and their meetings. The chair and the secretariat create a meeting, review and fix its agenda, record the attendance and the decisions, and send the minutes.',
   'meetings.empty': 'There are no committees.',
   'meetings.col.title': 'Meeting',
@@ -117,7 +117,7 @@ export const committeesEn: Record<keyof typeof committeesJa, string> = {
   'agenda.removed': 'Taken off the agenda',
   'agenda.removed.reason': 'Reason: {reason}',
   'agenda.refresh': 'Refresh proposals',
-  'agenda.refreshed': 'Proposals refreshed: {count} items added.',
+  'agenda.refreshed': 'Proposals refreshed: {count} item added.|Proposals refreshed: {count} items added.',
   'agenda.refreshed.none': 'Proposals refreshed: nothing new to add.',
   'agenda.add': '+ Add item',
   'agenda.add.title': 'Add an item',

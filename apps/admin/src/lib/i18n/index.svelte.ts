@@ -1,5 +1,6 @@
 import { en } from './en.ts';
 import { ja, type MessageKey } from './ja.ts';
+import { pluralForm } from './plural.ts';
 
 export type { MessageKey };
 export type Lang = 'ja' | 'en';
@@ -36,7 +37,8 @@ export function setLang(lang: Lang): void {
   syncDocumentLang();
 }
 
-function interpolate(template: string, params?: Record<string, string | number>): string {
+function interpolate(message: string, params?: Record<string, string | number>): string {
+  const template = pluralForm(message, params);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -118,7 +118,7 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'field.dataItems.none': 'This information asset has no data items.',
   'field.dataItems.basic': 'Basic Resident Registration Act art. 7 item {item}',
   'field.dataItems.personal': 'Personal data',
-  'field.dataItems.count': '{count} items',
+  'field.dataItems.count': '{count} item|{count} items',
 
   'request.requester': 'Requester',
   'request.onBehalfOf': '(on behalf of {name})',

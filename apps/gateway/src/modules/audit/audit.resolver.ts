@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, 
 import { toStaff } from '../people/people.resolver.ts';
 import { Staff } from '../people/people.types.ts';
 import { auditRepo, toDate, type Db } from '@tsukasa/db';
-import { auditReaders, decideDuty, fieldError } from '@tsukasa/domain';
+import { auditReaders, decideDuty, fieldError, ruleIdSet } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -62,7 +62,7 @@ const toEvent = (r: auditRepo.AuditEventRow): AuditEvent =>
     fields: r.fields,
     before: r.before == null ? null : JSON.stringify(r.before),
     after: r.after == null ? null : JSON.stringify(r.after),
-    ruleIds: r.rule_ids,
+    ruleIds: ruleIdSet(r.rule_ids),
     requestId: r.request_id,
     hash: r.hash,
   });

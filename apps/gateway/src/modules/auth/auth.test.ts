@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
-import { FIRST_BACKOFF_SECONDS, FREE_SIGN_IN_FAILURES } from './auth.service.ts';
+import { FIRST_BACKOFF_SECONDS, FREE_SIGN_IN_FAILURES, MAX_BACKOFF_SECONDS } from './auth.service.ts';
 import { tokenHash } from './tokens.ts';
 
 let gw: TestGateway;
@@ -117,6 +117,18 @@ describe('sign-in', () => {
     // The count started over: a typo after signing in costs nothing.
     expect(refusal(await signInFrom(from, vars('typo'))).code).toBe('UNAUTHENTICATED');
     expect((await signInFrom(from, vars('demo-admin-pass'))).errors).toBeUndefined();
+  });
+
+  it('says how long to wait in minutes once the wait is a minute or more, in both languages', async () => {
+    const from = '127.0.0.7';
+    const vars = (p: string) => ({ m: 'arakawa', u: 'chief', p });
+    for (let i = 0; i <= FREE_SIGN_IN_FAILURES; i++) await signInFrom(from, vars(`wrong-${i}`));
+    // The longest wait the backoff reaches.
+    await gw.admin.query(`update sign_in_throttle set blocked_until = $2 where client_address = $1`, [from, new Date(gw.now().getTime() + MAX_BACKOFF_SECONDS * 1000)]);
+    const r = await signInFrom(from, vars('demo-admin-pass'));
+    const minutes = MAX_BACKOFF_SECONDS / 60;
+    expect(r.errors![0]!.message).toBe(`Too many attempts. Try again in ${minutes} minutes.`);
+    expect(r.errors![0]!.extensions!.messageJa).toBe(`試行回数が多すぎます。${minutes}分後に再度お試しください。`);
   });
 
   it('keeps an audit trail of failed sign-ins, for known and unknown names alike, with the address', async () => {

@@ -10,8 +10,6 @@ import { errorCode, requestTools, REQUEST_FIELDS, type Person, type Req, type Re
 const T = testCalendar();
 const FROM = fiscalYearStart(T.fiscalYear);
 const UNTIL = fiscalYearEnd(T.fiscalYear + 1);
-/** The instant use ends under an end date: the next day begins in Japan (MNT-11-1). */
-const UNTIL_ENDS_AT = T.at(T.plusDays(UNTIL, 1), '00:00').toISOString();
 
 let gw: TestGateway;
 let t: RequestTools;

@@ -1,5 +1,5 @@
 import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
-import { positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
+import { kindRuleIds, positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { toTenure } from '../authz/viewer-facts.ts';
@@ -33,6 +33,7 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
   const systemId = request.system_id;
   const performer = steps.filter((s) => s.kind === 'perform' && s.decided_by_id).at(-1)?.decided_by_id ?? v.staffId;
   const changed: { targetType: string; targetId: string; after: unknown }[] = [];
+  const ruleIds = kindRuleIds(kind, [request.rulebook_id]);
   const addAccount = async (staffId: string, authorityProfile: string, validFrom: unknown, validTo: unknown) => {
     if (!systemId) throw conflict('The request names no system.', '申請にシステムが指定されていません。');
     if (await openAccount(db, staffId, systemId)) throw conflict('The person already has an account on this system.', 'この職員はすでにこのシステムのアカウントを持っています。');
@@ -41,7 +42,7 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     if (request.rulebook_id === 'KTM') dutyPositionId = positionsAt(staffId, ctx.now(), (await accessRepo.tenuresOfStaff(db, [staffId])).map(toTenure))[0] ?? null;
     const row = await accessRepo.insertAccount(db, {
       municipalityId: v.municipalityId, staffId, systemId, authorityProfile, validFrom: dayStart(validFrom) ?? ctx.now(), validTo: dayAfter(validTo),
-      dutyPositionId, ruleIds: kind.ruleIds,
+      dutyPositionId, ruleIds,
     });
     changed.push({ targetType: 'account', targetId: row.id, after: { staffId, authorityProfile, validTo: row.valid_to } });
   };
@@ -128,6 +129,6 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       break;
   }
   await auditRepo.appendAuditEvents(db, v.municipalityId, changed.map((x) => ({
-    actorStaffId: performer, action: `effect.${kind.effect}`, targetType: x.targetType, targetId: x.targetId, after: { ...(x.after as object), request: request.number, requestUuid: request.id }, ruleIds: kind.ruleIds, requestId: ctx.requestId,
+    actorStaffId: performer, action: `effect.${kind.effect}`, targetType: x.targetType, targetId: x.targetId, after: { ...(x.after as object), request: request.number, requestUuid: request.id }, ruleIds, requestId: ctx.requestId,
   })));
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authRepo, requestRepo, toDate } from '@tsukasa/db';
-import { fieldError, fieldsFor, findRequestKind, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import { fieldError, fieldsFor, findRequestKind, kindRuleIds, kindsFor, positionsAt, ruleIdsWithin, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -31,7 +31,7 @@ export function toRequest(r: requestRepo.RequestRow): RequestType {
   const kind = findRequestKind(r.kind_key);
   return Object.assign(new RequestType(), {
     id: r.id, number: r.number, kindKey: r.kind_key, kindName: kind?.name ?? { ja: r.kind_key, en: r.kind_key }, rulebookId: r.rulebook_id, status: r.status,
-    content: r.content, notes: r.route_notes, ruleIds: r.rule_ids, dueOn: r.due_on, round: r.round, filedAt: toDate(r.filed_at),
+    content: r.content, notes: r.route_notes, ruleIds: ruleIdsWithin(r.rule_ids, [r.rulebook_id]), dueOn: r.due_on, round: r.round, filedAt: toDate(r.filed_at),
     decidedAt: r.decided_at && toDate(r.decided_at), version: r.version, systemId: r.system_id, requesterId: r.requester_id, onBehalfOfId: r.on_behalf_of_id,
   });
 }
@@ -61,13 +61,19 @@ export class RequestResolver {
   @Query(() => [RequestKindType], { description: 'Request kinds of the viewer’s municipality (or of one rulebook), with the form each one needs.' })
   async requestKinds(@Ctx() ctx: Context, @Arg('rulebookId', () => String, { nullable: true }) rulebookId: string | null): Promise<RequestKindType[]> {
     const municipality = await authRepo.municipalityById(await ctx.db.em(), ctx.viewer!.municipalityId);
-    const books = (rulebookId ? [rulebookId] : municipality?.rulebook_ids ?? []) as RulebookId[];
+    const own = (municipality?.rulebook_ids ?? []) as RulebookId[];
+    if (rulebookId != null && !own.includes(rulebookId as RulebookId)) {
+      throw badInput([fieldError(['rulebookId'], 'INVALID_VALUE', `Your municipality has no rulebook ${rulebookId.slice(0, 20)}; its rulebooks are ${own.join(', ')}.`,
+        `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`)]);
+    }
+    const books = rulebookId ? [rulebookId as RulebookId] : own;
     const seen = new Map<string, RequestKindType>();
     for (const book of books) {
       for (const kind of kindsFor(book)) {
         if (seen.has(kind.key)) continue;
+        // A kind cites the rules of every rulebook that defines it: the viewer sees those of its own.
         seen.set(kind.key, Object.assign(new RequestKindType(), {
-          key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds, ruleIds: kind.ruleIds,
+          key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)), ruleIds: kindRuleIds(kind, own),
           fields: fieldsFor(kind, book).map((f) => ({ ...f, help: f.help ?? null, options: f.options ?? null, maxLength: f.maxLength ?? null, min: f.min ?? null, max: f.max ?? null, ruleIds: f.ruleIds ?? [] })),
         }));
       }

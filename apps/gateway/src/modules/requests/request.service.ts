@@ -7,6 +7,7 @@ import {
   fiscalYearOf,
   mayDecide,
   nextStages,
+  kindRuleIds,
   positionsAt,
   previewRoute as domainPreview,
   stepIdOf,
@@ -146,13 +147,13 @@ export async function submit(ctx: Context, input: { kindKey: string; systemId?: 
   const number = await requestRepo.nextRequestNumber(db, v.municipalityId, fy, fy - 2018);
   const request = await requestRepo.insertRequest(db, {
     municipalityId: v.municipalityId, number, kindKey: kind.key, rulebookId: c.rulebookId, systemId: c.system?.id ?? null, requesterId: v.staffId,
-    onBehalfOfId: c.onBehalfOf, content: input.content, routeNotes: result.notes, ruleIds: kind.ruleIds, dueOn: result.dueOn ?? null, idempotencyKey, filedAt: now,
+    onBehalfOfId: c.onBehalfOf, content: input.content, routeNotes: result.notes, ruleIds: kindRuleIds(kind, [c.rulebookId]), dueOn: result.dueOn ?? null, idempotencyKey, filedAt: now,
   });
   await requestRepo.insertSteps(db, v.municipalityId, request.id, result.steps.map((s, i) => ({
     round: 1, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
   })));
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: c.onBehalfOf, action: 'request.submit', targetType: 'request', targetId: request.id, after: { number, kind: kind.key, content: input.content }, ruleIds: kind.ruleIds, requestId: ctx.requestId },
+    { actorStaffId: v.staffId, onBehalfOfStaffId: c.onBehalfOf, action: 'request.submit', targetType: 'request', targetId: request.id, after: { number, kind: kind.key, content: input.content }, ruleIds: kindRuleIds(kind, [c.rulebookId]), requestId: ctx.requestId },
   ]);
   await advance(ctx, db, request.id, c.actorContext);
   return (await requestRepo.requestsByIds(db, [request.id]))[0]!;
@@ -223,12 +224,12 @@ async function finish(ctx: Context, db: Db, request: requestRepo.RequestRow, out
   if (outcome === 'approved') await applyEffect(ctx, db, request, kind, steps);
   const updated = await requestRepo.setRequestStatus(db, request.id, outcome, { decided: outcome !== 'returned' });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, action: `request.${outcome}`, targetType: 'request', targetId: request.id, after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null }, ruleIds: kind.ruleIds, requestId: ctx.requestId },
+    { actorStaffId: v.staffId, action: `request.${outcome}`, targetType: 'request', targetId: request.id, after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null }, ruleIds: kindRuleIds(kind, [request.rulebook_id]), requestId: ctx.requestId },
   ]);
   const [requester] = await accessRepo.staffByIds(db, [request.requester_id]);
   const word = { approved: '承認されました', rejected: '却下されました', returned: '差し戻されました' }[outcome];
   await accessRepo.insertNotifications(db, v.municipalityId, [
-    { recipientId: request.requester_id, kind: `request.${outcome}`, subject: `申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。`, targetType: 'request', targetId: request.id, ruleIds: kind.ruleIds },
+    { recipientId: request.requester_id, kind: `request.${outcome}`, subject: `申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。`, targetType: 'request', targetId: request.id, ruleIds: kindRuleIds(kind, [request.rulebook_id]) },
   ]);
   if (requester) await requestRepo.queueMail(db, v.municipalityId, [{ recipientId: requester.id, to: requester.email, subject: `【司】申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。` }]);
 }
@@ -388,7 +389,7 @@ export async function resubmit(ctx: Context, id: string, content: Record<string,
   await requestRepo.insertSteps(db, v.municipalityId, id, result.steps.map((s, i) => ({
     round, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
   })));
-  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.resubmit', targetType: 'request', targetId: id, after: { round, content }, ruleIds: kind.ruleIds, requestId: ctx.requestId }]);
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.resubmit', targetType: 'request', targetId: id, after: { round, content }, ruleIds: kindRuleIds(kind, [c.rulebookId]), requestId: ctx.requestId }]);
   await advance(ctx, db, id, c.actorContext);
   return (await requestRepo.requestsByIds(db, [id]))[0]!;
 }

@@ -2,7 +2,7 @@
 import { localParts } from '../../calendar/operating-calendar.ts';
 import { isSupportedDate } from '../../calendar/supported-dates.ts';
 import type { RulebookId } from '../../model/types.ts';
-import { findRole } from '../../rulebooks/index.ts';
+import { findRole, ruleIdSet } from '../../rulebooks/index.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { ActorRule, Bilingual, ComputedStep, FormField, RouteContext, RouteResult, StepKind } from '../request.types.ts';
 
@@ -36,7 +36,7 @@ export function step(
   ruleIds: string[],
   extra: Partial<Pick<ComputedStep, 'perEach' | 'subjectId' | 'requesterMayDecide'>> = {},
 ): StepDraft {
-  return { key, kind, actor, label, ruleIds, ...extra };
+  return { key, kind, actor, label, ruleIds: ruleIdSet(ruleIds), ...extra };
 }
 
 /**
@@ -56,7 +56,7 @@ export function staged(...groups: (StepDraft | StepDraft[] | null | undefined | 
 }
 
 export type Note = RouteResult['notes'][number];
-export const note = (ja: string, en: string, ruleIds: string[]): Note => ({ message: bi(ja, en), ruleIds });
+export const note = (ja: string, en: string, ruleIds: string[]): Note => ({ message: bi(ja, en), ruleIds: ruleIdSet(ruleIds) });
 
 export function result(steps: ComputedStep[], notes: Note[] = [], errors: FieldError[] = [], dueOn?: string): RouteResult {
   return dueOn === undefined ? { steps, notes, errors } : { steps, notes, errors, dueOn };
