@@ -120,7 +120,8 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     const me = await staffId('kawasaki', 'staff1');
     const req = await gw.gql<{ requestGrant: { id: string; state: string; ownerPositionIds: string[] } }>(
       'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state ownerPositionIds approvedPositionIds } }',
-      { i: { assetId: asset, granteeId: me, validFrom: T.iso(`${T.fiscalYear}-04-01`, '00:00'), purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
+      // From the start of last fiscal year: in force once approved, and never the period of the demo's own pending request (this month on).
+      { i: { assetId: asset, granteeId: me, validFrom: T.iso(`${T.fiscalYear - 1}-04-01`, '00:00'), purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
     expect(req.errors).toBeUndefined();
     const grant = req.data!.requestGrant;
     expect(grant).toMatchObject({ state: 'PENDING_APPROVAL' });
