@@ -243,3 +243,18 @@ export const Notification = defineEntity({
     readAt: p.datetime().nullable(),
   },
 });
+
+/**
+ * The municipality's authorization epoch: every change to what authorization decisions read
+ * (tenures, role bindings, deputations, grants and their approvals, asset owners and
+ * classification) bumps it, through statement triggers; resolve_session returns it, so the gateway
+ * caches decision facts per epoch and never serves them stale.
+ */
+export const AuthzEpoch = defineEntity({
+  name: 'AuthzEpoch',
+  tableName: 'authz_epoch',
+  properties: {
+    municipality: () => tenant('authz_epoch_municipality_id_fkey'),
+    epoch: p.bigint().defaultRaw('0'),
+  },
+});

@@ -57,3 +57,23 @@ export const AuditChainHead = defineEntity({
     lastHash: p.string().length(64),
   },
 });
+
+/**
+ * The last event of a municipality in a month archived by `npm run audit:archive`: verification
+ * starts each chain at its newest anchor.
+ */
+export const AuditChainAnchor = defineEntity({
+  name: 'AuditChainAnchor',
+  tableName: 'audit_chain_anchor',
+  uniques: [{ name: 'audit_chain_anchor_municipality_id_archived_month_key', properties: ['municipality', 'archivedMonth'] }],
+  properties: {
+    municipality: () => tenant('audit_chain_anchor_municipality_id_fkey'),
+    seq: p.bigint().primary(),
+    hash: p.string().length(64),
+    /** The first day of the month archived (Japan time). */
+    archivedMonth: p.date(),
+    archivedAt: p.datetime(),
+    /** SHA-256 of the archive file audit_event_yYYYYmMM.jsonl.gz that holds the month's events. */
+    fileSha256: p.string().length(64),
+  },
+});

@@ -14,13 +14,27 @@ import {
   InformationAsset,
   InformationAssetOwner,
   InformationAssetSystem,
+  LicenceAllocation,
+  LicencePool,
   System,
   SystemUsingOrgUnit,
 } from './registry.entity.ts';
 import { ApiToken, Session, SignInThrottle } from './auth.entity.ts';
-import { AuditChainHead, AuditEvent } from './audit.entity.ts';
-import { MailOutbox, Request, RequestStep } from './request.entity.ts';
-import { Account, ContactNetwork, ContactNetworkMember, Deputation, Designation, Grant, GrantApproval, GrantChange, Notification, PasswordResetRequest } from './access.entity.ts';
+import { AuditChainAnchor, AuditChainHead, AuditEvent } from './audit.entity.ts';
+import { MailOutbox, Request, RequestCounter, RequestInboxEntry, RequestStep } from './request.entity.ts';
+import {
+  Account,
+  AuthzEpoch,
+  ContactNetwork,
+  ContactNetworkMember,
+  Deputation,
+  Designation,
+  Grant,
+  GrantApproval,
+  GrantChange,
+  Notification,
+  PasswordResetRequest,
+} from './access.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -40,11 +54,14 @@ export const allEntities = [
   DataItem,
   Committee,
   CommitteeMember,
+  LicencePool,
+  LicenceAllocation,
   Session,
   ApiToken,
   SignInThrottle,
   AuditEvent,
   AuditChainHead,
+  AuditChainAnchor,
   Deputation,
   Account,
   PasswordResetRequest,
@@ -55,7 +72,10 @@ export const allEntities = [
   ContactNetwork,
   ContactNetworkMember,
   Notification,
+  AuthzEpoch,
   Request,
   RequestStep,
+  RequestInboxEntry,
+  RequestCounter,
   MailOutbox,
 ];

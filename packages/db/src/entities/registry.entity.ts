@@ -146,3 +146,37 @@ export const CommitteeMember = defineEntity({
     sortOrder: p.integer().default(0),
   },
 });
+
+/**
+ * Licences purchased for a system (MNT-18). The 保健福祉課長 keeps the sections' total within them
+ * (MNT-18-1); the server checks it, never trusting a total sent by a client.
+ */
+export const LicencePool = defineEntity({
+  name: 'LicencePool',
+  tableName: 'licence_pool',
+  checks: [{ name: 'licence_pool_purchased_total_check', expression: 'purchased_total >= 0' }],
+  properties: {
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'licence_pool_system_id_fkey'),
+    municipality: () => tenant('licence_pool_municipality_id_fkey'),
+    purchasedTotal: p.integer(),
+    version: p.integer().version().default(1),
+    updatedAt: p.datetime().defaultRaw('now()'),
+  },
+});
+
+/** The licences of a system that one section holds (MNT-18). */
+export const LicenceAllocation = defineEntity({
+  name: 'LicenceAllocation',
+  tableName: 'licence_allocation',
+  checks: [{ name: 'licence_allocation_count_check', expression: 'count >= 0' }],
+  properties: {
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'licence_allocation_system_id_fkey'),
+    orgUnitId: p.uuid().primary(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'licence_allocation_org_unit_id_fkey'),
+    municipality: () => tenant('licence_allocation_municipality_id_fkey'),
+    count: p.integer(),
+    updatedAt: p.datetime().defaultRaw('now()'),
+  },
+});

@@ -103,6 +103,36 @@ export const RequestStep = defineEntity({
   },
 });
 
+/**
+ * The inbox as an index: one entry per actor of an open step ('p:<position id>', 's:<staff id>'),
+ * kept by triggers on request_step and request, so "what awaits me, oldest first" walks the key in
+ * order. An entry lives while its step is open and its request is in progress in the step's round.
+ */
+export const RequestInboxEntry = defineEntity({
+  name: 'RequestInboxEntry',
+  tableName: 'request_inbox_entry',
+  indexes: [{ name: 'request_inbox_entry_step', properties: ['stepId'] }],
+  properties: {
+    actorKey: p.text().primary(),
+    openedAt: p.datetime().primary(),
+    stepId: p.uuid().primary(),
+    step: () => sameMunicipality(RequestStep, 'step_id', 'request_inbox_entry_step_id_fkey').deleteRule('cascade'),
+    municipality: () => tenant('request_inbox_entry_municipality_id_fkey'),
+  },
+});
+
+/** Request numbers are per municipality and fiscal year: R8-000123 is the 123rd of 令和8年度. */
+export const RequestCounter = defineEntity({
+  name: 'RequestCounter',
+  tableName: 'request_counter',
+  properties: {
+    // The only tenant column without a foreign key to the municipality (migration …121434-requests).
+    municipalityId: p.uuid().primary(),
+    fiscalYear: p.integer().primary(),
+    last: p.integer().default(0),
+  },
+});
+
 /** E-mail written in the same transaction as what it tells; a worker delivers it (SMTP or a file sink). */
 export const MailOutbox = defineEntity({
   name: 'MailOutbox',
