@@ -5,6 +5,7 @@ export * from './auth.entity.ts';
 export * from './audit.entity.ts';
 export * from './access.entity.ts';
 export * from './request.entity.ts';
+export * from './meeting.entity.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
@@ -35,6 +36,7 @@ import {
   Notification,
   PasswordResetRequest,
 } from './access.entity.ts';
+import { Meeting, MeetingAttendee, MeetingCounter, MeetingItem, MeetingSignoff } from './meeting.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -78,4 +80,9 @@ export const allEntities = [
   RequestInboxEntry,
   RequestCounter,
   MailOutbox,
+  Meeting,
+  MeetingItem,
+  MeetingAttendee,
+  MeetingSignoff,
+  MeetingCounter,
 ];
