@@ -6,6 +6,7 @@ export * from './audit.entity.ts';
 export * from './access.entity.ts';
 export * from './request.entity.ts';
 export * from './meeting.entity.ts';
+export * from './operations.entity.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
@@ -37,6 +38,7 @@ import {
   PasswordResetRequest,
 } from './access.entity.ts';
 import { Meeting, MeetingAttendee, MeetingCounter, MeetingItem, MeetingSignoff } from './meeting.entity.ts';
+import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate, MaintenanceWindow } from './operations.entity.ts';
 
 export const allEntities = [
   Municipality,
@@ -85,4 +87,9 @@ export const allEntities = [
   MeetingAttendee,
   MeetingSignoff,
   MeetingCounter,
+  MaintenanceWindow,
+  Incident,
+  IncidentUpdate,
+  IncidentNotice,
+  IncidentCounter,
 ];
