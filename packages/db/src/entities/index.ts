@@ -7,6 +7,8 @@ export * from './access.entity.ts';
 export * from './request.entity.ts';
 export * from './meeting.entity.ts';
 export * from './operations.entity.ts';
+export * from './registers.entity.ts';
+export * from './procedure.entity.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
@@ -39,7 +41,10 @@ import {
 } from './access.entity.ts';
 import { Meeting, MeetingAttendee, MeetingCounter, MeetingItem, MeetingSignoff } from './meeting.entity.ts';
 import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate, MaintenanceWindow } from './operations.entity.ts';
+import { ContractClauseCheck, Finding, FindingNote, FormLedgerEntry, Inspection, ProcessingPlan, ProcessingPlanItem, SystemDocumentVersion } from './registers.entity.ts';
+import { ProcedureDefinition, ProcedureDefinitionHistory } from './procedure.entity.ts';
 
+/** Every table of schema tsukasa but the migrator's own, each as the migrations create it (schema-diff.test.ts). */
 export const allEntities = [
   Municipality,
   DeploymentSetting,
@@ -92,4 +97,14 @@ export const allEntities = [
   IncidentUpdate,
   IncidentNotice,
   IncidentCounter,
+  ProcessingPlan,
+  ProcessingPlanItem,
+  SystemDocumentVersion,
+  ContractClauseCheck,
+  Inspection,
+  Finding,
+  FindingNote,
+  FormLedgerEntry,
+  ProcedureDefinition,
+  ProcedureDefinitionHistory,
 ];
