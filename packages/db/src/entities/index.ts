@@ -9,6 +9,7 @@ export * from './meeting.entity.ts';
 export * from './operations.entity.ts';
 export * from './registers.entity.ts';
 export * from './procedure.entity.ts';
+export type { Database } from './kysely.types.ts';
 import { DeploymentSetting, Municipality } from './tenancy.entity.ts';
 import { Contractor, ContractorPerson, OrgUnit, Position, PositionTenure, RoleBinding, Staff } from './organization.entity.ts';
 import {
