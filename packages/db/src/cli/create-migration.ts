@@ -4,6 +4,9 @@
 // the hand-written row-level-security policies, triggers and functions of the security migrations —
 // it would drop them or replace triggers with empty functions. A diff may still be generated with
 // `--diff` to copy the `create table` statements of new entities from it, never to be used as is.
+// The entities describe every table as the migrations create it (entities/schema-diff.test.ts), so
+// the diff holds exactly what changed in the entities; a new table's grants, row-level security and
+// triggers are still to be written beside it.
 import { createOrm } from '../orm.ts';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.ts';
 import { migrate, provisionRolesAndSchema } from '../runtime/provision.ts';

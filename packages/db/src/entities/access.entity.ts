@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from './tenancy.entity.ts';
 import { ContractorPerson, OrgUnit, Position, Staff } from './organization.entity.ts';
 import { InformationAsset, System } from './registry.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
 
 /**
  * A deputy acting on behalf of whoever holds a position (MNT-6-4, MNT-7-3, KTM-3-6, KWW-4-1).
@@ -11,17 +11,19 @@ import { InformationAsset, System } from './registry.entity.ts';
 export const Deputation = defineEntity({
   name: 'Deputation',
   tableName: 'deputation',
-  indexes: [{ properties: ['deputyStaff'] }],
+  indexes: [{ name: 'deputation_deputy_staff_id_index', properties: ['deputyStaffId'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    deputyStaff: () => p.manyToOne(Staff).index(false),
-    principalPosition: () => p.manyToOne(Position),
+    municipality: () => tenant('deputation_municipality_id_foreign'),
+    deputyStaffId: p.uuid(),
+    deputyStaff: () => sameMunicipality(Staff, 'deputy_staff_id', 'deputation_deputy_staff_id_foreign'),
+    principalPositionId: p.uuid(),
+    principalPosition: () => sameMunicipality(Position, 'principal_position_id', 'deputation_principal_position_id_foreign'),
     rulebookId: p.string().length(8),
-    roleKeys: p.array().$type<string[]>(),
-    validFrom: p.string().columnType('date'),
-    validTo: p.string().columnType('date').nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    roleKeys: p.array(),
+    validFrom: p.date(),
+    validTo: p.date().nullable(),
+    ruleIds: p.array(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -30,30 +32,38 @@ export const Deputation = defineEntity({
 export const Account = defineEntity({
   name: 'Account',
   tableName: 'account',
-  indexes: [{ properties: ['system', 'changeSeq'] }, { properties: ['staff'] }],
+  indexes: [
+    { name: 'account_system_id_change_seq_index', properties: ['systemId', 'changeSeq'] },
+    { name: 'account_staff_id_index', properties: ['staffId'] },
+  ],
+  // One open account per person and system.
+  uniques: [{ name: 'account_open_unique', properties: ['staffId', 'systemId', 'municipality'], where: 'ended_at is null' }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    staff: () => p.manyToOne(Staff).index(false),
-    system: () => p.manyToOne(System).index(false),
+    municipality: () => tenant('account_municipality_id_foreign'),
+    staffId: p.uuid(),
+    staff: () => sameMunicipality(Staff, 'staff_id', 'account_staff_id_foreign'),
+    systemId: p.uuid(),
+    system: () => sameMunicipality(System, 'system_id', 'account_system_id_foreign'),
     authorityProfile: p.string().length(100),
     validFrom: p.datetime(),
     /** MNT-11: the end date declared at application (exclusive). */
     validTo: p.datetime().nullable(),
     /** KTM-11: valid only while the holder holds this position. */
-    dutyPosition: () => p.manyToOne(Position).nullable(),
+    dutyPositionId: p.uuid().nullable(),
+    dutyPosition: () => sameMunicipality(Position, 'duty_position_id', 'account_duty_position_id_foreign').nullable().deleteRule('set null (duty_position_id)'),
     suspendedAt: p.datetime().nullable(),
     suspensionReason: p.string().length(500).nullable(),
     endedAt: p.datetime().nullable(),
     endReason: p.string().length(500).nullable(),
-    ruleIds: p.array().$type<string[]>(),
-    /** Feed position: every change takes the next value (see migration: trigger). */
-    changeSeq: p.bigint().default(0),
-    /** Transaction of the last change (xid8), for the feed's visibility fence; set by the trigger. */
-    changeXid: p.string().columnType('xid8').lazy().persist(false),
-    version: p.integer().version(),
+    ruleIds: p.array(),
+    /** Feed position: every change takes the next value of account_change_seq (trigger account_touch). */
+    changeSeq: p.bigint().defaultRaw(`'0'::bigint`),
+    version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** Transaction of the last change, for the feed's visibility fence; set by the same trigger. */
+    changeXid: p.string().columnType('xid8').defaultRaw('pg_current_xact_id()').lazy(),
   },
 });
 
@@ -63,11 +73,13 @@ export const PasswordResetRequest = defineEntity({
   tableName: 'password_reset_request',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    account: () => p.manyToOne(Account),
+    municipality: () => tenant('password_reset_request_municipality_id_foreign'),
+    accountId: p.uuid(),
+    account: () => sameMunicipality(Account, 'account_id', 'password_reset_request_account_id_foreign'),
     requestedAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
-    completedBy: () => p.manyToOne(Staff).nullable(),
+    completedById: p.uuid().nullable(),
+    completedBy: () => sameMunicipality(Staff, 'completed_by_id', 'password_reset_request_completed_by_id_foreign').nullable().deleteRule('set null (completed_by_id)'),
   },
 });
 
@@ -75,22 +87,29 @@ export const PasswordResetRequest = defineEntity({
 export const Grant = defineEntity({
   name: 'Grant',
   tableName: 'access_grant',
-  indexes: [{ properties: ['grantee'] }, { properties: ['asset'] }],
+  indexes: [
+    { name: 'access_grant_grantee_id_index', properties: ['granteeId'] },
+    { name: 'access_grant_asset_id_index', properties: ['assetId'] },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    asset: () => p.manyToOne(InformationAsset).index(false),
-    grantee: () => p.manyToOne(Staff).index(false),
+    municipality: () => tenant('access_grant_municipality_id_foreign'),
+    assetId: p.uuid(),
+    asset: () => sameMunicipality(InformationAsset, 'asset_id', 'access_grant_asset_id_foreign'),
+    granteeId: p.uuid(),
+    grantee: () => sameMunicipality(Staff, 'grantee_id', 'access_grant_grantee_id_foreign'),
     /** The duty it is for: lapses when the grantee leaves this position. */
-    position: () => p.manyToOne(Position).nullable(),
+    positionId: p.uuid().nullable(),
+    position: () => sameMunicipality(Position, 'position_id', 'access_grant_position_id_foreign').nullable().deleteRule('set null (position_id)'),
     validFrom: p.datetime(),
     validTo: p.datetime().nullable(),
     suspendedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
     /** Protected field names covered; null = all of the asset's. */
-    fields: p.array().$type<string[]>().nullable(),
+    fields: p.array().nullable(),
     purpose: p.string().length(500),
-    requestedBy: () => p.manyToOne(Staff),
+    requestedById: p.uuid(),
+    requestedBy: () => sameMunicipality(Staff, 'requested_by_id', 'access_grant_requested_by_id_foreign'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -99,15 +118,18 @@ export const Grant = defineEntity({
 export const GrantChange = defineEntity({
   name: 'GrantChange',
   tableName: 'access_grant_change',
-  indexes: [{ properties: ['grant', 'changedAt'] }],
+  indexes: [{ name: 'access_grant_change_grant_id_index', properties: ['grantId', 'changedAt'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    grant: () => p.manyToOne(Grant).index(false),
-    change: p.string().length(12).$type<'suspended' | 'reinstated' | 'revoked'>(),
+    municipality: () => tenant('access_grant_change_municipality_id_fkey'),
+    grantId: p.uuid(),
+    grant: () => sameMunicipality(Grant, 'grant_id', 'access_grant_change_grant_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    change: p.enum(['suspended', 'reinstated', 'revoked']).columnType('varchar(12)'),
     changedAt: p.datetime(),
-    changedBy: () => p.manyToOne(Staff),
-    onBehalfOf: () => p.manyToOne(Staff).nullable(),
+    changedById: p.uuid(),
+    changedBy: () => sameMunicipality(Staff, 'changed_by_id', 'access_grant_change_changed_by_id_foreign'),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_change_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
   },
 });
 
@@ -116,12 +138,16 @@ export const GrantApproval = defineEntity({
   name: 'GrantApproval',
   tableName: 'access_grant_approval',
   properties: {
-    grant: () => p.manyToOne(Grant).primary(),
-    ownerPosition: () => p.manyToOne(Position).primary(),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    approvedBy: () => p.manyToOne(Staff),
+    grantId: p.uuid().primary(),
+    grant: () => sameMunicipality(Grant, 'grant_id', 'access_grant_approval_grant_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    ownerPositionId: p.uuid().primary(),
+    ownerPosition: () => sameMunicipality(Position, 'owner_position_id', 'access_grant_approval_owner_position_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    municipality: () => tenant('access_grant_approval_municipality_id_foreign'),
+    approvedById: p.uuid(),
+    approvedBy: () => sameMunicipality(Staff, 'approved_by_id', 'access_grant_approval_approved_by_id_foreign'),
     /** Set when a deputy approved on behalf of the owner. */
-    onBehalfOf: () => p.manyToOne(Staff).nullable(),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_approval_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
     approvedAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -135,19 +161,24 @@ export const Designation = defineEntity({
   tableName: 'designation',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    asset: () => p.manyToOne(InformationAsset),
-    staff: () => p.manyToOne(Staff),
-    designatedBy: () => p.manyToOne(Staff),
+    municipality: () => tenant('designation_municipality_id_foreign'),
+    assetId: p.uuid(),
+    asset: () => sameMunicipality(InformationAsset, 'asset_id', 'designation_asset_id_foreign'),
+    staffId: p.uuid(),
+    staff: () => sameMunicipality(Staff, 'staff_id', 'designation_staff_id_foreign'),
+    designatedById: p.uuid(),
+    designatedBy: () => sameMunicipality(Staff, 'designated_by_id', 'designation_designated_by_id_foreign'),
     /** The using place (利用場所) the designation is for. */
-    orgUnit: () => p.manyToOne(OrgUnit),
+    orgUnitId: p.uuid(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'designation_org_unit_id_foreign'),
     outsideSupervision: p.boolean(),
-    permittedBy: () => p.manyToOne(Staff).nullable(),
+    permittedById: p.uuid().nullable(),
+    permittedBy: () => sameMunicipality(Staff, 'permitted_by_id', 'designation_permitted_by_id_foreign').nullable().deleteRule('set null (permitted_by_id)'),
     permittedAt: p.datetime().nullable(),
     validFrom: p.datetime(),
     validTo: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -158,11 +189,12 @@ export const ContactNetwork = defineEntity({
   tableName: 'contact_network',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    system: () => p.manyToOne(System),
+    municipality: () => tenant('contact_network_municipality_id_foreign'),
+    systemId: p.uuid(),
+    system: () => sameMunicipality(System, 'system_id', 'contact_network_system_id_foreign'),
     name: p.string().length(200),
-    ruleIds: p.array().$type<string[]>(),
-    version: p.integer().version(),
+    ruleIds: p.array(),
+    version: p.integer().version().default(1),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
@@ -170,15 +202,19 @@ export const ContactNetwork = defineEntity({
 export const ContactNetworkMember = defineEntity({
   name: 'ContactNetworkMember',
   tableName: 'contact_network_member',
-  indexes: [{ properties: ['network'] }],
+  indexes: [{ name: 'contact_network_member_network_id_index', properties: ['networkId'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    network: () => p.manyToOne(ContactNetwork).index(false),
+    municipality: () => tenant('contact_network_member_municipality_id_foreign'),
+    networkId: p.uuid(),
+    network: () => sameMunicipality(ContactNetwork, 'network_id', 'contact_network_member_network_id_foreign'),
     /** The duty in the network, e.g. 連絡担当, システム管理責任者, 保守事業者窓口. */
     duty: p.string().length(100),
-    staff: () => p.manyToOne(Staff).nullable(),
-    contractorPerson: () => p.manyToOne(ContractorPerson).nullable(),
+    staffId: p.uuid().nullable(),
+    staff: () => sameMunicipality(Staff, 'staff_id', 'contact_network_member_staff_id_foreign').nullable().deleteRule('set null (staff_id)'),
+    contractorPersonId: p.uuid().nullable(),
+    contractorPerson: () =>
+      sameMunicipality(ContractorPerson, 'contractor_person_id', 'contact_network_member_contractor_person_id_foreign').nullable().deleteRule('set null (contractor_person_id)'),
     /** KWW-9-2 / KTM-14-4: the network must name people who can give information and who can decide. */
     canInform: p.boolean(),
     canDecide: p.boolean(),
@@ -191,18 +227,34 @@ export const ContactNetworkMember = defineEntity({
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notification',
-  indexes: [{ properties: ['recipient', 'createdAt'] }],
+  indexes: [{ name: 'notification_recipient_id_created_at_index', properties: ['recipientId', 'createdAt'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    recipient: () => p.manyToOne(Staff).index(false),
+    municipality: () => tenant('notification_municipality_id_foreign'),
+    recipientId: p.uuid(),
+    recipient: () => sameMunicipality(Staff, 'recipient_id', 'notification_recipient_id_foreign'),
     kind: p.string().length(60),
     subject: p.string().length(300),
     body: p.text(),
     targetType: p.string().length(60).nullable(),
     targetId: p.string().length(80).nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array(),
     createdAt: p.datetime().onCreate(() => new Date()),
     readAt: p.datetime().nullable(),
+  },
+});
+
+/**
+ * The municipality's authorization epoch: every change to what authorization decisions read
+ * (tenures, role bindings, deputations, grants and their approvals, asset owners and
+ * classification) bumps it, through statement triggers; resolve_session returns it, so the gateway
+ * caches decision facts per epoch and never serves them stale.
+ */
+export const AuthzEpoch = defineEntity({
+  name: 'AuthzEpoch',
+  tableName: 'authz_epoch',
+  properties: {
+    municipality: () => tenant('authz_epoch_municipality_id_fkey'),
+    epoch: p.bigint().defaultRaw('0'),
   },
 });

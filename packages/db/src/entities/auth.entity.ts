@@ -1,17 +1,19 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from './tenancy.entity.ts';
 import { Staff } from './organization.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
 
 /** Server-side session: only the SHA-256 of the token is stored. */
 export const Session = defineEntity({
   name: 'Session',
   tableName: 'session',
+  uniques: [{ name: 'session_token_hash_unique', properties: ['tokenHash', 'municipality'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    staff: () => p.manyToOne(Staff),
-    tokenHash: p.string().length(64).unique(),
+    municipality: () => tenant('session_municipality_id_foreign'),
+    staffId: p.uuid(),
+    staff: () => sameMunicipality(Staff, 'staff_id', 'session_staff_id_foreign'),
+    tokenHash: p.string().length(64),
     createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime(),
     lastSeenAt: p.datetime().onCreate(() => new Date()),
@@ -23,13 +25,15 @@ export const Session = defineEntity({
 export const ApiToken = defineEntity({
   name: 'ApiToken',
   tableName: 'api_token',
+  uniques: [{ name: 'api_token_token_hash_unique', properties: ['tokenHash', 'municipality'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    createdBy: () => p.manyToOne(Staff),
+    municipality: () => tenant('api_token_municipality_id_foreign'),
+    createdById: p.uuid(),
+    createdBy: () => sameMunicipality(Staff, 'created_by_id', 'api_token_created_by_id_foreign'),
     name: p.string().length(100),
-    scopes: p.array().$type<string[]>(),
-    tokenHash: p.string().length(64).unique(),
+    scopes: p.array(),
+    tokenHash: p.string().length(64),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
@@ -43,13 +47,15 @@ export const ApiToken = defineEntity({
 export const SignInThrottle = defineEntity({
   name: 'SignInThrottle',
   tableName: 'sign_in_throttle',
-  indexes: [{ properties: ['municipality', 'lastFailureAt'] }],
+  indexes: [{ name: 'sign_in_throttle_last_failure_at_index', properties: ['municipality', 'lastFailureAt'] }],
   properties: {
     username: p.string().length(60).primary(),
     clientAddress: p.string().length(64).primary(),
-    municipality: () => p.manyToOne(Municipality).primary(),
+    municipality: () => tenant('sign_in_throttle_municipality_id_fkey'),
+    /** Wrong passwords since the last sign-in from this address under this name (reset after a quiet day). */
     failures: p.integer(),
     lastFailureAt: p.datetime(),
+    /** No attempt from this address under this name is checked before then. */
     blockedUntil: p.datetime().nullable(),
   },
 });

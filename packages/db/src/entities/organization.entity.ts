@@ -1,17 +1,18 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from './tenancy.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
 
 export const OrgUnit = defineEntity({
   name: 'OrgUnit',
   tableName: 'org_unit',
-  indexes: [{ properties: ['municipality', 'parent'] }],
-  uniques: [{ properties: ['municipality', 'key'] }],
+  indexes: [{ name: 'org_unit_municipality_id_parent_id_index', properties: ['municipality', 'parentId'] }],
+  uniques: [{ name: 'org_unit_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('org_unit_municipality_id_foreign'),
     key: p.string().length(120),
-    parent: () => p.manyToOne(OrgUnit).nullable().index(false),
+    parentId: p.uuid().nullable(),
+    parent: () => sameMunicipality(OrgUnit, 'parent_id', 'org_unit_parent_id_foreign').nullable().deleteRule('set null (parent_id)'),
     name: p.string().length(100),
     nameEn: p.string().length(200),
     /** department (局・部) / section (課・室・センター) / unit (係) */
@@ -23,12 +24,13 @@ export const OrgUnit = defineEntity({
 export const Position = defineEntity({
   name: 'Position',
   tableName: 'position',
-  uniques: [{ properties: ['municipality', 'key'] }],
+  uniques: [{ name: 'position_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('position_municipality_id_foreign'),
     key: p.string().length(160),
-    orgUnit: () => p.manyToOne(OrgUnit),
+    orgUnitId: p.uuid(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'position_org_unit_id_foreign'),
     title: p.string().length(60),
     name: p.string().length(120),
     kind: p.string().length(16),
@@ -39,10 +41,13 @@ export const Position = defineEntity({
 export const Staff = defineEntity({
   name: 'Staff',
   tableName: 'staff',
-  uniques: [{ properties: ['municipality', 'key'] }, { properties: ['municipality', 'username'] }],
+  uniques: [
+    { name: 'staff_municipality_id_key_unique', properties: ['municipality', 'key'] },
+    { name: 'staff_municipality_id_username_unique', properties: ['municipality', 'username'] },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('staff_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     familyName: p.string().length(60),
     givenName: p.string().length(60),
@@ -66,14 +71,19 @@ export const Staff = defineEntity({
 export const PositionTenure = defineEntity({
   name: 'PositionTenure',
   tableName: 'position_tenure',
-  indexes: [{ properties: ['staff'] }, { properties: ['position'] }],
+  indexes: [
+    { name: 'position_tenure_staff_id_index', properties: ['staffId'] },
+    { name: 'position_tenure_position_id_index', properties: ['positionId'] },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    staff: () => p.manyToOne(Staff).index(false),
-    position: () => p.manyToOne(Position).index(false),
-    validFrom: p.string().columnType('date'),
-    validTo: p.string().columnType('date').nullable(),
+    municipality: () => tenant('position_tenure_municipality_id_foreign'),
+    staffId: p.uuid(),
+    staff: () => sameMunicipality(Staff, 'staff_id', 'position_tenure_staff_id_foreign'),
+    positionId: p.uuid(),
+    position: () => sameMunicipality(Position, 'position_id', 'position_tenure_position_id_foreign'),
+    validFrom: p.date(),
+    validTo: p.date().nullable(),
   },
 });
 
@@ -81,26 +91,27 @@ export const PositionTenure = defineEntity({
 export const RoleBinding = defineEntity({
   name: 'RoleBinding',
   tableName: 'role_binding',
-  indexes: [{ properties: ['position'] }],
+  indexes: [{ name: 'role_binding_position_id_index', properties: ['positionId'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('role_binding_municipality_id_foreign'),
     rulebookId: p.string().length(8),
     roleKey: p.string().length(60),
-    position: () => p.manyToOne(Position).index(false),
+    positionId: p.uuid(),
+    position: () => sameMunicipality(Position, 'position_id', 'role_binding_position_id_foreign'),
     scopeKey: p.string().length(60).nullable(),
     scopeLabel: p.string().length(200).nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array(),
   },
 });
 
 export const Contractor = defineEntity({
   name: 'Contractor',
   tableName: 'contractor',
-  uniques: [{ properties: ['municipality', 'key'] }],
+  uniques: [{ name: 'contractor_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('contractor_municipality_id_foreign'),
     key: p.string().length(120),
     name: p.string().length(200),
   },
@@ -111,8 +122,9 @@ export const ContractorPerson = defineEntity({
   tableName: 'contractor_person',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    contractor: () => p.manyToOne(Contractor),
+    municipality: () => tenant('contractor_person_municipality_id_foreign'),
+    contractorId: p.uuid(),
+    contractor: () => sameMunicipality(Contractor, 'contractor_id', 'contractor_person_contractor_id_foreign'),
     key: p.string().length(120),
     name: p.string().length(100),
     // Contractor contacts: protected fields (SPEC §5).

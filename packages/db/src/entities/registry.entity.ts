@@ -1,31 +1,36 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from './tenancy.entity.ts';
 import { Contractor, OrgUnit, Position } from './organization.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
 
 /** 電子情報システム */
 export const System = defineEntity({
   name: 'System',
   tableName: 'system',
-  uniques: [{ properties: ['municipality', 'key'] }],
-  indexes: [{ properties: ['municipality', 'name'] }, { properties: ['managingOrgUnit'] }],
+  uniques: [{ name: 'system_municipality_id_key_unique', properties: ['municipality', 'key'] }],
+  indexes: [
+    { name: 'system_municipality_id_name_index', properties: ['municipality', 'name'] },
+    { name: 'system_managing_org_unit_id_index', properties: ['managingOrgUnitId'] },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('system_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     name: p.string().length(200),
     businessContent: p.text(),
-    managingOrgUnit: () => p.manyToOne(OrgUnit).index(false),
+    managingOrgUnitId: p.uuid(),
+    managingOrgUnit: () => sameMunicipality(OrgUnit, 'managing_org_unit_id', 'system_managing_org_unit_id_foreign'),
     managementType: p.string().length(20),
     lifecycleStatus: p.string().length(20),
     rulebookId: p.string().length(8).nullable(),
-    contractor: () => p.manyToOne(Contractor).nullable(),
+    contractorId: p.uuid().nullable(),
+    contractor: () => sameMunicipality(Contractor, 'contractor_id', 'system_contractor_id_foreign').nullable().deleteRule('set null (contractor_id)'),
+    version: p.integer().version().default(1),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     /** Security-sensitive (SPEC §5): network layout and known vulnerabilities. */
     networkDescription: p.text().nullable(),
     vulnerabilityNotes: p.text().nullable(),
-    version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
 
@@ -33,9 +38,11 @@ export const SystemUsingOrgUnit = defineEntity({
   name: 'SystemUsingOrgUnit',
   tableName: 'system_using_org_unit',
   properties: {
-    system: () => p.manyToOne(System).primary(),
-    orgUnit: () => p.manyToOne(OrgUnit).primary(),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'system_using_org_unit_system_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    orgUnitId: p.uuid().primary(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'system_using_org_unit_org_unit_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    municipality: () => tenant('system_using_org_unit_municipality_id_foreign'),
     sortOrder: p.integer().default(0),
   },
 });
@@ -44,10 +51,10 @@ export const SystemUsingOrgUnit = defineEntity({
 export const InformationAsset = defineEntity({
   name: 'InformationAsset',
   tableName: 'information_asset',
-  uniques: [{ properties: ['municipality', 'key'] }],
+  uniques: [{ name: 'information_asset_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('information_asset_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     name: p.string().length(300),
     business: p.text(),
@@ -56,8 +63,8 @@ export const InformationAsset = defineEntity({
     confidentiality: p.string().length(4),
     integrity: p.string().length(4),
     availability: p.string().length(4),
-    ruleIds: p.array().$type<string[]>(),
-    version: p.integer().version(),
+    ruleIds: p.array(),
+    version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -67,11 +74,13 @@ export const InformationAsset = defineEntity({
 export const InformationAssetOwner = defineEntity({
   name: 'InformationAssetOwner',
   tableName: 'information_asset_owner',
-  indexes: [{ properties: ['position'] }],
+  indexes: [{ name: 'information_asset_owner_position_id_index', properties: ['positionId'] }],
   properties: {
-    asset: () => p.manyToOne(InformationAsset).primary(),
-    position: () => p.manyToOne(Position).primary(),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    assetId: p.uuid().primary(),
+    asset: () => sameMunicipality(InformationAsset, 'asset_id', 'information_asset_owner_asset_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    positionId: p.uuid().primary(),
+    position: () => sameMunicipality(Position, 'position_id', 'information_asset_owner_position_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    municipality: () => tenant('information_asset_owner_municipality_id_foreign'),
     sortOrder: p.integer().default(0),
   },
 });
@@ -79,22 +88,25 @@ export const InformationAssetOwner = defineEntity({
 export const InformationAssetSystem = defineEntity({
   name: 'InformationAssetSystem',
   tableName: 'information_asset_system',
-  indexes: [{ properties: ['system'] }],
+  indexes: [{ name: 'information_asset_system_system_id_index', properties: ['systemId'] }],
   properties: {
-    asset: () => p.manyToOne(InformationAsset).primary(),
-    system: () => p.manyToOne(System).primary(),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    assetId: p.uuid().primary(),
+    asset: () => sameMunicipality(InformationAsset, 'asset_id', 'information_asset_system_asset_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'information_asset_system_system_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    municipality: () => tenant('information_asset_system_municipality_id_foreign'),
   },
 });
 
 export const DataItem = defineEntity({
   name: 'DataItem',
   tableName: 'data_item',
-  indexes: [{ properties: ['asset'] }],
+  indexes: [{ name: 'data_item_asset_id_index', properties: ['assetId'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    asset: () => p.manyToOne(InformationAsset).index(false),
+    municipality: () => tenant('data_item_municipality_id_foreign'),
+    assetId: p.uuid(),
+    asset: () => sameMunicipality(InformationAsset, 'asset_id', 'data_item_asset_id_foreign'),
     name: p.string().length(300),
     /** 住民基本台帳法 第7条 item 1–8 (ARK-14-1 exemption). */
     basicResidentItem: p.smallint().nullable(),
@@ -106,17 +118,19 @@ export const DataItem = defineEntity({
 export const Committee = defineEntity({
   name: 'Committee',
   tableName: 'committee',
-  uniques: [{ properties: ['municipality', 'key'] }],
+  uniques: [{ name: 'committee_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('committee_municipality_id_foreign'),
     key: p.string().length(120),
     rulebookId: p.string().length(8),
     name: p.string().length(200),
     nameEn: p.string().length(200),
-    chairPosition: () => p.manyToOne(Position),
-    secretariatOrgUnit: () => p.manyToOne(OrgUnit),
-    ruleIds: p.array().$type<string[]>(),
+    chairPositionId: p.uuid(),
+    chairPosition: () => sameMunicipality(Position, 'chair_position_id', 'committee_chair_position_id_foreign'),
+    secretariatOrgUnitId: p.uuid(),
+    secretariatOrgUnit: () => sameMunicipality(OrgUnit, 'secretariat_org_unit_id', 'committee_secretariat_org_unit_id_foreign'),
+    ruleIds: p.array(),
   },
 });
 
@@ -124,9 +138,45 @@ export const CommitteeMember = defineEntity({
   name: 'CommitteeMember',
   tableName: 'committee_member',
   properties: {
-    committee: () => p.manyToOne(Committee).primary(),
-    position: () => p.manyToOne(Position).primary(),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    committeeId: p.uuid().primary(),
+    committee: () => sameMunicipality(Committee, 'committee_id', 'committee_member_committee_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    positionId: p.uuid().primary(),
+    position: () => sameMunicipality(Position, 'position_id', 'committee_member_position_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    municipality: () => tenant('committee_member_municipality_id_foreign'),
     sortOrder: p.integer().default(0),
+  },
+});
+
+/**
+ * Licences purchased for a system (MNT-18). The 保健福祉課長 keeps the sections' total within them
+ * (MNT-18-1); the server checks it, never trusting a total sent by a client.
+ */
+export const LicencePool = defineEntity({
+  name: 'LicencePool',
+  tableName: 'licence_pool',
+  checks: [{ name: 'licence_pool_purchased_total_check', expression: 'purchased_total >= 0' }],
+  properties: {
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'licence_pool_system_id_fkey'),
+    municipality: () => tenant('licence_pool_municipality_id_fkey'),
+    purchasedTotal: p.integer(),
+    version: p.integer().version().default(1),
+    updatedAt: p.datetime().defaultRaw('now()'),
+  },
+});
+
+/** The licences of a system that one section holds (MNT-18). */
+export const LicenceAllocation = defineEntity({
+  name: 'LicenceAllocation',
+  tableName: 'licence_allocation',
+  checks: [{ name: 'licence_allocation_count_check', expression: 'count >= 0' }],
+  properties: {
+    systemId: p.uuid().primary(),
+    system: () => sameMunicipality(System, 'system_id', 'licence_allocation_system_id_fkey'),
+    orgUnitId: p.uuid().primary(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'licence_allocation_org_unit_id_fkey'),
+    municipality: () => tenant('licence_allocation_municipality_id_fkey'),
+    count: p.integer(),
+    updatedAt: p.datetime().defaultRaw('now()'),
   },
 });

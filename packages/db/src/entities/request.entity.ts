@@ -1,39 +1,54 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from './tenancy.entity.ts';
 import { Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
 
 /** 申請: a request of a kind, with its content and the route computed from the rulebook. */
 export const Request = defineEntity({
   name: 'Request',
   tableName: 'request',
-  uniques: [{ properties: ['municipality', 'number'] }, { properties: ['municipality', 'requester', 'idempotencyKey'] }],
-  indexes: [{ properties: ['requester', 'filedAt'] }, { properties: ['municipality', 'status', 'filedAt'] }],
+  uniques: [
+    { name: 'request_municipality_id_number_unique', properties: ['municipality', 'number'] },
+    { name: 'request_municipality_id_requester_id_idempotency_key_unique', properties: ['municipality', 'requesterId', 'idempotencyKey'] },
+  ],
+  indexes: [
+    { name: 'request_requester_id_filed_at_index', properties: ['requesterId', 'filedAt'] },
+    { name: 'request_municipality_id_status_filed_at_index', properties: ['municipality', 'status', 'filedAt'] },
+    // Staleness of system documents compares each with the modifications completed since.
+    {
+      name: 'request_modification_done',
+      properties: ['systemId', 'decidedAt'],
+      where: `kind_key = 'system_modification' and status = 'approved'`,
+    },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
+    municipality: () => tenant('request_municipality_id_foreign'),
     /** Human reference, e.g. R8-000123 (令和8年度). */
     number: p.string().length(30),
     kindKey: p.string().length(60),
     rulebookId: p.string().length(8),
-    system: () => p.manyToOne(System).nullable(),
-    requester: () => p.manyToOne(Staff).index(false),
+    systemId: p.uuid().nullable(),
+    system: () => sameMunicipality(System, 'system_id', 'request_system_id_foreign').nullable().deleteRule('set null (system_id)'),
+    requesterId: p.uuid(),
+    requester: () => sameMunicipality(Staff, 'requester_id', 'request_requester_id_foreign'),
     /** Set when a deputy filed on behalf of the role holder. */
-    onBehalfOf: () => p.manyToOne(Staff).nullable(),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'request_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
     /** submitted → in_progress → approved | rejected; returned (for correction) and withdrawn are first-class. */
     status: p.string().length(20),
-    content: p.json().$type<Record<string, unknown>>(),
-    routeNotes: p.json().$type<unknown[]>(),
-    ruleIds: p.array().$type<string[]>(),
+    content: p.json<Record<string, unknown>>(),
+    routeNotes: p.json<unknown[]>(),
+    ruleIds: p.array(),
     /** A due date the rulebook sets (ARK-12-2), in the municipality's calendar. */
-    dueOn: p.string().columnType('date').nullable(),
+    dueOn: p.date().nullable(),
     /** Resubmission round: a returned request restarts its route. */
     round: p.integer().default(1),
     idempotencyKey: p.string().length(100).nullable(),
     filedAt: p.datetime(),
     decidedAt: p.datetime().nullable(),
-    version: p.integer().version(),
+    version: p.integer().version().default(1),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
@@ -42,38 +57,79 @@ export const Request = defineEntity({
 export const RequestStep = defineEntity({
   name: 'RequestStep',
   tableName: 'request_step',
-  indexes: [{ properties: ['request', 'round', 'seq'] }],
+  indexes: [
+    { name: 'request_step_request_id_round_seq_index', properties: ['requestId', 'round', 'seq'] },
+    // Agenda assembly finds a committee's pending business without scanning every open step.
+    {
+      name: 'request_step_open_committee',
+      properties: ['actorCommitteeId'],
+      where: `status = 'open' and actor_committee_id is not null`,
+    },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    request: () => p.manyToOne(Request).index(false),
+    municipality: () => tenant('request_step_municipality_id_foreign'),
+    requestId: p.uuid(),
+    request: () => sameMunicipality(Request, 'request_id', 'request_step_request_id_foreign'),
     round: p.integer(),
     seq: p.integer(),
     stage: p.integer(),
     key: p.string().length(60),
     kind: p.string().length(20),
-    actor: p.json().$type<Record<string, unknown>>(),
+    actor: p.json<Record<string, unknown>>(),
     subjectId: p.string().length(80).nullable(),
     labelJa: p.string().length(200),
     labelEn: p.string().length(200),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array(),
     /** waiting → open → done; a step of a stage that is not reached stays waiting. */
     status: p.string().length(12),
     /** Resolved when the step opens: the positions, people or contractor who may act (the inbox reads them). */
-    actorPositionIds: p.array().$type<string[]>().nullable(),
-    actorStaffIds: p.array().$type<string[]>().nullable(),
+    actorPositionIds: p.array().nullable(),
+    actorStaffIds: p.array().nullable(),
     actorContractorId: p.uuid().nullable(),
     actorCommitteeId: p.uuid().nullable(),
     decision: p.string().length(20).nullable(),
-    decidedBy: () => p.manyToOne(Staff).nullable(),
-    onBehalfOf: () => p.manyToOne(Staff).nullable(),
+    decidedById: p.uuid().nullable(),
+    decidedBy: () => sameMunicipality(Staff, 'decided_by_id', 'request_step_decided_by_id_foreign').nullable().deleteRule('set null (decided_by_id)'),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'request_step_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
     decidedAt: p.datetime().nullable(),
     comment: p.text().nullable(),
     /** What a perform step records (対応内容, 作業完了日 …). */
-    record: p.json().$type<Record<string, unknown>>().nullable(),
+    record: p.json<Record<string, unknown>>().nullable(),
     /** Resubmitting the same decision with this key returns the first result. */
     idempotencyKey: p.string().length(100).nullable(),
     openedAt: p.datetime().nullable(),
+  },
+});
+
+/**
+ * The inbox as an index: one entry per actor of an open step ('p:<position id>', 's:<staff id>'),
+ * kept by triggers on request_step and request, so "what awaits me, oldest first" walks the key in
+ * order. An entry lives while its step is open and its request is in progress in the step's round.
+ */
+export const RequestInboxEntry = defineEntity({
+  name: 'RequestInboxEntry',
+  tableName: 'request_inbox_entry',
+  indexes: [{ name: 'request_inbox_entry_step', properties: ['stepId'] }],
+  properties: {
+    actorKey: p.text().primary(),
+    openedAt: p.datetime().primary(),
+    stepId: p.uuid().primary(),
+    step: () => sameMunicipality(RequestStep, 'step_id', 'request_inbox_entry_step_id_fkey').deleteRule('cascade'),
+    municipality: () => tenant('request_inbox_entry_municipality_id_fkey'),
+  },
+});
+
+/** Request numbers are per municipality and fiscal year: R8-000123 is the 123rd of 令和8年度. */
+export const RequestCounter = defineEntity({
+  name: 'RequestCounter',
+  tableName: 'request_counter',
+  properties: {
+    // The only tenant column without a foreign key to the municipality (migration …121434-requests).
+    municipalityId: p.uuid().primary(),
+    fiscalYear: p.integer().primary(),
+    last: p.integer().default(0),
   },
 });
 
@@ -81,11 +137,15 @@ export const RequestStep = defineEntity({
 export const MailOutbox = defineEntity({
   name: 'MailOutbox',
   tableName: 'mail_outbox',
-  indexes: [{ properties: ['sentAt', 'createdAt'] }],
+  indexes: [
+    { name: 'mail_outbox_sent_at_created_at_index', properties: ['sentAt', 'createdAt'] },
+    { name: 'mail_outbox_unsent', properties: ['createdAt'], where: 'sent_at is null' },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    municipality: () => p.manyToOne(Municipality).index(false),
-    recipient: () => p.manyToOne(Staff).nullable(),
+    municipality: () => tenant('mail_outbox_municipality_id_foreign'),
+    recipientId: p.uuid().nullable(),
+    recipient: () => sameMunicipality(Staff, 'recipient_id', 'mail_outbox_recipient_id_foreign').nullable().deleteRule('set null (recipient_id)'),
     toAddress: p.string().length(200),
     subject: p.string().length(300),
     body: p.text(),

@@ -1,0 +1,70 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { OrgUnit, Staff } from './organization.entity.ts';
+import { Request } from './request.entity.ts';
+import { sameMunicipality, tenant } from './tenant-keys.ts';
+
+/**
+ * 行政手続の定義 of Kitami's counter support system (KTM-7): one row per procedure, written by the
+ * approved procedure_definition request (KTM-7-4), with its structured conditions (KTM-7-2-2) and
+ * routing (KTM-7-2-3).
+ */
+export const ProcedureDefinition = defineEntity({
+  name: 'ProcedureDefinition',
+  tableName: 'procedure_definition',
+  uniques: [{ name: 'procedure_definition_municipality_id_name_key_key', properties: ['municipality', 'nameKey'] }],
+  indexes: [{ name: 'procedure_definition_order', properties: ['municipality', 'category', 'displayOrder'] }],
+  properties: {
+    id: p.uuid().primary(),
+    municipality: () => tenant('procedure_definition_municipality_id_fkey'),
+    name: p.string().length(200),
+    /** The identity across versions: the name NFKC-normalised, without spaces, lower-cased. */
+    nameKey: p.string().length(200),
+    category: p.enum(['address_name_household', 'related', 'frequent', 'certificate', 'other']).columnType('varchar(32)'),
+    overview: p.text(),
+    conditionsText: p.text(),
+    conditionRules: p.json<Record<string, unknown>>().nullable(),
+    routingText: p.text(),
+    /** Patterns with org unit ids: [{ "authority": uuid | "*", "action", "to": uuid | null, "note" }]. */
+    routingPatterns: p.json<unknown[]>().defaultRaw(`'[]'`),
+    handlingOrgUnitId: p.uuid(),
+    handlingOrgUnit: () => sameMunicipality(OrgUnit, 'handling_org_unit_id', 'procedure_definition_handling_org_unit_id_fkey'),
+    managingOrgUnitId: p.uuid(),
+    managingOrgUnit: () => sameMunicipality(OrgUnit, 'managing_org_unit_id', 'procedure_definition_managing_org_unit_id_fkey'),
+    confirmationItems: p.json<unknown[]>().defaultRaw(`'[]'`),
+    outputForms: p.json<unknown[]>().defaultRaw(`'[]'`),
+    other: p.text().nullable(),
+    displayOrder: p.integer().default(100),
+    ruleIds: p.array().defaultRaw(`'{}'`),
+    /** The definition's version: every change and every regular review (KTM-5-1-1) takes the next. */
+    version: p.integer().version().default(1),
+    reviewedOn: p.date(),
+    requestId: p.uuid().nullable(),
+    request: () => sameMunicipality(Request, 'request_id', 'procedure_definition_request_id_fkey').nullable(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+});
+
+/** Every version of a procedure definition and every review of it, appended to and never rewritten. */
+export const ProcedureDefinitionHistory = defineEntity({
+  name: 'ProcedureDefinitionHistory',
+  tableName: 'procedure_definition_history',
+  indexes: [{ name: 'procedure_definition_history_definition', properties: ['definitionId', 'changedAt'] }],
+  properties: {
+    id: p.uuid().primary(),
+    municipality: () => tenant('procedure_definition_history_municipality_id_fkey'),
+    definitionId: p.uuid(),
+    definition: () => sameMunicipality(ProcedureDefinition, 'definition_id', 'procedure_definition_history_definition_id_fkey').deleteRule('cascade'),
+    /** The definition's version this entry records. */
+    version: p.integer(),
+    change: p.enum(['defined', 'updated', 'reviewed']).columnType('varchar(12)'),
+    snapshot: p.json<Record<string, unknown>>(),
+    requestId: p.uuid().nullable(),
+    request: () => sameMunicipality(Request, 'request_id', 'procedure_definition_history_request_id_fkey').nullable(),
+    changedById: p.uuid().nullable(),
+    changedBy: () => sameMunicipality(Staff, 'changed_by_id', 'procedure_definition_history_changed_by_id_fkey').nullable(),
+    changedAt: p.datetime(),
+    note: p.string().length(2000).nullable(),
+    ruleIds: p.array().defaultRaw(`'{}'`),
+  },
+});
