@@ -326,3 +326,5 @@ export const AssetDataItemsQuery = graphql(`
     }
   }
 `);
+
+export type DataItem = NonNullable<NonNullable<ResultOf<typeof AssetDataItemsQuery>['informationAsset']>['dataItems']>[number];
