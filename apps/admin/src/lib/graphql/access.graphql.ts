@@ -1,37 +1,10 @@
-import { gql } from '@urql/core';
-import type { PositionRef } from './people.graphql.ts';
-import type { DateTime, ID } from './types.ts';
+import { enumValues, graphql, type EnumOf, type ResultOf } from './graphql.ts';
 
 // ── Accounts ──────────────────────────────────────────────────────────────────
 
-export const ACCOUNT_STATUSES = [
-  'ACTIVE',
-  'SUSPENDED',
-  'ENDED',
-  'EXPIRED',
-  'NOT_YET_VALID',
-  'DUTY_ENDED',
-] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export type AccountStatus = EnumOf<'AccountStatus'>;
 
-export interface Account {
-  id: ID;
-  authorityProfile: string;
-  status: AccountStatus;
-  validFrom: DateTime;
-  validTo: DateTime | null;
-  suspendedAt: DateTime | null;
-  suspensionReason: string | null;
-  endedAt: DateTime | null;
-  endReason: string | null;
-  ruleIds: string[];
-  version: number;
-  staff: { id: ID; displayName: string; employeeNumber: string };
-  dutyPosition: PositionRef | null;
-  system: { id: ID; name: string };
-}
-
-export const ACCOUNT_FIELDS = gql`
+export const AccountFields = graphql(`
   fragment AccountFields on Account {
     id
     authorityProfile
@@ -64,47 +37,39 @@ export const ACCOUNT_FIELDS = gql`
       name
     }
   }
-`;
+`);
 
-export interface ContactNetworkMember {
-  duty: string;
-  canDecide: boolean;
-  canInform: boolean;
-  phone: string | null;
-  staff: { id: ID; displayName: string } | null;
-  contractorPerson: { id: ID; name: string } | null;
-}
+export type Account = ResultOf<typeof AccountFields>;
 
-export interface ContactNetwork {
-  id: ID;
-  name: string;
-  missingDecider: boolean;
-  missingInformer: boolean;
-  ruleIds: string[];
-  members: ContactNetworkMember[];
-}
+/** An emergency contact network as the system and incident pages show it. */
+export const ContactNetworkFields = graphql(`
+  fragment ContactNetworkFields on ContactNetwork {
+    id
+    name
+    missingDecider
+    missingInformer
+    ruleIds
+    members {
+      duty
+      canDecide
+      canInform
+      phone
+      staff {
+        id
+        displayName
+      }
+      contractorPerson {
+        id
+        name
+      }
+    }
+  }
+`);
 
-export interface SystemAccessData {
-  system: {
-    id: ID;
-    name: string;
-    /** Protected (システムのセキュリティ情報). */
-    networkDescription: string | null;
-    /** Protected (システムのセキュリティ情報). */
-    vulnerabilityNotes: string | null;
-    contactNetworks: ContactNetwork[];
-    /** Whether the viewer administers this system's accounts (the gateway decides anyway). */
-    viewerCanAdministerAccounts: boolean;
-  } | null;
-  accounts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: Account }[];
-  };
-}
+export type ContactNetwork = ResultOf<typeof ContactNetworkFields>;
 
 /** The protected half of a system's page: security notes, contact networks and accounts. */
-export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }>`
+export const SystemAccessQuery = graphql(`
   query SystemAccess($id: ID!, $first: Int) {
     system(id: $id) {
       id
@@ -113,25 +78,7 @@ export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }
       vulnerabilityNotes
       viewerCanAdministerAccounts
       contactNetworks {
-        id
-        name
-        missingDecider
-        missingInformer
-        ruleIds
-        members {
-          duty
-          canDecide
-          canInform
-          phone
-          staff {
-            id
-            displayName
-          }
-          contractorPerson {
-            id
-            name
-          }
-        }
+        ...ContactNetworkFields
       }
     }
     accounts(systemId: $id, first: $first) {
@@ -147,85 +94,43 @@ export const SystemAccessQuery = gql<SystemAccessData, { id: ID; first: number }
       }
     }
   }
-  ${ACCOUNT_FIELDS}
-`;
+`, [ContactNetworkFields, AccountFields]);
 
-export interface CreateAccountInput {
-  staffId: ID;
-  systemId: ID;
-  authorityProfile: string;
-  dutyPositionId?: ID | null;
-  validFrom?: DateTime | null;
-  validTo?: DateTime | null;
-}
-
-export const CreateAccountMutation = gql<{ createAccount: Account }, { input: CreateAccountInput }>`
+export const CreateAccountMutation = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
     createAccount(input: $input) {
       ...AccountFields
     }
   }
-  ${ACCOUNT_FIELDS}
-`;
+`, [AccountFields]);
 
-export const SuspendAccountMutation = gql<
-  { suspendAccount: Account },
-  { id: ID; version: number; reason: string }
->`
+export const SuspendAccountMutation = graphql(`
   mutation SuspendAccount($id: ID!, $version: Int!, $reason: String!) {
     suspendAccount(id: $id, version: $version, reason: $reason) {
       ...AccountFields
     }
   }
-  ${ACCOUNT_FIELDS}
-`;
+`, [AccountFields]);
 
-export const ReinstateAccountMutation = gql<
-  { reinstateAccount: Account },
-  { id: ID; version: number }
->`
+export const ReinstateAccountMutation = graphql(`
   mutation ReinstateAccount($id: ID!, $version: Int!) {
     reinstateAccount(id: $id, version: $version) {
       ...AccountFields
     }
   }
-  ${ACCOUNT_FIELDS}
-`;
+`, [AccountFields]);
 
-export const EndAccountMutation = gql<
-  { endAccount: Account },
-  { id: ID; version: number; reason: string }
->`
+export const EndAccountMutation = graphql(`
   mutation EndAccount($id: ID!, $version: Int!, $reason: String!) {
     endAccount(id: $id, version: $version, reason: $reason) {
       ...AccountFields
     }
   }
-  ${ACCOUNT_FIELDS}
-`;
+`, [AccountFields]);
 
 // ── Access decision ───────────────────────────────────────────────────────────
 
-export interface AccessReason {
-  code: string;
-  message: string;
-  messageJa: string;
-  ruleIds: string[];
-}
-
-export interface AccessDecision {
-  allowed: boolean;
-  authority: string | null;
-  accountId: ID | null;
-  at: DateTime;
-  reasons: AccessReason[];
-  ruleIds: string[];
-}
-
-export const AccessDecisionQuery = gql<
-  { accessDecision: AccessDecision },
-  { staffId: ID; systemId: ID; at: DateTime | null }
->`
+export const AccessDecisionQuery = graphql(`
   query AccessDecision($staffId: ID!, $systemId: ID!, $at: DateTimeISO) {
     accessDecision(staffId: $staffId, systemId: $systemId, at: $at) {
       allowed
@@ -241,17 +146,9 @@ export const AccessDecisionQuery = gql<
       ruleIds
     }
   }
-`;
+`);
 
-export interface SystemOption {
-  id: ID;
-  name: string;
-}
-
-export const SystemOptionsQuery = gql<
-  { systems: { edges: { node: SystemOption }[] } },
-  Record<string, never>
->`
+export const SystemOptionsQuery = graphql(`
   query SystemOptions {
     systems(first: 200, sort: { field: NAME, direction: ASC }) {
       edges {
@@ -262,40 +159,13 @@ export const SystemOptionsQuery = gql<
       }
     }
   }
-`;
+`);
+
+export type SystemOption = ResultOf<typeof SystemOptionsQuery>['systems']['edges'][number]['node'];
 
 // ── Field access explainer ────────────────────────────────────────────────────
 
-export interface FieldCheck {
-  kind: string;
-  passed: boolean;
-  message: string;
-  messageJa: string;
-  ruleIds: string[];
-}
-
-export interface FieldAccessExplanation {
-  allowed: boolean;
-  reason: string;
-  message: string;
-  messageJa: string;
-  ruleIds: string[];
-  checks: FieldCheck[];
-}
-
-export interface ExplainVariables {
-  staffId: ID;
-  assetId: ID;
-  field: string;
-  subjectStaffId: ID | null;
-  systemId: ID | null;
-  at: DateTime | null;
-}
-
-export const ExplainFieldAccessQuery = gql<
-  { explainFieldAccess: FieldAccessExplanation },
-  ExplainVariables
->`
+export const ExplainFieldAccessQuery = graphql(`
   query ExplainFieldAccess(
     $staffId: ID!
     $assetId: ID!
@@ -326,38 +196,38 @@ export const ExplainFieldAccessQuery = gql<
       }
     }
   }
-`;
+`);
 
-export interface AssetOption {
-  id: ID;
-  name: string;
-  kind: string;
-  classification: { confidentiality: string };
-}
+/** An information asset as the pickers offer it. */
+export const AssetOptionFields = graphql(`
+  fragment AssetOptionFields on InformationAsset {
+    id
+    name
+    kind
+    classification {
+      confidentiality
+    }
+  }
+`);
 
-export const AssetOptionsQuery = gql<
-  { informationAssets: { edges: { node: AssetOption }[] } },
-  Record<string, never>
->`
+export type AssetOption = ResultOf<typeof AssetOptionFields>;
+
+export const AssetOptionsQuery = graphql(`
   query AssetOptions {
     informationAssets(first: 200) {
       edges {
         node {
-          id
-          name
-          kind
-          classification {
-            confidentiality
-          }
+          ...AssetOptionFields
         }
       }
     }
   }
-`;
+`, [AssetOptionFields]);
 
 // ── Grants ────────────────────────────────────────────────────────────────────
 
-export const GRANT_STATES = [
+export type GrantState = EnumOf<'GrantState'>;
+export const GRANT_STATES = enumValues<'GrantState'>()([
   'PENDING_APPROVAL',
   'PARTLY_APPROVED',
   'NOT_YET_VALID',
@@ -366,45 +236,9 @@ export const GRANT_STATES = [
   'DUTY_ENDED',
   'EXPIRED',
   'REVOKED',
-] as const;
-export type GrantState = (typeof GRANT_STATES)[number];
+]);
 
-export const GRANT_EVENT_KINDS = ['REQUESTED', 'APPROVED', 'BECAME_VALID', 'SUSPENDED', 'REINSTATED', 'DUTY_ENDED', 'EXPIRED', 'REVOKED'] as const;
-export type GrantEventKind = (typeof GRANT_EVENT_KINDS)[number];
-
-type StaffName = { id: ID; displayName: string };
-
-export interface Grant {
-  id: ID;
-  assetId: ID;
-  granteeId: ID;
-  positionId: ID | null;
-  state: GrantState;
-  /** When the grant entered its state, by whom (null: by the calendar), for whom (a deputy). */
-  stateChangedAt: DateTime;
-  stateChangedBy: StaffName | null;
-  stateChangedOnBehalfOf: StaffName | null;
-  ownerPositionIds: ID[];
-  approvedPositionIds: ID[];
-  approvals: { ownerPositionId: ID; approvedAt: DateTime; approvedBy: StaffName; onBehalfOf: StaffName | null }[];
-  history: { kind: GrantEventKind; at: DateTime; by: StaffName | null; onBehalfOf: StaffName | null; ownerPosition: { id: ID; name: string } | null }[];
-  purpose: string;
-  validFrom: DateTime;
-  validTo: DateTime | null;
-  fields: string[] | null;
-  suspendedAt: DateTime | null;
-  revokedAt: DateTime | null;
-  requestedAt: DateTime;
-  requestedBy: StaffName;
-  grantee: StaffName;
-  asset: { id: ID; name: string };
-  /** Owner positions whose approval is needed, with their names. */
-  owners: { id: ID; name: string }[];
-  /** Whether the viewer may approve it now (an owner, not its requester or grantee). */
-  viewerCanApprove: boolean;
-}
-
-const GRANT_FIELDS = gql`
+const GrantFields = graphql(`
   fragment GrantFields on Grant {
     id
     assetId
@@ -475,16 +309,11 @@ const GRANT_FIELDS = gql`
     }
     viewerCanApprove
   }
-`;
+`);
 
-export const GrantsPageQuery = gql<
-  {
-    grants: Grant[];
-    informationAssets: { edges: { node: AssetOption }[] };
-    positions: PositionRef[];
-  },
-  Record<string, never>
->`
+export type Grant = ResultOf<typeof GrantFields>;
+
+export const GrantsPageQuery = graphql(`
   query GrantsPage {
     grants {
       ...GrantFields
@@ -492,12 +321,7 @@ export const GrantsPageQuery = gql<
     informationAssets(first: 200) {
       edges {
         node {
-          id
-          name
-          kind
-          classification {
-            confidentiality
-          }
+          ...AssetOptionFields
         }
       }
     }
@@ -512,60 +336,44 @@ export const GrantsPageQuery = gql<
       }
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields, AssetOptionFields]);
 
-export interface RequestGrantInput {
-  assetId: ID;
-  granteeId: ID;
-  positionId?: ID | null;
-  purpose: string;
-  validFrom: DateTime;
-  validTo?: DateTime | null;
-  fields?: string[] | null;
-}
-
-export const RequestGrantMutation = gql<{ requestGrant: Grant }, { input: RequestGrantInput }>`
+export const RequestGrantMutation = graphql(`
   mutation RequestGrant($input: RequestGrantInput!) {
     requestGrant(input: $input) {
       ...GrantFields
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields]);
 
-export const ApproveGrantMutation = gql<{ approveGrant: Grant }, { id: ID }>`
+export const ApproveGrantMutation = graphql(`
   mutation ApproveGrant($id: ID!) {
     approveGrant(id: $id) {
       ...GrantFields
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields]);
 
-export const SuspendGrantMutation = gql<{ suspendGrant: Grant }, { id: ID }>`
+export const SuspendGrantMutation = graphql(`
   mutation SuspendGrant($id: ID!) {
     suspendGrant(id: $id) {
       ...GrantFields
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields]);
 
-export const ReinstateGrantMutation = gql<{ reinstateGrant: Grant }, { id: ID }>`
+export const ReinstateGrantMutation = graphql(`
   mutation ReinstateGrant($id: ID!) {
     reinstateGrant(id: $id) {
       ...GrantFields
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields]);
 
-export const RevokeGrantMutation = gql<{ revokeGrant: Grant }, { id: ID }>`
+export const RevokeGrantMutation = graphql(`
   mutation RevokeGrant($id: ID!) {
     revokeGrant(id: $id) {
       ...GrantFields
     }
   }
-  ${GRANT_FIELDS}
-`;
+`, [GrantFields]);

@@ -1,24 +1,17 @@
-import { gql } from '@urql/core';
-import type { Classification, ID, Owner, PageInfo } from './types.ts';
+import { graphql, type ResultOf } from './graphql.ts';
 
-export interface AssetListItem {
-  id: ID;
-  name: string;
-  business: string;
-  owners: Owner[];
-  systems: { id: ID; name: string }[];
-  classification: Classification;
-}
+/** 機密性 / 完全性 / 可用性 of an information asset, as ClassificationBadges shows them. */
+export const ClassificationFields = graphql(`
+  fragment ClassificationFields on Classification {
+    confidentiality
+    integrity
+    availability
+  }
+`);
 
-export interface AssetsPageData {
-  informationAssets: {
-    totalCount: number;
-    pageInfo: PageInfo;
-    edges: { cursor: string; node: AssetListItem }[];
-  };
-}
+export type Classification = ResultOf<typeof ClassificationFields>;
 
-export const AssetsPageQuery = gql<AssetsPageData, { first: number; after: string | null }>`
+export const AssetsPageQuery = graphql(`
   query AssetsPage($first: Int, $after: String) {
     informationAssets(first: $first, after: $after) {
       totalCount
@@ -47,12 +40,10 @@ export const AssetsPageQuery = gql<AssetsPageData, { first: number; after: strin
             name
           }
           classification {
-            confidentiality
-            integrity
-            availability
+            ...ClassificationFields
           }
         }
       }
     }
   }
-`;
+`, [ClassificationFields]);

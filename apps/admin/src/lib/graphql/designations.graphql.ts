@@ -1,30 +1,9 @@
-import { gql } from '@urql/core';
-import type { AssetOption } from './access.graphql.ts';
-import type { DateTime, ID, OrgUnitOption } from './types.ts';
+import { AssetOptionFields } from './access.graphql.ts';
+import { graphql, type ResultOf } from './graphql.ts';
 
 // ── KWO-6: who may handle an information asset at a using place ──────────────
 
-export interface Designation {
-  id: ID;
-  assetId: ID;
-  staff: { id: ID; displayName: string };
-  designatedBy: { id: ID; displayName: string };
-  /** The 情報資産管理責任者 who permitted it (only for one outside the chief's supervision). */
-  permittedBy: { id: ID; displayName: string } | null;
-  /** The using place: the org unit of the designating システム利用責任者. */
-  orgUnit: { id: ID; name: string; nameEn: string; path: string };
-  /** Outside the designating chief's own supervision: needs prior permission (KWO-6). */
-  outsideSupervision: boolean;
-  /** In force now: not revoked, valid, and permitted when it needs to be. */
-  effective: boolean;
-  permittedAt: DateTime | null;
-  validFrom: DateTime;
-  validTo: DateTime | null;
-  revokedAt: DateTime | null;
-  ruleIds: string[];
-}
-
-const DESIGNATION_FIELDS = gql`
+const DesignationFields = graphql(`
   fragment DesignationFields on Designation {
     id
     assetId
@@ -54,15 +33,11 @@ const DESIGNATION_FIELDS = gql`
     revokedAt
     ruleIds
   }
-`;
+`);
 
-export interface DesignationsPageData {
-  designations: Designation[];
-  informationAssets: { edges: { node: AssetOption }[] };
-  orgUnits: OrgUnitOption[];
-}
+export type Designation = ResultOf<typeof DesignationFields>;
 
-export const DesignationsPageQuery = gql<DesignationsPageData, { assetId: ID | null }>`
+export const DesignationsPageQuery = graphql(`
   query DesignationsPage($assetId: ID) {
     designations(assetId: $assetId) {
       ...DesignationFields
@@ -70,12 +45,7 @@ export const DesignationsPageQuery = gql<DesignationsPageData, { assetId: ID | n
     informationAssets(first: 200) {
       edges {
         node {
-          id
-          name
-          kind
-          classification {
-            confidentiality
-          }
+          ...AssetOptionFields
         }
       }
     }
@@ -87,38 +57,25 @@ export const DesignationsPageQuery = gql<DesignationsPageData, { assetId: ID | n
       level
     }
   }
-  ${DESIGNATION_FIELDS}
-`;
+`, [DesignationFields, AssetOptionFields]);
 
-export interface DesignateHandlerInput {
-  assetId: ID;
-  staffId: ID;
-  orgUnitId: ID;
-  validFrom?: DateTime | null;
-  validTo?: DateTime | null;
-}
-
-export const DesignateHandlerMutation = gql<
-  { designateHandler: Designation },
-  { input: DesignateHandlerInput }
->`
+export const DesignateHandlerMutation = graphql(`
   mutation DesignateHandler($input: DesignateHandlerInput!) {
     designateHandler(input: $input) {
       ...DesignationFields
     }
   }
-  ${DESIGNATION_FIELDS}
-`;
+`, [DesignationFields]);
 
-export const PermitDesignationMutation = gql<{ permitDesignation: Designation }, { id: ID }>`
+export const PermitDesignationMutation = graphql(`
   mutation PermitDesignation($id: ID!) {
     permitDesignation(id: $id) {
       ...DesignationFields
     }
   }
-  ${DESIGNATION_FIELDS}
-`;
+`, [DesignationFields]);
 
+/** Where a designation stands now, as the screen names it (derived from the gateway's answer). */
 export type DesignationState = 'EFFECTIVE' | 'AWAITING_PERMISSION' | 'NOT_YET_VALID' | 'EXPIRED' | 'REVOKED';
 
 /** Why a designation is, or is not, in force now (the gateway's `effective` is authoritative). */

@@ -1,87 +1,7 @@
-import { gql } from '@urql/core';
-import { ACCOUNT_FIELDS, type Account } from './access.graphql.ts';
-import type { ID, OrgUnitOption, OrgUnitRef, PageInfo } from './types.ts';
+import { AccountFields } from './access.graphql.ts';
+import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
 
-// ── Shapes ────────────────────────────────────────────────────────────────────
-
-export interface PositionRef {
-  id: ID;
-  name: string;
-  orgUnit: OrgUnitRef;
-}
-
-export interface StaffListItem {
-  id: ID;
-  displayName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  employeeNumber: string;
-  extension: string;
-  positions: PositionRef[];
-}
-
-export interface StaffFilter {
-  text?: string | null;
-  orgUnitId?: ID | null;
-}
-
-export interface Tenure {
-  /** ISO date, inclusive. */
-  from: string;
-  /** ISO date, exclusive; null = current. */
-  to: string | null;
-  position: PositionRef & { title: string };
-}
-
-export type RoleVia = 'POSITION' | 'DEPUTY';
-
-export interface HeldRole {
-  rulebookId: string;
-  roleKey: string;
-  roleName: string;
-  roleNameEn: string;
-  scopeLabel: string | null;
-  positionId: ID;
-  via: RoleVia;
-  onBehalfOfStaffId: ID | null;
-  ruleIds: string[];
-}
-
-export interface StaffDetail {
-  id: ID;
-  displayName: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  employeeNumber: string;
-  email: string;
-  extension: string;
-  /** Protected: null with a FORBIDDEN_FIELD error when the viewer may not see it. */
-  personalPhone: string | null;
-  tenures: Tenure[];
-  positions: PositionRef[];
-  roles: HeldRole[];
-  /** Every account the person holds, on every system. */
-  accounts: Account[];
-}
-
-export interface StaffBrief {
-  id: ID;
-  displayName: string;
-  employeeNumber: string;
-  positions: PositionRef[];
-}
-
-export interface RuleText {
-  ruleId: string;
-  rulebookId: string;
-  articleNumber: string;
-  caption: string;
-  text: string;
-}
-
-const POSITION_REF_FIELDS = gql`
+const PositionRefFields = graphql(`
   fragment PositionRefFields on Position {
     id
     name
@@ -92,23 +12,13 @@ const POSITION_REF_FIELDS = gql`
       path
     }
   }
-`;
+`);
+
+export type PositionRef = ResultOf<typeof PositionRefFields>;
 
 // ── Queries ───────────────────────────────────────────────────────────────────
 
-export interface StaffPageData {
-  staff: {
-    totalCount: number;
-    pageInfo: PageInfo;
-    edges: { cursor: string; node: StaffListItem }[];
-  };
-  orgUnits: OrgUnitOption[];
-}
-
-export const StaffPageQuery = gql<
-  StaffPageData,
-  { first: number; after: string | null; filter: StaffFilter }
->`
+export const StaffPageQuery = graphql(`
   query StaffPage($first: Int, $after: String, $filter: StaffFilter) {
     staff(first: $first, after: $after, filter: $filter) {
       totalCount
@@ -139,10 +49,11 @@ export const StaffPageQuery = gql<
       level
     }
   }
-  ${POSITION_REF_FIELDS}
-`;
+`, [PositionRefFields]);
 
-export const StaffDetailQuery = gql<{ staffMember: StaffDetail | null }, { id: ID }>`
+export type StaffFilter = NonNullable<VariablesOf<typeof StaffPageQuery>['filter']>;
+
+export const StaffDetailQuery = graphql(`
   query StaffDetail($id: ID!) {
     staffMember(id: $id) {
       id
@@ -182,12 +93,10 @@ export const StaffDetailQuery = gql<{ staffMember: StaffDetail | null }, { id: I
       }
     }
   }
-  ${POSITION_REF_FIELDS}
-  ${ACCOUNT_FIELDS}
-`;
+`, [PositionRefFields, AccountFields]);
 
 /** Name and current posts of one person (pickers, "on behalf of", audit actors). */
-export const StaffBriefQuery = gql<{ staffMember: StaffBrief | null }, { id: ID }>`
+export const StaffBriefQuery = graphql(`
   query StaffBrief($id: ID!) {
     staffMember(id: $id) {
       id
@@ -198,17 +107,15 @@ export const StaffBriefQuery = gql<{ staffMember: StaffBrief | null }, { id: ID 
       }
     }
   }
-  ${POSITION_REF_FIELDS}
-`;
+`, [PositionRefFields]);
+
+export type StaffBrief = NonNullable<ResultOf<typeof StaffBriefQuery>['staffMember']>;
 
 /**
  * The posts one person holds now, directly or as a deputy: an owner (情報管理責任者) suspends,
  * reinstates and revokes grants for the position they hold.
  */
-export const HeldPostsQuery = gql<
-  { staffMember: { id: ID; positions: { id: ID }[]; roles: { positionId: ID; via: RoleVia }[] } | null },
-  { id: ID }
->`
+export const HeldPostsQuery = graphql(`
   query HeldPosts($id: ID!) {
     staffMember(id: $id) {
       id
@@ -221,12 +128,9 @@ export const HeldPostsQuery = gql<
       }
     }
   }
-`;
+`);
 
-export const StaffSearchQuery = gql<
-  { staff: { totalCount: number; edges: { node: StaffListItem }[] } },
-  { text: string; first: number }
->`
+export const StaffSearchQuery = graphql(`
   query StaffSearch($text: String, $first: Int) {
     staff(first: $first, filter: { text: $text }) {
       totalCount
@@ -245,19 +149,19 @@ export const StaffSearchQuery = gql<
       }
     }
   }
-  ${POSITION_REF_FIELDS}
-`;
+`, [PositionRefFields]);
 
-export const PositionsQuery = gql<{ positions: PositionRef[] }, Record<string, never>>`
+export type StaffListItem = ResultOf<typeof StaffSearchQuery>['staff']['edges'][number]['node'];
+
+export const PositionsQuery = graphql(`
   query Positions {
     positions {
       ...PositionRefFields
     }
   }
-  ${POSITION_REF_FIELDS}
-`;
+`, [PositionRefFields]);
 
-export const RuleTextQuery = gql<{ rule: RuleText | null }, { id: string }>`
+export const RuleTextQuery = graphql(`
   query RuleText($id: String!) {
     rule(id: $id) {
       ruleId
@@ -267,5 +171,6 @@ export const RuleTextQuery = gql<{ rule: RuleText | null }, { id: string }>`
       text
     }
   }
-`;
+`);
 
+export type RuleText = NonNullable<ResultOf<typeof RuleTextQuery>['rule']>;

@@ -1,62 +1,13 @@
-import { gql } from '@urql/core';
-import type { Localized } from '../i18n/index.svelte.ts';
-import type { DateTime, ID } from './types.ts';
+import { graphql, type EnumOf, type ResultOf } from './graphql.ts';
 
-// ── Shapes (apps/gateway/schema.graphql: RequestKindType, RequestType, RouteStep …) ──────────
-
-/** text, textarea, date, datetime, number, boolean, select, staff, staffList, system, asset, assetList, orgUnit, position, dataItems, userChanges */
-export type FormFieldType =
-  | 'text'
-  | 'textarea'
-  | 'date'
-  | 'datetime'
-  | 'number'
-  | 'boolean'
-  | 'select'
-  | 'staff'
-  | 'staffList'
-  | 'system'
-  | 'asset'
-  | 'assetList'
-  | 'orgUnit'
-  | 'position'
-  | 'dataItems'
-  | 'userChanges';
-
-export interface RequestFormField {
-  key: string;
-  type: FormFieldType | string;
-  label: Localized;
-  required: boolean;
-  help: Localized | null;
-  options: { value: string; label: Localized }[] | null;
-  maxLength: number | null;
-  min: number | null;
-  max: number | null;
-  ruleIds: string[];
-}
-
-export interface RequestKind {
-  key: string;
-  name: Localized;
-  paperForm: string | null;
-  rulebookIds: string[];
-  ruleIds: string[];
-  fields: RequestFormField[];
-}
+// RouteStep.kind and RequestType.status are Strings in the schema; the values below are the ones
+// its descriptions list, which the screens give labels and actions to.
 
 /** approve, consent, perform, confirm, inform */
 export type StepKind = 'approve' | 'consent' | 'perform' | 'confirm' | 'inform';
 export const STEP_KINDS: readonly StepKind[] = ['approve', 'consent', 'perform', 'confirm', 'inform'];
 
-export type StepDecision =
-  | 'APPROVED'
-  | 'CONFIRMED'
-  | 'CONSENTED'
-  | 'INFORMED'
-  | 'PERFORMED'
-  | 'REJECTED'
-  | 'RETURNED';
+export type StepDecision = EnumOf<'StepDecision'>;
 
 /** The decisions a step of each kind takes (the gateway refuses any other). */
 export const DECISIONS_BY_KIND: Record<StepKind, StepDecision[]> = {
@@ -67,107 +18,12 @@ export const DECISIONS_BY_KIND: Record<StepKind, StepDecision[]> = {
   inform: [],
 };
 
-export interface StepActor {
-  type: string;
-  id: ID;
-  name: string;
-}
-
-export interface RouteStep {
-  id: ID | null;
-  key: string;
-  kind: StepKind | string;
-  stage: number;
-  label: Localized;
-  ruleIds: string[];
-  actors: StepActor[];
-  /** waiting, open, done (preview: planned) */
-  status: string;
-  decision: StepDecision | null;
-  decidedByName: string | null;
-  onBehalfOfName: string | null;
-  decidedAt: DateTime | null;
-  comment: string | null;
-  record: Record<string, unknown> | null;
-}
-
-export interface RouteNote {
-  message: Localized;
-  ruleIds: string[];
-}
-
-export interface PreviewError {
-  path: string[];
-  code: string;
-  message: string;
-  messageJa: string;
-  ruleIds: string[];
-}
-
-export interface RoutePreview {
-  acceptable: boolean;
-  dueOn: string | null;
-  steps: Omit<RouteStep, 'decision' | 'decidedByName' | 'onBehalfOfName' | 'decidedAt' | 'comment' | 'record'>[];
-  notes: RouteNote[];
-  errors: PreviewError[];
-}
-
 /** in_progress, returned, approved, rejected, withdrawn */
 export const REQUEST_STATUSES = ['in_progress', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export interface RequestSummary {
-  id: ID;
-  number: string;
-  kindKey: string;
-  kindName: Localized;
-  status: RequestStatus | string;
-  filedAt: DateTime;
-  decidedAt: DateTime | null;
-  dueOn: string | null;
-  requester: { id: ID; displayName: string };
-  system: { id: ID; name: string } | null;
-}
-
-export interface RequestDetail extends RequestSummary {
-  rulebookId: string;
-  content: Record<string, unknown>;
-  notes: RouteNote[];
-  ruleIds: string[];
-  round: number;
-  version: number;
-  onBehalfOf: { id: ID; displayName: string } | null;
-  steps: RouteStep[];
-}
-
-export interface InboxItem {
-  step: { id: ID; key: string; kind: string; label: Localized; ruleIds: string[]; actors: { name: string }[] };
-  request: RequestSummary;
-}
-
-export interface RequestSystemOption {
-  id: ID;
-  name: string;
-  rulebook: { id: string } | null;
-}
-
-export interface RequestInput {
-  kindKey: string;
-  systemId: ID | null;
-  content: Record<string, unknown>;
-}
-
-export interface DecideStepInput {
-  stepId: ID;
-  decision: StepDecision;
-  comment: string | null;
-  record: Record<string, unknown> | null;
-  idempotencyKey: string;
-}
 
 // ── Fragments ─────────────────────────────────────────────────────────────────
 
-const KIND_FIELDS = gql`
+const RequestKindFields = graphql(`
   fragment RequestKindFields on RequestKindType {
     key
     name {
@@ -202,9 +58,12 @@ const KIND_FIELDS = gql`
       ruleIds
     }
   }
-`;
+`);
 
-const SUMMARY_FIELDS = gql`
+export type RequestKind = ResultOf<typeof RequestKindFields>;
+export type RequestFormField = RequestKind['fields'][number];
+
+const RequestSummaryFields = graphql(`
   fragment RequestSummaryFields on RequestType {
     id
     number
@@ -226,9 +85,9 @@ const SUMMARY_FIELDS = gql`
       name
     }
   }
-`;
+`);
 
-const DETAIL_FIELDS = gql`
+const RequestDetailFields = graphql(`
   fragment RequestDetailFields on RequestType {
     ...RequestSummaryFields
     rulebookId
@@ -271,20 +130,14 @@ const DETAIL_FIELDS = gql`
       record
     }
   }
-  ${SUMMARY_FIELDS}
-`;
+`, [RequestSummaryFields]);
+
+export type RouteStep = ResultOf<typeof RequestDetailFields>['steps'][number];
 
 // ── Queries ───────────────────────────────────────────────────────────────────
 
 /** Everything the new-request screen offers: the kinds, the rulebooks and the systems. */
-export const NewRequestQuery = gql<
-  {
-    requestKinds: RequestKind[];
-    rulebooks: { id: string; title: string; titleEn: string }[];
-    systems: { edges: { node: RequestSystemOption }[] };
-  },
-  Record<string, never>
->`
+export const NewRequestQuery = graphql(`
   query NewRequest {
     requestKinds {
       ...RequestKindFields
@@ -306,20 +159,20 @@ export const NewRequestQuery = gql<
       }
     }
   }
-  ${KIND_FIELDS}
-`;
+`, [RequestKindFields]);
+
+export type RequestSystemOption = ResultOf<typeof NewRequestQuery>['systems']['edges'][number]['node'];
 
 /** The kinds of one rulebook: a request's form as the rulebook governing it defines it. */
-export const RequestKindsQuery = gql<{ requestKinds: RequestKind[] }, { rulebookId: string | null }>`
+export const RequestKindsQuery = graphql(`
   query RequestKinds($rulebookId: String) {
     requestKinds(rulebookId: $rulebookId) {
       ...RequestKindFields
     }
   }
-  ${KIND_FIELDS}
-`;
+`, [RequestKindFields]);
 
-export const PreviewRouteQuery = gql<{ previewRoute: RoutePreview }, { input: RequestInput }>`
+export const PreviewRouteQuery = graphql(`
   query PreviewRoute($input: RequestInput!) {
     previewRoute(input: $input) {
       acceptable
@@ -357,21 +210,19 @@ export const PreviewRouteQuery = gql<{ previewRoute: RoutePreview }, { input: Re
       }
     }
   }
-`;
+`);
 
-export const RequestQuery = gql<{ request: RequestDetail | null }, { id: ID }>`
+export type RoutePreview = ResultOf<typeof PreviewRouteQuery>['previewRoute'];
+
+export const RequestQuery = graphql(`
   query Request($id: ID!) {
     request(id: $id) {
       ...RequestDetailFields
     }
   }
-  ${DETAIL_FIELDS}
-`;
+`, [RequestDetailFields]);
 
-export const InboxQuery = gql<
-  { inbox: { awaitingMe: InboxItem[]; filedByMe: RequestSummary[] } },
-  { first: number }
->`
+export const InboxQuery = graphql(`
   query Inbox($first: Int) {
     inbox(first: $first) {
       awaitingMe {
@@ -397,14 +248,10 @@ export const InboxQuery = gql<
       }
     }
   }
-  ${SUMMARY_FIELDS}
-`;
+`, [RequestSummaryFields]);
 
 /** Only the ids of the steps awaiting the viewer: the nav badge and the decision panel. */
-export const InboxStepsQuery = gql<
-  { inbox: { awaitingMe: { step: { id: ID } }[] } },
-  { first: number }
->`
+export const InboxStepsQuery = graphql(`
   query InboxSteps($first: Int) {
     inbox(first: $first) {
       awaitingMe {
@@ -414,26 +261,19 @@ export const InboxStepsQuery = gql<
       }
     }
   }
-`;
+`);
 
-export const RequestsQuery = gql<
-  { requests: RequestSummary[] },
-  { status: string | null; kindKey: string | null; first: number }
->`
+export const RequestsQuery = graphql(`
   query Requests($status: String, $kindKey: String, $first: Int) {
     requests(status: $status, kindKey: $kindKey, first: $first) {
       ...RequestSummaryFields
     }
   }
-  ${SUMMARY_FIELDS}
-`;
+`, [RequestSummaryFields]);
 
 // ── Mutations ─────────────────────────────────────────────────────────────────
 
-export const SubmitRequestMutation = gql<
-  { submitRequest: { id: ID; number: string; status: string } },
-  { input: RequestInput; idempotencyKey: string }
->`
+export const SubmitRequestMutation = graphql(`
   mutation SubmitRequest($input: RequestInput!, $idempotencyKey: String) {
     submitRequest(input: $input, idempotencyKey: $idempotencyKey) {
       id
@@ -441,12 +281,9 @@ export const SubmitRequestMutation = gql<
       status
     }
   }
-`;
+`);
 
-export const ResubmitRequestMutation = gql<
-  { resubmitRequest: { id: ID; status: string; round: number } },
-  { id: ID; content: Record<string, unknown> }
->`
+export const ResubmitRequestMutation = graphql(`
   mutation ResubmitRequest($id: ID!, $content: JSONObject!) {
     resubmitRequest(id: $id, content: $content) {
       id
@@ -454,37 +291,28 @@ export const ResubmitRequestMutation = gql<
       round
     }
   }
-`;
+`);
 
-export const WithdrawRequestMutation = gql<{ withdrawRequest: { id: ID; status: string } }, { id: ID }>`
+export const WithdrawRequestMutation = graphql(`
   mutation WithdrawRequest($id: ID!) {
     withdrawRequest(id: $id) {
       id
       status
     }
   }
-`;
+`);
 
-export const DecideStepMutation = gql<{ decideStep: { id: ID; status: string } }, { input: DecideStepInput }>`
+export const DecideStepMutation = graphql(`
   mutation DecideStep($input: DecideStepInput!) {
     decideStep(input: $input) {
       id
       status
     }
   }
-`;
+`);
 
 /** The data items of one information asset (the dataItems field of a data-use consultation). */
-export const AssetDataItemsQuery = gql<
-  {
-    informationAsset: {
-      id: ID;
-      name: string;
-      dataItems: { id: ID; name: string; basicResidentItem: number | null; personal: boolean }[] | null;
-    } | null;
-  },
-  { id: ID }
->`
+export const AssetDataItemsQuery = graphql(`
   query AssetDataItems($id: ID!) {
     informationAsset(id: $id) {
       id
@@ -497,4 +325,6 @@ export const AssetDataItemsQuery = gql<
       }
     }
   }
-`;
+`);
+
+export type DataItem = NonNullable<NonNullable<ResultOf<typeof AssetDataItemsQuery>['informationAsset']>['dataItems']>[number];

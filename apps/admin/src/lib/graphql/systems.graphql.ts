@@ -1,23 +1,7 @@
-import { gql } from '@urql/core';
-import type {
-  Classification,
-  CreateSystemInput,
-  DateTime,
-  ID,
-  LifecycleStatus,
-  ManagementType,
-  OrgUnitOption,
-  OrgUnitRef,
-  Owner,
-  PageInfo,
-  SetUsingOrgUnitsInput,
-  SystemFilter,
-  SystemImportResult,
-  SystemSort,
-  UpdateSystemInput,
-} from './types.ts';
+import { ClassificationFields } from './assets.graphql.ts';
+import { graphql, type ResultOf } from './graphql.ts';
 
-const ORG_UNIT_OPTION_FIELDS = gql`
+const OrgUnitOptionFields = graphql(`
   fragment OrgUnitOptionFields on OrgUnit {
     id
     name
@@ -25,38 +9,13 @@ const ORG_UNIT_OPTION_FIELDS = gql`
     path
     level
   }
-`;
+`);
+
+export type OrgUnitOption = ResultOf<typeof OrgUnitOptionFields>;
 
 // ── Registry list ─────────────────────────────────────────────────────────────
 
-export interface SystemListItem {
-  id: ID;
-  name: string;
-  businessContent: string;
-  managingOrgUnit: OrgUnitRef;
-  managementType: ManagementType;
-  lifecycleStatus: LifecycleStatus;
-  version: number;
-  updatedAt: DateTime;
-}
-
-export interface SystemsPageData {
-  systems: {
-    totalCount: number;
-    pageInfo: PageInfo;
-    edges: { cursor: string; node: SystemListItem }[];
-  };
-  orgUnits: OrgUnitOption[];
-}
-
-export interface SystemsPageVariables {
-  first: number;
-  after: string | null;
-  filter: SystemFilter;
-  sort: SystemSort;
-}
-
-export const SystemsPageQuery = gql<SystemsPageData, SystemsPageVariables>`
+export const SystemsPageQuery = graphql(`
   query SystemsPage($first: Int, $after: String, $filter: SystemFilter, $sort: SystemSort) {
     systems(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
@@ -87,42 +46,18 @@ export const SystemsPageQuery = gql<SystemsPageData, SystemsPageVariables>`
       ...OrgUnitOptionFields
     }
   }
-  ${ORG_UNIT_OPTION_FIELDS}
-`;
+`, [OrgUnitOptionFields]);
 
 /** CSV of the filtered registry (UTF-8, no BOM: the client prepends it for Excel). */
-export const SystemsCsvQuery = gql<{ systemsCsv: string }, { filter: SystemFilter }>`
+export const SystemsCsvQuery = graphql(`
   query SystemsCsv($filter: SystemFilter) {
     systemsCsv(filter: $filter)
   }
-`;
+`);
 
 // ── Detail ────────────────────────────────────────────────────────────────────
 
-export interface SystemAsset {
-  id: ID;
-  name: string;
-  business: string;
-  owners: Owner[];
-  classification: Classification;
-}
-
-export interface SystemDetail {
-  id: ID;
-  name: string;
-  businessContent: string;
-  managingOrgUnit: OrgUnitRef;
-  managementType: ManagementType;
-  usingOrgUnits: OrgUnitRef[];
-  lifecycleStatus: LifecycleStatus;
-  rulebook: { id: ID; title: string; titleEn: string; reference: string } | null;
-  informationAssets: SystemAsset[];
-  version: number;
-  createdAt: DateTime;
-  updatedAt: DateTime;
-}
-
-const SYSTEM_DETAIL_FIELDS = gql`
+const SystemDetailFields = graphql(`
   fragment SystemDetailFields on System {
     id
     name
@@ -162,32 +97,28 @@ const SYSTEM_DETAIL_FIELDS = gql`
         }
       }
       classification {
-        confidentiality
-        integrity
-        availability
+        ...ClassificationFields
       }
     }
     version
     createdAt
     updatedAt
   }
-`;
+`, [ClassificationFields]);
 
-export const SystemDetailQuery = gql<{ system: SystemDetail | null }, { id: ID }>`
+export type SystemDetail = ResultOf<typeof SystemDetailFields>;
+
+export const SystemDetailQuery = graphql(`
   query SystemDetail($id: ID!) {
     system(id: $id) {
       ...SystemDetailFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-`;
+`, [SystemDetailFields]);
 
 // ── Form ──────────────────────────────────────────────────────────────────────
 
-export const SystemEditQuery = gql<
-  { system: SystemDetail | null; orgUnits: OrgUnitOption[] },
-  { id: ID }
->`
+export const SystemEditQuery = graphql(`
   query SystemEdit($id: ID!) {
     system(id: $id) {
       ...SystemDetailFields
@@ -196,73 +127,51 @@ export const SystemEditQuery = gql<
       ...OrgUnitOptionFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-  ${ORG_UNIT_OPTION_FIELDS}
-`;
+`, [SystemDetailFields, OrgUnitOptionFields]);
 
-export const OrgUnitsQuery = gql<{ orgUnits: OrgUnitOption[] }, Record<string, never>>`
+export const OrgUnitsQuery = graphql(`
   query OrgUnits {
     orgUnits {
       ...OrgUnitOptionFields
     }
   }
-  ${ORG_UNIT_OPTION_FIELDS}
-`;
+`, [OrgUnitOptionFields]);
 
-export const CreateSystemMutation = gql<
-  { createSystem: SystemDetail },
-  { input: CreateSystemInput }
->`
+export const CreateSystemMutation = graphql(`
   mutation CreateSystem($input: CreateSystemInput!) {
     createSystem(input: $input) {
       ...SystemDetailFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-`;
+`, [SystemDetailFields]);
 
-export const UpdateSystemMutation = gql<
-  { updateSystem: SystemDetail },
-  { input: UpdateSystemInput }
->`
+export const UpdateSystemMutation = graphql(`
   mutation UpdateSystem($input: UpdateSystemInput!) {
     updateSystem(input: $input) {
       ...SystemDetailFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-`;
+`, [SystemDetailFields]);
 
-export const SetSystemUsingOrgUnitsMutation = gql<
-  { setSystemUsingOrgUnits: SystemDetail },
-  { input: SetUsingOrgUnitsInput }
->`
+export const SetSystemUsingOrgUnitsMutation = graphql(`
   mutation SetSystemUsingOrgUnits($input: SetUsingOrgUnitsInput!) {
     setSystemUsingOrgUnits(input: $input) {
       ...SystemDetailFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-`;
+`, [SystemDetailFields]);
 
-export const RetireSystemMutation = gql<
-  { retireSystem: SystemDetail },
-  { id: ID; version: number }
->`
+export const RetireSystemMutation = graphql(`
   mutation RetireSystem($id: ID!, $version: Int!) {
     retireSystem(id: $id, version: $version) {
       ...SystemDetailFields
     }
   }
-  ${SYSTEM_DETAIL_FIELDS}
-`;
+`, [SystemDetailFields]);
 
 // ── CSV import ────────────────────────────────────────────────────────────────
 
-export const ImportSystemsCsvMutation = gql<
-  { importSystemsCsv: SystemImportResult },
-  { csv: string; dryRun: boolean }
->`
+export const ImportSystemsCsvMutation = graphql(`
   mutation ImportSystemsCsv($csv: String!, $dryRun: Boolean!) {
     importSystemsCsv(csv: $csv, dryRun: $dryRun) {
       dryRun
@@ -285,4 +194,6 @@ export const ImportSystemsCsvMutation = gql<
       }
     }
   }
-`;
+`);
+
+export type SystemImportResult = ResultOf<typeof ImportSystemsCsvMutation>['importSystemsCsv'];

@@ -1,7 +1,6 @@
-import { gql } from '@urql/core';
-import type { DateTime, Viewer } from './types.ts';
+import { graphql, type ResultOf } from './graphql.ts';
 
-const VIEWER_FIELDS = gql`
+const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {
     staffId
     displayName
@@ -23,28 +22,20 @@ const VIEWER_FIELDS = gql`
       classificationScale
     }
   }
-`;
+`);
 
-export const ViewerQuery = gql<{ viewer: Viewer }, Record<string, never>>`
+export type Viewer = ResultOf<typeof ViewerFields>;
+
+export const ViewerQuery = graphql(`
   query Viewer {
     viewer {
       ...ViewerFields
     }
   }
-  ${VIEWER_FIELDS}
-`;
-
-export interface SignInVariables {
-  municipality: string;
-  username: string;
-  password: string;
-}
+`, [ViewerFields]);
 
 /** The gateway also sets the HttpOnly session cookie; the app never keeps `token`. */
-export const SignInMutation = gql<
-  { signIn: { expiresAt: DateTime; viewer: Viewer } },
-  SignInVariables
->`
+export const SignInMutation = graphql(`
   mutation SignIn($municipality: String!, $username: String!, $password: String!) {
     signIn(municipality: $municipality, username: $username, password: $password) {
       expiresAt
@@ -53,11 +44,10 @@ export const SignInMutation = gql<
       }
     }
   }
-  ${VIEWER_FIELDS}
-`;
+`, [ViewerFields]);
 
-export const SignOutMutation = gql<{ signOut: boolean }, Record<string, never>>`
+export const SignOutMutation = graphql(`
   mutation SignOut {
     signOut
   }
-`;
+`);

@@ -1,4 +1,4 @@
-import type { OrgUnitOption } from '../../graphql/types.ts';
+import type { OrgUnitOption } from '../../graphql/systems.graphql.ts';
 import type { PositionRef } from '../../graphql/people.graphql.ts';
 import type { AssetOption } from '../../graphql/access.graphql.ts';
 import type { RequestSystemOption } from '../../graphql/requests.graphql.ts';

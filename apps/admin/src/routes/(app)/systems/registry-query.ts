@@ -3,10 +3,10 @@ import {
   SYSTEM_SORT_FIELDS,
   type LifecycleStatus,
   type SortDirection,
-  type SystemFilter,
-  type SystemSort,
   type SystemSortField,
-} from '#lib/graphql/types.ts';
+} from '#lib/graphql/enums.ts';
+import type { VariablesOf } from '#lib/graphql/graphql.ts';
+import type { SystemsPageQuery } from '#lib/graphql/systems.graphql.ts';
 import { readCursorState, writeCursorState, type CursorState } from '#lib/paging.ts';
 
 /**
@@ -24,6 +24,7 @@ export interface RegistryQuery {
 }
 
 type ReadableParams = Pick<URLSearchParams, 'get' | 'getAll'>;
+type SystemsPageVariables = VariablesOf<typeof SystemsPageQuery>;
 
 export function readRegistryQuery(params: ReadableParams): RegistryQuery {
   const sortParam = params.get('sort');
@@ -63,7 +64,7 @@ export function registryHref(query: RegistryQuery): string {
   return search ? `/systems?${search}` : '/systems';
 }
 
-export function toFilter(query: RegistryQuery): SystemFilter {
+export function toFilter(query: RegistryQuery): NonNullable<SystemsPageVariables['filter']> {
   return {
     text: query.text || null,
     managingOrgUnitId: query.orgUnitId || null,
@@ -71,6 +72,6 @@ export function toFilter(query: RegistryQuery): SystemFilter {
   };
 }
 
-export function toSort(query: RegistryQuery): SystemSort {
+export function toSort(query: RegistryQuery): NonNullable<SystemsPageVariables['sort']> {
   return { field: query.sort, direction: query.direction };
 }

@@ -1,5 +1,5 @@
 import type { SystemDetail } from '#lib/graphql/systems.graphql.ts';
-import type { ID, LifecycleStatus, ManagementType } from '#lib/graphql/types.ts';
+import type { LifecycleStatus, ManagementType } from '#lib/graphql/enums.ts';
 import { both, type Localized } from '#lib/i18n/index.svelte.ts';
 
 export const NAME_MAX = 200;
@@ -8,10 +8,10 @@ export const BUSINESS_CONTENT_MAX = 2000;
 export interface SystemFormValues {
   name: string;
   businessContent: string;
-  managingOrgUnitId: ID;
+  managingOrgUnitId: string;
   managementType: ManagementType | '';
   lifecycleStatus: LifecycleStatus;
-  usingOrgUnitIds: ID[];
+  usingOrgUnitIds: string[];
 }
 
 export type SystemFormField = keyof SystemFormValues;
@@ -97,7 +97,7 @@ export function formFieldOf(serverField: string): SystemFormField | '_form' {
   }
 }
 
-export function sameIds(a: readonly ID[], b: readonly ID[]): boolean {
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((id) => set.has(id));
