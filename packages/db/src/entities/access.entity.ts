@@ -187,7 +187,7 @@ export const ContactNetworkMember = defineEntity({
   },
 });
 
-/** In-app notices (e.g. KTM-10-4-5: the section head is told of a suspension). */
+/** In-app notices (e.g. KTM-10-5: the section head is told of a revocation). */
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notification',

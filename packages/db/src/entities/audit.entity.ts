@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Municipality } from './tenancy.entity.ts';
 
 /**
- * Append-only, hash-chained per municipality (MNT-4-7, MNT-19-3). The application role may
+ * Append-only, hash-chained per municipality (MNT-4-1-7, MNT-19-3). The application role may
  * INSERT and SELECT only; `hash = sha256(prevHash || canonical(event))`.
  */
 export const AuditEvent = defineEntity({

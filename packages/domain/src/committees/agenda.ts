@@ -44,7 +44,7 @@ export interface NotProposed {
 
 const ARK_INTRODUCTION_KINDS = ['new_system_introduction', 'system_modification'];
 
-/** Natural order of rule IDs: ARK-12-4 before ARK-16-1-2 before ARK-16-1-10. */
+/** Natural order of rule IDs: ARK-3 before ARK-3の2, ARK-6-1-2 before ARK-6-1-10 before ARK-12-4. */
 export function compareRuleIds(a: string, b: string): number {
   const pa = a.split(/[-の]/);
   const pb = b.split(/[-の]/);

@@ -109,7 +109,7 @@ describe('agenda assembly', () => {
     expect(items.at(-1)!.group).toBe('other');
   });
   it('compares rule IDs naturally', () => {
-    expect(['ARK-16-1-10', 'ARK-3の2', 'ARK-16-1-2', 'ARK-12-4', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-12-4', 'ARK-16-1-2', 'ARK-16-1-10']);
+    expect(['ARK-6-1-10', 'ARK-3の2', 'ARK-12-4', 'ARK-6-1-2', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-6-1-2', 'ARK-6-1-10', 'ARK-12-4']);
   });
 });
 

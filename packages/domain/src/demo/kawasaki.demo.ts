@@ -335,7 +335,7 @@ export const kawasakiSystems: SystemSeed[] = [
     businessContent: '別表に定める事業に関する福祉サービスの実施の支援',
     managingOrgUnitKey: unit('kaw.kenko.somu.system').key,
     managementType: 'system_section',
-    // 利用課 (KWW-2-2): the sections of the 情報管理責任者 plus the system section itself.
+    // 利用課 (KWW-2-1-2): the sections of the 情報管理責任者 plus the system section itself.
     usingOrgUnitKeys: unique(['kaw.kenko.somu.system', ...kawasakiWelfareOwnerPositionKeys.map((k) => position(k).orgUnitKey)]),
     rulebookId: 'KWW',
     status: 'in_service',

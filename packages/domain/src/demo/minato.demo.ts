@@ -63,7 +63,7 @@ export const minatoOrgUnits: OrgUnitSeed[] = [
   orgUnit('mnt.kyoiku.gakko', '学校教育部', 'School Education Department', D, 'mnt.kyoiku'),
   orgUnit('mnt.kyoiku.gakko.gakumu', '学務課', 'School Affairs Section', S, 'mnt.kyoiku.gakko'),
 
-  // 情報政策課 (MNT-2-8, MNT-13-5): the regulation does not name its 部; placed under 企画経営部 (assumed).
+  // 情報政策課 (MNT-2-1-8, MNT-13-5): the regulation does not name its 部; placed under 企画経営部 (assumed).
   orgUnit('mnt.kikaku', '企画経営部', 'Planning and Management Department', D),
   orgUnit('mnt.kikaku.joho', '情報政策課', 'Information Policy Section', S, 'mnt.kikaku'),
 ];

@@ -46,7 +46,7 @@ export interface StepTemplate {
    * The rulebook itself has the requester's side take this decision, so the rule "an approver is never
    * the requester" yields to it: the filing owner decides their own change once the other owners have
    * approved (KWW-6-1-1, KWW-7-1-1), the requesting section chief confirms the contractor's work
-   * (MNT-14-4). The author of the work still never confirms it (KWO-8-2).
+   * (MNT-14-4). The author of the work still never confirms it (KWO-8-1-2).
    */
   requesterMayDecide?: boolean;
 }

@@ -166,8 +166,9 @@ export async function approveGrant(ctx: Context, id: string) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const { grant, owned } = await grantForOwner(ctx, db, id);
-  // An approver is never the requester or the beneficiary.
-  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
+  // An approver is never the requester or the beneficiary: what one person asked for is checked by
+  // someone else (KWO-8-1-2 ア: an update is checked by someone other than whoever made it).
+  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-1-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
   for (const o of owned) {
     if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
       await auditRepo.appendAuditEvents(db, v.municipalityId, [
