@@ -28,6 +28,9 @@ const UNKNOWN_ON_PURPOSE: Record<string, readonly string[]> = {
   'apps/gateway/src/modules/registers/plans-documents.test.ts': ['ARK-6-1-11'],
 };
 
+/** This file names the IDs of that list, which are unknown on purpose too. */
+const THIS_FILE = 'test/infra/rule-citations.test.ts';
+
 interface Citation {
   file: string;
   line: number;
@@ -77,8 +80,10 @@ describe('rule IDs cited across the repository', () => {
   });
 
   it('names only rules the rulebooks have', () => {
+    const listed = new Set(Object.values(UNKNOWN_ON_PURPOSE).flat());
+    const onPurpose = (c: Citation) => UNKNOWN_ON_PURPOSE[c.file]?.includes(c.ruleId) || (c.file === THIS_FILE && listed.has(c.ruleId));
     const wrong = citations
-      .filter((c) => !isValidRuleId(c.ruleId) && !UNKNOWN_ON_PURPOSE[c.file]?.includes(c.ruleId))
+      .filter((c) => !isValidRuleId(c.ruleId) && !onPurpose(c))
       .map((c) => `${c.file}:${c.line}: ${c.ruleId}`);
     expect(wrong).toEqual([]);
   });
