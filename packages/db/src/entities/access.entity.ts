@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Municipality } from './tenancy.entity.ts';
 import { ContractorPerson, OrgUnit, Position, Staff } from './organization.entity.ts';
@@ -21,7 +22,7 @@ export const Deputation = defineEntity({
     roleKeys: p.array().$type<string[]>(),
     validFrom: p.string().columnType('date'),
     validTo: p.string().columnType('date').nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -46,7 +47,7 @@ export const Account = defineEntity({
     suspensionReason: p.string().length(500).nullable(),
     endedAt: p.datetime().nullable(),
     endReason: p.string().length(500).nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     /** Feed position: every change takes the next value (see migration: trigger). */
     changeSeq: p.bigint().default(0),
     /** Transaction of the last change (xid8), for the feed's visibility fence; set by the trigger. */
@@ -147,7 +148,7 @@ export const Designation = defineEntity({
     validFrom: p.datetime(),
     validTo: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -161,7 +162,7 @@ export const ContactNetwork = defineEntity({
     municipality: () => p.manyToOne(Municipality).index(false),
     system: () => p.manyToOne(System),
     name: p.string().length(200),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -201,7 +202,7 @@ export const Notification = defineEntity({
     body: p.text(),
     targetType: p.string().length(60).nullable(),
     targetId: p.string().length(80).nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
     readAt: p.datetime().nullable(),
   },

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Municipality } from './tenancy.entity.ts';
 
@@ -90,7 +91,7 @@ export const RoleBinding = defineEntity({
     position: () => p.manyToOne(Position).index(false),
     scopeKey: p.string().length(60).nullable(),
     scopeLabel: p.string().length(200).nullable(),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 

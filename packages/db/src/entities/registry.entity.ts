@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Municipality } from './tenancy.entity.ts';
 import { Contractor, OrgUnit, Position } from './organization.entity.ts';
@@ -56,7 +57,7 @@ export const InformationAsset = defineEntity({
     confidentiality: p.string().length(4),
     integrity: p.string().length(4),
     availability: p.string().length(4),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
@@ -116,7 +117,7 @@ export const Committee = defineEntity({
     nameEn: p.string().length(200),
     chairPosition: () => p.manyToOne(Position),
     secretariatOrgUnit: () => p.manyToOne(OrgUnit),
-    ruleIds: p.array().$type<string[]>(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 

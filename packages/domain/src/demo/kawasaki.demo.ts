@@ -15,6 +15,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { BASIC_RESIDENT_ITEMS, headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const D = 'department' as const;
 const S = 'section' as const;
@@ -398,7 +399,7 @@ const bind = (
   rulebookId: 'KWW' | 'KWO',
   roleKey: string,
   positionKey: string,
-  ruleIds: string[],
+  ruleIds: RuleId[],
   scope?: { key: string; label: string },
 ): RoleBindingSeed => ({
   rulebookId,

@@ -11,6 +11,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const D = 'department' as const;
 const S = 'section' as const;
@@ -213,7 +214,7 @@ const USING_UNIT_STAFF = [
   'mnt.kodomo.katei.teate.staff1',
 ];
 
-const bind = (roleKey: string, positionKey: string, ruleIds: string[]): RoleBindingSeed => ({
+const bind = (roleKey: string, positionKey: string, ruleIds: RuleId[]): RoleBindingSeed => ({
   rulebookId: 'MNT',
   roleKey,
   positionKey: position(positionKey).key,
