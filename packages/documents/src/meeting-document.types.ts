@@ -2,7 +2,7 @@
 // minutes (会議録) after it. The gateway fills this from the database; the renderers turn it into
 // Markdown, DOCX and PDF without knowing where it came from.
 
-import type { AttendeeRole, ItemOutcome } from '@tsukasa/domain';
+import type { AttendeeRole, ItemOutcome, RuleId } from '@tsukasa/domain';
 
 // The committee vocabulary is the domain's (packages/domain/src/committees/meetings.ts).
 export type { AttendeeRole, ItemOutcome };
@@ -30,7 +30,7 @@ export interface DocumentItem {
   /** 資料 references, e.g. { label: '資料1', title: '新規導入等申請書（R8-0012）' }. */
   documents: { label: string; title: string }[];
   /** Rule IDs the item is brought under, e.g. ['ARK-12-4', 'ARK-16-1-2']. */
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** Minutes only. */
   decision?: {
     outcome: ItemOutcome;
@@ -57,7 +57,7 @@ export interface MeetingDocument {
   /** 'meeting' for a sitting, 'circulation' for a decision by circulation (持回り, KWW-12-2). */
   mode: 'meeting' | 'circulation';
   /** Rule IDs that allow the decision by circulation, printed after 持回りにより決定, e.g. ['KWW-12-2']. */
-  circulationRuleIds?: string[];
+  circulationRuleIds?: RuleId[];
   attendees: DocumentAttendee[];
   /**
    * Printed labels of the attendee groups where the committee's rules name them differently, e.g.
@@ -68,9 +68,9 @@ export interface MeetingDocument {
   secretariat: string;
   items: DocumentItem[];
   /** Minutes only: the quorum as computed (ARK-19-1). */
-  quorum?: { members: number; present: number; required: number; met: boolean; ruleIds: string[] } | null;
+  quorum?: { members: number; present: number; required: number; met: boolean; ruleIds: RuleId[] } | null;
   /** Rule IDs the committee sits under, printed in a footer line. */
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** Free notes printed at the end (e.g. 次回開催予定). */
   notes?: string[];
 }

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ruleIdSet, type FieldError } from '@tsukasa/domain';
+import { ruleIdSet, type FieldError, type RuleId } from '@tsukasa/domain';
 import { limitErrors, tokenLimitOf } from './limits.ts';
 
 /** The closed error vocabulary of the API (`extensions.code`). */
@@ -23,8 +23,11 @@ export type ErrorCode =
   | 'BATCH_NOT_ALLOWED'
   | 'INTERNAL';
 
+/** What an error carries besides its code; the rules it cites are RuleIds. */
+export type ErrorExtensions = Record<string, unknown> & { ruleIds?: readonly RuleId[]; fieldErrors?: readonly FieldError[] };
+
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode, message: string, extensions: ErrorExtensions = {}) {
     super(message, { extensions: { code, ...withRuleIdSets(extensions) } });
   }
 }
@@ -32,7 +35,7 @@ export class AppError extends GraphQLError {
 /** The rule IDs an error cites (and those of its field errors), each once. */
 function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unknown> {
   const out = { ...extensions };
-  if (Array.isArray(out['ruleIds'])) out['ruleIds'] = ruleIdSet(out['ruleIds'] as string[]);
+  if (Array.isArray(out['ruleIds'])) out['ruleIds'] = ruleIdSet(out['ruleIds'] as RuleId[]);
   if (Array.isArray(out['fieldErrors'])) {
     out['fieldErrors'] = (out['fieldErrors'] as FieldError[]).map((e) => (Array.isArray(e.ruleIds) ? { ...e, ruleIds: ruleIdSet(e.ruleIds) } : e));
   }
@@ -41,7 +44,7 @@ function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unk
 
 export const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', 'Sign in first.', { messageJa: 'サインインしてください。' });
-export const forbidden = (why = 'You are not allowed to do this.', ruleIds: string[] = [], whyJa = 'この操作を行う権限がありません。') =>
+export const forbidden = (why = 'You are not allowed to do this.', ruleIds: RuleId[] = [], whyJa = 'この操作を行う権限がありません。') =>
   new AppError('FORBIDDEN', why, { messageJa: whyJa, ruleIds });
 export const notFound = (what: string, path?: (string | number)[]) =>
   new AppError('NOT_FOUND', `${what} not found.`, { messageJa: `${what}が見つかりません。`, ...(path ? { fieldPath: path } : {}) });

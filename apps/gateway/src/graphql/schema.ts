@@ -52,7 +52,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return cached;
 }
 
-const asRuleIdSet = (value: unknown): unknown => (Array.isArray(value) ? ruleIdSet(value as string[]) : value);
+const asRuleIdSet = (value: unknown): unknown => (Array.isArray(value) ? ruleIdSet<string>(value as string[]) : value);
 
 /** A `ruleIds: [String]` field, wherever it is declared. */
 function isRuleIdList(field: GraphQLField<unknown, unknown>): boolean {

@@ -1,6 +1,7 @@
 // Test helpers: audit events at explicit times in past (or future) months, written through
 // append_audit_events() as the superuser — never by moving a clock.
 import type pg from 'pg';
+import type { RuleId } from '@tsukasa/domain';
 import { eventDigest, type DigestFields } from '../repositories/audit.repository.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { municipalityIdOf } from '../seed/demo-seeder.ts';
@@ -18,7 +19,7 @@ export const inMonth = (month: string, day = 15, hour = 12) => new Date(`${month
 export const partitionOf = (month: string) => `audit_event_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
 
 /** Events written the way append_audit_events() writes them, at the given (past) times, as the superuser. */
-export async function appendAt(client: pg.ClientBase, code: string, times: Date[], ruleIds = ['ARK-14-1']): Promise<void> {
+export async function appendAt(client: pg.ClientBase, code: string, times: Date[], ruleIds: RuleId[] = ['ARK-14-1']): Promise<void> {
   const mid = municipalityIdOf(code);
   const events = times.map((at, i) => {
     const fields: DigestFields = {

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { ContractorPerson, OrgUnit, Position, Staff } from './organization.entity.ts';
 import { InformationAsset, System } from './registry.entity.ts';
@@ -23,7 +24,7 @@ export const Deputation = defineEntity({
     roleKeys: p.array(),
     validFrom: p.date(),
     validTo: p.date().nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -56,7 +57,7 @@ export const Account = defineEntity({
     suspensionReason: p.string().length(500).nullable(),
     endedAt: p.datetime().nullable(),
     endReason: p.string().length(500).nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     /** Feed position: every change takes the next value of account_change_seq (trigger account_touch). */
     changeSeq: p.bigint().defaultRaw(`'0'::bigint`),
     version: p.integer().version().default(1),
@@ -178,7 +179,7 @@ export const Designation = defineEntity({
     validFrom: p.datetime(),
     validTo: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -193,7 +194,7 @@ export const ContactNetwork = defineEntity({
     systemId: p.uuid(),
     system: () => sameMunicipality(System, 'system_id', 'contact_network_system_id_foreign'),
     name: p.string().length(200),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -223,7 +224,7 @@ export const ContactNetworkMember = defineEntity({
   },
 });
 
-/** In-app notices (e.g. KTM-10-4-5: the section head is told of a suspension). */
+/** In-app notices (e.g. KTM-10-5: the section head is told of a revocation). */
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notification',
@@ -238,7 +239,7 @@ export const Notification = defineEntity({
     body: p.text(),
     targetType: p.string().length(60).nullable(),
     targetId: p.string().length(80).nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     createdAt: p.datetime().onCreate(() => new Date()),
     readAt: p.datetime().nullable(),
   },

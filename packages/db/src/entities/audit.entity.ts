@@ -1,8 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { tenant } from './tenant-keys.ts';
 
 /**
- * Append-only, hash-chained per municipality (MNT-4-7, MNT-19-3). The application role may
+ * Append-only, hash-chained per municipality (MNT-4-1-7, MNT-19-3). The application role may
  * INSERT and SELECT only; events are appended by append_audit_events() (hash version 2:
  * `hash = sha256(prev_hash || '\n' || seq || '\n' || digest)`).
  *
@@ -38,7 +39,7 @@ export const AuditEvent = defineEntity({
     fields: p.array().nullable(),
     before: p.json().nullable(),
     after: p.json().nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     requestId: p.string().length(64).nullable(),
     prevHash: p.string().length(64),
     hash: p.string().length(64),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { Position, Staff } from './organization.entity.ts';
 import { Committee } from './registry.entity.ts';
 import { Request, RequestStep } from './request.entity.ts';
@@ -67,7 +68,7 @@ export const MeetingItem = defineEntity({
     presenter: p.string().length(200).nullable(),
     documents: p.json<unknown[]>().defaultRaw(`'[]'`),
     figures: p.json<Record<string, unknown>>().nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
     removedAt: p.datetime().nullable(),
     removedReason: p.string().length(500).nullable(),
     outcome: p.enum(['approved', 'approved_with_conditions', 'rejected', 'deferred']).columnType('varchar(30)').nullable(),

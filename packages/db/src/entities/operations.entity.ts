@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -40,7 +41,7 @@ export const MaintenanceWindow = defineEntity({
     cancelledById: p.uuid().nullable(),
     cancelledBy: () => sameMunicipality(Staff, 'cancelled_by_id', 'maintenance_window_cancelled_by_id_fkey').nullable(),
     cancelReason: p.string().length(500).nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
     version: p.integer().version().default(1),
   },
 });
@@ -99,7 +100,7 @@ export const Incident = defineEntity({
     confirmedOnBehalfOf: () => sameMunicipality(Staff, 'confirmed_on_behalf_of_id', 'incident_confirmed_on_behalf_of_id_fkey').nullable(),
     confirmedAt: p.datetime().nullable(),
     escalatedAt: p.datetime().nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
     version: p.integer().version().default(1),
   },
 });
@@ -126,7 +127,7 @@ export const IncidentUpdate = defineEntity({
     cause: p.string().length(2000).nullable(),
     degradedOperation: p.string().length(2000).nullable(),
     note: p.string().length(2000).nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
   },
 });
 
@@ -148,7 +149,7 @@ export const IncidentNotice = defineEntity({
     recipientPosition: () => sameMunicipality(Position, 'recipient_position_id', 'incident_notice_recipient_position_id_fkey').nullable(),
     recipientStaffIds: p.array().columnType('uuid[]').defaultRaw(`'{}'`),
     sentAt: p.datetime().nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
   },
 });
 

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
 
@@ -101,7 +102,7 @@ export const RoleBinding = defineEntity({
     position: () => sameMunicipality(Position, 'position_id', 'role_binding_position_id_foreign'),
     scopeKey: p.string().length(60).nullable(),
     scopeLabel: p.string().length(200).nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 

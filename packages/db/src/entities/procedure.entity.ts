@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { OrgUnit, Staff } from './organization.entity.ts';
 import { Request } from './request.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -34,7 +35,7 @@ export const ProcedureDefinition = defineEntity({
     outputForms: p.json<unknown[]>().defaultRaw(`'[]'`),
     other: p.text().nullable(),
     displayOrder: p.integer().default(100),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
     /** The definition's version: every change and every regular review (KTM-5-1-1) takes the next. */
     version: p.integer().version().default(1),
     reviewedOn: p.date(),
@@ -65,6 +66,6 @@ export const ProcedureDefinitionHistory = defineEntity({
     changedBy: () => sameMunicipality(Staff, 'changed_by_id', 'procedure_definition_history_changed_by_id_fkey').nullable(),
     changedAt: p.datetime(),
     note: p.string().length(2000).nullable(),
-    ruleIds: p.array().defaultRaw(`'{}'`),
+    ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
   },
 });

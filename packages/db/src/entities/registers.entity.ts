@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -30,7 +31,7 @@ export const ProcessingPlan = defineEntity({
     submittedBy: () => sameMunicipality(Staff, 'submitted_by_id', 'processing_plan_submitted_by_id_fkey'),
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'processing_plan_on_behalf_of_id_fkey').nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 
@@ -100,7 +101,7 @@ export const SystemDocumentVersion = defineEntity({
     registeredBy: () => sameMunicipality(Staff, 'registered_by_id', 'system_document_version_registered_by_id_fkey'),
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'system_document_version_on_behalf_of_id_fkey').nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 
@@ -154,7 +155,7 @@ export const Inspection = defineEntity({
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'inspection_on_behalf_of_id_fkey').nullable(),
     recordedAt: p.datetime(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 
@@ -192,7 +193,7 @@ export const Finding = defineEntity({
     closedById: p.uuid().nullable(),
     closedBy: () => sameMunicipality(Staff, 'closed_by_id', 'finding_closed_by_id_fkey').nullable(),
     closeNote: p.string().length(2000).nullable(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
   },
 });
@@ -241,7 +242,7 @@ export const FormLedgerEntry = defineEntity({
     recordedById: p.uuid(),
     recordedBy: () => sameMunicipality(Staff, 'recorded_by_id', 'form_ledger_entry_recorded_by_id_fkey'),
     recordedAt: p.datetime(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
   },
 });

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Contractor, OrgUnit, Position } from './organization.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -63,7 +64,7 @@ export const InformationAsset = defineEntity({
     confidentiality: p.string().length(4),
     integrity: p.string().length(4),
     availability: p.string().length(4),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
@@ -130,7 +131,7 @@ export const Committee = defineEntity({
     chairPosition: () => sameMunicipality(Position, 'chair_position_id', 'committee_chair_position_id_foreign'),
     secretariatOrgUnitId: p.uuid(),
     secretariatOrgUnit: () => sameMunicipality(OrgUnit, 'secretariat_org_unit_id', 'committee_secretariat_org_unit_id_foreign'),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });
 

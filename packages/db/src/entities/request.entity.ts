@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RuleId } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
@@ -40,7 +41,7 @@ export const Request = defineEntity({
     status: p.string().length(20),
     content: p.json<Record<string, unknown>>(),
     routeNotes: p.json<unknown[]>(),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     /** A due date the rulebook sets (ARK-12-2), in the municipality's calendar. */
     dueOn: p.date().nullable(),
     /** Resubmission round: a returned request restarts its route. */
@@ -80,7 +81,7 @@ export const RequestStep = defineEntity({
     subjectId: p.string().length(80).nullable(),
     labelJa: p.string().length(200),
     labelEn: p.string().length(200),
-    ruleIds: p.array(),
+    ruleIds: p.array().$type<RuleId[]>(),
     /** waiting → open → done; a step of a stage that is not reached stays waiting. */
     status: p.string().length(12),
     /** Resolved when the step opens: the positions, people or contractor who may act (the inbox reads them). */

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { exec, nowOf, one, rows, setClauses, toDate, type Db } from './sql.ts';
 import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
 
@@ -17,7 +18,7 @@ export interface BindingRow {
   position_id: string;
   scope_key: string | null;
   scope_label: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 export interface DeputationRow {
@@ -28,7 +29,7 @@ export interface DeputationRow {
   role_keys: string[];
   valid_from: string;
   valid_to: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 export interface GrantRow {
@@ -137,7 +138,7 @@ export interface AccountRow {
   suspension_reason: string | null;
   ended_at: Date | string | null;
   end_reason: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   change_seq: string;
   version: number;
   updated_at: Date | string;
@@ -314,7 +315,7 @@ export interface ContactNetworkRow {
   id: string;
   system_id: string;
   name: string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   managing_org_unit_id: string;
   rulebook_id: string | null;
 }
@@ -363,7 +364,7 @@ export async function systemSecurityByIds(db: Db, ids: readonly string[]): Promi
 
 export async function insertAccount(
   db: Db,
-  a: { municipalityId: string; staffId: string; systemId: string; authorityProfile: string; validFrom: Date; validTo: Date | null; dutyPositionId: string | null; ruleIds: string[] },
+  a: { municipalityId: string; staffId: string; systemId: string; authorityProfile: string; validFrom: Date; validTo: Date | null; dutyPositionId: string | null; ruleIds: readonly RuleId[] },
 ): Promise<AccountRow> {
   const row = await one<AccountRow>(
     db,
@@ -501,7 +502,7 @@ export async function insertGrantChange(
 export async function insertNotifications(
   db: Db,
   municipalityId: string,
-  notes: { recipientId: string; kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: string[] }[],
+  notes: { recipientId: string; kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: readonly RuleId[] }[],
 ): Promise<void> {
   for (const n of notes) {
     await exec(
@@ -542,7 +543,7 @@ export interface DesignationRow {
   valid_from: Date | string;
   valid_to: Date | string | null;
   revoked_at: Date | string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 const DESIGNATION_COLUMNS = 'id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, permitted_by_id, permitted_at, valid_from, valid_to, revoked_at, rule_ids';
@@ -557,7 +558,7 @@ export async function designationById(db: Db, id: string): Promise<DesignationRo
 
 export async function insertDesignation(
   db: Db,
-  d: { municipalityId: string; assetId: string; staffId: string; designatedBy: string; orgUnitId: string; outsideSupervision: boolean; validFrom: Date; validTo: Date | null; ruleIds: string[] },
+  d: { municipalityId: string; assetId: string; staffId: string; designatedBy: string; orgUnitId: string; outsideSupervision: boolean; validFrom: Date; validTo: Date | null; ruleIds: readonly RuleId[] },
 ): Promise<DesignationRow> {
   return (await one<DesignationRow>(
     db,

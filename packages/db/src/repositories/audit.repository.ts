@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ruleIdSet } from '@tsukasa/domain';
-import { exec, nowOf, one, rows, type Db } from './sql.ts';
+import { ruleIdSet, type RuleId } from '@tsukasa/domain';
+import { exec, nowOf, one, recordedRows, type Db } from './sql.ts';
 
 export interface AuditEventInput {
   actorStaffId: string | null;
@@ -14,7 +14,7 @@ export interface AuditEventInput {
   fields?: string[] | null;
   before?: unknown;
   after?: unknown;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
   requestId?: string | null;
 }
 
@@ -51,7 +51,8 @@ export interface ChainedFields {
   fields: string[] | null;
   before: unknown;
   after: unknown;
-  ruleIds: string[];
+  /** As recorded: the chain hashes the rules an event cited when it happened. */
+  ruleIds: readonly string[];
   requestId: string | null;
 }
 
@@ -122,6 +123,7 @@ export interface AuditEventRow {
   fields: string[] | null;
   before: unknown;
   after: unknown;
+  /** The rules the event cited when it happened, as recorded (never re-read against amended rulebooks). */
   rule_ids: string[];
   request_id: string | null;
   prev_hash: string;
@@ -129,7 +131,7 @@ export interface AuditEventRow {
 }
 
 export async function auditEventsForTarget(db: Db, targetType: string, targetId: string): Promise<AuditEventRow[]> {
-  return rows<AuditEventRow>(
+  return recordedRows<AuditEventRow>(
     db,
     'select * from audit_event where target_type = $1 and target_id = $2 order by audit_event.seq',
     [targetType, targetId],
@@ -158,7 +160,7 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, b
   const filter = where.join(' and ') || 'true';
   const countParams = [...params];
   const keyset = beforeSeq ? `seq < $${params.push(beforeSeq)}::bigint` : 'true';
-  const page = await rows<AuditEventRow>(
+  const page = await recordedRows<AuditEventRow>(
     db,
     `select id, seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, target_ids, fields, before, after,
             rule_ids, request_id, prev_hash, hash

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 // Committees, meetings, agenda items, attendance and circulation sign-offs (SPEC §7).
 import { exec, one, rows, type Db } from './sql.ts';
 
@@ -10,7 +11,7 @@ export interface CommitteeRow {
   chair_position_id: string;
   secretariat_org_unit_id: string;
   secretariat_name: string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   member_position_ids: string[];
 }
 
@@ -109,7 +110,7 @@ export interface ItemRow {
   presenter: string | null;
   documents: { label: string; title: string }[];
   figures: Record<string, unknown> | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   removed_at: Date | string | null;
   removed_reason: string | null;
   outcome: 'approved' | 'approved_with_conditions' | 'rejected' | 'deferred' | null;
@@ -144,7 +145,7 @@ export interface NewItem {
   presenter: string | null;
   documents: { label: string; title: string }[];
   figures: Record<string, unknown> | null;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
 }
 
 export async function insertItems(db: Db, municipalityId: string, meetingId: string, items: NewItem[]): Promise<void> {
@@ -178,7 +179,7 @@ export async function decideItemIfOpen(db: Db, id: string, d: { outcome: string;
 export interface CandidateStepRow {
   step_id: string;
   opened_at: Date | string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   request_id: string;
   number: string;
   kind_key: string;

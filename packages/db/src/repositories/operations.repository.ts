@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 // Operations (SPEC §6): maintenance windows of systems and incidents — the 障害等対応連絡票 record,
 // its log and the continuation notices to the using sections (MNT-22-4).
 import { exec, one, rows, setClauses, type Db } from './sql.ts';
@@ -20,7 +21,7 @@ export interface MaintenanceWindowRow {
   cancelled_at: Date | string | null;
   cancelled_by_id: string | null;
   cancel_reason: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
 }
 
@@ -29,7 +30,7 @@ export const WINDOW_COLUMNS = `w.id, w.system_id, w.kind, w.starts_at, w.ends_at
 
 export async function insertMaintenanceWindow(
   db: Db,
-  w: { id: string; municipalityId: string; systemId: string; kind: 'closed' | 'open'; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: string[] },
+  w: { id: string; municipalityId: string; systemId: string; kind: 'closed' | 'open'; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] },
 ): Promise<void> {
   await exec(db, `insert into maintenance_window (id, municipality_id, system_id, kind, starts_at, ends_at, reason, reason_en, planned_by_id, planned_on_behalf_of_id, planned_at, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -61,7 +62,7 @@ export async function stopsAt(db: Db, at: Date): Promise<MaintenanceWindowRow[]>
     order by s.name, w.starts_at`, [at]);
 }
 
-export async function announceWindow(db: Db, id: string, by: string, at: Date, ruleIds: string[]): Promise<MaintenanceWindowRow | undefined> {
+export async function announceWindow(db: Db, id: string, by: string, at: Date, ruleIds: readonly RuleId[]): Promise<MaintenanceWindowRow | undefined> {
   return one(db, `update maintenance_window w set announced_at = $3, announced_by_id = $2, rule_ids = $4, version = version + 1
     where w.id = $1 and w.announced_at is null and w.cancelled_at is null returning ${WINDOW_COLUMNS}`, [id, by, at, ruleIds]);
 }
@@ -146,7 +147,7 @@ export interface IncidentRow {
   confirmed_on_behalf_of_id: string | null;
   confirmed_at: Date | string | null;
   escalated_at: Date | string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
 }
 
@@ -179,7 +180,7 @@ export interface NewIncident {
   degradedOperation: string | null;
   cause: string | null;
   recoveryEta: Date | null;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
 }
 
 export async function insertIncident(db: Db, i: NewIncident): Promise<void> {
@@ -244,14 +245,14 @@ export interface IncidentUpdateRow {
   cause: string | null;
   degraded_operation: string | null;
   note: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 /** Appends to an incident's log (call with the incident row locked: seq follows the last). */
 export async function appendIncidentUpdate(
   db: Db,
   municipalityId: string,
-  u: { incidentId: string; at: Date; by: string; onBehalfOf: string | null; kind: IncidentUpdateRow['kind']; status: IncidentStatus | null; recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; ruleIds: string[] },
+  u: { incidentId: string; at: Date; by: string; onBehalfOf: string | null; kind: IncidentUpdateRow['kind']; status: IncidentStatus | null; recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; ruleIds: readonly RuleId[] },
 ): Promise<void> {
   await exec(db, `insert into incident_update (id, municipality_id, incident_id, seq, at, by_id, on_behalf_of_id, kind, status, recovery_eta, cause, degraded_operation, note, rule_ids)
     values (gen_random_uuid(), $1, $2, (select coalesce(max(seq), 0) + 1 from incident_update where incident_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -274,13 +275,13 @@ export interface IncidentNoticeRow {
   recipient_position_name: string | null;
   recipient_staff_ids: string[];
   sent_at: Date | string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 export async function insertIncidentNotices(
   db: Db,
   municipalityId: string,
-  notices: { incidentId: string; orgUnitId: string; kind: 'occurrence' | 'resolution'; positionId: string | null; staffIds: string[]; sentAt: Date | null; ruleIds: string[] }[],
+  notices: { incidentId: string; orgUnitId: string; kind: 'occurrence' | 'resolution'; positionId: string | null; staffIds: string[]; sentAt: Date | null; ruleIds: readonly RuleId[] }[],
 ): Promise<void> {
   if (!notices.length) return;
   await exec(db, `insert into incident_notice (id, municipality_id, incident_id, org_unit_id, kind, recipient_position_id, recipient_staff_ids, sent_at, rule_ids)

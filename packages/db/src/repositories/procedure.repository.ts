@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 // 行政手続の定義 of the counter support system (KTM-7) and their history (versions, reviews under KTM-5-1-1).
 import { exec, likePattern, one, rows, type Db } from './sql.ts';
 
@@ -26,7 +27,7 @@ export interface ProcedureDefinitionRow {
   output_forms: { name: string; printedFields: string[] }[];
   other: string | null;
   display_order: number;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
   reviewed_on: string;
   request_id: string | null;
@@ -98,7 +99,7 @@ export interface DefinitionValues {
   outputForms: { name: string; printedFields: string[] }[];
   other: string | null;
   displayOrder: number;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
   reviewedOn: string;
   requestId: string | null;
 }
@@ -142,7 +143,7 @@ export interface HistoryEntry {
   changedById: string | null;
   changedAt: Date;
   note: string | null;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
 }
 
 export async function insertHistory(db: Db, municipalityId: string, e: HistoryEntry): Promise<void> {
@@ -162,7 +163,7 @@ export interface HistoryRow {
   changed_by_name: string | null;
   changed_at: Date | string;
   note: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 export async function historyOf(db: Db, definitionIds: readonly string[]): Promise<HistoryRow[]> {

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 // The registers of operations (SPEC §6): processing plans (ARK-8), system documents (MNT-13-9,
 // ARK-5, ARK-11), contract clauses (ARK-6-1), inspections and check sheets (ARK-29, KWO-5-3),
 // findings (KWW-10-2, KWO-3-3) and the form ledger (KWO-5-2).
@@ -47,7 +48,7 @@ export interface PlanRow {
   submitted_by_id: string;
   submitted_by_name: string;
   on_behalf_of_id: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 const PLAN_COLUMNS = `p.id, p.system_id, s.name as system_name, p.org_unit_id, ${unitLabel('p.org_unit_id')} as org_unit_name, p.month, p.submitted_at,
@@ -67,7 +68,7 @@ export async function planOf(db: Db, systemId: string, orgUnitId: string, month:
   return one(db, 'select id from processing_plan where system_id = $1 and org_unit_id = $2 and month = $3', [systemId, orgUnitId, month]);
 }
 
-export async function insertPlan(db: Db, p: { id: string; municipalityId: string; systemId: string; orgUnitId: string; month: string; by: string; onBehalfOf: string | null; at: Date; ruleIds: string[] }): Promise<void> {
+export async function insertPlan(db: Db, p: { id: string; municipalityId: string; systemId: string; orgUnitId: string; month: string; by: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] }): Promise<void> {
   await exec(db, `insert into processing_plan (id, municipality_id, system_id, org_unit_id, month, submitted_at, submitted_by_id, on_behalf_of_id, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [p.id, p.municipalityId, p.systemId, p.orgUnitId, p.month, p.at, p.by, p.onBehalfOf, p.ruleIds]);
 }
@@ -138,7 +139,7 @@ export interface DocumentVersionRow {
   registered_at: Date | string;
   registered_by_id: string;
   registered_by_name: string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 /** Every version of the documents of the given systems (all systems: null), newest first within a document. */
@@ -155,7 +156,7 @@ export async function documentVersionExists(db: Db, k: { systemId: string; kind:
     [k.systemId, k.kind, k.orgUnitId, k.versionLabel]));
 }
 
-export async function insertDocumentVersion(db: Db, d: { id: string; municipalityId: string; systemId: string; kind: string; orgUnitId: string | null; title: string; versionLabel: string; note: string | null; by: string; onBehalfOf: string | null; at: Date; ruleIds: string[] }): Promise<void> {
+export async function insertDocumentVersion(db: Db, d: { id: string; municipalityId: string; systemId: string; kind: string; orgUnitId: string | null; title: string; versionLabel: string; note: string | null; by: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] }): Promise<void> {
   await exec(db, `insert into system_document_version (id, municipality_id, system_id, kind, org_unit_id, title, version_label, note, registered_at, registered_by_id, on_behalf_of_id, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
   [d.id, d.municipalityId, d.systemId, d.kind, d.orgUnitId, d.title, d.versionLabel, d.note, d.at, d.by, d.onBehalfOf, d.ruleIds]);
@@ -179,7 +180,7 @@ export async function completedModifications(db: Db, systemIds: readonly string[
 
 export interface ContractCheckRow {
   system_id: string;
-  clause_rule_id: string;
+  clause_rule_id: RuleId;
   checked: boolean;
   note: string | null;
   recorded_by_name: string;
@@ -191,7 +192,7 @@ export async function contractChecks(db: Db, systemIds: readonly string[]): Prom
     from contract_clause_check c where c.system_id = any($1::uuid[])`, [systemIds]);
 }
 
-export async function upsertContractCheck(db: Db, c: { municipalityId: string; systemId: string; clause: string; checked: boolean; note: string | null; by: string; at: Date }): Promise<void> {
+export async function upsertContractCheck(db: Db, c: { municipalityId: string; systemId: string; clause: RuleId; checked: boolean; note: string | null; by: string; at: Date }): Promise<void> {
   await exec(db, `insert into contract_clause_check (system_id, clause_rule_id, municipality_id, checked, note, recorded_by_id, recorded_at) values ($1, $2, $3, $4, $5, $6, $7)
     on conflict (system_id, clause_rule_id, municipality_id) do update set checked = excluded.checked, note = excluded.note, recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at`,
   [c.systemId, c.clause, c.municipalityId, c.checked, c.note, c.by, c.at]);
@@ -215,7 +216,7 @@ export interface InspectionRow {
   summary: string | null;
   recorded_by_name: string;
   recorded_at: Date | string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
 }
 
 const INSPECTION_COLUMNS = `i.id, i.kind, i.rulebook_id, i.org_unit_id, case when i.org_unit_id is null then null else ${unitLabel('i.org_unit_id')} end as org_unit_name,
@@ -238,7 +239,7 @@ export async function checkSheetOf(db: Db, orgUnitId: string, fiscalYear: number
 
 export async function insertInspection(db: Db, i: {
   id: string; municipalityId: string; kind: string; rulebookId: string; orgUnitId: string | null; systemId: string | null; scope: string; conductedOn: string;
-  fiscalYear: number; quarter: number | null; result: string; summary: string | null; by: string; onBehalfOf: string | null; at: Date; ruleIds: string[];
+  fiscalYear: number; quarter: number | null; result: string; summary: string | null; by: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[];
 }): Promise<void> {
   await exec(db, `insert into inspection (id, municipality_id, kind, rulebook_id, org_unit_id, system_id, scope, conducted_on, fiscal_year, quarter, result, summary, recorded_by_id, on_behalf_of_id, recorded_at, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
@@ -270,7 +271,7 @@ export interface FindingRow {
   closed_at: Date | string | null;
   closed_by_name: string | null;
   close_note: string | null;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
 }
 
@@ -289,7 +290,7 @@ export async function findingById(db: Db, id: string, opts: { lock?: boolean } =
 
 export async function insertFinding(db: Db, f: {
   id: string; municipalityId: string; rulebookId: string; source: string; inspectionId: string | null; systemId: string | null; addresseePositionId: string;
-  title: string; detail: string; dueOn: string; by: string; onBehalfOf: string | null; at: Date; ruleIds: string[];
+  title: string; detail: string; dueOn: string; by: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[];
 }): Promise<void> {
   await exec(db, `insert into finding (id, municipality_id, rulebook_id, source, inspection_id, system_id, addressee_position_id, title, detail, due_on, status, raised_by_id, raised_on_behalf_of_id, raised_at, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12, $13, $14)`,
@@ -340,7 +341,7 @@ export interface LedgerEntryRow {
   disposed_by_name: string | null;
   recorded_by_name: string;
   recorded_at: Date | string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
 }
 
@@ -359,7 +360,7 @@ export async function ledgerEntryById(db: Db, id: string, opts: { lock?: boolean
 }
 
 export async function insertLedgerEntry(db: Db, e: {
-  id: string; municipalityId: string; orgUnitId: string; formName: string; information: string; storagePlace: string; createdOn: string; retentionYears: number | null; by: string; at: Date; ruleIds: string[];
+  id: string; municipalityId: string; orgUnitId: string; formName: string; information: string; storagePlace: string; createdOn: string; retentionYears: number | null; by: string; at: Date; ruleIds: readonly RuleId[];
 }): Promise<void> {
   await exec(db, `insert into form_ledger_entry (id, municipality_id, org_unit_id, form_name, information, storage_place, created_on, retention_years, recorded_by_id, recorded_at, rule_ids)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,

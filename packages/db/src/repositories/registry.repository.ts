@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { exec, likePattern, nowOf, one, rows, setClauses, type Db } from './sql.ts';
 
 export interface OrgUnitRow {
@@ -43,7 +44,7 @@ export interface AssetRow {
   confidentiality: string;
   integrity: string;
   availability: string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   version: number;
   created_at: Date | string;
   updated_at: Date | string;

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface RequestRow {
@@ -10,8 +11,8 @@ export interface RequestRow {
   on_behalf_of_id: string | null;
   status: string;
   content: Record<string, unknown>;
-  route_notes: { message: { ja: string; en: string }; ruleIds: string[] }[];
-  rule_ids: string[];
+  route_notes: { message: { ja: string; en: string }; ruleIds: RuleId[] }[];
+  rule_ids: RuleId[];
   due_on: string | null;
   round: number;
   idempotency_key: string | null;
@@ -33,7 +34,7 @@ export interface StepRow {
   subject_id: string | null;
   label_ja: string;
   label_en: string;
-  rule_ids: string[];
+  rule_ids: RuleId[];
   status: string;
   actor_position_ids: string[] | null;
   actor_staff_ids: string[] | null;
@@ -81,7 +82,7 @@ export async function requestByIdempotencyKey(db: Db, requesterId: string, key: 
 
 export async function insertRequest(
   db: Db,
-  r: { municipalityId: string; number: string; kindKey: string; rulebookId: string; systemId: string | null; requesterId: string; onBehalfOfId: string | null; content: unknown; routeNotes: unknown; ruleIds: string[]; dueOn: string | null; idempotencyKey: string | null; filedAt: Date },
+  r: { municipalityId: string; number: string; kindKey: string; rulebookId: string; systemId: string | null; requesterId: string; onBehalfOfId: string | null; content: unknown; routeNotes: unknown; ruleIds: readonly RuleId[]; dueOn: string | null; idempotencyKey: string | null; filedAt: Date },
 ): Promise<RequestRow> {
   return (await one<RequestRow>(
     db,
@@ -102,7 +103,7 @@ export interface NewStep {
   subjectId: string | null;
   labelJa: string;
   labelEn: string;
-  ruleIds: string[];
+  ruleIds: readonly RuleId[];
 }
 
 export async function insertSteps(db: Db, municipalityId: string, requestId: string, steps: NewStep[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
-import { systemClock } from '@tsukasa/domain';
+import { isValidRuleId, parseStoredRuleIds, systemClock } from '@tsukasa/domain';
 
 /**
  * One connection of the pool, checked out for a whole request and inside its transaction (the
@@ -40,6 +40,21 @@ export function nowOf(db: Db): Date {
  * parameters into the text instead.)
  */
 export async function rows<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const result = await recordedRows<T>(db, sql, params);
+  for (const row of result) checkRuleIdColumns(row, sql);
+  return result;
+}
+
+export async function one<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(db, sql, params))[0];
+}
+
+/**
+ * Rows exactly as stored, their rule IDs unchecked: for the audit log alone, whose events cite the
+ * rules as they stood when the events happened (append-only and hash-chained, an event is never
+ * rewritten after a rulebook is amended). Everything else reads through `rows`.
+ */
+export async function recordedRows<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   if (isSession(db)) return db.query<T>(sql, params);
   const trx = db.getTransactionContext<Executor>();
   const executor: Executor = trx ?? (db.getConnection().getClient() as unknown as Executor);
@@ -47,8 +62,23 @@ export async function rows<T>(db: Db, sql: string, params: readonly unknown[] = 
   return result.rows as T[];
 }
 
-export async function one<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
-  return (await rows<T>(db, sql, params))[0];
+/**
+ * The one place rule IDs come back from the database: every row read through `rows` has the columns
+ * that cite rules — `rule_ids` (text[]), `clause_rule_id`, and the `ruleIds` of a request's
+ * `route_notes` — parsed against the rulebooks, so the RuleId types of the repositories' rows hold. An
+ * ID the rulebooks lack fails the read, naming it (parseStoredRuleIds).
+ */
+function checkRuleIdColumns(row: unknown, sql: string): void {
+  if (row === null || typeof row !== 'object') return;
+  const r = row as Record<string, unknown>;
+  const check = (ids: readonly unknown[]) => {
+    if (!ids.every((id) => typeof id === 'string' && isValidRuleId(id))) parseStoredRuleIds(ids.map(String), `a row of ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`);
+  };
+  if (Array.isArray(r['rule_ids'])) check(r['rule_ids']);
+  if (r['clause_rule_id'] !== undefined && r['clause_rule_id'] !== null) check([r['clause_rule_id']]);
+  if (Array.isArray(r['route_notes'])) {
+    for (const note of r['route_notes'] as { ruleIds?: unknown }[]) if (Array.isArray(note?.ruleIds)) check(note.ruleIds);
+  }
 }
 
 export async function exec(db: Db, sql: string, params: readonly unknown[] = []): Promise<void> {
@@ -70,6 +100,11 @@ export function toDate(value: Date | string): Date {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`unreadable timestamp: ${value}`);
   return d;
+}
+
+/** A nullable timestamp as a Date. */
+export function toDateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : toDate(value);
 }
 
 /** A nullable timestamp as an ISO string. */

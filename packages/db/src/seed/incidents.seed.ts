@@ -84,7 +84,7 @@ async function seedMinato(client: pg.ClientBase, m: MunicipalitySeed, id: (key: 
     log(open.key, 2, { at: new Date(open.reported.getTime() + 40 * 60_000), kind: 'update', status: 'recovering', recovery_eta: open.eta, note: '保守業務受託者がデータベースの統計情報を確認中', rule_ids: ['MNT-22-1'] }),
   ]);
   const heads = sectionHeads(m, system.key);
-  const notice = (incidentKey: string, kind: 'occurrence' | 'resolution', sentAt: Date) => heads.map((h) => ({
+  const notice = (incidentKey: string, kind: 'occurrence' | 'resolution', sentAt: Date) => heads.map((h): Row => ({
     id: id(`${incidentKey}.notice.${kind}.${h.orgUnitKey}`), municipality_id: mid, incident_id: id(incidentKey), org_unit_id: id(h.orgUnitKey), kind,
     recipient_position_id: h.positionKey ? id(h.positionKey) : null, recipient_staff_ids: h.staffKey ? [id(h.staffKey)] : [], sent_at: h.staffKey ? sentAt : null, rule_ids: ['MNT-22-4'],
   }));

@@ -19,6 +19,7 @@ import {
   type MunicipalitySeed,
   type ProcedureCategory,
   type ProcedureRoutingAction,
+  type RuleId,
 } from '@tsukasa/domain';
 
 const MADOGUCHI = 'ktm.shimin.madoguchi';
@@ -349,7 +350,7 @@ export async function seedProcedures(client: pg.ClientBase, m: MunicipalitySeed,
       other: p.other ?? null,
       displayOrder: p.displayOrder,
     };
-    const ruleIds = [PROCEDURE_CATEGORIES[p.category].ruleId, 'KTM-7-2', 'KTM-7-4'];
+    const ruleIds: RuleId[] = [PROCEDURE_CATEGORIES[p.category].ruleId, 'KTM-7-2', 'KTM-7-4'];
     const inserted = await client.query(
       `insert into procedure_definition (id, municipality_id, name, name_key, category, overview, conditions_text, condition_rules, routing_text, routing_patterns,
          handling_org_unit_id, managing_org_unit_id, confirmation_items, output_forms, other, display_order, rule_ids, version, reviewed_on, request_id, created_at, updated_at)

@@ -8,7 +8,7 @@
 // Dates are relative to the day the demo is loaded. Rows are created once (an existing row is left as
 // it is, so what staff recorded since wins). No notifications, mail or audit events are created.
 import type pg from 'pg';
-import { CONTRACT_CLAUSES, addMonths, fiscalYearOf, localDateAt, monthOf, recentQuarters, type MunicipalitySeed } from '@tsukasa/domain';
+import { CONTRACT_CLAUSES, addMonths, fiscalYearOf, localDateAt, monthOf, recentQuarters, type MunicipalitySeed, type RuleId } from '@tsukasa/domain';
 
 import { holderOf, insertOnce } from './seed-helpers.ts';
 
@@ -68,10 +68,11 @@ async function seedArakawa(client: pg.ClientBase, m: MunicipalitySeed, id: (key:
   const zeimu = holderOf(m, 'ark.kumin.zeimu.chief');
   if (!digital || !zeimu) return;
   const tax = id('ark.sys.tax');
-  await insertOnce(client, 'system_document_version', [
+  const documents: { key: string; title: string; version: string; rules: RuleId[] }[] = [
     { key: 'design', title: '税務システム 基本設計書', version: 'v5.2', rules: ['ARK-5-1', 'ARK-5-2'] },
     { key: 'manual', title: '税務システム プログラム説明書', version: 'v5.2', rules: ['ARK-5-1', 'ARK-5-2'] },
-  ].map((d) => ({
+  ];
+  await insertOnce(client, 'system_document_version', documents.map((d) => ({
     id: id(`register.document.ark.tax.${d.key}.${d.version}`), municipality_id: mid, system_id: tax, kind: d.key, org_unit_id: null, title: d.title, version_label: d.version,
     note: null, registered_at: now, registered_by_id: id(digital), on_behalf_of_id: null, rule_ids: d.rules,
   })));

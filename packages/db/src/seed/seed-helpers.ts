@@ -1,8 +1,12 @@
 // Helpers shared by the demo seeders of operations data.
 import type pg from 'pg';
-import type { MunicipalitySeed } from '@tsukasa/domain';
+import type { MunicipalitySeed, RuleId } from '@tsukasa/domain';
 
-export type Row = Record<string, unknown>;
+/**
+ * A row to seed. The columns that cite rules take rule IDs, so demo data citing a rule the
+ * rulebooks lack does not compile.
+ */
+export type Row = Record<string, unknown> & { rule_ids?: readonly RuleId[]; clause_rule_id?: RuleId };
 
 /** Inserts rows that are not there yet; an existing row is left as it is (what staff did since wins). */
 export async function insertOnce(client: pg.ClientBase, table: string, rows: Row[]): Promise<void> {

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-
-type Row = Record<string, unknown>;
+import type { Row } from './seed-helpers.ts';
 
 /**
  * Inserts rows in batches; on conflict of `conflict` columns updates the other columns, except

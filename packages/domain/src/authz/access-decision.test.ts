@@ -188,7 +188,7 @@ describe('decideSystemAccess', () => {
 
   it('every rule ID it cites resolves', () => {
     for (const ids of Object.values(ACCOUNT_RULE_IDS)) for (const id of ids) expect(findRule(id), id).toBeDefined();
-    for (const id of ['MNT-11-2', 'KTM-10-1', 'MNT-11-1', 'KTM-11', 'MNT-16', 'KTM-10-4', 'MNT-15-1', 'KTM-15-1', 'KWO-7-1']) expect(findRule(id), id).toBeDefined();
+    for (const id of ['MNT-11-2', 'KTM-10-1', 'MNT-11-1', 'KTM-11', 'MNT-16', 'KTM-10-4', 'MNT-15-1', 'KTM-15-1', 'KWO-7-1'] as const) expect(findRule(id), id).toBeDefined();
   });
 });
 

@@ -5,9 +5,10 @@ import { isOpenAt } from '../calendar/index.ts';
 import { isOnDuty } from '../roles/role-resolution.ts';
 import { formatWarekiDateTime } from '../wareki.ts';
 import type { AccessDecision, AccessDecisionInput, AccessReason } from './access-decision.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** Who grants the right to operate a system, by rulebook: the basis of every account. */
-export const ACCOUNT_RULE_IDS: Record<RulebookId, string[]> = {
+export const ACCOUNT_RULE_IDS: Record<RulebookId, RuleId[]> = {
   MNT: ['MNT-10-2'],
   KTM: ['KTM-10-3'],
   KWO: ['KWO-6'],
@@ -16,13 +17,13 @@ export const ACCOUNT_RULE_IDS: Record<RulebookId, string[]> = {
 };
 
 /** Removal of a user (MNT-11-2) or release of the operating right (KTM-10-1). */
-const ENDED_RULE_IDS: Partial<Record<RulebookId, string[]>> = { MNT: ['MNT-11-2'], KTM: ['KTM-10-1'] };
+const ENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-11-2'], KTM: ['KTM-10-1'] };
 /** MNT-11-1: the end date declared when use was applied for. */
-const EXPIRED_RULE_IDS: Partial<Record<RulebookId, string[]>> = { MNT: ['MNT-11-1'] };
+const EXPIRED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-11-1'] };
 /** KTM-11: the right lasts as long as its holder does the duty. */
-const DUTY_RULE_IDS: Partial<Record<RulebookId, string[]>> = { KTM: ['KTM-11'] };
+const DUTY_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { KTM: ['KTM-11'] };
 /** Suspension by the 保健福祉課長 (MNT-16) or by the 統括管理者 on a privacy-law breach (KTM-10-4). */
-const SUSPENDED_RULE_IDS: Partial<Record<RulebookId, string[]>> = { MNT: ['MNT-16'], KTM: ['KTM-10-4'] };
+const SUSPENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-16'], KTM: ['KTM-10-4'] };
 
 /** Lifecycle states in which a system is used: a system under change stays in use while it is modified. */
 const USABLE_LIFECYCLES: readonly string[] = ['in_service', 'under_change'];
@@ -31,12 +32,12 @@ function ms(instant: string): number {
   return Date.parse(instant);
 }
 
-function basisOf(rulebookId: RulebookId | null): string[] {
+function basisOf(rulebookId: RulebookId | null): RuleId[] {
   return rulebookId ? [...ACCOUNT_RULE_IDS[rulebookId]] : [];
 }
 
 /** The rule of a rulebook for a reason, or the basis of the account when the rulebook has none. */
-function ruleIdsOf(table: Partial<Record<RulebookId, string[]>>, rulebookId: RulebookId | null): string[] {
+function ruleIdsOf(table: Partial<Record<RulebookId, RuleId[]>>, rulebookId: RulebookId | null): RuleId[] {
   if (!rulebookId) return [];
   return [...(table[rulebookId] ?? ACCOUNT_RULE_IDS[rulebookId])];
 }

@@ -1,6 +1,7 @@
 import type { RulebookId } from '../model/types.ts';
 import type { TenureFact } from '../roles/roles.types.ts';
 import type { OperatingCalendar } from '../calendar/calendar.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** A staff member's right to use a system with an authority profile (操作権限). */
 export interface AccountFact {
@@ -34,7 +35,7 @@ export interface AccessReason {
   code: AccessDenialCode;
   message: string;
   messageJa: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface AccessDecisionInput {
@@ -53,5 +54,5 @@ export interface AccessDecision {
   /** Every reason it is refused (all of them, not only the first), each with its legal basis. */
   reasons: AccessReason[];
   /** Union of the rule IDs behind the decision (allowed: the basis of the account). */
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }

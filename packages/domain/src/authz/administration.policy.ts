@@ -1,11 +1,12 @@
 import type { RulebookId } from '../model/types.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** A rulebook role that may perform an administrative duty, with its legal basis. */
 export interface DutyRule {
   rulebookId: RulebookId;
   roleKey: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** ARK-4: only for systems managed by the role holder's own section. */
   managingUnitOnly?: boolean;
 }
@@ -35,7 +36,7 @@ export const auditReaders: readonly DutyRule[] = [
 
 export interface DutyDecision {
   allowed: boolean;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** The role that allowed it; for a deputy, whom they acted for. */
   role: HeldRole | null;
   onBehalfOfStaffId: string | null;

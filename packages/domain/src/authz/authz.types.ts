@@ -1,4 +1,5 @@
 import type { HeldRole, TenureFact } from '../roles/roles.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /**
  * What an information asset is, for authorization. 'business' assets are the municipality's
@@ -61,7 +62,7 @@ export interface FieldDecision {
   /** Human-readable explanation in both languages. */
   message: string;
   messageJa: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** The grant or role that allowed it, when one did. */
   grantId?: string;
   role?: { rulebookId: string; roleKey: string };

@@ -8,13 +8,14 @@ import { DEFAULT_ROLE_TIME_ZONE, isOnDuty, positionsAt } from '../roles/role-res
 import type { HeldRole } from '../roles/roles.types.ts';
 import { formatWarekiDateTime } from '../wareki.ts';
 import type { AssetKind, FieldAccessInput, FieldDecision, FieldDenialReason, GrantFact } from './authz.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** A role the rulebook lets see the protected data of one kind of asset. */
 export interface RoleFieldAccessRule {
   kind: AssetKind;
   rulebookId: RulebookId;
   roleKey: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /**
    * ARK-4: the digital section chief and a system-managing chief administer only the systems their
    * own section manages, so the role counts only when its position belongs to the system's managing
@@ -62,7 +63,7 @@ export const roleFieldAccessTable: readonly RoleFieldAccessRule[] = [
 ];
 
 /** The owner's judgement over use of the information (KWW-5-2, KWO-3-2, ARK-14-1, MNT-19-1, KTM-4-3-2). */
-export const OWNER_RULE_IDS: Record<RulebookId, string[]> = {
+export const OWNER_RULE_IDS: Record<RulebookId, RuleId[]> = {
   KWW: ['KWW-5-2'],
   KWO: ['KWO-3-2'],
   ARK: ['ARK-14-1'],
@@ -71,7 +72,7 @@ export const OWNER_RULE_IDS: Record<RulebookId, string[]> = {
 };
 
 /** The basis of a viewing grant approved by the owner. */
-export const GRANT_RULE_IDS: Record<RulebookId, string[]> = {
+export const GRANT_RULE_IDS: Record<RulebookId, RuleId[]> = {
   KWW: ['KWW-5-2'],
   KWO: ['KWO-3-2'],
   KTM: ['KTM-9-2'],
@@ -80,7 +81,7 @@ export const GRANT_RULE_IDS: Record<RulebookId, string[]> = {
 };
 
 /** Why someone without a right sees nothing: information is shown only within business authority. */
-export const NO_RIGHT_RULE_IDS: Record<RulebookId, string[]> = {
+export const NO_RIGHT_RULE_IDS: Record<RulebookId, RuleId[]> = {
   KTM: ['KTM-9-2'],
   KWO: ['KWO-8-1'],
   KWW: ['KWW-5-2'],
@@ -89,7 +90,7 @@ export const NO_RIGHT_RULE_IDS: Record<RulebookId, string[]> = {
 };
 
 /** KTM-11: a right lasts as long as its holder does the duty. */
-const DUTY_RULE_IDS: Partial<Record<RulebookId, string[]>> = { KTM: ['KTM-11'] };
+const DUTY_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { KTM: ['KTM-11'] };
 
 const OWNER_TITLE: Record<RulebookId, { ja: string; en: string }> = {
   KWW: { ja: '情報管理責任者', en: 'information owner' },
@@ -125,7 +126,7 @@ export interface FieldAccessCheck {
   passed: boolean;
   message: string;
   messageJa: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** ROLE: the table entry checked; the role the viewer holds for it, if any. */
   role?: { rulebookId: string; roleKey: string; positionId: string | null; via: 'position' | 'deputy' | null };
   /** GRANT: the grant checked and, when it fails, every defect it has (most telling first). */
@@ -151,7 +152,7 @@ function governingRulebooks(input: FieldAccessInput): RulebookId[] {
   return uniq([...input.asset.rulebookIds, input.subject.systemRulebookId]).filter(isRulebookId);
 }
 
-function ruleIdsFor(table: Partial<Record<RulebookId, string[]>>, books: readonly RulebookId[]): string[] {
+function ruleIdsFor(table: Partial<Record<RulebookId, RuleId[]>>, books: readonly RulebookId[]): RuleId[] {
   return uniq(books.flatMap((b) => table[b] ?? []));
 }
 
@@ -278,7 +279,7 @@ function grantDefectText(defect: FieldDenialReason, grant: GrantFact, input: Fie
   }
 }
 
-function grantDefectRuleIds(defect: FieldDenialReason, books: readonly RulebookId[]): string[] {
+function grantDefectRuleIds(defect: FieldDenialReason, books: readonly RulebookId[]): RuleId[] {
   const base = ruleIdsFor(GRANT_RULE_IDS, books);
   return defect === 'GRANT_OUTSIDE_DUTY' ? uniq([...base, ...ruleIdsFor(DUTY_RULE_IDS, books)]) : base;
 }

@@ -1,3 +1,4 @@
+import type { RuleId } from '../rulebooks/rule-id.ts';
 /** Opening hours of one weekday: [start, end) in local time, "HH:MM"; end may be "24:00". */
 export interface DailyHours {
   start: string;
@@ -18,12 +19,12 @@ export interface OperatingCalendar {
   closedOnNationalHolidays: boolean;
   /** Temporary changes: [from, to) instants during which the system is closed (maintenance) or open (extended hours). */
   exceptions: OperatingException[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /**
    * Rules under which exceptions are made, cited instead of `ruleIds` when one applies: a maintenance
    * stop (KTM-15-2, MNT-15-2) or a temporary extension (KTM-15-1 ただし書き, MNT-15-2).
    */
-  exceptionRuleIds?: { closed: string[]; open: string[] };
+  exceptionRuleIds?: { closed: RuleId[]; open: RuleId[] };
 }
 
 /** A temporary change of the operating hours: [from, to) instants. */
@@ -40,5 +41,5 @@ export interface OperatingException {
 }
 
 export type OpenState =
-  | { open: true; ruleIds: string[] }
-  | { open: false; code: 'CLOSED_DAY' | 'OUTSIDE_OPERATING_HOURS' | 'MAINTENANCE'; reason: string; reasonJa: string; ruleIds: string[] };
+  | { open: true; ruleIds: RuleId[] }
+  | { open: false; code: 'CLOSED_DAY' | 'OUTSIDE_OPERATING_HOURS' | 'MAINTENANCE'; reason: string; reasonJa: string; ruleIds: RuleId[] };

@@ -254,7 +254,7 @@ describe('rulebookCalendar', () => {
         expect(findRule(ruleId), ruleId).toBeDefined();
       }
     }
-    for (const ruleId of ['MNT-15-1', 'MNT-15-2', 'KTM-15-1', 'KTM-15-2', 'KWO-7-1']) expect(findRule(ruleId), ruleId).toBeDefined();
+    for (const ruleId of ['MNT-15-1', 'MNT-15-2', 'KTM-15-1', 'KTM-15-2', 'KWO-7-1'] as const) expect(findRule(ruleId), ruleId).toBeDefined();
   });
 
   it('Kitami and Minato hours as the regulations write them', () => {

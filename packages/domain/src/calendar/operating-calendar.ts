@@ -5,6 +5,7 @@ import { DEFAULT_TIME_ZONE } from '../wareki.ts';
 import type { DailyHours, OpenState, OperatingCalendar, OperatingException } from './calendar.types.ts';
 import { addDays, daysBetween, inMonthDayRange, parseIsoDate, weekdayOf } from './iso-date.ts';
 import { japaneseHoliday } from './japanese-holidays.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export interface LocalParts {
   /** YYYY-MM-DD */
@@ -104,11 +105,11 @@ function hoursText(hours: DailyHours[], separator: string): string {
   return hours.map((h) => `${shortTime(h.start)}${separator}${shortTime(h.end)}`).join(', ');
 }
 
-function citeJa(ruleIds: string[]): string {
+function citeJa(ruleIds: RuleId[]): string {
   return ruleIds.length ? `（${ruleIds.join('、')}）` : '';
 }
 
-function citeEn(ruleIds: string[]): string {
+function citeEn(ruleIds: RuleId[]): string {
   return ruleIds.length ? ` (${ruleIds.join(', ')})` : '';
 }
 

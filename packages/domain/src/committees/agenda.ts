@@ -3,6 +3,7 @@
 import { arkApplicationDeadline } from '../calendar/deadlines.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import { AGENDA_GROUPS, type AgendaGroup, type CommitteeRules } from './committee-rules.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type AgendaSource = 'request' | 'standing' | 'carried_over' | 'free';
 
@@ -14,7 +15,7 @@ export interface AgendaCandidate {
   presenter: string | null;
   /** Papers the item needs, without their 資料 numbers (numbered once the agenda is ordered). */
   documents: string[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** When the item became ready for the committee (its committee step opened; a deferral). */
   readyAt: string;
   /** Deferred at an earlier meeting: goes under 継続審議事項. */
@@ -31,7 +32,7 @@ export interface ProposedItem {
   title: string;
   presenter: string | null;
   documents: { label: string; title: string }[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
   readyAt: string;
 }
 
@@ -39,12 +40,12 @@ export interface NotProposed {
   ref: string;
   title: string;
   reason: Bilingual;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 const ARK_INTRODUCTION_KINDS = ['new_system_introduction', 'system_modification'];
 
-/** Natural order of rule IDs: ARK-12-4 before ARK-16-1-2 before ARK-16-1-10. */
+/** Natural order of rule IDs: ARK-3 before ARK-3の2, ARK-6-1-2 before ARK-6-1-10 before ARK-12-4. */
 export function compareRuleIds(a: string, b: string): number {
   const pa = a.split(/[-の]/);
   const pb = b.split(/[-の]/);
@@ -62,7 +63,7 @@ export function compareRuleIds(a: string, b: string): number {
 }
 
 /** The rule an item is ordered by: the committee's remit rule it falls under, else its first. */
-function orderingRule(rules: CommitteeRules, ruleIds: string[]): string {
+function orderingRule(rules: CommitteeRules, ruleIds: RuleId[]): string {
   return ruleIds.find((r) => rules.remitRuleIds.includes(r)) ?? [...ruleIds].sort(compareRuleIds)[0] ?? '~';
 }
 

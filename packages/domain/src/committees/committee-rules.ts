@@ -3,6 +3,7 @@
 // one hears. The members themselves are positions in the demo data (別表第2, 別表第3, MNT-9-3 …).
 import type { RulebookId } from '../model/types.ts';
 import type { Bilingual } from '../requests/request.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** Agenda groups in the order a municipal 次第 prints them. */
 export type AgendaGroup = 'deliberation' | 'carried_over' | 'report' | 'other';
@@ -21,41 +22,41 @@ export interface StandingItem {
   key: string;
   group: AgendaGroup;
   title: Bilingual;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   figures?: StandingFigures;
 }
 
 export type QuorumRule =
   /** More than half of the members must be present before the meeting may proceed (ARK-19-1). */
-  | { kind: 'majority'; ruleIds: string[] }
+  | { kind: 'majority'; ruleIds: RuleId[] }
   /** The rulebook sets no quorum: the meeting decides with those present; the minutes say so. */
-  | { kind: 'none'; ruleIds: string[]; note: Bilingual };
+  | { kind: 'none'; ruleIds: RuleId[]; note: Bilingual };
 
 export interface CommitteeRules {
   committeeKey: string;
   rulebookId: RulebookId;
   quorum: QuorumRule;
   /** Decision by circulation instead of a sitting (KWW-12-2). */
-  circulation: { allowed: boolean; ruleIds: string[] };
+  circulation: { allowed: boolean; ruleIds: RuleId[] };
   /** Someone standing in for a member (代理); `approvedByChair`: the chair approves each (MNT-9-3). */
-  substitutes: { allowed: boolean; approvedByChair: boolean; ruleIds: string[] };
+  substitutes: { allowed: boolean; approvedByChair: boolean; ruleIds: RuleId[] };
   /** Temporary members appointed by the chair count as members (ARK-17-2, ARK-22-2). */
-  temporaryMembers: { allowed: boolean; ruleIds: string[] };
+  temporaryMembers: { allowed: boolean; ruleIds: RuleId[] };
   /** Non-members the chair asks to attend (ARK-19-2, ARK-24-2, MNT-9-3-4). */
-  invited: { allowed: boolean; ruleIds: string[] };
-  cadence: { kind: 'monthly' | 'as_needed'; ruleIds: string[] };
+  invited: { allowed: boolean; ruleIds: RuleId[] };
+  cadence: { kind: 'monthly' | 'as_needed'; ruleIds: RuleId[] };
   /** Business the rulebook puts before every sitting (MNT-9-1). */
   standingItems: StandingItem[];
   /** The remit the committee's decisions are taken under (ARK-16-1, ARK-21-1, KTM-13-1-2 …). */
-  remitRuleIds: string[];
+  remitRuleIds: RuleId[];
 }
 
-const none = (ruleIds: string[]): QuorumRule => ({
+const none = (ruleIds: RuleId[]): QuorumRule => ({
   kind: 'none',
   ruleIds,
   note: { ja: '定足数の定めはありません', en: 'The rulebook sets no quorum' },
 });
-const no = { allowed: false, ruleIds: [] as string[] };
+const no = { allowed: false, ruleIds: [] as RuleId[] };
 
 export const COMMITTEE_RULES: readonly CommitteeRules[] = [
   {

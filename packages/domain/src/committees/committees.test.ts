@@ -5,6 +5,7 @@ import { assembleAgenda, compareRuleIds, type AgendaCandidate } from './agenda.t
 import { COMMITTEE_RULES, committeeRules } from './committee-rules.ts';
 import { circulationState, FIRST_REPORT_DAYS, quorumOf, reportingPeriod, type AttendanceLine } from './meetings.ts';
 import { testCalendar } from '../testing/test-calendar.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const steering = committeeRules('ark.committee.steering')!;
 const monthly = committeeRules('mnt.committee.monthly-report')!;
@@ -69,7 +70,7 @@ describe('circulation (持回り, KWW-12-2)', () => {
 });
 
 describe('agenda assembly', () => {
-  const req = (ref: string, ruleIds: string[], readyAt: string, extra: Partial<AgendaCandidate> = {}): AgendaCandidate => ({
+  const req = (ref: string, ruleIds: RuleId[], readyAt: string, extra: Partial<AgendaCandidate> = {}): AgendaCandidate => ({
     ref, source: 'request', title: ref, presenter: '福祉推進課長', documents: [`申請書（${ref}）`], ruleIds, readyAt, ...extra,
   });
   it('orders by group, then rule, then when the item became ready; numbers the papers in that order', () => {
@@ -109,7 +110,7 @@ describe('agenda assembly', () => {
     expect(items.at(-1)!.group).toBe('other');
   });
   it('compares rule IDs naturally', () => {
-    expect(['ARK-16-1-10', 'ARK-3の2', 'ARK-16-1-2', 'ARK-12-4', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-12-4', 'ARK-16-1-2', 'ARK-16-1-10']);
+    expect(['ARK-6-1-10', 'ARK-3の2', 'ARK-12-4', 'ARK-6-1-2', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-6-1-2', 'ARK-6-1-10', 'ARK-12-4']);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { Bilingual } from '../requests/request.types.ts';
 import { addDays } from '../calendar/iso-date.ts';
 import type { CommitteeRules } from './committee-rules.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type AttendeeRole = 'chair' | 'member' | 'temporary_member' | 'substitute' | 'invited' | 'secretariat' | 'contractor';
 export type ItemOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'deferred';
@@ -29,7 +30,7 @@ export interface QuorumResult {
   /** Present members needed; 0 when the rulebook sets no quorum. */
   required: number;
   met: boolean;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   message: Bilingual;
 }
 
@@ -67,7 +68,7 @@ export interface CirculationState {
   signed: number;
   required: number;
   missingPositionIds: string[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**

@@ -3,6 +3,7 @@
 import { fiscalYearOf } from '../calendar/deadlines.ts';
 import { localParts } from '../calendar/operating-calendar.ts';
 import type { InformationAssetSeed, MunicipalitySeed, PositionSeed, StaffSeed } from './seed.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export interface AccountSeed {
   key: string;
@@ -14,7 +15,7 @@ export interface AccountSeed {
   dutyPositionKey?: string;
   suspendedAt?: string;
   suspensionReason?: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface GrantSeed {
@@ -38,7 +39,7 @@ export interface DeputationSeed {
   rulebookId: 'MNT' | 'KWW' | 'KWO' | 'KTM' | 'ARK';
   roleKeys: string[];
   from: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface DesignationSeed {
@@ -50,14 +51,14 @@ export interface DesignationSeed {
   outsideSupervision: boolean;
   permittedByKey?: string;
   validFrom: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface ContactNetworkSeed {
   key: string;
   systemKey: string;
   name: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   members: { duty: string; staffKey?: string; contractorPersonKey?: string; canInform: boolean; canDecide: boolean; phone: string }[];
 }
 
@@ -158,7 +159,7 @@ function protectedAssets(m: MunicipalitySeed, ix: Index): InformationAssetSeed[]
   const it = IT_CHIEF[m.code]!;
   const hr = ix.positionNamed('職員課長')?.key ?? it;
   const systems = m.systems.map((s) => s.key);
-  const base = { business: '情報システムの管理', systemKeys: systems, dataItems: [], ruleIds: [] as string[] };
+  const base = { business: '情報システムの管理', systemKeys: systems, dataItems: [], ruleIds: [] as RuleId[] };
   return [
     { ...base, key: `${p}.asset.staff-contacts`, kind: 'staff_contacts', name: '職員の個人連絡先', ownerPositionKeys: [hr],
       classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3B', integrity: '2', availability: '2' } },
@@ -172,7 +173,7 @@ function protectedAssets(m: MunicipalitySeed, ix: Index): InformationAssetSeed[]
 }
 
 /** Basis of holding an account, by rulebook (who judged and created it). */
-const accountBasis: Record<string, string[]> = {
+const accountBasis: Record<string, RuleId[]> = {
   MNT: ['MNT-10-2'],
   KTM: ['KTM-10-3', 'KTM-11'],
   KWW: ['KWW-8-3'],

@@ -13,6 +13,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { BASIC_RESIDENT_ITEMS, headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Organisation. ARK-2-1-12 names the 部 (incl. 会計管理部 and the 事務局s); tables 2 and 3 name the
@@ -530,7 +531,7 @@ const unique = (keys: string[]): string[] => [...new Set(keys)];
 const systemSections = unique(arakawaSystems.filter((s) => s.managementType === 'system_section').map((s) => s.managingOrgUnitKey));
 const usingSections = unique(arakawaSystems.flatMap((s) => s.usingOrgUnitKeys));
 
-const bind = (roleKey: string, positionKey: string, ruleIds: string[]): RoleBindingSeed => ({
+const bind = (roleKey: string, positionKey: string, ruleIds: RuleId[]): RoleBindingSeed => ({
   rulebookId: 'ARK',
   roleKey,
   positionKey: position(positionKey).key,

@@ -15,6 +15,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { BASIC_RESIDENT_ITEMS, headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const D = 'department' as const;
 const S = 'section' as const;
@@ -335,7 +336,7 @@ export const kawasakiSystems: SystemSeed[] = [
     businessContent: '別表に定める事業に関する福祉サービスの実施の支援',
     managingOrgUnitKey: unit('kaw.kenko.somu.system').key,
     managementType: 'system_section',
-    // 利用課 (KWW-2-2): the sections of the 情報管理責任者 plus the system section itself.
+    // 利用課 (KWW-2-1-2): the sections of the 情報管理責任者 plus the system section itself.
     usingOrgUnitKeys: unique(['kaw.kenko.somu.system', ...kawasakiWelfareOwnerPositionKeys.map((k) => position(k).orgUnitKey)]),
     rulebookId: 'KWW',
     status: 'in_service',
@@ -398,7 +399,7 @@ const bind = (
   rulebookId: 'KWW' | 'KWO',
   roleKey: string,
   positionKey: string,
-  ruleIds: string[],
+  ruleIds: RuleId[],
   scope?: { key: string; label: string },
 ): RoleBindingSeed => ({
   rulebookId,

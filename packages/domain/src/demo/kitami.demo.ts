@@ -13,6 +13,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const D = 'department' as const;
 const S = 'section' as const;
@@ -114,7 +115,7 @@ export const kitamiInformationAssets: InformationAssetSeed[] = [
   },
 ];
 
-const bind = (roleKey: string, positionKey: string, ruleIds: string[]): RoleBindingSeed => ({
+const bind = (roleKey: string, positionKey: string, ruleIds: RuleId[]): RoleBindingSeed => ({
   rulebookId: 'KTM',
   roleKey,
   positionKey: position(positionKey).key,

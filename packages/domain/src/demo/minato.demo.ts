@@ -11,6 +11,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const D = 'department' as const;
 const S = 'section' as const;
@@ -63,7 +64,7 @@ export const minatoOrgUnits: OrgUnitSeed[] = [
   orgUnit('mnt.kyoiku.gakko', '学校教育部', 'School Education Department', D, 'mnt.kyoiku'),
   orgUnit('mnt.kyoiku.gakko.gakumu', '学務課', 'School Affairs Section', S, 'mnt.kyoiku.gakko'),
 
-  // 情報政策課 (MNT-2-8, MNT-13-5): the regulation does not name its 部; placed under 企画経営部 (assumed).
+  // 情報政策課 (MNT-2-1-8, MNT-13-5): the regulation does not name its 部; placed under 企画経営部 (assumed).
   orgUnit('mnt.kikaku', '企画経営部', 'Planning and Management Department', D),
   orgUnit('mnt.kikaku.joho', '情報政策課', 'Information Policy Section', S, 'mnt.kikaku'),
 ];
@@ -213,7 +214,7 @@ const USING_UNIT_STAFF = [
   'mnt.kodomo.katei.teate.staff1',
 ];
 
-const bind = (roleKey: string, positionKey: string, ruleIds: string[]): RoleBindingSeed => ({
+const bind = (roleKey: string, positionKey: string, ruleIds: RuleId[]): RoleBindingSeed => ({
   rulebookId: 'MNT',
   roleKey,
   positionKey: position(positionKey).key,

@@ -9,6 +9,7 @@ import type {
   OrgUnitLevel,
   RulebookId,
 } from '../model/types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export interface OrgUnitSeed {
   key: string;
@@ -65,7 +66,7 @@ export interface RoleBindingSeed {
   positionKey: string;
   /** KWW-3: scope-split roles. A label of the business the binding covers. */
   scope?: { key: string; label: string };
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface SystemSeed {
@@ -100,7 +101,7 @@ export interface InformationAssetSeed {
   systemKeys: string[];
   classification: Classification;
   dataItems: DataItemSeed[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface CommitteeSeed {
@@ -111,7 +112,7 @@ export interface CommitteeSeed {
   chairPositionKey: string;
   memberPositionKeys: string[];
   secretariatOrgUnitKey: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface ContractorSeed {

@@ -1,10 +1,11 @@
 // ARK-6-1: a contract outsourcing the work of a system states the contractor's duties on ten
 // matters. The checklist is read from the rulebook itself, so its text is the regulation's.
 import { findRule } from '../rulebooks/index.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export const CONTRACT_CLAUSE_RULE_ID = 'ARK-6-1';
 
-const EN: Record<string, string> = {
+const EN: Partial<Record<RuleId, string>> = {
   'ARK-6-1-1': 'Confidentiality of the data',
   'ARK-6-1-2': 'No use of the data beyond the purpose of the contract',
   'ARK-6-1-3': 'Handover, custody, disposal and return of the data',
@@ -18,7 +19,7 @@ const EN: Record<string, string> = {
 };
 
 export interface ContractClause {
-  ruleId: string;
+  ruleId: RuleId;
   /** (1) … (10) of ARK-6-1. */
   number: number;
   text: string;
@@ -38,7 +39,7 @@ export function contractClausesApply(system: { rulebookId: string | null; contra
 }
 
 /** The clauses a system's contract is not (yet) recorded as stating, in the order of ARK-6-1. */
-export function missingContractClauses(checked: readonly { ruleId: string; checked: boolean }[]): string[] {
+export function missingContractClauses(checked: readonly { ruleId: RuleId; checked: boolean }[]): string[] {
   const yes = new Set(checked.filter((c) => c.checked).map((c) => c.ruleId));
   return CONTRACT_CLAUSES.filter((c) => !yes.has(c.ruleId)).map((c) => c.ruleId);
 }

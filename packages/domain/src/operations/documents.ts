@@ -5,6 +5,7 @@ import type { RulebookId } from '../model/types.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { RegisterDutyRule } from './registers.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** 設計書, 取扱説明書 (ARK: プログラム説明書), 操作手引書 (MNT: 操作説明書), その他. */
 export type DocumentKind = 'design' | 'manual' | 'operating_manual' | 'other';
@@ -29,7 +30,7 @@ export const documentKinds = Object.keys(DOCUMENT_KINDS) as DocumentKind[];
 export interface DocumentRule {
   rulebookId: RulebookId;
   kind: DocumentKind;
-  currentRuleIds: string[];
+  currentRuleIds: RuleId[];
   keptBy: 'managing' | 'using_section';
   keepers: readonly RegisterDutyRule[];
 }
@@ -80,7 +81,7 @@ export interface DocumentStaleness {
   /** The modifications completed after the latest version, oldest first. */
   pending: CompletedModification[];
   reason: Bilingual | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**

@@ -4,8 +4,9 @@
 import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { isIsoDate, retentionEndOn } from './due-dates.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
-export const FORM_LEDGER_RULE_IDS = ['KWO-5-2'];
+export const FORM_LEDGER_RULE_IDS: RuleId[] = ['KWO-5-2'];
 
 /** KWO-9-3: 焼却、溶解または細かく裁断する等の方法により、記述内容が判読できないようにして廃棄する. */
 export type DisposalMethod = 'shredding' | 'dissolving' | 'incineration' | 'other';
@@ -28,7 +29,7 @@ export interface LedgerEntryState {
   retentionEndsOn: string | null;
   /** Retention over and not disposed of. */
   pastRetention: boolean;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   message: Bilingual | null;
 }
 
@@ -57,7 +58,7 @@ export interface LedgerEntryDraft {
 /** An entry of 第1号様式: the form, the information it holds, where it is kept, from when and for how long. */
 export function validateLedgerEntry(d: LedgerEntryDraft, today: string, base: (string | number)[] = ['input']): FieldError[] {
   const errors: FieldError[] = [];
-  const text = (field: 'formName' | 'information' | 'storagePlace', max: number, ja: string, en: string, ruleIds?: string[]) => {
+  const text = (field: 'formName' | 'information' | 'storagePlace', max: number, ja: string, en: string, ruleIds?: RuleId[]) => {
     const v = d[field]?.trim() ?? '';
     if (!v) errors.push(fieldError([...base, field], 'REQUIRED', `Give the ${en}.`, `${ja}を入力してください。`, ruleIds));
     else if ([...v].length > max) errors.push(fieldError([...base, field], 'TOO_LONG', `At most ${max} characters.`, `${ja}は${max}文字以内で入力してください。`));

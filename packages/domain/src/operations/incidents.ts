@@ -6,6 +6,7 @@ import type { DutyRule } from '../authz/administration.policy.ts';
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type IncidentStatus = 'reported' | 'recovering' | 'resolved' | 'confirmed';
 export type IncidentSeverity = 'minor' | 'major' | 'critical';
@@ -38,19 +39,19 @@ export interface IncidentRules {
   /** Who records an incident and runs it to its end (the system's administrators). */
   handlers: readonly DutyRule[];
   /** The rules under which the occurrence is recorded and measures taken. */
-  reportRuleIds: string[];
+  reportRuleIds: RuleId[];
   /** The continuation notice (継送連絡) to every using section at occurrence and at resolution. */
-  noticeRuleIds: string[];
+  noticeRuleIds: RuleId[];
   /** Measures while recovering (縮退運転, recovery ETA). */
-  recoveryRuleIds: string[];
+  recoveryRuleIds: RuleId[];
   /** When residents are affected: the roles told at once, and why. */
-  escalation: { roleKeys: string[]; ruleIds: string[]; label: Bilingual };
+  escalation: { roleKeys: string[]; ruleIds: RuleId[]; label: Bilingual };
   /** The post-incident analysis (原因の調査及び分析、再発防止策). */
-  analysisRuleIds: string[];
+  analysisRuleIds: RuleId[];
   /** The confirmation that the failure is resolved. */
-  confirmRuleIds: string[];
+  confirmRuleIds: RuleId[];
   /** The emergency contact network the incident is handled through. */
-  networkRuleIds: string[];
+  networkRuleIds: RuleId[];
 }
 
 /**
@@ -154,10 +155,10 @@ export interface IncidentFact {
 export type TransitionRefusal = 'CLOSED' | 'ALREADY_RESOLVED' | 'ALREADY_CONFIRMED' | 'NOT_RESOLVED' | 'NO_ANALYSIS';
 
 export type Transition =
-  | { ok: true; to: IncidentStatus; ruleIds: string[] }
-  | { ok: false; refusal: TransitionRefusal; message: string; messageJa: string; ruleIds: string[] };
+  | { ok: true; to: IncidentStatus; ruleIds: RuleId[] }
+  | { ok: false; refusal: TransitionRefusal; message: string; messageJa: string; ruleIds: RuleId[] };
 
-const refuse = (refusal: TransitionRefusal, message: string, messageJa: string, ruleIds: string[]): Transition => ({ ok: false, refusal, message, messageJa, ruleIds });
+const refuse = (refusal: TransitionRefusal, message: string, messageJa: string, ruleIds: RuleId[]): Transition => ({ ok: false, refusal, message, messageJa, ruleIds });
 
 /**
  * What an action does to an incident: updates (ETA, cause, 縮退運転, notes; status RECOVERING) while it

@@ -6,11 +6,12 @@ import type { HeldRole } from '../roles/roles.types.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { dueState, fiscalQuarter, fiscalQuarters, isIsoDate, type DueState, type FiscalQuarter, type QuarterPeriod } from './due-dates.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type InspectionKind = 'audit' | 'self_inspection' | 'check_sheet';
 export type InspectionResult = 'satisfactory' | 'needs_improvement';
 
-export const INSPECTION_KINDS: Record<InspectionKind, Bilingual & { rulebookId: 'ARK' | 'KWO'; ruleIds: string[] }> = {
+export const INSPECTION_KINDS: Record<InspectionKind, Bilingual & { rulebookId: 'ARK' | 'KWO'; ruleIds: RuleId[] }> = {
   audit: { ja: '監査', en: 'Audit', rulebookId: 'ARK', ruleIds: ['ARK-29-1'] },
   self_inspection: { ja: '自己点検', en: 'Self-inspection', rulebookId: 'ARK', ruleIds: ['ARK-29-2'] },
   check_sheet: { ja: '点検シート（第2号様式）', en: 'Check sheet (form 2)', rulebookId: 'KWO', ruleIds: ['KWO-5-3'] },
@@ -45,7 +46,7 @@ export function validateInspection(kind: 'audit' | 'self_inspection', d: Inspect
   return errors;
 }
 
-function summaryErrors(result: InspectionResult | null, text: string | null | undefined, base: (string | number)[], field: string, ruleIds: string[]): FieldError[] {
+function summaryErrors(result: InspectionResult | null, text: string | null | undefined, base: (string | number)[], field: string, ruleIds: RuleId[]): FieldError[] {
   const t = text?.trim() ?? '';
   if (result === 'needs_improvement' && !t) return [fieldError([...base, field], 'REQUIRED', 'Say what needs improving and what is done about it.', '改善を要する事項と講じる措置を入力してください。', ruleIds)];
   if ([...t].length > 4000) return [fieldError([...base, field], 'TOO_LONG', 'At most 4000 characters.', '4000文字以内で入力してください。')];
@@ -54,7 +55,7 @@ function summaryErrors(result: InspectionResult | null, text: string | null | un
 
 // ---- KWO-5-3 check sheets -------------------------------------------------------------------------------
 
-export const CHECK_SHEET_RULE_IDS = ['KWO-5-3'];
+export const CHECK_SHEET_RULE_IDS: RuleId[] = ['KWO-5-3'];
 
 /**
  * The using places (区役所システム利用場所, KWO-5-4) that check themselves four times a year: every
@@ -71,7 +72,7 @@ export function checkSheetPlaces(systems: readonly { rulebookId: string | null; 
 export interface CheckSheetSlot extends QuarterPeriod {
   state: DueState;
   checkedOn: string | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   message: Bilingual;
 }
 
@@ -140,8 +141,8 @@ export const FINDING_STATUSES: Record<FindingStatus, Bilingual> = {
  */
 export interface ImprovementRequestRule {
   rulebookId: 'KWW' | 'KWO';
-  ruleIds: string[];
-  raisers: { roleKey: string; ruleIds: string[] }[];
+  ruleIds: RuleId[];
+  raisers: { roleKey: string; ruleIds: RuleId[] }[];
   addresseeRoleKeys: string[];
 }
 
@@ -162,8 +163,8 @@ export const IMPROVEMENT_REQUEST_RULES: readonly ImprovementRequestRule[] = [
 
 export type ImprovementRequestDecision =
   /** `role` null: a registry administrator records a request made on paper. */
-  | { allowed: true; rule: ImprovementRequestRule; ruleIds: string[]; role: HeldRole | null }
-  | { allowed: false; reason: 'NOT_A_RAISER' | 'NOT_AN_ADDRESSEE'; ruleIds: string[]; message: Bilingual };
+  | { allowed: true; rule: ImprovementRequestRule; ruleIds: RuleId[]; role: HeldRole | null }
+  | { allowed: false; reason: 'NOT_A_RAISER' | 'NOT_AN_ADDRESSEE'; ruleIds: RuleId[]; message: Bilingual };
 
 const ADDRESSEES: Record<ImprovementRequestRule['rulebookId'], Bilingual> = {
   KWW: { ja: '情報管理責任者又は利用責任者（KWW-10-2）', en: 'an information owner or a usage manager (KWW-10-2)' },

@@ -7,6 +7,7 @@ import type { OperatingCalendar, OperatingException } from '../calendar/calendar
 import { localParts, noticeIsTimely, rulebookCalendar, windowConflicts } from '../calendar/operating-calendar.ts';
 import type { RulebookId } from '../model/types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type MaintenanceKind = 'closed' | 'open';
 
@@ -19,11 +20,11 @@ export interface MaintenanceRules {
    */
   planners: readonly DutyRule[];
   /** The rules a stop is made under: cited by the access decision (MAINTENANCE) and the warnings. */
-  stopRuleIds: string[];
+  stopRuleIds: RuleId[];
   /** The rules an extension of the operating hours is made under. */
-  extensionRuleIds: string[];
+  extensionRuleIds: RuleId[];
   /** The rules requiring the using sections to be told in advance (empty: the rulebook is silent). */
-  noticeRuleIds: string[];
+  noticeRuleIds: RuleId[];
 }
 
 /**
@@ -166,7 +167,7 @@ export interface MaintenanceWarning {
   code: MaintenanceWarningCode;
   message: string;
   messageJa: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** For a stop inside operating hours: the parts of the window the using sections lose (UTC ISO instants). */
   overlaps: { from: string; to: string }[];
 }

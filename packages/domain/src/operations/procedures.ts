@@ -11,6 +11,7 @@
 import { isoDate, lastDayOfMonth, parseIsoDate } from '../calendar/iso-date.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 const bi = (ja: string, en: string): Bilingual => ({ ja, en });
 
@@ -19,7 +20,7 @@ const bi = (ja: string, en: string): Bilingual => ({ ja, en });
 /** KTM-7-1: the procedures the system may be set with, in the order the counter takes them up. */
 export type ProcedureCategory = 'address_name_household' | 'related' | 'frequent' | 'certificate' | 'other';
 
-export const PROCEDURE_CATEGORIES: Record<ProcedureCategory, Bilingual & { order: number; ruleId: string }> = {
+export const PROCEDURE_CATEGORIES: Record<ProcedureCategory, Bilingual & { order: number; ruleId: RuleId }> = {
   address_name_household: { order: 1, ruleId: 'KTM-7-1-1', ja: '住所、氏名及び世帯の変更に関する届出', en: 'Change of address, name or household' },
   related: { order: 2, ruleId: 'KTM-7-1-2', ja: '前号に関連して必要となる届出及び申請', en: 'Related notifications and applications' },
   frequent: { order: 3, ruleId: 'KTM-7-1-3', ja: '市民の利用頻度の高い個別の届出及び申請', en: 'Frequently used notifications and applications' },
@@ -145,7 +146,7 @@ const COUNTED_FACTS: Record<CountedFact, { ja: string; en: string; unitJa: strin
 /** Bounds that keep a definition small and its evaluation cheap. */
 export const CONDITION_LIMITS = { maxDepth: 6, maxNodes: 100, maxBranches: 20, maxCount: 99 } as const;
 
-const CONDITION_RULES = ['KTM-7-2-2'];
+const CONDITION_RULES: RuleId[] = ['KTM-7-2-2'];
 
 type Path = (string | number)[];
 
@@ -289,7 +290,7 @@ export function parseConditionJson(text: string, path: Path): { condition: Proce
   return parsed.ok ? parseCondition(parsed.value, path) : { condition: null, errors: [parsed.error] };
 }
 
-function parseJson(text: string, path: Path, ruleIds: string[]): { ok: true; value: unknown } | { ok: false; error: FieldError } {
+function parseJson(text: string, path: Path, ruleIds: RuleId[]): { ok: true; value: unknown } | { ok: false; error: FieldError } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
@@ -518,7 +519,7 @@ export interface ProcedureRouting {
   patterns: ProcedureRoutingPattern[];
 }
 
-const ROUTING_RULES = ['KTM-7-2-3'];
+const ROUTING_RULES: RuleId[] = ['KTM-7-2-3'];
 const invalidRouting = (path: Path, en: string, ja: string): FieldError => fieldError(path, 'INVALID_VALUE', en, ja, ROUTING_RULES);
 const MAX_PATTERNS = 20;
 
@@ -581,7 +582,7 @@ export interface ProcedureRoutingDecision {
   note: string | null;
   /** Whether a pattern of the definition decided it (false: the default — the handling section handles, others refer). */
   explicit: boolean;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**
@@ -720,7 +721,7 @@ export interface NeededProcedure<T extends ProcedureCandidate> {
   definition: T;
   /** The conditions that matched, with what was found. */
   reasons: Bilingual[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 const collator = new Intl.Collator('ja');
@@ -755,7 +756,7 @@ export interface ProcedureReviewStatus {
   reviewDueOn: string;
   /** Not reviewed for over a year. */
   reviewDue: boolean;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export function procedureReviewStatus(reviewedOn: string, today: string): ProcedureReviewStatus {

@@ -5,8 +5,9 @@
 import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { dueState, firstDayOf, isIsoDate, isMonth, lastDayOf, processingPlanWindow, type DueState } from './due-dates.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
-export const PROCESSING_PLAN_RULE_IDS = ['ARK-8-1'];
+export const PROCESSING_PLAN_RULE_IDS: RuleId[] = ['ARK-8-1'];
 
 /** Systems in use: a plan is owed for them (proposed and retired systems process nothing). */
 const IN_USE = ['in_service', 'under_change', 'retiring'];
@@ -44,7 +45,7 @@ export interface ProcessingPlanStatus extends PlanObligation {
   state: DueState;
   /** The day (local) the plan was reported, or null. */
   submittedOn: string | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   message: Bilingual;
 }
 
@@ -116,7 +117,7 @@ export function validateProcessingPlan(month: string, items: readonly PlanItemDr
 export type PlanItemStep = 'handover' | 'return' | 'output_check';
 export type OutputResult = 'normal' | 'abnormal';
 
-export const PLAN_ITEM_STEP_RULES: Record<PlanItemStep, string[]> = {
+export const PLAN_ITEM_STEP_RULES: Record<PlanItemStep, RuleId[]> = {
   handover: ['ARK-8-3'],
   return: ['ARK-8-4'],
   output_check: ['ARK-8-5'],
@@ -133,7 +134,7 @@ export interface PlanItemProgress {
  * it was sent (ARK-8-4); the output is checked once, after the input went in for processing (ARK-8-5).
  * Null when it may; otherwise why not.
  */
-export function planItemStepConflict(item: PlanItemProgress, step: PlanItemStep): { message: Bilingual; ruleIds: string[] } | null {
+export function planItemStepConflict(item: PlanItemProgress, step: PlanItemStep): { message: Bilingual; ruleIds: RuleId[] } | null {
   const ruleIds = PLAN_ITEM_STEP_RULES[step];
   const no = (ja: string, en: string) => ({ message: { ja, en }, ruleIds });
   switch (step) {

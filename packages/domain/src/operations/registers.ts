@@ -5,6 +5,7 @@ import { findRole } from '../rulebooks/index.ts';
 import type { RulebookId } from '../model/types.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /**
  * A role that carries a register duty, and for which sections:
@@ -16,7 +17,7 @@ export interface RegisterDutyRule {
   rulebookId: RulebookId;
   roleKey: string;
   where: 'any' | 'managing_unit' | 'own_unit';
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export type RegisterDuty =
@@ -28,8 +29,8 @@ export type RegisterDuty =
   | 'check_sheet'
   | 'form_ledger';
 
-const ark = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: string[]): RegisterDutyRule => ({ rulebookId: 'ARK', roleKey, where, ruleIds });
-const kwo = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: string[]): RegisterDutyRule => ({ rulebookId: 'KWO', roleKey, where, ruleIds });
+const ark = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: RuleId[]): RegisterDutyRule => ({ rulebookId: 'ARK', roleKey, where, ruleIds });
+const kwo = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: RuleId[]): RegisterDutyRule => ({ rulebookId: 'KWO', roleKey, where, ruleIds });
 
 export const REGISTER_DUTIES: Record<RegisterDuty, readonly RegisterDutyRule[]> = {
   // ARK-8-1, ARK-8-3, ARK-8-5: the chief of the using section reports, sends and checks for their section.
@@ -52,9 +53,9 @@ export const REGISTER_DUTIES: Record<RegisterDuty, readonly RegisterDutyRule[]> 
 };
 
 export type RegisterDecision =
-  | { allowed: true; via: 'role'; role: HeldRole; ruleIds: string[]; onBehalfOfStaffId: string | null }
-  | { allowed: true; via: 'registry_admin'; role: null; ruleIds: string[]; onBehalfOfStaffId: null }
-  | { allowed: false; ruleIds: string[]; message: Bilingual };
+  | { allowed: true; via: 'role'; role: HeldRole; ruleIds: RuleId[]; onBehalfOfStaffId: string | null }
+  | { allowed: true; via: 'registry_admin'; role: null; ruleIds: RuleId[]; onBehalfOfStaffId: null }
+  | { allowed: false; ruleIds: RuleId[]; message: Bilingual };
 
 export interface RegisterTarget {
   /** The section that manages the system concerned (managing_unit duties). */

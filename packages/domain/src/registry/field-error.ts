@@ -1,4 +1,5 @@
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** A refusal of one input field, in both languages the product speaks. */
 export interface FieldError {
@@ -7,7 +8,7 @@ export interface FieldError {
   code: 'REQUIRED' | 'TOO_LONG' | 'INVALID_VALUE' | 'NOT_FOUND' | 'DUPLICATE' | 'STALE_VERSION';
   message: string;
   messageJa: string;
-  ruleIds?: string[];
+  ruleIds?: RuleId[];
 }
 
 export function fieldError(
@@ -15,7 +16,7 @@ export function fieldError(
   code: FieldError['code'],
   message: string,
   messageJa: string,
-  ruleIds?: string[],
+  ruleIds?: RuleId[],
 ): FieldError {
   return ruleIds ? { path, code, message, messageJa, ruleIds: ruleIdSet(ruleIds) } : { path, code, message, messageJa };
 }

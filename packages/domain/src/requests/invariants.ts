@@ -1,6 +1,7 @@
 // Route invariants as pure decisions, used by the gateway when a step is decided:
 // who may decide a step, which steps are open, and the request's outcome.
 import type { ActorRule, Bilingual, ComputedStep, StepKind } from './request.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'returned';
 
@@ -45,11 +46,11 @@ export interface MayDecide {
   allowed: boolean;
   reason: MayDecideReason;
   message: Bilingual;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /** KWO-8-1-2 ア: an update is checked by someone other than whoever made it (四つの目). */
-const FOUR_EYES = ['KWO-8-1-2'];
+const FOUR_EYES: RuleId[] = ['KWO-8-1-2'];
 
 /**
  * Whether a staff member may take a decision on a step (acting in person or as a deputy: pass the
@@ -130,7 +131,7 @@ export interface FinalOutcome {
   outcome: RequestOutcome;
   /** The step whose decision ended the round (rejected / returned). */
   stepId?: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**

@@ -21,6 +21,7 @@ import { userAdditionKind } from './kinds/user-addition.kind.ts';
 import { userTerminationKind } from './kinds/user-termination.kind.ts';
 import { workRequestKind } from './kinds/work-request.kind.ts';
 import type { ActorRule, FormField, RequestKind, RouteContext, RouteResult } from './request.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export const requestKinds: RequestKind[] = [
   userAdditionKind,
@@ -61,7 +62,7 @@ export function fieldsFor(kind: RequestKind, rulebookId: RulebookId): FormField[
  * The rules a kind cites under these rulebooks: a kind defined by several rulebooks lists the
  * rules of each (user addition: MNT-10, KTM-10, KWO-6), and a municipality sees its own.
  */
-export function kindRuleIds(kind: RequestKind, rulebookIds: readonly string[]): string[] {
+export function kindRuleIds(kind: RequestKind, rulebookIds: readonly string[]): RuleId[] {
   return ruleIdsWithin(kind.ruleIds, rulebookIds);
 }
 

@@ -2,6 +2,7 @@
 // compute its route of steps from the rulebook, the system and the request's content.
 import type { RulebookId } from '../model/types.ts';
 import type { FieldError } from '../registry/field-error.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export type Bilingual = { ja: string; en: string };
 
@@ -37,7 +38,7 @@ export interface StepTemplate {
   kind: StepKind;
   actor: ActorRule;
   label: Bilingual;
-  ruleIds: string[];
+  ruleIds: RuleId[];
   /** Steps with the same `stage` number run in parallel; a stage opens when the previous one is complete. */
   stage: number;
   /** For asset_owners / data_managing_chiefs: one step per owner/chief (each must act), filled in when the route is computed. */
@@ -46,7 +47,7 @@ export interface StepTemplate {
    * The rulebook itself has the requester's side take this decision, so the rule "an approver is never
    * the requester" yields to it: the filing owner decides their own change once the other owners have
    * approved (KWW-6-1-1, KWW-7-1-1), the requesting section chief confirms the contractor's work
-   * (MNT-14-4). The author of the work still never confirms it (KWO-8-2).
+   * (MNT-14-4). The author of the work still never confirms it (KWO-8-1-2).
    */
   requesterMayDecide?: boolean;
 }
@@ -80,7 +81,7 @@ export interface FormField {
   min?: number;
   max?: number;
   /** The rules that make this field necessary. */
-  ruleIds?: string[];
+  ruleIds?: RuleId[];
   /** The rulebooks whose form shows this field; absent = every rulebook of the kind. */
   rulebookIds?: RulebookId[];
 }
@@ -114,7 +115,7 @@ export interface ComputedStep extends StepTemplate {
 export interface RouteResult {
   steps: ComputedStep[];
   /** Why the route looks like this, for the preview ("this will need approval from …"). */
-  notes: { message: Bilingual; ruleIds: string[] }[];
+  notes: { message: Bilingual; ruleIds: RuleId[] }[];
   /** Refusals that stop the filing (e.g. ARK-12-2: late and not urgent). */
   errors: FieldError[];
   /** A due date (ISO date in the municipality's time zone) when the rulebook sets one. */
@@ -154,5 +155,5 @@ export interface RequestKind {
   /** The route: a pure function of the rulebook, the system and the content. */
   route(ctx: RouteContext): RouteResult;
   effect: EffectKey;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }

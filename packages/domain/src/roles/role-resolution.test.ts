@@ -5,6 +5,7 @@ import { kawasakiDemo } from '../demo/index.ts';
 import type { RulebookId } from '../model/types.ts';
 import { holdersAt, isOnDuty, localDateAt, positionsAt, rolesAt } from './role-resolution.ts';
 import type { DeputationFact, RoleBindingFact, TenureFact } from './roles.types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 // Kawasaki welfare (KWW-3-1): two システム総括者 split by scope, and the システム管理者 (KWW-4-1).
 const kwwBindings: RoleBindingFact[] = [
@@ -219,7 +220,7 @@ const bindingArb = fc.record({
   roleKey: fc.constantFrom('r1', 'r2'),
   positionId: fc.constantFrom(...POSITIONS),
   scopeKey: fc.option(fc.constantFrom('a', 'b'), { nil: null }),
-  ruleIds: fc.constant<string[]>(['X-1']),
+  ruleIds: fc.constant<RuleId[]>(['MNT-4']),
 });
 const deputationArb = fc
   .record({
@@ -229,7 +230,7 @@ const deputationArb = fc
     rulebookId: rulebookArb,
     roleKeys: fc.subarray(['r1', 'r2']),
     p: period,
-    ruleIds: fc.constant<string[]>(['Y-1']),
+    ruleIds: fc.constant<RuleId[]>(['MNT-6-4']),
   })
   .map(({ p, ...d }): DeputationFact => ({ ...d, ...p }));
 const instant = fc.integer({ min: 0, max: 42 * 24 - 1 }).map((h) => new Date(Date.UTC(2024, 11, 31, h)).toISOString());

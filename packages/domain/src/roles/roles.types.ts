@@ -1,4 +1,5 @@
 import type { RulebookId } from '../model/types.ts';
+import type { RuleId } from '../rulebooks/rule-id.ts';
 
 /** A staff member holding a position from `from` (inclusive) to `to` (exclusive), ISO dates. */
 export interface TenureFact {
@@ -15,7 +16,7 @@ export interface RoleBindingFact {
   positionId: string;
   scopeKey?: string | null;
   scopeLabel?: string | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**
@@ -32,7 +33,7 @@ export interface DeputationFact {
   roleKeys: string[];
   from: string;
   to?: string | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /** A role a staff member holds at an instant, and how. */
@@ -47,5 +48,5 @@ export interface HeldRole {
   /** For a deputy: the staff member who holds the principal position at that instant (may be null if vacant). */
   onBehalfOfStaffId: string | null;
   deputationId: string | null;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }

@@ -2,9 +2,9 @@
 // Branch articles are written with の: 第2条の2 → ARK-2の2, 第3条の2 → ARK-3の2.
 // Tables 別表第1–第3 (systems, committee members) are demo data and not part of this file; neither are the
 // supplementary provisions (附則) nor the amendment notes (一部改正〔…〕).
-import type { Rulebook } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook.types.ts';
 
-export const arkRulebook: Rulebook = {
+export const arkRulebook = {
   id: 'ARK',
   municipality: 'arakawa',
   title: '荒川区電子情報システム管理運営規程',
@@ -577,4 +577,4 @@ export const arkRulebook: Rulebook = {
       description: '情報資産に関する事務に従事する職員及び受託事業者で、情報セキュリティポリシーを遵守する。',
     },
   ],
-};
+} as const satisfies RulebookSource<'ARK'>;

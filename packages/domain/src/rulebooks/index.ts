@@ -5,13 +5,15 @@ import { kwoRulebook } from './kawasaki-kwo.rulebook.ts';
 import { kwwRulebook } from './kawasaki-kww.rulebook.ts';
 import { ktmRulebook } from './kitami-ktm.rulebook.ts';
 import { mntRulebook } from './minato-mnt.rulebook.ts';
-import type { Article, Paragraph, RoleDefinition, RuleId, Rulebook } from './rulebook.types.ts';
+import type { Article, Item, Paragraph, RoleDefinition, RuleId, Rulebook } from './rulebook.types.ts';
 
 export type * from './rulebook.types.ts';
 export { ruleIdSet, ruleIdsWithin } from './rule-id-set.ts';
+export { parseRuleIdsInput } from './rule-id-input.ts';
 export { arkRulebook, kwoRulebook, kwwRulebook, ktmRulebook, mntRulebook };
 
-export const rulebooks: Record<RulebookId, Rulebook> = {
+// Typed as Rulebook, the record also checks that every rule a role cites is one the rulebooks have.
+export const rulebooks: Readonly<Record<RulebookId, Rulebook>> = {
   MNT: mntRulebook,
   KWW: kwwRulebook,
   KWO: kwoRulebook,
@@ -33,7 +35,7 @@ export interface RuleRef {
   level: RuleLevel;
   article: Article;
   paragraph?: Paragraph;
-  item?: { ruleId: RuleId; text: string };
+  item?: Item;
   /** The text of the rule: the item, the paragraph (items included) or the whole article. */
   text: string;
 }
@@ -66,19 +68,48 @@ for (const id of rulebookIds) {
   idsByRulebook.set(id, ids);
 }
 
-/** The rule (article, paragraph or item) with this ID, or undefined when the rulebooks have none. */
-export function findRule(ruleId: RuleId): RuleRef | undefined {
-  return index.get(ruleId);
+/** The rule (article, paragraph or item) with this ID: a RuleId always names one. */
+export function findRule(ruleId: RuleId): RuleRef {
+  const ref = index.get(ruleId);
+  if (!ref) throw new Error(`rule ${ruleId} is not in the rulebooks`);
+  return ref;
 }
 
 /** The article a rule ID belongs to: findArticle('ARK-12-2') is 第12条 of ARK. */
-export function findArticle(ruleId: RuleId): Article | undefined {
-  return index.get(ruleId)?.article;
+export function findArticle(ruleId: RuleId): Article {
+  return findRule(ruleId).article;
 }
 
-/** True when the ID is well formed and names an article, paragraph or item that exists. */
-export function isValidRuleId(ruleId: string): boolean {
-  return RULE_ID_PATTERN.test(ruleId) && index.has(ruleId);
+/** True when the text is well formed and names an article, paragraph or item that exists. */
+export function isValidRuleId(text: string): text is RuleId {
+  return RULE_ID_PATTERN.test(text) && index.has(text as RuleId);
+}
+
+/**
+ * Text from outside (API input, a query's argument) as a rule ID: the RuleId it names, or null when
+ * it names no rule the rulebooks have.
+ */
+export function parseRuleId(text: string): RuleId | null {
+  return isValidRuleId(text) ? text : null;
+}
+
+/** A rule ID read back from the database names no rule the rulebooks have. */
+export class UnknownStoredRuleIdError extends Error {
+  constructor(readonly ruleId: string, readonly where: string) {
+    super(`${where} cites ${JSON.stringify(ruleId)}, which is not a rule of the rulebooks`);
+    this.name = 'UnknownStoredRuleIdError';
+  }
+}
+
+/**
+ * Rule IDs the product stored, read back as RuleIds. The product writes only RuleIds, so an unknown
+ * one means the rulebooks changed under stored data (an amendment that drops a rule needs a
+ * migration of the rows citing it): the read fails, naming the ID, rather than cite a rule that is
+ * not there.
+ */
+export function parseStoredRuleIds(texts: readonly string[], where: string): RuleId[] {
+  for (const text of texts) if (!isValidRuleId(text)) throw new UnknownStoredRuleIdError(text, where);
+  return texts as RuleId[];
 }
 
 /** Every rule ID of a rulebook in document order (article, then its paragraphs and items). */
@@ -87,9 +118,8 @@ export function ruleIdsOf(rulebookId: RulebookId): RuleId[] {
 }
 
 /** The rulebook a rule ID belongs to, by its prefix. */
-export function rulebookOf(ruleId: RuleId): Rulebook | undefined {
-  const prefix = RULE_ID_PATTERN.exec(ruleId)?.[1] as RulebookId | undefined;
-  return prefix ? rulebooks[prefix] : undefined;
+export function rulebookOf(ruleId: RuleId): Rulebook {
+  return rulebooks[findRule(ruleId).rulebookId];
 }
 
 /** A role of a rulebook by its key. */

@@ -1,9 +1,9 @@
 // 川崎市 福祉総合情報システム運用管理要綱 (24川健企第297号, 平成25年1月1日), as in force from 令和4年4月1日.
 // The table (別表: business → information asset → information owners) is demo data and not part of this file;
 // neither are the supplementary provisions (附則).
-import type { Rulebook } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook.types.ts';
 
-export const kwwRulebook: Rulebook = {
+export const kwwRulebook = {
   id: 'KWW',
   municipality: 'kawasaki',
   title: '福祉総合情報システム運用管理要綱',
@@ -252,4 +252,4 @@ export const kwwRulebook: Rulebook = {
       description: '本システム利用の権限を付与された者。',
     },
   ],
-};
+} as const satisfies RulebookSource<'KWW'>;

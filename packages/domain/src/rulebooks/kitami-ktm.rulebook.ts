@@ -1,8 +1,8 @@
 // 北見市窓口支援システムの管理運用に関する事務取扱要綱 (平成28年9月30日 内規第202号), as in force from 令和5年4月1日.
 // Cross-reference links of the published version and the supplementary provisions (附則) are not transcribed.
-import type { Rulebook } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook.types.ts';
 
-export const ktmRulebook: Rulebook = {
+export const ktmRulebook = {
   id: 'KTM',
   municipality: 'kitami',
   title: '北見市窓口支援システムの管理運用に関する事務取扱要綱',
@@ -322,4 +322,4 @@ export const ktmRulebook: Rulebook = {
       description: '北見市ワンストップサービス運用会議の座長で、統括管理者の求めに応じて会議を開催する。',
     },
   ],
-};
+} as const satisfies RulebookSource<'KTM'>;

@@ -1,9 +1,9 @@
 // 港区 福祉総合システム運用要領 (平成23年9月20日 23港保福第731号), as in force from 令和3年4月1日.
 // The supplementary provisions (附則) and the forms (様式) are not transcribed.
 // Article 9 paragraph 1 numbers its items from (2) in the original; that numbering is kept (MNT-9-1-2 … MNT-9-1-5).
-import type { Rulebook } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook.types.ts';
 
-export const mntRulebook: Rulebook = {
+export const mntRulebook = {
   id: 'MNT',
   municipality: 'minato',
   title: '福祉総合システム運用要領',
@@ -399,4 +399,4 @@ export const mntRulebook: Rulebook = {
       description: 'システムを使用し担当する職務を実施する者。',
     },
   ],
-};
+} as const satisfies RulebookSource<'MNT'>;

@@ -30,6 +30,7 @@ import {
   RequestGrantInput,
 } from './access.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 function requireId(id: string, path: string[]): void {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
@@ -65,7 +66,7 @@ export class AccessResolver {
     const result = await accounts.decideAccess(await ctx.db.em(), staffId, systemId, instant);
     if (!result) throw notFound('Staff member or system', ['staffId']);
     const { decision, accountId } = result;
-    return Object.assign(new AccessDecision(), {
+    return graphqlObject(AccessDecision, {
       allowed: decision.allowed,
       authority: decision.authority,
       reasons: decision.reasons.map((r) => ({ ...r, code: r.code as AccessDenialCode })),
@@ -92,7 +93,7 @@ export class AccessResolver {
     if (!(await registryRepo.systemsByIds(db, [systemId]))[0]) throw notFound('System', ['systemId']);
     const rows = await accessRepo.accountChanges(db, systemId, after ?? '0', size + 1);
     const page = rows.slice(0, size);
-    return Object.assign(new AccountFeed(), { changes: page.map(accounts.toAccount), cursor: page.at(-1)?.change_seq ?? after ?? '0', hasMore: rows.length > size });
+    return graphqlObject(AccountFeed, { changes: page.map(accounts.toAccount), cursor: page.at(-1)?.change_seq ?? after ?? '0', hasMore: rows.length > size });
   }
 
   @Rule('registry:read')
@@ -250,7 +251,7 @@ export class GrantResolver {
       systemManagingOrgUnitId: system?.managing_org_unit_id,
       systemRulebookId: system?.rulebook_id,
     }, facts, instant);
-    return Object.assign(new FieldAccessExplanation(), {
+    return graphqlObject(FieldAccessExplanation, {
       allowed: decision.allowed, reason: decision.reason, message: decision.message, messageJa: decision.messageJa, ruleIds: decision.ruleIds,
       checks: checks.map((c) => ({ kind: c.kind, passed: c.passed, message: c.message, messageJa: c.messageJa, ruleIds: c.ruleIds })),
     });

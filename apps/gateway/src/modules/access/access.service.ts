@@ -1,4 +1,4 @@
-import { accessRepo, auditRepo, registryRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   accountAdministrators,
   decideDuty,
@@ -11,6 +11,7 @@ import {
   type AccountFact,
   type FieldError,
   type RulebookId,
+  type RuleId,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
@@ -18,6 +19,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
 import { toWindowFact } from '../operations/maintenance.service.ts';
 import { Account, AccountStatus } from './access.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 const iso = toIsoOrNull;
 
@@ -37,14 +39,14 @@ export function toAccountFact(a: accessRepo.AccountRow): AccountFact {
 }
 
 export function toAccount(a: accessRepo.AccountRow): Account {
-  return Object.assign(new Account(), {
+  return graphqlObject(Account, {
     id: a.id,
     authorityProfile: a.authority_profile,
     validFrom: toDate(a.valid_from),
-    validTo: a.valid_to && toDate(a.valid_to),
-    suspendedAt: a.suspended_at && toDate(a.suspended_at),
+    validTo: toDateOrNull(a.valid_to),
+    suspendedAt: toDateOrNull(a.suspended_at),
     suspensionReason: a.suspension_reason,
-    endedAt: a.ended_at && toDate(a.ended_at),
+    endedAt: toDateOrNull(a.ended_at),
     endReason: a.end_reason,
     ruleIds: a.rule_ids,
     changeSeq: a.change_seq,
@@ -173,7 +175,7 @@ export async function createAccount(ctx: Context, input: { staffId: string; syst
 }
 
 /** KTM-10-5: the section head is told when a user's ID or authority is removed (and restored). */
-async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.AccountRow, system: registryRepo.SystemRow, subject: string, body: string, ruleIds: string[]) {
+async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.AccountRow, system: registryRepo.SystemRow, subject: string, body: string, ruleIds: RuleId[]) {
   const tenures = await accessRepo.tenuresOfStaff(db, [account.staff_id]);
   const current = positionsAt(account.staff_id, ctx.now(), tenures.map(toTenure));
   const unit = tenures.find((t) => current.includes(t.position_id))?.org_unit_id;
@@ -204,7 +206,7 @@ export async function changeAccount(ctx: Context, id: string, version: number, c
   const after = await accessRepo.updateAccountIfVersion(db, id, version, patch);
   if (!after) throw staleVersion('Account', null);
   const rulebook = system.rulebook_id;
-  const basis = change.kind === 'end' ? (rulebook === 'MNT' ? ['MNT-11-2'] : rulebook === 'KTM' ? ['KTM-10-1'] : duty.ruleIds)
+  const basis: RuleId[] = change.kind === 'end' ? (rulebook === 'MNT' ? ['MNT-11-2'] : rulebook === 'KTM' ? ['KTM-10-1'] : duty.ruleIds)
     : rulebook === 'MNT' ? ['MNT-16'] : rulebook === 'KTM' ? ['KTM-10-4'] : duty.ruleIds;
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
     { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: `account.${change.kind}`, targetType: 'account', targetId: id, before: snapshot(account), after: snapshot(after), ruleIds: basis, requestId: ctx.requestId },

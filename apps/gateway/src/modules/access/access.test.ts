@@ -145,6 +145,22 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     const mine = await gw.gql<{ grants: { id: string; state: string }[] }>('{ grants { id state } }', {}, { token: kawasaki });
     expect(mine.data!.grants.find((g) => g.id === grant.id)?.state).toBe('ACTIVE');
   });
+
+  it('is never approved by an owner who asked for it or whom it is for: someone else checks it (KWO-8-1-2)', async () => {
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id as string;
+    const owner = (await gw.admin.query(`select t.staff_id from position_tenure t join information_asset_owner o on o.position_id = t.position_id
+      where o.asset_id = $1 and t.valid_to is null order by o.sort_order limit 1`, [asset])).rows[0].staff_id as string;
+    await gw.admin.query(`update staff set username = 'owner-self', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`, [owner]);
+    const username = (await gw.admin.query('select username from staff where id = $1', [owner])).rows[0].username as string;
+    const token = await gw.signIn('kawasaki', username);
+    const req = await gw.gql<{ requestGrant: { id: string } }>('mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id } }',
+      { i: { assetId: asset, granteeId: owner, validFrom: T.iso(`${T.fiscalYear}-04-01`, '00:00'), purpose: '介護保険料の照会事務の確認' } }, { token });
+    expect(req.errors).toBeUndefined();
+    const id = req.data!.requestGrant.id;
+    const self = await gw.gql('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id }, { token });
+    expect(self.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-8-1-2'] });
+    expect((await gw.admin.query('select count(*)::int as n from access_grant_approval where grant_id = $1', [id])).rows[0].n).toBe(0);
+  });
 });
 
 describe('a grant request already awaiting approval', () => {

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../registry/registry.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -31,7 +32,7 @@ export class AccessReason {
   @Field(() => AccessDenialCode) code!: AccessDenialCode;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'May a staff member use a system at an instant, with which authority, and if not, every reason why.' })
@@ -39,7 +40,7 @@ export class AccessDecision {
   @Field(() => Boolean) allowed!: boolean;
   @Field(() => String, { nullable: true, description: 'The authority profile (操作権限) when allowed.' }) authority!: string | null;
   @Field(() => [AccessReason]) reasons!: AccessReason[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => ID) staffId!: string;
   @Field(() => ID) systemId!: string;
   @Field(() => Date) at!: Date;
@@ -56,7 +57,7 @@ export class Account {
   @Field(() => String, { nullable: true }) suspensionReason!: string | null;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => String, { description: 'Position in the accounts feed.' }) changeSeq!: string;
   @Field(() => Int) version!: number;
   @Field(() => Date) updatedAt!: Date;
@@ -191,7 +192,7 @@ export class FieldCheck {
   @Field(() => Boolean) passed!: boolean;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: '“Why can’t X see this?” — the decision and every rule checked.' })
@@ -200,6 +201,6 @@ export class FieldAccessExplanation {
   @Field(() => String) reason!: string;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [FieldCheck]) checks!: FieldCheck[];
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { accessRepo, auditRepo, toDate } from '@tsukasa/db';
-import { fieldError } from '@tsukasa/domain';
+import { accessRepo, auditRepo, toDate, toDateOrNull } from '@tsukasa/db';
+import { fieldError, type RuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -10,6 +10,7 @@ import { toStaff } from '../people/people.resolver.ts';
 import { Staff } from '../people/people.types.ts';
 import { toOrgUnit } from '../registry/registry.mappers.ts';
 import { OrgUnit } from '../registry/registry.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 @ObjectType({ description: 'KWO-6: a person designated to handle an information asset at a using place.' })
 export class Designation {
@@ -21,7 +22,7 @@ export class Designation {
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
   @Field(() => Boolean, { description: 'In force now: not revoked, valid, and permitted when it needs to be.' }) effective!: boolean;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   staffId!: string;
   designatedById!: string;
   permittedById!: string | null;
@@ -39,11 +40,11 @@ export class DesignateHandlerInput {
 
 function toDesignation(d: accessRepo.DesignationRow, at: Date): Designation {
   const validFrom = toDate(d.valid_from);
-  const validTo = d.valid_to && toDate(d.valid_to);
-  const revokedAt = d.revoked_at && toDate(d.revoked_at);
+  const validTo = toDateOrNull(d.valid_to);
+  const revokedAt = toDateOrNull(d.revoked_at);
   const effective = !revokedAt && validFrom <= at && (!validTo || at < validTo) && (!d.outside_supervision || d.permitted_by_id !== null);
-  return Object.assign(new Designation(), {
-    id: d.id, assetId: d.asset_id, outsideSupervision: d.outside_supervision, permittedAt: d.permitted_at && toDate(d.permitted_at),
+  return graphqlObject(Designation, {
+    id: d.id, assetId: d.asset_id, outsideSupervision: d.outside_supervision, permittedAt: toDateOrNull(d.permitted_at),
     validFrom, validTo, revokedAt, effective, ruleIds: d.rule_ids, staffId: d.staff_id, designatedById: d.designated_by_id,
     permittedById: d.permitted_by_id, orgUnitId: d.org_unit_id,
   });

@@ -1,10 +1,11 @@
-import { accessRepo, auditRepo, toDate, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, toDate, toDateOrNull, type Db } from '@tsukasa/db';
 import { fieldError, grantChangeRefusal, grantStatus, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
 import { Grant, GrantApproval, GrantEvent, GrantEventKindEnum, GrantStateEnum } from './access.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 const duplicateGrant = (existingGrantId: string) =>
   new AppError('CONFLICT', `An identical request for this access is already awaiting the owners' approval: grant ${existingGrantId}.`, {
@@ -47,27 +48,27 @@ export async function toGrants(ctx: Context, db: Db, rows: readonly accessRepo.G
       at,
       { tenures: tenures[i]!.map(toTenure) },
     );
-    return Object.assign(new Grant(), {
+    return graphqlObject(Grant, {
       id: g.id,
       assetId: g.asset_id,
       granteeId: g.grantee_id,
       positionId: g.position_id,
       validFrom: toDate(g.valid_from),
-      validTo: g.valid_to && toDate(g.valid_to),
-      suspendedAt: g.suspended_at && toDate(g.suspended_at),
-      revokedAt: g.revoked_at && toDate(g.revoked_at),
+      validTo: toDateOrNull(g.valid_to),
+      suspendedAt: toDateOrNull(g.suspended_at),
+      revokedAt: toDateOrNull(g.revoked_at),
       fields: g.fields,
       purpose: g.purpose,
       requestedAt: toDate(g.created_at),
       requestedById: g.requested_by_id,
       ownerPositionIds: g.owner_position_ids,
       approvedPositionIds: g.approved_position_ids,
-      approvals: mine.map((a) => Object.assign(new GrantApproval(), { ownerPositionId: a.owner_position_id, approvedAt: toDate(a.approved_at), approvedById: a.approved_by_id, onBehalfOfId: a.on_behalf_of_id })),
+      approvals: mine.map((a) => graphqlObject(GrantApproval, { ownerPositionId: a.owner_position_id, approvedAt: toDate(a.approved_at), approvedById: a.approved_by_id, onBehalfOfId: a.on_behalf_of_id })),
       state: status.state as GrantStateEnum,
       stateChangedAt: new Date(status.since),
       stateChangedById: status.byStaffId,
       stateChangedOnBehalfOfId: status.onBehalfOfStaffId,
-      history: status.history.map((e) => Object.assign(new GrantEvent(), { kind: e.kind as GrantEventKindEnum, at: new Date(e.at), ownerPositionId: e.ownerPositionId, byId: e.byStaffId, onBehalfOfId: e.onBehalfOfStaffId })),
+      history: status.history.map((e) => graphqlObject(GrantEvent, { kind: e.kind as GrantEventKindEnum, at: new Date(e.at), ownerPositionId: e.ownerPositionId, byId: e.byStaffId, onBehalfOfId: e.onBehalfOfStaffId })),
     });
   });
 }
@@ -166,8 +167,9 @@ export async function approveGrant(ctx: Context, id: string) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const { grant, owned } = await grantForOwner(ctx, db, id);
-  // An approver is never the requester or the beneficiary.
-  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
+  // An approver is never the requester or the beneficiary: what one person asked for is checked by
+  // someone else (KWO-8-1-2 ア: an update is checked by someone other than whoever made it).
+  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-1-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
   for (const o of owned) {
     if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
       await auditRepo.appendAuditEvents(db, v.municipalityId, [
@@ -191,7 +193,7 @@ export async function setGrantState(ctx: Context, id: string, change: 'suspend' 
   await accessRepo.setGrantState(db, id, change === 'revoke' ? { revoked_at: now } : { suspended_at: change === 'suspend' ? now : null });
   await accessRepo.insertGrantChange(db, { municipalityId: v.municipalityId, grantId: id, change: ({ suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked' } as const)[change], at: now, by: v.staffId, onBehalfOf });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { state: current.state, suspendedAt: grant.suspended_at && toDate(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+    { actorStaffId: v.staffId, onBehalfOfStaffId: onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { state: current.state, suspendedAt: toDateOrNull(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
   ]);
   return (await accessRepo.grantById(db, id))!;
 }

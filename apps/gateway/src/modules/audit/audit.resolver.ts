@@ -10,6 +10,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/viewer-facts.ts';
 import { toCsv } from '../registry/csv.ts';
 import { pageSize } from '../registry/system.resolver.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 @ObjectType({ description: 'One entry of the append-only, hash-chained audit log.' })
 export class AuditEvent {
@@ -25,6 +26,7 @@ export class AuditEvent {
   @Field(() => [String], { nullable: true }) fields!: string[] | null;
   @Field(() => String, { nullable: true, description: 'JSON' }) before!: string | null;
   @Field(() => String, { nullable: true, description: 'JSON' }) after!: string | null;
+  // Text, not RuleIds: the rules the event cited when it happened, as the hash chain recorded them.
   @Field(() => [String]) ruleIds!: string[];
   @Field(() => String, { nullable: true }) requestId!: string | null;
   @Field(() => String) hash!: string;
@@ -49,7 +51,7 @@ export class AuditFilter {
 }
 
 const toEvent = (r: auditRepo.AuditEventRow): AuditEvent =>
-  Object.assign(new AuditEvent(), {
+  graphqlObject(AuditEvent, {
     seq: String(r.seq),
     occurredAt: toDate(r.occurred_at as Date | string),
     actorStaffId: r.actor_staff_id,
@@ -62,7 +64,7 @@ const toEvent = (r: auditRepo.AuditEventRow): AuditEvent =>
     fields: r.fields,
     before: r.before == null ? null : JSON.stringify(r.before),
     after: r.after == null ? null : JSON.stringify(r.after),
-    ruleIds: ruleIdSet(r.rule_ids),
+    ruleIds: ruleIdSet<string>(r.rule_ids),
     requestId: r.request_id,
     hash: r.hash,
   });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { auditReaders, decideDuty } from '@tsukasa/domain';
-import { auditRepo, authRepo, toDate } from '@tsukasa/db';
+import { auditRepo, authRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import type { Context } from '../../graphql/context.ts';
 import { notFound } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
@@ -11,9 +11,10 @@ import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer, ViewerPermissions } from './auth.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
-  return Object.assign(new Municipality(), {
+  return graphqlObject(Municipality, {
     id: m.id,
     code: m.code,
     name: m.name,
@@ -24,14 +25,14 @@ function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
 }
 
 const toApiToken = (r: authRepo.ApiTokenRow): ApiToken =>
-  Object.assign(new ApiToken(), { id: r.id, name: r.name, scopes: r.scopes, createdAt: toDate(r.created_at), lastUsedAt: r.last_used_at && toDate(r.last_used_at), revokedAt: r.revoked_at && toDate(r.revoked_at) });
+  graphqlObject(ApiToken, { id: r.id, name: r.name, scopes: r.scopes, createdAt: toDate(r.created_at), lastUsedAt: toDateOrNull(r.last_used_at), revokedAt: toDateOrNull(r.revoked_at) });
 
 async function loadViewer(ctx: Context): Promise<Viewer> {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const [staff, municipality] = await Promise.all([authRepo.viewerStaff(db, v.staffId), authRepo.municipalityById(db, v.municipalityId)]);
   if (!staff || !municipality) throw notFound('Viewer');
-  return Object.assign(new Viewer(), {
+  return graphqlObject(Viewer, {
     staffId: staff.id,
     displayName: `${staff.family_name} ${staff.given_name}`,
     username: staff.username,
@@ -53,7 +54,7 @@ export class ViewerPermissionsResolver {
       const facts = await ctx.authz.facts();
       audit = !!facts && decideDuty(auditReaders, facts.viewer.roles, { rulebookId: null }, (p) => facts.positionOrgUnit.get(p)).allowed;
     }
-    return Object.assign(new ViewerPermissions(), {
+    return graphqlObject(ViewerPermissions, {
       editRegistry: viewerHasScope(ctx, 'registry:write'),
       readAuditLog: audit,
       decideAccess: viewerHasScope(ctx, 'access:read'),
@@ -79,7 +80,7 @@ export class AuthResolver {
     ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.
     ctx.db = new RequestDb(ctx.tenants, result.municipalityId, true);
-    return Object.assign(new SignInPayload(), { token: result.token, expiresAt: result.expiresAt, viewer: await loadViewer(ctx) });
+    return graphqlObject(SignInPayload, { token: result.token, expiresAt: result.expiresAt, viewer: await loadViewer(ctx) });
   }
 
   @Rule('signedIn')
@@ -120,7 +121,7 @@ export class AuthResolver {
   @Mutation(() => CreateApiTokenPayload, { description: 'Creates a named, scoped integrator token; the secret is returned once.' })
   async createApiToken(@Ctx() ctx: Context, @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput): Promise<CreateApiTokenPayload> {
     const { token, row } = await auth.createApiToken(ctx, input);
-    return Object.assign(new CreateApiTokenPayload(), { token, apiToken: toApiToken(row) });
+    return graphqlObject(CreateApiTokenPayload, { token, apiToken: toApiToken(row) });
   }
 
   @Rule('tokens:manage')

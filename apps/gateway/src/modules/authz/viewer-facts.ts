@@ -13,6 +13,7 @@ import {
   type RulebookId,
   type TenureFact,
   type ViewerFacts,
+  type RuleId,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 
@@ -106,7 +107,7 @@ export class Authz {
   #assetsByKind: Promise<Map<string, AssetFact>> | undefined;
   #assetsReady: Map<string, AssetFact> | undefined;
   #assets = new Map<string, Promise<AssetFact | undefined>>();
-  #reads = new Map<string, { type: string; ids: Set<string>; fields: Set<string>; ruleIds: Set<string>; onBehalfOf: string | null }>();
+  #reads = new Map<string, { type: string; ids: Set<string>; fields: Set<string>; ruleIds: Set<RuleId>; onBehalfOf: string | null }>();
 
   constructor(private readonly ctx: Context) {}
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authRepo, meetingRepo, requestRepo, toDate } from '@tsukasa/db';
+import { authRepo, meetingRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import { AGENDA_GROUPS, ITEM_OUTCOMES, fieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -29,10 +29,11 @@ import {
   Vote,
 } from './meeting.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
   const rules = service.rulesOrThrow(c);
-  return Object.assign(new CommitteeType(), {
+  return graphqlObject(CommitteeType, {
     id: c.id, key: c.key, rulebookId: c.rulebook_id, name: c.name, nameEn: c.name_en, secretariat: c.secretariat_name, ruleIds: c.rule_ids,
     chairPositionId: c.chair_position_id, memberPositionIds: c.member_position_ids,
     rules: {
@@ -45,10 +46,10 @@ export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
 }
 
 export function toMeeting(committee: meetingRepo.CommitteeRow | null, m: meetingRepo.MeetingRow): MeetingType {
-  return Object.assign(new MeetingType(), {
+  return graphqlObject(MeetingType, {
     id: m.id, committeeId: m.committee_id, title: committee ? service.meetingTitle(committee, m) : '', fiscalYear: m.fiscal_year, number: m.number, mode: m.mode,
-    heldOn: m.held_on, startTime: m.start_time, endTime: m.end_time, place: m.place, status: m.status, cutoffAt: m.cutoff_at && toDate(m.cutoff_at),
-    minutesSentAt: m.minutes_sent_at && toDate(m.minutes_sent_at), version: m.version,
+    heldOn: m.held_on, startTime: m.start_time, endTime: m.end_time, place: m.place, status: m.status, cutoffAt: toDateOrNull(m.cutoff_at),
+    minutesSentAt: toDateOrNull(m.minutes_sent_at), version: m.version,
   });
 }
 
@@ -276,11 +277,11 @@ async function agendaItems(ctx: Context, meetingId: string): Promise<AgendaItem[
   const meeting = (await meetingRepo.meetingById(db, meetingId))!;
   const seats = meeting.mode === 'circulation' && meeting.status === 'frozen' ? await service.viewerSeats(ctx, db, await meetingRepo.attendeesOfMeetings(db, [meetingId])) : [];
   let n = 0;
-  return items.map((i) => Object.assign(new AgendaItem(), {
+  return items.map((i) => graphqlObject(AgendaItem, {
     id: i.id, number: i.removed_at ? 0 : ++n, group: i.group_key as AgendaGroupEnum, groupLabel: AGENDA_GROUPS[i.group_key], source: i.source, title: i.title, presenter: i.presenter,
     documents: i.documents, ruleIds: i.rule_ids, figures: i.figures, requestId: i.request_id, request: i.request_id && byId.get(i.request_id) ? toRequest(byId.get(i.request_id)!) : null,
-    removedAt: i.removed_at && toDate(i.removed_at), removedReason: i.removed_reason, outcome: (i.outcome as ItemOutcomeEnum | null) ?? null,
-    outcomeLabel: i.outcome ? ITEM_OUTCOMES[i.outcome] : null, conditions: i.conditions, dissent: i.dissent, note: i.decision_note, decidedAt: i.decided_at && toDate(i.decided_at),
+    removedAt: toDateOrNull(i.removed_at), removedReason: i.removed_reason, outcome: (i.outcome as ItemOutcomeEnum | null) ?? null,
+    outcomeLabel: i.outcome ? ITEM_OUTCOMES[i.outcome] : null, conditions: i.conditions, dissent: i.dissent, note: i.decision_note, decidedAt: toDateOrNull(i.decided_at),
     viewerSignablePositionIds: i.outcome || i.removed_at ? [] : seats.filter((p) => !signoffs.some((s) => s.item_id === i.id && s.position_id === p)),
     signoffs: signoffs.filter((s) => s.item_id === i.id).map((s) => {
       const who = staff.get(s.staff_id);

@@ -22,6 +22,8 @@ import {
   type CommitteeRules,
   type ItemOutcome,
   type NotProposed,
+  type RuleId,
+  parseRuleIdsInput,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
@@ -79,7 +81,7 @@ async function loadMeeting(ctx: Context, id: string, path: (string | number)[], 
   return { db, meeting, committee };
 }
 
-const audit = (ctx: Context, db: Db, action: string, targetType: string, targetId: string, after: Record<string, unknown>, ruleIds: string[]) =>
+const audit = (ctx: Context, db: Db, action: string, targetType: string, targetId: string, after: Record<string, unknown>, ruleIds: RuleId[]) =>
   auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, action, targetType, targetId, after, ruleIds, requestId: ctx.requestId }]);
 
 // ---- creating a meeting ----------------------------------------------------------------------
@@ -300,6 +302,9 @@ export async function addAgendaItem(ctx: Context, meetingId: string, input: Free
   if (title.length > 300) errors.push(fieldError(['input', 'title'], 'TOO_LONG', 'Titles are at most 300 characters.', '議題名は300文字以内で入力してください。'));
   if ((input.presenter ?? '').length > 200) errors.push(fieldError(['input', 'presenter'], 'TOO_LONG', 'At most 200 characters.', '説明者は200文字以内で入力してください。'));
   if ((input.documents ?? []).some((d) => !d.trim() || d.length > 200)) errors.push(fieldError(['input', 'documents'], 'INVALID_VALUE', 'Each paper has a title of at most 200 characters.', '資料名は1〜200文字で入力してください。'));
+  // The rules the item cites are the caller's text until parsed: one the rulebooks lack is refused.
+  const cited = parseRuleIdsInput(input.ruleIds ?? [], ['input', 'ruleIds']);
+  errors.push(...cited.errors);
   if (errors.length) throw badInput(errors);
   const live = (await meetingRepo.itemsOfMeetings(db, [meeting.id])).filter((i) => !i.removed_at);
   const group = input.group ?? 'other';
@@ -311,7 +316,7 @@ export async function addAgendaItem(ctx: Context, meetingId: string, input: Free
   await meetingRepo.reorderItems(db, numbered.filter((n) => n.id !== fresh.id).map((n) => ({ id: n.id, seq: numbered.indexOf(n) + 1, documents: n.documents })));
   await meetingRepo.insertItems(db, ctx.viewer!.municipalityId, meeting.id, [{
     id: fresh.id, seq: numbered.indexOf(fresh) + 1, group, source: 'free', sourceRef: `free:${fresh.id}`, requestId: null, requestStepId: null, carriedFromItemId: null,
-    title, presenter: input.presenter?.trim() || null, documents: fresh.documents, figures: null, ruleIds: input.ruleIds ?? [],
+    title, presenter: input.presenter?.trim() || null, documents: fresh.documents, figures: null, ruleIds: cited.ruleIds,
   }]);
   await audit(ctx, db, 'meeting.agenda.add', 'meeting_item', fresh.id, { meeting: meeting.id, title }, committee.rule_ids);
   return meeting;

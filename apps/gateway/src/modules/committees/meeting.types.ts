@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual, RequestType } from '../requests/request.types.ts';
@@ -57,13 +58,13 @@ export class CommitteeSeat {
 export class CommitteeRulesType {
   @Field(() => String, { description: 'majority or none' }) quorum!: string;
   @Field(() => Bilingual) quorumText!: Bilingual;
-  @Field(() => [String]) quorumRuleIds!: string[];
+  @Field(() => [String]) quorumRuleIds!: RuleId[];
   @Field(() => Boolean) circulationAllowed!: boolean;
   @Field(() => Boolean) substitutesAllowed!: boolean;
   @Field(() => Boolean) temporaryMembersAllowed!: boolean;
   @Field(() => Boolean) invitedAllowed!: boolean;
   @Field(() => String, { description: 'monthly or as_needed' }) cadence!: string;
-  @Field(() => [String]) cadenceRuleIds!: string[];
+  @Field(() => [String]) cadenceRuleIds!: RuleId[];
 }
 
 @ObjectType({ description: '会議体: a committee or meeting the rulebook sets up (運営委員会, 定例報告会, 運用管理会議 …).' })
@@ -74,7 +75,7 @@ export class CommitteeType {
   @Field(() => String) name!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => String, { description: '庶務 / 事務局' }) secretariat!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => CommitteeRulesType) rules!: CommitteeRulesType;
   chairPositionId!: string;
   memberPositionIds!: string[];
@@ -106,7 +107,7 @@ export class AgendaItem {
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true, description: '説明者' }) presenter!: string | null;
   @Field(() => [AgendaDocumentRef], { description: '資料' }) documents!: AgendaDocumentRef[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Figures of a standing report for the period (MNT-9-1-2 …).' }) figures!: Record<string, unknown> | null;
   @Field(() => ID, { nullable: true }) requestId!: string | null;
   @Field(() => RequestType, { nullable: true }) request!: RequestType | null;
@@ -142,7 +143,7 @@ export class Quorum {
   @Field(() => Int) required!: number;
   @Field(() => Boolean) met!: boolean;
   @Field(() => Bilingual) message!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'Business the rulebook would bring before this meeting that is not on its agenda, and why.' })
@@ -150,7 +151,7 @@ export class NotProposedItem {
   @Field(() => String) ref!: string;
   @Field(() => String) title!: string;
   @Field(() => Bilingual) reason!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'A printable paper of a meeting.' })

@@ -135,6 +135,12 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   });
 
   it('the secretary adds, removes (with a reason) and reorders items; papers are renumbered', async () => {
+    // The rules an item cites are checked against the rulebooks: ARK-16-1 has four items.
+    const unknownRule = await gw.gql(`mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }`,
+      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', group: 'REPORT', ruleIds: ['ARK-16-1-2', 'ARK-16-1-10'] } }, { token: secretary });
+    expect(errorCode(unknownRule)).toBe('BAD_USER_INPUT');
+    expect(unknownRule.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['input', 'ruleIds', 1], code: 'INVALID_VALUE' })]);
+    expect((await load(secretary, meeting.id)).items).toHaveLength(meeting.items.length);
     const add = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
       { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', presenter: '財政課長', group: 'REPORT', documents: ['予算見積方針（案）'] } }, 'addAgendaItem');
     expect(add.items.map((i) => i.group)).toEqual(['DELIBERATION', 'DELIBERATION', 'DELIBERATION', 'REPORT']);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { opsRepo, toDate } from '@tsukasa/db';
+import { opsRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import { INCIDENT_NOTICE_KINDS, INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, fieldError, incidentRules } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -25,14 +25,15 @@ import {
   ResolveIncidentInput,
   UpdateIncidentInput,
 } from './incident.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toIncident(i: opsRepo.IncidentRow, rulebookId: string | null): Incident {
-  return Object.assign(new Incident(), {
+  return graphqlObject(Incident, {
     id: i.id, number: i.number, title: i.title, description: i.description, occurredAt: toDate(i.occurred_at), detectedAt: toDate(i.detected_at), reportedAt: toDate(i.reported_at),
     severity: i.severity as IncidentSeverityEnum, severityLabel: INCIDENT_SEVERITIES[i.severity], residentsAffected: i.residents_affected, degradedOperation: i.degraded_operation,
     status: i.status as IncidentStatusEnum, statusLabel: INCIDENT_STATUSES[i.status], open: OPEN_INCIDENT_STATUSES.includes(i.status), cause: i.cause,
-    recoveryEta: i.recovery_eta && toDate(i.recovery_eta), resolvedAt: i.resolved_at && toDate(i.resolved_at), analysis: i.analysis, preventiveMeasures: i.preventive_measures,
-    analysisRecordedAt: i.analysis_recorded_at && toDate(i.analysis_recorded_at), confirmedAt: i.confirmed_at && toDate(i.confirmed_at), escalatedAt: i.escalated_at && toDate(i.escalated_at),
+    recoveryEta: toDateOrNull(i.recovery_eta), resolvedAt: toDateOrNull(i.resolved_at), analysis: i.analysis, preventiveMeasures: i.preventive_measures,
+    analysisRecordedAt: toDateOrNull(i.analysis_recorded_at), confirmedAt: toDateOrNull(i.confirmed_at), escalatedAt: toDateOrNull(i.escalated_at),
     ruleIds: i.rule_ids, contactNetworkRuleIds: incidentRules(rulebookId).networkRuleIds, version: i.version,
     systemId: i.system_id, reportedById: i.reported_by_id, resolvedById: i.resolved_by_id, confirmedById: i.confirmed_by_id, rulebookId,
   });
@@ -130,24 +131,24 @@ export class IncidentResolver {
 
   @FieldResolver(() => [IncidentLogEntry], { description: 'The time-stamped log, oldest first.' })
   async updates(@Root() i: Incident, @Ctx() ctx: Context): Promise<IncidentLogEntry[]> {
-    return (await opsRepo.updatesOfIncidents(await ctx.db.em(), [i.id])).map((u) => Object.assign(new IncidentLogEntry(), {
-      seq: u.seq, at: toDate(u.at), kind: u.kind, status: (u.status as IncidentStatusEnum | null) ?? null, recoveryEta: u.recovery_eta && toDate(u.recovery_eta), cause: u.cause,
+    return (await opsRepo.updatesOfIncidents(await ctx.db.em(), [i.id])).map((u) => graphqlObject(IncidentLogEntry, {
+      seq: u.seq, at: toDate(u.at), kind: u.kind, status: (u.status as IncidentStatusEnum | null) ?? null, recoveryEta: toDateOrNull(u.recovery_eta), cause: u.cause,
       degradedOperation: u.degraded_operation, note: u.note, ruleIds: u.rule_ids, byId: u.by_id, onBehalfOfId: u.on_behalf_of_id,
     }));
   }
 
   @FieldResolver(() => [IncidentNotice], { description: 'The continuation notices (継送連絡) to the using sections: at occurrence, then at resolution (MNT-22-4).' })
   async notices(@Root() i: Incident, @Ctx() ctx: Context): Promise<IncidentNotice[]> {
-    return (await opsRepo.noticesOfIncidents(await ctx.db.em(), [i.id])).map((n) => Object.assign(new IncidentNotice(), {
+    return (await opsRepo.noticesOfIncidents(await ctx.db.em(), [i.id])).map((n) => graphqlObject(IncidentNotice, {
       kind: n.kind as IncidentNoticeKindEnum, kindLabel: INCIDENT_NOTICE_KINDS[n.kind], orgUnitId: n.org_unit_id, sectionName: n.org_unit_name, sectionFullName: sectionLabel(n),
-      recipientPositionName: n.recipient_position_name, sentAt: n.sent_at && toDate(n.sent_at), ruleIds: n.rule_ids, recipientStaffIds: n.recipient_staff_ids,
+      recipientPositionName: n.recipient_position_name, sentAt: toDateOrNull(n.sent_at), ruleIds: n.rule_ids, recipientStaffIds: n.recipient_staff_ids,
     }));
   }
 
   @FieldResolver(() => [ContactNetwork], { description: 'The system’s emergency contact networks the viewer may see, each with its missingDecider flag (KWW-9-2, KTM-14-4).' })
   async contactNetworks(@Root() i: Incident, @Ctx() ctx: Context): Promise<ContactNetwork[]> {
     const rows = await ctx.loaders.networksOfSystem.load(i.systemId);
-    return visibleNetworks(ctx, rows.map((r) => Object.assign(new ContactNetwork(), { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id })));
+    return visibleNetworks(ctx, rows.map((r) => graphqlObject(ContactNetwork, { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id })));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer records this incident’s progress (the system’s administrators).' })

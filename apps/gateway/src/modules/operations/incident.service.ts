@@ -21,6 +21,8 @@ import {
   type IncidentAction,
   type IncidentRules,
   type IncidentSeverity,
+  type RuleId,
+  ruleIdSet,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
@@ -28,10 +30,10 @@ import { administratorOrThrow, conflict, idOrThrow, systemOrThrow, tellStaff, te
 
 const HANDLER_REFUSAL = { en: 'Only the administrators of this system record its incidents.', ja: 'このシステムの障害を記録できるのは、システムの管理者だけです。' };
 
-const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: string[], before?: Record<string, unknown>) =>
+const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: RuleId[], before?: Record<string, unknown>) =>
   auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: onBehalfOf, action, targetType: 'incident', targetId, before, after, ruleIds, requestId: ctx.requestId }]);
 
-const uniq = (ids: string[]) => [...new Set(ids)];
+const uniq = <T>(values: T[]): T[] => [...new Set(values)];
 const wareki = (d: Date | string) => formatWarekiDateTime(toDate(d));
 
 /** Sends the continuation notice (継送連絡) to every using section and records one notice per section. */
@@ -105,7 +107,7 @@ export async function reportIncident(ctx: Context, input: ReportInput) {
   const fiscalYear = fiscalYearOf(localDateAt(now));
   const number = incidentNumber(fiscalYear, await opsRepo.nextIncidentSeq(db, municipalityId, fiscalYear));
   const id = randomUUID();
-  const ruleIds = uniq([...rules.reportRuleIds, ...rules.noticeRuleIds, ...(input.residentsAffected ? rules.escalation.ruleIds : []), ...duty.ruleIds]);
+  const ruleIds = ruleIdSet(rules.reportRuleIds, rules.noticeRuleIds, input.residentsAffected ? rules.escalation.ruleIds : null, duty.ruleIds);
   await opsRepo.insertIncident(db, {
     id, municipalityId, systemId: system.id, fiscalYear, number, title: input.title.trim(), description: input.description.trim(), occurredAt: input.occurredAt,
     detectedAt: input.detectedAt ?? new Date(Math.max(now.getTime(), input.occurredAt.getTime())), reportedBy: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, reportedAt: now, severity: input.severity,
@@ -170,7 +172,7 @@ export async function updateIncident(ctx: Context, id: string, input: UpdateInpu
     incidentId: incident.id, at: ctx.now(), by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'update', status: t.to,
     recoveryEta: input.recoveryEta ?? null, cause, degradedOperation: degraded, note: trimOrNull(input.note), ruleIds: t.ruleIds,
   });
-  await audit(ctx, db, 'incident.update', incident.id, duty.onBehalfOfStaffId, snapshot(after), uniq([...t.ruleIds, ...duty.ruleIds]), snapshot(incident));
+  await audit(ctx, db, 'incident.update', incident.id, duty.onBehalfOfStaffId, snapshot(after), ruleIdSet(t.ruleIds, duty.ruleIds), snapshot(incident));
   return after;
 }
 
@@ -188,7 +190,7 @@ export async function resolveIncident(ctx: Context, id: string, input: { resolve
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'resolution', status: 'resolved', cause, ruleIds: t.ruleIds,
   });
-  await audit(ctx, db, 'incident.resolve', incident.id, duty.onBehalfOfStaffId, snapshot(after), uniq([...t.ruleIds, ...duty.ruleIds]), snapshot(incident));
+  await audit(ctx, db, 'incident.resolve', incident.id, duty.onBehalfOfStaffId, snapshot(after), ruleIdSet(t.ruleIds, duty.ruleIds), snapshot(incident));
   const sections = await noticeToSections(ctx, db, system, after, rules, 'resolution');
   await audit(ctx, db, 'incident.notice.resolution', incident.id, duty.onBehalfOfStaffId, { sections: sections.map((s) => ({ orgUnitId: s.org_unit_id, staffIds: s.staff_ids })) }, rules.noticeRuleIds);
   return after;
@@ -206,7 +208,7 @@ export async function recordIncidentAnalysis(ctx: Context, id: string, input: { 
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'analysis', status: after.status, note: '事後の分析及び再発防止策を記録', ruleIds: t.ruleIds,
   });
-  await audit(ctx, db, 'incident.analysis', incident.id, duty.onBehalfOfStaffId, { analysis: after.analysis, preventiveMeasures: after.preventive_measures }, uniq([...t.ruleIds, ...duty.ruleIds]),
+  await audit(ctx, db, 'incident.analysis', incident.id, duty.onBehalfOfStaffId, { analysis: after.analysis, preventiveMeasures: after.preventive_measures }, ruleIdSet(t.ruleIds, duty.ruleIds),
     { analysis: incident.analysis, preventiveMeasures: incident.preventive_measures });
   return after;
 }
@@ -225,7 +227,7 @@ export async function confirmIncidentResolution(ctx: Context, id: string) {
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'confirmation', status: 'confirmed', ruleIds: t.ruleIds,
   });
-  await audit(ctx, db, 'incident.confirm', incident.id, duty.onBehalfOfStaffId, snapshot(after), uniq([...t.ruleIds, ...duty.ruleIds]), snapshot(incident));
+  await audit(ctx, db, 'incident.confirm', incident.id, duty.onBehalfOfStaffId, snapshot(after), ruleIdSet(t.ruleIds, duty.ruleIds), snapshot(incident));
   return after;
 }
 

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../requests/request.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -33,7 +34,7 @@ export class IncidentLogEntry {
   @Field(() => String, { nullable: true }) cause!: string | null;
   @Field(() => String, { nullable: true, description: '縮退運転の内容' }) degradedOperation!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   byId!: string;
   onBehalfOfId!: string | null;
 }
@@ -47,7 +48,7 @@ export class IncidentNotice {
   @Field(() => String, { description: 'With its parent unit, e.g. 芝地区総合支所 区民課' }) sectionFullName!: string;
   @Field(() => String, { nullable: true, description: 'The head position told (課長 …); null when vacant.' }) recipientPositionName!: string | null;
   @Field(() => Date, { nullable: true, description: 'Null: nobody could be told (the head position and those above it are vacant).' }) sentAt!: Date | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   recipientStaffIds!: string[];
 }
 
@@ -75,8 +76,8 @@ export class Incident {
   @Field(() => Date, { nullable: true }) analysisRecordedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the administrator confirmed the resolution (MNT-22-3).' }) confirmedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the roles named for escalation were told.' }) escalatedAt!: Date | null;
-  @Field(() => [String]) ruleIds!: string[];
-  @Field(() => [String], { description: 'The rules the system’s contact network answers to (KWW-9-2, KTM-14-4 …).' }) contactNetworkRuleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
+  @Field(() => [String], { description: 'The rules the system’s contact network answers to (KWW-9-2, KTM-14-4 …).' }) contactNetworkRuleIds!: RuleId[];
   @Field(() => Int) version!: number;
   systemId!: string;
   reportedById!: string;

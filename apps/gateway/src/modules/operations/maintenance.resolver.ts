@@ -11,6 +11,7 @@ import { System } from '../registry/registry.types.ts';
 import * as service from './maintenance.service.ts';
 import { MaintenanceWindow, PlanMaintenanceInput, SystemOperatingCalendar, SystemUnderMaintenance } from './maintenance.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 const WEEKDAYS = [
   { ja: '日曜日', en: 'Sunday' }, { ja: '月曜日', en: 'Monday' }, { ja: '火曜日', en: 'Tuesday' }, { ja: '水曜日', en: 'Wednesday' },
@@ -41,7 +42,7 @@ export class MaintenanceResolver {
     const now = ctx.now();
     const { calendar, windows } = await service.calendarOf(db, system, now);
     const state = isOpenAt(calendar, now);
-    return Object.assign(new SystemOperatingCalendar(), {
+    return graphqlObject(SystemOperatingCalendar, {
       system: toSystem(system),
       timeZone: calendar.timeZone,
       weekly: calendar.weekly.map((hours, weekday) => ({ weekday, label: WEEKDAYS[weekday]!, hours: hours.map((h) => ({ start: h.start, end: h.end })) })),
@@ -66,7 +67,7 @@ export class MaintenanceResolver {
     const systems = new Map((await registryRepo.systemsByIds(db, [...new Set(stops.map((s) => s.system_id))])).map((s) => [s.id, s]));
     return stops.map((w) => {
       const system = systems.get(w.system_id)!;
-      return Object.assign(new SystemUnderMaintenance(), { system: toSystem(system), window: service.toWindow(w, system.rulebook_id, ctx.now()) });
+      return graphqlObject(SystemUnderMaintenance, { system: toSystem(system), window: service.toWindow(w, system.rulebook_id, ctx.now()) });
     });
   }
 

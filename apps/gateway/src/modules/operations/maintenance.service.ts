@@ -2,7 +2,7 @@
 // operating hours, announce it to the head of every using section (MNT-15-2, KTM-15-2) — only then is
 // it in force and the access decision follows it — or cancel it.
 import { randomUUID } from 'node:crypto';
-import { accessRepo, auditRepo, opsRepo, registryRepo, requestRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, opsRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   decideDuty,
   fieldError,
@@ -18,14 +18,17 @@ import {
   type DutyRule,
   type MaintenanceKind,
   type MaintenanceWindowFact,
+  type RuleId,
+  ruleIdSet,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/viewer-facts.ts';
 import { MaintenanceKindEnum, MaintenanceStatusEnum, MaintenanceWindow } from './maintenance.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
-export const conflict = (message: string, messageJa: string, ruleIds: string[] = []) => new AppError('CONFLICT', message, { messageJa, ruleIds });
+export const conflict = (message: string, messageJa: string, ruleIds: RuleId[] = []) => new AppError('CONFLICT', message, { messageJa, ruleIds });
 
 export const idOrThrow = (id: string, path: (string | number)[]) => {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
@@ -60,7 +63,7 @@ export async function administratorOrThrow(
   rulebookId: string,
   refusal: { en: string; ja: string },
   opts: { roleRequired?: boolean } = {},
-): Promise<{ ruleIds: string[]; onBehalfOfStaffId: string | null }> {
+): Promise<{ ruleIds: RuleId[]; onBehalfOfStaffId: string | null }> {
   const v = ctx.viewer!;
   const allRules = [...new Set(table.flatMap((t) => t.ruleIds))];
   if (v.kind !== 'staff') throw forbidden('Operations are recorded by staff, not by API tokens.', allRules, '運用の記録は職員が行います（APIトークンではできません）。');
@@ -78,7 +81,7 @@ export interface SectionNotice {
   body: string;
   targetType: string;
   targetId: string;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 /**
@@ -105,7 +108,7 @@ export async function tellStaff(ctx: Context, db: Db, staffIds: string[], notice
 
 export const sectionLabel = (s: { org_unit_name: string; parent_name: string | null }) => (s.parent_name ? `${s.parent_name} ${s.org_unit_name}` : s.org_unit_name);
 
-const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: string[], before?: Record<string, unknown>) =>
+const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: RuleId[], before?: Record<string, unknown>) =>
   auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: onBehalfOf, action, targetType: 'maintenance_window', targetId, before, after, ruleIds, requestId: ctx.requestId }]);
 
 // ---- windows ------------------------------------------------------------------------------------------------
@@ -116,10 +119,10 @@ export function toWindowFact(w: opsRepo.MaintenanceWindowRow): MaintenanceWindow
 
 export function toWindow(w: opsRepo.MaintenanceWindowRow, rulebookId: string | null, now: Date): MaintenanceWindow {
   const fact = toWindowFact(w);
-  return Object.assign(new MaintenanceWindow(), {
+  return graphqlObject(MaintenanceWindow, {
     id: w.id, kind: w.kind as MaintenanceKindEnum, from: toDate(w.starts_at), to: toDate(w.ends_at), reason: w.reason, reasonEn: w.reason_en,
-    status: maintenanceStatus(fact, now) as MaintenanceStatusEnum, plannedAt: toDate(w.planned_at), announcedAt: w.announced_at && toDate(w.announced_at),
-    cancelledAt: w.cancelled_at && toDate(w.cancelled_at), cancelReason: w.cancel_reason, ruleIds: w.rule_ids, version: w.version,
+    status: maintenanceStatus(fact, now) as MaintenanceStatusEnum, plannedAt: toDate(w.planned_at), announcedAt: toDateOrNull(w.announced_at),
+    cancelledAt: toDateOrNull(w.cancelled_at), cancelReason: w.cancel_reason, ruleIds: w.rule_ids, version: w.version,
     warnings: maintenanceWarnings(rulebookId, fact, now).map((x) => ({ ...x, overlaps: x.overlaps.map((o) => ({ from: new Date(o.from), to: new Date(o.to) })) })),
     systemId: w.system_id, plannedById: w.planned_by_id, announcedById: w.announced_by_id,
   });
@@ -150,7 +153,7 @@ export async function planMaintenance(ctx: Context, input: PlanInput) {
   if (errors.length) throw badInput(errors);
   const id = randomUUID();
   const basis = input.kind === 'closed' ? rules.stopRuleIds : rules.extensionRuleIds;
-  const ruleIds = [...new Set([...basis, ...duty.ruleIds])];
+  const ruleIds = ruleIdSet(basis, duty.ruleIds);
   await opsRepo.insertMaintenanceWindow(db, {
     id, municipalityId: ctx.viewer!.municipalityId, systemId: system.id, kind: input.kind, from: input.from, to: input.to, reason: input.reason.trim(),
     reasonEn: input.reasonEn?.trim() || null, plannedBy: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, at: ctx.now(), ruleIds,
@@ -181,7 +184,7 @@ export async function announceMaintenance(ctx: Context, id: string) {
   if (row.cancelled_at) throw conflict('The window has been cancelled.', 'この期間は取り消されています。', noticeRules);
   if (row.announced_at) throw conflict('The window has already been announced.', 'この期間はすでに周知されています。', noticeRules);
   if (toDate(row.ends_at) <= ctx.now()) throw conflict('The window is over: there is nothing left to announce.', 'この期間はすでに終わっているため、周知できません。', noticeRules);
-  const ruleIds = [...new Set([...row.rule_ids, ...noticeRules])];
+  const ruleIds = ruleIdSet(row.rule_ids, noticeRules);
   const announced = (await opsRepo.announceWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), ruleIds))!;
   const what = KIND_JA[row.kind];
   const sections = await tellUsingSections(ctx, db, system, {

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { System } from '../registry/registry.types.ts';
 import { Bilingual } from '../requests/request.types.ts';
@@ -29,7 +30,7 @@ export class MaintenanceWarning {
   @Field(() => String, { description: 'STOP_IN_OPERATING_HOURS, NOT_ANNOUNCED, NOTICE_LATE or EXTENSION_WITHOUT_EFFECT' }) code!: string;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [TimeInterval], { description: 'For a stop inside the operating hours: the time the using sections lose.' }) overlaps!: TimeInterval[];
 }
 
@@ -46,7 +47,7 @@ export class MaintenanceWindow {
   @Field(() => Date, { nullable: true, description: 'When the using sections were told.' }) announcedAt!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => Int) version!: number;
   @Field(() => [MaintenanceWarning]) warnings!: MaintenanceWarning[];
   systemId!: string;
@@ -80,7 +81,7 @@ export class OperatingState {
   @Field(() => String, { nullable: true, description: 'CLOSED_DAY, OUTSIDE_OPERATING_HOURS or MAINTENANCE when closed.' }) code!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) reasonJa!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'When a system may be used: its rulebook’s hours and the announced windows (SPEC §6).' })
@@ -90,8 +91,8 @@ export class SystemOperatingCalendar {
   @Field(() => [WeekdayHours]) weekly!: WeekdayHours[];
   @Field(() => [ClosedPeriod]) closedPeriods!: ClosedPeriod[];
   @Field(() => Boolean) closedOnNationalHolidays!: boolean;
-  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' }) ruleIds!: string[];
-  @Field(() => [String], { description: 'The rules stops are made under (MNT-15-2, KTM-15-2 …).' }) stopRuleIds!: string[];
+  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' }) ruleIds!: RuleId[];
+  @Field(() => [String], { description: 'The rules stops are made under (MNT-15-2, KTM-15-2 …).' }) stopRuleIds!: RuleId[];
   @Field(() => [MaintenanceWindow], { description: 'Announced windows not yet over, by start.' }) upcoming!: MaintenanceWindow[];
   @Field(() => OperatingState) openNow!: OperatingState;
   @Field(() => Boolean, { description: 'Whether the viewer plans and announces this system’s windows.' }) viewerMayPlan!: boolean;

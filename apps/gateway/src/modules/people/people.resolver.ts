@@ -24,9 +24,10 @@ import {
   StaffFilter,
   Tenure,
 } from './people.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toStaff(r: accessRepo.StaffRow): Staff {
-  return Object.assign(new Staff(), {
+  return graphqlObject(Staff, {
     id: r.id,
     familyName: r.family_name,
     givenName: r.given_name,
@@ -41,10 +42,10 @@ export function toStaff(r: accessRepo.StaffRow): Staff {
 }
 
 const toPerson = (r: accessRepo.ContractorPersonRow) =>
-  Object.assign(new ContractorPerson(), { id: r.id, name: r.name, email: r.email, phone: r.phone, contractorId: r.contractor_id });
+  graphqlObject(ContractorPerson, { id: r.id, name: r.name, email: r.email, phone: r.phone, contractorId: r.contractor_id });
 
 const toNetwork = (r: accessRepo.ContactNetworkRow) =>
-  Object.assign(new ContactNetwork(), { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id });
+  graphqlObject(ContactNetwork, { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id });
 
 /** A contact network is protected as a whole: it lists people's phones (emergency_contacts). */
 const networkProtection = {
@@ -99,7 +100,7 @@ export class StaffResolver {
 
   @FieldResolver(() => [Tenure], { description: 'Every position held, past and present.' })
   async tenures(@Root() s: Staff, @Ctx() ctx: Context): Promise<Tenure[]> {
-    return (await ctx.loaders.tenuresOfStaff.load(s.id)).map((t) => Object.assign(new Tenure(), { positionId: t.position_id, from: t.valid_from, to: t.valid_to }));
+    return (await ctx.loaders.tenuresOfStaff.load(s.id)).map((t) => graphqlObject(Tenure, { positionId: t.position_id, from: t.valid_from, to: t.valid_to }));
   }
 
   @FieldResolver(() => [Position], { description: 'Positions held at an instant (default: now).' })
@@ -114,7 +115,7 @@ export class StaffResolver {
     const facts = await loadStaffFacts(await ctx.db.em(), s.id, instant(at, ctx));
     return facts.viewer.roles.map((r) => {
       const def = findRole(r.rulebookId as RulebookId, r.roleKey);
-      return Object.assign(new HeldRoleType(), {
+      return graphqlObject(HeldRoleType, {
         rulebookId: r.rulebookId,
         roleKey: r.roleKey,
         roleName: def?.name ?? r.roleKey,
@@ -145,7 +146,7 @@ export class ContractorResolver {
   @Rule('registry:read')
   @Query(() => [Contractor], { description: 'Contractors (受託事業者) of the municipality.' })
   async contractors(@Ctx() ctx: Context): Promise<Contractor[]> {
-    return (await accessRepo.listContractors(await ctx.db.em())).map((r) => Object.assign(new Contractor(), { id: r.id, name: r.name }));
+    return (await accessRepo.listContractors(await ctx.db.em())).map((r) => graphqlObject(Contractor, { id: r.id, name: r.name }));
   }
 
   @FieldResolver(() => [ContractorPerson])
@@ -192,7 +193,7 @@ export class ContactNetworkResolver {
   @FieldResolver(() => [ContactNetworkMember])
   async members(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<ContactNetworkMember[]> {
     return (await ctx.loaders.membersOfNetwork.load(n.id)).map((m) =>
-      Object.assign(new ContactNetworkMember(), { duty: m.duty, canInform: m.can_inform, canDecide: m.can_decide, phone: m.phone, staffId: m.staff_id, contractorPersonId: m.contractor_person_id }),
+      graphqlObject(ContactNetworkMember, { duty: m.duty, canInform: m.can_inform, canDecide: m.can_decide, phone: m.phone, staffId: m.staff_id, contractorPersonId: m.contractor_person_id }),
     );
   }
 
@@ -239,7 +240,7 @@ export class InformationAssetProtectedResolver {
   })
   @FieldResolver(() => [DataItem], { nullable: true, description: 'Data items; protected when the asset is 機密性3 or above.' })
   async dataItems(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<DataItem[]> {
-    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => Object.assign(new DataItem(), { id: d.id, name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
+    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => graphqlObject(DataItem, { id: d.id, name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, Int, ObjectType, InputType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../registry/registry.types.ts';
 import { Protected } from '../authz/protected.ts';
@@ -26,7 +27,7 @@ export class HeldRoleType {
   @Field(() => String, { nullable: true }) scopeLabel!: string | null;
   @Field(() => RoleVia) via!: RoleVia;
   @Field(() => ID, { nullable: true, description: 'For a deputy: the role holder acted for.' }) onBehalfOfStaffId!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'A staff member (職員).' })
@@ -108,7 +109,7 @@ export class ContactNetworkMember {
 export class ContactNetwork {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   systemId!: string;
   managingOrgUnitId!: string;
   rulebookId!: string | null;

@@ -38,6 +38,7 @@ import {
   type ProcedureRoute,
   type ProcedureSection,
 } from './procedure.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 // ---- sections and the viewer's business authority -----------------------------------------------
 
@@ -137,7 +138,7 @@ export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: S
   const review = procedureReviewStatus(row.reviewed_on, today);
   const condition = storedCondition(row.condition_rules);
   const handling = sectionOut(index, row.handling_org_unit_id)!;
-  return Object.assign(new ProcedureDefinitionType(), {
+  return graphqlObject(ProcedureDefinitionType, {
     id: row.id, name: row.name, category: row.category as ProcedureCategoryEnum, categoryLabel: { ja: PROCEDURE_CATEGORIES[row.category].ja, en: PROCEDURE_CATEGORIES[row.category].en },
     overview: row.overview, conditionsText: row.conditions_text, conditionRules: (row.condition_rules as Record<string, unknown> | null) ?? null,
     conditionSummary: condition ? describeCondition(condition) : null, routingText: row.routing_text,
@@ -218,7 +219,7 @@ export async function proceduresFor(ctx: Context, input: ResidentSituation): Pro
   const needed = proceduresNeeded(candidates, situation);
   const out: NeededProcedure[] = [];
   for (const [i, n] of needed.entries()) {
-    out.push(Object.assign(new NeededProcedure(), {
+    out.push(graphqlObject(NeededProcedure, {
       order: i + 1, definition: n.definition.d, reasons: n.reasons, route: await viewerRoute(ctx, n.definition.d),
       ruleIds: [...n.ruleIds, 'KTM-7-2-3', 'KTM-7-2-5'],
     }));

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../requests/request.types.ts';
@@ -66,7 +67,7 @@ export class ProcedureRoute {
   @Field(() => ProcedureSection, { nullable: true }) to!: ProcedureSection | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Boolean, { description: 'Whether a pattern of the definition decided it (false: the default — the handling section handles it, anyone else refers).' }) explicit!: boolean;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'A version or a regular review of a procedure definition (KTM-7-4, KTM-5-1-1).' })
@@ -78,7 +79,7 @@ export class ProcedureDefinitionChange {
   @Field(() => ID, { nullable: true }) requestId!: string | null;
   @Field(() => String, { nullable: true }) requestNumber!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType('ProcedureDefinition', { description: '行政手続の定義 of the counter support system (KTM-7-2), set by the 副統括管理者 on the 管理者’s request (KTM-7-4).' })
@@ -105,7 +106,7 @@ export class ProcedureDefinitionType {
   @Field(() => Boolean, { description: 'Not reviewed for over a year (KTM-5-1-1).' }) reviewDue!: boolean;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => ID, { nullable: true, description: 'The request that set the current version.' }) requestId!: string | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   handlingOrgUnitId!: string;
   routingRaw!: { authority: string; action: string; to: string | null; note: string | null }[];
 }
@@ -116,7 +117,7 @@ export class NeededProcedure {
   @Field(() => ProcedureDefinitionType) definition!: ProcedureDefinitionType;
   @Field(() => [Bilingual], { description: 'The conditions that matched, with what was found.' }) reasons!: Bilingual[];
   @Field(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with it (null for an API token).' }) route!: ProcedureRoute | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @InputType({ description: 'A person concerned by the event: those moving; for a birth or a death, the household including the newborn or the deceased. Absent facts are "no".' })

@@ -46,12 +46,13 @@ import {
   SystemDocumentKindEnum,
 } from './registers.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 const at = (x: Date | string | null): Date | null => (x ? toDate(x) : null);
 
 function toPlan(p: service.PlanOut): ProcessingPlan {
   const dueOn = processingPlanWindow(p.plan.month).dueOn;
-  return Object.assign(new ProcessingPlan(), {
+  return graphqlObject(ProcessingPlan, {
     id: p.plan.id, systemId: p.plan.system_id, systemName: p.plan.system_name, orgUnitId: p.plan.org_unit_id, orgUnitName: p.plan.org_unit_name, month: p.plan.month, dueOn,
     submittedAt: toDate(p.plan.submitted_at), submittedBy: p.plan.submitted_by_name, late: localDateAt(toDate(p.plan.submitted_at)) > dueOn, ruleIds: p.plan.rule_ids,
     items: p.items.map((i) => ({
@@ -63,7 +64,7 @@ function toPlan(p: service.PlanOut): ProcessingPlan {
 }
 
 function toPlanDue(s: service.PlanDueOut): ProcessingPlanDue {
-  return Object.assign(new ProcessingPlanDue(), {
+  return graphqlObject(ProcessingPlanDue, {
     systemId: s.systemId, systemName: s.systemName, orgUnitId: s.orgUnitId, orgUnitName: s.orgUnitName, month: s.month, dueOn: s.dueOn, state: s.state as RegisterDueStateEnum, stateLabel: DUE_STATES[s.state],
     planId: s.planId, submittedOn: s.submittedOn, message: s.message, ruleIds: s.ruleIds,
   });
@@ -71,7 +72,7 @@ function toPlanDue(s: service.PlanDueOut): ProcessingPlanDue {
 
 function toDocument(d: service.DocumentOut): SystemDocument {
   const versions = d.versions.map((v) => ({ id: v.id, title: v.title, versionLabel: v.version_label, note: v.note, registeredAt: toDate(v.registered_at), registeredBy: v.registered_by_name }));
-  return Object.assign(new SystemDocument(), {
+  return graphqlObject(SystemDocument, {
     systemId: d.systemId, systemName: d.systemName, kind: d.kind as SystemDocumentKindEnum, kindLabel: DOCUMENT_KINDS[d.kind], orgUnitId: d.orgUnitId, orgUnitName: d.orgUnitName,
     latest: versions[0]!, versions, stale: d.staleness.stale, staleSince: d.staleness.staleSince ? new Date(d.staleness.staleSince) : null, staleReason: d.staleness.reason,
     pendingModifications: d.staleness.pending.map((m) => ({ requestNumber: m.requestNumber, decidedAt: new Date(m.decidedAt) })), ruleIds: d.staleness.ruleIds,
@@ -79,7 +80,7 @@ function toDocument(d: service.DocumentOut): SystemDocument {
 }
 
 function toChecklist(c: service.ChecklistOut): ContractClauseChecklist {
-  return Object.assign(new ContractClauseChecklist(), {
+  return graphqlObject(ContractClauseChecklist, {
     systemId: c.system.id, systemName: c.system.name, contractorName: c.system.contractor_name, applies: c.applies, missingClauses: c.missing,
     complete: c.applies && c.missing.length === 0, ruleIds: c.applies ? [CONTRACT_CLAUSE_RULE_ID] : [],
     clauses: c.applies
@@ -95,7 +96,7 @@ function toChecklist(c: service.ChecklistOut): ContractClauseChecklist {
 }
 
 function toInspection(i: registersRepo.InspectionRow): Inspection {
-  return Object.assign(new Inspection(), {
+  return graphqlObject(Inspection, {
     id: i.id, kind: i.kind as InspectionKindEnum, kindLabel: { ja: INSPECTION_KINDS[i.kind].ja, en: INSPECTION_KINDS[i.kind].en }, orgUnitId: i.org_unit_id, orgUnitName: i.org_unit_name,
     systemId: i.system_id, systemName: i.system_name, scope: i.scope, conductedOn: i.conducted_on, fiscalYear: i.fiscal_year, quarter: i.quarter,
     result: i.result as InspectionResultEnum, summary: i.summary, recordedBy: i.recorded_by_name, recordedAt: toDate(i.recorded_at), ruleIds: i.rule_ids,
@@ -103,7 +104,7 @@ function toInspection(i: registersRepo.InspectionRow): Inspection {
 }
 
 function toCheckSheetDue(s: CheckSheetSlot & { orgUnitId: string; orgUnitName: string; inspectionId: string | null }): CheckSheetDue {
-  return Object.assign(new CheckSheetDue(), {
+  return graphqlObject(CheckSheetDue, {
     orgUnitId: s.orgUnitId, orgUnitName: s.orgUnitName, fiscalYear: s.fiscalYear, quarter: s.quarter, quarterLabel: s.label, from: s.from, dueOn: s.to,
     state: s.state as RegisterDueStateEnum, stateLabel: DUE_STATES[s.state], checkedOn: s.checkedOn, inspectionId: s.inspectionId, message: s.message, ruleIds: s.ruleIds,
   });
@@ -111,7 +112,7 @@ function toCheckSheetDue(s: CheckSheetSlot & { orgUnitId: string; orgUnitName: s
 
 function toFinding(o: service.FindingOut, today: string): Finding {
   const f = o.finding;
-  return Object.assign(new Finding(), {
+  return graphqlObject(Finding, {
     id: f.id, source: f.source, inspectionId: f.inspection_id, systemId: f.system_id, systemName: f.system_name, addresseePositionId: f.addressee_position_id, addressee: f.addressee_position_name,
     title: f.title, detail: f.detail, dueOn: f.due_on, status: f.status as FindingStatusEnum, statusLabel: FINDING_STATUSES[f.status], overdue: findingOverdue({ status: f.status, dueOn: f.due_on }, today),
     raisedBy: f.raised_by_name, raisedAt: toDate(f.raised_at), response: f.response, respondedAt: at(f.responded_at), respondedBy: f.responded_by_name,
@@ -122,7 +123,7 @@ function toFinding(o: service.FindingOut, today: string): Finding {
 
 function toLedgerEntry(e: registersRepo.LedgerEntryRow, today: string): FormLedgerEntry {
   const state = ledgerEntryState({ createdOn: e.created_on, retentionYears: e.retention_years, disposedOn: e.disposed_on }, today);
-  return Object.assign(new FormLedgerEntry(), {
+  return graphqlObject(FormLedgerEntry, {
     id: e.id, orgUnitId: e.org_unit_id, orgUnitName: e.org_unit_name, formName: e.form_name, information: e.information, storagePlace: e.storage_place, createdOn: e.created_on,
     retentionYears: e.retention_years, retentionEndsOn: state.retentionEndsOn, pastRetention: state.pastRetention, disposalMethod: (e.disposal_method as DisposalMethodEnum | null) ?? null,
     disposalMethodLabel: e.disposal_method ? DISPOSAL_METHODS[e.disposal_method] : null, disposalNote: e.disposal_note, disposedOn: e.disposed_on, disposedBy: e.disposed_by_name,
@@ -309,7 +310,7 @@ export class OperationsDueResolver {
   @ArgFormats({ at: 'date' })
   async operationsDue(@Ctx() ctx: Context, @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at: string | null): Promise<OperationsDue> {
     const d = await service.operationsDue(ctx, at);
-    return Object.assign(new OperationsDue(), {
+    return graphqlObject(OperationsDue, {
       at: d.at, summary: d.summary, processingPlans: d.processingPlans.map(toPlanDue), checkSheets: d.checkSheets.map(toCheckSheetDue), staleDocuments: d.staleDocuments.map(toDocument),
       findings: d.findings.map((f) => toFinding(f, d.at)), ledgerEntriesPastRetention: d.ledger.map((e) => toLedgerEntry(e, d.at)), systemsMissingContractClauses: d.contracts.map(toChecklist),
     });

@@ -61,6 +61,8 @@ import {
   type RegisterDecision,
   type RegisterDutyRule,
   type RegisterTarget,
+  type RuleId,
+  ruleIdSet,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
@@ -74,7 +76,7 @@ const idOrThrow = (id: string, path: (string | number)[]) => {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
 };
 
-const conflict = (m: Bilingual, ruleIds: string[] = []) => new AppError('CONFLICT', m.en, { messageJa: m.ja, ruleIds });
+const conflict = (m: Bilingual, ruleIds: RuleId[] = []) => new AppError('CONFLICT', m.en, { messageJa: m.ja, ruleIds });
 
 /** Register entries are made by staff in person: an integrator token carries no duty. */
 async function staffFacts(ctx: Context, db: Db): Promise<StaffFacts> {
@@ -93,18 +95,18 @@ function allowedOrThrow(d: RegisterDecision): Extract<RegisterDecision, { allowe
   return d;
 }
 
-const audit = (ctx: Context, db: Db, action: string, targetType: string, targetId: string, after: Record<string, unknown>, ruleIds: string[], onBehalfOf: string | null = null) =>
+const audit = (ctx: Context, db: Db, action: string, targetType: string, targetId: string, after: Record<string, unknown>, ruleIds: RuleId[], onBehalfOf: string | null = null) =>
   auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: onBehalfOf, action, targetType, targetId, after, ruleIds, requestId: ctx.requestId }]);
 
 /** Tells the current holders of positions (in the app; by mail too when `mail`). */
-async function notifyPositions(ctx: Context, db: Db, positionIds: string[], n: { kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: string[] }, mail = false): Promise<void> {
+async function notifyPositions(ctx: Context, db: Db, positionIds: string[], n: { kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: RuleId[] }, mail = false): Promise<void> {
   if (positionIds.length === 0) return;
   const holders = await meetingRepo.holdersOn(db, [...new Set(positionIds)], todayOf(ctx));
   const ids = [...new Set(holders.flatMap((h) => (h.staff_id && h.staff_id !== ctx.viewer!.staffId ? [h.staff_id] : [])))];
   await notifyStaff(ctx, db, ids, n, mail);
 }
 
-async function notifyStaff(ctx: Context, db: Db, staffIds: string[], n: { kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: string[] }, mail: boolean): Promise<void> {
+async function notifyStaff(ctx: Context, db: Db, staffIds: string[], n: { kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: RuleId[] }, mail: boolean): Promise<void> {
   if (staffIds.length === 0) return;
   const m = ctx.viewer!.municipalityId;
   await accessRepo.insertNotifications(db, m, staffIds.map((recipientId) => ({ recipientId, ...n })));
@@ -250,7 +252,7 @@ export async function recordPlanItemStep(ctx: Context, itemId: string, step: Pla
   if (!(await registersRepo.recordPlanItemStep(db, itemId, step, { by: ctx.viewer!.staffId, at: ctx.now(), note, result: extra.result ?? null }))) {
     throw conflict({ ja: 'この処理は既に記録されています。', en: 'This has already been recorded.' }, PLAN_ITEM_STEP_RULES[step]);
   }
-  const ruleIds = [...new Set([...PLAN_ITEM_STEP_RULES[step], ...allowed.ruleIds])];
+  const ruleIds = ruleIdSet(PLAN_ITEM_STEP_RULES[step], allowed.ruleIds);
   await audit(ctx, db, STEP_AUDIT[step], 'processing_plan_item', itemId, { plan: plan.id, job: item.job, note, result: extra.result ?? null, via: allowed.via }, ruleIds, allowed.onBehalfOfStaffId);
   const label = `${plan.system_name}／${plan.org_unit_name}／${plan.month}「${item.job}」`;
   if (step === 'return') {
@@ -354,7 +356,7 @@ export async function registerSystemDocument(ctx: Context, input: DocumentInput)
     throw badInput([fieldError(['input', 'versionLabel'], 'DUPLICATE', 'This version is already registered.', 'この版は既に登録されています。')]);
   }
   const id = randomUUID();
-  const ruleIds = [...new Set([...allowed.ruleIds, ...(rule?.currentRuleIds ?? [])])];
+  const ruleIds = ruleIdSet(allowed.ruleIds, rule?.currentRuleIds);
   await registersRepo.insertDocumentVersion(db, {
     id, municipalityId: ctx.viewer!.municipalityId, systemId: system.id, kind: input.kind, orgUnitId, title: input.title.trim(), versionLabel, note: input.note?.trim() || null,
     by: ctx.viewer!.staffId, onBehalfOf: allowed.onBehalfOfStaffId, at: ctx.now(), ruleIds,
@@ -445,7 +447,7 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
   const errors = validateInspection(input.kind, input, todayOf(ctx));
   if (errors.length) throw badInput(errors);
   const id = randomUUID();
-  const ruleIds = [...new Set([...kind.ruleIds, ...allowed.ruleIds])];
+  const ruleIds = ruleIdSet(kind.ruleIds, allowed.ruleIds);
   await registersRepo.insertInspection(db, {
     id, municipalityId: ctx.viewer!.municipalityId, kind: input.kind, rulebookId: kind.rulebookId, orgUnitId, systemId: input.systemId || null, scope: input.scope.trim(), conductedOn: input.conductedOn,
     fiscalYear: fiscalYearOf(input.conductedOn), quarter: null, result: input.result, summary: input.summary?.trim() || null, by: ctx.viewer!.staffId, onBehalfOf: allowed.onBehalfOfStaffId, at: ctx.now(), ruleIds,
@@ -459,7 +461,7 @@ async function usingPlaces(db: Db): Promise<string[]> {
   return checkSheetPlaces(systems.map((s) => ({ rulebookId: s.rulebook_id, managingOrgUnitId: s.managing_org_unit_id, lifecycleStatus: s.lifecycle_status, usingOrgUnitIds: s.using_org_unit_ids })));
 }
 
-async function placeOrThrow(db: Db, orgUnitId: string, ruleIds: string[]): Promise<void> {
+async function placeOrThrow(db: Db, orgUnitId: string, ruleIds: RuleId[]): Promise<void> {
   idOrThrow(orgUnitId, ['input', 'orgUnitId']);
   if (!(await usingPlaces(db)).includes(orgUnitId)) {
     throw badInput([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'Not a using place of the ward office system (区民課, 支所区民センター, 出張所; KWO-2-4).', '区役所システムの利用場所（区民課・支所区民センター・出張所）ではありません（KWO-2-4）。', ['KWO-2-4', ...ruleIds])]);
@@ -601,7 +603,7 @@ export async function raiseFinding(ctx: Context, input: FindingInput): Promise<F
   const v = ctx.viewer!;
   let source: string;
   let rulebookId: string;
-  let ruleIds: string[];
+  let ruleIds: RuleId[];
   let onBehalfOf: string | null;
   if (input.inspectionId) {
     idOrThrow(input.inspectionId, ['input', 'inspectionId']);
@@ -610,7 +612,7 @@ export async function raiseFinding(ctx: Context, input: FindingInput): Promise<F
     const allowed = allowedOrThrow(decide(ctx, facts, REGISTER_DUTIES[inspection.kind], { orgUnitId: inspection.org_unit_id }));
     source = inspection.kind;
     rulebookId = inspection.rulebook_id;
-    ruleIds = [...new Set([...inspection.rule_ids, ...allowed.ruleIds])];
+    ruleIds = ruleIdSet(inspection.rule_ids, allowed.ruleIds);
     onBehalfOf = allowed.onBehalfOfStaffId;
   } else {
     const bindings = (await accessRepo.bindingsOfPositions(db, [addressee.id])).map((b) => ({ rulebookId: b.rulebook_id, roleKey: b.role_key }));
@@ -744,7 +746,7 @@ export async function recordFormDisposal(ctx: Context, input: { entryId: string;
   const errors = validateDisposal({ createdOn: entry.created_on, retentionYears: entry.retention_years, disposedOn: null }, input, todayOf(ctx));
   if (errors.length) throw badInput(errors);
   await registersRepo.recordDisposal(db, entry.id, { method: input.method, note: input.note?.trim() || null, disposedOn: input.disposedOn, by: ctx.viewer!.staffId });
-  const ruleIds = [...new Set([...allowed.ruleIds, 'KWO-9-3'])];
+  const ruleIds = ruleIdSet(allowed.ruleIds, ['KWO-9-3']);
   await audit(ctx, db, 'form_ledger.dispose', 'form_ledger_entry', entry.id, { method: input.method, disposedOn: input.disposedOn, via: allowed.via }, ruleIds, allowed.onBehalfOfStaffId);
   return (await registersRepo.ledgerEntryById(db, entry.id))!;
 }
@@ -756,7 +758,7 @@ export interface OperationsDueLine {
   label: Bilingual;
   due: number;
   overdue: number;
-  ruleIds: string[];
+  ruleIds: RuleId[];
 }
 
 export interface OperationsDueOut {

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../requests/request.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -93,7 +94,7 @@ export class ProcessingPlan {
   @Field(() => String) submittedBy!: string;
   @Field(() => Boolean, { description: 'Reported after the due date.' }) late!: boolean;
   @Field(() => [ProcessingPlanItem]) items!: ProcessingPlanItem[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'Whether a (system, using section) pair has reported its plan for a month (ARK-8-1).' })
@@ -109,7 +110,7 @@ export class ProcessingPlanDue {
   @Field(() => ID, { nullable: true }) planId!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) submittedOn!: string | null;
   @Field(() => Bilingual) message!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @InputType()
@@ -163,7 +164,7 @@ export class SystemDocument {
   @Field(() => Date, { nullable: true, description: 'When the first modification not reflected was completed.' }) staleSince!: Date | null;
   @Field(() => Bilingual, { nullable: true }) staleReason!: Bilingual | null;
   @Field(() => [CompletedModification], { description: 'Modifications completed after the latest version.' }) pendingModifications!: CompletedModification[];
-  @Field(() => [String], { description: 'The rules that keep this document current (empty where no rule does).' }) ruleIds!: string[];
+  @Field(() => [String], { description: 'The rules that keep this document current (empty where no rule does).' }) ruleIds!: RuleId[];
 }
 
 @InputType()
@@ -181,7 +182,7 @@ export class SystemDocumentInput {
 
 @ObjectType({ description: 'An item of ARK-6-1 and whether the contract states it.' })
 export class ContractClause {
-  @Field(() => String, { description: 'ARK-6-1-1 … ARK-6-1-10' }) ruleId!: string;
+  @Field(() => String, { description: 'ARK-6-1-1 … ARK-6-1-10' }) ruleId!: RuleId;
   @Field(() => Int) number!: number;
   @Field(() => Bilingual) text!: Bilingual;
   @Field(() => Boolean) checked!: boolean;
@@ -199,7 +200,7 @@ export class ContractClauseChecklist {
   @Field(() => [ContractClause]) clauses!: ContractClause[];
   @Field(() => [String], { description: 'Items the contract is not recorded as stating.' }) missingClauses!: string[];
   @Field(() => Boolean) complete!: boolean;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 // ---- inspections, check sheets, findings (ARK-29, KWO-5-3, KWW-10-2, KWO-3-3) ---------------------------
@@ -221,7 +222,7 @@ export class Inspection {
   @Field(() => String, { nullable: true, description: 'What was found / the measures taken.' }) summary!: string | null;
   @Field(() => String) recordedBy!: string;
   @Field(() => Date) recordedAt!: Date;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'A using place’s check sheet for a quarter (KWO-5-3: 年4回), due by the quarter’s last day.' })
@@ -238,7 +239,7 @@ export class CheckSheetDue {
   @Field(() => String, { nullable: true }) checkedOn!: string | null;
   @Field(() => ID, { nullable: true }) inspectionId!: string | null;
   @Field(() => Bilingual) message!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @InputType()
@@ -299,7 +300,7 @@ export class Finding {
   @Field(() => String, { nullable: true }) closedBy!: string | null;
   @Field(() => String, { nullable: true }) closeNote!: string | null;
   @Field(() => [FindingNote], { description: 'Follow-up notes, oldest first.' }) notes!: FindingNote[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => Int) version!: number;
 }
 
@@ -336,7 +337,7 @@ export class FormLedgerEntry {
   @Field(() => String, { nullable: true }) disposedBy!: string | null;
   @Field(() => String) recordedBy!: string;
   @Field(() => Bilingual, { nullable: true }) message!: Bilingual | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => Int) version!: number;
 }
 
@@ -370,7 +371,7 @@ export class OperationsDueLine {
   @Field(() => Bilingual) label!: Bilingual;
   @Field(() => Int) due!: number;
   @Field(() => Int) overdue!: number;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'What is due or overdue across the operations registers on a day.' })

@@ -17,6 +17,7 @@ import {
   SetClassificationInput,
   System,
 } from './registry.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 @Resolver(() => InformationAsset)
 export class InformationAssetResolver {
@@ -66,7 +67,7 @@ export class InformationAssetResolver {
   async owners(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<Owner[]> {
     const ids = await ctx.loaders.ownerPositionIds.load(a.id);
     const positions = await loadAll(ctx.loaders.position, ids);
-    return positions.map((p) => Object.assign(new Owner(), { positionId: p.id, name: p.name, orgUnitId: p.org_unit_id }));
+    return positions.map((p) => graphqlObject(Owner, { positionId: p.id, name: p.name, orgUnitId: p.org_unit_id }));
   }
 
   @FieldResolver(() => [System], { description: 'Systems that handle the asset.' })

@@ -128,6 +128,10 @@ describe('system and information assets', () => {
     const r = await gw.gql<{ rule: { text: string; articleNumber: string } }>('{ rule(id: "ARK-12-2") { text articleNumber } }', {}, { token });
     expect(r.data!.rule.articleNumber).toBe('第12条');
     expect(r.data!.rule.text).toContain('毎年8月末日まで');
+    // An ID the rulebooks lack has no text: KWO article 8 has one paragraph.
+    const unknown = await gw.gql<{ rule: null }>('{ rule(id: "KWO-8-2") { text } }', {}, { token });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.rule).toBeNull();
   });
 });
 

@@ -8,9 +8,10 @@ import {
   Position,
   System,
 } from './registry.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toSystem(r: SystemRow): System {
-  return Object.assign(new System(), {
+  return graphqlObject(System, {
     id: r.id,
     name: r.name,
     businessContent: r.business_content,
@@ -25,7 +26,7 @@ export function toSystem(r: SystemRow): System {
 }
 
 export function toOrgUnit(r: OrgUnitRow): OrgUnit {
-  return Object.assign(new OrgUnit(), {
+  return graphqlObject(OrgUnit, {
     id: r.id,
     name: r.name,
     nameEn: r.name_en,
@@ -35,11 +36,11 @@ export function toOrgUnit(r: OrgUnitRow): OrgUnit {
 }
 
 export function toPosition(r: PositionRow): Position {
-  return Object.assign(new Position(), { id: r.id, name: r.name, title: r.title, orgUnitId: r.org_unit_id });
+  return graphqlObject(Position, { id: r.id, name: r.name, title: r.title, orgUnitId: r.org_unit_id });
 }
 
 export function toAsset(r: AssetRow): InformationAsset {
-  return Object.assign(new InformationAsset(), {
+  return graphqlObject(InformationAsset, {
     id: r.id,
     name: r.name,
     business: r.business,

@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/scalars.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -97,7 +98,7 @@ export class InformationAsset {
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'The business (事業) it belongs to.' }) business!: string;
   @Field(() => Classification) classification!: Classification;
-  @Field(() => [String], { description: 'Legal basis of the asset record.' }) ruleIds!: string[];
+  @Field(() => [String], { description: 'Legal basis of the asset record.' }) ruleIds!: RuleId[];
   @Field(() => Int) version!: number;
 }
 

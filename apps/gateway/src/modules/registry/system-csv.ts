@@ -7,6 +7,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { parseCsv, toCsv, unguard } from './csv.ts';
 import * as service from './system.service.ts';
 import { FieldChange, ImportAction, ImportRow, LifecycleStatus, ManagementType, SystemImportResult, type SystemFilter } from './registry.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export const CSV_HEADER = ['ID', 'システム名', '業務内容', '管理に係る所管', '管理区分', '状態', '利用課', '版'] as const;
 const MAX_ROWS = 5000;
@@ -104,7 +105,7 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
     usingNames.forEach((n, k) => usingIds[k] ?? errors.push(`利用課「${n}」が見つかりません / unknown using section`));
     if (!name) errors.push('システム名が空です / name is empty');
     if (!business) errors.push('業務内容が空です / business content is empty');
-    const row = Object.assign(new ImportRow(), { line, action: ImportAction.ERROR, systemId: id || null, name: name ?? '', changes: [] as FieldChange[], errors });
+    const row = graphqlObject(ImportRow, { line, action: ImportAction.ERROR, systemId: id || null, name: name ?? '', changes: [] as FieldChange[], errors });
     const current = id ? existing.get(id) : undefined;
     if (id && !current) errors.push(`ID ${id} のシステムが見つかりません / no such system`);
     if (current && version && Number(version) !== current.version) {
@@ -146,7 +147,7 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
   });
 
   const count = (a: ImportAction) => plans.filter((p) => p.row.action === a).length;
-  const result = Object.assign(new SystemImportResult(), {
+  const result = graphqlObject(SystemImportResult, {
     dryRun,
     applied: false,
     rows: plans.map((p) => p.row),

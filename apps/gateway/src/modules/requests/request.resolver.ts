@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authRepo, requestRepo, toDate } from '@tsukasa/db';
+import { authRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import { fieldError, fieldsFor, findRequestKind, kindRuleIds, kindsFor, positionsAt, ruleIdsWithin, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
@@ -26,13 +26,14 @@ import {
   StepDecision,
   SystemLicenceUse,
 } from './request.types.ts';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toRequest(r: requestRepo.RequestRow): RequestType {
   const kind = findRequestKind(r.kind_key);
-  return Object.assign(new RequestType(), {
+  return graphqlObject(RequestType, {
     id: r.id, number: r.number, kindKey: r.kind_key, kindName: kind?.name ?? { ja: r.kind_key, en: r.kind_key }, rulebookId: r.rulebook_id, status: r.status,
     content: r.content, notes: r.route_notes, ruleIds: ruleIdsWithin(r.rule_ids, [r.rulebook_id]), dueOn: r.due_on, round: r.round, filedAt: toDate(r.filed_at),
-    decidedAt: r.decided_at && toDate(r.decided_at), version: r.version, systemId: r.system_id, requesterId: r.requester_id, onBehalfOfId: r.on_behalf_of_id,
+    decidedAt: toDateOrNull(r.decided_at), version: r.version, systemId: r.system_id, requesterId: r.requester_id, onBehalfOfId: r.on_behalf_of_id,
   });
 }
 
@@ -46,12 +47,12 @@ async function actorsOf(ctx: Context, a: ResolvedActors): Promise<StepActor[]> {
 
 async function toStep(ctx: Context, s: requestRepo.StepRow): Promise<RouteStep> {
   const [by, behalf] = await Promise.all([s.decided_by_id ? ctx.loaders.staff.load(s.decided_by_id) : null, s.on_behalf_of_id ? ctx.loaders.staff.load(s.on_behalf_of_id) : null]);
-  return Object.assign(new RouteStep(), {
+  return graphqlObject(RouteStep, {
     id: s.id, key: s.key, kind: s.kind, stage: s.stage, label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids,
     actors: await actorsOf(ctx, { positionIds: s.actor_position_ids, staffIds: s.actor_staff_ids, contractorId: s.actor_contractor_id, committeeId: s.actor_committee_id }),
     status: s.status, decision: (s.decision as StepDecision | null) ?? null, decidedById: s.decided_by_id, decidedByName: by ? `${by.family_name} ${by.given_name}` : null,
     onBehalfOfId: s.on_behalf_of_id, onBehalfOfName: behalf ? `${behalf.family_name} ${behalf.given_name}` : null,
-    decidedAt: s.decided_at && toDate(s.decided_at), comment: s.comment, record: s.record,
+    decidedAt: toDateOrNull(s.decided_at), comment: s.comment, record: s.record,
   });
 }
 
@@ -72,7 +73,7 @@ export class RequestResolver {
       for (const kind of kindsFor(book)) {
         if (seen.has(kind.key)) continue;
         // A kind cites the rules of every rulebook that defines it: the viewer sees those of its own.
-        seen.set(kind.key, Object.assign(new RequestKindType(), {
+        seen.set(kind.key, graphqlObject(RequestKindType, {
           key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)), ruleIds: kindRuleIds(kind, own),
           fields: fieldsFor(kind, book).map((f) => ({ ...f, help: f.help ?? null, options: f.options ?? null, maxLength: f.maxLength ?? null, min: f.min ?? null, max: f.max ?? null, ruleIds: f.ruleIds ?? [] })),
         }));
@@ -87,12 +88,12 @@ export class RequestResolver {
     const { result, actors } = await service.preview(ctx, input.kindKey, input.systemId, input.content);
     const steps: RouteStep[] = [];
     for (const s of result.steps) {
-      steps.push(Object.assign(new RouteStep(), {
+      steps.push(graphqlObject(RouteStep, {
         id: null, key: s.key, kind: s.kind, stage: s.stage, label: s.label, ruleIds: s.ruleIds, actors: await actorsOf(ctx, actors.get(stepIdOf(s))!),
         status: 'planned', decision: null, decidedById: null, decidedByName: null, onBehalfOfId: null, onBehalfOfName: null, decidedAt: null, comment: null, record: null,
       }));
     }
-    return Object.assign(new RoutePreview(), {
+    return graphqlObject(RoutePreview, {
       steps, notes: result.notes, dueOn: result.dueOn ?? null, acceptable: result.errors.length === 0,
       errors: result.errors.map((e) => ({ path: e.path.map(String), code: e.code, message: e.message, messageJa: e.messageJa, ruleIds: e.ruleIds ?? [] })),
     });
@@ -163,8 +164,8 @@ export class RequestResolver {
     steps.splice(first);
     const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
     const awaitingMe: InboxItem[] = [];
-    for (const s of steps) awaitingMe.push(Object.assign(new InboxItem(), { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
-    return Object.assign(new Inbox(), { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, first)).map(toRequest) });
+    for (const s of steps) awaitingMe.push(graphqlObject(InboxItem, { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
+    return graphqlObject(Inbox, { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, first)).map(toRequest) });
   }
 
   @FieldResolver(() => [RouteStep], { description: 'The route of the current round, each step with its actor, decision, time, basis and comment.' })
@@ -209,6 +210,6 @@ export class SystemLicencesResolver {
   async licences(@Root() s: System, @Ctx() ctx: Context): Promise<Licences | null> {
     const [row] = await requestRepo.licencesOfSystems(await ctx.db.em(), [s.id]);
     if (!row) return null;
-    return Object.assign(new Licences(), { purchasedTotal: row.purchased_total, allocatedTotal: row.allocations.reduce((n, a) => n + a.count, 0), allocations: row.allocations });
+    return graphqlObject(Licences, { purchasedTotal: row.purchased_total, allocatedTotal: row.allocations.reduce((n, a) => n + a.count, 0), allocations: row.allocations });
   }
 }

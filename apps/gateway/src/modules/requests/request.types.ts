@@ -1,3 +1,4 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -30,7 +31,7 @@ export class RequestFormField {
   @Field(() => Int, { nullable: true }) maxLength!: number | null;
   @Field(() => Int, { nullable: true }) min!: number | null;
   @Field(() => Int, { nullable: true }) max!: number | null;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType()
@@ -46,7 +47,7 @@ export class RequestKindType {
   @Field(() => String, { nullable: true, description: 'The paper form it replaces, e.g. 第1号様式.' }) paperForm!: string | null;
   @Field(() => [String]) rulebookIds!: string[];
   @Field(() => [RequestFormField]) fields!: RequestFormField[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: 'Someone who may act on a step.' })
@@ -63,7 +64,7 @@ export class RouteStep {
   @Field(() => String, { description: 'approve, consent, perform, confirm, inform' }) kind!: string;
   @Field(() => Int) stage!: number;
   @Field(() => Bilingual) label!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [StepActor], { description: 'Who may act (resolved from the rulebook roles at the time).' }) actors!: StepActor[];
   @Field(() => String, { description: 'waiting, open, done (preview: planned)' }) status!: string;
   @Field(() => StepDecision, { nullable: true }) decision!: StepDecision | null;
@@ -79,7 +80,7 @@ export class RouteStep {
 @ObjectType()
 export class RouteNote {
   @Field(() => Bilingual) message!: Bilingual;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: '“This will need approval from …”: the route a request would take, before filing.' })
@@ -97,7 +98,7 @@ export class PreviewError {
   @Field(() => String) code!: string;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }
 
 @ObjectType({ description: '申請' })
@@ -110,7 +111,7 @@ export class RequestType {
   @Field(() => String, { description: 'in_progress, returned, approved, rejected, withdrawn' }) status!: string;
   @Field(() => GraphQLJSONObject) content!: Record<string, unknown>;
   @Field(() => [RouteNote]) notes!: RouteNote[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => String, { nullable: true }) dueOn!: string | null;
   @Field(() => Int) round!: number;
   @Field(() => Date) filedAt!: Date;
@@ -165,5 +166,5 @@ export class SystemLicenceUse {
   @Field(() => Int) allocatedTotal!: number;
   @Field(() => Int, { description: 'Purchased minus held; never negative (MNT-18-1).' }) free!: number;
   @Field(() => [SectionLicences]) sections!: SectionLicences[];
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: RuleId[];
 }

@@ -1,5 +1,6 @@
 // Shared by the request engine's integration tests: sign-ins for the holders of demo positions,
 // filing, deciding and walking a route through the API.
+import type { RuleId } from '@tsukasa/domain';
 import { expect } from 'vitest';
 import type { GqlResult, TestGateway } from '../../testing/harness.ts';
 
@@ -18,7 +19,7 @@ export interface Step {
   onBehalfOfId: string | null;
   onBehalfOfName: string | null;
   actors: { type: string; id: string; name: string }[];
-  ruleIds: string[];
+  ruleIds: RuleId[];
   record: Record<string, unknown> | null;
 }
 

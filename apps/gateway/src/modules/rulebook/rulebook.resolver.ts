@@ -1,14 +1,15 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { findRule, rulebooks, type RulebookId } from '@tsukasa/domain';
+import { findRule, parseRuleId, rulebooks, type RulebookId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { RuleText, Rulebook } from './rulebook.types.ts';
 import { authRepo } from '@tsukasa/db';
+import { graphqlObject } from '../../graphql/object.ts';
 
 export function toRulebook(id: string): Rulebook | null {
   const book = rulebooks[id as RulebookId];
   if (!book) return null;
-  return Object.assign(new Rulebook(), {
+  return graphqlObject(Rulebook, {
     id: book.id,
     title: book.title,
     titleEn: book.titleEn,
@@ -31,9 +32,11 @@ export class RulebookResolver {
   @Rule('registry:read')
   @Query(() => RuleText, { nullable: true, description: 'The legal basis behind a rule ID such as ARK-12-2 (null when unknown).' })
   rule(@Arg('id', () => String) id: string): RuleText | null {
-    const ref = findRule(id);
-    if (!ref) return null;
-    return Object.assign(new RuleText(), {
+    // The caller's text, parsed: an ID the rulebooks lack has no text (null, as the schema says).
+    const ruleId = parseRuleId(id);
+    if (!ruleId) return null;
+    const ref = findRule(ruleId);
+    return graphqlObject(RuleText, {
       ruleId: ref.ruleId,
       rulebookId: ref.rulebookId,
       level: ref.level,

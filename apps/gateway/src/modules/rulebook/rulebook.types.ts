@@ -1,18 +1,19 @@
+import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A paragraph (項) of an article, with its rule ID and Japanese original text.' })
 export class RuleParagraph {
-  @Field(() => String) ruleId!: string;
+  @Field(() => String) ruleId!: RuleId;
   @Field(() => String) text!: string;
 }
 
 @ObjectType({ description: 'An article (条) of a regulation.' })
 export class RuleArticle {
-  @Field(() => String) ruleId!: string;
+  @Field(() => String) ruleId!: RuleId;
   @Field(() => String, { description: 'e.g. 第12条' }) number!: string;
   @Field(() => String) caption!: string;
   @Field(() => String) captionEn!: string;
-  @Field(() => [RuleParagraph]) paragraphs!: RuleParagraph[];
+  @Field(() => [RuleParagraph]) paragraphs!: readonly RuleParagraph[];
 }
 
 @ObjectType({ description: 'A role the regulation defines (e.g. 情報管理責任者).' })
@@ -20,7 +21,7 @@ export class RoleDefinition {
   @Field(() => String) key!: string;
   @Field(() => String) name!: string;
   @Field(() => String) nameEn!: string;
-  @Field(() => [String]) ruleIds!: string[];
+  @Field(() => [String]) ruleIds!: readonly RuleId[];
   @Field(() => String) description!: string;
 }
 
@@ -31,13 +32,13 @@ export class Rulebook {
   @Field(() => String) titleEn!: string;
   @Field(() => String) reference!: string;
   @Field(() => String) effectiveOn!: string;
-  @Field(() => [RuleArticle]) articles!: RuleArticle[];
-  @Field(() => [RoleDefinition]) roles!: RoleDefinition[];
+  @Field(() => [RuleArticle]) articles!: readonly RuleArticle[];
+  @Field(() => [RoleDefinition]) roles!: readonly RoleDefinition[];
 }
 
 @ObjectType({ description: 'The text of one rule, looked up by its ID.' })
 export class RuleText {
-  @Field(() => String) ruleId!: string;
+  @Field(() => String) ruleId!: RuleId;
   @Field(() => String) rulebookId!: string;
   @Field(() => String, { description: 'article, paragraph or item' }) level!: string;
   @Field(() => String) articleNumber!: string;

@@ -2,6 +2,7 @@
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, isIsoDate, note, notDefinedIn, path, reasonField, result, role, staged, step } from './kind-helpers.ts';
+import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const name = bi('ユーザ一括更新申請', 'Bulk user update');
 
@@ -13,7 +14,7 @@ export interface UserChangeRow {
   validTo?: string;
 }
 
-const RULES = ['MNT-12-1'];
+const RULES: RuleId[] = ['MNT-12-1'];
 
 function validate(ctx: RouteContext): FieldError[] {
   const rows = ctx.content['changes'];

@@ -5,6 +5,7 @@ import type { RulebookId } from '../../model/types.ts';
 import { findRole, ruleIdSet } from '../../rulebooks/index.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { ActorRule, Bilingual, ComputedStep, FormField, RouteContext, RouteResult, StepKind } from '../request.types.ts';
+import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 export const bi = (ja: string, en: string): Bilingual => ({ ja, en });
 
@@ -33,7 +34,7 @@ export function step(
   kind: StepKind,
   actor: ActorRule,
   label: Bilingual,
-  ruleIds: string[],
+  ruleIds: RuleId[],
   extra: Partial<Pick<ComputedStep, 'perEach' | 'subjectId' | 'requesterMayDecide'>> = {},
 ): StepDraft {
   return { key, kind, actor, label, ruleIds: ruleIdSet(ruleIds), ...extra };
@@ -56,7 +57,7 @@ export function staged(...groups: (StepDraft | StepDraft[] | null | undefined | 
 }
 
 export type Note = RouteResult['notes'][number];
-export const note = (ja: string, en: string, ruleIds: string[]): Note => ({ message: bi(ja, en), ruleIds: ruleIdSet(ruleIds) });
+export const note = (ja: string, en: string, ruleIds: RuleId[]): Note => ({ message: bi(ja, en), ruleIds: ruleIdSet(ruleIds) });
 
 export function result(steps: ComputedStep[], notes: Note[] = [], errors: FieldError[] = [], dueOn?: string): RouteResult {
   return dueOn === undefined ? { steps, notes, errors } : { steps, notes, errors, dueOn };
@@ -121,11 +122,11 @@ export function field(
   return { key, type, label: bi(ja, en), required, ...extra };
 }
 
-export const reasonField = (ruleIds: string[], rulebookIds?: RulebookId[]): FormField =>
+export const reasonField = (ruleIds: RuleId[], rulebookIds?: RulebookId[]): FormField =>
   field('reason', 'textarea', '理由', 'Reason', true, { maxLength: 2000, ruleIds, ...(rulebookIds ? { rulebookIds } : {}) });
 
 /** validFrom ≤ validTo when both are given. */
-export function validPeriodErrors(ctx: RouteContext, fromKey: string, toKey: string, ruleIds: string[]): FieldError[] {
+export function validPeriodErrors(ctx: RouteContext, fromKey: string, toKey: string, ruleIds: RuleId[]): FieldError[] {
   const from = ctx.content[fromKey];
   const to = ctx.content[toKey];
   if (isIsoDate(from) && isIsoDate(to) && to < from) {

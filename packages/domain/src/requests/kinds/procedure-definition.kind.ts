@@ -3,6 +3,7 @@ import { procedureContentErrors } from '../../operations/procedures.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, note, notDefinedIn, path, result, role, staged, step } from './kind-helpers.ts';
+import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const name = bi('行政手続の定義の設定依頼', 'Procedure definition setting');
 
@@ -27,7 +28,7 @@ function route(ctx: RouteContext): RouteResult {
   );
 }
 
-const t = (key: string, ja: string, en: string, ruleId: string, required: boolean) => field(key, 'textarea', ja, en, required, { maxLength: 4000, ruleIds: [ruleId] });
+const t = (key: string, ja: string, en: string, ruleId: RuleId, required: boolean) => field(key, 'textarea', ja, en, required, { maxLength: 4000, ruleIds: [ruleId] });
 
 export const procedureDefinitionKind: RequestKind = {
   key: 'procedure_definition',

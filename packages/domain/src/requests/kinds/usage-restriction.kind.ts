@@ -3,12 +3,13 @@
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { ComputedStep, RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, flag, holdsRole, note, notDefinedIn, path, reasonField, result, role, staged, step, text, type Note, type StepDraft } from './kind-helpers.ts';
+import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const suspensionName = bi('使用停止', 'Usage suspension');
 const reinstatementName = bi('使用再開', 'Usage reinstatement');
 
 /** KTM: who is told. The section head of the user's section; when the head filed, that is their own. */
-function ktmSectionHead(ctx: RouteContext, ruleIds: string[]): StepDraft {
+function ktmSectionHead(ctx: RouteContext, ruleIds: RuleId[]): StepDraft {
   const filedByHead = holdsRole(ctx, 'using_section_head') && !holdsRole(ctx, 'general_manager');
   const userUnit = text(ctx, 'userOrgUnitId');
   return filedByHead || !userUnit
@@ -57,7 +58,7 @@ function suspensionRoute(ctx: RouteContext): RouteResult {
               ['KTM-10-1', 'KTM-10-2', 'KTM-10-3'],
             ),
           ];
-      const ruleIds = breach ? ['KTM-10-4'] : ['KTM-10-3'];
+      const ruleIds: RuleId[] = breach ? ['KTM-10-4'] : ['KTM-10-3'];
       return result(
         staged(
           step('suspend', 'perform', role('KTM', 'general_manager'), bi('ユーザーID又は操作権限の解除', 'Revoke the user ID or authority'), ruleIds),

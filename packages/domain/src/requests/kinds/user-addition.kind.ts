@@ -3,14 +3,15 @@
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, filedOn, flag, isIsoDate, note, notDefinedIn, path, reasonField, requesterActor, result, role, staged, step, text, validPeriodErrors } from './kind-helpers.ts';
+import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const name = bi('ユーザ追加申請', 'User addition');
 
 /** The rule behind a user's period of use, per rulebook. */
-const periodRule: Record<string, string> = { MNT: 'MNT-11-1', KTM: 'KTM-11-1', KWO: 'KWO-6-1' };
+const periodRule: Record<string, RuleId> = { MNT: 'MNT-11-1', KTM: 'KTM-11-1', KWO: 'KWO-6-1' };
 
 function validate(ctx: RouteContext): FieldError[] {
-  const periodRuleIds = [periodRule[ctx.rulebookId] ?? 'MNT-11-1'];
+  const periodRuleIds: RuleId[] = [periodRule[ctx.rulebookId] ?? 'MNT-11-1'];
   const errors: FieldError[] = [...validPeriodErrors(ctx, 'validFrom', 'validTo', periodRuleIds)];
   const validTo = ctx.content['validTo'];
   if (isIsoDate(validTo) && validTo < filedOn(ctx)) {

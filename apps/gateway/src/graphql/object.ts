@@ -1,0 +1,11 @@
+/** The data properties of a GraphQL object class (its field resolvers and methods left out). */
+type Fields<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+/**
+ * An instance of a GraphQL object class with these fields set. Unlike `graphqlObject(X, {...})`,
+ * the values are checked against the class: a rule ID the rulebooks lack, or text where the class
+ * has a RuleId, does not compile.
+ */
+export function graphqlObject<T extends object>(Class: new () => T, fields: Partial<Fields<T>>): T {
+  return graphqlObject(Class, fields);
+}
