@@ -1,6 +1,6 @@
 // Helpers shared by the demo seeders of operations data.
 import type pg from 'pg';
-import type { MunicipalitySeed } from '@tsukasa/domain';
+import type { MunicipalitySeed } from '@tsukasa/seed';
 
 export type Row = Record<string, unknown>;
 

@@ -1,7 +1,6 @@
 // Demo data of "who may use what": derived deterministically from each municipality's seed, so it
 // follows the org chart and the people generated for it.
-import { fiscalYearOf } from '../calendar/deadlines.ts';
-import { localParts } from '../calendar/operating-calendar.ts';
+import { fiscalYearOf, localParts } from '@tsukasa/domain';
 import type { InformationAssetSeed, MunicipalitySeed, PositionSeed, StaffSeed } from './seed.types.ts';
 
 export interface AccountSeed {

@@ -8,7 +8,7 @@ import type {
   MunicipalityCode,
   OrgUnitLevel,
   RulebookId,
-} from '../model/types.ts';
+} from '@tsukasa/domain';
 
 export interface OrgUnitSeed {
   key: string;
