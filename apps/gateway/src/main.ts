@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { appLoginUrl, createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
 import { systemClock } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
-import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/mail-worker.ts';
+import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/index.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
 import { describeError, jsonLogger, tracingEnabled } from './http/logger.ts';
 

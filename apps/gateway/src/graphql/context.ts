@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestDb } from './request-db.ts';
 import type { TenantPool } from './tenant-pool.ts';
 import type { Loaders } from './loaders.ts';
-import type { Authz } from '../modules/authz/viewer-facts.ts';
+import type { Authz } from './field-access.ts';
 
 export type Viewer =
   | {

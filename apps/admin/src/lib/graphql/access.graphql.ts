@@ -1,6 +1,5 @@
 import { gql } from '@urql/core';
-import type { PositionRef } from './people.graphql.ts';
-import type { DateTime, ID } from './types.ts';
+import type { DateTime, ID, PositionRef } from './types.ts';
 
 // ── Accounts ──────────────────────────────────────────────────────────────────
 

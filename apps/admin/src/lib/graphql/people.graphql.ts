@@ -1,14 +1,8 @@
 import { gql } from '@urql/core';
 import { ACCOUNT_FIELDS, type Account } from './access.graphql.ts';
-import type { ID, OrgUnitOption, OrgUnitRef, PageInfo } from './types.ts';
+import type { ID, OrgUnitOption, PageInfo, PositionRef } from './types.ts';
 
 // ── Shapes ────────────────────────────────────────────────────────────────────
-
-export interface PositionRef {
-  id: ID;
-  name: string;
-  orgUnit: OrgUnitRef;
-}
 
 export interface StaffListItem {
   id: ID;

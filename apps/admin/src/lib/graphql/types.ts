@@ -45,6 +45,12 @@ export interface OrgUnitRef {
   path: string;
 }
 
+export interface PositionRef {
+  id: ID;
+  name: string;
+  orgUnit: OrgUnitRef;
+}
+
 export interface OrgUnitOption extends OrgUnitRef {
   level: OrgUnitLevel;
 }

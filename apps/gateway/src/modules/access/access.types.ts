@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../registry/registry.types.ts';
+import { PageInfo } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum AccessDenialCode {

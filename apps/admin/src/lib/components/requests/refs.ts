@@ -1,5 +1,5 @@
 import type { OrgUnitOption } from '../../graphql/types.ts';
-import type { PositionRef } from '../../graphql/people.graphql.ts';
+import type { PositionRef } from '../../graphql/types.ts';
 import type { AssetOption } from '../../graphql/access.graphql.ts';
 import type { RequestSystemOption } from '../../graphql/requests.graphql.ts';
 
