@@ -29,7 +29,7 @@ import { AppShell } from './http/app-shell.ts';
 import { healthRoutes } from './http/health.ts';
 import { describeError, requestLog, type Log } from './http/logger.ts';
 import { currentRequestId, requestScope } from './http/request-context.ts';
-import { Authz } from './graphql/field-access.ts';
+import { Authz } from './graphql/request-authz.ts';
 import { SESSION_COOKIE, ViewerCache, resolveViewer } from './modules/auth/index.ts';
 
 export interface GatewayOptions {
