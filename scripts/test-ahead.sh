@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The domain, gateway and API suites again with the system clock moved (default 400 days ahead):
+# The domain, demo data, gateway and API suites again with the system clock moved (default 400 days ahead):
 # no test may depend on the day it runs. faketime's LD_PRELOAD reaches Node and the embedded
 # PostgreSQL the suites start. TEST_CLOCK_OFFSET takes faketime's -f syntax (+400d, -30d, +2y …).
 set -euo pipefail
@@ -11,5 +11,6 @@ if ! command -v faketime >/dev/null 2>&1; then
 fi
 echo "The clock moved by ${offset}: $(faketime -f "${offset}" date -u '+%Y-%m-%d %H:%M UTC')"
 (cd packages/domain && faketime -f "${offset}" npx vitest run)
+(cd packages/seed && faketime -f "${offset}" npx vitest run)
 (cd apps/gateway && faketime -f "${offset}" npx vitest run)
 (cd test && faketime -f "${offset}" npx vitest run api)

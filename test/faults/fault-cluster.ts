@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { demoMunicipalities } from '@tsukasa/seed';
 import { APP_ROLE, freePort, hashPassword, migrate, provisionRolesAndSchema, seedDemo, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@tsukasa/db';
 import { TEMPLATE_DB } from '@tsukasa/db/testing';
 

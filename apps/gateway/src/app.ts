@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { MikroORM } from '@tsukasa/db';
 import { systemClock, type Clock } from '@tsukasa/domain';
 import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
-import { formatError } from './graphql/errors.ts';
+import { formatError } from './graphql/error-format.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { RequestDb } from './graphql/request-db.ts';
 import { TenantPool } from './graphql/tenant-pool.ts';
@@ -29,10 +29,8 @@ import { AppShell } from './http/app-shell.ts';
 import { healthRoutes } from './http/health.ts';
 import { describeError, requestLog, type Log } from './http/logger.ts';
 import { currentRequestId, requestScope } from './http/request-context.ts';
-import { resolveViewer } from './modules/auth/auth.service.ts';
-import { ViewerCache } from './modules/auth/viewer-cache.ts';
-import { Authz } from './modules/authz/viewer-facts.ts';
-import { SESSION_COOKIE } from './modules/auth/tokens.ts';
+import { Authz } from './graphql/request-authz.ts';
+import { SESSION_COOKIE, ViewerCache, resolveViewer } from './modules/auth/index.ts';
 
 export interface GatewayOptions {
   orm: MikroORM;

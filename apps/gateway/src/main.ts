@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { appLoginUrl, createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
-import { DEMO_PASSWORD, demoMunicipalities, systemClock } from '@tsukasa/domain';
+import { systemClock } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
-import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/mail-worker.ts';
+import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/index.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
 import { describeError, jsonLogger, tracingEnabled } from './http/logger.ts';
 
@@ -31,8 +31,12 @@ const database = await openDatabase({
     onGiveUp: () => process.exit(3),
   },
 });
+// The demo data (@tsukasa/seed) is imported only when it is to be loaded: a production start never reads it.
+let demoPassword: string | undefined;
 if (env.seedDemo) {
-  await seedDemo(database.url, demoMunicipalities, { hashPassword, demoPassword: DEMO_PASSWORD, log: (m) => log('info', m) });
+  const demo = await import('@tsukasa/seed');
+  await seedDemo(database.url, demo.demoMunicipalities, { hashPassword, demoPassword: demo.DEMO_PASSWORD, log: (m) => log('info', m) });
+  demoPassword = demo.DEMO_PASSWORD;
 }
 // The one clock of the product: requests, decisions and the workers read the time from it.
 const clock = systemClock;
@@ -65,7 +69,7 @@ server.listen(env.port, env.host, () => {
   const port = typeof address === 'object' && address ? address.port : env.port;
   const base = `http://${env.host === '0.0.0.0' ? '127.0.0.1' : env.host}:${port}`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\n  司 Tsukasa is ready in ${seconds}s\n  Admin app:   ${base}/\n  GraphQL API: ${base}/graphql\n  Demo sign-in: municipality minato | kawasaki | kitami | arakawa, user admin, password ${env.seedDemo ? DEMO_PASSWORD : '(demo data not loaded)'}\n`);
+  console.log(`\n  司 Tsukasa is ready in ${seconds}s\n  Admin app:   ${base}/\n  GraphQL API: ${base}/graphql\n  Demo sign-in: municipality minato | kawasaki | kitami | arakawa, user admin, password ${demoPassword ?? '(demo data not loaded)'}\n`);
 });
 
 let stopping = false;

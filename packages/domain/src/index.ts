@@ -6,8 +6,6 @@ export * from './wareki.ts';
 export * from './registry/field-error.ts';
 export * from './registry/text-policy.ts';
 export * from './registry/system.policy.ts';
-export * from './demo/index.ts';
-export * from './demo-credentials.ts';
 export * from './calendar/index.ts';
 export * from './roles/index.ts';
 export * from './authz/index.ts';

@@ -2,26 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestDb } from './request-db.ts';
 import type { TenantPool } from './tenant-pool.ts';
 import type { Loaders } from './loaders.ts';
-import type { Authz } from '../modules/authz/viewer-facts.ts';
+import type { Authz } from './request-authz.ts';
+import type { FieldAuthorizationMode, Viewer } from './viewer.ts';
 
-export type Viewer =
-  | {
-      kind: 'staff';
-      municipalityId: string;
-      staffId: string;
-      sessionId: string;
-      registryAdmin: boolean;
-    }
-  | {
-      kind: 'token';
-      municipalityId: string;
-      /** The administrator who created the token; actions are audited as the token. */
-      staffId: string;
-      tokenId: string;
-      scopes: string[];
-    };
-
-export type FieldAuthorizationMode = 'enforce' | 'audit-only' | 'off';
+export type { FieldAuthorizationMode, Viewer } from './viewer.ts';
 
 export interface Context {
   requestId: string;

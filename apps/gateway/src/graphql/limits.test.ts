@@ -18,7 +18,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter } from '../http/rate-limit.ts';
 import { API_CONTENT_SECURITY_POLICY, inlineScriptHashes, securityHeaders } from '../http/security-headers.ts';
 import { FREE_SIGN_IN_FAILURES } from '../modules/auth/auth.service.ts';
 import { startTestGateway, type TestGateway } from '../testing/harness.ts';
-import { formatError } from './errors.ts';
+import { formatError } from './error-format.ts';
 import { DEFAULT_QUERY_LIMITS, MAX_VARIABLE_DEPTH, measureOperation, queryLimitRules, variableProblem, type QueryLimits } from './limits.ts';
 import { buildGatewaySchema } from './schema.ts';
 

@@ -2,10 +2,10 @@
 type Fields<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 
 /**
- * An instance of a GraphQL object class with these fields set. Unlike `graphqlObject(X, {...})`,
+ * An instance of a GraphQL object class with these fields set. Unlike `Object.assign(new X(), {...})`,
  * the values are checked against the class: a rule ID the rulebooks lack, or text where the class
  * has a RuleId, does not compile.
  */
 export function graphqlObject<T extends object>(Class: new () => T, fields: Partial<Fields<T>>): T {
-  return graphqlObject(Class, fields);
+  return Object.assign(new Class(), fields);
 }

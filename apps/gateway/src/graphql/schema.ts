@@ -9,6 +9,7 @@ import { SystemImportResolver, SystemResolver } from '../modules/registry/system
 import { RulebookResolver } from '../modules/rulebook/rulebook.resolver.ts';
 import { authChecker } from './rules.ts';
 import { accessResolvers } from '../modules/access/access.resolver.ts';
+import { DesignationResolver } from '../modules/access/designation.resolver.ts';
 import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
 import { RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
@@ -16,7 +17,9 @@ import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
 import { registerResolvers } from '../modules/registers/registers.resolver.ts';
 import { procedureResolvers } from '../modules/procedures/procedure.resolver.ts';
 import { operationsResolvers } from '../modules/operations/incident.resolver.ts';
+import { MaintenanceResolver } from '../modules/operations/maintenance.resolver.ts';
 
+// The one place that imports resolvers (a dependency rule checks it: npm run lint).
 export const resolvers = [
   AuthResolver,
   ViewerPermissionsResolver,
@@ -29,6 +32,7 @@ export const resolvers = [
   RulebookResolver,
   ...peopleResolvers,
   ...accessResolvers,
+  DesignationResolver,
   AuditResolver,
   AuditEventNamesResolver,
   RequestResolver,
@@ -36,6 +40,7 @@ export const resolvers = [
   ...committeeResolvers,
   ...registerResolvers,
   ...procedureResolvers,
+  MaintenanceResolver,
   ...operationsResolvers,
 ] as const;
 

@@ -1,7 +1,6 @@
 // Security headers of every response: the admin app (a SvelteKit SPA) and the GraphQL API.
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { AppShell } from './app-shell.ts';
 
 /** Features the product never uses, denied to the page and to anything it might embed. */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
@@ -47,9 +46,10 @@ export interface SecurityHeaderOptions {
   https: boolean;
   /**
    * The built admin app's shell, whose inline scripts are allowed by hash. The shell itself is
-   * sent with the policy of the bytes sent (AppShell.send); other responses get the last one's.
+   * sent with the policy of the bytes sent (AppShell.send, http/app-shell.ts); other responses get
+   * the last one's.
    */
-  appShell?: AppShell;
+  appShell?: { policy(): string };
 }
 
 export function securityHeaders(opts: SecurityHeaderOptions) {

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { demoMunicipalities } from '@tsukasa/seed';
 import { verifyAuditChains } from '../audit/verify.ts';
 import { createOrm } from '../orm.ts';
 import { appendAuditEvents } from '../repositories/audit.repository.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { demoMunicipalities } from '@tsukasa/seed';
 import { createOrm } from '../orm.ts';
 import { registryRepo } from '../index.ts';
 import { municipalityIdOf, seedDemo } from '../seed/demo-seeder.ts';

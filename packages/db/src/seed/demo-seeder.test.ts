@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { demoMunicipalities } from '@tsukasa/seed';
 import { SCHEMA, migrate, provisionRolesAndSchema, withDatabase } from '../runtime/provision.ts';
 import { describeSeedReport, municipalityIdOf, seedDemo } from './demo-seeder.ts';
 import { hashPassword } from './password.ts';

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { countOf, demoAccess, listOf, type MunicipalitySeed } from '@tsukasa/domain';
+import { countOf, listOf } from '@tsukasa/domain';
+import { demoAccess, type MunicipalitySeed } from '@tsukasa/seed';
 import { OWNER_ROLE } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { uuidFromKey } from './ids.ts';

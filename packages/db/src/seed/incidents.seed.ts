@@ -7,7 +7,8 @@
 // it is, so what an administrator did since wins). No notifications or e-mails are created: the demo
 // inboxes stay as they are.
 import type pg from 'pg';
-import { incidentNumber, localDateAt, toJapaneseFiscalYear, zonedInstant, type MunicipalitySeed } from '@tsukasa/domain';
+import { incidentNumber, localDateAt, toJapaneseFiscalYear, zonedInstant } from '@tsukasa/domain';
+import type { MunicipalitySeed } from '@tsukasa/seed';
 
 import { holderOf, insertOnce, type Row } from './seed-helpers.ts';
 

@@ -8,7 +8,8 @@
 // Dates are relative to the day the demo is loaded. Rows are created once (an existing row is left as
 // it is, so what staff recorded since wins). No notifications, mail or audit events are created.
 import type pg from 'pg';
-import { CONTRACT_CLAUSES, addMonths, fiscalYearOf, localDateAt, monthOf, recentQuarters, type MunicipalitySeed, type RuleId } from '@tsukasa/domain';
+import { CONTRACT_CLAUSES, addMonths, fiscalYearOf, localDateAt, monthOf, recentQuarters, type RuleId } from '@tsukasa/domain';
+import type { MunicipalitySeed } from '@tsukasa/seed';
 
 import { holderOf, insertOnce } from './seed-helpers.ts';
 

@@ -1,6 +1,7 @@
 // Helpers shared by the demo seeders of operations data.
 import type pg from 'pg';
-import type { MunicipalitySeed, RuleId } from '@tsukasa/domain';
+import type { RuleId } from '@tsukasa/domain';
+import type { MunicipalitySeed } from '@tsukasa/seed';
 
 /**
  * A row to seed. The columns that cite rules take rule IDs, so demo data citing a rule the

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { DEMO_PASSWORD, demoMunicipalities } from '@tsukasa/seed';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.ts';
 import { appLoginUrl, migrate, provisionRolesAndSchema, withDatabase } from '../runtime/provision.ts';
 import { seedDemo } from '../seed/demo-seeder.ts';
@@ -29,7 +29,7 @@ export async function startTestCluster(opts: { seed?: boolean } = {}) {
   if (opts.seed !== false) {
     await seedDemo(url, demoMunicipalities, {
       hashPassword,
-      demoPassword: 'demo-admin-pass',
+      demoPassword: DEMO_PASSWORD,
     });
   }
   return {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoMunicipalities } from '@tsukasa/domain';
+import { demoMunicipalities } from '@tsukasa/seed';
 import { APP_ROLE, createOrm, UnsafeDatabaseLoginError } from '../orm.ts';
 import { SCHEMA } from '../runtime/provision.ts';
 import { municipalityIdOf, seedDemo, ProductionDatabaseError } from '../seed/demo-seeder.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { arakawaDemo, kawasakiDemo, kitamiDemo, minatoDemo } from '../demo/index.ts';
 import { isValidRuleId } from '../rulebooks/index.ts';
 import { assembleAgenda, compareRuleIds, type AgendaCandidate } from './agenda.ts';
 import { COMMITTEE_RULES, committeeRules } from './committee-rules.ts';
@@ -12,9 +11,7 @@ const monthly = committeeRules('mnt.committee.monthly-report')!;
 const kwwMeeting = committeeRules('kaw.committee.operations')!;
 
 describe('committee rules', () => {
-  it('cover every committee of the four municipalities, citing rules that exist', () => {
-    const seeded = [arakawaDemo, minatoDemo, kawasakiDemo, kitamiDemo].flatMap((m) => m.committees.map((c) => c.key)).sort();
-    expect(COMMITTEE_RULES.map((c) => c.committeeKey).sort()).toEqual(seeded);
+  it('cite rules that exist', () => {
     for (const c of COMMITTEE_RULES) {
       const ids = [...c.quorum.ruleIds, ...c.circulation.ruleIds, ...c.substitutes.ruleIds, ...c.temporaryMembers.ruleIds, ...c.invited.ruleIds, ...c.cadence.ruleIds, ...c.remitRuleIds, ...c.standingItems.flatMap((s) => s.ruleIds)];
       for (const id of ids) expect(isValidRuleId(id), `${c.committeeKey}: ${id}`).toBe(true);

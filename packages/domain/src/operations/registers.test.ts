@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { arakawaDemo, kawasakiDemo } from '../demo/index.ts';
 import { isValidRuleId } from '../rulebooks/index.ts';
 import { testCalendar } from '../testing/test-calendar.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
@@ -10,14 +9,13 @@ import { ledgerEntryState, validateDisposal, validateLedgerEntry } from './form-
 import {
   IMPROVEMENT_REQUEST_RULES,
   INSPECTION_KINDS,
-  checkSheetPlaces,
   checkSheetSchedule,
   decideImprovementRequest,
   findingOverdue,
   findingStepConflict,
   validateCheckSheet,
 } from './inspections.ts';
-import { planItemStepConflict, processingPlanObligations, processingPlanStatus, validateOutputCheck, validateProcessingPlan } from './processing-plans.ts';
+import { planItemStepConflict, processingPlanStatus, validateOutputCheck, validateProcessingPlan } from './processing-plans.ts';
 import { REGISTER_DUTIES, decideRegisterDuty } from './registers.ts';
 
 describe('every rule the registers cite exists', () => {
@@ -68,26 +66,6 @@ describe('months (ARK-8-1: 毎月末までに翌月の月間処理予定)', () =
   it('dueState: a deadline is the day itself', () => {
     expect(dueState({ opensOn: '2026-01-01', dueOn: '2026-01-31', doneOn: null }, '2026-01-31')).toBe('due');
     expect(dueState({ opensOn: '2026-01-01', dueOn: '2026-01-31', doneOn: null }, '2026-02-01')).toBe('overdue');
-  });
-});
-
-describe('who owes a monthly plan (ARK-8-1)', () => {
-  const unit = (key: string) => key;
-  const systems = arakawaDemo.systems.map((s) => ({
-    id: s.key, rulebookId: s.rulebookId, managementType: s.managementType, managingOrgUnitId: unit(s.managingOrgUnitKey), lifecycleStatus: s.status, usingOrgUnitIds: s.usingOrgUnitKeys,
-  }));
-  const obligations = processingPlanObligations(systems);
-
-  it('the sections using a system デジタル推進課 manages, not デジタル推進課 itself', () => {
-    expect(obligations).toContainEqual({ systemId: 'ark.sys.resident-record', orgUnitId: 'ark.kumin.koseki' });
-    expect(obligations).toContainEqual({ systemId: 'ark.sys.resident-record', orgUnitId: 'ark.kumin.kumin' });
-    expect(obligations.filter((o) => o.orgUnitId === 'ark.kanri.digital')).toEqual([]);
-  });
-
-  it('not the systems a システム管理課 manages (ARK-9), nor systems retired', () => {
-    expect(obligations.filter((o) => o.systemId === 'ark.sys.long-term-care')).toEqual([]);
-    const retired = processingPlanObligations(systems.map((s) => (s.id === 'ark.sys.tax' ? { ...s, lifecycleStatus: 'retired' } : s)));
-    expect(retired.filter((o) => o.systemId === 'ark.sys.tax')).toEqual([]);
   });
 });
 
@@ -183,13 +161,6 @@ describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
     expect(checkSheetSchedule(2026, '2026-10-01', [])[0]!.ruleIds).toEqual(['KWO-5-3']);
   });
 
-  it('the using places are the ward sections using the 区役所システム, not the managing section', () => {
-    const places = checkSheetPlaces(kawasakiDemo.systems.map((s) => ({ rulebookId: s.rulebookId, managingOrgUnitId: s.managingOrgUnitKey, lifecycleStatus: s.status, usingOrgUnitIds: s.usingOrgUnitKeys })));
-    expect(places).toContain('kaw.ward.saiwai.kumin');
-    expect(places).toContain('kaw.ward.saiwai.hiyoshi');
-    expect(places).not.toContain('kaw.shimin.seikatsu.koseki');
-    expect(places).toHaveLength(10);
-  });
 
   it('a sheet belongs to a quarter that has begun, is not dated in the future, and says the measures when improvement is needed', () => {
     expect(validateCheckSheet({ fiscalYear: 2026, quarter: 3, checkedOn: '2026-11-20', result: 'satisfactory' }, '2026-11-21')).toEqual([]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findRole, findRule } from '../rulebooks/index.ts';
-import { kawasakiDemo } from '../demo/index.ts';
 import type { RulebookId } from '../model/types.ts';
 import { holdersAt, isOnDuty, localDateAt, positionsAt, rolesAt } from './role-resolution.ts';
 import type { DeputationFact, RoleBindingFact, TenureFact } from './roles.types.ts';
@@ -177,27 +176,6 @@ describe('rolesAt', () => {
     expect(supervisorScope('suzuki', after)).toEqual([]);
   });
 
-  it('the Kawasaki demo: 健康福祉局総務部長 and こども未来局総務部長 each hold システム総括者 with their scope (KWW-3-1)', () => {
-    const demoTenures: TenureFact[] = kawasakiDemo.staff.flatMap((s) => s.tenures.map((t) => ({ staffId: s.key, positionId: t.positionKey, from: t.from, to: t.to ?? null })));
-    const demoBindings: RoleBindingFact[] = kawasakiDemo.roleBindings.map((b) => ({
-      rulebookId: b.rulebookId,
-      roleKey: b.roleKey,
-      positionId: b.positionKey,
-      scopeKey: b.scope?.key ?? null,
-      scopeLabel: b.scope?.label ?? null,
-      ruleIds: b.ruleIds,
-    }));
-    const at = '2025-10-01T10:00:00+09:00';
-    const scopeOf = (positionId: string) => {
-      const [holder] = holdersAt(positionId, at, demoTenures);
-      expect(holder, positionId).toBeDefined();
-      return rolesAt(holder ?? '', at, { tenures: demoTenures, bindings: demoBindings, deputations: [] })
-        .filter((r) => r.roleKey === 'system_supervisor')
-        .map((r) => [r.positionId, r.scopeKey, r.scopeLabel]);
-    };
-    expect(scopeOf('kaw.kenko.somu.director')).toEqual([['kaw.kenko.somu.director', 'health-welfare', '健康福祉局及び共通部分に関する業務']]);
-    expect(scopeOf('kaw.kodomo.somu.director')).toEqual([['kaw.kodomo.somu.director', 'children', 'こども未来局に関する業務']]);
-  });
 
   it('every role and rule ID of the fixtures resolves in the rulebooks', () => {
     for (const b of bindings) {

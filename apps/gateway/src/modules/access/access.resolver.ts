@@ -5,15 +5,12 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts, toAssetFact } from '../authz/viewer-facts.ts';
-import { toStaff } from '../people/people.resolver.ts';
-import { Staff } from '../people/people.types.ts';
-import { toAsset, toPosition, toSystem } from '../registry/registry.mappers.ts';
-import { InformationAsset, Position, System } from '../registry/registry.types.ts';
+import { loadStaffFacts, toAssetFact } from '../authz/index.ts';
+import { Staff, toStaff } from '../people/index.ts';
+import { InformationAsset, Position, System, toAsset, toPosition, toSystem } from '../registry/index.ts';
+import { pageSize } from '../../graphql/pagination.ts';
 import { loadAll } from '../../graphql/loaders.ts';
-import { pageSize } from '../registry/system.resolver.ts';
 import * as accounts from './access.service.ts';
-import { DesignationResolver } from './designation.resolver.ts';
 import * as grants from './grant.service.ts';
 import {
   AccessDecision,
@@ -358,4 +355,4 @@ export class GrantEventResolver {
   }
 }
 
-export const accessResolvers = [AccessResolver, GrantResolver, DesignationResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver, GrantApprovalResolver, GrantEventResolver] as const;
+export const accessResolvers = [AccessResolver, GrantResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver, GrantApprovalResolver, GrantEventResolver] as const;

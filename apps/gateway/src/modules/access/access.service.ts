@@ -16,8 +16,8 @@ import {
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
-import { toWindowFact } from '../operations/maintenance.service.ts';
+import { loadStaffFacts, toTenure } from '../authz/index.ts';
+import { toWindowFact } from '../operations/index.ts';
 import { Account, AccountStatus } from './access.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 

@@ -1,6 +1,6 @@
 import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../registry/registry.types.ts';
+import { PageInfo } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum AccessDenialCode {

@@ -5,11 +5,9 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts } from '../authz/viewer-facts.ts';
-import { toStaff } from '../people/people.resolver.ts';
-import { Staff } from '../people/people.types.ts';
-import { toOrgUnit } from '../registry/registry.mappers.ts';
-import { OrgUnit } from '../registry/registry.types.ts';
+import { loadStaffFacts } from '../authz/index.ts';
+import { Staff, toStaff } from '../people/index.ts';
+import { OrgUnit, toOrgUnit } from '../registry/index.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 @ObjectType({ description: 'KWO-6: a person designated to handle an information asset at a using place.' })

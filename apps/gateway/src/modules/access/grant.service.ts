@@ -3,7 +3,7 @@ import { fieldError, grantChangeRefusal, grantStatus, holdersAt, positionsAt, ty
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { loadStaffFacts, toTenure } from '../authz/index.ts';
 import { Grant, GrantApproval, GrantEvent, GrantEventKindEnum, GrantStateEnum } from './access.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 

@@ -1,15 +1,14 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { toStaff } from '../people/people.resolver.ts';
-import { Staff } from '../people/people.types.ts';
+import { Staff, toStaff } from '../people/index.ts';
+import { loadStaffFacts } from '../authz/index.ts';
+import { pageSize } from '../../graphql/pagination.ts';
 import { auditRepo, toDate, type Db } from '@tsukasa/db';
 import { auditReaders, decideDuty, fieldError, ruleIdSet } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts } from '../authz/viewer-facts.ts';
-import { toCsv } from '../registry/csv.ts';
-import { pageSize } from '../registry/system.resolver.ts';
+import { toCsv } from '../../graphql/csv.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 @ObjectType({ description: 'One entry of the append-only, hash-chained audit log.' })

@@ -6,7 +6,7 @@ import { notFound } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
 import { Rule, viewerHasScope } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { Municipality } from '../registry/registry.types.ts';
+import { Municipality } from '../registry/index.ts';
 import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload, SignInPayload, Viewer, ViewerPermissions } from './auth.types.ts';

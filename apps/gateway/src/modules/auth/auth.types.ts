@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Municipality } from '../registry/registry.types.ts';
+import { Municipality } from '../registry/index.ts';
 
 @ObjectType({ description: 'Who is asking: a signed-in staff member or an integrator token.' })
 export class Viewer {

@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { toRequest } from '../requests/request.resolver.ts';
+import { toRequest } from '../requests/index.ts';
 import { meetingDocument, renderMeetingFile } from './meeting-documents.ts';
 import * as service from './meeting.service.ts';
 import {

@@ -28,8 +28,8 @@ import {
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts } from '../authz/viewer-facts.ts';
-import { decideCommitteeStep, stepConflict } from '../requests/request.service.ts';
+import { loadStaffFacts } from '../authz/index.ts';
+import { decideCommitteeStep, stepConflict } from '../requests/index.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;

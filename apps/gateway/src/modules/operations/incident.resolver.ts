@@ -5,12 +5,9 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { Rule } from '../../graphql/rules.ts';
-import { toStaff, visibleNetworks } from '../people/people.resolver.ts';
-import { ContactNetwork, Staff } from '../people/people.types.ts';
-import { toSystem } from '../registry/registry.mappers.ts';
-import { System } from '../registry/registry.types.ts';
+import { ContactNetwork, Staff, toStaff, visibleNetworks } from '../people/index.ts';
+import { System, toSystem } from '../registry/index.ts';
 import * as service from './incident.service.ts';
-import { MaintenanceResolver } from './maintenance.resolver.ts';
 import { idOrThrow, sectionLabel } from './maintenance.service.ts';
 import {
   Incident,
@@ -185,4 +182,4 @@ export class IncidentNoticeResolver {
   }
 }
 
-export const operationsResolvers = [MaintenanceResolver, IncidentResolver, IncidentLogEntryResolver, IncidentNoticeResolver] as const;
+export const operationsResolvers = [IncidentResolver, IncidentLogEntryResolver, IncidentNoticeResolver] as const;

@@ -1,7 +1,7 @@
 import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { System } from '../registry/registry.types.ts';
-import { Bilingual } from '../requests/request.types.ts';
+import { System } from '../registry/index.ts';
+import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum MaintenanceKindEnum {

@@ -5,12 +5,13 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
-import { Protected, decideProtected } from '../authz/protected.ts';
-import { loadStaffFacts, toTenure } from '../authz/viewer-facts.ts';
+import { Protected } from '../../graphql/field-access.ts';
+import { loadStaffFacts, toTenure } from '../authz/index.ts';
 import { loadAll } from '../../graphql/loaders.ts';
-import { toPosition, toSystem } from '../registry/registry.mappers.ts';
-import { InformationAsset, Position, System } from '../registry/registry.types.ts';
-import { pageSize } from '../registry/system.resolver.ts';
+import { InformationAsset, Position, System, toPosition, toSystem } from '../registry/index.ts';
+import { pageSize } from '../../graphql/pagination.ts';
+import { toNetwork, toPerson, toStaff } from './people.mappers.ts';
+import { visibleNetworks } from './people.service.ts';
 import {
   ContactNetwork,
   ContactNetworkMember,
@@ -25,41 +26,6 @@ import {
   Tenure,
 } from './people.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
-
-export function toStaff(r: accessRepo.StaffRow): Staff {
-  return graphqlObject(Staff, {
-    id: r.id,
-    familyName: r.family_name,
-    givenName: r.given_name,
-    displayName: `${r.family_name} ${r.given_name}`,
-    familyNameKana: r.family_name_kana,
-    givenNameKana: r.given_name_kana,
-    employeeNumber: r.employee_number,
-    email: r.email,
-    extension: r.extension,
-    personalPhone: r.personal_phone,
-  });
-}
-
-const toPerson = (r: accessRepo.ContractorPersonRow) =>
-  graphqlObject(ContractorPerson, { id: r.id, name: r.name, email: r.email, phone: r.phone, contractorId: r.contractor_id });
-
-const toNetwork = (r: accessRepo.ContactNetworkRow) =>
-  graphqlObject(ContactNetwork, { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id });
-
-/** A contact network is protected as a whole: it lists people's phones (emergency_contacts). */
-const networkProtection = {
-  asset: { kind: 'emergency_contacts' as const },
-  subject: (n: ContactNetwork) => ({ systemManagingOrgUnitId: n.managingOrgUnitId, systemRulebookId: n.rulebookId }),
-  target: (n: ContactNetwork) => ({ type: 'contact_network', id: n.id }),
-};
-
-/** Filters a list to the networks the viewer may see: the count and order reveal nothing more. */
-export async function visibleNetworks(ctx: Context, networks: ContactNetwork[]): Promise<ContactNetwork[]> {
-  if (ctx.fieldAuthorization !== 'enforce') return networks;
-  const decisions = await Promise.all(networks.map((n) => decideProtected(networkProtection, n, 'contactNetworks', ctx)));
-  return networks.filter((_, i) => decisions[i]!.allowed);
-}
 
 function instant(at: Date | null | undefined, ctx: Context): Date {
   return at ?? ctx.now();

@@ -1,7 +1,7 @@
 import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, Int, ObjectType, InputType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../registry/registry.types.ts';
-import { Protected } from '../authz/protected.ts';
+import { PageInfo } from '../../graphql/shared.types.ts';
+import { Protected } from '../../graphql/field-access.ts';
 
 export enum RoleVia {
   POSITION = 'position',

@@ -29,7 +29,7 @@ import {
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts } from '../authz/viewer-facts.ts';
+import { loadStaffFacts } from '../authz/index.ts';
 import {
   NeededProcedure,
   ProcedureCategoryEnum,

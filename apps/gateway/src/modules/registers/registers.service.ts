@@ -67,7 +67,7 @@ import {
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { loadStaffFacts, type StaffFacts } from '../authz/viewer-facts.ts';
+import { loadStaffFacts, type StaffFacts } from '../authz/index.ts';
 
 /** Today in the municipality (Asia/Tokyo): due dates are calendar days. */
 export const todayOf = (ctx: Context): string => localDateAt(ctx.now());

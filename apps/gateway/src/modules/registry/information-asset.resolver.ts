@@ -8,7 +8,7 @@ import { Rule } from '../../graphql/rules.ts';
 import { decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
 import { toAsset, toSystem } from './registry.mappers.ts';
 import * as service from './system.service.ts';
-import { pageSize } from './system.resolver.ts';
+import { pageSize } from '../../graphql/pagination.ts';
 import {
   AssignOwnersInput,
   InformationAsset,

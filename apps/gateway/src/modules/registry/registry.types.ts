@@ -2,6 +2,7 @@ import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/scalars.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
+import { PageInfo } from '../../graphql/shared.types.ts';
 
 // GraphQL types are not ORM rows: resolvers map rows to these explicitly (DESIGN §3).
 
@@ -44,12 +45,6 @@ export enum ImportAction {
   ERROR = 'error',
 }
 registerEnumType(ImportAction, { name: 'ImportAction' });
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
 
 @ObjectType({ description: 'A municipality (the tenant).' })
 export class Municipality {

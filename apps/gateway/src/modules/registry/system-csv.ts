@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { fieldError } from '@tsukasa/domain';
 import { isUuid } from '../../graphql/scalars.ts';
-import { parseCsv, toCsv, unguard } from './csv.ts';
+import { parseCsv, toCsv, unguard } from '../../graphql/csv.ts';
 import * as service from './system.service.ts';
 import { FieldChange, ImportAction, ImportRow, LifecycleStatus, ManagementType, SystemImportResult, type SystemFilter } from './registry.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';

@@ -6,10 +6,10 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { selects } from '../../graphql/lookahead.ts';
+import { pageSize } from '../../graphql/pagination.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { SortDirection, decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
-import { Rulebook } from '../rulebook/rulebook.types.ts';
-import { toRulebook } from '../rulebook/rulebook.resolver.ts';
+import { Rulebook, toRulebook } from '../rulebook/index.ts';
 import { toAsset, toOrgUnit, toSystem } from './registry.mappers.ts';
 import * as service from './system.service.ts';
 import {
@@ -35,16 +35,6 @@ function levelsAsked(info: GraphQLResolveInfo, ...under: string[]): registryRepo
     assets: selects(info, ...under, 'informationAssets'),
     owners: selects(info, ...under, 'informationAssets', 'owners'),
   };
-}
-
-export const MAX_PAGE = 200;
-
-export function pageSize(first: number | null | undefined, path: string[]): number {
-  const n = first ?? 20;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
-    throw badInput([fieldError(path, 'INVALID_VALUE', `first must be between 1 and ${MAX_PAGE}.`, `件数は1〜${MAX_PAGE}で指定してください。`)]);
-  }
-  return n;
 }
 
 function checkFilter(filter: SystemFilter | null | undefined): void {

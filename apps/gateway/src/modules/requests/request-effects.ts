@@ -2,8 +2,8 @@ import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, typ
 import { kindRuleIds, positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
-import { toTenure } from '../authz/viewer-facts.ts';
-import { setProcedureDefinition } from '../procedures/procedure.service.ts';
+import { toTenure } from '../authz/index.ts';
+import { setProcedureDefinition } from '../procedures/index.ts';
 
 const conflict = (en: string, ja: string) => new AppError('CONFLICT', en, { messageJa: ja });
 

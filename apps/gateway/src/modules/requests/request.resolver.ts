@@ -1,17 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
-import { fieldError, fieldsFor, findRequestKind, kindRuleIds, kindsFor, positionsAt, ruleIdsWithin, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
+import { fieldError, fieldsFor, kindRuleIds, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { toStaff } from '../people/people.resolver.ts';
-import { Staff } from '../people/people.types.ts';
-import { toSystem } from '../registry/registry.mappers.ts';
-import { Licences, System } from '../registry/registry.types.ts';
+import { Staff, toStaff } from '../people/index.ts';
+import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
+import { toRequest } from './request.mappers.ts';
 import * as service from './request.service.ts';
 import {
   DecideStepInput,
@@ -27,15 +26,6 @@ import {
   SystemLicenceUse,
 } from './request.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
-
-export function toRequest(r: requestRepo.RequestRow): RequestType {
-  const kind = findRequestKind(r.kind_key);
-  return graphqlObject(RequestType, {
-    id: r.id, number: r.number, kindKey: r.kind_key, kindName: kind?.name ?? { ja: r.kind_key, en: r.kind_key }, rulebookId: r.rulebook_id, status: r.status,
-    content: r.content, notes: r.route_notes, ruleIds: ruleIdsWithin(r.rule_ids, [r.rulebook_id]), dueOn: r.due_on, round: r.round, filedAt: toDate(r.filed_at),
-    decidedAt: toDateOrNull(r.decided_at), version: r.version, systemId: r.system_id, requesterId: r.requester_id, onBehalfOfId: r.on_behalf_of_id,
-  });
-}
 
 async function actorsOf(ctx: Context, a: ResolvedActors): Promise<StepActor[]> {
   const out: StepActor[] = [];

@@ -2,6 +2,7 @@ import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { TextFormat } from '../../graphql/input-guard.ts';
+import { Bilingual } from '../../graphql/shared.types.ts';
 
 export enum StepDecision {
   APPROVED = 'approved',
@@ -13,12 +14,6 @@ export enum StepDecision {
   INFORMED = 'informed',
 }
 registerEnumType(StepDecision, { name: 'StepDecision', description: 'approve: APPROVED/REJECTED/RETURNED; consent: CONSENTED/REJECTED/RETURNED; perform: PERFORMED; confirm: CONFIRMED/RETURNED.' });
-
-@ObjectType()
-export class Bilingual {
-  @Field(() => String) ja!: string;
-  @Field(() => String) en!: string;
-}
 
 @ObjectType({ description: 'A field of a request kind’s form (the admin app generates the form from these).' })
 export class RequestFormField {

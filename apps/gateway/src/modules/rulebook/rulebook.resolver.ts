@@ -1,24 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { findRule, parseRuleId, rulebooks, type RulebookId } from '@tsukasa/domain';
+import { findRule, parseRuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { Rule } from '../../graphql/rules.ts';
+import { toRulebook } from './rulebook.mappers.ts';
 import { RuleText, Rulebook } from './rulebook.types.ts';
 import { authRepo } from '@tsukasa/db';
 import { graphqlObject } from '../../graphql/object.ts';
-
-export function toRulebook(id: string): Rulebook | null {
-  const book = rulebooks[id as RulebookId];
-  if (!book) return null;
-  return graphqlObject(Rulebook, {
-    id: book.id,
-    title: book.title,
-    titleEn: book.titleEn,
-    reference: book.reference,
-    effectiveOn: book.effectiveOn,
-    articles: book.articles,
-    roles: book.roles,
-  });
-}
 
 @Resolver()
 export class RulebookResolver {

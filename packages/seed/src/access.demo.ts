@@ -1,9 +1,8 @@
 // Demo data of "who may use what": derived deterministically from each municipality's seed, so it
 // follows the org chart and the people generated for it.
-import { fiscalYearOf } from '../calendar/deadlines.ts';
-import { localParts } from '../calendar/operating-calendar.ts';
+import { fiscalYearOf, localParts } from '@tsukasa/domain';
 import type { InformationAssetSeed, MunicipalitySeed, PositionSeed, StaffSeed } from './seed.types.ts';
-import type { RuleId } from '../rulebooks/rule-id.ts';
+import type { RuleId } from '@tsukasa/domain';
 
 export interface AccountSeed {
   key: string;

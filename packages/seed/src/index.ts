@@ -1,4 +1,7 @@
-// Demo dataset of the four municipalities (SPEC §2), transcribed from their regulations.
+// Demo dataset of the four municipalities (SPEC §2), transcribed from their regulations, and the
+// demo sign-in password. Not part of the product's rules: packages/domain knows nothing of it.
+// Accounts, grants and other dated records are derived relative to the day the data is loaded
+// (demoAccess(m, asOf), demoDatesAt(asOf)).
 import type { MunicipalitySeed } from './seed.types.ts';
 import { arakawaDemo } from './arakawa.demo.ts';
 import { kawasakiDemo } from './kawasaki.demo.ts';
@@ -16,3 +19,6 @@ export type * from './seed.types.ts';
 
 export const demoMunicipalities: MunicipalitySeed[] = [minatoDemo, kawasakiDemo, kitamiDemo, arakawaDemo];
 export * from './access.demo.ts';
+export * from './demo-credentials.ts';
+export { KITAMI_DEMO_PROCEDURES, demoReviewedOn } from './kitami-procedures.demo.ts';
+export type { DemoPattern, DemoProcedure, DemoReview } from './kitami-procedures.demo.ts';

@@ -1,5 +1,5 @@
 // Small helpers to write the demo organisation trees compactly, and to read them back.
-import type { OrgUnitLevel } from '../model/types.ts';
+import type { OrgUnitLevel } from '@tsukasa/domain';
 import type { DataItemSeed, MunicipalitySeed, OrgUnitSeed, PositionSeed } from './seed.types.ts';
 
 export function orgUnit(

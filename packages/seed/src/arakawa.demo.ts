@@ -13,7 +13,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { BASIC_RESIDENT_ITEMS, headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
-import type { RuleId } from '../rulebooks/rule-id.ts';
+import type { RuleId } from '@tsukasa/domain';
 
 // ---------------------------------------------------------------------------------------------
 // Organisation. ARK-2-1-12 names the 部 (incl. 会計管理部 and the 事務局s); tables 2 and 3 name the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureReviewStatus } from '@tsukasa/domain';
 import { testCalendar } from '@tsukasa/domain/testing';
-import { KITAMI_DEMO_PROCEDURES, demoReviewedOn } from './procedures.seed.ts';
+import { KITAMI_DEMO_PROCEDURES, demoReviewedOn } from './kitami-procedures.demo.ts';
 
 describe('the demo procedure definitions’ reviews (KTM-5-1-1) follow the day the demo is loaded', () => {
   const cal = testCalendar();

@@ -8,8 +8,8 @@ import type {
   MunicipalityCode,
   OrgUnitLevel,
   RulebookId,
-} from '../model/types.ts';
-import type { RuleId } from '../rulebooks/rule-id.ts';
+  RuleId,
+} from '@tsukasa/domain';
 
 export interface OrgUnitSeed {
   key: string;

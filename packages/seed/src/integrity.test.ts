@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { demoMunicipalities } from './index.ts';
-import { findRole, findRule } from '../rulebooks/index.ts';
+import { findRole, findRule } from '@tsukasa/domain';
 import type { MunicipalitySeed } from './seed.types.ts';
 
 const PREFIX = { arakawa: 'ark.', minato: 'mnt.', kawasaki: 'kaw.', kitami: 'ktm.' } as const;

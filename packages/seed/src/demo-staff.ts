@@ -1,6 +1,6 @@
 // Deterministic generator of plausible (fictional) demo staff for the municipalities.
 // A seeded PRNG (mulberry32) drives every choice, so the same input always yields the same people.
-import type { MunicipalityCode } from '../model/types.ts';
+import type { MunicipalityCode } from '@tsukasa/domain';
 import type { PositionSeed, StaffSeed } from './seed.types.ts';
 
 /** [kanji, kana, romaji] */

@@ -1,8 +1,21 @@
+// Field-level authorization of the schema: @Protected declares the information asset a field
+// belongs to; the field resolves to null with FORBIDDEN_FIELD unless the request's authorization
+// (graphql/request-authz.ts) allows it, and allowed reads are audited.
 import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import type { FieldDecision } from '@tsukasa/domain';
-import type { Context } from '../../graphql/context.ts';
-import type { Protection } from './viewer-facts.ts';
+import type { AssetKind, FieldDecision, FieldSubject } from '@tsukasa/domain';
+import type { Context } from './context.ts';
+
+/** A protected field: which information asset it belongs to and whose data it is. */
+export interface Protection<T = unknown> {
+  /** The asset: one of the municipality's assets of a kind, or an asset named by the parent object. */
+  asset: { kind: Exclude<AssetKind, 'business'> } | { of: (root: T) => string };
+  /** Applies only when this holds (e.g. an asset's data items only at 機密性3 and above). */
+  when?: (root: T, ctx: Context) => boolean | Promise<boolean>;
+  subject?: (root: T) => FieldSubject;
+  /** What the audit event names as read. */
+  target: (root: T) => { type: string; id: string };
+}
 
 /** Every protected field, by `Type.field`, for tests and documentation. */
 export const protectedFields = new Map<string, Protection<never>>();

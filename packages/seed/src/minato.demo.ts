@@ -11,7 +11,7 @@ import type {
 } from './seed.types.ts';
 import { generateDemoStaff } from './demo-staff.ts';
 import { headOf, keyed, membersOf, orgUnit } from './seed-builders.ts';
-import type { RuleId } from '../rulebooks/rule-id.ts';
+import type { RuleId } from '@tsukasa/domain';
 
 const D = 'department' as const;
 const S = 'section' as const;
