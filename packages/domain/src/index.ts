@@ -1,5 +1,6 @@
 export * from './model/types.ts';
 export * from './rulebooks/index.ts';
+export { parseRuleIdsInput } from './rulebooks/rule-id-input.ts';
 export * from './glossary.ts';
 export * from './english.ts';
 export * from './wareki.ts';

@@ -1,6 +1,6 @@
 import type { EntitySchemaWithMeta, Primary } from '@mikro-orm/core';
 import type { InferKyselyDB } from '@mikro-orm/postgresql';
-import type { allEntities } from './index.ts';
+import type { allEntities } from './all.ts';
 
 // The tables as Kysely sees them, inferred from the entities: table names as in the database
 // (`access_grant`, not `Grant`), column names as in the database (`valid_to`, `asset_id`), each

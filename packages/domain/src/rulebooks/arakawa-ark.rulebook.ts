@@ -2,7 +2,7 @@
 // Branch articles are written with の: 第2条の2 → ARK-2の2, 第3条の2 → ARK-3の2.
 // Tables 別表第1–第3 (systems, committee members) are demo data and not part of this file; neither are the
 // supplementary provisions (附則) nor the amendment notes (一部改正〔…〕).
-import type { RulebookSource } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook-source.ts';
 
 export const arkRulebook = {
   id: 'ARK',

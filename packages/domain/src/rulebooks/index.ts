@@ -9,7 +9,6 @@ import type { Article, Item, Paragraph, RoleDefinition, RuleId, Rulebook } from 
 
 export type * from './rulebook.types.ts';
 export { ruleIdSet, ruleIdsWithin } from './rule-id-set.ts';
-export { parseRuleIdsInput } from './rule-id-input.ts';
 export { arkRulebook, kwoRulebook, kwwRulebook, ktmRulebook, mntRulebook };
 
 // Typed as Rulebook, the record also checks that every rule a role cites is one the rulebooks have.

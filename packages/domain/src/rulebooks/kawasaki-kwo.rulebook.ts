@@ -1,6 +1,6 @@
 // 川崎市 区役所事務サービスシステム情報資産管理要綱, in force from 平成18年10月20日, as amended with effect from 令和4年1月4日.
 // Sub-items (ア, イ, (ア) …) are kept inside the text of their item. The supplementary provisions (附則) are not transcribed.
-import type { RulebookSource } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook-source.ts';
 
 export const kwoRulebook = {
   id: 'KWO',

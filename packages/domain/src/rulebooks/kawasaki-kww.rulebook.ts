@@ -1,7 +1,7 @@
 // 川崎市 福祉総合情報システム運用管理要綱 (24川健企第297号, 平成25年1月1日), as in force from 令和4年4月1日.
 // The table (別表: business → information asset → information owners) is demo data and not part of this file;
 // neither are the supplementary provisions (附則).
-import type { RulebookSource } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook-source.ts';
 
 export const kwwRulebook = {
   id: 'KWW',

@@ -1,6 +1,6 @@
 // 北見市窓口支援システムの管理運用に関する事務取扱要綱 (平成28年9月30日 内規第202号), as in force from 令和5年4月1日.
 // Cross-reference links of the published version and the supplementary provisions (附則) are not transcribed.
-import type { RulebookSource } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook-source.ts';
 
 export const ktmRulebook = {
   id: 'KTM',

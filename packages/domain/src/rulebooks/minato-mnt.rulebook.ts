@@ -1,7 +1,7 @@
 // 港区 福祉総合システム運用要領 (平成23年9月20日 23港保福第731号), as in force from 令和3年4月1日.
 // The supplementary provisions (附則) and the forms (様式) are not transcribed.
 // Article 9 paragraph 1 numbers its items from (2) in the original; that numbering is kept (MNT-9-1-2 … MNT-9-1-5).
-import type { RulebookSource } from './rulebook.types.ts';
+import type { RulebookSource } from './rulebook-source.ts';
 
 export const mntRulebook = {
   id: 'MNT',

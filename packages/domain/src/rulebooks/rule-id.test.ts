@@ -2,7 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { UnknownStoredRuleIdError, isValidRuleId, parseRuleId, parseRuleIdsInput, parseStoredRuleIds, ruleIdsOf, rulebookIds } from './index.ts';
+import { UnknownStoredRuleIdError, isValidRuleId, parseRuleId, parseStoredRuleIds, ruleIdsOf, rulebookIds } from './index.ts';
+import { parseRuleIdsInput } from './rule-id-input.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
