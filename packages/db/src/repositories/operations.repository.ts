@@ -1,7 +1,9 @@
 import type { RuleId } from '@tsukasa/domain';
 // Operations (SPEC §6): maintenance windows of systems and incidents — the 障害等対応連絡票 record,
 // its log and the continuation notices to the using sections (MNT-22-4).
-import { exec, one, rows, setClauses, type Db } from './sql.ts';
+import { sql as raw, type InferResult, type Updateable } from 'kysely';
+import type { Database } from '../entities/kysely.types.ts';
+import { anyOf, exec, first, one, rows, run, setClauses, tables, type Db, type Stored } from './sql.ts';
 
 // ---- maintenance windows ------------------------------------------------------------------------------
 
@@ -116,49 +118,30 @@ export async function holdersOfRoles(db: Db, rulebookId: string, roleKeys: reado
 
 // ---- incidents ----------------------------------------------------------------------------------------------
 
-export type IncidentStatus = 'reported' | 'recovering' | 'resolved' | 'confirmed';
+export type IncidentStatus = Database['incident']['status'];
 
-export interface IncidentRow {
-  id: string;
-  system_id: string;
-  fiscal_year: number;
-  number: string;
-  title: string;
-  description: string;
-  occurred_at: Date | string;
-  detected_at: Date | string;
-  reported_by_id: string;
-  reported_on_behalf_of_id: string | null;
-  reported_at: Date | string;
-  severity: 'minor' | 'major' | 'critical';
-  residents_affected: boolean;
-  degraded_operation: string | null;
-  status: IncidentStatus;
-  cause: string | null;
-  recovery_eta: Date | string | null;
-  resolved_at: Date | string | null;
-  resolved_by_id: string | null;
-  resolution_recorded_at: Date | string | null;
-  analysis: string | null;
-  preventive_measures: string | null;
-  analysis_by_id: string | null;
-  analysis_recorded_at: Date | string | null;
-  confirmed_by_id: string | null;
-  confirmed_on_behalf_of_id: string | null;
-  confirmed_at: Date | string | null;
-  escalated_at: Date | string | null;
-  rule_ids: RuleId[];
-  version: number;
-}
+const INCIDENT_COLUMNS = [
+  'i.id', 'i.system_id', 'i.fiscal_year', 'i.number', 'i.title', 'i.description', 'i.occurred_at', 'i.detected_at', 'i.reported_by_id', 'i.reported_on_behalf_of_id',
+  'i.reported_at', 'i.severity', 'i.residents_affected', 'i.degraded_operation', 'i.status', 'i.cause', 'i.recovery_eta', 'i.resolved_at', 'i.resolved_by_id',
+  'i.resolution_recorded_at', 'i.analysis', 'i.preventive_measures', 'i.analysis_by_id', 'i.analysis_recorded_at', 'i.confirmed_by_id', 'i.confirmed_on_behalf_of_id',
+  'i.confirmed_at', 'i.escalated_at', 'i.rule_ids', 'i.version',
+] as const;
 
-const INCIDENT_COLUMNS = `i.id, i.system_id, i.fiscal_year, i.number, i.title, i.description, i.occurred_at, i.detected_at, i.reported_by_id, i.reported_on_behalf_of_id,
-  i.reported_at, i.severity, i.residents_affected, i.degraded_operation, i.status, i.cause, i.recovery_eta, i.resolved_at, i.resolved_by_id, i.resolution_recorded_at,
-  i.analysis, i.preventive_measures, i.analysis_by_id, i.analysis_recorded_at, i.confirmed_by_id, i.confirmed_on_behalf_of_id, i.confirmed_at, i.escalated_at, i.rule_ids, i.version`;
+const incidents = () => tables.selectFrom('incident as i').select(INCIDENT_COLUMNS);
+
+/** An incident (障害等対応連絡票) as the repositories read it: its columns, typed from the entity. */
+export type IncidentRow = Stored<InferResult<ReturnType<typeof incidents>>[number]>;
 
 /** The next number of a fiscal year, gapless under concurrency (the counter row is locked by the upsert). */
 export async function nextIncidentSeq(db: Db, municipalityId: string, fiscalYear: number): Promise<number> {
-  const r = await one<{ last: number }>(db, `insert into incident_counter as c (municipality_id, fiscal_year, last) values ($1, $2, 1)
-    on conflict (municipality_id, fiscal_year) do update set last = c.last + 1 returning last`, [municipalityId, fiscalYear]);
+  const r = await first(
+    db,
+    tables
+      .insertInto('incident_counter')
+      .values({ municipality_id: municipalityId, fiscal_year: fiscalYear, last: 1 })
+      .onConflict((oc) => oc.columns(['municipality_id', 'fiscal_year']).doUpdateSet((eb) => ({ last: eb(eb.ref('incident_counter.last'), '+', 1) })))
+      .returning('last'),
+  );
   return r!.last;
 }
 
@@ -175,7 +158,7 @@ export interface NewIncident {
   reportedBy: string;
   onBehalfOf: string | null;
   reportedAt: Date;
-  severity: string;
+  severity: IncidentRow['severity'];
   residentsAffected: boolean;
   degradedOperation: string | null;
   cause: string | null;
@@ -184,19 +167,23 @@ export interface NewIncident {
 }
 
 export async function insertIncident(db: Db, i: NewIncident): Promise<void> {
-  await exec(db, `insert into incident (id, municipality_id, system_id, fiscal_year, number, title, description, occurred_at, detected_at, reported_by_id, reported_on_behalf_of_id,
-      reported_at, severity, residents_affected, degraded_operation, status, cause, recovery_eta, rule_ids)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'reported', $16, $17, $18)`,
-  [i.id, i.municipalityId, i.systemId, i.fiscalYear, i.number, i.title, i.description, i.occurredAt, i.detectedAt, i.reportedBy, i.onBehalfOf,
-    i.reportedAt, i.severity, i.residentsAffected, i.degradedOperation, i.cause, i.recoveryEta, i.ruleIds]);
+  await run(
+    db,
+    tables.insertInto('incident').values({
+      id: i.id, municipality_id: i.municipalityId, system_id: i.systemId, fiscal_year: i.fiscalYear, number: i.number, title: i.title, description: i.description,
+      occurred_at: i.occurredAt, detected_at: i.detectedAt, reported_by_id: i.reportedBy, reported_on_behalf_of_id: i.onBehalfOf, reported_at: i.reportedAt,
+      severity: i.severity, residents_affected: i.residentsAffected, degraded_operation: i.degradedOperation, status: 'reported', cause: i.cause,
+      recovery_eta: i.recoveryEta, rule_ids: [...i.ruleIds],
+    }),
+  );
 }
 
 export async function incidentById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<IncidentRow | undefined> {
-  return one(db, `select ${INCIDENT_COLUMNS} from incident i where i.id = $1${opts.lock ? ' for update' : ''}`, [id]);
+  return first(db, incidents().where('i.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
 }
 
 export async function incidentsByIds(db: Db, ids: readonly string[]): Promise<IncidentRow[]> {
-  return rows(db, `select ${INCIDENT_COLUMNS} from incident i where i.id = any($1::uuid[])`, [ids]);
+  return run(db, incidents().where('i.id', '=', anyOf(ids, 'uuid')));
 }
 
 export interface IncidentFilter {
@@ -211,42 +198,44 @@ export interface IncidentFilter {
 
 /** Incidents, latest occurrence first. */
 export async function listIncidents(db: Db, f: IncidentFilter): Promise<IncidentRow[]> {
-  return rows(db, `select ${INCIDENT_COLUMNS} from incident i
-    where ($1::uuid is null or i.system_id = $1) and ($2::text[] is null or i.status = any($2::text[]))
-      and ($3::timestamptz is null or i.occurred_at >= $3) and ($4::timestamptz is null or i.occurred_at < $4)
-    order by i.occurred_at desc, i.number desc limit $5`, [f.systemId ?? null, f.statuses?.length ? f.statuses : null, f.from ?? null, f.to ?? null, f.limit]);
+  return run(
+    db,
+    incidents()
+      .$if(Boolean(f.systemId), (q) => q.where('i.system_id', '=', f.systemId!))
+      .$if(Boolean(f.statuses?.length), (q) => q.where('i.status', '=', anyOf(f.statuses!, 'text')))
+      .$if(Boolean(f.from), (q) => q.where('i.occurred_at', '>=', f.from!))
+      .$if(Boolean(f.to), (q) => q.where('i.occurred_at', '<', f.to!))
+      .orderBy('i.occurred_at', 'desc')
+      .orderBy('i.number', 'desc')
+      .limit(f.limit),
+  );
 }
 
-export type IncidentPatch = Partial<Pick<IncidentRow, 'status' | 'cause' | 'degraded_operation' | 'analysis' | 'preventive_measures' | 'analysis_by_id' | 'resolved_by_id' | 'confirmed_by_id' | 'confirmed_on_behalf_of_id'>> & {
-  recovery_eta?: Date | null;
-  resolved_at?: Date;
-  resolution_recorded_at?: Date;
-  analysis_recorded_at?: Date;
-  confirmed_at?: Date;
-  escalated_at?: Date;
-};
+/** What an incident's transitions change (incident.service.ts). */
+export type IncidentPatch = Partial<
+  Pick<Updateable<Database['incident']>,
+    | 'status' | 'cause' | 'degraded_operation' | 'analysis' | 'preventive_measures' | 'analysis_by_id' | 'resolved_by_id' | 'confirmed_by_id'
+    | 'confirmed_on_behalf_of_id' | 'recovery_eta' | 'resolved_at' | 'resolution_recorded_at' | 'analysis_recorded_at' | 'confirmed_at' | 'escalated_at'>
+>;
 
 export async function updateIncident(db: Db, id: string, patch: IncidentPatch): Promise<IncidentRow> {
-  const params: unknown[] = [id];
-  const sets = setClauses(patch, params);
-  return (await one<IncidentRow>(db, `update incident i set ${[...sets, 'version = version + 1'].join(', ')} where i.id = $1 returning ${INCIDENT_COLUMNS}`, params))!;
+  const updated = await first(
+    db,
+    tables
+      .updateTable('incident as i')
+      .set({ ...patch, version: (eb) => eb(eb.ref('i.version'), '+', 1) })
+      .where('i.id', '=', id)
+      .returning(INCIDENT_COLUMNS),
+  );
+  return updated!;
 }
 
-export interface IncidentUpdateRow {
-  id: string;
-  incident_id: string;
-  seq: number;
-  at: Date | string;
-  by_id: string;
-  on_behalf_of_id: string | null;
-  kind: 'report' | 'update' | 'escalation' | 'resolution' | 'analysis' | 'confirmation';
-  status: IncidentStatus | null;
-  recovery_eta: Date | string | null;
-  cause: string | null;
-  degraded_operation: string | null;
-  note: string | null;
-  rule_ids: RuleId[];
-}
+const INCIDENT_UPDATE_COLUMNS = ['id', 'incident_id', 'seq', 'at', 'by_id', 'on_behalf_of_id', 'kind', 'status', 'recovery_eta', 'cause', 'degraded_operation', 'note', 'rule_ids'] as const;
+
+const incidentUpdates = () => tables.selectFrom('incident_update').select(INCIDENT_UPDATE_COLUMNS);
+
+/** An entry of an incident's log. */
+export type IncidentUpdateRow = Stored<InferResult<ReturnType<typeof incidentUpdates>>[number]>;
 
 /** Appends to an incident's log (call with the incident row locked: seq follows the last). */
 export async function appendIncidentUpdate(
@@ -254,28 +243,21 @@ export async function appendIncidentUpdate(
   municipalityId: string,
   u: { incidentId: string; at: Date; by: string; onBehalfOf: string | null; kind: IncidentUpdateRow['kind']; status: IncidentStatus | null; recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; ruleIds: readonly RuleId[] },
 ): Promise<void> {
-  await exec(db, `insert into incident_update (id, municipality_id, incident_id, seq, at, by_id, on_behalf_of_id, kind, status, recovery_eta, cause, degraded_operation, note, rule_ids)
-    values (gen_random_uuid(), $1, $2, (select coalesce(max(seq), 0) + 1 from incident_update where incident_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-  [municipalityId, u.incidentId, u.at, u.by, u.onBehalfOf, u.kind, u.status, u.recoveryEta ?? null, u.cause ?? null, u.degradedOperation ?? null, u.note ?? null, u.ruleIds]);
+  await run(
+    db,
+    tables.insertInto('incident_update').values((eb) => ({
+      id: eb.fn<string>('gen_random_uuid'),
+      municipality_id: municipalityId,
+      incident_id: u.incidentId,
+      seq: eb.selectFrom('incident_update').select((s) => s(s.fn.coalesce(s.fn.max('seq'), s.lit(0)), '+', 1).as('next')).where('incident_id', '=', u.incidentId),
+      at: u.at, by_id: u.by, on_behalf_of_id: u.onBehalfOf, kind: u.kind, status: u.status, recovery_eta: u.recoveryEta ?? null, cause: u.cause ?? null,
+      degraded_operation: u.degradedOperation ?? null, note: u.note ?? null, rule_ids: [...u.ruleIds],
+    })),
+  );
 }
 
 export async function updatesOfIncidents(db: Db, incidentIds: readonly string[]): Promise<IncidentUpdateRow[]> {
-  return rows(db, `select id, incident_id, seq, at, by_id, on_behalf_of_id, kind, status, recovery_eta, cause, degraded_operation, note, rule_ids
-    from incident_update where incident_id = any($1::uuid[]) order by incident_id, seq`, [incidentIds]);
-}
-
-export interface IncidentNoticeRow {
-  id: string;
-  incident_id: string;
-  org_unit_id: string;
-  org_unit_name: string;
-  parent_name: string | null;
-  kind: 'occurrence' | 'resolution';
-  recipient_position_id: string | null;
-  recipient_position_name: string | null;
-  recipient_staff_ids: string[];
-  sent_at: Date | string | null;
-  rule_ids: RuleId[];
+  return run(db, incidentUpdates().where('incident_id', '=', anyOf(incidentIds, 'uuid')).orderBy('incident_id').orderBy('seq'));
 }
 
 export async function insertIncidentNotices(
@@ -290,10 +272,29 @@ export async function insertIncidentNotices(
     from jsonb_array_elements($2::jsonb) n`, [municipalityId, JSON.stringify(notices)]);
 }
 
+const incidentNotices = (incidentIds: readonly string[]) =>
+  tables
+    .selectFrom('incident_notice as n')
+    .innerJoin('org_unit as o', 'o.id', 'n.org_unit_id')
+    .leftJoin('org_unit as par', 'par.id', 'o.parent_id')
+    .leftJoin('position as p', 'p.id', 'n.recipient_position_id')
+    .leftJoin('system_using_org_unit as u', (join) =>
+      join.onRef('u.org_unit_id', '=', 'n.org_unit_id').on('u.system_id', '=', (eb) => eb.selectFrom('incident').select('incident.system_id').whereRef('incident.id', '=', 'n.incident_id')),
+    )
+    .select([
+      'n.id', 'n.incident_id', 'n.org_unit_id', 'o.name as org_unit_name', 'par.name as parent_name', 'n.kind', 'n.recipient_position_id',
+      'p.name as recipient_position_name', raw<string[]>`n.recipient_staff_ids::text[]`.as('recipient_staff_ids'), 'n.sent_at', 'n.rule_ids',
+    ])
+    .where('n.incident_id', '=', anyOf(incidentIds, 'uuid'))
+    .orderBy('n.incident_id')
+    .orderBy('n.kind')
+    .orderBy('u.sort_order', (o) => o.asc().nullsLast())
+    .orderBy('o.sort_order')
+    .orderBy('o.id');
+
+/** A continuation notice to a using section, with the names it is shown with. */
+export type IncidentNoticeRow = Stored<InferResult<ReturnType<typeof incidentNotices>>[number]>;
+
 export async function noticesOfIncidents(db: Db, incidentIds: readonly string[]): Promise<IncidentNoticeRow[]> {
-  return rows(db, `select n.id, n.incident_id, n.org_unit_id, o.name as org_unit_name, par.name as parent_name, n.kind, n.recipient_position_id, p.name as recipient_position_name,
-      n.recipient_staff_ids::text[] as recipient_staff_ids, n.sent_at, n.rule_ids
-    from incident_notice n join org_unit o on o.id = n.org_unit_id left join org_unit par on par.id = o.parent_id left join position p on p.id = n.recipient_position_id
-      left join system_using_org_unit u on u.org_unit_id = n.org_unit_id and u.system_id = (select system_id from incident where id = n.incident_id)
-    where n.incident_id = any($1::uuid[]) order by n.incident_id, n.kind, u.sort_order nulls last, o.sort_order, o.id`, [incidentIds]);
+  return run(db, incidentNotices(incidentIds));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable, type RawBuilder } from 'kysely';
+import type { Database } from '../entities/kysely.types.ts';
 import { isValidRuleId, parseStoredRuleIds, systemClock } from '@tsukasa/domain';
 
 /**
@@ -83,6 +84,48 @@ function checkRuleIdColumns(row: unknown, sql: string): void {
 
 export async function exec(db: Db, sql: string, params: readonly unknown[] = []): Promise<void> {
   await rows(db, sql, params);
+}
+
+/**
+ * Queries typed from the entities: `tables.selectFrom('incident as i').select(['i.id', 'i.status'])…`
+ * names tables and columns as the migrations create them (entities/kysely.types.ts), so a renamed
+ * column fails to compile. The builder never connects: `run` and `first` compile a query to text with
+ * $n parameters and send it down the same path as `rows` — the request's connection and its
+ * prepared statements, or the entity manager's transaction — with the rule-ID check of `rows`.
+ */
+export const tables = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * A row as the repositories receive it: the columns a query selects, typed from the entities, with
+ * timestamps as a Date or as the text the pool hands over (`toDate` reads both).
+ */
+export type Stored<Row> = { [K in keyof Row]: StoredValue<Row[K]> };
+type StoredValue<V> = V extends Date ? Date | string : V;
+
+/**
+ * `= any($n::uuid[])`: one array parameter, so the statement's text does not change with the number
+ * of values (one prepared statement, one plan), unlike `in ($1, $2, …)`.
+ */
+export function anyOf<T extends string>(values: readonly T[], type: 'uuid' | 'text'): RawBuilder<T> {
+  return sql<T>`any(${values}::${sql.raw(type)}[])`;
+}
+
+/** Runs a typed query (`tables.…`) and returns its rows. */
+export async function run<Row>(db: Db, query: Compilable<Row>): Promise<Stored<Row>[]> {
+  const compiled = query.compile();
+  return rows<Stored<Row>>(db, compiled.sql, compiled.parameters);
+}
+
+/** Runs a typed query and returns its first row, if any. */
+export async function first<Row>(db: Db, query: Compilable<Row>): Promise<Stored<Row> | undefined> {
+  return (await run(db, query))[0];
 }
 
 /** Escapes LIKE wildcards and NFKC-normalises, so ＲＰＡ finds RPA and 50% is literal. */
