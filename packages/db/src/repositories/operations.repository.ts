@@ -3,75 +3,106 @@ import type { RuleId } from '@tsukasa/domain';
 // its log and the continuation notices to the using sections (MNT-22-4).
 import { sql as raw, type InferResult, type Updateable } from 'kysely';
 import type { Database } from '../entities/kysely.types.ts';
-import { anyOf, exec, first, one, rows, run, setClauses, tables, type Db, type Stored } from './sql.ts';
+import { anyOf, exec, first, rows, run, tables, type Db, type Stored } from './sql.ts';
 
 // ---- maintenance windows ------------------------------------------------------------------------------
 
-export interface MaintenanceWindowRow {
-  id: string;
-  system_id: string;
-  kind: 'closed' | 'open';
-  starts_at: Date | string;
-  ends_at: Date | string;
-  reason: string;
-  reason_en: string | null;
-  planned_by_id: string;
-  planned_on_behalf_of_id: string | null;
-  planned_at: Date | string;
-  announced_at: Date | string | null;
-  announced_by_id: string | null;
-  cancelled_at: Date | string | null;
-  cancelled_by_id: string | null;
-  cancel_reason: string | null;
-  rule_ids: RuleId[];
-  version: number;
-}
+const WINDOW_COLUMN_LIST = [
+  'w.id', 'w.system_id', 'w.kind', 'w.starts_at', 'w.ends_at', 'w.reason', 'w.reason_en', 'w.planned_by_id', 'w.planned_on_behalf_of_id', 'w.planned_at',
+  'w.announced_at', 'w.announced_by_id', 'w.cancelled_at', 'w.cancelled_by_id', 'w.cancel_reason', 'w.rule_ids', 'w.version',
+] as const;
 
-export const WINDOW_COLUMNS = `w.id, w.system_id, w.kind, w.starts_at, w.ends_at, w.reason, w.reason_en, w.planned_by_id, w.planned_on_behalf_of_id, w.planned_at,
-  w.announced_at, w.announced_by_id, w.cancelled_at, w.cancelled_by_id, w.cancel_reason, w.rule_ids, w.version`;
+/** The same columns as text, for the access decision's one statement (access.repository.ts decisionFacts). */
+export const WINDOW_COLUMNS = WINDOW_COLUMN_LIST.join(', ');
+
+const windows = () => tables.selectFrom('maintenance_window as w').select(WINDOW_COLUMN_LIST);
+
+/** A maintenance window (計画停止・臨時稼働) as the repositories read it, typed from the entity. */
+export type MaintenanceWindowRow = Stored<InferResult<ReturnType<typeof windows>>[number]>;
 
 export async function insertMaintenanceWindow(
   db: Db,
-  w: { id: string; municipalityId: string; systemId: string; kind: 'closed' | 'open'; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] },
+  w: { id: string; municipalityId: string; systemId: string; kind: MaintenanceWindowRow['kind']; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] },
 ): Promise<void> {
-  await exec(db, `insert into maintenance_window (id, municipality_id, system_id, kind, starts_at, ends_at, reason, reason_en, planned_by_id, planned_on_behalf_of_id, planned_at, rule_ids)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-  [w.id, w.municipalityId, w.systemId, w.kind, w.from, w.to, w.reason, w.reasonEn, w.plannedBy, w.onBehalfOf, w.at, w.ruleIds]);
+  await run(
+    db,
+    tables.insertInto('maintenance_window').values({
+      id: w.id, municipality_id: w.municipalityId, system_id: w.systemId, kind: w.kind, starts_at: w.from, ends_at: w.to, reason: w.reason, reason_en: w.reasonEn,
+      planned_by_id: w.plannedBy, planned_on_behalf_of_id: w.onBehalfOf, planned_at: w.at, rule_ids: [...w.ruleIds],
+    }),
+  );
 }
 
 export async function maintenanceWindowById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<MaintenanceWindowRow | undefined> {
-  return one(db, `select ${WINDOW_COLUMNS} from maintenance_window w where w.id = $1${opts.lock ? ' for update' : ''}`, [id]);
+  return first(db, windows().where('w.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
 }
 
 /** Every window of a system (planned, announced, cancelled) meeting [from, to), by start. */
 export async function maintenanceWindowsOfSystem(db: Db, systemId: string, range: { from?: Date | null; to?: Date | null } = {}): Promise<MaintenanceWindowRow[]> {
-  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w
-    where w.system_id = $1 and ($2::timestamptz is null or w.ends_at > $2) and ($3::timestamptz is null or w.starts_at < $3)
-    order by w.starts_at, w.id`, [systemId, range.from ?? null, range.to ?? null]);
+  return run(
+    db,
+    windows()
+      .where('w.system_id', '=', systemId)
+      .$if(Boolean(range.from), (q) => q.where('w.ends_at', '>', range.from!))
+      .$if(Boolean(range.to), (q) => q.where('w.starts_at', '<', range.to!))
+      .orderBy('w.starts_at')
+      .orderBy('w.id'),
+  );
 }
 
 /** Announced, not cancelled windows of systems ending after an instant: the calendar exceptions in force. */
 export async function windowsInForce(db: Db, systemIds: readonly string[], after: Date): Promise<MaintenanceWindowRow[]> {
-  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w
-    where w.system_id = any($1::uuid[]) and w.announced_at is not null and w.cancelled_at is null and w.ends_at > $2
-    order by w.starts_at, w.id`, [systemIds, after]);
+  return run(
+    db,
+    windows()
+      .where('w.system_id', '=', anyOf(systemIds, 'uuid'))
+      .where('w.announced_at', 'is not', null)
+      .where('w.cancelled_at', 'is', null)
+      .where('w.ends_at', '>', after)
+      .orderBy('w.starts_at')
+      .orderBy('w.id'),
+  );
 }
 
 /** Stops in force at an instant, with their systems, by system name. */
 export async function stopsAt(db: Db, at: Date): Promise<MaintenanceWindowRow[]> {
-  return rows(db, `select ${WINDOW_COLUMNS} from maintenance_window w join system s on s.id = w.system_id
-    where w.kind = 'closed' and w.announced_at is not null and w.cancelled_at is null and w.starts_at <= $1 and w.ends_at > $1
-    order by s.name, w.starts_at`, [at]);
+  return run(
+    db,
+    windows()
+      .innerJoin('system as s', 's.id', 'w.system_id')
+      .where('w.kind', '=', 'closed')
+      .where('w.announced_at', 'is not', null)
+      .where('w.cancelled_at', 'is', null)
+      .where('w.starts_at', '<=', at)
+      .where('w.ends_at', '>', at)
+      .orderBy('s.name')
+      .orderBy('w.starts_at'),
+  );
 }
 
 export async function announceWindow(db: Db, id: string, by: string, at: Date, ruleIds: readonly RuleId[]): Promise<MaintenanceWindowRow | undefined> {
-  return one(db, `update maintenance_window w set announced_at = $3, announced_by_id = $2, rule_ids = $4, version = version + 1
-    where w.id = $1 and w.announced_at is null and w.cancelled_at is null returning ${WINDOW_COLUMNS}`, [id, by, at, ruleIds]);
+  return first(
+    db,
+    tables
+      .updateTable('maintenance_window as w')
+      .set({ announced_at: at, announced_by_id: by, rule_ids: [...ruleIds], version: (eb) => eb(eb.ref('w.version'), '+', 1) })
+      .where('w.id', '=', id)
+      .where('w.announced_at', 'is', null)
+      .where('w.cancelled_at', 'is', null)
+      .returning(WINDOW_COLUMN_LIST),
+  );
 }
 
 export async function cancelWindow(db: Db, id: string, by: string, at: Date, reason: string): Promise<MaintenanceWindowRow | undefined> {
-  return one(db, `update maintenance_window w set cancelled_at = $3, cancelled_by_id = $2, cancel_reason = $4, version = version + 1
-    where w.id = $1 and w.cancelled_at is null returning ${WINDOW_COLUMNS}`, [id, by, at, reason]);
+  return first(
+    db,
+    tables
+      .updateTable('maintenance_window as w')
+      .set({ cancelled_at: at, cancelled_by_id: by, cancel_reason: reason, version: (eb) => eb(eb.ref('w.version'), '+', 1) })
+      .where('w.id', '=', id)
+      .where('w.cancelled_at', 'is', null)
+      .returning(WINDOW_COLUMN_LIST),
+  );
 }
 
 // ---- using sections and who heads them ------------------------------------------------------------------
