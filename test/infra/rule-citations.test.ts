@@ -80,7 +80,7 @@ describe('rule IDs cited across the repository', () => {
       { file: 'x.md', line: 2, ruleId: unknown },
     ]);
     // Code, tests, docs, manifests and the demo data all cite rules.
-    for (const where of ['apps/gateway/src/', 'packages/domain/src/demo/', 'packages/db/src/', 'README.md', 'apps/admin/src/', 'test/']) {
+    for (const where of ['apps/gateway/src/', 'packages/seed/src/', 'packages/db/src/', 'README.md', 'apps/admin/src/', 'test/']) {
       expect(citations.some((c) => c.file.startsWith(where)), where).toBe(true);
     }
   });
