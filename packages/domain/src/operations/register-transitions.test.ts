@@ -134,7 +134,7 @@ describe('ARK-6-1 contract clauses', () => {
 
   it('refuses systems without a contractor, items ARK-6-1 lacks, and others than the managing chief', () => {
     expect(fieldCodes(decideContractClause({ system: { ...system, contractorId: null }, clause: 'ARK-6-1-7', checked: true }, managing))).toEqual([['systemId', 'INVALID_VALUE', ['ARK-6-1']]]);
-    expect(fieldCodes(decideContractClause({ system, clause: 'ARK-6-1-99', checked: true }, managing))).toEqual([['clause', 'INVALID_VALUE', ['ARK-6-1']]]);
+    expect(fieldCodes(decideContractClause({ system, clause: 'ARK-6-1-x', checked: true }, managing))).toEqual([['clause', 'INVALID_VALUE', ['ARK-6-1']]]);
     expect(decideContractClause({ system, clause: 'ARK-6-1-7', checked: true }, actor([held('ARK', 'system_managing_chief', 'p.m')], { 'p.m': 'u.other' }))).toMatchObject({ allowed: false, code: 'FORBIDDEN', ruleIds: ['ARK-6-1'] });
   });
 });
