@@ -5,11 +5,11 @@
 // accepts (while a chain fits its memory; verify-chain.ts streams one of any length). Rule IDs in
 // the data are the rulebooks' own (typed RuleId). Password hashes are the only values
 // that differ between runs (argon2id salts them).
-import { hash } from 'node:crypto';
 import pg from 'pg';
-import { OWNER_ROLE, SCHEMA, auditRepo, hashPassword } from '@tsukasa/db';
+import { OWNER_ROLE, SCHEMA, hashPassword } from '@tsukasa/db';
 import type { RuleId, RulebookId } from '@tsukasa/domain';
 import { copyRows, type CopyResult, type Row } from './copy.ts';
+import { AUTHORITY, auditChain, type ChainHead } from './audit-chain.ts';
 import { Prng } from './prng.ts';
 import type { BenchSizes } from './sizes.ts';
 
@@ -28,8 +28,6 @@ export interface GenerateReport {
   /** False when the audit log was loaded without its per-row foreign-key triggers (as a superuser). */
   auditForeignKeyChecks: boolean;
 }
-
-const sha256 = (data: string, encoding: 'hex') => hash('sha256', data, encoding);
 
 // Rule IDs the generated rows carry, by what they record (ARK governs the large city).
 const RULES: Record<'system' | 'account' | 'read' | 'asset' | 'modification' | 'introduction' | 'consultation', RuleId[]> & { smallModification: Partial<Record<RulebookId, RuleId[]>> } = {
@@ -51,7 +49,6 @@ const SURNAMES = [['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', '
 const GIVEN = [['翔太', 'ショウタ'], ['美咲', 'ミサキ'], ['大輔', 'ダイスケ'], ['陽子', 'ヨウコ'], ['健一', 'ケンイチ'], ['直美', 'ナオミ'], ['拓也', 'タクヤ'], ['由美', 'ユミ'], ['誠', 'マコト'], ['彩', 'アヤ'], ['隆', 'タカシ'], ['恵', 'メグミ']] as const;
 const SYSTEM_NAMES = ['住民記録', '税務', '国民健康保険', '介護保険', '後期高齢者医療', '国民年金', '児童手当', '生活保護', '障害者福祉', '保育', '就学', '財務会計', '人事給与', '文書管理', '電子決裁', '施設予約', '図書館', '選挙', '固定資産税', '軽自動車税', '上下水道料金', '戸籍', '印鑑登録', '防災情報', '健診', '予防接種', '母子保健', '道路占用', '建築確認', 'ごみ収集', '滞納整理', '公営住宅', '庁内LAN', 'グループウェア', 'ファイルサーバ', '統合宛名', '中間サーバ連携', 'コンビニ交付', '窓口支援', '地図情報'];
 const DATA_ITEMS = [['氏名', true, 1], ['生年月日', true, 2], ['性別', true, 3], ['住所', true, 7], ['電話番号', true, null], ['世帯番号', true, null], ['課税額', true, null], ['口座番号', true, null], ['処理日', false, null], ['担当者コード', false, null]] as const;
-const AUTHORITY = ['参照', '更新', '管理者', '帳票出力'];
 const PREFECTURES = ['北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県', '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県', '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県'];
 
 // Fixed instants: the data is the same whenever it is generated.
@@ -293,130 +290,6 @@ function* cityRequestSteps(city: City, sizes: BenchSizes, seed: Prng): Generator
       ];
     }
   }
-}
-
-// --- the audit log -------------------------------------------------------------------------
-
-const ACTIONS = [
-  { action: 'read', targetType: 'staff', weight: 40 },
-  { action: 'auth.sign_in', targetType: 'session', weight: 20 },
-  { action: 'account.create', targetType: 'account', weight: 10 },
-  { action: 'request.submit', targetType: 'request', weight: 10 },
-  { action: 'request.approve', targetType: 'request', weight: 10 },
-  { action: 'system.update', targetType: 'system', weight: 8 },
-  { action: 'information_asset.assign_owners', targetType: 'information_asset', weight: 2 },
-];
-const ACTION_TABLE = ACTIONS.flatMap((a) => Array.from({ length: a.weight }, () => a));
-
-interface EventFields {
-  municipalityId: string;
-  occurredAt: string;
-  actorStaffId: string | null;
-  actorTokenId: string | null;
-  onBehalfOfStaffId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetIds: string[] | null;
-  fields: string[] | null;
-  before: Record<string, string | number> | null;
-  after: Record<string, string | number> | null;
-  ruleIds: string[];
-  requestId: string | null;
-}
-
-// Every string in an event is an id, an ISO instant, a rule ID or a fixed ASCII name: JSON and
-// COPY need no escaping for them, so both are written directly (ten million events: the general
-// functions would dominate the load). Keys are in canonicalJson's order (sorted at every depth;
-// the before/after objects are built with sorted keys); the first events are checked against it.
-const js = (v: string | null): string => (v === null ? 'null' : `"${v}"`);
-const jsList = (v: string[] | null): string => (v === null ? 'null' : `[${v.map((x) => `"${x}"`).join(',')}]`);
-const jsObject = (v: EventFields['before']): string => (v === null ? 'null' : JSON.stringify(v));
-const pgText = (v: string | null): string => (v === null ? '\\N' : v);
-const pgList = (v: string[] | null): string => (v === null ? '\\N' : `{${v.join(',')}}`);
-const pgJson = (v: EventFields['before']): string => (v === null ? '\\N' : JSON.stringify(v).replace(/\\/g, '\\\\'));
-
-function canonicalEvent(e: EventFields): string {
-  return `{"action":${js(e.action)},"actorStaffId":${js(e.actorStaffId)},"actorTokenId":${js(e.actorTokenId)},"after":${jsObject(e.after)},"before":${jsObject(e.before)},"fields":${jsList(e.fields)},` +
-    `"municipalityId":${js(e.municipalityId)},"occurredAt":${js(e.occurredAt)},"onBehalfOfStaffId":${js(e.onBehalfOfStaffId)},"requestId":${js(e.requestId)},"ruleIds":${jsList(e.ruleIds)},` +
-    `"targetId":${js(e.targetId)},"targetIds":${jsList(e.targetIds)},"targetType":${js(e.targetType)}}`;
-}
-
-export interface ChainHead { municipalityId: string; seq: number; hash: string }
-
-/**
- * Events of one municipality as COPY lines (columns of COLUMNS.audit_event), linked as
- * append_audit_events() links them: hash version 2, sha256(prev || '\n' || seq || '\n' || digest)
- * with digest = sha256(canonical JSON of the event). Sets `head` when done.
- */
-export function* auditChain(mid: string, count: number, from: number, to: number, rnd: Prng, pick: {
-  staff: () => string; system: () => string; ruleIds: (action: string) => string[];
-}, head: ChainHead): Generator<string> {
-  let prev = auditRepo.GENESIS_HASH;
-  const span = to - from;
-  let at = from;
-  for (let seq = 1; seq <= count; seq++) {
-    // Evenly spread with jitter, never going back in time; millisecond precision as timestamptz keeps it.
-    at = Math.max(at + 1, from + Math.floor((span * seq) / (count + 1)) + rnd.int(1000));
-    const kind = ACTION_TABLE[rnd.int(ACTION_TABLE.length)]!;
-    const actor = pick.staff();
-    let targetId: string | null = null;
-    let targetIds: string[] | null = null;
-    let fields: string[] | null = null;
-    let before: EventFields['before'] = null;
-    let after: EventFields['after'] = null;
-    switch (kind.action) {
-      case 'read': {
-        // One read event names every record read (audit v2 target_ids).
-        const n = rnd.between(1, 5);
-        targetIds = [];
-        for (let i = 0; i < n; i++) targetIds.push(pick.staff());
-        targetIds.sort();
-        targetId = n === 1 ? targetIds[0]! : null;
-        fields = ['personalPhone'];
-        break;
-      }
-      case 'auth.sign_in':
-        targetId = rnd.uuid();
-        break;
-      case 'account.create':
-        targetId = rnd.uuid();
-        after = { authorityProfile: AUTHORITY[rnd.int(AUTHORITY.length)]!, staffId: pick.staff(), systemId: pick.system() };
-        break;
-      case 'request.submit':
-        targetId = rnd.uuid();
-        after = { kind: 'system_modification', number: `G-${String(rnd.int(10_000_000)).padStart(7, '0')}` };
-        break;
-      case 'request.approve':
-        targetId = rnd.uuid();
-        before = { status: 'in_progress' };
-        after = { status: 'approved' };
-        break;
-      case 'system.update':
-        targetId = pick.system();
-        before = { lifecycleStatus: 'in_service', version: rnd.between(1, 9) };
-        after = { lifecycleStatus: 'under_change', version: rnd.between(10, 19) };
-        break;
-      default:
-        targetId = rnd.uuid();
-        after = { ownerCount: rnd.between(1, 3) };
-    }
-    const e: EventFields = {
-      municipalityId: mid, occurredAt: new Date(at).toISOString(), actorStaffId: actor, actorTokenId: null,
-      onBehalfOfStaffId: rnd.int(100) === 0 ? pick.staff() : null, action: kind.action, targetType: kind.targetType,
-      targetId, targetIds, fields, before, after, ruleIds: pick.ruleIds(kind.action), requestId: rnd.uuid(),
-    };
-    const canonical = canonicalEvent(e);
-    if (seq <= 500 && canonical !== auditRepo.canonicalJson(e)) throw new Error(`canonical JSON mismatch at event ${seq}:\n${canonical}\n${auditRepo.canonicalJson(e)}`);
-    const digest = sha256(canonical, 'hex');
-    const link = sha256(`${prev}\n${seq}\n${digest}`, 'hex');
-    yield `${mid}\t${seq}\t${e.occurredAt}\t${actor}\t\\N\t${pgText(e.onBehalfOfStaffId)}\t${e.action}\t${e.targetType}\t${pgText(targetId)}\t${pgList(targetIds)}\t${pgList(fields)}\t` +
-      `${pgJson(before)}\t${pgJson(after)}\t${pgList(e.ruleIds)}\t${e.requestId}\t${prev}\t${link}\t2`;
-    prev = link;
-  }
-  head.municipalityId = mid;
-  head.seq = count;
-  head.hash = prev;
 }
 
 // --- small municipalities ------------------------------------------------------------------

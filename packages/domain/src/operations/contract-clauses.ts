@@ -2,6 +2,9 @@
 // matters. The checklist is read from the rulebook itself, so its text is the regulation's.
 import { findRule } from '../rulebooks/index.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { fieldError } from '../registry/field-error.ts';
+import { REGISTER_DUTIES } from './registers.ts';
+import { badEntry, registerDuty, type RegisterActor, type RegisterAudit, type RegisterRefusal } from './register-decision.ts';
 
 export const CONTRACT_CLAUSE_RULE_ID = 'ARK-6-1';
 
@@ -42,4 +45,33 @@ export function contractClausesApply(system: { rulebookId: string | null; contra
 export function missingContractClauses(checked: readonly { ruleId: RuleId; checked: boolean }[]): string[] {
   const yes = new Set(checked.filter((c) => c.checked).map((c) => c.ruleId));
   return CONTRACT_CLAUSES.filter((c) => !yes.has(c.ruleId)).map((c) => c.ruleId);
+}
+
+export interface ContractClauseEntry {
+  system: { id: string; rulebookId: string | null; contractorId: string | null; managingOrgUnitId: string };
+  /** The rule ID of the item (ARK-6-1-1 … ARK-6-1-10), as given. */
+  clause: string;
+  checked: boolean;
+  note?: string | null;
+}
+
+export type ContractClauseDecision =
+  | { allowed: true; clause: ContractClause; note: string | null; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/** ARK-6-1: the chief managing an outsourced ARK system records whether its contract states an item. */
+export function decideContractClause(e: ContractClauseEntry, actor: RegisterActor | null): ContractClauseDecision {
+  if (!contractClausesApply(e.system)) {
+    return badEntry([fieldError(['systemId'], 'INVALID_VALUE', 'ARK-6-1 binds the contracts of outsourced Arakawa systems: this system has no contractor under it.', 'ARK-6-1は受託事業者に委託している荒川区の電子情報システムの契約に適用されます。このシステムは対象外です。', [CONTRACT_CLAUSE_RULE_ID])]);
+  }
+  const clause = CONTRACT_CLAUSES.find((c) => c.ruleId === e.clause);
+  if (!clause) return badEntry([fieldError(['clause'], 'INVALID_VALUE', 'Name an item of ARK-6-1 (ARK-6-1-1 … ARK-6-1-10).', 'ARK-6-1の号（ARK-6-1-1〜ARK-6-1-10）を指定してください。', [CONTRACT_CLAUSE_RULE_ID])]);
+  const duty = registerDuty(actor, REGISTER_DUTIES.contract_clause, { managingOrgUnitId: e.system.managingOrgUnitId });
+  if (!duty.allowed) return duty;
+  const note = e.note?.trim() || null;
+  if ((note ?? '').length > 1000) return badEntry([fieldError(['note'], 'TOO_LONG', 'At most 1000 characters.', '備考は1000文字以内で入力してください。')]);
+  return {
+    allowed: true, clause, note,
+    audit: { action: 'contract_clause.set', after: { clause: clause.ruleId, checked: e.checked, note, via: duty.via }, ruleIds: [clause.ruleId, ...duty.ruleIds], onBehalfOfStaffId: duty.onBehalfOfStaffId },
+  };
 }

@@ -6,6 +6,8 @@ import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { RegisterDutyRule } from './registers.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+import { badEntry, forbiddenEntry, registerDuty, STAFF_IN_PERSON_ONLY, type RegisterActor, type RegisterAudit, type RegisterDutyAllowed, type RegisterRefusal } from './register-decision.ts';
 
 /** 設計書, 取扱説明書 (ARK: プログラム説明書), 操作手引書 (MNT: 操作説明書), その他. */
 export type DocumentKind = 'design' | 'manual' | 'operating_manual' | 'other';
@@ -126,4 +128,56 @@ export function validateDocumentDraft(d: DocumentDraft, base: (string | number)[
   else if ([...version].length > DOCUMENT_VERSION_MAX) errors.push(fieldError([...base, 'versionLabel'], 'TOO_LONG', `At most ${DOCUMENT_VERSION_MAX} characters.`, `版は${DOCUMENT_VERSION_MAX}文字以内で入力してください。`));
   if ([...(d.note ?? '')].length > DOCUMENT_NOTE_MAX) errors.push(fieldError([...base, 'note'], 'TOO_LONG', `At most ${DOCUMENT_NOTE_MAX} characters.`, `備考は${DOCUMENT_NOTE_MAX}文字以内で入力してください。`));
   return errors;
+}
+
+// ---- registering a version ----------------------------------------------------------------------------
+
+export interface DocumentRegistration extends DocumentDraft {
+  system: { id: string; rulebookId: string | null; managingOrgUnitId: string; usingOrgUnitIds: readonly string[] };
+  kind: DocumentKind;
+  /** The using section, for an operating manual kept per section (ARK-11-1). */
+  orgUnitId: string | null;
+}
+
+export type DocumentRegistrationDecision =
+  | { allowed: true; versionLabel: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; via: RegisterDutyAllowed['via'] }
+  | RegisterRefusal;
+
+/**
+ * A new version of a system document (MNT-21-1, ARK-5-1, ARK-11-1), by its keeper: per using
+ * section for an ARK operating manual, per system otherwise. A document no rule assigns is
+ * registered by registry administrators only.
+ */
+export function decideDocumentRegistration(d: DocumentRegistration, actor: RegisterActor | null): DocumentRegistrationDecision {
+  const rule = documentRule(d.system.rulebookId, d.kind);
+  const ruleIds = rule ? rule.keepers.flatMap((k) => k.ruleIds) : undefined;
+  if (rule?.keptBy === 'using_section') {
+    if (!d.orgUnitId) return badEntry([fieldError(['input', 'orgUnitId'], 'REQUIRED', 'Name the using section whose operating manual this is (ARK-11-1).', '操作手引書を作成・保管する利用課を選択してください（ARK-11-1）。', ruleIds)]);
+    if (!d.system.usingOrgUnitIds.includes(d.orgUnitId)) return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This section does not use the system.', 'この課は当該システムを利用していません。', ruleIds)]);
+  } else if (d.orgUnitId) {
+    return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This document is kept for the system as a whole, not per section.', 'この文書はシステムごとに管理するもので、課ごとには登録しません。', ruleIds)]);
+  }
+  let duty: RegisterDutyAllowed;
+  if (rule) {
+    const decided = registerDuty(actor, rule.keepers, { managingOrgUnitId: d.system.managingOrgUnitId, orgUnitId: d.orgUnitId });
+    if (!decided.allowed) return decided;
+    duty = decided;
+  } else {
+    if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
+    if (!actor.registryAdmin) {
+      return forbiddenEntry({ ja: 'このシステムの規程には文書の管理者の定めがないため、台帳管理者だけが登録できます。', en: 'No rule of this system’s rulebook assigns its documents: only registry administrators register them.' });
+    }
+    duty = { allowed: true, via: 'registry_admin', role: null, ruleIds: [], onBehalfOfStaffId: null };
+  }
+  const errors = validateDocumentDraft(d);
+  if (errors.length) return badEntry(errors);
+  return { allowed: true, versionLabel: d.versionLabel!.trim(), ruleIds: ruleIdSet(duty.ruleIds, rule?.currentRuleIds), onBehalfOfStaffId: duty.onBehalfOfStaffId, via: duty.via };
+}
+
+/** A version registered twice. */
+export const documentVersionRegistered = (): RegisterRefusal => badEntry([fieldError(['input', 'versionLabel'], 'DUPLICATE', 'This version is already registered.', 'この版は既に登録されています。')]);
+
+/** The audit event of a version registered, saying whether the document is still stale after it. */
+export function documentRegisteredAudit(d: Extract<DocumentRegistrationDecision, { allowed: true }>, r: { systemId: string; kind: DocumentKind; orgUnitId: string | null; stale: boolean }): RegisterAudit {
+  return { action: 'document.register', after: { system: r.systemId, kind: r.kind, orgUnit: r.orgUnitId, versionLabel: d.versionLabel, stale: r.stale, via: d.via }, ruleIds: d.ruleIds, onBehalfOfStaffId: d.onBehalfOfStaffId };
 }

@@ -5,6 +5,9 @@ import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { isIsoDate, retentionEndOn } from './due-dates.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+import { REGISTER_DUTIES } from './registers.ts';
+import { badEntry, conflictingEntry, registerDuty, type RegisterActor, type RegisterAudit, type RegisterRefusal } from './register-decision.ts';
 
 export const FORM_LEDGER_RULE_IDS: RuleId[] = ['KWO-5-2'];
 
@@ -97,4 +100,47 @@ export function validateDisposal(entry: LedgerEntryFacts, d: DisposalDraft, toda
   if (d.method === 'other' && !note) errors.push(fieldError([...base, 'note'], 'REQUIRED', 'Say how the content was made unreadable.', '記述内容を判読できないようにした方法を入力してください。', ['KWO-9-3']));
   if ([...note].length > 500) errors.push(fieldError([...base, 'note'], 'TOO_LONG', 'At most 500 characters.', '500文字以内で入力してください。'));
   return errors;
+}
+
+// ---- the transitions ----------------------------------------------------------------------------------
+
+export interface LedgerEntryInput extends LedgerEntryDraft {
+  orgUnitId: string;
+}
+
+export type LedgerEntryDecision =
+  | { allowed: true; ruleIds: RuleId[]; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/** KWO-5-2: the システム利用責任者 enters a form in the place's ledger (第1号様式). */
+export function decideLedgerEntry(e: LedgerEntryInput, actor: RegisterActor | null, today: string): LedgerEntryDecision {
+  const duty = registerDuty(actor, REGISTER_DUTIES.form_ledger, { orgUnitId: e.orgUnitId });
+  if (!duty.allowed) return duty;
+  const errors = validateLedgerEntry(e, today);
+  if (errors.length) return badEntry(errors);
+  return {
+    allowed: true, ruleIds: duty.ruleIds,
+    audit: {
+      action: 'form_ledger.add', after: { orgUnit: e.orgUnitId, formName: e.formName!.trim(), createdOn: e.createdOn, retentionYears: e.retentionYears ?? null, via: duty.via },
+      ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    },
+  };
+}
+
+export type DisposalDecision =
+  | { allowed: true; note: string | null; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/** KWO-9-3: the forms were made unreadable and disposed of, once, after their retention (KWO-9-4). */
+export function decideFormDisposal(entry: LedgerEntryFacts & { orgUnitId: string }, d: DisposalDraft, actor: RegisterActor | null, today: string): DisposalDecision {
+  const duty = registerDuty(actor, REGISTER_DUTIES.form_ledger, { orgUnitId: entry.orgUnitId });
+  if (!duty.allowed) return duty;
+  if (entry.disposedOn) return conflictingEntry({ ja: 'この帳票等は廃棄済みです。', en: 'These forms have already been disposed of.' }, ['KWO-9-3']);
+  const errors = validateDisposal({ createdOn: entry.createdOn, retentionYears: entry.retentionYears, disposedOn: null }, d, today);
+  if (errors.length) return badEntry(errors);
+  const ruleIds = ruleIdSet(duty.ruleIds, ['KWO-9-3']);
+  return {
+    allowed: true, note: d.note?.trim() || null,
+    audit: { action: 'form_ledger.dispose', after: { method: d.method, disposedOn: d.disposedOn, via: duty.via }, ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId },
+  };
 }

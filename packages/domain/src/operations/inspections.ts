@@ -7,6 +7,10 @@ import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { dueState, fiscalQuarter, fiscalQuarters, isIsoDate, type DueState, type FiscalQuarter, type QuarterPeriod } from './due-dates.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+import { fiscalYearOf } from '../calendar/deadlines.ts';
+import { REGISTER_DUTIES } from './registers.ts';
+import { badEntry, conflictingEntry, malformedId, orgUnitNotFound, registerDuty, type RegisterActor, type RegisterAudit, type RegisterRefusal } from './register-decision.ts';
 
 export type InspectionKind = 'audit' | 'self_inspection' | 'check_sheet';
 export type InspectionResult = 'satisfactory' | 'needs_improvement';
@@ -246,4 +250,84 @@ export function validateFinding(d: FindingDraft, today: string, base: (string | 
   if (!isIsoDate(d.dueOn)) errors.push(fieldError([...base, 'dueOn'], 'INVALID_VALUE', 'Give the due date as YYYY-MM-DD.', '回答期限をYYYY-MM-DDの形式で入力してください。'));
   else if (d.dueOn < today) errors.push(fieldError([...base, 'dueOn'], 'INVALID_VALUE', 'The due date cannot be in the past.', '回答期限に過去の日付は指定できません。'));
   return errors;
+}
+
+// ---- recording an inspection or a check sheet ---------------------------------------------------------
+
+export interface InspectionEntry extends InspectionDraft {
+  kind: 'audit' | 'self_inspection';
+  /** The rulebooks of the municipality. */
+  rulebookIds: readonly string[];
+  orgUnitId: string | null;
+  /** The org unit's id is not one (checked before the org unit is looked up). */
+  orgUnitIdMalformed?: boolean;
+  /** The org unit named exists (true when none is named). */
+  orgUnitFound: boolean;
+  systemId?: string | null;
+}
+
+/** Whether the municipality's rulebooks provide for the kind, and the section is named where needed. */
+export function inspectionTargetRefusal(e: Pick<InspectionEntry, 'kind' | 'rulebookIds' | 'orgUnitId' | 'orgUnitIdMalformed' | 'orgUnitFound'>): RegisterRefusal | null {
+  const kind = INSPECTION_KINDS[e.kind];
+  if (!e.rulebookIds.includes(kind.rulebookId)) {
+    return badEntry([fieldError(['input', 'kind'], 'INVALID_VALUE', `No rulebook of this municipality provides for a ${kind.en.toLowerCase()} (${kind.ruleIds.join(', ')}).`, `この団体の規程には${kind.ja}の定めがありません（${kind.ruleIds.join('、')}）。`, kind.ruleIds)]);
+  }
+  if (e.orgUnitIdMalformed) return badEntry([malformedId(['input', 'orgUnitId'])]);
+  if (e.kind === 'self_inspection' && !e.orgUnitId) return badEntry([fieldError(['input', 'orgUnitId'], 'REQUIRED', 'Name the section that inspected itself.', '自己点検を実施した課を選択してください。', kind.ruleIds)]);
+  if (e.orgUnitId && !e.orgUnitFound) return badEntry([orgUnitNotFound(['input', 'orgUnitId'])]);
+  return null;
+}
+
+export type InspectionDecision =
+  | { allowed: true; rulebookId: 'ARK' | 'KWO'; fiscalYear: number; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/** ARK-29-1 audits (the セキュリティ委員会) and ARK-29-2 self-inspections (each chief, of their own section). */
+export function decideInspection(e: InspectionEntry, actor: RegisterActor | null, today: string): InspectionDecision {
+  const target = inspectionTargetRefusal(e);
+  if (target) return target;
+  const kind = INSPECTION_KINDS[e.kind];
+  const duty = registerDuty(actor, e.kind === 'audit' ? REGISTER_DUTIES.audit : REGISTER_DUTIES.self_inspection, { orgUnitId: e.orgUnitId });
+  if (!duty.allowed) return duty;
+  const errors = validateInspection(e.kind, e, today);
+  if (errors.length) return badEntry(errors);
+  const ruleIds = ruleIdSet(kind.ruleIds, duty.ruleIds);
+  return {
+    allowed: true, rulebookId: kind.rulebookId, fiscalYear: fiscalYearOf(e.conductedOn!), ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    audit: { action: `inspection.${e.kind}`, after: { orgUnit: e.orgUnitId, system: e.systemId || null, conductedOn: e.conductedOn, result: e.result, via: duty.via }, ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId },
+  };
+}
+
+/** KWO-2-4: check sheets and the form ledger are kept by the using places of the ward office system. */
+export function usingPlaceRefusal(orgUnitId: string, places: readonly string[], ruleIds: RuleId[]): RegisterRefusal | null {
+  if (places.includes(orgUnitId)) return null;
+  return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'Not a using place of the ward office system (区民課, 支所区民センター, 出張所; KWO-2-4).', '区役所システムの利用場所（区民課・支所区民センター・出張所）ではありません（KWO-2-4）。', ['KWO-2-4', ...ruleIds])]);
+}
+
+export interface CheckSheetEntry extends CheckSheetDraft {
+  orgUnitId: string;
+}
+
+export type CheckSheetDecision =
+  | { allowed: true; quarter: QuarterPeriod; scope: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/** A place's check sheet of a quarter is recorded once. */
+export const checkSheetRecorded = (fiscalYear: number, q: QuarterPeriod): RegisterRefusal =>
+  conflictingEntry({ ja: `${fiscalYear}年度${q.label.ja}の点検シートは記録済みです。`, en: `The check sheet of ${q.label.en} of fiscal year ${fiscalYear} is already recorded.` }, CHECK_SHEET_RULE_IDS);
+
+/** KWO-5-3: the システム利用責任者 records the place's check sheet (第2号様式) of a quarter (once: checkSheetRecorded). */
+export function decideCheckSheet(e: CheckSheetEntry, actor: RegisterActor | null, today: string): CheckSheetDecision {
+  const duty = registerDuty(actor, REGISTER_DUTIES.check_sheet, { orgUnitId: e.orgUnitId });
+  if (!duty.allowed) return duty;
+  const errors = validateCheckSheet(e, today);
+  if (errors.length) return badEntry(errors);
+  const q = fiscalQuarter(e.fiscalYear, e.quarter as FiscalQuarter);
+  return {
+    allowed: true, quarter: q, scope: `点検シート（第2号様式） ${e.fiscalYear}年度${q.label.ja}`, ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    audit: {
+      action: 'inspection.check_sheet', after: { orgUnit: e.orgUnitId, fiscalYear: e.fiscalYear, quarter: e.quarter, checkedOn: e.checkedOn, result: e.result, late: e.checkedOn! > q.to, via: duty.via },
+      ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    },
+  };
 }

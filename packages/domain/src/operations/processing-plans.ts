@@ -6,6 +6,9 @@ import type { Bilingual } from '../requests/request.types.ts';
 import { fieldError, type FieldError } from '../registry/field-error.ts';
 import { dueState, firstDayOf, isIsoDate, isMonth, lastDayOf, processingPlanWindow, type DueState } from './due-dates.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
+import { REGISTER_DUTIES } from './registers.ts';
+import { badEntry, conflictingEntry, registerDuty, type RegisterActor, type RegisterAudit, type RegisterNotice, type RegisterRefusal } from './register-decision.ts';
 
 export const PROCESSING_PLAN_RULE_IDS: RuleId[] = ['ARK-8-1'];
 
@@ -157,4 +160,109 @@ export function validateOutputCheck(result: OutputResult, note: string | null | 
   }
   if ([...text].length > 2000) return [fieldError([...base, 'note'], 'TOO_LONG', 'At most 2000 characters.', '2000文字以内で入力してください。')];
   return [];
+}
+
+// ---- the transitions ----------------------------------------------------------------------------------
+
+export interface PlanSubmission {
+  system: PlanSystemFact;
+  orgUnitId: string;
+  month: string;
+  items: readonly PlanItemDraft[];
+}
+
+export type PlanSubmissionDecision =
+  | { allowed: true; onBehalfOfStaffId: string | null; ruleIds: RuleId[]; late: boolean; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/**
+ * ARK-8-1: the chief of a section using a system デジタル推進課 manages reports the plan of a month
+ * to come. Once only: a plan already reported is refused with planAlreadyReported.
+ */
+export function decidePlanSubmission(s: PlanSubmission, actor: RegisterActor | null, today: string): PlanSubmissionDecision {
+  if (s.system.rulebookId !== 'ARK' || s.system.managementType !== 'digital_section') {
+    return badEntry([fieldError(['input', 'systemId'], 'INVALID_VALUE', 'Monthly processing plans are reported for systems デジタル推進課 manages (ARK-8-1).', '月間処理予定はデジタル推進課が管理する電子情報システムについて報告します（ARK-8-1）。', PROCESSING_PLAN_RULE_IDS)]);
+  }
+  if (!processingPlanObligations([s.system]).some((o) => o.orgUnitId === s.orgUnitId)) {
+    return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This section does not use the system (or is デジタル推進課 itself): it reports no plan for it.', 'この課は当該システムを利用する課ではないため、月間処理予定を報告しません。', PROCESSING_PLAN_RULE_IDS)]);
+  }
+  const duty = registerDuty(actor, REGISTER_DUTIES.processing_plan, { orgUnitId: s.orgUnitId });
+  if (!duty.allowed) return duty;
+  const errors = validateProcessingPlan(s.month, s.items, today);
+  if (errors.length) return badEntry(errors);
+  return {
+    allowed: true, onBehalfOfStaffId: duty.onBehalfOfStaffId, ruleIds: duty.ruleIds, late: today > processingPlanWindow(s.month).dueOn,
+    audit: { action: 'processing_plan.submit', after: { system: s.system.id, orgUnit: s.orgUnitId, month: s.month, items: s.items.length, via: duty.via }, ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId },
+  };
+}
+
+/** A plan of this (system, section, month) is already reported: it is changed by agreement, not reported again. */
+export const planAlreadyReported = (): RegisterRefusal =>
+  conflictingEntry({ ja: 'この月の月間処理予定は報告済みです。変更はデジタル推進課長と協議してください（ARK-8-2、ARK-8-6）。', en: 'The plan for this month has already been reported. Changes are agreed with the digital section chief (ARK-8-2, ARK-8-6).' }, ['ARK-8-2', 'ARK-8-6']);
+
+/** The digital section chief is told of a plan reported (and whether after its due date). */
+export function planSubmittedNotice(p: { systemName: string; orgUnitName: string; month: string; items: number; late: boolean }): RegisterNotice {
+  return {
+    kind: 'processing_plan.submitted', subject: `月間処理予定の報告（${p.systemName}／${p.orgUnitName}／${p.month}）`,
+    body: `${p.orgUnitName}から${p.systemName}の${p.month}分の月間処理予定（${p.items}件）が報告されました${p.late ? '（期限後）' : ''}。`, mail: false,
+  };
+}
+
+export const PLAN_ITEM_STEP_AUDIT: Record<PlanItemStep, string> = { handover: 'processing_plan.input_sent', return: 'processing_plan.input_returned', output_check: 'processing_plan.output_checked' };
+
+export interface PlanItemStepEntry {
+  planId: string;
+  /** The section whose plan it is. */
+  orgUnitId: string;
+  job: string;
+  progress: PlanItemProgress;
+  step: PlanItemStep;
+  note?: string | null;
+  result?: OutputResult | null;
+}
+
+export type PlanItemStepDecision =
+  | { allowed: true; note: string | null; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; audit: RegisterAudit }
+  | RegisterRefusal;
+
+/**
+ * ARK-8-3 (the section sends the input data), ARK-8-4 (the digital section chief returns it),
+ * ARK-8-5 (the section checks the output and reports the result; an abnormal one with the action taken).
+ */
+export function decidePlanItemStep(e: PlanItemStepEntry, actor: RegisterActor | null): PlanItemStepDecision {
+  const duty = registerDuty(actor, e.step === 'return' ? REGISTER_DUTIES.processing_plan_return : REGISTER_DUTIES.processing_plan, { orgUnitId: e.orgUnitId });
+  if (!duty.allowed) return duty;
+  const note = e.note?.trim() || null;
+  if (e.step === 'output_check') {
+    const errors = validateOutputCheck(e.result!, note);
+    if (errors.length) return badEntry(errors);
+  } else if ((note ?? '').length > 500) {
+    return badEntry([fieldError(['note'], 'TOO_LONG', 'At most 500 characters.', '500文字以内で入力してください。')]);
+  }
+  const blocked = planItemStepConflict(e.progress, e.step);
+  if (blocked) return conflictingEntry(blocked.message, blocked.ruleIds);
+  const ruleIds = ruleIdSet(PLAN_ITEM_STEP_RULES[e.step], duty.ruleIds);
+  return {
+    allowed: true, note, ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    audit: { action: PLAN_ITEM_STEP_AUDIT[e.step], after: { plan: e.planId, job: e.job, note, result: e.result ?? null, via: duty.via }, ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId },
+  };
+}
+
+/** The step was recorded by someone else meanwhile. */
+export const planItemStepRecorded = (step: PlanItemStep): RegisterRefusal => conflictingEntry({ ja: 'この処理は既に記録されています。', en: 'This has already been recorded.' }, PLAN_ITEM_STEP_RULES[step]);
+
+/**
+ * Who is told of a step, and how: the section's head of the return (ARK-8-4); the digital section
+ * chief of a handover and of an output check — at once, by mail too, when the output is abnormal (ARK-8-5).
+ */
+export function planItemStepNotice(step: PlanItemStep, p: { systemName: string; orgUnitName: string; month: string; job: string; note: string | null; result?: OutputResult | null }): RegisterNotice & { to: 'section_head' | 'digital_section_chief' } {
+  const label = `${p.systemName}／${p.orgUnitName}／${p.month}「${p.job}」`;
+  if (step === 'return') {
+    return { to: 'section_head', kind: 'processing_plan.input_returned', subject: `入力データ等の返還（${label}）`, body: `${label}の入力データ等の電子情報処理が終了し、返還されました。`, mail: false };
+  }
+  const abnormal = p.result === 'abnormal';
+  const body = step === 'handover'
+    ? `${label}の入力データ等が送付されました${p.note ? `（${p.note}）` : ''}。`
+    : `${label}の出力帳票等を確認しました。結果: ${abnormal ? `異常あり（${p.note}）` : '異常なし'}`;
+  return { to: 'digital_section_chief', kind: PLAN_ITEM_STEP_AUDIT[step], subject: `${step === 'handover' ? '入力データ等の送付' : '出力帳票等の確認結果'}（${label}）`, body, mail: abnormal };
 }

@@ -19,7 +19,15 @@ import {
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { Rule } from '../../graphql/rules.ts';
-import * as service from './registers.service.ts';
+import * as plans from './processing-plans.service.ts';
+import * as documents from './documents.service.ts';
+import * as contracts from './contract-clauses.service.ts';
+import * as inspectionsService from './inspections.service.ts';
+import * as checkSheets from './check-sheets.service.ts';
+import * as findingsService from './findings.service.ts';
+import * as ledger from './form-ledger.service.ts';
+import * as dashboard from './operations-due.service.ts';
+import * as support from './register-support.ts';
 import {
   CheckSheetDue,
   CheckSheetInput,
@@ -50,7 +58,7 @@ import { graphqlObject } from '../../graphql/object.ts';
 
 const at = (x: Date | string | null): Date | null => (x ? toDate(x) : null);
 
-function toPlan(p: service.PlanOut): ProcessingPlan {
+function toPlan(p: plans.PlanOut): ProcessingPlan {
   const dueOn = processingPlanWindow(p.plan.month).dueOn;
   return graphqlObject(ProcessingPlan, {
     id: p.plan.id, systemId: p.plan.system_id, systemName: p.plan.system_name, orgUnitId: p.plan.org_unit_id, orgUnitName: p.plan.org_unit_name, month: p.plan.month, dueOn,
@@ -63,14 +71,14 @@ function toPlan(p: service.PlanOut): ProcessingPlan {
   });
 }
 
-function toPlanDue(s: service.PlanDueOut): ProcessingPlanDue {
+function toPlanDue(s: plans.PlanDueOut): ProcessingPlanDue {
   return graphqlObject(ProcessingPlanDue, {
     systemId: s.systemId, systemName: s.systemName, orgUnitId: s.orgUnitId, orgUnitName: s.orgUnitName, month: s.month, dueOn: s.dueOn, state: s.state as RegisterDueStateEnum, stateLabel: DUE_STATES[s.state],
     planId: s.planId, submittedOn: s.submittedOn, message: s.message, ruleIds: s.ruleIds,
   });
 }
 
-function toDocument(d: service.DocumentOut): SystemDocument {
+function toDocument(d: documents.DocumentOut): SystemDocument {
   const versions = d.versions.map((v) => ({ id: v.id, title: v.title, versionLabel: v.version_label, note: v.note, registeredAt: toDate(v.registered_at), registeredBy: v.registered_by_name }));
   return graphqlObject(SystemDocument, {
     systemId: d.systemId, systemName: d.systemName, kind: d.kind as SystemDocumentKindEnum, kindLabel: DOCUMENT_KINDS[d.kind], orgUnitId: d.orgUnitId, orgUnitName: d.orgUnitName,
@@ -79,7 +87,7 @@ function toDocument(d: service.DocumentOut): SystemDocument {
   });
 }
 
-function toChecklist(c: service.ChecklistOut): ContractClauseChecklist {
+function toChecklist(c: contracts.ChecklistOut): ContractClauseChecklist {
   return graphqlObject(ContractClauseChecklist, {
     systemId: c.system.id, systemName: c.system.name, contractorName: c.system.contractor_name, applies: c.applies, missingClauses: c.missing,
     complete: c.applies && c.missing.length === 0, ruleIds: c.applies ? [CONTRACT_CLAUSE_RULE_ID] : [],
@@ -110,7 +118,7 @@ function toCheckSheetDue(s: CheckSheetSlot & { orgUnitId: string; orgUnitName: s
   });
 }
 
-function toFinding(o: service.FindingOut, today: string): Finding {
+function toFinding(o: findingsService.FindingOut, today: string): Finding {
   const f = o.finding;
   return graphqlObject(Finding, {
     id: f.id, source: f.source, inspectionId: f.inspection_id, systemId: f.system_id, systemName: f.system_name, addresseePositionId: f.addressee_position_id, addressee: f.addressee_position_name,
@@ -137,40 +145,40 @@ export class ProcessingPlanResolver {
   @Query(() => [ProcessingPlan], { description: 'Monthly processing plans reported (ARK-8-1), of a month and/or a system.' })
   @ArgFormats({ month: 'month' })
   async processingPlans(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null, @Arg('systemId', () => ID, { nullable: true }) systemId: string | null): Promise<ProcessingPlan[]> {
-    return (await service.processingPlans(ctx, { month, systemId })).map(toPlan);
+    return (await plans.processingPlans(ctx, { month, systemId })).map(toPlan);
   }
 
   @Rule('registry:read')
   @Query(() => [ProcessingPlanDue], { description: 'Each (system, using section) pair owing a plan for the month (default: next month), due on the last day of the month before (ARK-8-1).' })
   @ArgFormats({ month: 'month' })
   async processingPlansDue(@Ctx() ctx: Context, @Arg('month', () => String, { nullable: true, description: 'YYYY-MM' }) month: string | null): Promise<ProcessingPlanDue[]> {
-    return (await service.processingPlansDue(ctx, month)).map(toPlanDue);
+    return (await plans.processingPlansDue(ctx, month)).map(toPlanDue);
   }
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'A using section chief reports next month’s processing plan to デジタル推進課長 (ARK-8-1).' })
   async submitProcessingPlan(@Ctx() ctx: Context, @Arg('input', () => ProcessingPlanInput) input: ProcessingPlanInput): Promise<ProcessingPlan> {
-    return toPlan(await service.submitProcessingPlan(ctx, input));
+    return toPlan(await plans.submitProcessingPlan(ctx, input));
   }
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section sends a job’s input data with its 送付書 (ARK-8-3).' })
   @ArgFormats({ note: 'multiline' })
   async recordInputHandover(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
-    return toPlan(await service.recordPlanItemStep(ctx, itemId, 'handover', { note }));
+    return toPlan(await plans.recordPlanItemStep(ctx, itemId, 'handover', { note }));
   }
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'デジタル推進課長 returns the input data once processed (ARK-8-4).' })
   async recordInputReturn(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string): Promise<ProcessingPlan> {
-    return toPlan(await service.recordPlanItemStep(ctx, itemId, 'return'));
+    return toPlan(await plans.recordPlanItemStep(ctx, itemId, 'return'));
   }
 
   @Rule('signedIn')
   @Mutation(() => ProcessingPlan, { description: 'The using section checks the output on receipt and reports the result; an abnormal one with the action taken (ARK-8-5).' })
   @ArgFormats({ note: 'multiline' })
   async recordOutputCheck(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('result', () => OutputResultEnum) result: OutputResultEnum, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<ProcessingPlan> {
-    return toPlan(await service.recordPlanItemStep(ctx, itemId, 'output_check', { note, result: result as unknown as OutputResult }));
+    return toPlan(await plans.recordPlanItemStep(ctx, itemId, 'output_check', { note, result: result as unknown as OutputResult }));
   }
 }
 
@@ -179,19 +187,19 @@ export class SystemDocumentResolver {
   @Rule('registry:read')
   @Query(() => [SystemDocument], { description: 'A system’s documents with their versions, stale when a modification was completed after the latest version (MNT-13-9, MNT-21-2, ARK-5-2, ARK-11-2).' })
   async systemDocuments(@Ctx() ctx: Context, @Arg('systemId', () => ID) systemId: string): Promise<SystemDocument[]> {
-    return (await service.systemDocuments(ctx, systemId)).map(toDocument);
+    return (await documents.systemDocuments(ctx, systemId)).map(toDocument);
   }
 
   @Rule('registry:read')
   @Query(() => [SystemDocument], { description: 'Every stale document of the municipality.' })
   async staleDocuments(@Ctx() ctx: Context): Promise<SystemDocument[]> {
-    return (await service.staleDocuments(ctx)).map(toDocument);
+    return (await documents.staleDocuments(ctx)).map(toDocument);
   }
 
   @Rule('signedIn')
   @Mutation(() => SystemDocument, { description: 'Registers a new version of a system document (MNT-21-1, ARK-5-1, ARK-11-1); a version registered after a modification clears the staleness.' })
   async registerSystemDocument(@Ctx() ctx: Context, @Arg('input', () => SystemDocumentInput) input: SystemDocumentInput): Promise<SystemDocument> {
-    return toDocument(await service.registerSystemDocument(ctx, { ...input, kind: input.kind as unknown as service.DocumentInput['kind'] }));
+    return toDocument(await documents.registerSystemDocument(ctx, { ...input, kind: input.kind as unknown as documents.DocumentInput['kind'] }));
   }
 }
 
@@ -200,7 +208,7 @@ export class ContractClauseResolver {
   @Rule('registry:read')
   @Query(() => ContractClauseChecklist, { description: 'The ARK-6-1 checklist of a system’s outsourcing contract.' })
   async contractClauses(@Ctx() ctx: Context, @Arg('systemId', () => ID) systemId: string): Promise<ContractClauseChecklist> {
-    return toChecklist(await service.contractClauses(ctx, systemId));
+    return toChecklist(await contracts.contractClauses(ctx, systemId));
   }
 
   @Rule('signedIn')
@@ -213,7 +221,7 @@ export class ContractClauseResolver {
     @Arg('checked', () => Boolean) checked: boolean,
     @Arg('note', () => String, { nullable: true }) note: string | null,
   ): Promise<ContractClauseChecklist> {
-    return toChecklist(await service.setContractClause(ctx, { systemId, clause, checked, note }));
+    return toChecklist(await contracts.setContractClause(ctx, { systemId, clause, checked, note }));
   }
 }
 
@@ -222,25 +230,25 @@ export class InspectionResolver {
   @Rule('registry:read')
   @Query(() => [Inspection], { description: 'Audits (ARK-29-1), self-inspections (ARK-29-2) and check sheets (KWO-5-3), latest first.' })
   async inspections(@Ctx() ctx: Context, @Arg('kind', () => InspectionKindEnum, { nullable: true }) kind: InspectionKindEnum | null, @Arg('fiscalYear', () => Int, { nullable: true }) fiscalYear: number | null): Promise<Inspection[]> {
-    return (await service.inspections(ctx, { kind, fiscalYear })).map(toInspection);
+    return (await inspectionsService.inspections(ctx, { kind, fiscalYear })).map(toInspection);
   }
 
   @Rule('registry:read')
   @Query(() => [CheckSheetDue], { description: 'The four quarterly check sheets of a fiscal year (default: the current one) at every using place, due by each quarter’s last day (KWO-5-3).' })
   async checkSheetsDue(@Ctx() ctx: Context, @Arg('fiscalYear', () => Int, { nullable: true }) fiscalYear: number | null): Promise<CheckSheetDue[]> {
-    return (await service.checkSheetsDue(ctx, fiscalYear)).map(toCheckSheetDue);
+    return (await checkSheets.checkSheetsDue(ctx, fiscalYear)).map(toCheckSheetDue);
   }
 
   @Rule('signedIn')
   @Mutation(() => Inspection, { description: 'Records an audit of the セキュリティ委員会 (ARK-29-1) or a chief’s self-inspection of their section (ARK-29-2).' })
   async recordInspection(@Ctx() ctx: Context, @Arg('input', () => InspectionInput) input: InspectionInput): Promise<Inspection> {
-    return toInspection(await service.recordInspection(ctx, { ...input, kind: input.kind as unknown as 'audit' | 'self_inspection', result: input.result as unknown as InspectionResult }));
+    return toInspection(await inspectionsService.recordInspection(ctx, { ...input, kind: input.kind as unknown as 'audit' | 'self_inspection', result: input.result as unknown as InspectionResult }));
   }
 
   @Rule('signedIn')
   @Mutation(() => Inspection, { description: 'The システム利用責任者 records the using place’s check sheet of a quarter (KWO-5-3, 第2号様式).' })
   async recordCheckSheet(@Ctx() ctx: Context, @Arg('input', () => CheckSheetInput) input: CheckSheetInput): Promise<Inspection> {
-    return toInspection(await service.recordCheckSheet(ctx, { ...input, result: input.result as unknown as InspectionResult }));
+    return toInspection(await checkSheets.recordCheckSheet(ctx, { ...input, result: input.result as unknown as InspectionResult }));
   }
 }
 
@@ -249,35 +257,35 @@ export class FindingResolver {
   @Rule('registry:read')
   @Query(() => [Finding], { description: 'Findings and improvement requests, by due date; overdue ones are unanswered after their due date.' })
   async findings(@Ctx() ctx: Context, @Arg('status', () => FindingStatusEnum, { nullable: true }) status: FindingStatusEnum | null, @Arg('overdueOnly', () => Boolean, { nullable: true }) overdueOnly: boolean | null): Promise<Finding[]> {
-    const today = service.todayOf(ctx);
-    return (await service.findings(ctx, { status, overdueOnly })).map((f) => toFinding(f, today));
+    const today = support.todayOf(ctx);
+    return (await findingsService.findings(ctx, { status, overdueOnly })).map((f) => toFinding(f, today));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'Raises a finding of an inspection, or an improvement request of the システム総括者 (KWW-10-2) or the 情報資産管理責任者 (KWO-3-3); the addressee is told.' })
   async raiseFinding(@Ctx() ctx: Context, @Arg('input', () => FindingInput) input: FindingInput): Promise<Finding> {
-    return toFinding(await service.raiseFinding(ctx, input), service.todayOf(ctx));
+    return toFinding(await findingsService.raiseFinding(ctx, input), support.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The addressee answers a finding (open → responded).' })
   @ArgFormats({ response: 'multiline' })
   async respondToFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('response', () => String) response: string): Promise<Finding> {
-    return toFinding(await service.respondToFinding(ctx, id, response), service.todayOf(ctx));
+    return toFinding(await findingsService.respondToFinding(ctx, id, response), support.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'The raising side confirms the answer (responded → closed).' })
   @ArgFormats({ note: 'multiline' })
   async closeFinding(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null): Promise<Finding> {
-    return toFinding(await service.closeFinding(ctx, id, note), service.todayOf(ctx));
+    return toFinding(await findingsService.closeFinding(ctx, id, note), support.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => Finding, { description: 'A follow-up note on a finding not yet closed.' })
   @ArgFormats({ body: 'multiline' })
   async addFindingNote(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<Finding> {
-    return toFinding(await service.addFindingNote(ctx, id, body), service.todayOf(ctx));
+    return toFinding(await findingsService.addFindingNote(ctx, id, body), support.todayOf(ctx));
   }
 }
 
@@ -286,20 +294,20 @@ export class FormLedgerResolver {
   @Rule('registry:read')
   @Query(() => [FormLedgerEntry], { description: 'The 帳票等管理台帳 of a using place, or of all (KWO-5-2).' })
   async formLedger(@Ctx() ctx: Context, @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId: string | null): Promise<FormLedgerEntry[]> {
-    const today = service.todayOf(ctx);
-    return (await service.formLedger(ctx, orgUnitId)).map((e) => toLedgerEntry(e, today));
+    const today = support.todayOf(ctx);
+    return (await ledger.formLedger(ctx, orgUnitId)).map((e) => toLedgerEntry(e, today));
   }
 
   @Rule('signedIn')
   @Mutation(() => FormLedgerEntry, { description: 'The システム利用責任者 enters forms holding information in the place’s ledger (KWO-5-2).' })
   async addFormLedgerEntry(@Ctx() ctx: Context, @Arg('input', () => FormLedgerEntryInput) input: FormLedgerEntryInput): Promise<FormLedgerEntry> {
-    return toLedgerEntry(await service.addFormLedgerEntry(ctx, input), service.todayOf(ctx));
+    return toLedgerEntry(await ledger.addFormLedgerEntry(ctx, input), support.todayOf(ctx));
   }
 
   @Rule('signedIn')
   @Mutation(() => FormLedgerEntry, { description: 'Records how, when and by whom forms past their retention were disposed of (KWO-9-3, KWO-9-4).' })
   async recordFormDisposal(@Ctx() ctx: Context, @Arg('input', () => FormDisposalInput) input: FormDisposalInput): Promise<FormLedgerEntry> {
-    return toLedgerEntry(await service.recordFormDisposal(ctx, { ...input, method: input.method as unknown as DisposalMethod }), service.todayOf(ctx));
+    return toLedgerEntry(await ledger.recordFormDisposal(ctx, { ...input, method: input.method as unknown as DisposalMethod }), support.todayOf(ctx));
   }
 }
 
@@ -309,7 +317,7 @@ export class OperationsDueResolver {
   @Query(() => OperationsDue, { description: 'What is due or overdue across the operations registers on a day (default today), with counts and rule IDs — for the dashboard.' })
   @ArgFormats({ at: 'date' })
   async operationsDue(@Ctx() ctx: Context, @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at: string | null): Promise<OperationsDue> {
-    const d = await service.operationsDue(ctx, at);
+    const d = await dashboard.operationsDue(ctx, at);
     return graphqlObject(OperationsDue, {
       at: d.at, summary: d.summary, processingPlans: d.processingPlans.map(toPlanDue), checkSheets: d.checkSheets.map(toCheckSheetDue), staleDocuments: d.staleDocuments.map(toDocument),
       findings: d.findings.map((f) => toFinding(f, d.at)), ledgerEntriesPastRetention: d.ledger.map((e) => toLedgerEntry(e, d.at)), systemsMissingContractClauses: d.contracts.map(toChecklist),
