@@ -6,6 +6,7 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'apps/gateway/dist');
 /** Node as the container runs it: no loader, no type stripping (a .ts file would fail to load). */
 const NODE = [process.execPath, '--no-experimental-strip-types', '--enable-source-maps'] as const;
+
+/** The modules a file of the build imports from outside itself: Node's own and packages in node_modules. */
+function importsOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const found = [
+    ...code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s*"([^"]+)";$/gm),
+    ...code.matchAll(/^import\s*"([^"]+)";$/gm),
+    ...code.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g),
+  ].map((m) => m[1]!);
+  return [...new Set(found)];
+}
+
+/** The package a bare import names (`@scope/name/sub` → `@scope/name`). */
+const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 let dir: string;
 let pgDir: string;
@@ -49,6 +64,8 @@ async function gql<T>(query: string, token?: string): Promise<T> {
 }
 
 beforeAll(async () => {
+  // What `npm run build` runs in the gateway's workspace (turbo runs it beside the admin app's build).
+  expect(JSON.parse(readFileSync(join(root, 'apps/gateway/package.json'), 'utf8')).scripts.build).toBe('node build.mjs');
   const built = await run(process.execPath, ['apps/gateway/build.mjs'], { cwd: root });
   expect(built.stdout).toMatch(/built apps\/gateway\/dist/);
   dir = await mkdtemp(join(tmpdir(), 'tsukasa-production-'));
@@ -105,9 +122,37 @@ describe('the production build', () => {
     expect(main).not.toMatch(/from\s*["']@tsukasa\/|from\s*["']tsx/);
   });
 
+  it('imports only Node’s modules and production dependencies, which `npm prune --omit=dev` keeps (infra/Dockerfile)', () => {
+    const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+    const imported = new Set(files.flatMap((f) => importsOf(join(dist, f))));
+    expect(imported).toContain('type-graphql');
+    expect(imported).toContain('@mikro-orm/migrations');
+    const packages = [...imported].filter((s) => !isBuiltin(s)).map(packageOf);
+    expect(packages.filter((p) => p.startsWith('.') || p.startsWith('/') || p.startsWith('@tsukasa/'))).toEqual([]);
+    // The font of the PDFs is looked up by name at run time (packages/documents/src/fonts.ts).
+    expect(readFileSync(join(dist, 'main.js'), 'utf8')).toContain('@expo-google-fonts/noto-sans-jp/');
+    packages.push('@expo-google-fonts/noto-sans-jp');
+    // Hoisted to the root node_modules (where apps/gateway/dist resolves them) and not dev-only.
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+    const notInProduction = [...new Set(packages)].filter((p) => {
+      const entry = lock.packages[`node_modules/${p}`];
+      return !entry || entry.dev === true || entry.devOptional === true;
+    });
+    expect(notInProduction).toEqual([]);
+  });
+
+  it('is a plain node process: no loader, no NODE_OPTIONS, the build’s main.js', () => {
+    const argv = readFileSync(`/proc/${product.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    expect(argv).toEqual([...NODE, join(dist, 'main.js')]);
+    const environ = readFileSync(`/proc/${product.pid}/environ`, 'utf8').split('\0');
+    expect(environ.filter((v) => v.startsWith('NODE_OPTIONS='))).toEqual([]);
+  });
+
   it('migrated the database, loaded the demo data and is ready', async () => {
     expect(lines.join('\n')).toMatch(/migration applied: Migration\d+-schema/);
     expect(lines.join('\n')).toMatch(/demo data of arakawa: added/);
+    const live = await fetch(`${base}/healthz`);
+    expect(live.status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { status: 'ok' } } });
