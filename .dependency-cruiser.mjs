@@ -91,7 +91,9 @@ export default {
       name: 'no-dev-dependency-in-production-code',
       severity: 'error',
       comment: 'Production code imports dependencies, not devDependencies (npm ci --omit=dev leaves these out).',
-      from: { path: WORKSPACE, pathNot: [TESTS, '^apps/admin/', '/cli/'] },
+      // The operator's commands (cli/) run in production too, from the build; build scripts
+      // (apps/gateway/build.mjs) run before the pruning, with the dev dependencies.
+      from: { path: WORKSPACE, pathNot: [TESTS, '^apps/admin/', '^apps/[^/]+/build\\.mjs$'] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {

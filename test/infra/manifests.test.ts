@@ -70,7 +70,7 @@ describe('infra/k8s', () => {
     expect(obj(obj(spec.strategy).rollingUpdate)).toMatchObject({ maxUnavailable: 0 });
     expect(obj(pod.securityContext)).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
     expect(obj(gateway!.securityContext)).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
-    // Writable places are volumes: /tmp (tsx's cache) and the data directory (mail files).
+    // Writable places are volumes: /tmp (temporary files) and the data directory (mail files).
     expect(list(gateway!.volumeMounts).map((m) => obj(m).mountPath).sort()).toEqual(['/tmp', '/var/lib/tsukasa']);
     expect(envOf(gateway!).get('HOST')?.value).toBe('0.0.0.0');
     expect(envOf(gateway!).get('TSUKASA_SEED_DEMO')?.value).toBe('false');
@@ -117,7 +117,8 @@ describe('infra/k8s', () => {
     const cron = kind('CronJob')[0]!;
     const job = obj(obj(obj(obj(obj(cron.spec).jobTemplate).spec).template).spec);
     const [container] = list(job.containers).map(obj);
-    expect(list(container!.command).join(' ')).toContain('packages/db/src/cli/backup.ts');
+    // The command of the production build (npm run build): the image has no TypeScript sources.
+    expect(list(container!.command).join(' ')).toMatch(/^sh -c node apps\/gateway\/dist\/db-backup\.js /);
     expect(obj(job.securityContext)).toMatchObject({ runAsNonRoot: true });
     expect(obj(cron.spec).concurrencyPolicy).toBe('Forbid');
   });
@@ -157,15 +158,22 @@ describe('infra/Dockerfile', () => {
   const dockerfile = read('Dockerfile');
   const stages = [...dockerfile.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({ image: m[1], name: m[2] }));
 
-  it('builds in stages from Node 24, builds the admin app, and runs the gateway as a non-root user with a health check', () => {
+  it('builds in stages from Node 24, builds the admin app and the gateway, and runs the build as a non-root user with a health check', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24[-\w.]*$/m);
     expect(stages.every((s) => s.image === '${NODE_IMAGE}' || stages.some((o) => o.name === s.image))).toBe(true);
-    expect(dockerfile).toMatch(/turbo run build --filter=@tsukasa\/admin/);
+    expect(dockerfile).toMatch(/^RUN npm run build \\\n \&\& npm prune --omit=dev$/m);
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
-    expect(runtime).toMatch(/^CMD \["node", "--import", "tsx", "apps\/gateway\/src\/main\.ts"\]$/m);
+    // Compiled JavaScript (test/infra/production-build.test.ts): no loader, no sources, no dev dependencies.
+    expect(runtime).toMatch(/^CMD \["node", "--enable-source-maps", "apps\/gateway\/dist\/main\.js"\]$/m);
+    expect(dockerfile).not.toMatch(/tsx|\.ts\b/);
+    expect([...runtime.matchAll(/^COPY --from=build (\S+)/gm)].map((m) => m[1]).sort()).toEqual(
+      ['/app/apps/admin/build', '/app/apps/gateway/dist', '/app/node_modules', '/app/package.json'],
+    );
+    // Nothing is set aside around the pruning and put back afterwards.
+    expect(dockerfile).not.toMatch(/\bcp\b|\bmv\b/);
     expect(runtime).not.toMatch(/DATABASE_URL=/); // given at run time, never baked in
   });
 });

@@ -132,6 +132,10 @@ export async function createGateway(opts: GatewayOptions) {
     schema,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // The gateway drains and stops on SIGTERM/SIGINT itself (main.ts). Apollo's own handlers (on by
+    // default outside NODE_ENV=test) would stop it first, and a second stop() awaiting that one
+    // never returns: the process hung on SIGTERM in production until it was killed.
+    stopOnTerminationSignals: false,
     // Hardening (graphql/limits.ts): limits checked before execution, one operation per request,
     // no persisted-query cache to fill, no "Did you mean …?", introspection only for registry
     // administrators and API tokens (checked per request in queryLimitsPlugin).

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { appLoginUrl, createOrm, hashPassword, openDatabase, seedDemo } from '@tsukasa/db';
+import { appLoginUrl, createOrm, hashPassword, openDatabase, productRoot, seedDemo } from '@tsukasa/db';
 import { systemClock } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
 import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/index.ts';
@@ -10,7 +10,7 @@ const started = performance.now();
 const log = jsonLogger();
 let env;
 try {
-  env = readGatewayEnv(process.env, new URL('../../..', import.meta.url).pathname);
+  env = readGatewayEnv(process.env, productRoot(import.meta.dirname));
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(`Configuration error: ${e.message}`);

@@ -1,4 +1,5 @@
 // The one place the gateway reads its configuration. Validated at start; no secret has a default.
+import { join } from 'node:path';
 import { readDatabaseEnv, type DatabaseEnv } from '@tsukasa/db';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from '../http/rate-limit.ts';
@@ -71,7 +72,7 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env, root = proc
     production,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 8, 1, 24 * 14),
     seedDemo: bool(env, 'TSUKASA_SEED_DEMO', !production),
-    adminBuildDir: env.TSUKASA_ADMIN_BUILD_DIR?.trim() || new URL('../../../admin/build', import.meta.url).pathname,
+    adminBuildDir: env.TSUKASA_ADMIN_BUILD_DIR?.trim() || join(root, 'apps/admin/build'),
     secureCookies: bool(env, 'TSUKASA_SECURE_COOKIES', production),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'tsukasa@localhost',

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { ArchiveRefusal, archiveAuditLog } from '../audit/archive.ts';
 import { SCHEMA } from '../runtime/provision.ts';
-import { productDatabase } from './backup.ts';
+import { productDatabase } from './product-database.ts';
 import { countOf } from '@tsukasa/domain';
 
 const usage = 'usage: npm run audit:archive -- --before YYYY-MM --out DIR';

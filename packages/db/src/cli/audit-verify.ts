@@ -3,14 +3,11 @@
 // --archive, the archived months too (npm run audit:archive), against their anchors. Exit 1 if any
 // chain is broken, 2 on an error.
 import pg from 'pg';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyAuditHistory } from '../audit/archive.ts';
 import { DEFAULT_VERIFY_BATCH } from '../audit/verify.ts';
-import { readDatabaseEnv } from '../runtime/env.ts';
-import { openDatabase } from '../runtime/database.ts';
-import { SCHEMA, withDatabase } from '../runtime/provision.ts';
+import { SCHEMA } from '../runtime/provision.ts';
+import { productDatabase } from './product-database.ts';
 import { countOf } from '@tsukasa/domain';
 
 let args: { archive?: string; 'batch-size'?: string };
@@ -26,21 +23,8 @@ if (!Number.isInteger(batchSize) || batchSize < 1) {
   process.exit(2);
 }
 
-const env = readDatabaseEnv(process.env, join(import.meta.dirname, '../../../..'));
-let url: string;
-let stop = async () => undefined as void;
-const pid = join(env.dataDir, 'pg', 'postmaster.pid');
-if (env.databaseUrl) url = env.databaseUrl;
-else if (existsSync(pid)) {
-  // `npm start` is running: use its embedded PostgreSQL.
-  const port = readFileSync(pid, 'utf8').split('\n')[3]?.trim();
-  const { password } = JSON.parse(readFileSync(join(env.dataDir, 'superuser.json'), 'utf8')) as { password: string };
-  url = withDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, 'tsukasa');
-} else {
-  const db = await openDatabase({ databaseUrl: undefined, dataDir: env.dataDir });
-  url = db.url;
-  stop = db.stop;
-}
+// `npm start` running: its embedded PostgreSQL; DATABASE_URL; or the embedded one started for this.
+const { url, stop } = await productDatabase();
 const client = new pg.Client({ connectionString: url, options: `-c search_path=${SCHEMA}` });
 await client.connect();
 try {

@@ -21,8 +21,8 @@ import { appLoginUrl, migrate, provisionRolesAndSchema, SCHEMA, withDatabase } f
 import { municipalityIdOf, seedDemo } from '../seed/demo-seeder.ts';
 import { hashPassword } from '../seed/password.ts';
 import { createTestDatabase } from '../testing/index.ts';
-import { backupDatabase, schemaTables, tableCounts } from './backup.ts';
-import { restoreDatabase } from './restore.ts';
+import { backupDatabase, schemaTables, tableCounts } from '../backup/backup.ts';
+import { restoreDatabase } from '../backup/restore.ts';
 
 const runFile = promisify(execFile);
 const root = new URL('../../../..', import.meta.url).pathname;

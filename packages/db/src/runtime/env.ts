@@ -1,5 +1,6 @@
 // The database settings of the product: read here, validated, nowhere else in packages/db.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface DatabaseEnv {
   /** External PostgreSQL (≥ 15) instead of the embedded one. */
@@ -38,4 +39,18 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env, root = pro
   }
   const dataDir = env.TSUKASA_DATA_DIR?.trim() ? resolve(env.TSUKASA_DATA_DIR.trim()) : resolve(root, '.data');
   return { databaseUrl, databaseReadUrl, databaseAppPassword, dataDir };
+}
+
+/**
+ * The directory of the product — the checkout, or /app in the container: the nearest directory
+ * above `from` whose package.json declares the workspaces. Found the same way from the sources and
+ * from the production build (apps/gateway/dist), so `.data` and the admin app's build are where
+ * they belong whichever runs; the working directory when there is none.
+ */
+export function productRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && 'workspaces' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
 }
