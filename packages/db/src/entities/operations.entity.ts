@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RuleId } from '@tsukasa/domain';
+import { INCIDENT_NOTICE_KIND_VALUES, INCIDENT_SEVERITY_VALUES, INCIDENT_STATUS_VALUES, type IncidentStatus, type RuleId } from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -78,11 +78,11 @@ export const Incident = defineEntity({
     reportedOnBehalfOfId: p.uuid().nullable(),
     reportedOnBehalfOf: () => sameMunicipality(Staff, 'reported_on_behalf_of_id', 'incident_reported_on_behalf_of_id_fkey').nullable(),
     reportedAt: p.datetime(),
-    severity: p.enum(['minor', 'major', 'critical']).columnType('varchar(10)'),
+    severity: p.enum([...INCIDENT_SEVERITY_VALUES]).columnType('varchar(10)'),
     residentsAffected: p.boolean(),
     /** 縮退運転の内容 (KWO-10-1-2 イ(ア)). */
     degradedOperation: p.string().length(2000).nullable(),
-    status: p.enum(['reported', 'recovering', 'resolved', 'confirmed']).columnType('varchar(12)'),
+    status: p.enum([...INCIDENT_STATUS_VALUES]).columnType('varchar(12)'),
     cause: p.string().length(2000).nullable(),
     recoveryEta: p.datetime().nullable(),
     resolvedAt: p.datetime().nullable(),
@@ -122,7 +122,7 @@ export const IncidentUpdate = defineEntity({
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'incident_update_on_behalf_of_id_fkey').nullable(),
     kind: p.enum(['report', 'update', 'escalation', 'resolution', 'analysis', 'confirmation']).columnType('varchar(16)'),
-    status: p.string().length(12).nullable(),
+    status: p.string().length(12).nullable().$type<IncidentStatus | null>(),
     recoveryEta: p.datetime().nullable(),
     cause: p.string().length(2000).nullable(),
     degradedOperation: p.string().length(2000).nullable(),
@@ -143,7 +143,7 @@ export const IncidentNotice = defineEntity({
     incident: () => sameMunicipality(Incident, 'incident_id', 'incident_notice_incident_id_fkey'),
     orgUnitId: p.uuid(),
     orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'incident_notice_org_unit_id_fkey'),
-    kind: p.enum(['occurrence', 'resolution']).columnType('varchar(12)'),
+    kind: p.enum([...INCIDENT_NOTICE_KIND_VALUES]).columnType('varchar(12)'),
     /** The section head(s) told (課長 position holders); none when the head position is vacant. */
     recipientPositionId: p.uuid().nullable(),
     recipientPosition: () => sameMunicipality(Position, 'recipient_position_id', 'incident_notice_recipient_position_id_fkey').nullable(),

@@ -1,4 +1,4 @@
-import type { RuleId } from '@tsukasa/domain';
+import type { IncidentStatus, RuleId } from '@tsukasa/domain';
 // Operations (SPEC §6): maintenance windows of systems and incidents — the 障害等対応連絡票 record,
 // its log and the continuation notices to the using sections (MNT-22-4).
 import { sql as raw, type InferResult, type Updateable } from 'kysely';
@@ -149,7 +149,7 @@ export async function holdersOfRoles(db: Db, rulebookId: string, roleKeys: reado
 
 // ---- incidents ----------------------------------------------------------------------------------------------
 
-export type IncidentStatus = Database['incident']['status'];
+export type { IncidentStatus };
 
 const INCIDENT_COLUMNS = [
   'i.id', 'i.system_id', 'i.fiscal_year', 'i.number', 'i.title', 'i.description', 'i.occurred_at', 'i.detected_at', 'i.reported_by_id', 'i.reported_on_behalf_of_id',

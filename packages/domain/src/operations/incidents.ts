@@ -8,9 +8,14 @@ import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
-export type IncidentStatus = 'reported' | 'recovering' | 'resolved' | 'confirmed';
-export type IncidentSeverity = 'minor' | 'major' | 'critical';
-export type IncidentNoticeKind = 'occurrence' | 'resolution';
+/** The values of an incident's status, severity and notice kind: the entities' enums and the API's take them from here. */
+export const INCIDENT_STATUS_VALUES = ['reported', 'recovering', 'resolved', 'confirmed'] as const;
+export const INCIDENT_SEVERITY_VALUES = ['minor', 'major', 'critical'] as const;
+export const INCIDENT_NOTICE_KIND_VALUES = ['occurrence', 'resolution'] as const;
+
+export type IncidentStatus = (typeof INCIDENT_STATUS_VALUES)[number];
+export type IncidentSeverity = (typeof INCIDENT_SEVERITY_VALUES)[number];
+export type IncidentNoticeKind = (typeof INCIDENT_NOTICE_KIND_VALUES)[number];
 
 export const INCIDENT_STATUSES: Record<IncidentStatus, Bilingual> = {
   reported: { ja: '発生報告', en: 'Reported' },
