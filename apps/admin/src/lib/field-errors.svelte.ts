@@ -21,6 +21,11 @@ export class FieldErrors {
     return this.#submitted || this.#touched[field] ? (this.#client()[field] ?? null) : null;
   }
 
+  /** For `aria-invalid`: 'true' while the field shows a message. */
+  invalid(field: string): 'true' | undefined {
+    return this.for(field) ? 'true' : undefined;
+  }
+
   touch(field: string): void {
     this.#touched = { ...this.#touched, [field]: true };
   }
