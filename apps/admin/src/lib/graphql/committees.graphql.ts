@@ -41,7 +41,7 @@ export interface StandingFigures {
 // ── Fragments ─────────────────────────────────────────────────────────────────
 
 const CommitteeFields = graphql(`
-  fragment CommitteeFields on CommitteeType {
+  fragment CommitteeFields on Committee {
     id
     key
     name
@@ -70,7 +70,7 @@ const CommitteeFields = graphql(`
 export type CommitteeRules = ResultOf<typeof CommitteeFields>['rules'];
 
 const MeetingSummaryFields = graphql(`
-  fragment MeetingSummaryFields on MeetingType {
+  fragment MeetingSummaryFields on Meeting {
     id
     title
     heldOn
@@ -134,7 +134,7 @@ const AgendaItemFields = graphql(`
 export type AgendaItem = ResultOf<typeof AgendaItemFields>;
 
 const MeetingDetailFields = graphql(`
-  fragment MeetingDetailFields on MeetingType {
+  fragment MeetingDetailFields on Meeting {
     ...MeetingSummaryFields
     version
     cutoffAt

@@ -1,6 +1,6 @@
 import { graphql, type EnumOf, type ResultOf } from './graphql.ts';
 
-// RouteStep.kind and RequestType.status are Strings in the schema; the values below are the ones
+// RouteStep.kind and Request.status are Strings in the schema; the values below are the ones
 // its descriptions list, which the screens give labels and actions to.
 
 /** approve, consent, perform, confirm, inform */
@@ -24,7 +24,7 @@ export const REQUEST_STATUSES = ['in_progress', 'returned', 'approved', 'rejecte
 // ── Fragments ─────────────────────────────────────────────────────────────────
 
 const RequestKindFields = graphql(`
-  fragment RequestKindFields on RequestKindType {
+  fragment RequestKindFields on RequestKind {
     key
     name {
       ja
@@ -64,7 +64,7 @@ export type RequestKind = ResultOf<typeof RequestKindFields>;
 export type RequestFormField = RequestKind['fields'][number];
 
 const RequestSummaryFields = graphql(`
-  fragment RequestSummaryFields on RequestType {
+  fragment RequestSummaryFields on Request {
     id
     number
     kindKey
@@ -88,7 +88,7 @@ const RequestSummaryFields = graphql(`
 `);
 
 const RequestDetailFields = graphql(`
-  fragment RequestDetailFields on RequestType {
+  fragment RequestDetailFields on Request {
     ...RequestSummaryFields
     rulebookId
     content

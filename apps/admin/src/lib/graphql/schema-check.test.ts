@@ -94,9 +94,9 @@ describe('the admin typecheck against a changed schema', () => {
   }, 300_000);
 
   it('fails on a renamed type the app names in a fragment, naming it', async () => {
-    const { failed, output } = await typecheckAgainst(schema.replaceAll(/\bRequestType\b/g, 'Request'));
+    const { failed, output } = await typecheckAgainst(schema.replaceAll(/\bRequest\b/g, 'Application'));
     expect(failed).toBe(true);
-    expect(output).toContain('Unknown type "RequestType"');
+    expect(output).toContain('Unknown type "Request"');
   }, 300_000);
 
   it('fails on a renamed enum value the app offers, naming it', async () => {

@@ -1,4 +1,4 @@
-// The request form is generated from the kind's fields (RequestKindType.fields): one value per
+// The request form is generated from the kind's fields (RequestKind.fields): one value per
 // field while editing, turned into the request's `content` for the preview and the filing.
 import { both, type Localized, type MessageKey } from '../i18n/index.svelte.ts';
 import type { ServerFieldError } from '../errors.ts';

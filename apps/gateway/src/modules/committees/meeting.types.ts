@@ -55,7 +55,7 @@ export class CommitteeSeat {
   @Field(() => String, { nullable: true }) name!: string | null;
 }
 
-@ObjectType({ description: 'What the rulebook says of a committee’s sittings.' })
+@ObjectType('CommitteeRules', { description: 'What the rulebook says of a committee’s sittings.' })
 export class CommitteeRulesType {
   @Field(() => String, { description: 'majority or none' }) quorum!: string;
   @Field(() => Bilingual) quorumText!: Bilingual;
@@ -68,7 +68,7 @@ export class CommitteeRulesType {
   @Field(() => [String]) cadenceRuleIds!: RuleId[];
 }
 
-@ObjectType({ description: '会議体: a committee or meeting the rulebook sets up (運営委員会, 定例報告会, 運用管理会議 …).' })
+@ObjectType('Committee', { description: '会議体: a committee or meeting the rulebook sets up (運営委員会, 定例報告会, 運用管理会議 …).' })
 export class CommitteeType {
   @Field(() => ID) id!: string;
   @Field(() => String) key!: string;
@@ -163,7 +163,7 @@ export class MeetingFile {
   @Field(() => String, { description: 'The file, base64-encoded.' }) base64!: string;
 }
 
-@ObjectType({ description: '会議: a sitting of a committee (or a decision by circulation), its agenda and minutes.' })
+@ObjectType('Meeting', { description: '会議: a sitting of a committee (or a decision by circulation), its agenda and minutes.' })
 export class MeetingType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. 令和8年度第3回 電子情報システム運営委員会' }) title!: string;

@@ -16,7 +16,7 @@ export class Tenure {
   @Field(() => String, { nullable: true, description: 'ISO date, exclusive; null = current.' }) to!: string | null;
 }
 
-@ObjectType({ description: 'A rulebook role a staff member holds at an instant.' })
+@ObjectType('HeldRole', { description: 'A rulebook role a staff member holds at an instant.' })
 export class HeldRoleType {
   @Field(() => String) rulebookId!: string;
   @Field(() => String) roleKey!: string;

@@ -35,7 +35,7 @@ export class RequestFormOption {
   @Field(() => Bilingual) label!: Bilingual;
 }
 
-@ObjectType({ description: 'A kind of request (申請), as the rulebooks define it.' })
+@ObjectType('RequestKind', { description: 'A kind of request (申請), as the rulebooks define it.' })
 export class RequestKindType {
   @Field(() => String) key!: string;
   @Field(() => Bilingual) name!: Bilingual;
@@ -96,7 +96,7 @@ export class PreviewError {
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
-@ObjectType({ description: '申請' })
+@ObjectType('Request', { description: '申請' })
 export class RequestType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. R8-000123 (令和8年度)' }) number!: string;
