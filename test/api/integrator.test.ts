@@ -59,7 +59,7 @@ describe('committees for integrators', () => {
     const token = created.json.data.createApiToken.token as string;
     const committees = await post({ query: '{ committees { id key name rules { quorum quorumRuleIds circulationAllowed } chair { title } members { title } } }' }, token);
     const steering = committees.json.data.committees.find((c: { key: string }) => c.key === 'ark.committee.steering');
-    expect(steering).toMatchObject({ name: '電子情報システム運営委員会', rules: { quorum: 'majority', quorumRuleIds: ['ARK-19-1'], circulationAllowed: false }, chair: { title: '管理部長' } });
+    expect(steering).toMatchObject({ name: '電子情報システム運営委員会', rules: { quorum: 'MAJORITY', quorumRuleIds: ['ARK-19-1'], circulationAllowed: false }, chair: { title: '管理部長' } });
     expect(steering.members).toHaveLength(6);
     const heldOn = testCalendar().businessDay(14);
     const meeting = await post({ query: `mutation { createMeeting(input: { committeeId: "${steering.id}", heldOn: "${heldOn}", place: "庁議室" }) { id } }` }, admin);

@@ -96,9 +96,9 @@ test.describe('incidents', () => {
     await expect(notices.locator('[data-rule-id="MNT-22-4"]').first()).toBeVisible();
     const timeline = page.getByTestId('incident-timeline');
     await expect(timeline.getByTestId('timeline-entry')).toHaveCount(2);
-    await expect(timeline.locator('[data-kind="report"]')).toContainText('発生報告');
-    await expect(timeline.locator('[data-kind="escalation"]')).toContainText('情報政策課長');
-    await expect(timeline.locator('[data-kind="escalation"] [data-rule-id="MNT-22-2"]')).toBeVisible();
+    await expect(timeline.locator('[data-kind="REPORT"]')).toContainText('発生報告');
+    await expect(timeline.locator('[data-kind="ESCALATION"]')).toContainText('情報政策課長');
+    await expect(timeline.locator('[data-kind="ESCALATION"] [data-rule-id="MNT-22-2"]')).toBeVisible();
     const network = page.getByTestId('incident-network').filter({ hasText: '福祉総合システム障害時連絡網' });
     await expect(network).toContainText('保健福祉課長（判断）');
     await expect(network.getByTestId('missing-decider')).toHaveCount(0);
@@ -116,7 +116,7 @@ test.describe('incidents', () => {
     await expect(page.getByTestId('notice')).toHaveText('経過を記録しました。');
     await expect(page.getByTestId('incident-status').first()).toHaveText('復旧対応中');
     await expect(timeline.getByTestId('timeline-entry')).toHaveCount(3);
-    const logged = timeline.locator('[data-kind="update"]');
+    const logged = timeline.locator('[data-kind="UPDATE"]');
     await expect(logged).toContainText('保守業務受託者が帳票サーバを調査中');
     await expect(logged.getByTestId('entry-eta')).toContainText('令和');
     await expect(page.getByTestId('incident-eta')).toContainText('令和');
@@ -174,7 +174,7 @@ test.describe('incidents', () => {
     await expect(page.getByTestId('confirmed')).toContainText('が解消を確認しました');
     await expect(timeline.getByTestId('timeline-entry')).toHaveCount(6);
     await expect(timeline.getByTestId('timeline-entry').last()).toContainText('解消の確認');
-    await expect(timeline.locator('[data-kind="confirmation"] [data-rule-id="MNT-22-3"]')).toBeVisible();
+    await expect(timeline.locator('[data-kind="CONFIRMATION"] [data-rule-id="MNT-22-3"]')).toBeVisible();
     await expect(page.getByRole('button', { name: '分析を修正' })).toHaveCount(0);
     await expect(page.getByTestId('resolve-form')).toHaveCount(0);
     // Reloaded, the page says nothing more of the report: only what stands.

@@ -81,7 +81,7 @@ async function readyApplications(playwright: PlaywrightWorkerArgs['playwright'],
         `query ($id: ID!) { request(id: $id) { steps { id key status } } }`,
         { id },
       );
-      const collect = loaded.data!.request.steps.find((step) => step.key === 'collect_materials' && step.status === 'open');
+      const collect = loaded.data!.request.steps.find((step) => step.key === 'collect_materials' && step.status === 'OPEN');
       expect(collect, JSON.stringify(loaded)).toBeTruthy();
       const performed = await graphql(
         cio,

@@ -117,10 +117,10 @@ describe('an approval (decideStep) cut half-way', () => {
     }, { token: filer.token });
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const request = r.data!.submitRequest;
-    return { request, open: request.steps.find((s) => s.status === 'open')! };
+    return { request, open: request.steps.find((s) => s.status === 'OPEN')! };
   }
   const decide = (open: Step, key?: string) =>
-    gw.gql<{ decideStep: Req }>(DECIDE, { i: { stepId: open.id, decision: open.kind === 'perform' ? 'PERFORMED' : 'APPROVED', comment: '妥当と認める', ...(key ? { idempotencyKey: key } : {}) } }, { token: approver.token });
+    gw.gql<{ decideStep: Req }>(DECIDE, { i: { stepId: open.id, decision: open.kind === 'PERFORM' ? 'PERFORMED' : 'APPROVED', comment: '妥当と認める', ...(key ? { idempotencyKey: key } : {}) } }, { token: approver.token });
 
   /** The footprint of one approval taken without any fault, to compare the faulted ones with. */
   let clean: Awaited<ReturnType<typeof footprint>>;

@@ -1,6 +1,7 @@
 // The page size of every list: `first`, 20 when not given, at most 200.
 import { fieldError } from '@tsukasa/domain';
 import { badInput } from './errors.ts';
+import { decodeCursor } from './scalars.ts';
 
 export const MAX_PAGE = 200;
 
@@ -10,4 +11,16 @@ export function pageSize(first: number | null | undefined, path: string[]): numb
     throw badInput([fieldError(path, 'INVALID_VALUE', `first must be between 1 and ${MAX_PAGE}.`, `件数は1〜${MAX_PAGE}で指定してください。`)]);
   }
   return n;
+}
+
+/**
+ * The position an `after` cursor names: its parts, when there are `arity` of them and each passes
+ * its check; else bad input on `after` (a cursor of another list or order, or not a cursor at all).
+ */
+export function afterCursor<const T extends readonly unknown[]>(after: string, checks: { [K in keyof T]: (v: unknown) => v is T[K] }): T {
+  const parts = decodeCursor(after);
+  if (!parts || parts.length !== checks.length || !checks.every((check, i) => check(parts[i]))) {
+    throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid for this sort order.', 'ページ位置の指定が正しくありません。')]);
+  }
+  return parts as unknown as T;
 }

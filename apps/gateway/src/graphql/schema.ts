@@ -12,7 +12,7 @@ import { accessResolvers } from '../modules/access/access.resolver.ts';
 import { DesignationResolver } from '../modules/access/designation.resolver.ts';
 import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
-import { RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
+import { RequestConnectionResolver, RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
 import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
 import { registerResolvers } from '../modules/registers/registers.resolver.ts';
 import { procedureResolvers } from '../modules/procedures/procedure.resolver.ts';
@@ -36,6 +36,7 @@ export const resolvers = [
   AuditResolver,
   AuditEventNamesResolver,
   RequestResolver,
+  RequestConnectionResolver,
   SystemLicencesResolver,
   ...committeeResolvers,
   ...registerResolvers,

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RuleId } from '@tsukasa/domain';
+import { AGENDA_SOURCE_VALUES, MEETING_MODE_VALUES, MEETING_STATUS_VALUES, type RuleId } from '@tsukasa/domain';
 import { Position, Staff } from './organization.entity.ts';
 import { Committee } from './registry.entity.ts';
 import { Request, RequestStep } from './request.entity.ts';
@@ -23,13 +23,13 @@ export const Meeting = defineEntity({
     fiscalYear: p.integer(),
     number: p.integer(),
     /** circulation: decided by circulating the papers (持回り) instead of sitting. */
-    mode: p.enum(['meeting', 'circulation']).columnType('varchar(12)'),
+    mode: p.enum([...MEETING_MODE_VALUES]).columnType('varchar(12)'),
     heldOn: p.date(),
     startTime: p.string().length(5).nullable(),
     endTime: p.string().length(5).nullable(),
     place: p.string().length(200).default(''),
     /** draft: agenda editable; frozen: agenda fixed at the cut-off; held: minutes being recorded; closed: minutes sent. */
-    status: p.enum(['draft', 'frozen', 'held', 'closed', 'cancelled']).columnType('varchar(12)'),
+    status: p.enum([...MEETING_STATUS_VALUES]).columnType('varchar(12)'),
     cutoffAt: p.datetime().nullable(),
     createdById: p.uuid(),
     createdBy: () => sameMunicipality(Staff, 'created_by_id', 'meeting_created_by_id_fkey'),
@@ -56,7 +56,7 @@ export const MeetingItem = defineEntity({
     meeting: () => sameMunicipality(Meeting, 'meeting_id', 'meeting_item_meeting_id_fkey').deleteRule('cascade'),
     seq: p.integer(),
     groupKey: p.enum(['deliberation', 'carried_over', 'report', 'other']).columnType('varchar(16)'),
-    source: p.enum(['request', 'standing', 'carried_over', 'free']).columnType('varchar(16)'),
+    source: p.enum([...AGENDA_SOURCE_VALUES]).columnType('varchar(16)'),
     sourceRef: p.string().length(120),
     requestId: p.uuid().nullable(),
     request: () => sameMunicipality(Request, 'request_id', 'meeting_item_request_id_fkey').nullable(),

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { INCIDENT_NOTICE_KIND_VALUES, INCIDENT_SEVERITY_VALUES, INCIDENT_STATUS_VALUES, type IncidentStatus, type RuleId } from '@tsukasa/domain';
+import { INCIDENT_NOTICE_KIND_VALUES, INCIDENT_SEVERITY_VALUES, INCIDENT_STATUS_VALUES, INCIDENT_UPDATE_KIND_VALUES, type IncidentStatus, type RuleId } from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -121,7 +121,7 @@ export const IncidentUpdate = defineEntity({
     by: () => sameMunicipality(Staff, 'by_id', 'incident_update_by_id_fkey'),
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'incident_update_on_behalf_of_id_fkey').nullable(),
-    kind: p.enum(['report', 'update', 'escalation', 'resolution', 'analysis', 'confirmation']).columnType('varchar(16)'),
+    kind: p.enum([...INCIDENT_UPDATE_KIND_VALUES]).columnType('varchar(16)'),
     status: p.string().length(12).nullable().$type<IncidentStatus | null>(),
     recoveryEta: p.datetime().nullable(),
     cause: p.string().length(2000).nullable(),

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RuleId } from '@tsukasa/domain';
+import { FINDING_SOURCE_VALUES, type RuleId } from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -169,7 +169,7 @@ export const Finding = defineEntity({
     id: p.uuid().primary(),
     municipality: () => tenant('finding_municipality_id_fkey'),
     rulebookId: p.string().length(8),
-    source: p.enum(['improvement_request', 'audit', 'self_inspection', 'check_sheet']).columnType('varchar(24)'),
+    source: p.enum([...FINDING_SOURCE_VALUES]).columnType('varchar(24)'),
     inspectionId: p.uuid().nullable(),
     inspection: () => sameMunicipality(Inspection, 'inspection_id', 'finding_inspection_id_fkey').nullable(),
     systemId: p.uuid().nullable(),

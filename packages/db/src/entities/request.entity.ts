@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RuleId } from '@tsukasa/domain';
+import type { RequestStatus, RuleId, StepKind, StepStatus } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
@@ -37,8 +37,8 @@ export const Request = defineEntity({
     /** Set when a deputy filed on behalf of the role holder. */
     onBehalfOfId: p.uuid().nullable(),
     onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'request_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
-    /** submitted → in_progress → approved | rejected; returned (for correction) and withdrawn are first-class. */
-    status: p.string().length(20),
+    /** in_progress → approved | rejected; returned (for correction) and withdrawn are first-class. */
+    status: p.string().length(20).$type<RequestStatus>(),
     content: p.json<Record<string, unknown>>(),
     routeNotes: p.json<unknown[]>(),
     ruleIds: p.array().$type<RuleId[]>(),
@@ -76,14 +76,14 @@ export const RequestStep = defineEntity({
     seq: p.integer(),
     stage: p.integer(),
     key: p.string().length(60),
-    kind: p.string().length(20),
+    kind: p.string().length(20).$type<StepKind>(),
     actor: p.json<Record<string, unknown>>(),
     subjectId: p.string().length(80).nullable(),
     labelJa: p.string().length(200),
     labelEn: p.string().length(200),
     ruleIds: p.array().$type<RuleId[]>(),
     /** waiting → open → done; a step of a stage that is not reached stays waiting. */
-    status: p.string().length(12),
+    status: p.string().length(12).$type<Exclude<StepStatus, 'planned'>>(),
     /** Resolved when the step opens: the positions, people or contractor who may act (the inbox reads them). */
     actorPositionIds: p.array().nullable(),
     actorStaffIds: p.array().nullable(),

@@ -1,4 +1,4 @@
-import type { RuleId } from '@tsukasa/domain';
+import type { RequestStatus, RuleId, StepKind, StepStatus } from '@tsukasa/domain';
 import { exec, nowOf, one, rows, type Db } from './sql.ts';
 
 export interface RequestRow {
@@ -9,7 +9,7 @@ export interface RequestRow {
   system_id: string | null;
   requester_id: string;
   on_behalf_of_id: string | null;
-  status: string;
+  status: RequestStatus;
   content: Record<string, unknown>;
   route_notes: { message: { ja: string; en: string }; ruleIds: RuleId[] }[];
   rule_ids: RuleId[];
@@ -29,13 +29,13 @@ export interface StepRow {
   seq: number;
   stage: number;
   key: string;
-  kind: string;
+  kind: StepKind;
   actor: Record<string, unknown>;
   subject_id: string | null;
   label_ja: string;
   label_en: string;
   rule_ids: RuleId[];
-  status: string;
+  status: Exclude<StepStatus, 'planned'>;
   actor_position_ids: string[] | null;
   actor_staff_ids: string[] | null;
   actor_contractor_id: string | null;
@@ -98,7 +98,7 @@ export interface NewStep {
   seq: number;
   stage: number;
   key: string;
-  kind: string;
+  kind: StepKind;
   actor: unknown;
   subjectId: string | null;
   labelJa: string;
@@ -162,7 +162,7 @@ export async function decideStepIfOpen(
   );
 }
 
-export async function setRequestStatus(db: Db, id: string, status: string, opts: { decided?: boolean; content?: unknown; round?: number } = {}): Promise<RequestRow> {
+export async function setRequestStatus(db: Db, id: string, status: RequestStatus, opts: { decided?: boolean; content?: unknown; round?: number } = {}): Promise<RequestRow> {
   const sets = ['status = $2', 'version = version + 1', 'updated_at = $3'];
   const params: unknown[] = [id, status, nowOf(db)];
   if (opts.decided) sets.push('decided_at = $3');
@@ -198,13 +198,31 @@ export async function requestsFiledBy(db: Db, staffId: string, first: number): P
   return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where r.requester_id = $1 order by r.filed_at desc limit $2`, [staffId, first]);
 }
 
-export async function listRequests(db: Db, f: { status?: string | null; kindKey?: string | null }, first: number, beforeFiledAt: string | null): Promise<RequestRow[]> {
+export interface RequestFilter {
+  status?: RequestStatus | null;
+  kindKey?: string | null;
+}
+
+function requestFilter(f: RequestFilter, params: unknown[]): string[] {
   const where: string[] = [];
-  const params: unknown[] = [];
   if (f.status) where.push(`r.status = $${params.push(f.status)}`);
   if (f.kindKey) where.push(`r.kind_key = $${params.push(f.kindKey)}`);
-  if (beforeFiledAt) where.push(`r.filed_at < $${params.push(beforeFiledAt)}`);
-  return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where ${where.join(' and ') || 'true'} order by r.filed_at desc limit $${params.push(first)}`, params);
+  return where;
+}
+
+/** Requests newest filed first (ties by id), after a position of that order: one page of the `requests` connection. */
+export async function listRequests(db: Db, f: RequestFilter, first: number, after: { filedAt: string; id: string } | null): Promise<RequestRow[]> {
+  const params: unknown[] = [];
+  const where = requestFilter(f, params);
+  if (after) where.push(`(r.filed_at, r.id) < ($${params.push(after.filedAt)}::timestamptz, $${params.push(after.id)}::uuid)`);
+  return rows<RequestRow>(db, `select ${REQUEST_COLUMNS} from request r where ${where.join(' and ') || 'true'} order by r.filed_at desc, r.id desc limit $${params.push(first)}`, params);
+}
+
+export async function countRequests(db: Db, f: RequestFilter): Promise<number> {
+  const params: unknown[] = [];
+  const where = requestFilter(f, params);
+  const [row] = await rows<{ n: number }>(db, `select count(*)::int as n from request r where ${where.join(' and ') || 'true'}`, params);
+  return row!.n;
 }
 
 export async function queueMail(db: Db, municipalityId: string, mails: { recipientId: string | null; to: string; subject: string; body: string }[]): Promise<void> {

@@ -118,7 +118,8 @@ const GRANT_DEFECT_ORDER: readonly FieldDenialReason[] = [
   'GRANT_OTHER_FIELDS',
 ];
 
-export type FieldCheckKind = 'SELF' | 'OWNER' | 'ROLE' | 'GRANT';
+export const FIELD_CHECK_KIND_VALUES = ['SELF', 'OWNER', 'ROLE', 'GRANT'] as const;
+export type FieldCheckKind = (typeof FIELD_CHECK_KIND_VALUES)[number];
 
 /** One rule the decision checked, and whether the viewer passed it. */
 export interface FieldAccessCheck {

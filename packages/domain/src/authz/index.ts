@@ -2,6 +2,7 @@
 export type * from './authz.types.ts';
 export type * from './access-decision.types.ts';
 export {
+  FIELD_CHECK_KIND_VALUES,
   GRANT_RULE_IDS,
   NO_RIGHT_RULE_IDS,
   OWNER_RULE_IDS,

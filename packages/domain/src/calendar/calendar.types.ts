@@ -40,6 +40,10 @@ export interface OperatingException {
   announcedAt?: string | null;
 }
 
+/** Why a system is closed at an instant: a closed day, outside its operating hours, or a maintenance stop. */
+export const CLOSURE_CODE_VALUES = ['CLOSED_DAY', 'OUTSIDE_OPERATING_HOURS', 'MAINTENANCE'] as const;
+export type ClosureCode = (typeof CLOSURE_CODE_VALUES)[number];
+
 export type OpenState =
   | { open: true; ruleIds: RuleId[] }
-  | { open: false; code: 'CLOSED_DAY' | 'OUTSIDE_OPERATING_HOURS' | 'MAINTENANCE'; reason: string; reasonJa: string; ruleIds: RuleId[] };
+  | { open: false; code: ClosureCode; reason: string; reasonJa: string; ruleIds: RuleId[] };

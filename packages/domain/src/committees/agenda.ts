@@ -5,7 +5,9 @@ import type { Bilingual } from '../requests/request.types.ts';
 import { AGENDA_GROUPS, type AgendaGroup, type CommitteeRules } from './committee-rules.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
-export type AgendaSource = 'request' | 'standing' | 'carried_over' | 'free';
+/** Where an agenda item comes from: a request's committee step, a standing item, carried over from a previous meeting, or added freely. */
+export const AGENDA_SOURCE_VALUES = ['request', 'standing', 'carried_over', 'free'] as const;
+export type AgendaSource = (typeof AGENDA_SOURCE_VALUES)[number];
 
 export interface AgendaCandidate {
   /** Stable reference: `request-step:<id>`, `standing:<key>`, `item:<id>` (a deferred free item). */

@@ -26,6 +26,12 @@ export interface StandingItem {
   figures?: StandingFigures;
 }
 
+/** Whether a quorum applies: more than half of the members (ARK-19-1), or none set by the rulebook. */
+export const QUORUM_KIND_VALUES = ['majority', 'none'] as const;
+/** How often a committee meets: monthly, or when there is business. */
+export const CADENCE_VALUES = ['monthly', 'as_needed'] as const;
+export type Cadence = (typeof CADENCE_VALUES)[number];
+
 export type QuorumRule =
   /** More than half of the members must be present before the meeting may proceed (ARK-19-1). */
   | { kind: 'majority'; ruleIds: RuleId[] }
@@ -44,7 +50,7 @@ export interface CommitteeRules {
   temporaryMembers: { allowed: boolean; ruleIds: RuleId[] };
   /** Non-members the chair asks to attend (ARK-19-2, ARK-24-2, MNT-9-3-4). */
   invited: { allowed: boolean; ruleIds: RuleId[] };
-  cadence: { kind: 'monthly' | 'as_needed'; ruleIds: RuleId[] };
+  cadence: { kind: Cadence; ruleIds: RuleId[] };
   /** Business the rulebook puts before every sitting (MNT-9-1). */
   standingItems: StandingItem[];
   /** The remit the committee's decisions are taken under (ARK-16-1, ARK-21-1, KTM-13-1-2 …). */

@@ -5,6 +5,14 @@ import { addDays } from '../calendar/iso-date.ts';
 import type { CommitteeRules } from './committee-rules.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
+/** A sitting (会議) or a decision by circulation (持回り, KWW-12-2). */
+export const MEETING_MODE_VALUES = ['meeting', 'circulation'] as const;
+export type MeetingMode = (typeof MEETING_MODE_VALUES)[number];
+
+/** draft (agenda editable) → frozen (agenda fixed) → held (attendance taken) → closed (minutes sent); or cancelled. */
+export const MEETING_STATUS_VALUES = ['draft', 'frozen', 'held', 'closed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUS_VALUES)[number];
+
 export type AttendeeRole = 'chair' | 'member' | 'temporary_member' | 'substitute' | 'invited' | 'secretariat' | 'contractor';
 export type ItemOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'deferred';
 

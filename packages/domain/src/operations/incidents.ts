@@ -12,10 +12,13 @@ import type { RuleId } from '../rulebooks/rule-id.ts';
 export const INCIDENT_STATUS_VALUES = ['reported', 'recovering', 'resolved', 'confirmed'] as const;
 export const INCIDENT_SEVERITY_VALUES = ['minor', 'major', 'critical'] as const;
 export const INCIDENT_NOTICE_KIND_VALUES = ['occurrence', 'resolution'] as const;
+/** The kinds of entry of an incident's log (障害等対応連絡票の経過). */
+export const INCIDENT_UPDATE_KIND_VALUES = ['report', 'update', 'escalation', 'resolution', 'analysis', 'confirmation'] as const;
 
 export type IncidentStatus = (typeof INCIDENT_STATUS_VALUES)[number];
 export type IncidentSeverity = (typeof INCIDENT_SEVERITY_VALUES)[number];
 export type IncidentNoticeKind = (typeof INCIDENT_NOTICE_KIND_VALUES)[number];
+export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KIND_VALUES)[number];
 
 export const INCIDENT_STATUSES: Record<IncidentStatus, Bilingual> = {
   reported: { ja: '発生報告', en: 'Reported' },

@@ -128,7 +128,8 @@ export function validateCheckSheet(d: CheckSheetDraft, today: string, base: (str
 
 // ---- findings and improvement requests ------------------------------------------------------------------
 
-export type FindingSource = 'improvement_request' | InspectionKind;
+export const FINDING_SOURCE_VALUES = ['improvement_request', 'audit', 'self_inspection', 'check_sheet'] as const satisfies readonly ('improvement_request' | InspectionKind)[];
+export type FindingSource = (typeof FINDING_SOURCE_VALUES)[number];
 export type FindingStatus = 'open' | 'responded' | 'closed';
 
 export const FINDING_STATUSES: Record<FindingStatus, Bilingual> = {

@@ -161,7 +161,8 @@ export function validateMaintenanceInput(input: MaintenanceInput, now: string | 
 
 // ---- warnings ----------------------------------------------------------------------------------------
 
-export type MaintenanceWarningCode = 'STOP_IN_OPERATING_HOURS' | 'NOT_ANNOUNCED' | 'NOTICE_LATE' | 'EXTENSION_WITHOUT_EFFECT';
+export const MAINTENANCE_WARNING_CODE_VALUES = ['STOP_IN_OPERATING_HOURS', 'NOT_ANNOUNCED', 'NOTICE_LATE', 'EXTENSION_WITHOUT_EFFECT'] as const;
+export type MaintenanceWarningCode = (typeof MAINTENANCE_WARNING_CODE_VALUES)[number];
 
 export interface MaintenanceWarning {
   code: MaintenanceWarningCode;

@@ -1,5 +1,6 @@
 // The request engine (申請): kinds, their routes and the invariants every route obeys.
 export type * from './request.types.ts';
+export { REQUEST_STATUS_VALUES, STEP_KIND_VALUES, STEP_STATUS_VALUES } from './request.types.ts';
 export * from './registry.ts';
 export * from './invariants.ts';
 export { isBasicResidentItem, dataUseSteps } from './kinds/data-use-consultation.kind.ts';

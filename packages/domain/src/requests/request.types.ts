@@ -7,12 +7,22 @@ import type { RuleId } from '../rulebooks/rule-id.ts';
 export type Bilingual = { ja: string; en: string };
 
 /** What a step asks of its actor. */
-export type StepKind =
-  | 'approve' // 承認 / 決定: may approve, reject or return for correction
-  | 'consent' // 同意: e.g. the システム総括者's consent to an owner's decision (KWW-6-1-1)
-  | 'perform' // 実施: do the work and record it (the administrator creates the account; the contractor modifies the system)
-  | 'confirm' // 確認: check what was done (the section chief's 作業確認票, MNT-14-4)
-  | 'inform'; // 報告・通知: be told; completes without a decision
+export const STEP_KIND_VALUES = [
+  'approve', // 承認 / 決定: may approve, reject or return for correction
+  'consent', // 同意: e.g. the システム総括者's consent to an owner's decision (KWW-6-1-1)
+  'perform', // 実施: do the work and record it (the administrator creates the account; the contractor modifies the system)
+  'confirm', // 確認: check what was done (the section chief's 作業確認票, MNT-14-4)
+  'inform', // 報告・通知: be told; completes without a decision
+] as const;
+export type StepKind = (typeof STEP_KIND_VALUES)[number];
+
+/** Where a step stands: waiting for the steps before it, open to its actors, done; planned in a preview. */
+export const STEP_STATUS_VALUES = ['waiting', 'open', 'done', 'planned'] as const;
+export type StepStatus = (typeof STEP_STATUS_VALUES)[number];
+
+/** Where a request stands: on its route, returned for correction, approved, rejected or withdrawn. */
+export const REQUEST_STATUS_VALUES = ['in_progress', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUS_VALUES)[number];
 
 /** Who acts on a step. Resolved to positions/people at the time the step becomes current. */
 export type ActorRule =

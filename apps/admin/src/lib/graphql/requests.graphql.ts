@@ -1,25 +1,21 @@
-import { graphql, type EnumOf, type ResultOf } from './graphql.ts';
+import { enumValues, graphql, type EnumOf, type ResultOf } from './graphql.ts';
 
-// RouteStep.kind and Request.status are Strings in the schema; the values below are the ones
-// its descriptions list, which the screens give labels and actions to.
-
-/** approve, consent, perform, confirm, inform */
-export type StepKind = 'approve' | 'consent' | 'perform' | 'confirm' | 'inform';
-export const STEP_KINDS: readonly StepKind[] = ['approve', 'consent', 'perform', 'confirm', 'inform'];
+export type StepKind = EnumOf<'StepKind'>;
+export const STEP_KINDS = enumValues<'StepKind'>()(['APPROVE', 'CONSENT', 'PERFORM', 'CONFIRM', 'INFORM']);
 
 export type StepDecision = EnumOf<'StepDecision'>;
 
 /** The decisions a step of each kind takes (the gateway refuses any other). */
 export const DECISIONS_BY_KIND: Record<StepKind, StepDecision[]> = {
-  approve: ['APPROVED', 'REJECTED', 'RETURNED'],
-  consent: ['CONSENTED', 'REJECTED', 'RETURNED'],
-  perform: ['PERFORMED', 'RETURNED'],
-  confirm: ['CONFIRMED', 'RETURNED'],
-  inform: [],
+  APPROVE: ['APPROVED', 'REJECTED', 'RETURNED'],
+  CONSENT: ['CONSENTED', 'REJECTED', 'RETURNED'],
+  PERFORM: ['PERFORMED', 'RETURNED'],
+  CONFIRM: ['CONFIRMED', 'RETURNED'],
+  INFORM: [],
 };
 
-/** in_progress, returned, approved, rejected, withdrawn */
-export const REQUEST_STATUSES = ['in_progress', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
+export type RequestStatus = EnumOf<'RequestStatus'>;
+export const REQUEST_STATUSES = enumValues<'RequestStatus'>()(['IN_PROGRESS', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN']);
 
 // ── Fragments ─────────────────────────────────────────────────────────────────
 
@@ -264,9 +260,18 @@ export const InboxStepsQuery = graphql(`
 `);
 
 export const RequestsQuery = graphql(`
-  query Requests($status: String, $kindKey: String, $first: Int) {
-    requests(status: $status, kindKey: $kindKey, first: $first) {
-      ...RequestSummaryFields
+  query Requests($status: RequestStatus, $kindKey: String, $first: Int, $after: String) {
+    requests(status: $status, kindKey: $kindKey, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...RequestSummaryFields
+        }
+      }
     }
   }
 `, [RequestSummaryFields]);

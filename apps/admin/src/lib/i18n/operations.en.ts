@@ -132,12 +132,12 @@ export const operationsEn: Record<keyof typeof operationsJa, string> = {
   'incident.closed': 'The resolution of this incident is confirmed: its record is final.',
 
   'incident.timeline': 'Log',
-  'incident.log.report': 'Reported',
-  'incident.log.update': 'Update',
-  'incident.log.escalation': 'Escalation',
-  'incident.log.resolution': 'Resolved',
-  'incident.log.analysis': 'Analysis',
-  'incident.log.confirmation': 'Resolution confirmed',
+  'incident.log.REPORT': 'Reported',
+  'incident.log.UPDATE': 'Update',
+  'incident.log.ESCALATION': 'Escalation',
+  'incident.log.RESOLUTION': 'Resolved',
+  'incident.log.ANALYSIS': 'Analysis',
+  'incident.log.CONFIRMATION': 'Resolution confirmed',
   'incident.log.deputyFor': 'for {name}',
   'incident.log.note': 'Note',
 

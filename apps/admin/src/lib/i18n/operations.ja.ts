@@ -131,12 +131,12 @@ export const operationsJa = {
   'incident.closed': 'この障害は解消が確認され、記録は確定しています。',
 
   'incident.timeline': '経過',
-  'incident.log.report': '発生報告',
-  'incident.log.update': '経過',
-  'incident.log.escalation': '報告・協議',
-  'incident.log.resolution': '解消',
-  'incident.log.analysis': '事後の分析',
-  'incident.log.confirmation': '解消の確認',
+  'incident.log.REPORT': '発生報告',
+  'incident.log.UPDATE': '経過',
+  'incident.log.ESCALATION': '報告・協議',
+  'incident.log.RESOLUTION': '解消',
+  'incident.log.ANALYSIS': '事後の分析',
+  'incident.log.CONFIRMATION': '解消の確認',
   'incident.log.deputyFor': '{name}の代理',
   'incident.log.note': '内容',
 

@@ -36,19 +36,19 @@ export function isDecidedGroup(group: AgendaGroup): boolean {
 /** The steps of the meeting's workflow, each done, current or still to come. */
 export function workflowSteps(meeting: MeetingState): WorkflowStep[] {
   const keys: WorkflowStepKey[] =
-    meeting.mode === 'circulation'
+    meeting.mode === 'CIRCULATION'
       ? ['review', 'freeze', 'signoffs', 'send']
       : ['review', 'freeze', 'attendance', 'decisions', 'send'];
   const open = undecidedItems(meeting.items).length;
   let current: WorkflowStepKey | null;
   switch (meeting.status) {
-    case 'draft':
+    case 'DRAFT':
       current = 'review';
       break;
-    case 'frozen':
-      current = meeting.mode === 'circulation' ? (open > 0 ? 'signoffs' : 'send') : 'attendance';
+    case 'FROZEN':
+      current = meeting.mode === 'CIRCULATION' ? (open > 0 ? 'signoffs' : 'send') : 'attendance';
       break;
-    case 'held':
+    case 'HELD':
       current = open > 0 ? 'decisions' : 'send';
       break;
     default:

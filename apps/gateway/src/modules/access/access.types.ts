@@ -1,4 +1,5 @@
-import type { RuleId } from '@tsukasa/domain';
+import { FIELD_CHECK_KIND_VALUES, type FieldCheckKind, type RuleId } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
@@ -26,6 +27,8 @@ export enum AccountStatus {
   DUTY_ENDED = 'DUTY_ENDED',
 }
 registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'State of an account at the instant asked (default: now).' });
+
+export const FieldCheckKindEnum = graphqlEnum(FIELD_CHECK_KIND_VALUES, { name: 'FieldCheckKind', description: 'The viewer’s own record, the asset’s owner, a role of the rulebook, or a grant.' });
 
 @ObjectType()
 export class AccessReason {
@@ -188,7 +191,7 @@ export class RequestGrantInput {
 
 @ObjectType()
 export class FieldCheck {
-  @Field(() => String, { description: 'SELF, OWNER, ROLE or GRANT' }) kind!: string;
+  @Field(() => FieldCheckKindEnum) kind!: FieldCheckKind;
   @Field(() => Boolean) passed!: boolean;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;

@@ -1,5 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Municipality } from '../registry/index.ts';
+import { graphqlEnum } from '../../graphql/enums.ts';
+
+export const VIEWER_KIND_VALUES = ['staff', 'token'] as const;
+export const ViewerKindEnum = graphqlEnum(VIEWER_KIND_VALUES, { name: 'ViewerKind', description: 'A staff member signed in, or an integrator token.' });
 
 @ObjectType({ description: 'Who is asking: a signed-in staff member or an integrator token.' })
 export class Viewer {
@@ -8,7 +12,7 @@ export class Viewer {
   @Field(() => String, { nullable: true }) username!: string | null;
   @Field(() => Municipality) municipality!: Municipality;
   @Field(() => Boolean, { description: 'May edit the municipality’s registry.' }) isRegistryAdmin!: boolean;
-  @Field(() => String, { description: 'staff or token' }) kind!: string;
+  @Field(() => ViewerKindEnum) kind!: (typeof VIEWER_KIND_VALUES)[number];
   @Field(() => [String], { description: 'Scopes of the token (empty for staff sessions).' }) scopes!: string[];
 }
 

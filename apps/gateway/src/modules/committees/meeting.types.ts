@@ -4,6 +4,14 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { RequestType } from '../requests/index.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
+import { AGENDA_SOURCE_VALUES, CADENCE_VALUES, MEETING_MODE_VALUES, MEETING_STATUS_VALUES, QUORUM_KIND_VALUES, type AgendaSource, type Cadence, type MeetingMode, type MeetingStatus } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
+
+export const MeetingStatusEnum = graphqlEnum(MEETING_STATUS_VALUES, { name: 'MeetingStatus', description: 'draft (agenda editable), frozen (agenda fixed), held (attendance taken), closed (minutes sent), cancelled' });
+export const MeetingModeEnum = graphqlEnum(MEETING_MODE_VALUES, { name: 'MeetingMode', description: 'A sitting (会議) or a decision by circulation (持回り, KWW-12-2).' });
+export const AgendaSourceEnum = graphqlEnum(AGENDA_SOURCE_VALUES, { name: 'AgendaSource', description: 'A request’s committee step, a standing item, carried over from a previous meeting, or added freely.' });
+export const QuorumKindEnum = graphqlEnum(QUORUM_KIND_VALUES, { name: 'QuorumKind', description: 'MAJORITY: more than half of the members present (ARK-19-1); NONE: the rulebook sets no quorum.' });
+export const CadenceEnum = graphqlEnum(CADENCE_VALUES, { name: 'Cadence', description: 'How often a committee meets: monthly, or when there is business.' });
 
 export enum ItemOutcomeEnum {
   APPROVED = 'approved',
@@ -57,14 +65,14 @@ export class CommitteeSeat {
 
 @ObjectType('CommitteeRules', { description: 'What the rulebook says of a committee’s sittings.' })
 export class CommitteeRulesType {
-  @Field(() => String, { description: 'majority or none' }) quorum!: string;
+  @Field(() => QuorumKindEnum) quorum!: (typeof QUORUM_KIND_VALUES)[number];
   @Field(() => Bilingual) quorumText!: Bilingual;
   @Field(() => [String]) quorumRuleIds!: RuleId[];
   @Field(() => Boolean) circulationAllowed!: boolean;
   @Field(() => Boolean) substitutesAllowed!: boolean;
   @Field(() => Boolean) temporaryMembersAllowed!: boolean;
   @Field(() => Boolean) invitedAllowed!: boolean;
-  @Field(() => String, { description: 'monthly or as_needed' }) cadence!: string;
+  @Field(() => CadenceEnum) cadence!: Cadence;
   @Field(() => [String]) cadenceRuleIds!: RuleId[];
 }
 
@@ -104,7 +112,7 @@ export class AgendaItem {
   @Field(() => Int, { description: 'Number as printed (1, 2, 3 …); 0 for an item taken off.' }) number!: number;
   @Field(() => AgendaGroupEnum) group!: AgendaGroupEnum;
   @Field(() => Bilingual) groupLabel!: Bilingual;
-  @Field(() => String, { description: 'request, standing, carried_over or free' }) source!: string;
+  @Field(() => AgendaSourceEnum) source!: AgendaSource;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true, description: '説明者' }) presenter!: string | null;
   @Field(() => [AgendaDocumentRef], { description: '資料' }) documents!: AgendaDocumentRef[];
@@ -169,12 +177,12 @@ export class MeetingType {
   @Field(() => String, { description: 'e.g. 令和8年度第3回 電子情報システム運営委員会' }) title!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field(() => Int) number!: number;
-  @Field(() => String, { description: 'meeting or circulation (持回り)' }) mode!: string;
+  @Field(() => MeetingModeEnum) mode!: MeetingMode;
   @Field(() => String, { description: 'YYYY-MM-DD' }) heldOn!: string;
   @Field(() => String, { nullable: true }) startTime!: string | null;
   @Field(() => String, { nullable: true }) endTime!: string | null;
   @Field(() => String) place!: string;
-  @Field(() => String, { description: 'draft (agenda editable), frozen (agenda fixed), held (attendance taken), closed (minutes sent), cancelled' }) status!: string;
+  @Field(() => MeetingStatusEnum) status!: MeetingStatus;
   @Field(() => Date, { nullable: true }) cutoffAt!: Date | null;
   @Field(() => Date, { nullable: true }) minutesSentAt!: Date | null;
   @Field(() => Int) version!: number;

@@ -119,7 +119,7 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
 
   it('proposes the agenda: applications in the order they became ready, the late one left out (ARK-12-2)', async () => {
     meeting = await call(secretary, CREATE, { i: meetingFields }, 'createMeeting');
-    expect(meeting).toMatchObject({ title: meetingTitle(heldOn, '電子情報システム運営委員会'), status: 'draft', number: 1, fiscalYear: fiscalYearOf(heldOn) });
+    expect(meeting).toMatchObject({ title: meetingTitle(heldOn, '電子情報システム運営委員会'), status: 'DRAFT', number: 1, fiscalYear: fiscalYearOf(heldOn) });
     expect(meeting.items.map((i) => [i.number, i.group, i.title])).toEqual([
       [1, 'DELIBERATION', '電子情報システムの導入等の申請（電子申請受付システム）［' + apps[0]!.number + '］'],
       [2, 'DELIBERATION', '電子情報システムの導入等の申請（施設予約システム）［' + apps[2]!.number + '］'],
@@ -162,7 +162,7 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
 
   it('a frozen agenda takes nothing more: business ready after the cut-off goes to the next meeting', async () => {
     meeting = await call(secretary, FREEZE, { m: meeting.id }, 'freezeAgenda');
-    expect(meeting.status).toBe('frozen');
+    expect(meeting.status).toBe('FROZEN');
     apps.push(await readyApplication('議会中継システム', T.businessDaysAfter(preparedOn, 1)));
     gw.setNow(T.at(heldOn, '10:00'));
     const after = await load(secretary, meeting.id);
@@ -191,7 +191,7 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(r.errors![0]!.extensions!.messageJa).toContain('過半数4名に満たない');
     const again = await load(secretary, meeting.id);
     expect(again.items.map((i) => i.outcome)).toEqual([null, null, null]);
-    expect((await t.load(digital, again.items[0]!.requestId!)).status).toBe('in_progress');
+    expect((await t.load(digital, again.items[0]!.requestId!)).status).toBe('IN_PROGRESS');
   });
 
   it('with a quorum each decision moves its request and tells the applicant (ARK-12-5); dissent is recorded', async () => {
@@ -203,9 +203,9 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     const both = await Promise.all([0, 1].map(() => gw.gql(DECIDE, { i: { itemId: first!.id, outcome: 'APPROVED' } }, { token: secretary })));
     expect(both.map((r) => (r.errors ? errorCode(r) : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
     const approved = await t.load(digital, first!.requestId!);
-    expect(approved.status).toBe('approved');
+    expect(approved.status).toBe('APPROVED');
     expect(t.step(approved, 'steering_committee')).toMatchObject({ decision: 'APPROVED' });
-    expect(t.step(approved, 'notify_result')).toMatchObject({ status: 'done', decision: 'INFORMED' });
+    expect(t.step(approved, 'notify_result')).toMatchObject({ status: 'DONE', decision: 'INFORMED' });
     const told = await t.q<{ subject: string }>(`select subject from notification where recipient_id = $1 and target_id = $2 and kind = 'request.approved'`, [digital.staffId, first!.requestId]);
     expect(told).toHaveLength(1);
 
@@ -213,11 +213,11 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(errorCode(noConditions)).toBe('BAD_USER_INPUT');
     meeting = await call(secretary, DECIDE, { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissentIds: [members[2]!.id] } }, 'recordDecision');
     expect(meeting.items[1]).toMatchObject({ outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissent: [expect.stringContaining(members[2]!.title)] });
-    expect((await t.load(digital, second!.requestId!)).status).toBe('approved');
+    expect((await t.load(digital, second!.requestId!)).status).toBe('APPROVED');
     const absent = await gw.gql(DECIDE, { i: { itemId: third!.id, outcome: 'REJECTED', dissentIds: [members[6]!.id] } }, { token: secretary });
     expect(JSON.stringify(absent.errors![0]!.extensions!.fieldErrors)).toContain('dissentIds');
     meeting = await call(secretary, DECIDE, { i: { itemId: third!.id, outcome: 'DEFERRED', note: '費用の精査が必要' } }, 'recordDecision');
-    expect((await t.load(digital, third!.requestId!)).status).toBe('in_progress');
+    expect((await t.load(digital, third!.requestId!)).status).toBe('IN_PROGRESS');
     const events = await t.q<{ action: string }>(`select action from audit_event where target_type = 'meeting_item' and action like 'meeting.item.%' order by seq`);
     expect(events.map((e) => e.action)).toEqual(['meeting.item.approved', 'meeting.item.approved_with_conditions', 'meeting.item.deferred']);
   });
@@ -235,7 +235,7 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(m.pdf.mimeType).toBe('application/pdf');
     expect(Buffer.from(m.docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const closed = await call(secretary, `mutation($m: ID!) { sendMinutes(meetingId: $m) { ${MEETING} } }`, { m: meeting.id }, 'sendMinutes');
-    expect(closed.status).toBe('closed');
+    expect(closed.status).toBe('CLOSED');
     const mails = await t.q<{ n: number }>(`select count(*)::int as n from notification where kind = 'meeting.minutes' and target_id = $1`, [meeting.id]);
     expect(mails[0]!.n).toBeGreaterThanOrEqual(7);
   });
@@ -342,7 +342,7 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       const extra = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: T.plusDays(heldOn, 21), place: '会議室' } }, 'createMeeting');
       const CANCEL = `mutation($m: ID!, $r: String!) { cancelMeeting(meetingId: $m, reason: $r) { ${MEETING} } }`;
       expect(errorCode(await gw.gql(CANCEL, { m: extra.id, r: ' ' }, { token: chief.token }))).toBe('BAD_USER_INPUT');
-      expect((await call(chief.token, CANCEL, { m: extra.id, r: '年末のため12月分は中止' }, 'cancelMeeting')).status).toBe('cancelled');
+      expect((await call(chief.token, CANCEL, { m: extra.id, r: '年末のため12月分は中止' }, 'cancelMeeting')).status).toBe('CANCELLED');
       expect(errorCode(await gw.gql(CANCEL, { m: m.id, r: '誤り' }, { token: chief.token }))).toBe('CONFLICT');
     } finally {
       gw.setNow(null);
@@ -395,10 +395,10 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
     const heldOn = T.businessDay(1);
     expect(errorCode(await gw.gql(CREATE, { i: { committeeId: staffMeeting, heldOn, circulation: true } }, { token: secretary }))).toBe('BAD_USER_INPUT');
     let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, circulation: true } }, 'createMeeting');
-    expect(m.mode).toBe('circulation');
+    expect(m.mode).toBe('CIRCULATION');
     m = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
       { m: m.id, i: { title: '緊急セキュリティパッチの適用（本日夜間）', group: 'DELIBERATION', presenter: 'システム管理者', documents: ['適用計画書'], ruleIds: ['KWW-12-2'] } }, 'addAgendaItem');
-    const item = m.items.find((i) => i.source === 'free')!;
+    const item = m.items.find((i) => i.source === 'FREE')!;
     const early = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: secretary });
     expect(errorCode(early)).toBe('CONFLICT'); // sign-offs open once the agenda is frozen
     m = await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
@@ -436,7 +436,7 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
     const again = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'DISAGREE' } }, { token: signers[0]!.token });
     expect(errorCode(again)).toBe('CONFLICT');
     const closed = await call(secretary, `mutation($m: ID!) { sendMinutes(meetingId: $m) { ${MEETING} } }`, { m: m.id }, 'sendMinutes');
-    expect(closed.status).toBe('closed');
+    expect(closed.status).toBe('CLOSED');
   });
 });
 
@@ -454,7 +454,7 @@ describe('Kitami 運用会議 (KTM-3-7, KTM-13-1-2)', () => {
     m = await call(secretary, ATTEND, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');
     await call(secretary, DECIDE, { i: { itemId: item.id, outcome: 'APPROVED' } }, 'recordDecision');
     const after = await t.load(manager, r.id);
-    expect(t.step(after, 'operations_meeting')).toMatchObject({ status: 'done', decision: 'APPROVED' });
-    expect(t.step(after, 'decide').status).toBe('open');
+    expect(t.step(after, 'operations_meeting')).toMatchObject({ status: 'DONE', decision: 'APPROVED' });
+    expect(t.step(after, 'decide').status).toBe('OPEN');
   });
 });

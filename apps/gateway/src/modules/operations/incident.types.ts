@@ -1,7 +1,10 @@
-import type { RuleId } from '@tsukasa/domain';
+import { INCIDENT_UPDATE_KIND_VALUES, type IncidentUpdateKind, type RuleId } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
+
+export const IncidentUpdateKindEnum = graphqlEnum(INCIDENT_UPDATE_KIND_VALUES, { name: 'IncidentUpdateKind', description: 'The first report, an update, an escalation, the resolution, the analysis afterwards, or the confirmation.' });
 
 export enum IncidentStatusEnum {
   REPORTED = 'reported',
@@ -28,7 +31,7 @@ registerEnumType(IncidentNoticeKindEnum, { name: 'IncidentNoticeKind', descripti
 export class IncidentLogEntry {
   @Field(() => Int) seq!: number;
   @Field(() => Date) at!: Date;
-  @Field(() => String, { description: 'report, update, escalation, resolution, analysis or confirmation' }) kind!: string;
+  @Field(() => IncidentUpdateKindEnum) kind!: IncidentUpdateKind;
   @Field(() => IncidentStatusEnum, { nullable: true, description: 'The status after this entry.' }) status!: IncidentStatusEnum | null;
   @Field(() => Date, { nullable: true }) recoveryEta!: Date | null;
   @Field(() => String, { nullable: true }) cause!: string | null;

@@ -88,7 +88,7 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
     expect(incident).toMatchObject({ status: 'REPORTED', open: true, severity: 'MAJOR', escalatedAt: null, system: { name: '福祉総合システム' }, viewerMayManage: true, viewerMayConfirm: false });
     expect(incident.number).toBe(expected);
     expect(incident.ruleIds).toEqual(expect.arrayContaining(['MNT-22-3', 'MNT-22-4']));
-    expect(incident.updates.map((u) => [u.kind, u.status])).toEqual([['report', 'REPORTED']]);
+    expect(incident.updates.map((u) => [u.kind, u.status])).toEqual([['REPORT', 'REPORTED']]);
 
     const { units, heads } = await usingSections(welfare);
     expect(units.length).toBe(20);
@@ -108,7 +108,7 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
   it('logs progress while recovering: ETA, cause, degraded operation', async () => {
     const r = await ok(gw.gql<{ updateIncident: Incident }>(UPDATE, { id: incident.id, i: { status: 'RECOVERING', recoveryEta: cal.iso(day, '17:00'), cause: '帳票サーバのディスク容量不足', note: '保守業務受託者が対応中' } }, { token: admin }), 'updateIncident');
     expect(r).toMatchObject({ status: 'RECOVERING', cause: '帳票サーバのディスク容量不足', recoveryEta: cal.at(day, '17:00').toISOString() });
-    expect(r.updates.map((u) => [u.kind, u.status, u.note])).toEqual([['report', 'REPORTED', '重大（業務に支障）'], ['update', 'RECOVERING', '保守業務受託者が対応中']]);
+    expect(r.updates.map((u) => [u.kind, u.status, u.note])).toEqual([['REPORT', 'REPORTED', '重大（業務に支障）'], ['UPDATE', 'RECOVERING', '保守業務受託者が対応中']]);
   });
 
   it('refuses the analysis and the confirmation before the resolution', async () => {
@@ -146,7 +146,7 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
     const done = await ok(gw.gql<{ confirmIncidentResolution: Incident }>(CONFIRM, { id: incident.id }, { token: chief.token }), 'confirmIncidentResolution');
     expect(done).toMatchObject({ status: 'CONFIRMED', open: false });
     expect(done.confirmedAt).toBeTruthy();
-    expect(done.updates.map((u) => u.kind)).toEqual(['report', 'update', 'resolution', 'analysis', 'confirmation']);
+    expect(done.updates.map((u) => u.kind)).toEqual(['REPORT', 'UPDATE', 'RESOLUTION', 'ANALYSIS', 'CONFIRMATION']);
     const audit = await t.q<{ action: string; rule_ids: string[] }>(`select action, rule_ids from audit_event where target_type = 'incident' and target_id = $1 order by seq`, [incident.id]);
     expect(audit.map((a) => a.action)).toEqual(['incident.report', 'incident.notice.occurrence', 'incident.update', 'incident.resolve', 'incident.notice.resolution', 'incident.analysis', 'incident.confirm']);
     expect(audit.at(-1)!.rule_ids).toContain('MNT-22-3');
@@ -195,7 +195,7 @@ describe('escalation when residents are affected', () => {
     const note = (await t.q<{ rule_ids: string[]; subject: string }>(`select rule_ids, subject from notification where target_id = $1 and kind = 'incident.escalation'`, [i.id]))[0]!;
     expect(note.rule_ids).toEqual(['KWO-10-1-2']);
     expect(note.subject).toContain('市民への影響あり');
-    expect(i.updates.map((u) => u.kind)).toEqual(['report', 'escalation']);
+    expect(i.updates.map((u) => u.kind)).toEqual(['REPORT', 'ESCALATION']);
     expect(i.updates[1]!.note).toContain('市民文化局長');
     const { heads } = await usingSections(ward);
     expect(await notified(i.id, 'incident.occurrence')).toEqual(heads);
@@ -206,7 +206,7 @@ describe('escalation when residents are affected', () => {
     const policy = await t.staffOf('mnt.kikaku.joho.chief');
     const i = await report(admin, { systemId: await t.systemId('mnt.welfare'), title: '給付データの誤計算', description: '児童手当の支給額が誤って計算された。', occurredAt: cal.iso(day, '08:00'), severity: 'MAJOR', residentsAffected: true });
     expect(await notified(i.id, 'incident.escalation')).toEqual([policy]);
-    expect(i.updates.find((u) => u.kind === 'escalation')!.ruleIds).toEqual(['MNT-22-2']);
+    expect(i.updates.find((u) => u.kind === 'ESCALATION')!.ruleIds).toEqual(['MNT-22-2']);
   });
 });
 

@@ -1,8 +1,12 @@
-import type { RuleId } from '@tsukasa/domain';
+import { CLOSURE_CODE_VALUES, MAINTENANCE_WARNING_CODE_VALUES, type ClosureCode, type MaintenanceWarningCode, type RuleId } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { System } from '../registry/index.ts';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
+
+export const MaintenanceWarningCodeEnum = graphqlEnum(MAINTENANCE_WARNING_CODE_VALUES, { name: 'MaintenanceWarningCode', description: 'A stop inside the operating hours, a window not announced, a notice given late, or an extension with no effect.' });
+export const ClosureCodeEnum = graphqlEnum(CLOSURE_CODE_VALUES, { name: 'ClosureCode', description: 'A closed day, outside the operating hours, or a maintenance stop.' });
 
 export enum MaintenanceKindEnum {
   CLOSED = 'closed',
@@ -27,7 +31,7 @@ export class TimeInterval {
 
 @ObjectType({ description: 'Something the planner should know about a window; it does not stop the window being planned.' })
 export class MaintenanceWarning {
-  @Field(() => String, { description: 'STOP_IN_OPERATING_HOURS, NOT_ANNOUNCED, NOTICE_LATE or EXTENSION_WITHOUT_EFFECT' }) code!: string;
+  @Field(() => MaintenanceWarningCodeEnum) code!: MaintenanceWarningCode;
   @Field(() => String) message!: string;
   @Field(() => String) messageJa!: string;
   @Field(() => [String]) ruleIds!: RuleId[];
@@ -78,7 +82,7 @@ export class ClosedPeriod {
 export class OperatingState {
   @Field(() => Date) at!: Date;
   @Field(() => Boolean) open!: boolean;
-  @Field(() => String, { nullable: true, description: 'CLOSED_DAY, OUTSIDE_OPERATING_HOURS or MAINTENANCE when closed.' }) code!: string | null;
+  @Field(() => ClosureCodeEnum, { nullable: true, description: 'Why it is closed; null when open.' }) code!: ClosureCode | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) reasonJa!: string | null;
   @Field(() => [String]) ruleIds!: RuleId[];

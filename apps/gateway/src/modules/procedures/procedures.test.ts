@@ -245,7 +245,7 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
   it('the 副統括管理者 sets it: the definition exists, is listed and guides residents', async () => {
     const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', content);
     const { request } = await t.walk(r, () => deputyGm);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect(await t.effects(request)).toEqual(['effect.set_procedure_definition']);
     defined = (await list(counter, { text: '国民健康保険の住所変更' }))[0]!;
     expect(defined).toMatchObject({
@@ -266,7 +266,7 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
   it('a second request of the same name is the next version; the history keeps both', async () => {
     const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', { ...content, overview: '市内で転居した国民健康保険の加入者の住所変更です。', displayOrder: 111 });
     const { request } = await t.walk(r, () => deputyGm);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     const v2 = (await ok(gw.gql<{ procedureDefinition: Definition }>(ONE, { id: defined.id }, { token: counter }))).procedureDefinition;
     expect(v2).toMatchObject({ version: 2, overview: '市内で転居した国民健康保険の加入者の住所変更です。', displayOrder: 111, requestId: request.id });
     expect(v2.history.map((h) => [h.version, h.change])).toEqual([[2, 'updated'], [1, 'defined']]);
@@ -281,8 +281,8 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
     expect(fieldPaths(refused)).toEqual(['content.routingRules.patterns.0.authority']);
     expect(refused.errors![0]!.extensions!.messageJa).toContain('差し戻して');
     expect((await t.q(`select count(*)::int as n from procedure_definition where name = '高額療養費の支給申請'`))[0]).toEqual({ n: 0 });
-    expect((await t.load(chief, r.id)).status).toBe('in_progress');
-    expect((await t.decide(deputyGm, step, 'RETURNED', { comment: '組織名を確認してください。' })).status).toBe('returned');
+    expect((await t.load(chief, r.id)).status).toBe('IN_PROGRESS');
+    expect((await t.decide(deputyGm, step, 'RETURNED', { comment: '組織名を確認してください。' })).status).toBe('RETURNED');
   });
 });
 

@@ -210,7 +210,7 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
       title: '共用IDの利用停止', detail: '介護保険課で共用IDによるログインが確認された。個人IDへの切替えを求める。', dueOn: day(19),
     } }, { token: administrator.token })).raiseFinding;
     // The システム管理者 acts as the システム総括者's deputy (KWW-4-1); the request is the 総括者's.
-    expect(kww).toMatchObject({ source: 'improvement_request', addressee: '介護保険課長', status: 'OPEN', overdue: false, ruleIds: ['KWW-10-2', 'KWW-3-1', 'KWW-4-1'] });
+    expect(kww).toMatchObject({ source: 'IMPROVEMENT_REQUEST', addressee: '介護保険課長', status: 'OPEN', overdue: false, ruleIds: ['KWW-10-2', 'KWW-3-1', 'KWW-4-1'] });
     const supervisor = await t.staffOf('kaw.kenko.somu.director');
     expect((await t.q('select raised_on_behalf_of_id from finding where id = $1', [kww.id]))[0]).toEqual({ raised_on_behalf_of_id: supervisor });
     expect(await count('mail_outbox')).toBe(mails + 1);
@@ -268,7 +268,7 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
     const input = { inspectionId: sheet!.id, addresseePositionId: await positionId('kaw.ward.saiwai.kumin.chief'), title: '一時保管場所の変更', detail: '施錠できる書庫へ移す（KWO-9-2）。', dueOn: day(34) };
     expect(errorCode(await gw.gql(RAISE, { i: input }, { token: bystander.token }))).toBe('FORBIDDEN');
     const f = ok(await gw.gql<{ raiseFinding: Fnd }>(RAISE, { i: input }, { token: saiwai.token })).raiseFinding;
-    expect(f).toMatchObject({ source: 'check_sheet', ruleIds: ['KWO-5-3'] });
+    expect(f).toMatchObject({ source: 'CHECK_SHEET', ruleIds: ['KWO-5-3'] });
   });
 });
 

@@ -219,8 +219,8 @@ describe('documents kept current after every modification', () => {
     // A modification for a change of law, walked to approval as the MNT-13 route has it.
     const content = { lawChangeSummary: '介護保険法施行規則の改正', referenceMaterials: '厚生労働省 事務連絡', costly: false, changeManagementApprovalNeeded: false };
     const r = await t.submit(filer, 'system_modification', 'mnt.welfare', content);
-    const { request } = await t.walk(r, (s) => (s.key === 'modify' ? coordinator : chief), { record: (s) => (s.kind === 'perform' ? { 内容: s.key } : undefined) });
-    expect(request.status).toBe('approved');
+    const { request } = await t.walk(r, (s) => (s.key === 'modify' ? coordinator : chief), { record: (s) => (s.kind === 'PERFORM' ? { 内容: s.key } : undefined) });
+    expect(request.status).toBe('APPROVED');
     const [decided] = await t.q<{ decided_at: Date }>('select decided_at from request where id = $1', [request.id]);
 
     const docs = ok(await gw.gql<{ systemDocuments: Doc[] }>(DOCS, { s: welfare }, { token: filer.token })).systemDocuments;
@@ -271,7 +271,7 @@ describe('documents kept current after every modification', () => {
 
     const minor = await t.submit(kumin, 'system_modification', 'ark.sys.resident-record', { summary: '住民票の写しの様式変更', minor: true });
     const { request } = await t.walk(minor, () => digital);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     const docs = ok(await gw.gql<{ systemDocuments: Doc[] }>(DOCS, { s: rr }, { token: kumin.token })).systemDocuments;
     expect(docs.map((d) => [d.kind, d.stale, d.ruleIds, d.pendingModifications.map((m) => m.requestNumber)])).toEqual([
       ['DESIGN', true, ['ARK-5-2'], [request.number]],

@@ -1,7 +1,10 @@
-import type { RuleId } from '@tsukasa/domain';
+import { FINDING_SOURCE_VALUES, type FindingSource, type RuleId } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
+
+export const FindingSourceEnum = graphqlEnum(FINDING_SOURCE_VALUES, { name: 'FindingSource', description: 'An improvement request (改善要求), an audit, a self-inspection or a check sheet.' });
 
 export enum RegisterDueStateEnum {
   UPCOMING = 'upcoming',
@@ -279,7 +282,7 @@ export class FindingNote {
 @ObjectType({ description: '指摘事項 or 改善要求 (KWW-10-2, KWO-3-3), followed up to closure.' })
 export class Finding {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'improvement_request, audit, self_inspection or check_sheet' }) source!: string;
+  @Field(() => FindingSourceEnum) source!: FindingSource;
   @Field(() => ID, { nullable: true }) inspectionId!: string | null;
   @Field(() => ID, { nullable: true }) systemId!: string | null;
   @Field(() => String, { nullable: true }) systemName!: string | null;

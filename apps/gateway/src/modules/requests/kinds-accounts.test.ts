@@ -67,15 +67,15 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const staffId = await newcomer('minato', 'mnt.welfare');
     const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
-      ['judge', 'approve', 1, 'open', ['MNT-10-2']],
-      ['create', 'perform', 2, 'waiting', ['MNT-10-2', 'MNT-4-1-3']],
+      ['judge', 'APPROVE', 1, 'OPEN', ['MNT-10-2']],
+      ['create', 'PERFORM', 2, 'WAITING', ['MNT-10-2', 'MNT-4-1-3']],
     ]);
     expect(t.step(r, 'judge').actors.map((a) => a.name)).toEqual(['保健福祉課長']);
     // The filing chief may not judge their own application, nor may anyone outside the route.
     await t.expectForbidden(filer, t.step(r, 'judge'));
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['create']]);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect(request.steps.map((s) => [s.decision, s.decidedByName])).toEqual([['APPROVED', chief.name], ['PERFORMED', chief.name]]);
     const account = (await accountOf(staffId, 'mnt.welfare'))!;
     expect(account.authority_profile).toBe('照会');
@@ -96,8 +96,8 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const staffId = await newcomer('minato', 'mnt.welfare');
     const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会・更新', validFrom: FROM, reason: '臨時の応援' });
     const done = await t.decide(chief, t.step(r, 'judge'), 'REJECTED', { comment: '業務上の必要性が認められません。' });
-    expect(done.status).toBe('rejected');
-    expect(t.step(done, 'create').status).toBe('waiting');
+    expect(done.status).toBe('REJECTED');
+    expect(t.step(done, 'create').status).toBe('WAITING');
     expect(await accountOf(staffId, 'mnt.welfare')).toBeUndefined();
     expect(await t.effects(done)).toEqual([]);
   });
@@ -105,11 +105,11 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
   it('user_termination: the administrator removes the user; a removal step cannot reject, only return', async () => {
     const staffId = await accountHolder('mnt.welfare');
     const r = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId, endOn: UNTIL, reason: '異動' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.status, s.ruleIds])).toEqual([['remove', 'perform', 'open', ['MNT-11-2', 'MNT-4-1-3']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.status, s.ruleIds])).toEqual([['remove', 'PERFORM', 'OPEN', ['MNT-11-2', 'MNT-4-1-3']]]);
     const reject = await t.tryDecide(chief, t.step(r, 'remove'), 'REJECTED');
     expect(errorCode(reject)).toBe('BAD_USER_INPUT');
     const { request } = await t.walk(r, () => chief, { bystander });
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     const account = (await accountOf(staffId, 'mnt.welfare'))!;
     expect(account.ended_at).not.toBeNull();
     expect(account.end_reason).toBe(`申請 ${request.number}`);
@@ -117,7 +117,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const other = await accountHolder('mnt.welfare');
     const r2 = await t.submit(filer, 'user_termination', 'mnt.welfare', { staffId: other, endOn: UNTIL, reason: '異動' });
     const returned = await t.decide(chief, t.step(r2, 'remove'), 'RETURNED', { comment: '使用終了日を確認してください。' });
-    expect(returned.status).toBe('returned');
+    expect(returned.status).toBe('RETURNED');
     expect((await accountOf(other, 'mnt.welfare'))!.ended_at).toBeNull();
   });
 
@@ -129,7 +129,7 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([['judge', 1, ['MNT-12-2']], ['apply', 2, ['MNT-12-2', 'MNT-4-1-3']]]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['apply']]);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect((await accountOf(add, 'mnt.welfare'))!.valid_to!.toISOString()).toBe(UNTIL_ENDS_AT);
     expect((await accountOf(remove, 'mnt.welfare'))!.ended_at).not.toBeNull();
     expect(await t.effects(request)).toEqual(['effect.bulk_update_accounts', 'effect.bulk_update_accounts']);
@@ -143,10 +143,10 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(errorCode(fail)).toBe('CONFLICT');
     expect(await accountOf(add2, 'mnt.welfare')).toBeUndefined();
     const still = await t.load(chief, bad.id);
-    expect([still.status, t.step(still, 'apply').status]).toEqual(['in_progress', 'open']);
+    expect([still.status, t.step(still, 'apply').status]).toEqual(['IN_PROGRESS', 'OPEN']);
 
     const rejected = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', { changes: [{ action: 'add', staffId: add2, authorityProfile: '照会' }, { action: 'add', staffId: nobody, authorityProfile: '照会' }], reason: '人事異動' });
-    expect((await t.decide(chief, t.step(rejected, 'judge'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(chief, t.step(rejected, 'judge'), 'REJECTED')).status).toBe('REJECTED');
     expect(await accountOf(add2, 'mnt.welfare')).toBeUndefined();
     expect(await accountOf(nobody, 'mnt.welfare')).toBeUndefined();
   });
@@ -157,18 +157,18 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const newAuthorityProfile = before === '照会・更新・管理' ? '照会' : '照会・更新・管理';
     const r = await t.submit(filer, 'access_rights_update', 'mnt.welfare', { staffId, currentAuthorityProfile: before, newAuthorityProfile, reason: '担当業務の変更' });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.ruleIds])).toEqual([
-      ['judge', 'approve', 1, ['MNT-17-3']],
-      ['update', 'perform', 2, ['MNT-17-3', 'MNT-17-1']],
-      ['notify', 'inform', 3, ['MNT-17-3']],
+      ['judge', 'APPROVE', 1, ['MNT-17-3']],
+      ['update', 'PERFORM', 2, ['MNT-17-3', 'MNT-17-1']],
+      ['notify', 'INFORM', 3, ['MNT-17-3']],
     ]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['update']]);
-    expect(request.status).toBe('approved');
-    expect(t.step(request, 'notify')).toMatchObject({ status: 'done', decision: 'INFORMED', actors: [{ name: '区民課長' }] });
+    expect(request.status).toBe('APPROVED');
+    expect(t.step(request, 'notify')).toMatchObject({ status: 'DONE', decision: 'INFORMED', actors: [{ name: '区民課長' }] });
     expect((await accountOf(staffId, 'mnt.welfare'))!.authority_profile).toBe(newAuthorityProfile);
 
     const r2 = await t.submit(filer, 'access_rights_update', 'mnt.welfare', { staffId, newAuthorityProfile: '照会・更新・削除', reason: '担当業務の変更' });
-    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('REJECTED');
     expect((await accountOf(staffId, 'mnt.welfare'))!.authority_profile).toBe(newAuthorityProfile);
   });
 
@@ -179,34 +179,34 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([['judge', 1, ['MNT-18-1', 'MNT-18-2']], ['apply', 2, ['MNT-18-1']]]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['apply']]);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     const r2 = await t.submit(filer, 'licence_count_change', 'mnt.welfare', content);
-    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('REJECTED');
   });
 
   it('usage_suspension and usage_reinstatement: asked by a section chief, judged; decided by the 保健福祉課長 alone (MNT-16)', async () => {
     const staffId = await accountHolder('mnt.welfare');
     const r = await t.submit(filer, 'usage_suspension', 'mnt.welfare', { staffId, reason: '不適切な照会の疑い' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['judge', 'approve', ['MNT-16-1']], ['suspend', 'perform', ['MNT-16-1']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['judge', 'APPROVE', ['MNT-16-1']], ['suspend', 'PERFORM', ['MNT-16-1']]]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['suspend']]);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'mnt.welfare'))!.suspended_at).not.toBeNull();
 
     // Lifting it, asked by the section chief: rejected, the account stays suspended.
     const ask = await t.submit(filer, 'usage_reinstatement', 'mnt.welfare', { staffId, reason: '調査の結果、問題なし' });
-    expect((await t.decide(chief, t.step(ask, 'judge'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(chief, t.step(ask, 'judge'), 'REJECTED')).status).toBe('REJECTED');
     expect((await accountOf(staffId, 'mnt.welfare'))!.suspended_at).not.toBeNull();
     // On the 保健福祉課長's own decision: no judgement step, only the reinstatement.
     const own = await t.submit(chief, 'usage_reinstatement', 'mnt.welfare', { staffId, reason: '調査の結果、問題なし' });
-    expect(own.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reinstate', 'perform', ['MNT-16-1']]]);
+    expect(own.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reinstate', 'PERFORM', ['MNT-16-1']]]);
     const back = await t.walk(own, () => chief, { bystander });
-    expect(back.request.status).toBe('approved');
+    expect(back.request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'mnt.welfare'))!.suspended_at).toBeNull();
 
     const other = await accountHolder('mnt.welfare');
     const r2 = await t.submit(filer, 'usage_suspension', 'mnt.welfare', { staffId: other, reason: '念のため' });
-    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(chief, t.step(r2, 'judge'), 'REJECTED')).status).toBe('REJECTED');
     expect((await accountOf(other, 'mnt.welfare'))!.suspended_at).toBeNull();
   });
 });
@@ -225,14 +225,14 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     const staffId = await newcomer('kitami', 'ktm.counter');
     const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: FROM, reason: '窓口業務の担当' });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
-      ['register', 'perform', 1, 'open', ['KTM-10-3', 'KTM-3-3-7']],
-      ['notify', 'inform', 2, 'waiting', ['KTM-10-3']],
+      ['register', 'PERFORM', 1, 'OPEN', ['KTM-10-3', 'KTM-3-3-7']],
+      ['notify', 'INFORM', 2, 'WAITING', ['KTM-10-3']],
     ]);
     expect(t.step(r, 'register').actors.map((a) => a.name)).toEqual(['市民環境部長']);
     const { request, opened } = await t.walk(r, () => gm, { bystander });
     expect(opened).toEqual([['register']]);
-    expect(request.status).toBe('approved');
-    expect(t.step(request, 'notify')).toMatchObject({ status: 'done', decision: 'INFORMED', actors: [{ name: '介護福祉課長' }] });
+    expect(request.status).toBe('APPROVED');
+    expect(t.step(request, 'notify')).toMatchObject({ status: 'DONE', decision: 'INFORMED', actors: [{ name: '介護福祉課長' }] });
     const account = (await accountOf(staffId, 'ktm.counter'))!;
     expect(account.authority_profile).toBe('受付');
     const duty = (await t.q<{ position_id: string }>('select position_id from position_tenure where staff_id = $1 and valid_to is null', [staffId]))[0]!.position_id;
@@ -242,58 +242,58 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     const r2 = await t.submit(head, 'user_addition', 'ktm.counter', { staffId: other, authorityProfile: '受付', validFrom: FROM, reason: '窓口業務の担当' });
     expect(errorCode(await t.tryDecide(gm, t.step(r2, 'register'), 'REJECTED'))).toBe('BAD_USER_INPUT');
     const returned = await t.decide(gm, t.step(r2, 'register'), 'RETURNED', { comment: '操作権限の指定が不足しています。' });
-    expect(returned.status).toBe('returned');
-    expect(t.step(returned, 'notify').status).toBe('waiting');
+    expect(returned.status).toBe('RETURNED');
+    expect(t.step(returned, 'notify').status).toBe('WAITING');
     expect(await accountOf(other, 'ktm.counter')).toBeUndefined();
   });
 
   it('user_termination: revoked and notified, or returned', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'user_termination', 'ktm.counter', { staffId, endOn: UNTIL, reason: '異動' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['revoke', 'perform', ['KTM-10-3']], ['notify', 'inform', ['KTM-10-3']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['revoke', 'PERFORM', ['KTM-10-3']], ['notify', 'INFORM', ['KTM-10-3']]]);
     const { request } = await t.walk(r, () => gm, { bystander });
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.ended_at).not.toBeNull();
 
     const other = await accountHolder('ktm.counter');
     const r2 = await t.submit(head, 'user_termination', 'ktm.counter', { staffId: other, endOn: UNTIL, reason: '異動' });
-    expect((await t.decide(gm, t.step(r2, 'revoke'), 'RETURNED')).status).toBe('returned');
+    expect((await t.decide(gm, t.step(r2, 'revoke'), 'RETURNED')).status).toBe('RETURNED');
     expect((await accountOf(other, 'ktm.counter'))!.ended_at).toBeNull();
   });
 
   it('access_rights_update: registered and notified, or returned', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'access_rights_update', 'ktm.counter', { staffId, newAuthorityProfile: '受付・交付', reason: '担当業務の変更' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['register', 'perform', ['KTM-10-3', 'KTM-3-3-7']], ['notify', 'inform', ['KTM-10-3']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['register', 'PERFORM', ['KTM-10-3', 'KTM-3-3-7']], ['notify', 'INFORM', ['KTM-10-3']]]);
     const { request } = await t.walk(r, () => gm, { bystander });
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.authority_profile).toBe('受付・交付');
     const r2 = await t.submit(head, 'access_rights_update', 'ktm.counter', { staffId, newAuthorityProfile: '管理', reason: '担当業務の変更' });
-    expect((await t.decide(gm, t.step(r2, 'register'), 'RETURNED')).status).toBe('returned');
+    expect((await t.decide(gm, t.step(r2, 'register'), 'RETURNED')).status).toBe('RETURNED');
     expect((await accountOf(staffId, 'ktm.counter'))!.authority_profile).toBe('受付・交付');
   });
 
   it('usage_suspension on a privacy-law breach is mandatory (KTM-10-4) and the section head is told (KTM-10-5); reinstatement registers again', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'usage_suspension', 'ktm.counter', { staffId, privacyBreach: true, reason: '個人情報の目的外照会' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['suspend', 'perform', ['KTM-10-4']], ['notify', 'inform', ['KTM-10-5']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['suspend', 'PERFORM', ['KTM-10-4']], ['notify', 'INFORM', ['KTM-10-5']]]);
     const { request } = await t.walk(r, () => gm, { bystander });
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.suspended_at).not.toBeNull();
 
     const back = await t.submit(head, 'usage_reinstatement', 'ktm.counter', { staffId, reason: '研修受講済み' });
-    expect(back.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reinstate', 'perform', ['KTM-10-3']], ['notify', 'inform', ['KTM-10-3']]]);
+    expect(back.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reinstate', 'PERFORM', ['KTM-10-3']], ['notify', 'INFORM', ['KTM-10-3']]]);
     const returned = await t.decide(gm, t.step(back, 'reinstate'), 'RETURNED', { comment: '研修の受講記録を添付してください。' });
-    expect(returned.status).toBe('returned');
+    expect(returned.status).toBe('RETURNED');
     expect((await accountOf(staffId, 'ktm.counter'))!.suspended_at).not.toBeNull();
     const again = await t.submit(head, 'usage_reinstatement', 'ktm.counter', { staffId, reason: '研修受講済み（記録添付）' });
-    expect((await t.walk(again, () => gm, { bystander })).request.status).toBe('approved');
+    expect((await t.walk(again, () => gm, { bystander })).request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.suspended_at).toBeNull();
 
     const other = await accountHolder('ktm.counter');
     const r2 = await t.submit(head, 'usage_suspension', 'ktm.counter', { staffId: other, reason: '長期休職' });
     expect(t.step(r2, 'suspend').ruleIds).toEqual(['KTM-10-3']);
-    expect((await t.decide(gm, t.step(r2, 'suspend'), 'RETURNED')).status).toBe('returned');
+    expect((await t.decide(gm, t.step(r2, 'suspend'), 'RETURNED')).status).toBe('RETURNED');
     expect((await accountOf(other, 'ktm.counter'))!.suspended_at).toBeNull();
   });
 
@@ -303,11 +303,11 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     expect(errorCode(forOther)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(forOther.errors![0]!.extensions!.fieldErrors)).toContain('KTM-10-6');
     const r = await t.submit(user, 'password_reset', 'ktm.counter', { staffId: user.staffId });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reset', 'perform', ['KTM-10-6']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reset', 'PERFORM', ['KTM-10-6']]]);
     const { request } = await t.walk(r, () => gm, { bystander });
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     const r2 = await t.submit(user, 'password_reset', 'ktm.counter', { staffId: user.staffId });
-    expect((await t.decide(gm, t.step(r2, 'reset'), 'RETURNED')).status).toBe('returned');
+    expect((await t.decide(gm, t.step(r2, 'reset'), 'RETURNED')).status).toBe('RETURNED');
   });
 });
 
@@ -320,26 +320,26 @@ describe('Kawasaki ward offices (KWO): the usage manager designates handlers', (
     const content = { staffId, authorityProfile: '住民票照会', validFrom: FROM, outsideSupervision: true, reason: '繁忙期の応援' };
     const r = await t.submit(chief, 'user_addition', 'kwo.ward-office', content);
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
-      ['prior_permission', 'approve', 1, 'open', ['KWO-6-1', 'KWO-3-2']],
-      ['designate', 'perform', 2, 'waiting', ['KWO-6-1', 'KWO-5-1']],
+      ['prior_permission', 'APPROVE', 1, 'OPEN', ['KWO-6-1', 'KWO-3-2']],
+      ['designate', 'PERFORM', 2, 'WAITING', ['KWO-6-1', 'KWO-5-1']],
     ]);
     await t.expectForbidden(chief, t.step(r, 'prior_permission'));
     const { request, opened } = await t.walk(r, (s) => (s.key === 'prior_permission' ? assetManager : chief), { bystander });
     expect(opened).toEqual([['prior_permission'], ['designate']]);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
     expect(t.step(request, 'designate').decidedByName).toBe(chief.name);
     expect((await accountOf(staffId, 'kwo.ward-office'))!.authority_profile).toBe('住民票照会');
 
     const other = await newcomer('kawasaki', 'kwo.ward-office');
     const r2 = await t.submit(chief, 'user_addition', 'kwo.ward-office', { ...content, staffId: other });
-    expect((await t.decide(assetManager, t.step(r2, 'prior_permission'), 'REJECTED')).status).toBe('rejected');
+    expect((await t.decide(assetManager, t.step(r2, 'prior_permission'), 'REJECTED')).status).toBe('REJECTED');
     expect(await accountOf(other, 'kwo.ward-office')).toBeUndefined();
 
     // A member of the chief's own staff: designated directly.
     const own = await newcomer('kawasaki', 'kwo.ward-office');
     const r3 = await t.submit(chief, 'user_addition', 'kwo.ward-office', { ...content, staffId: own, outsideSupervision: false });
     expect(r3.steps.map((s) => s.key)).toEqual(['designate']);
-    expect((await t.decide(chief, t.step(r3, 'designate'), 'RETURNED')).status).toBe('returned');
+    expect((await t.decide(chief, t.step(r3, 'designate'), 'RETURNED')).status).toBe('RETURNED');
     expect(await accountOf(own, 'kwo.ward-office')).toBeUndefined();
   });
 });

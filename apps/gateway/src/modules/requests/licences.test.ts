@@ -22,9 +22,9 @@ type R = { id: string; status: string; steps: { id: string; kind: string; status
 
 async function walk(request: R, token: string) {
   let r = request;
-  for (let i = 0; i < 5 && r.status === 'in_progress'; i++) {
-    const open = r.steps.find((s) => s.status === 'open')!;
-    const res = await gw.gql<{ decideStep: R }>(DECIDE, { i: { stepId: open.id, decision: open.kind === 'perform' ? 'PERFORMED' : 'APPROVED' } }, { token });
+  for (let i = 0; i < 5 && r.status === 'IN_PROGRESS'; i++) {
+    const open = r.steps.find((s) => s.status === 'OPEN')!;
+    const res = await gw.gql<{ decideStep: R }>(DECIDE, { i: { stepId: open.id, decision: open.kind === 'PERFORM' ? 'PERFORMED' : 'APPROVED' } }, { token });
     if (res.errors) return res;
     r = res.data!.decideStep;
   }
@@ -47,7 +47,7 @@ describe('licence count change (MNT-18)', () => {
     const filed = await gw.gql<{ submitRequest: R }>(SUBMIT, { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: current + 3, reason: '増員' } } }, { token: chief });
     expect(filed.errors, JSON.stringify(filed.errors)).toBeUndefined();
     const done = await walk(filed.data!.submitRequest, welfare);
-    expect((done as { data: { decideStep: R } }).data.decideStep.status).toBe('approved');
+    expect((done as { data: { decideStep: R } }).data.decideStep.status).toBe('APPROVED');
     expect((await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0].count).toBe(current + 3);
   });
 

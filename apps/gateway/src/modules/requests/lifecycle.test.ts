@@ -93,7 +93,7 @@ describe('the inbox', () => {
     const confirmed = await t.decide(filer, t.step(performed, 'confirm'));
     expect(await awaiting(chief)).toEqual([]);
     expect(await awaiting(coordinator)).toEqual([t.step(confirmed, 'cross_check').id]);
-    expect((await t.decide(coordinator, t.step(confirmed, 'cross_check'))).status).toBe('approved');
+    expect((await t.decide(coordinator, t.step(confirmed, 'cross_check'))).status).toBe('APPROVED');
   });
 });
 
@@ -119,7 +119,7 @@ describe('deputies (MNT-6-4, KTM-3-6)', () => {
     const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: FROM, reason: '配属' });
     expect(await awaiting(deputy)).toContain(t.step(r, 'register').id);
     const done = await t.decide(deputy, t.step(r, 'register'));
-    expect(done.status).toBe('approved');
+    expect(done.status).toBe('APPROVED');
     expect(t.step(done, 'register')).toMatchObject({ decidedByName: deputy.name, onBehalfOfName: gm.name });
     const [audit] = await t.q<{ on_behalf_of_staff_id: string }>(`select on_behalf_of_staff_id from audit_event where target_id = $1 and action = 'request.step.performed'`, [t.step(r, 'register').id]);
     expect(audit!.on_behalf_of_staff_id).toBe(gm.staffId);
@@ -131,7 +131,7 @@ describe('withdrawing, returning and resubmitting', () => {
     const r = await addition();
     expect(errorCode(await gw.gql(WITHDRAW, { id: r.id }, { token: chief.token }))).toBe('FORBIDDEN');
     const w = await gw.gql<{ withdrawRequest: Req }>(WITHDRAW, { id: r.id }, { token: filer.token });
-    expect(w.data!.withdrawRequest.status).toBe('withdrawn');
+    expect(w.data!.withdrawRequest.status).toBe('WITHDRAWN');
     expect(errorCode(await t.tryDecide(chief, t.step(r, 'judge')))).toBe('CONFLICT');
     expect(errorCode(await gw.gql(WITHDRAW, { id: r.id }, { token: filer.token }))).toBe('CONFLICT');
     const [audit] = await t.q<{ actor_staff_id: string }>(`select actor_staff_id from audit_event where target_id = $1 and action = 'request.withdraw'`, [r.id]);
@@ -150,19 +150,19 @@ describe('withdrawing, returning and resubmitting', () => {
     // Only a returned request is resubmitted, and only by its requester.
     expect(errorCode(await gw.gql(RESUBMIT, { id: r.id, c: content }, { token: kawChief.token }))).toBe('CONFLICT');
     const returned = await t.decide(assetManager, t.step(r, 'prior_permission'), 'RETURNED', { comment: '所属職員であれば許可は不要です。' });
-    expect(returned).toMatchObject({ status: 'returned', round: 1 });
+    expect(returned).toMatchObject({ status: 'RETURNED', round: 1 });
     expect(errorCode(await gw.gql(RESUBMIT, { id: r.id, c: content }, { token: assetManager.token }))).toBe('FORBIDDEN');
 
     const again = await gw.gql<{ resubmitRequest: Req }>(RESUBMIT, { id: r.id, c: { ...content, outsideSupervision: false } }, { token: kawChief.token });
     expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
     const round2 = again.data!.resubmitRequest;
-    expect(round2).toMatchObject({ id: r.id, status: 'in_progress', round: 2, content: { outsideSupervision: false } });
-    expect(round2.steps.map((s) => [s.key, s.status])).toEqual([['designate', 'open']]);
+    expect(round2).toMatchObject({ id: r.id, status: 'IN_PROGRESS', round: 2, content: { outsideSupervision: false } });
+    expect(round2.steps.map((s) => [s.key, s.status])).toEqual([['designate', 'OPEN']]);
     expect(round2.steps[0]!.id).not.toBe(t.step(r, 'designate').id);
     // The first round's steps are history: deciding them is refused.
     expect(errorCode(await t.tryDecide(assetManager, t.step(r, 'prior_permission')))).toBe('CONFLICT');
     const done = await t.decide(kawChief, round2.steps[0]!);
-    expect(done.status).toBe('approved');
+    expect(done.status).toBe('APPROVED');
     const [audit] = await t.q<{ after: { round: number } }>(`select after from audit_event where target_id = $1 and action = 'request.resubmit'`, [r.id]);
     expect(audit!.after.round).toBe(2);
   });
@@ -171,7 +171,7 @@ describe('withdrawing, returning and resubmitting', () => {
     const r = await addition();
     await t.decide(chief, t.step(r, 'judge'), 'RETURNED');
     const w = await gw.gql<{ withdrawRequest: Req }>(WITHDRAW, { id: r.id }, { token: filer.token });
-    expect(w.data!.withdrawRequest.status).toBe('withdrawn');
+    expect(w.data!.withdrawRequest.status).toBe('WITHDRAWN');
     expect(errorCode(await gw.gql(RESUBMIT, { id: r.id, c: r.content }, { token: filer.token }))).toBe('CONFLICT');
   });
 });
@@ -185,7 +185,7 @@ describe('final decisions and idempotency', () => {
     const retry = await t.tryDecide(chief, judge, 'APPROVED', { idempotencyKey: 'judge-once' });
     expect(retry.errors).toBeUndefined();
     expect(retry.data!.decideStep).toMatchObject({ id: r.id, status: first.status });
-    expect(t.step(retry.data!.decideStep, 'create').status).toBe('open');
+    expect(t.step(retry.data!.decideStep, 'create').status).toBe('OPEN');
     // Anything else is a second decision: refused.
     expect(errorCode(await t.tryDecide(chief, judge, 'REJECTED', { idempotencyKey: 'judge-twice' }))).toBe('CONFLICT');
     expect(errorCode(await t.tryDecide(chief, judge, 'REJECTED'))).toBe('CONFLICT');
@@ -194,7 +194,7 @@ describe('final decisions and idempotency', () => {
     expect(audits).toHaveLength(1);
     // A decided request takes no more decisions either.
     const done = await t.decide(chief, t.step(first, 'create'));
-    expect(done.status).toBe('approved');
+    expect(done.status).toBe('APPROVED');
     expect(errorCode(await t.tryDecide(chief, t.step(done, 'create')))).toBe('CONFLICT');
   });
 

@@ -85,7 +85,7 @@ describe('request kinds cite the rules of the viewer’s rulebooks only', () => 
     const loaded = await gw.gql<{ request: { ruleIds: string[] } }>('query($id: ID!) { request(id: $id) { ruleIds } }', { id: filed.id }, { token: filer.token });
     expect(loaded.data!.request.ruleIds).toEqual(['MNT-10', 'MNT-11-1']);
     const { request } = await t.walk(filed, () => chief);
-    expect(request.status).toBe('approved');
+    expect(request.status).toBe('APPROVED');
 
     const events = await t.q<{ action: string; rule_ids: string[] }>(`select action, rule_ids from audit_event where target_id = $1 or after->>'requestUuid' = $1::text order by seq`, [filed.id]);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['request.submit', 'request.approved', 'effect.create_accounts']));

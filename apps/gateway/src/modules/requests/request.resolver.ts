@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
-import { fieldError, fieldsFor, kindRuleIds, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import { authRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
+import { fieldError, fieldsFor, type RequestStatus, kindRuleIds, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { Rule } from '../../graphql/rules.ts';
-import { isUuid } from '../../graphql/scalars.ts';
+import { encodeCursor, isInstant, isUuid } from '../../graphql/scalars.ts';
+import { afterCursor, pageSize } from '../../graphql/pagination.ts';
 import { Staff, toStaff } from '../people/index.ts';
 import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
@@ -17,7 +18,9 @@ import {
   Inbox,
   InboxItem,
   RequestInput,
+  RequestConnection,
   RequestKindType,
+  RequestStatusEnum,
   RequestType,
   RoutePreview,
   RouteStep,
@@ -122,15 +125,20 @@ export class RequestResolver {
   }
 
   @Rule('registry:read')
-  @Query(() => [RequestType], { description: 'Requests of the municipality, newest first.' })
+  @Query(() => RequestConnection, { description: 'Requests of the municipality, newest filed first.' })
   async requests(
     @Ctx() ctx: Context,
-    @Arg('status', () => String, { nullable: true }) status: string | null,
+    @Arg('status', () => RequestStatusEnum, { nullable: true }) status: RequestStatus | null,
     @Arg('kindKey', () => String, { nullable: true }) kindKey: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-  ): Promise<RequestType[]> {
-    if (first < 1 || first > 200) throw badInput([fieldError(['first'], 'INVALID_VALUE', 'first must be between 1 and 200.', '件数は1〜200で指定してください。')]);
-    return (await requestRepo.listRequests(await ctx.db.em(), { status, kindKey }, first, null)).map(toRequest);
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<RequestConnection> {
+    const size = pageSize(first, ['first']);
+    const position = after ? afterCursor<[string, string]>(after, [isInstant, isUuid]) : null;
+    const filter = { status, kindKey };
+    const page = await requestRepo.listRequests(await ctx.db.em(), filter, size + 1, position && { filedAt: position[0], id: position[1] });
+    const edges = page.slice(0, size).map((r) => ({ cursor: encodeCursor([toDate(r.filed_at).toISOString(), r.id]), node: toRequest(r) }));
+    return graphqlObject(RequestConnection, { edges, pageInfo: { hasNextPage: page.length > size, endCursor: edges.at(-1)?.cursor ?? null }, filter });
   }
 
   @Rule('signedIn')
@@ -179,6 +187,14 @@ export class RequestResolver {
   async system(@Root() r: RequestType, @Ctx() ctx: Context): Promise<System | null> {
     const row = r.systemId ? await ctx.loaders.system.load(r.systemId) : null;
     return row ? toSystem(row) : null;
+  }
+}
+
+@Resolver(() => RequestConnection)
+export class RequestConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Requests matching the filter, on every page.' })
+  async totalCount(@Root() c: RequestConnection, @Ctx() ctx: Context): Promise<number> {
+    return requestRepo.countRequests(await ctx.db.em(), c.filter);
   }
 }
 

@@ -1,8 +1,15 @@
-import type { RuleId } from '@tsukasa/domain';
+import { REQUEST_STATUS_VALUES, STEP_KIND_VALUES, STEP_STATUS_VALUES, type RequestStatus, type RuleId, type StepKind, type StepStatus } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { TextFormat } from '../../graphql/input-guard.ts';
-import { Bilingual } from '../../graphql/shared.types.ts';
+import { Bilingual, PageInfo } from '../../graphql/shared.types.ts';
+import { graphqlEnum } from '../../graphql/enums.ts';
+
+export const RequestStatusEnum = graphqlEnum(REQUEST_STATUS_VALUES, { name: 'RequestStatus', description: 'On its route (IN_PROGRESS), returned for correction, approved, rejected or withdrawn.' });
+export const StepKindEnum = graphqlEnum(STEP_KIND_VALUES, { name: 'StepKind', description: '承認 (approve), 同意 (consent), 実施 (perform), 確認 (confirm), 報告・通知 (inform).' });
+export const StepStatusEnum = graphqlEnum(STEP_STATUS_VALUES, { name: 'StepStatus', description: 'Waiting for the steps before it, open to its actors, done; PLANNED in a preview.' });
+export const STEP_ACTOR_TYPE_VALUES = ['position', 'staff', 'contractor', 'committee'] as const;
+export const StepActorTypeEnum = graphqlEnum(STEP_ACTOR_TYPE_VALUES, { name: 'StepActorType', description: 'A position (its holder or deputy), a staff member, the maintenance contractor, or a committee.' });
 
 export enum StepDecision {
   APPROVED = 'approved',
@@ -47,7 +54,7 @@ export class RequestKindType {
 
 @ObjectType({ description: 'Someone who may act on a step.' })
 export class StepActor {
-  @Field(() => String, { description: 'position, staff, contractor or committee' }) type!: string;
+  @Field(() => StepActorTypeEnum) type!: (typeof STEP_ACTOR_TYPE_VALUES)[number];
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
 }
@@ -56,12 +63,12 @@ export class StepActor {
 export class RouteStep {
   @Field(() => ID, { nullable: true, description: 'Null in a preview.' }) id!: string | null;
   @Field(() => String) key!: string;
-  @Field(() => String, { description: 'approve, consent, perform, confirm, inform' }) kind!: string;
+  @Field(() => StepKindEnum) kind!: StepKind;
   @Field(() => Int) stage!: number;
   @Field(() => Bilingual) label!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [StepActor], { description: 'Who may act (resolved from the rulebook roles at the time).' }) actors!: StepActor[];
-  @Field(() => String, { description: 'waiting, open, done (preview: planned)' }) status!: string;
+  @Field(() => StepStatusEnum) status!: StepStatus;
   @Field(() => StepDecision, { nullable: true }) decision!: StepDecision | null;
   @Field(() => ID, { nullable: true }) decidedById!: string | null;
   @Field(() => String, { nullable: true }) decidedByName!: string | null;
@@ -103,7 +110,7 @@ export class RequestType {
   @Field(() => String) kindKey!: string;
   @Field(() => Bilingual) kindName!: Bilingual;
   @Field(() => String) rulebookId!: string;
-  @Field(() => String, { description: 'in_progress, returned, approved, rejected, withdrawn' }) status!: string;
+  @Field(() => RequestStatusEnum) status!: RequestStatus;
   @Field(() => GraphQLJSONObject) content!: Record<string, unknown>;
   @Field(() => [RouteNote]) notes!: RouteNote[];
   @Field(() => [String]) ruleIds!: RuleId[];
@@ -162,4 +169,18 @@ export class SystemLicenceUse {
   @Field(() => Int, { description: 'Purchased minus held; never negative (MNT-18-1).' }) free!: number;
   @Field(() => [SectionLicences]) sections!: SectionLicences[];
   @Field(() => [String]) ruleIds!: RuleId[];
+}
+
+@ObjectType()
+export class RequestEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => RequestType) node!: RequestType;
+}
+
+@ObjectType({ description: 'Requests, newest filed first. Pass `pageInfo.endCursor` as `after` for the next page.' })
+export class RequestConnection {
+  @Field(() => [RequestEdge]) edges!: RequestEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  /** The filter, for `totalCount` (counted only when asked for). */
+  filter!: { status: RequestStatus | null; kindKey: string | null };
 }

@@ -58,13 +58,13 @@ describe('MNT user addition (第1号様式)', () => {
 
     let current = request.steps;
     for (let i = 0; i < 10; i++) {
-      const open = current.find((s) => s.status === 'open');
+      const open = current.find((s) => s.status === 'OPEN');
       if (!open) break;
-      const decision = open.kind === 'perform' ? 'PERFORMED' : open.kind === 'consent' ? 'CONSENTED' : open.kind === 'confirm' ? 'CONFIRMED' : 'APPROVED';
+      const decision = open.kind === 'PERFORM' ? 'PERFORMED' : open.kind === 'CONSENT' ? 'CONSENTED' : open.kind === 'CONFIRM' ? 'CONFIRMED' : 'APPROVED';
       const r = await gw.gql<{ decideStep: { status: string; steps: Step[] } }>(DECIDE, { i: { stepId: open.id, decision, comment: '妥当と認める（MNT-10-2）' } }, { token: welfare.token });
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       current = r.data!.decideStep.steps;
-      if (r.data!.decideStep.status !== 'in_progress') break;
+      if (r.data!.decideStep.status !== 'IN_PROGRESS') break;
     }
     const final = (await gw.admin.query('select status from request where id = $1', [request.id])).rows[0].status;
     expect(final).toBe('approved');
@@ -88,8 +88,8 @@ describe('exactly one decision per step', () => {
     const someone = await staffIdOf('minato', 'staff1');
     const filed = await gw.gql<Submitted>(SUBMIT, { i: { kindKey: 'access_rights_update', systemId: system, content: { staffId: someone, currentAuthorityProfile: '照会', newAuthorityProfile: '照会・更新', reason: '担当業務の変更' } } }, { token: shiba.token });
     expect(filed.errors, JSON.stringify(filed.errors)).toBeUndefined();
-    const open = filed.data!.submitRequest.steps.find((s) => s.status === 'open')!;
-    const results = await Promise.all(Array.from({ length: 50 }, () => gw.gql(DECIDE, { i: { stepId: open.id, decision: open.kind === 'perform' ? 'PERFORMED' : 'APPROVED' } }, { token: welfare.token })));
+    const open = filed.data!.submitRequest.steps.find((s) => s.status === 'OPEN')!;
+    const results = await Promise.all(Array.from({ length: 50 }, () => gw.gql(DECIDE, { i: { stepId: open.id, decision: open.kind === 'PERFORM' ? 'PERFORMED' : 'APPROVED' } }, { token: welfare.token })));
     const ok = results.filter((r) => !r.errors);
     const conflicts = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
     expect(ok).toHaveLength(1);
@@ -110,10 +110,10 @@ describe('KWW-6-2: other owners approve a system modification first', () => {
     const first = steps.filter((s) => s.stage === 1);
     expect(first.length).toBeGreaterThan(1);
     expect(first.every((s) => s.ruleIds.includes('KWW-6-2'))).toBe(true);
-    expect(first.every((s) => s.status === 'open')).toBe(true);
+    expect(first.every((s) => s.status === 'OPEN')).toBe(true);
     const own = steps.find((s) => s.ruleIds.includes('KWW-6-1-1'))!;
     expect(own.stage).toBeGreaterThan(1);
-    expect(own.status).toBe('waiting');
+    expect(own.status).toBe('WAITING');
   });
 });
 

@@ -10,9 +10,9 @@ export const REQUEST_FIELDS = `id number status round kindKey rulebookId content
 export interface Step {
   id: string;
   key: string;
-  kind: 'approve' | 'consent' | 'perform' | 'confirm' | 'inform';
+  kind: 'APPROVE' | 'CONSENT' | 'PERFORM' | 'CONFIRM' | 'INFORM';
   stage: number;
-  status: 'waiting' | 'open' | 'done';
+  status: 'WAITING' | 'OPEN' | 'DONE';
   decision: string | null;
   decidedById: string | null;
   decidedByName: string | null;
@@ -26,7 +26,7 @@ export interface Step {
 export interface Req {
   id: string;
   number: string;
-  status: string;
+  status: 'IN_PROGRESS' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
   round: number;
   kindKey: string;
   rulebookId: string;
@@ -48,7 +48,7 @@ export type Decision = 'APPROVED' | 'REJECTED' | 'RETURNED' | 'CONSENTED' | 'PER
 
 /** The positive decision a step takes. */
 export const positive = (step: Pick<Step, 'kind'>): Decision =>
-  step.kind === 'perform' ? 'PERFORMED' : step.kind === 'consent' ? 'CONSENTED' : step.kind === 'confirm' ? 'CONFIRMED' : 'APPROVED';
+  step.kind === 'PERFORM' ? 'PERFORMED' : step.kind === 'CONSENT' ? 'CONSENTED' : step.kind === 'CONFIRM' ? 'CONFIRMED' : 'APPROVED';
 
 const SUBMIT = `mutation($i: RequestInput!, $k: String) { submitRequest(input: $i, idempotencyKey: $k) { ${REQUEST_FIELDS} } }`;
 const DECIDE = `mutation($i: DecideStepInput!) { decideStep(input: $i) { ${REQUEST_FIELDS} } }`;
@@ -131,7 +131,7 @@ export function requestTools(gw: TestGateway) {
       [r.number, r.id],
     )).map((e) => e.action);
 
-  const open = (r: Req) => r.steps.filter((s) => s.status === 'open');
+  const open = (r: Req) => r.steps.filter((s) => s.status === 'OPEN');
   const step = (r: Req, key: string, subjectIndex = 0) => {
     const found = r.steps.filter((s) => s.key === key)[subjectIndex];
     if (!found) throw new Error(`no step ${key} in ${r.steps.map((s) => s.key).join(', ')}`);
@@ -145,7 +145,7 @@ export function requestTools(gw: TestGateway) {
   async function walk(r: Req, actorFor: (s: Step) => Person | Promise<Person>, opts: { bystander?: Person; record?: (s: Step) => Record<string, unknown> | undefined } = {}) {
     const opened: string[][] = [];
     let current = r;
-    for (let guard = 0; guard < 60 && current.status === 'in_progress'; guard++) {
+    for (let guard = 0; guard < 60 && current.status === 'IN_PROGRESS'; guard++) {
       const now = open(current);
       if (now.length === 0) break;
       opened.push(now.map((s) => s.key));
@@ -153,7 +153,7 @@ export function requestTools(gw: TestGateway) {
         if (opts.bystander) await expectForbidden(opts.bystander, s);
         const record = opts.record?.(s);
         current = await decide(await actorFor(s), s, positive(s), { comment: '確認しました。', ...(record ? { record } : {}) });
-        if (current.status !== 'in_progress') break;
+        if (current.status !== 'IN_PROGRESS') break;
       }
     }
     return { request: current, opened };

@@ -15,7 +15,7 @@ export const load: PageLoad = async (event) => {
   let kinds = data.requestKinds;
   if (fromId) {
     const { request } = await loadQuery(event, RequestQuery, { id: fromId });
-    if (request && request.status === 'returned' && request.requester.id === viewer.staffId) {
+    if (request && request.status === 'RETURNED' && request.requester.id === viewer.staffId) {
       returned = request;
       kinds = (await loadQuery(event, RequestKindsQuery, { rulebookId: request.rulebookId }, 'cache-first')).requestKinds;
     }
