@@ -137,3 +137,53 @@ describe('ARK-12-2: new systems are applied for by 31 August', () => {
     }
   });
 });
+
+describe('requests: a connection integrators page through', () => {
+  const LIST = `query($first: Int, $after: String, $status: RequestStatus) {
+    requests(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status filedAt } } } }`;
+  type Page = { requests: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id: string; status: string; filedAt: string } }[] } };
+
+  it('pages newest filed first, one request per page and none twice, to the total; the filter narrows the total too', async () => {
+    // Three work requests of Minato's 区民課長, so the list has pages whatever else the tests filed.
+    const filer = await signInHolder('minato', 'mnt.shiba.kumin.chief', 'shibachief');
+    const system = await systemId('mnt.welfare');
+    for (const n of [1, 2, 3]) {
+      const content = { workDescription: `帳票の抽出（${n}）`, desiredCompletionDate: T.day(60), changeManagementApprovalNeeded: false };
+      expect((await gw.gql<Submitted>(SUBMIT, { i: { kindKey: 'work_request', systemId: system, content } }, { token: filer.token })).errors).toBeUndefined();
+    }
+    const token = await gw.signIn('minato');
+    const all = (await gw.gql<Page>(LIST, { first: 200 }, { token })).data!.requests;
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThanOrEqual(3);
+    const filed = all.edges.map((e) => Date.parse(e.node.filedAt));
+    expect(filed).toEqual([...filed].sort((a, b) => b - a));
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard <= all.totalCount; guard++) {
+      const page: Page['requests'] = (await gw.gql<Page>(LIST, { first: 1, after }, { token })).data!.requests;
+      expect(page.totalCount).toBe(all.totalCount);
+      seen.push(...page.edges.map((e) => e.node.id));
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.edges.map((e) => e.node.id));
+
+    const inProgress = (await gw.gql<Page>(LIST, { first: 200, status: 'IN_PROGRESS' }, { token })).data!.requests;
+    expect(inProgress.totalCount).toBe(all.edges.filter((e) => e.node.status === 'IN_PROGRESS').length);
+    expect(inProgress.edges.every((e) => e.node.status === 'IN_PROGRESS')).toBe(true);
+  });
+
+  it('refuses a cursor that is not one, a status the schema lacks and an oversized page, with BAD_USER_INPUT on the argument', async () => {
+    const token = await gw.signIn('minato');
+    const bad = await gw.gql(LIST, { first: 5, after: 'not-a-cursor' }, { token });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['after'], code: 'INVALID_VALUE' }] });
+    const otherList = await gw.gql(LIST, { first: 5, after: Buffer.from(JSON.stringify(['NAME', 'x', '00000000-0000-4000-8000-000000000000'])).toString('base64url') }, { token });
+    expect(otherList.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const lower = await gw.gql(LIST, { first: 5, status: 'in_progress' }, { token });
+    expect(lower.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const huge = await gw.gql(LIST, { first: 100000 }, { token });
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['first'] }] });
+  });
+});
