@@ -113,7 +113,7 @@ export const ContractClauseCheck = defineEntity({
   properties: {
     systemId: p.uuid().primary(),
     system: () => sameMunicipality(System, 'system_id', 'contract_clause_check_system_id_fkey'),
-    clauseRuleId: p.string().length(20).primary(),
+    clauseRuleId: p.string().length(20).primary().$type<RuleId>(),
     municipality: () => tenant('contract_clause_check_municipality_id_fkey'),
     checked: p.boolean(),
     note: p.string().length(1000).nullable(),
