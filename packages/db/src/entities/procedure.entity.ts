@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { ProcedureOutputForm, ProcedureRoutingPattern, RuleId } from '@tsukasa/domain';
+import { PROCEDURE_CATEGORY_VALUES, type ProcedureOutputForm, type ProcedureRoutingPattern, type RuleId } from '@tsukasa/domain';
 import { OrgUnit, Staff } from './organization.entity.ts';
 import { Request } from './request.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -20,7 +20,7 @@ export const ProcedureDefinition = defineEntity({
     name: p.string().length(200),
     /** The identity across versions: the name NFKC-normalised, without spaces, lower-cased. */
     nameKey: p.string().length(200),
-    category: p.enum(['address_name_household', 'related', 'frequent', 'certificate', 'other']).columnType('varchar(32)'),
+    category: p.enum([...PROCEDURE_CATEGORY_VALUES]).columnType('varchar(32)'),
     overview: p.text(),
     conditionsText: p.text(),
     conditionRules: p.json<Record<string, unknown>>().nullable(),
