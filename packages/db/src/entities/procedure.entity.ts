@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RuleId } from '@tsukasa/domain';
+import { PROCEDURE_CATEGORY_VALUES, type ProcedureOutputForm, type ProcedureRoutingPattern, type RuleId } from '@tsukasa/domain';
 import { OrgUnit, Staff } from './organization.entity.ts';
 import { Request } from './request.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -20,19 +20,19 @@ export const ProcedureDefinition = defineEntity({
     name: p.string().length(200),
     /** The identity across versions: the name NFKC-normalised, without spaces, lower-cased. */
     nameKey: p.string().length(200),
-    category: p.enum(['address_name_household', 'related', 'frequent', 'certificate', 'other']).columnType('varchar(32)'),
+    category: p.enum([...PROCEDURE_CATEGORY_VALUES]).columnType('varchar(32)'),
     overview: p.text(),
     conditionsText: p.text(),
     conditionRules: p.json<Record<string, unknown>>().nullable(),
     routingText: p.text(),
     /** Patterns with org unit ids: [{ "authority": uuid | "*", "action", "to": uuid | null, "note" }]. */
-    routingPatterns: p.json<unknown[]>().defaultRaw(`'[]'`),
+    routingPatterns: p.json<Required<ProcedureRoutingPattern>[]>().defaultRaw(`'[]'`),
     handlingOrgUnitId: p.uuid(),
     handlingOrgUnit: () => sameMunicipality(OrgUnit, 'handling_org_unit_id', 'procedure_definition_handling_org_unit_id_fkey'),
     managingOrgUnitId: p.uuid(),
     managingOrgUnit: () => sameMunicipality(OrgUnit, 'managing_org_unit_id', 'procedure_definition_managing_org_unit_id_fkey'),
-    confirmationItems: p.json<unknown[]>().defaultRaw(`'[]'`),
-    outputForms: p.json<unknown[]>().defaultRaw(`'[]'`),
+    confirmationItems: p.json<string[]>().defaultRaw(`'[]'`),
+    outputForms: p.json<ProcedureOutputForm[]>().defaultRaw(`'[]'`),
     other: p.text().nullable(),
     displayOrder: p.integer().default(100),
     ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),

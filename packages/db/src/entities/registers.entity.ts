@@ -1,5 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { FINDING_SOURCE_VALUES, type RuleId } from '@tsukasa/domain';
+import {
+  DISPOSAL_METHOD_VALUES,
+  DOCUMENT_KIND_VALUES,
+  FINDING_SOURCE_VALUES,
+  FINDING_STATUS_VALUES,
+  INSPECTION_KIND_VALUES,
+  INSPECTION_RESULT_VALUES,
+  OUTPUT_RESULT_VALUES,
+  type RuleId,
+} from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
@@ -60,7 +69,7 @@ export const ProcessingPlanItem = defineEntity({
     outputCheckedAt: p.datetime().nullable(),
     outputCheckedById: p.uuid().nullable(),
     outputCheckedBy: () => sameMunicipality(Staff, 'output_checked_by_id', 'processing_plan_item_output_checked_by_id_fkey').nullable(),
-    outputResult: p.enum(['normal', 'abnormal']).columnType('varchar(10)').nullable(),
+    outputResult: p.enum([...OUTPUT_RESULT_VALUES]).columnType('varchar(10)').nullable(),
     outputNote: p.string().length(2000).nullable(),
   },
 });
@@ -89,7 +98,7 @@ export const SystemDocumentVersion = defineEntity({
     municipality: () => tenant('system_document_version_municipality_id_fkey'),
     systemId: p.uuid(),
     system: () => sameMunicipality(System, 'system_id', 'system_document_version_system_id_fkey'),
-    kind: p.enum(['design', 'manual', 'operating_manual', 'other']).columnType('varchar(20)'),
+    kind: p.enum([...DOCUMENT_KIND_VALUES]).columnType('varchar(20)'),
     /** The using section keeping its own operating manual (ARK-11-1); null for the managing side's documents. */
     orgUnitId: p.uuid().nullable(),
     orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'system_document_version_org_unit_id_fkey').nullable(),
@@ -113,7 +122,7 @@ export const ContractClauseCheck = defineEntity({
   properties: {
     systemId: p.uuid().primary(),
     system: () => sameMunicipality(System, 'system_id', 'contract_clause_check_system_id_fkey'),
-    clauseRuleId: p.string().length(20).primary(),
+    clauseRuleId: p.string().length(20).primary().$type<RuleId>(),
     municipality: () => tenant('contract_clause_check_municipality_id_fkey'),
     checked: p.boolean(),
     note: p.string().length(1000).nullable(),
@@ -137,7 +146,7 @@ export const Inspection = defineEntity({
   properties: {
     id: p.uuid().primary(),
     municipality: () => tenant('inspection_municipality_id_fkey'),
-    kind: p.enum(['audit', 'self_inspection', 'check_sheet']).columnType('varchar(20)'),
+    kind: p.enum([...INSPECTION_KIND_VALUES]).columnType('varchar(20)'),
     rulebookId: p.string().length(8),
     /** The section inspected (self-inspection) or the using place (check sheet); null for an audit of the whole. */
     orgUnitId: p.uuid().nullable(),
@@ -148,7 +157,7 @@ export const Inspection = defineEntity({
     conductedOn: p.date(),
     fiscalYear: p.integer(),
     quarter: p.smallint().nullable(),
-    result: p.enum(['satisfactory', 'needs_improvement']).columnType('varchar(20)'),
+    result: p.enum([...INSPECTION_RESULT_VALUES]).columnType('varchar(20)'),
     summary: p.string().length(4000).nullable(),
     recordedById: p.uuid(),
     recordedBy: () => sameMunicipality(Staff, 'recorded_by_id', 'inspection_recorded_by_id_fkey'),
@@ -179,7 +188,7 @@ export const Finding = defineEntity({
     title: p.string().length(200),
     detail: p.string().length(4000),
     dueOn: p.date(),
-    status: p.enum(['open', 'responded', 'closed']).columnType('varchar(12)'),
+    status: p.enum([...FINDING_STATUS_VALUES]).columnType('varchar(12)'),
     raisedById: p.uuid(),
     raisedBy: () => sameMunicipality(Staff, 'raised_by_id', 'finding_raised_by_id_fkey'),
     raisedOnBehalfOfId: p.uuid().nullable(),
@@ -234,7 +243,7 @@ export const FormLedgerEntry = defineEntity({
     createdOn: p.date(),
     /** KWO-9-4: years by the city's classification table; null = 常用 (kept while in use). */
     retentionYears: p.smallint().nullable(),
-    disposalMethod: p.enum(['shredding', 'dissolving', 'incineration', 'other']).columnType('varchar(16)').nullable(),
+    disposalMethod: p.enum([...DISPOSAL_METHOD_VALUES]).columnType('varchar(16)').nullable(),
     disposalNote: p.string().length(500).nullable(),
     disposedOn: p.date().nullable(),
     disposedById: p.uuid().nullable(),

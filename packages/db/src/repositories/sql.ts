@@ -117,6 +117,14 @@ export function anyOf<T extends string>(values: readonly T[], type: 'uuid' | 'te
   return sql<T>`any(${values}::${sql.raw(type)}[])`;
 }
 
+/**
+ * A jsonb value as one parameter: sent as JSON text, since the driver would send a JavaScript array
+ * as a PostgreSQL array. Null and undefined are SQL null.
+ */
+export function jsonb<T>(value: T): RawBuilder<T> {
+  return sql<T>`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`;
+}
+
 /** Runs a typed query (`tables.…`) and returns its rows. */
 export async function run<Row>(db: Db, query: Compilable<Row>): Promise<Stored<Row>[]> {
   const compiled = query.compile();

@@ -9,8 +9,9 @@ import type { RuleId } from '../rulebooks/rule-id.ts';
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
 import { badEntry, forbiddenEntry, registerDuty, STAFF_IN_PERSON_ONLY, type RegisterActor, type RegisterAudit, type RegisterDutyAllowed, type RegisterRefusal } from './register-decision.ts';
 
-/** 設計書, 取扱説明書 (ARK: プログラム説明書), 操作手引書 (MNT: 操作説明書), その他. */
-export type DocumentKind = 'design' | 'manual' | 'operating_manual' | 'other';
+/** 設計書, 取扱説明書 (ARK: プログラム説明書), 操作手引書 (MNT: 操作説明書), その他: the entity's enum takes them from here. */
+export const DOCUMENT_KIND_VALUES = ['design', 'manual', 'operating_manual', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KIND_VALUES)[number];
 
 export const DOCUMENT_KINDS: Record<DocumentKind, Bilingual> = {
   design: { ja: '設計書', en: 'Design document' },

@@ -6,7 +6,7 @@ import { positionsAt } from '../roles/role-resolution.ts';
 import { localDateAt } from '../roles/role-resolution.ts';
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
-import { decideImprovementRequest, findingStepConflict, validateFinding, type FindingDraft, type FindingStatus, type InspectionKind } from './inspections.ts';
+import { decideImprovementRequest, findingStepConflict, validateFinding, type FindingDraft, type FindingSource, type FindingStatus, type InspectionKind } from './inspections.ts';
 import { REGISTER_DUTIES } from './registers.ts';
 import { badEntry, conflictingEntry, forbiddenEntry, registerDuty, STAFF_IN_PERSON_ONLY, type RegisterActor, type RegisterAudit, type RegisterNotice, type RegisterRefusal } from './register-decision.ts';
 
@@ -36,7 +36,7 @@ export interface FindingRaise extends FindingDraft {
 }
 
 export type FindingRaiseDecision =
-  | { allowed: true; source: string; rulebookId: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; title: string; detail: string; audit: RegisterAudit }
+  | { allowed: true; source: FindingSource; rulebookId: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; title: string; detail: string; audit: RegisterAudit }
   | RegisterRefusal;
 
 /**
@@ -45,7 +45,7 @@ export type FindingRaiseDecision =
  */
 export function decideFindingRaise(r: FindingRaise, actor: RegisterActor | null, today: string): FindingRaiseDecision {
   if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
-  let source: string;
+  let source: FindingSource;
   let rulebookId: string;
   let ruleIds: RuleId[];
   let onBehalfOf: string | null;

@@ -11,8 +11,9 @@ import { badEntry, conflictingEntry, registerDuty, type RegisterActor, type Regi
 
 export const FORM_LEDGER_RULE_IDS: RuleId[] = ['KWO-5-2'];
 
-/** KWO-9-3: 焼却、溶解または細かく裁断する等の方法により、記述内容が判読できないようにして廃棄する. */
-export type DisposalMethod = 'shredding' | 'dissolving' | 'incineration' | 'other';
+/** KWO-9-3: 焼却、溶解または細かく裁断する等の方法により、記述内容が判読できないようにして廃棄する. The entity's enum takes the values from here. */
+export const DISPOSAL_METHOD_VALUES = ['shredding', 'dissolving', 'incineration', 'other'] as const;
+export type DisposalMethod = (typeof DISPOSAL_METHOD_VALUES)[number];
 
 export const DISPOSAL_METHODS: Record<DisposalMethod, Bilingual> = {
   shredding: { ja: '裁断', en: 'Shredding' },

@@ -12,8 +12,12 @@ import { fiscalYearOf } from '../calendar/deadlines.ts';
 import { REGISTER_DUTIES } from './registers.ts';
 import { badEntry, conflictingEntry, malformedId, orgUnitNotFound, registerDuty, type RegisterActor, type RegisterAudit, type RegisterRefusal } from './register-decision.ts';
 
-export type InspectionKind = 'audit' | 'self_inspection' | 'check_sheet';
-export type InspectionResult = 'satisfactory' | 'needs_improvement';
+/** The values of an inspection's kind and result: the entity's enums take them from here. */
+export const INSPECTION_KIND_VALUES = ['audit', 'self_inspection', 'check_sheet'] as const;
+export const INSPECTION_RESULT_VALUES = ['satisfactory', 'needs_improvement'] as const;
+
+export type InspectionKind = (typeof INSPECTION_KIND_VALUES)[number];
+export type InspectionResult = (typeof INSPECTION_RESULT_VALUES)[number];
 
 export const INSPECTION_KINDS: Record<InspectionKind, Bilingual & { rulebookId: 'ARK' | 'KWO'; ruleIds: RuleId[] }> = {
   audit: { ja: '監査', en: 'Audit', rulebookId: 'ARK', ruleIds: ['ARK-29-1'] },
@@ -128,9 +132,12 @@ export function validateCheckSheet(d: CheckSheetDraft, today: string, base: (str
 
 // ---- findings and improvement requests ------------------------------------------------------------------
 
-export const FINDING_SOURCE_VALUES = ['improvement_request', 'audit', 'self_inspection', 'check_sheet'] as const satisfies readonly ('improvement_request' | InspectionKind)[];
+/** The values of a finding's source and status: the entity's enums take them from here. */
+export const FINDING_SOURCE_VALUES = ['improvement_request', ...INSPECTION_KIND_VALUES] as const;
+export const FINDING_STATUS_VALUES = ['open', 'responded', 'closed'] as const;
+
 export type FindingSource = (typeof FINDING_SOURCE_VALUES)[number];
-export type FindingStatus = 'open' | 'responded' | 'closed';
+export type FindingStatus = (typeof FINDING_STATUS_VALUES)[number];
 
 export const FINDING_STATUSES: Record<FindingStatus, Bilingual> = {
   open: { ja: '未回答', en: 'Open' },

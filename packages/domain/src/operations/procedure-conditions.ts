@@ -9,8 +9,9 @@ import { bi, CONDITION_RULES, invalid, isPlainObject, isWholeNumber, parseJson, 
 
 // ---- vocabulary ---------------------------------------------------------------------------------
 
-/** KTM-7-1: the procedures the system may be set with, in the order the counter takes them up. */
-export type ProcedureCategory = 'address_name_household' | 'related' | 'frequent' | 'certificate' | 'other';
+/** KTM-7-1: the procedures the system may be set with, in the order the counter takes them up (the entity's enum takes them from here). */
+export const PROCEDURE_CATEGORY_VALUES = ['address_name_household', 'related', 'frequent', 'certificate', 'other'] as const;
+export type ProcedureCategory = (typeof PROCEDURE_CATEGORY_VALUES)[number];
 
 export const PROCEDURE_CATEGORIES: Record<ProcedureCategory, Bilingual & { order: number; ruleId: RuleId }> = {
   address_name_household: { order: 1, ruleId: 'KTM-7-1-1', ja: '住所、氏名及び世帯の変更に関する届出', en: 'Change of address, name or household' },

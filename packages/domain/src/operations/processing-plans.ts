@@ -118,7 +118,9 @@ export function validateProcessingPlan(month: string, items: readonly PlanItemDr
 // ---- handover, return and output check of an item -----------------------------------------------------
 
 export type PlanItemStep = 'handover' | 'return' | 'output_check';
-export type OutputResult = 'normal' | 'abnormal';
+/** The values of an output check's result: the entity's enum takes them from here. */
+export const OUTPUT_RESULT_VALUES = ['normal', 'abnormal'] as const;
+export type OutputResult = (typeof OUTPUT_RESULT_VALUES)[number];
 
 export const PLAN_ITEM_STEP_RULES: Record<PlanItemStep, RuleId[]> = {
   handover: ['ARK-8-3'],

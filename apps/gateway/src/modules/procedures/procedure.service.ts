@@ -162,7 +162,7 @@ async function definitionsOut(ctx: Context, db: Db, list: procedureRepo.Procedur
   return list.map((r) => toDefinition(r, index, today));
 }
 
-export async function listDefinitions(ctx: Context, filter: { category?: string | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinitionType[]> {
+export async function listDefinitions(ctx: Context, filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinitionType[]> {
   const errors: FieldError[] = [];
   if (filter.sectionId && !isUuid(filter.sectionId)) errors.push(fieldError(['filter', 'sectionId'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。'));
   if ((filter.text ?? '').length > 200) errors.push(fieldError(['filter', 'text'], 'TOO_LONG', 'The search text is at most 200 characters.', '検索語は200文字以内で入力してください。'));

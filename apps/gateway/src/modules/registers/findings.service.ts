@@ -12,6 +12,7 @@ import {
   positionNotFound,
   type FindingFacts,
   type FindingInspectionFact,
+  type FindingStatus,
   type RegisterActor,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
@@ -28,7 +29,7 @@ export async function findingsOut(db: Db, list: registersRepo.FindingRow[]): Pro
   return list.map((finding) => ({ finding, notes: notes.filter((n) => n.finding_id === finding.id) }));
 }
 
-export async function findings(ctx: Context, filter: { status?: string | null; overdueOnly?: boolean | null }): Promise<FindingOut[]> {
+export async function findings(ctx: Context, filter: { status?: FindingStatus | null; overdueOnly?: boolean | null }): Promise<FindingOut[]> {
   const db = await ctx.db.em();
   const today = todayOf(ctx);
   const list = (await registersRepo.findings(db, { statuses: filter.overdueOnly ? ['open'] : filter.status ? [filter.status] : null }))

@@ -2,12 +2,12 @@
 // own section (decideInspection).
 import { randomUUID } from 'node:crypto';
 import { registersRepo } from '@tsukasa/db';
-import { decideInspection, inspectionTargetRefusal, type InspectionResult } from '@tsukasa/domain';
+import { decideInspection, inspectionTargetRefusal, type InspectionKind, type InspectionResult } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { actorOf, allowedOrThrow, audit, municipalityRulebooks, systemOrThrow, throwIfRefused, todayOf } from './register-support.ts';
 
-export async function inspections(ctx: Context, filter: { kind?: string | null; fiscalYear?: number | null }): Promise<registersRepo.InspectionRow[]> {
+export async function inspections(ctx: Context, filter: { kind?: InspectionKind | null; fiscalYear?: number | null }): Promise<registersRepo.InspectionRow[]> {
   return registersRepo.inspections(await ctx.db.em(), filter);
 }
 
