@@ -14,3 +14,5 @@ export * from './requests/index.ts';
 export * from './committees/index.ts';
 export * from './operations/index.ts';
 export * from './clock.ts';
+export * from './refusal.ts';
+export * from './messages.ts';
