@@ -1,5 +1,17 @@
 import { GraphQLError } from 'graphql';
-import { ruleIdSet, type FieldError, type RuleId } from '@tsukasa/domain';
+import {
+  NOT_ALLOWED,
+  notFoundMessage,
+  rateLimitedMessage,
+  ruleIdSet,
+  SIGN_IN_FIRST,
+  staleVersionMessage,
+  waitFor,
+  type Bilingual,
+  type FieldError,
+  type Refusal,
+  type RuleId,
+} from '@tsukasa/domain';
 
 /** The closed error vocabulary of the API (`extensions.code`). */
 export type ErrorCode =
@@ -41,42 +53,43 @@ function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unk
   return out;
 }
 
-export const unauthenticated = () =>
-  new AppError('UNAUTHENTICATED', 'Sign in first.', { messageJa: 'サインインしてください。' });
-export const forbidden = (why = 'You are not allowed to do this.', ruleIds: RuleId[] = [], whyJa = 'この操作を行う権限がありません。') =>
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', SIGN_IN_FIRST.en, { messageJa: SIGN_IN_FIRST.ja });
+export const forbidden = (why = NOT_ALLOWED.en, ruleIds: RuleId[] = [], whyJa = NOT_ALLOWED.ja) =>
   new AppError('FORBIDDEN', why, { messageJa: whyJa, ruleIds });
-export const notFound = (what: string, path?: (string | number)[]) =>
-  new AppError('NOT_FOUND', `${what} not found.`, { messageJa: `${what}が見つかりません。`, ...(path ? { fieldPath: path } : {}) });
+/** A refusal whose message the domain words. */
+export const forbiddenWith = (message: Bilingual, ruleIds: RuleId[] = []) => forbidden(message.en, ruleIds, message.ja);
+export const conflictWith = (message: Bilingual, extensions: ErrorExtensions = {}) => new AppError('CONFLICT', message.en, { messageJa: message.ja, ...extensions });
+export const notFound = (what: string, path?: (string | number)[]) => {
+  const m = notFoundMessage(what);
+  return new AppError('NOT_FOUND', m.en, { messageJa: m.ja, ...(path ? { fieldPath: path } : {}) });
+};
 export const badInput = (fieldErrors: FieldError[]) =>
   new AppError('BAD_USER_INPUT', fieldErrors.map((e) => `${e.path.join('.')}: ${e.message}`).join(' '), {
     messageJa: fieldErrors.map((e) => e.messageJa).join(' '),
     fieldErrors,
   });
-export const staleVersion = (what: string, currentVersion: number | null) =>
-  new AppError('STALE_VERSION', `${what} was changed by someone else since you loaded it (current version ${currentVersion ?? 'unknown'}). Reload and apply your change again.`, {
-    messageJa: `他の利用者がこの${what === 'System' ? 'システム' : 'データ'}を更新しました。最新の内容を読み込んでから、もう一度変更してください。`,
-    currentVersion,
-  });
-/**
- * A wait as people say it, in both languages: whole minutes from a minute on (15分後 / in 15
- * minutes — a sign-in lockout), seconds below a minute (3秒後 / in 3 seconds).
- */
-export function waitFor(seconds: number): { ja: string; en: string } {
-  if (seconds >= 60) {
-    const minutes = Math.ceil(seconds / 60);
-    return { ja: `${minutes}分後`, en: `in ${minutes} minute${minutes === 1 ? '' : 's'}` };
-  }
-  const s = Math.max(1, Math.ceil(seconds));
-  return { ja: `${s}秒後`, en: `in ${s} second${s === 1 ? '' : 's'}` };
-}
+export const staleVersion = (what: string, currentVersion: number | null) => {
+  const m = staleVersionMessage(what, currentVersion);
+  return new AppError('STALE_VERSION', m.en, { messageJa: m.ja, currentVersion });
+};
+export { waitFor };
 
 export const rateLimited = (retryAfterSeconds: number) => {
-  const wait = waitFor(retryAfterSeconds);
-  return new AppError('RATE_LIMITED', `Too many attempts. Try again ${wait.en}.`, {
-    messageJa: `試行回数が多すぎます。${wait.ja}に再度お試しください。`,
-    retryAfterSeconds,
-  });
+  const m = rateLimitedMessage(retryAfterSeconds);
+  return new AppError('RATE_LIMITED', m.en, { messageJa: m.ja, retryAfterSeconds });
 };
+
+/** The API error of a refused domain decision. */
+export function refusalError(r: Refusal): AppError {
+  if (r.code === 'BAD_USER_INPUT') return badInput(r.fieldErrors);
+  if (r.code === 'FORBIDDEN') return forbidden(r.message.en, r.ruleIds, r.message.ja);
+  return new AppError('CONFLICT', r.message.en, { messageJa: r.message.ja, ...(r.ruleIds.length ? { ruleIds: r.ruleIds } : {}) });
+}
+
+/** The refusal, if any, thrown. */
+export function throwRefusal(r: Refusal | null): void {
+  if (r) throw refusalError(r);
+}
 
 /** No "Did you mean …?" for anyone: suggestions would reveal the schema to those who may not introspect it. */
 export const withoutSuggestions = (message: string): string => message.replace(/ ?Did you mean .+?\?(?= |$)/g, '');

@@ -14,3 +14,4 @@ export type { FieldAccessCheck, FieldAccessExplanation, FieldCheckKind, RoleFiel
 export { ACCOUNT_RULE_IDS, decideSystemAccess } from './access-decision.ts';
 export * from './administration.policy.ts';
 export * from './grant-status.ts';
+export * from './access-decisions.ts';

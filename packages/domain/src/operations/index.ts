@@ -12,3 +12,6 @@ export * from './operations-due.ts';
 export * from './procedures.ts';
 export * from './maintenance.ts';
 export * from './incidents.ts';
+export * from './maintenance-decisions.ts';
+export * from './incident-decisions.ts';
+export * from './procedure-decisions.ts';

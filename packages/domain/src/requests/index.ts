@@ -18,3 +18,5 @@ export { newSystemIntroductionKind } from './kinds/new-system-introduction.kind.
 export { dataUseConsultationKind } from './kinds/data-use-consultation.kind.ts';
 export { systemRetirementKind } from './kinds/system-retirement.kind.ts';
 export { procedureDefinitionKind } from './kinds/procedure-definition.kind.ts';
+export * from './request-decisions.ts';
+export * from './request-effects.ts';

@@ -1,11 +1,22 @@
 import { accessRepo, auditRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
+  ACCESS_MESSAGES,
   accountAdministrators,
+  accountChangeNotice,
+  accountChangeReasonError,
+  accountChangeRefusal,
+  accountChangeRuleIds,
+  accountExists,
+  accountInputErrors,
   decideDuty,
   decideSystemAccess,
-  fieldError,
+  dutyPositionNotHeld,
+  fieldErrorOf,
+  malformedIdErrors,
   positionsAt,
   rulebookCalendar,
+  staffNotFound,
+  systemNotFound,
   systemOperatingCalendar,
   type AccessDecision as DomainDecision,
   type AccountFact,
@@ -14,7 +25,7 @@ import {
   type RuleId,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound, staleVersion } from '../../graphql/errors.ts';
+import { badInput, forbiddenWith, notFound, staleVersion, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/index.ts';
 import { toWindowFact } from '../operations/index.ts';
@@ -117,16 +128,16 @@ export async function canAdministerAccounts(ctx: Context, systemId: string): Pro
 /** The viewer must hold a role that administers the system's accounts (or be a registry administrator). */
 async function requireAccountAdministrator(ctx: Context, db: Db, system: registryRepo.SystemRow) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Accounts are administered by staff, not by API tokens.', [], 'アカウントの管理は職員が行います（APIトークンではできません）。');
+  if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.accountsByStaff);
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
   const duty = decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p));
   if (duty.allowed) return duty;
   if (v.registryAdmin) return { ...duty, allowed: true, ruleIds: [] };
-  throw forbidden('Only the administrator of this system may manage its accounts.', duty.ruleIds, 'このシステムのアカウントを管理できるのは、システムの管理者だけです。');
+  throw forbiddenWith(ACCESS_MESSAGES.accountAdministratorsOnly, duty.ruleIds);
 }
 
 async function accountForChange(db: Db, id: string, version: number) {
-  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'Account id is malformed.', 'アカウントIDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([fieldErrorOf(['id'], 'INVALID_VALUE', ACCESS_MESSAGES.accountIdMalformed)]);
   const [account] = await accessRepo.accountsByIds(db, [id]);
   if (!account) throw notFound('Account', ['id']);
   if (account.version !== version) throw staleVersion('Account', account.version);
@@ -142,28 +153,27 @@ const snapshot = (a: accessRepo.AccountRow) => ({
 export async function createAccount(ctx: Context, input: { staffId: string; systemId: string; authorityProfile: string; validFrom?: Date | null; validTo?: Date | null; dutyPositionId?: string | null }) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
-  const errors: FieldError[] = [];
-  for (const [key, id] of [['staffId', input.staffId], ['systemId', input.systemId], ['dutyPositionId', input.dutyPositionId]] as const) {
-    if (id != null && !isUuid(id)) errors.push(fieldError(['input', key], 'INVALID_VALUE', `${key} is malformed.`, 'IDが正しくありません。'));
-  }
-  if (!input.authorityProfile?.trim() || input.authorityProfile.length > 100) errors.push(fieldError(['input', 'authorityProfile'], 'REQUIRED', 'Name the authority profile (at most 100 characters).', '操作権限を100文字以内で入力してください。'));
+  const ids = [['staffId', input.staffId], ['systemId', input.systemId], ['dutyPositionId', input.dutyPositionId]] as const;
   const validFrom = input.validFrom ?? ctx.now();
-  if (input.validTo && input.validTo <= validFrom) errors.push(fieldError(['input', 'validTo'], 'INVALID_VALUE', 'The end must come after the start.', '使用期限は開始日より後にしてください。', ['MNT-11-1']));
+  const errors: FieldError[] = [
+    ...malformedIdErrors(ids.filter(([, id]) => id != null && !isUuid(id)).map(([key]) => key)),
+    ...accountInputErrors({ authorityProfile: input.authorityProfile, validFrom, validTo: input.validTo }),
+  ];
   if (errors.length) throw badInput(errors);
   const [system] = await registryRepo.systemsByIds(db, [input.systemId]);
   const [staff] = await accessRepo.staffByIds(db, [input.staffId]);
-  if (!system) errors.push(fieldError(['input', 'systemId'], 'NOT_FOUND', 'System not found.', 'システムが見つかりません。'));
-  if (!staff) errors.push(fieldError(['input', 'staffId'], 'NOT_FOUND', 'Staff member not found.', '職員が見つかりません。'));
+  if (!system) errors.push(systemNotFound(['input', 'systemId']));
+  if (!staff) errors.push(staffNotFound(['input', 'staffId']));
   if (errors.length) throw badInput(errors);
   const duty = await requireAccountAdministrator(ctx, db, system!);
   if (input.dutyPositionId) {
     const tenures = (await accessRepo.tenuresOfStaff(db, [input.staffId])).map(toTenure);
     if (!positionsAt(input.staffId, validFrom, tenures).includes(input.dutyPositionId)) {
-      throw badInput([fieldError(['input', 'dutyPositionId'], 'INVALID_VALUE', 'The staff member does not hold this position.', 'この職員はその職に就いていません。', ['KTM-11'])]);
+      throw badInput([dutyPositionNotHeld()]);
     }
   }
   const open = await accessRepo.accountOf(db, input.staffId, input.systemId);
-  if (open && !open.ended_at) throw badInput([fieldError(['input', 'staffId'], 'DUPLICATE', 'This person already has an account on this system.', 'この職員はすでにこのシステムのアカウントを持っています。')]);
+  if (open && !open.ended_at) throw badInput([accountExists()]);
   const row = await accessRepo.insertAccount(db, {
     municipalityId: v.municipalityId, staffId: input.staffId, systemId: input.systemId, authorityProfile: input.authorityProfile.trim(),
     validFrom, validTo: input.validTo ?? null, dutyPositionId: input.dutyPositionId ?? null, ruleIds: duty.ruleIds,
@@ -175,7 +185,7 @@ export async function createAccount(ctx: Context, input: { staffId: string; syst
 }
 
 /** KTM-10-5: the section head is told when a user's ID or authority is removed (and restored). */
-async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.AccountRow, system: registryRepo.SystemRow, subject: string, body: string, ruleIds: RuleId[]) {
+async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.AccountRow, notice: { subject: string; body: string; ruleIds: RuleId[] }) {
   const tenures = await accessRepo.tenuresOfStaff(db, [account.staff_id]);
   const current = positionsAt(account.staff_id, ctx.now(), tenures.map(toTenure));
   const unit = tenures.find((t) => current.includes(t.position_id))?.org_unit_id;
@@ -184,16 +194,15 @@ async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.Acc
   const head = heads[0];
   if (!head) return;
   await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, [
-    { recipientId: head.staff_id, kind: 'account.notice', subject, body: `${body}（${system.name}）`, targetType: 'account', targetId: account.id, ruleIds },
+    { recipientId: head.staff_id, kind: 'account.notice', ...notice, targetType: 'account', targetId: account.id },
   ]);
 }
 
 export async function changeAccount(ctx: Context, id: string, version: number, change: { kind: 'suspend' | 'reinstate' | 'end'; reason?: string | null }) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
-  if ((change.kind === 'suspend' || change.kind === 'end') && (!change.reason?.trim() || change.reason.length > 500)) {
-    throw badInput([fieldError(['reason'], 'REQUIRED', 'Give the reason (at most 500 characters).', '理由を500文字以内で入力してください。')]);
-  }
+  const reasonError = accountChangeReasonError(change);
+  if (reasonError) throw badInput([reasonError]);
   const { account, system } = await accountForChange(db, id, version);
   const duty = await requireAccountAdministrator(ctx, db, system);
   const now = ctx.now();
@@ -201,27 +210,22 @@ export async function changeAccount(ctx: Context, id: string, version: number, c
     change.kind === 'suspend' ? { suspended_at: now, suspension_reason: change.reason!.trim() }
     : change.kind === 'reinstate' ? { suspended_at: null, suspension_reason: null }
     : { ended_at: now, end_reason: change.reason!.trim() };
-  if (change.kind === 'reinstate' && !account.suspended_at) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The account is not suspended.', 'このアカウントは停止されていません。')]);
-  if (account.ended_at) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The account has ended.', 'このアカウントは終了しています。')]);
+  throwRefusal(accountChangeRefusal(change.kind, { suspendedAt: account.suspended_at, endedAt: account.ended_at }));
   const after = await accessRepo.updateAccountIfVersion(db, id, version, patch);
   if (!after) throw staleVersion('Account', null);
   const rulebook = system.rulebook_id;
-  const basis: RuleId[] = change.kind === 'end' ? (rulebook === 'MNT' ? ['MNT-11-2'] : rulebook === 'KTM' ? ['KTM-10-1'] : duty.ruleIds)
-    : rulebook === 'MNT' ? ['MNT-16'] : rulebook === 'KTM' ? ['KTM-10-4'] : duty.ruleIds;
+  const basis = accountChangeRuleIds(change.kind, rulebook, duty.ruleIds);
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
     { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: `account.${change.kind}`, targetType: 'account', targetId: id, before: snapshot(account), after: snapshot(after), ruleIds: basis, requestId: ctx.requestId },
   ]);
-  if (rulebook === 'KTM') {
-    const words = { suspend: ['利用停止', 'を停止しました'], reinstate: ['利用再開', 'の停止を解除しました'], end: ['利用終了', 'を終了しました'] }[change.kind];
-    await noticeToSectionHead(ctx, db, after, system, `窓口支援システムの${words[0]}のお知らせ`, `所属職員のユーザーID・操作権限${words[1]}。理由: ${change.reason ?? '—'}`, ['KTM-10-5']);
-  }
+  if (rulebook === 'KTM') await noticeToSectionHead(ctx, db, after, accountChangeNotice(change.kind, change.reason, system.name));
   return after;
 }
 
 /** KTM-10-6: a user asks for their own password to be reset. */
 export async function requestPasswordReset(ctx: Context, systemId: string) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Only a person can ask for their own password reset.', [], 'パスワードの初期化は本人だけが依頼できます。');
+  if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.passwordResetInPerson);
   const db = await ctx.db.em();
   const account = isUuid(systemId) ? await accessRepo.accountOf(db, v.staffId, systemId) : undefined;
   if (!account || account.ended_at) throw notFound('Account', ['systemId']);

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo, auditRepo, toDate, toDateOrNull } from '@tsukasa/db';
-import { fieldError, type RuleId } from '@tsukasa/domain';
+import { ACCESS_MESSAGES, assetNotFound, designationPermitRefusal, designatorOnly, fieldErrorOf, malformedId, permitterOnly, staffNotFound, type RuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { badInput, forbidden, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
@@ -60,7 +60,7 @@ export class DesignationResolver {
   @Rule('registry:read')
   @Query(() => [Designation], { description: 'KWO-6 designations of who may handle an information asset.' })
   async designations(@Ctx() ctx: Context, @Arg('assetId', () => ID, { nullable: true }) assetId: string | null): Promise<Designation[]> {
-    if (assetId && !isUuid(assetId)) throw badInput([fieldError(['assetId'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+    if (assetId && !isUuid(assetId)) throw badInput([malformedId(['assetId'])]);
     return (await accessRepo.listDesignations(await ctx.db.em(), assetId)).map((d) => toDesignation(d, ctx.now()));
   }
 
@@ -69,19 +69,19 @@ export class DesignationResolver {
   async designateHandler(@Ctx() ctx: Context, @Arg('input', () => DesignateHandlerInput) input: DesignateHandlerInput): Promise<Designation> {
     const v = ctx.viewer!;
     for (const [k, id] of [['assetId', input.assetId], ['staffId', input.staffId], ['orgUnitId', input.orgUnitId]] as const) {
-      if (!isUuid(id)) throw badInput([fieldError(['input', k], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+      if (!isUuid(id)) throw badInput([malformedId(['input', k])]);
     }
     const db = await ctx.db.em();
     const { facts, roles } = await kwoRole(ctx, 'system_usage_manager');
     // KWO-6: the designating chief designates for their own using place.
     const mine = roles.find((r) => facts.positionOrgUnit.get(r.positionId) === input.orgUnitId);
-    if (!mine) throw forbidden('Only the システム利用責任者 of this using place may designate its handlers.', ['KWO-2-4', 'KWO-6'], 'この利用場所のシステム利用責任者だけが取扱者を指定できます。');
+    if (!mine) throw refusalError(designatorOnly());
     const [asset] = await accessRepo.assetFactsByIds(db, [input.assetId]);
     const [staff] = await accessRepo.staffByIds(db, [input.staffId]);
-    if (!asset) throw badInput([fieldError(['input', 'assetId'], 'NOT_FOUND', 'Information asset not found.', '情報資産が見つかりません。')]);
-    if (!staff) throw badInput([fieldError(['input', 'staffId'], 'NOT_FOUND', 'Staff member not found.', '職員が見つかりません。')]);
+    if (!asset) throw badInput([assetNotFound(['input', 'assetId'])]);
+    if (!staff) throw badInput([staffNotFound(['input', 'staffId'])]);
     const validFrom = input.validFrom ?? ctx.now();
-    if (input.validTo && input.validTo <= validFrom) throw badInput([fieldError(['input', 'validTo'], 'INVALID_VALUE', 'The end must come after the start.', '終了日は開始日より後にしてください。')]);
+    if (input.validTo && input.validTo <= validFrom) throw badInput([fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.endBeforeStart)]);
     // KWO-6: someone outside the chief's own supervision needs the 情報資産管理責任者's prior permission.
     const outside = !(await accessRepo.isCurrentMemberOf(db, input.staffId, input.orgUnitId));
     const row = await accessRepo.insertDesignation(db, {
@@ -99,13 +99,13 @@ export class DesignationResolver {
   @Mutation(() => Designation, { description: 'KWO-6: the 情報資産管理責任者 permits a designation outside the designating chief’s supervision.' })
   async permitDesignation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Designation> {
     const v = ctx.viewer!;
-    if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+    if (!isUuid(id)) throw badInput([malformedId(['id'])]);
     const db = await ctx.db.em();
     const { roles } = await kwoRole(ctx, 'asset_manager');
-    if (roles.length === 0) throw forbidden('Only the 情報資産管理責任者 may permit this designation.', ['KWO-2-2', 'KWO-6'], '情報資産管理責任者だけがこの指定を許可できます。');
+    if (roles.length === 0) throw refusalError(permitterOnly());
     const d = await accessRepo.designationById(db, id);
     if (!d || d.revoked_at) throw notFound('Designation', ['id']);
-    if (d.designated_by_id === v.staffId) throw forbidden('The designating chief cannot also permit the designation.', ['KWO-6'], '指定した者が自ら許可することはできません。');
+    throwRefusal(designationPermitRefusal(d.designated_by_id, v.staffId));
     if (!d.outside_supervision || d.permitted_by_id) return toDesignation(d, ctx.now());
     const row = (await accessRepo.updateDesignation(db, id, { permitted_by_id: v.staffId, permitted_at: ctx.now() }))!;
     await auditRepo.appendAuditEvents(db, v.municipalityId, [

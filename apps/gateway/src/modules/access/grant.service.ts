@@ -1,18 +1,31 @@
 import { accessRepo, auditRepo, toDate, toDateOrNull, type Db } from '@tsukasa/db';
-import { fieldError, grantChangeRefusal, grantStatus, holdersAt, positionsAt, type FieldError } from '@tsukasa/domain';
+import {
+  ACCESS_MESSAGES,
+  assetNotFound,
+  duplicateGrantMessage,
+  fieldErrorOf,
+  grantApprovalNotice,
+  grantApprovalRefusal,
+  grantChangeRefusal,
+  grantInputErrors,
+  grantOwnersOnly,
+  granteePositionNotHeld,
+  grantRequestRefusal,
+  grantStatus,
+  holdersAt,
+  malformedIdErrors,
+  positionsAt,
+  staffNotFound,
+  type FieldError,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, conflictWith, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/index.ts';
 import { Grant, GrantApproval, GrantEvent, GrantEventKindEnum, GrantStateEnum } from './access.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
-const duplicateGrant = (existingGrantId: string) =>
-  new AppError('CONFLICT', `An identical request for this access is already awaiting the owners' approval: grant ${existingGrantId}.`, {
-    messageJa: `同じ内容の閲覧権限の申請が既に情報管理責任者の承認待ちです（${existingGrantId}）。`,
-    existingGrantId,
-    ruleIds: ['KWW-5-2'],
-  });
+const duplicateGrant = (existingGrantId: string) => conflictWith(duplicateGrantMessage(existingGrantId), { existingGrantId, ruleIds: ['KWW-5-2'] });
 
 const isoOf = (d: Date | string) => toDate(d).toISOString();
 
@@ -105,31 +118,26 @@ export async function viewerCanApprove(ctx: Context, g: Grant): Promise<boolean>
 
 export async function requestGrant(ctx: Context, input: { assetId: string; granteeId: string; positionId?: string | null; validFrom: Date; validTo?: Date | null; fields?: string[] | null; purpose: string }) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Grants are requested by staff.', [], '閲覧権限の申請は職員が行います。');
+  if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.grantsByStaff);
   const db = await ctx.db.em();
-  const errors: FieldError[] = [];
-  for (const [key, id] of [['assetId', input.assetId], ['granteeId', input.granteeId], ['positionId', input.positionId]] as const) {
-    if (id != null && !isUuid(id)) errors.push(fieldError(['input', key], 'INVALID_VALUE', `${key} is malformed.`, 'IDが正しくありません。'));
-  }
-  if (!input.purpose?.trim() || input.purpose.length > 500) errors.push(fieldError(['input', 'purpose'], 'REQUIRED', 'State the purpose (at most 500 characters).', '利用目的を500文字以内で入力してください。', ['KWW-5-2']));
-  if (input.validTo && input.validTo <= input.validFrom) errors.push(fieldError(['input', 'validTo'], 'INVALID_VALUE', 'The end must come after the start.', '終了日は開始日より後にしてください。'));
-  if (input.fields && (input.fields.length === 0 || input.fields.some((f) => !/^[A-Za-z][A-Za-z0-9]{0,59}$/.test(f)))) errors.push(fieldError(['input', 'fields'], 'INVALID_VALUE', 'Name fields by their API names, or leave empty for all.', '項目名が正しくありません。'));
+  const ids = [['assetId', input.assetId], ['granteeId', input.granteeId], ['positionId', input.positionId]] as const;
+  const errors: FieldError[] = [...malformedIdErrors(ids.filter(([, id]) => id != null && !isUuid(id)).map(([key]) => key)), ...grantInputErrors(input)];
   if (errors.length) throw badInput(errors);
   const [asset] = await accessRepo.assetFactsByIds(db, [input.assetId]);
   const [grantee] = await accessRepo.staffByIds(db, [input.granteeId]);
-  if (!asset) errors.push(fieldError(['input', 'assetId'], 'NOT_FOUND', 'Information asset not found.', '情報資産が見つかりません。'));
-  if (!grantee) errors.push(fieldError(['input', 'granteeId'], 'NOT_FOUND', 'Staff member not found.', '職員が見つかりません。'));
+  if (!asset) errors.push(assetNotFound(['input', 'assetId']));
+  if (!grantee) errors.push(staffNotFound(['input', 'granteeId']));
   if (grantee && input.positionId) {
     const tenures = (await accessRepo.tenuresOfStaff(db, [input.granteeId])).map(toTenure);
     if (!positionsAt(input.granteeId, input.validFrom, tenures).includes(input.positionId)) {
-      errors.push(fieldError(['input', 'positionId'], 'INVALID_VALUE', 'The grantee does not hold this position at the start.', '対象職員は開始日にその職に就いていません。', ['KTM-11']));
+      errors.push(granteePositionNotHeld());
     }
   }
   if (errors.length) throw badInput(errors);
   // A person asks for themselves; an owner or a registry administrator may ask for someone else.
-  if (input.granteeId !== v.staffId && !v.registryAdmin && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length === 0) {
-    throw forbidden('You may request access for yourself only.', [], '閲覧権限は本人の分だけ申請できます。');
-  }
+  const forSomeoneElse = input.granteeId !== v.staffId && !v.registryAdmin;
+  const ownsAsset = forSomeoneElse && (await ownedPositions(ctx, db, asset!.owner_position_ids)).length > 0;
+  throwRefusal(grantRequestRefusal({ granteeId: input.granteeId, staffId: v.staffId, registryAdmin: v.registryAdmin, ownsAsset }));
   // One pending request per access: an identical one is refused, naming the request already waiting
   // (concurrent ones take turns on the lock, so exactly one is filed).
   await accessRepo.lockGrantRequests(db, input.assetId, input.granteeId);
@@ -148,17 +156,17 @@ export async function requestGrant(ctx: Context, input: { assetId: string; grant
   const tenures = (await accessRepo.tenuresOfPositions(db, asset!.owner_position_ids)).map(toTenure);
   const owners = [...new Set(asset!.owner_position_ids.flatMap((p) => holdersAt(p, ctx.now(), tenures)))];
   await accessRepo.insertNotifications(db, v.municipalityId, owners.map((o) => ({
-    recipientId: o, kind: 'grant.approval_needed', subject: '情報資産の閲覧承認の依頼', body: `${grantee!.family_name} ${grantee!.given_name} さんの閲覧承認が必要です。目的: ${input.purpose}`, targetType: 'access_grant', targetId: id, ruleIds: ['KWW-5-2'],
+    recipientId: o, kind: 'grant.approval_needed', ...grantApprovalNotice(`${grantee!.family_name} ${grantee!.given_name}`, input.purpose), targetType: 'access_grant', targetId: id, ruleIds: ['KWW-5-2'],
   })));
   return (await accessRepo.grantById(db, id))!;
 }
 
 async function grantForOwner(ctx: Context, db: Db, id: string) {
-  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'Grant id is malformed.', '権限IDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([fieldErrorOf(['id'], 'INVALID_VALUE', ACCESS_MESSAGES.grantIdMalformed)]);
   const grant = await accessRepo.grantById(db, id);
   if (!grant || grant.revoked_at) throw notFound('Grant', ['id']);
   const owned = await ownedPositions(ctx, db, grant.owner_position_ids);
-  if (owned.length === 0) throw forbidden('Only an owner (情報管理責任者) of the information asset may decide on this grant.', ['KWW-5-2', 'KWO-3-2'], 'この閲覧権限を判断できるのは、情報資産の情報管理責任者だけです。');
+  if (owned.length === 0) throw refusalError(grantOwnersOnly());
   return { grant, owned };
 }
 
@@ -169,7 +177,7 @@ export async function approveGrant(ctx: Context, id: string) {
   const { grant, owned } = await grantForOwner(ctx, db, id);
   // An approver is never the requester or the beneficiary: what one person asked for is checked by
   // someone else (KWO-8-1-2 ア: an update is checked by someone other than whoever made it).
-  if (grant.grantee_id === v.staffId || grant.requested_by_id === v.staffId) throw forbidden('You cannot approve a grant you requested or that is for you.', ['KWO-8-1-2'], '自分が申請した、または自分のための閲覧権限は承認できません。');
+  throwRefusal(grantApprovalRefusal({ granteeId: grant.grantee_id, requestedById: grant.requested_by_id }, v.staffId));
   for (const o of owned) {
     if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
       await auditRepo.appendAuditEvents(db, v.municipalityId, [

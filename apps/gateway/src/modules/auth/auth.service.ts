@@ -1,5 +1,5 @@
 import { auditRepo, authRepo, toDate, verifyPassword, type MikroORM } from '@tsukasa/db';
-import { fieldError, type Clock } from '@tsukasa/domain';
+import { apiTokenInputErrors, SIGN_IN_FAILED, signInInputErrors, type Clock } from '@tsukasa/domain';
 import type { Context, Viewer } from '../../graphql/context.ts';
 import { AppError, badInput, rateLimited } from '../../graphql/errors.ts';
 import { RequestDb } from '../../graphql/request-db.ts';
@@ -27,10 +27,7 @@ export function backoffSeconds(failures: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.min(failures - FREE_SIGN_IN_FAILURES, 16));
 }
 
-const signInFailed = () =>
-  new AppError('UNAUTHENTICATED', 'The municipality, username or password is wrong.', {
-    messageJa: '自治体、ユーザー名またはパスワードが正しくありません。',
-  });
+const signInFailed = () => new AppError('UNAUTHENTICATED', SIGN_IN_FAILED.en, { messageJa: SIGN_IN_FAILED.ja });
 
 export interface SignInResult {
   token: string;
@@ -54,10 +51,7 @@ export async function signIn(
   input: { municipality: string; username: string; password: string },
   ttlHours: number,
 ): Promise<SignInResult> {
-  const errors = [];
-  if (!input.municipality || input.municipality.length > 32) errors.push(fieldError(['municipality'], 'INVALID_VALUE', 'Choose a municipality.', '自治体を選択してください。'));
-  if (!input.username || input.username.length > 60) errors.push(fieldError(['username'], 'REQUIRED', 'Enter your username.', 'ユーザー名を入力してください。'));
-  if (!input.password || input.password.length > 200) errors.push(fieldError(['password'], 'REQUIRED', 'Enter your password.', 'パスワードを入力してください。'));
+  const errors = signInInputErrors(input);
   if (errors.length) throw badInput(errors);
 
   const municipality = await authRepo.municipalityByCode(orm.em.fork(), input.municipality);
@@ -138,13 +132,8 @@ export const TOKEN_SCOPES = ['registry:read', 'registry:write', 'access:read', '
 
 export async function createApiToken(ctx: Context, input: { name: string; scopes: string[] }) {
   const viewer = ctx.viewer!;
-  const errors = [];
-  if (!input.name?.trim() || input.name.length > 100) errors.push(fieldError(['input', 'name'], 'REQUIRED', 'Name the token (at most 100 characters).', 'トークン名を100文字以内で入力してください。'));
   const scopes = [...new Set(input.scopes)];
-  if (scopes.length === 0) errors.push(fieldError(['input', 'scopes'], 'REQUIRED', 'Choose at least one scope.', 'スコープを1つ以上選択してください。'));
-  scopes.forEach((s, i) => {
-    if (!(TOKEN_SCOPES as readonly string[]).includes(s)) errors.push(fieldError(['input', 'scopes', i], 'INVALID_VALUE', `Unknown scope ${s}.`, `不明なスコープです: ${s}`));
-  });
+  const errors = apiTokenInputErrors(input, scopes, TOKEN_SCOPES);
   if (errors.length) throw badInput(errors);
   const db = await ctx.db.em();
   const token = newToken(API_TOKEN_PREFIX);

@@ -3,61 +3,54 @@
 // affected (KWO-10-1-2, MNT-22-2, KTM-14-1), keep the log while recovering (縮退運転, ETA, cause),
 // record the resolution and the post-incident analysis, and confirm the resolution (MNT-22-3).
 import { randomUUID } from 'node:crypto';
-import { auditRepo, opsRepo, registryRepo, toDate, toIsoOrNull, type Db } from '@tsukasa/db';
+import { auditRepo, opsRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   confirmerConflict,
-  fieldError,
+  escalationNote,
   fiscalYearOf,
-  formatWarekiDateTime,
+  incidentEscalationNotice,
+  INCIDENT_MESSAGES,
   incidentNumber,
+  incidentReportNote,
+  incidentSectionNotice,
+  incidentUpdateStatusError,
   incidentRules,
   incidentTransition,
-  INCIDENT_SEVERITIES,
   localDateAt,
   validateIncidentAnalysis,
   validateIncidentReport,
   validateIncidentResolution,
   validateIncidentUpdate,
   type IncidentAction,
+  type IncidentNoticeFacts,
   type IncidentRules,
   type IncidentSeverity,
   type RuleId,
   ruleIdSet,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { badInput, forbiddenWith, notFound } from '../../graphql/errors.ts';
 import { administratorOrThrow, conflict, idOrThrow, systemOrThrow, tellStaff, tellUsingSections, viewerDuty } from './maintenance.service.ts';
 
-const HANDLER_REFUSAL = { en: 'Only the administrators of this system record its incidents.', ja: 'このシステムの障害を記録できるのは、システムの管理者だけです。' };
+const HANDLER_REFUSAL = INCIDENT_MESSAGES.handlersOnly;
 
 const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: RuleId[], before?: Record<string, unknown>) =>
   auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: onBehalfOf, action, targetType: 'incident', targetId, before, after, ruleIds, requestId: ctx.requestId }]);
 
 const uniq = <T>(values: T[]): T[] => [...new Set(values)];
-const wareki = (d: Date | string) => formatWarekiDateTime(toDate(d));
+
+/** An incident as its notices tell it. */
+const noticeFacts = (system: registryRepo.SystemRow, i: opsRepo.IncidentRow): IncidentNoticeFacts => ({
+  systemName: system.name, number: i.number, title: i.title, description: i.description, occurredAt: toDate(i.occurred_at), degradedOperation: i.degraded_operation,
+  recoveryEta: toDateOrNull(i.recovery_eta), resolvedAt: toDateOrNull(i.resolved_at), cause: i.cause,
+});
 
 /** Sends the continuation notice (継送連絡) to every using section and records one notice per section. */
 async function noticeToSections(ctx: Context, db: Db, system: registryRepo.SystemRow, incident: opsRepo.IncidentRow, rules: IncidentRules, kind: 'occurrence' | 'resolution') {
-  const label = kind === 'occurrence' ? '障害発生' : '障害解消';
-  const lines = kind === 'occurrence'
-    ? [
-      `${system.name}で障害が発生しました（${incident.number}）。`,
-      `件名: ${incident.title}`,
-      `発生日時: ${wareki(incident.occurred_at)}`,
-      `内容: ${incident.description}`,
-      ...(incident.degraded_operation ? [`縮退運転: ${incident.degraded_operation}`] : []),
-      ...(incident.recovery_eta ? [`復旧見込: ${wareki(incident.recovery_eta)}`] : []),
-    ]
-    : [
-      `${system.name}の障害（${incident.number} ${incident.title}）は解消しました。`,
-      `解消日時: ${wareki(incident.resolved_at!)}`,
-      ...(incident.cause ? [`原因: ${incident.cause}`] : []),
-    ];
   const now = ctx.now();
   const sections = await tellUsingSections(ctx, db, system, {
     kind: `incident.${kind}`, targetType: 'incident', targetId: incident.id, ruleIds: rules.noticeRuleIds,
-    subject: `【${label}】${system.name} ${incident.title}`,
-    body: `${lines.join('\n')}\n課内の職員へ周知してください（${rules.noticeRuleIds.join('、')}）。`,
+    ...incidentSectionNotice(noticeFacts(system, incident), kind, rules.noticeRuleIds),
   });
   await opsRepo.insertIncidentNotices(db, ctx.viewer!.municipalityId, sections.map((s) => ({
     incidentId: incident.id, orgUnitId: s.org_unit_id, kind, positionId: s.position_id, staffIds: s.staff_ids, sentAt: s.staff_ids.length ? now : null, ruleIds: rules.noticeRuleIds,
@@ -71,15 +64,14 @@ async function escalate(ctx: Context, db: Db, system: registryRepo.SystemRow, in
   const staffIds = uniq(holders.map((h) => h.staff_id)).filter((id) => id !== ctx.viewer!.staffId);
   await tellStaff(ctx, db, staffIds, {
     kind: 'incident.escalation', targetType: 'incident', targetId: incident.id, ruleIds: rules.escalation.ruleIds,
-    subject: `【市民への影響あり】${system.name} ${incident.title}`,
-    body: `${system.name}の障害（${incident.number}）は市民（区民）に影響しています。\n発生日時: ${wareki(incident.occurred_at)}\n内容: ${incident.description}\n${rules.escalation.label.ja}（${rules.escalation.ruleIds.join('、')}）。`,
+    ...incidentEscalationNotice(noticeFacts(system, incident), rules.escalation),
   });
   const now = ctx.now();
   const updated = await opsRepo.updateIncident(db, incident.id, { escalated_at: now });
   const positions = uniq(holders.map((h) => h.position_name));
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf, kind: 'escalation', status: null,
-    note: `${rules.escalation.label.ja}: ${positions.join('、') || '該当者なし'}`, ruleIds: rules.escalation.ruleIds,
+    note: escalationNote(rules.escalation.label, positions), ruleIds: rules.escalation.ruleIds,
   });
   await audit(ctx, db, 'incident.escalate', incident.id, onBehalfOf, { recipients: staffIds, positions }, rules.escalation.ruleIds);
   return updated;
@@ -116,7 +108,7 @@ export async function reportIncident(ctx: Context, input: ReportInput) {
   let incident = (await opsRepo.incidentById(db, id))!;
   await opsRepo.appendIncidentUpdate(db, municipalityId, {
     incidentId: id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'report', status: 'reported', recoveryEta: incident.recovery_eta ? toDate(incident.recovery_eta) : null,
-    cause: incident.cause, degradedOperation: incident.degraded_operation, note: `${INCIDENT_SEVERITIES[input.severity].ja}${input.residentsAffected ? '・市民への影響あり' : ''}`, ruleIds: rules.reportRuleIds,
+    cause: incident.cause, degradedOperation: incident.degraded_operation, note: incidentReportNote(input.severity, input.residentsAffected), ruleIds: rules.reportRuleIds,
   });
   await audit(ctx, db, 'incident.report', id, duty.onBehalfOfStaffId, {
     system: system.id, number, title: incident.title, severity: input.severity, residentsAffected: input.residentsAffected, occurredAt: input.occurredAt.toISOString(),
@@ -135,9 +127,7 @@ async function incidentForChange(ctx: Context, id: string, action: IncidentActio
   if (!incident) throw notFound('Incident', ['id']);
   const system = (await registryRepo.systemsByIds(db, [incident.system_id]))[0]!;
   const rules = incidentRules(system.rulebook_id);
-  const refusal = opts.roleRequired
-    ? { en: 'The resolution is confirmed by an administrator of the system holding the role the rulebook names.', ja: '解消の確認は、規程が定めるシステムの管理者（役割の保有者）が行います。' }
-    : HANDLER_REFUSAL;
+  const refusal = opts.roleRequired ? INCIDENT_MESSAGES.confirmersOnly : HANDLER_REFUSAL;
   const duty = await administratorOrThrow(ctx, db, system, rules.handlers, rules.rulebookId, refusal, { roleRequired: opts.roleRequired });
   const transition = incidentTransition(rules, { status: incident.status, analysisRecorded: !!incident.analysis_recorded_at, resolvedBy: incident.resolved_by_id }, action, { recovering: opts.recovering });
   return { db, incident, system, rules, duty, transition };
@@ -155,9 +145,8 @@ const snapshot = (i: opsRepo.IncidentRow) => ({
 export interface UpdateInput { recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; status?: string | null }
 
 export async function updateIncident(ctx: Context, id: string, input: UpdateInput) {
-  if (input.status && input.status !== 'recovering') {
-    throw badInput([fieldError(['input', 'status'], 'INVALID_VALUE', 'An update may only move the incident to RECOVERING; record the resolution with resolveIncident.', '経過で変更できる状態は「復旧対応中」だけです。解消は解消の記録で行ってください。')]);
-  }
+  const statusError = incidentUpdateStatusError(input.status);
+  if (statusError) throw badInput([statusError]);
   const recovering = input.status === 'recovering';
   const { db, incident, duty, transition } = await incidentForChange(ctx, id, 'update', { recovering });
   const t = proceedOrThrow(transition);
@@ -206,7 +195,7 @@ export async function recordIncidentAnalysis(ctx: Context, id: string, input: { 
     analysis: input.analysis.trim(), preventive_measures: input.preventiveMeasures.trim(), analysis_by_id: ctx.viewer!.staffId, analysis_recorded_at: now,
   });
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
-    incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'analysis', status: after.status, note: '事後の分析及び再発防止策を記録', ruleIds: t.ruleIds,
+    incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'analysis', status: after.status, note: INCIDENT_MESSAGES.analysisNote.ja, ruleIds: t.ruleIds,
   });
   await audit(ctx, db, 'incident.analysis', incident.id, duty.onBehalfOfStaffId, { analysis: after.analysis, preventiveMeasures: after.preventive_measures }, ruleIdSet(t.ruleIds, duty.ruleIds),
     { analysis: incident.analysis, preventiveMeasures: incident.preventive_measures });
@@ -221,7 +210,7 @@ export async function confirmIncidentResolution(ctx: Context, id: string) {
   const { db, incident, rules, duty, transition } = await incidentForChange(ctx, id, 'confirm', { roleRequired: true });
   const t = proceedOrThrow(transition);
   const clash = confirmerConflict({ status: incident.status, analysisRecorded: true, resolvedBy: incident.resolved_by_id }, ctx.viewer!.staffId, duty.onBehalfOfStaffId);
-  if (clash) throw forbidden(clash.en, rules.confirmRuleIds, clash.ja);
+  if (clash) throw forbiddenWith(clash, rules.confirmRuleIds);
   const now = ctx.now();
   const after = await opsRepo.updateIncident(db, incident.id, { status: 'confirmed', confirmed_by_id: ctx.viewer!.staffId, confirmed_on_behalf_of_id: duty.onBehalfOfStaffId, confirmed_at: now });
   await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {

@@ -4,25 +4,33 @@
 import { randomUUID } from 'node:crypto';
 import { accessRepo, auditRepo, opsRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
+  announcementRefusal,
+  cancellationRefusal,
+  cancelReasonErrors,
   decideDuty,
-  fieldError,
-  formatWarekiDateTime,
+  fieldErrorOf,
   localDateAt,
+  maintenanceAnnouncement,
+  maintenanceCancellation,
+  MAINTENANCE_MESSAGES,
   maintenanceRules,
   maintenanceStatus,
   maintenanceWarnings,
-  MAINTENANCE_LIMITS,
+  OPERATIONS_MESSAGES,
+  staffNoticeMailSubject,
   systemOperatingCalendar,
   validateMaintenanceInput,
+  type Bilingual,
   type DutyDecision,
   type DutyRule,
   type MaintenanceKind,
   type MaintenanceWindowFact,
+  type Refusal,
   type RuleId,
   ruleIdSet,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, forbiddenWith, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import { MaintenanceKindEnum, MaintenanceStatusEnum, MaintenanceWindow } from './maintenance.types.ts';
@@ -30,8 +38,15 @@ import { graphqlObject } from '../../graphql/object.ts';
 
 export const conflict = (message: string, messageJa: string, ruleIds: RuleId[] = []) => new AppError('CONFLICT', message, { messageJa, ruleIds });
 
+/** The refusal of a domain decision, if any, thrown (a conflict always cites its rules, if none). */
+export function throwIfRefused(r: Refusal | null): void {
+  if (!r) return;
+  if (r.code === 'CONFLICT') throw conflict(r.message.en, r.message.ja, r.ruleIds);
+  throw refusalError(r);
+}
+
 export const idOrThrow = (id: string, path: (string | number)[]) => {
-  if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([fieldErrorOf(path, 'INVALID_VALUE', OPERATIONS_MESSAGES.malformedId)]);
 };
 
 export async function systemOrThrow(db: Db, id: string, path: (string | number)[]): Promise<registryRepo.SystemRow> {
@@ -61,16 +76,16 @@ export async function administratorOrThrow(
   system: registryRepo.SystemRow,
   table: readonly DutyRule[],
   rulebookId: string,
-  refusal: { en: string; ja: string },
+  refusal: Bilingual,
   opts: { roleRequired?: boolean } = {},
 ): Promise<{ ruleIds: RuleId[]; onBehalfOfStaffId: string | null }> {
   const v = ctx.viewer!;
   const allRules = [...new Set(table.flatMap((t) => t.ruleIds))];
-  if (v.kind !== 'staff') throw forbidden('Operations are recorded by staff, not by API tokens.', allRules, '運用の記録は職員が行います（APIトークンではできません）。');
+  if (v.kind !== 'staff') throw forbiddenWith(OPERATIONS_MESSAGES.staffOnly, allRules);
   const duty = await viewerDuty(ctx, db, system, table, rulebookId);
   if (duty?.allowed) return { ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId };
   if (v.registryAdmin && !opts.roleRequired) return { ruleIds: [], onBehalfOfStaffId: null };
-  throw forbidden(refusal.en, duty?.ruleIds ?? allRules, refusal.ja);
+  throw forbiddenWith(refusal, duty?.ruleIds ?? allRules);
 }
 
 // ---- notices to the using sections -------------------------------------------------------------------------
@@ -103,7 +118,7 @@ export async function tellStaff(ctx: Context, db: Db, staffIds: string[], notice
   await accessRepo.insertNotifications(db, municipalityId, people.map((p) => ({
     recipientId: p.id, kind: notice.kind, subject: notice.subject, body: notice.body, targetType: notice.targetType, targetId: notice.targetId, ruleIds: notice.ruleIds,
   })));
-  await requestRepo.queueMail(db, municipalityId, people.map((p) => ({ recipientId: p.id, to: p.email, subject: `【司】${notice.subject}`, body: notice.body })));
+  await requestRepo.queueMail(db, municipalityId, people.map((p) => ({ recipientId: p.id, to: p.email, subject: staffNoticeMailSubject(notice.subject), body: notice.body })));
 }
 
 export const sectionLabel = (s: { org_unit_name: string; parent_name: string | null }) => (s.parent_name ? `${s.parent_name} ${s.org_unit_name}` : s.org_unit_name);
@@ -134,15 +149,13 @@ export async function calendarOf(db: Db, system: registryRepo.SystemRow, after: 
   return { calendar: systemOperatingCalendar(system.rulebook_id, windows.map(toWindowFact)), windows };
 }
 
-const KIND_JA: Record<MaintenanceKind, string> = { closed: 'システム停止', open: '運用時間の延長' };
-
-function period(w: opsRepo.MaintenanceWindowRow): string {
-  return `${formatWarekiDateTime(toDate(w.starts_at))}から${formatWarekiDateTime(toDate(w.ends_at))}まで`;
-}
+/** A window as its notices tell it. */
+const noticeFacts = (w: opsRepo.MaintenanceWindowRow, system: registryRepo.SystemRow) => ({ systemName: system.name, kind: w.kind, from: toDate(w.starts_at), to: toDate(w.ends_at) });
+const windowState = (w: opsRepo.MaintenanceWindowRow) => ({ announcedAt: toDateOrNull(w.announced_at), cancelledAt: toDateOrNull(w.cancelled_at), endsAt: toDate(w.ends_at) });
 
 export interface PlanInput { systemId: string; kind: MaintenanceKind; from: Date; to: Date; reason: string; reasonEn?: string | null }
 
-const PLANNER_REFUSAL = { en: 'Only the administrators of this system plan, announce and cancel its maintenance windows.', ja: 'このシステムの保守等による停止・運用時間の変更は、システムの管理者だけが登録・周知・取消しできます。' };
+const PLANNER_REFUSAL = MAINTENANCE_MESSAGES.plannersOnly;
 
 export async function planMaintenance(ctx: Context, input: PlanInput) {
   const db = await ctx.db.em();
@@ -181,16 +194,12 @@ async function windowForChange(ctx: Context, id: string) {
 export async function announceMaintenance(ctx: Context, id: string) {
   const { db, row, system, rules, duty } = await windowForChange(ctx, id);
   const noticeRules = rules.noticeRuleIds.length ? rules.noticeRuleIds : rules.stopRuleIds;
-  if (row.cancelled_at) throw conflict('The window has been cancelled.', 'この期間は取り消されています。', noticeRules);
-  if (row.announced_at) throw conflict('The window has already been announced.', 'この期間はすでに周知されています。', noticeRules);
-  if (toDate(row.ends_at) <= ctx.now()) throw conflict('The window is over: there is nothing left to announce.', 'この期間はすでに終わっているため、周知できません。', noticeRules);
+  throwIfRefused(announcementRefusal(windowState(row), ctx.now(), noticeRules));
   const ruleIds = ruleIdSet(row.rule_ids, noticeRules);
   const announced = (await opsRepo.announceWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), ruleIds))!;
-  const what = KIND_JA[row.kind];
   const sections = await tellUsingSections(ctx, db, system, {
     kind: 'maintenance.announce', targetType: 'maintenance_window', targetId: row.id, ruleIds: noticeRules,
-    subject: `${system.name} ${what}のお知らせ`,
-    body: `${system.name}は、${period(row)}${row.kind === 'closed' ? '停止します' : '運用時間を延長します'}。\n理由: ${row.reason}\n課内の職員へ周知してください${noticeRules.length ? `（${noticeRules.join('、')}）` : ''}。`,
+    ...maintenanceAnnouncement({ ...noticeFacts(row, system), reason: row.reason }, noticeRules),
   });
   await audit(ctx, db, 'maintenance.announce', row.id, duty.onBehalfOfStaffId, {
     sections: sections.map((s) => ({ orgUnitId: s.org_unit_id, positionId: s.position_id, staffIds: s.staff_ids })),
@@ -200,19 +209,17 @@ export async function announceMaintenance(ctx: Context, id: string) {
 
 export async function cancelMaintenance(ctx: Context, id: string, reason: string) {
   const why = (reason ?? '').trim();
-  if (!why) throw badInput([fieldError(['reason'], 'REQUIRED', 'Say why the window is cancelled.', '取消しの理由を入力してください。')]);
-  if ([...why].length > MAINTENANCE_LIMITS.cancelReason) throw badInput([fieldError(['reason'], 'TOO_LONG', `At most ${MAINTENANCE_LIMITS.cancelReason} characters.`, `理由は${MAINTENANCE_LIMITS.cancelReason}文字以内で入力してください。`)]);
+  const reasonErrors = cancelReasonErrors(why);
+  if (reasonErrors.length) throw badInput(reasonErrors);
   const { db, row, system, rules, duty } = await windowForChange(ctx, id);
-  if (row.cancelled_at) throw conflict('The window has already been cancelled.', 'この期間はすでに取り消されています。');
-  if (toDate(row.ends_at) <= ctx.now()) throw conflict('The window is over: it can no longer be cancelled.', 'この期間はすでに終わっているため、取り消せません。');
+  throwIfRefused(cancellationRefusal(windowState(row), ctx.now()));
   const cancelled = (await opsRepo.cancelWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), why))!;
   // Those told of the window are told it no longer applies.
   if (row.announced_at) {
     const noticeRules = rules.noticeRuleIds.length ? rules.noticeRuleIds : rules.stopRuleIds;
     await tellUsingSections(ctx, db, system, {
       kind: 'maintenance.cancel', targetType: 'maintenance_window', targetId: row.id, ruleIds: noticeRules,
-      subject: `${system.name} ${KIND_JA[row.kind]}の取消しのお知らせ`,
-      body: `先にお知らせした${system.name}の${KIND_JA[row.kind]}（${period(row)}）は取り消されました。\n理由: ${why}`,
+      ...maintenanceCancellation(noticeFacts(row, system), why),
     });
   }
   await audit(ctx, db, 'maintenance.cancel', row.id, duty.onBehalfOfStaffId, { reason: why, wasAnnounced: !!row.announced_at }, row.rule_ids, { cancelledAt: null });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo } from '@tsukasa/db';
-import { fieldError, findRole, positionsAt, type RulebookId } from '@tsukasa/domain';
+import { cursorInvalid, findRole, peopleFilterErrors, positionsAt, type RulebookId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -42,12 +42,12 @@ export class StaffResolver {
     @Arg('filter', () => StaffFilter, { nullable: true }) filter: StaffFilter | null,
   ): Promise<StaffConnection> {
     const size = pageSize(first, ['first']);
-    if (filter?.orgUnitId && !isUuid(filter.orgUnitId)) throw badInput([fieldError(['filter', 'orgUnitId'], 'INVALID_VALUE', 'Org unit id is malformed.', '組織のIDが正しくありません。')]);
-    if (filter?.text && [...filter.text].length > 100) throw badInput([fieldError(['filter', 'text'], 'TOO_LONG', 'Search text must be at most 100 characters.', '検索語は100文字以内で入力してください。')]);
+    const filterErrors = peopleFilterErrors({ orgUnitIdMalformed: !!filter?.orgUnitId && !isUuid(filter.orgUnitId), text: filter?.text });
+    if (filterErrors.length) throw badInput(filterErrors);
     let afterKey: { name: string; id: string } | null = null;
     if (after) {
       const parts = decodeCursor(after);
-      if (!parts || typeof parts[0] !== 'string' || !isUuid(parts[1])) throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid.', 'ページ位置の指定が正しくありません。')]);
+      if (!parts || typeof parts[0] !== 'string' || !isUuid(parts[1])) throw badInput([cursorInvalid()]);
       afterKey = { name: parts[0], id: parts[1] as string };
     }
     const page = await accessRepo.listStaff(await ctx.db.em(), { text: filter?.text, orgUnitId: filter?.orgUnitId, first: size, after: afterKey });

@@ -8,10 +8,20 @@ import {
   ANY_AUTHORITY,
   PROCEDURE_CATEGORIES,
   PROCEDURE_REVIEW_INTERVAL_YEARS,
-  PROCEDURE_ROUTING_ACTIONS,
+  definedConcurrentlyMessage,
   describeCondition,
-  fieldError,
   localDateAt,
+  malformedId,
+  mayReviewProcedure,
+  orgUnitRefError,
+  PROCEDURE_EFFECT_MESSAGES,
+  procedureActionLabel,
+  procedureDefinedNotice,
+  procedureFilterErrors,
+  procedureReviewNoteError,
+  procedureReviewRefusal,
+  staffNoticeMailSubject,
+  unknownOrgUnitsMessage,
   parseCondition,
   procedureDefinitionFromContent,
   procedureNameKey,
@@ -27,7 +37,7 @@ import {
   type ResidentSituation,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { badInput, conflictWith, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import {
@@ -128,11 +138,7 @@ function sectionOut(index: SectionIndex, id: string | null): ProcedureSection | 
 
 const storedCondition = (raw: unknown): ProcedureCondition | null => (raw ? parseCondition(raw).condition : null);
 
-function actionLabel(action: ProcedureRoutingAction, to: ProcedureSection | null): Bilingual {
-  if (action === 'accept_and_hand_over' && to) return { ja: `受け付けて届出書等を印字し、${to.name}へ引き継ぐ`, en: `Take it, print the form and hand it over to the ${to.nameEn}` };
-  if (action === 'refer' && to) return { ja: `${to.name}の窓口へ案内する`, en: `Refer the resident to the ${to.nameEn}` };
-  return PROCEDURE_ROUTING_ACTIONS[action];
-}
+const actionLabel = (action: ProcedureRoutingAction, to: ProcedureSection | null): Bilingual => procedureActionLabel(action, to);
 
 export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: SectionIndex, today: string): ProcedureDefinitionType {
   const review = procedureReviewStatus(row.reviewed_on, today);
@@ -163,10 +169,7 @@ async function definitionsOut(ctx: Context, db: Db, list: procedureRepo.Procedur
 }
 
 export async function listDefinitions(ctx: Context, filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinitionType[]> {
-  const errors: FieldError[] = [];
-  if (filter.sectionId && !isUuid(filter.sectionId)) errors.push(fieldError(['filter', 'sectionId'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。'));
-  if ((filter.text ?? '').length > 200) errors.push(fieldError(['filter', 'text'], 'TOO_LONG', 'The search text is at most 200 characters.', '検索語は200文字以内で入力してください。'));
-  if (limit !== null && (limit < 1 || limit > 500)) errors.push(fieldError(['limit'], 'INVALID_VALUE', 'The limit is 1 to 500.', '件数は1〜500で指定してください。'));
+  const errors = procedureFilterErrors({ sectionIdMalformed: !!filter.sectionId && !isUuid(filter.sectionId), text: filter.text }, limit);
   if (errors.length) throw badInput(errors);
   const db = await ctx.db.em();
   const today = await todayOf(ctx, db);
@@ -177,7 +180,7 @@ export async function listDefinitions(ctx: Context, filter: { category?: Procedu
 }
 
 export async function definitionById(ctx: Context, id: string): Promise<ProcedureDefinitionType | null> {
-  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([malformedId(['id'])]);
   const db = await ctx.db.em();
   const row = await procedureRepo.definitionById(db, id);
   return row ? (await definitionsOut(ctx, db, [row]))[0]! : null;
@@ -234,25 +237,21 @@ async function mayReview(ctx: Context, db: Db, managingOrgUnitId: string): Promi
   const v = ctx.viewer;
   if (!v || v.kind !== 'staff') return false;
   const [facts, index] = await Promise.all([loadStaffFacts(db, v.staffId, ctx.now()), sectionIndex(ctx, db)]);
-  return facts.viewer.roles.some((r) => {
-    if (r.rulebookId !== 'KTM' || (r.roleKey !== 'business_section' && r.roleKey !== 'manager')) return false;
-    const unit = facts.positionOrgUnit.get(r.positionId);
-    return !!unit && index.upwards(unit).includes(managingOrgUnitId);
-  });
+  return mayReviewProcedure(facts.viewer.roles, (p) => facts.positionOrgUnit.get(p), (u) => index.upwards(u), managingOrgUnitId);
 }
 
 export async function recordReview(ctx: Context, input: { id: string; note?: string | null }): Promise<ProcedureDefinitionType> {
-  if (!isUuid(input.id)) throw badInput([fieldError(['input', 'id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  if (!isUuid(input.id)) throw badInput([malformedId(['input', 'id'])]);
   const note = input.note?.trim() || null;
-  if (note && note.length > 2000) throw badInput([fieldError(['input', 'note'], 'TOO_LONG', 'The note is at most 2000 characters.', '見直しの内容は2000文字以内で入力してください。', ['KTM-5-1-1'])]);
+  const noteError = procedureReviewNoteError(note);
+  if (noteError) throw badInput([noteError]);
   const db = await ctx.db.em();
   const row = await procedureRepo.definitionById(db, input.id, { lock: true });
   if (!row) throw notFound('Procedure definition', ['input', 'id']);
   const index = await sectionIndex(ctx, db);
   if (!(await mayReview(ctx, db, row.managing_org_unit_id))) {
     const section = index.byId.get(row.managing_org_unit_id);
-    throw forbidden(`Only the business section in charge (${section?.name_en ?? 'its section'}) reviews this definition.`, ['KTM-5-1-1'],
-      `この定義内容を見直すのは業務所管課（${section?.name ?? '所管課'}）です。`);
+    throw refusalError(procedureReviewRefusal(section ? { name: section.name, nameEn: section.name_en } : undefined));
   }
   const today = await todayOf(ctx, db);
   const v = ctx.viewer!;
@@ -268,7 +267,7 @@ export async function recordReview(ctx: Context, input: { id: string; note?: str
 
 // ---- the effect of an approved procedure_definition request (KTM-7-4) ---------------------------
 
-const conflict = (en: string, ja: string, fieldErrors?: FieldError[]) => new AppError('CONFLICT', en, { messageJa: ja, ...(fieldErrors ? { fieldErrors } : {}) });
+const conflict = (message: Bilingual, fieldErrors?: FieldError[]) => conflictWith(message, fieldErrors ? { fieldErrors } : {});
 
 /**
  * Writes the definition the request carries: a new one, or the next version of the one of the same
@@ -279,12 +278,12 @@ const conflict = (en: string, ja: string, fieldErrors?: FieldError[]) => new App
 export async function setProcedureDefinition(ctx: Context, db: Db, request: requestRepo.RequestRow, performerId: string): Promise<{ targetType: string; targetId: string; after: Record<string, unknown> }> {
   const v = ctx.viewer!;
   const { definition: d, errors } = procedureDefinitionFromContent(request.content);
-  if (!d) throw conflict('The request does not carry a valid procedure definition.', '申請の内容が行政手続の定義として正しくありません。', errors);
+  if (!d) throw conflict(PROCEDURE_EFFECT_MESSAGES.invalidDefinition, errors);
   const [index, today] = await Promise.all([sectionIndex(ctx, db), todayOf(ctx, db)]);
   const filer = request.on_behalf_of_id ?? request.requester_id;
   const filedOn = localDateAt(toDate(request.filed_at), (await authRepo.municipalityById(db, v.municipalityId))?.time_zone ?? 'Asia/Tokyo');
   const filerSection = (await procedureRepo.unitsOfStaffOn(db, filer, filedOn)).map((u) => index.sectionOf(u)).find((s): s is string => !!s);
-  if (!filerSection) throw conflict('The filing manager holds no position in a section.', '申請した管理者の所属課が見つかりません。');
+  if (!filerSection) throw conflict(PROCEDURE_EFFECT_MESSAGES.filerWithoutSection);
   // The definition belongs to its business: a new one to the filing 管理者's section (KTM-4-2), an
   // existing one keeps its 業務所管課 whoever asked for the change (that section is told, KTM-5-1-2).
   const existing = await procedureRepo.definitionByNameKey(db, procedureNameKey(d.name), { lock: true });
@@ -293,9 +292,7 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
   const resolve = (ref: string, path: (string | number)[]): string => {
     const r = index.resolve(ref);
     if ('id' in r) return r.id;
-    refErrors.push(fieldError(['content', 'routingRules', ...path], 'NOT_FOUND',
-      r.error === 'ambiguous' ? `Several org units are called "${ref}": name it by its key.` : `No org unit "${ref}".`,
-      r.error === 'ambiguous' ? `「${ref}」という組織が複数あります。キーで指定してください。` : `「${ref}」という組織が見つかりません。`, ['KTM-7-2-3']));
+    refErrors.push(orgUnitRefError(['content', 'routingRules', ...path], ref, r.error));
     return '';
   };
   const handling = d.routing?.handlingSection ? resolve(d.routing.handlingSection, ['handlingSection']) : managing;
@@ -306,8 +303,7 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
     note: p.note ?? null,
   }));
   if (refErrors.length) {
-    throw conflict(`The routing names org units that do not exist: ${refErrors.map((e) => e.path.join('.')).join(', ')}. Return the request for correction.`,
-      `振り分けパターンに存在しない組織が指定されています。申請を差し戻して修正してください。`, refErrors);
+    throw conflict(unknownOrgUnitsMessage(refErrors), refErrors);
   }
   const values: procedureRepo.DefinitionValues = {
     name: d.name, nameKey: procedureNameKey(d.name), category: d.category, overview: d.overview, conditionsText: d.conditionsText, conditionRules: d.conditionRules,
@@ -323,7 +319,7 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
     id = randomUUID();
     version = 1;
     if (!(await procedureRepo.insertDefinition(db, v.municipalityId, id, values, ctx.now()))) {
-      throw conflict(`"${d.name}" was defined by another request at the same moment. Decide again.`, `「${d.name}」は同時に別の申請で設定されました。もう一度決定してください。`);
+      throw conflict(definedConcurrentlyMessage(d.name));
     }
   }
   const change = existing ? 'updated' : 'defined';
@@ -349,11 +345,9 @@ async function notifyInvolvedSections(ctx: Context, db: Db, x: { id: string; nam
   const recipients = [...new Map(heads.map((h) => [h.staff_id, h])).values()];
   if (!recipients.length) return;
   const managingName = index.byId.get(x.managing)?.name ?? '';
-  const word = x.change === 'defined' ? '設定' : '更新';
-  const subject = `行政手続「${x.name}」の定義が${word}されました`;
-  const body = `${managingName}が所管する行政手続「${x.name}」の定義が${word}されました（申請 ${x.requestNumber}）。この手続には貴課が関係しています。事務処理の手順及び引継ぎについて、関係課で調整してください（KTM-5-1-2）。`;
+  const { subject, body } = procedureDefinedNotice({ name: x.name, managingName, change: x.change, requestNumber: x.requestNumber });
   await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, recipients.map((r) => ({
     recipientId: r.staff_id, kind: 'procedure.defined', subject, body, targetType: 'procedure_definition', targetId: x.id, ruleIds: ['KTM-5-1-2'],
   })));
-  await requestRepo.queueMail(db, ctx.viewer!.municipalityId, recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, subject: `【司】${subject}`, body })));
+  await requestRepo.queueMail(db, ctx.viewer!.municipalityId, recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, subject: staffNoticeMailSubject(subject), body })));
 }

@@ -7,7 +7,12 @@ import {
   type SystemRow,
 } from '@tsukasa/db';
 import {
-  fieldError,
+  assetIdMalformed,
+  assetOwnersErrors,
+  referenceIdMalformed,
+  referenceNotFound,
+  REGISTRY_LABELS,
+  systemIdMalformedError,
   validateClassification,
   validateSystemDraft,
   type ClassificationScale,
@@ -38,7 +43,7 @@ async function checkIds(db: Db, table: 'org_unit' | 'position', ids: (string | n
   const wellFormed: string[] = [];
   ids.forEach((id, i) => {
     if (id == null) return;
-    if (!isUuid(id)) errors.push(fieldError(path(i), 'INVALID_VALUE', `${label.en} id is malformed.`, `${label.ja}のIDが正しくありません。`));
+    if (!isUuid(id)) errors.push(referenceIdMalformed(path(i), label));
     else wellFormed.push(id);
   });
   if (wellFormed.length) {
@@ -47,7 +52,7 @@ async function checkIds(db: Db, table: 'org_unit' | 'position', ids: (string | n
     );
     ids.forEach((id, i) => {
       if (id != null && isUuid(id) && !found.has(id)) {
-        errors.push(fieldError(path(i), 'NOT_FOUND', `${label.en} not found.`, `${label.ja}が見つかりません。`));
+        errors.push(referenceNotFound(path(i), label));
       }
     });
   }
@@ -55,7 +60,7 @@ async function checkIds(db: Db, table: 'org_unit' | 'position', ids: (string | n
 }
 
 async function existingSystem(db: Db, id: string, path: (string | number)[]): Promise<SystemRow> {
-  if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'System id is malformed.', 'システムIDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([systemIdMalformedError(path)]);
   const [row] = await registryRepo.systemsByIds(db, [id]);
   if (!row) throw notFound('System', path);
   return row;
@@ -73,8 +78,8 @@ export async function createSystem(ctx: Context, input: CreateSystemInput): Prom
     'create',
   );
   const using = dedupe(input.usingOrgUnitIds ?? []);
-  errors.push(...(await checkIds(db, 'org_unit', [input.managingOrgUnitId], () => ['input', 'managingOrgUnitId'], { ja: '管理に係る所管', en: 'Managing section' })));
-  errors.push(...(await checkIds(db, 'org_unit', using, (i) => ['input', 'usingOrgUnitIds', i], { ja: '利用課', en: 'Using section' })));
+  errors.push(...(await checkIds(db, 'org_unit', [input.managingOrgUnitId], () => ['input', 'managingOrgUnitId'], REGISTRY_LABELS.managingSection)));
+  errors.push(...(await checkIds(db, 'org_unit', using, (i) => ['input', 'usingOrgUnitIds', i], REGISTRY_LABELS.usingSection)));
   if (errors.length) throw badInput(errors);
   const municipality = await authRepo.municipalityById(db, viewer.municipalityId);
   // A municipality with one rulebook covering all its systems (ARK) governs every new system by it.
@@ -106,7 +111,7 @@ export async function updateSystem(ctx: Context, input: UpdateSystemInput, actio
   };
   const errors = validateSystemDraft(draft, 'update');
   if (input.managingOrgUnitId != null) {
-    errors.push(...(await checkIds(db, 'org_unit', [input.managingOrgUnitId], () => ['input', 'managingOrgUnitId'], { ja: '管理に係る所管', en: 'Managing section' })));
+    errors.push(...(await checkIds(db, 'org_unit', [input.managingOrgUnitId], () => ['input', 'managingOrgUnitId'], REGISTRY_LABELS.managingSection)));
   }
   if (errors.length) throw badInput(errors);
   const before = await existingSystem(db, input.id, ['input', 'id']);
@@ -130,7 +135,7 @@ export async function setUsingOrgUnits(ctx: Context, input: SetUsingOrgUnitsInpu
   const viewer = ctx.viewer!;
   const db = await ctx.db.em();
   const ids = dedupe(input.orgUnitIds);
-  const errors = await checkIds(db, 'org_unit', ids, (i) => ['input', 'orgUnitIds', i], { ja: '利用課', en: 'Using section' });
+  const errors = await checkIds(db, 'org_unit', ids, (i) => ['input', 'orgUnitIds', i], REGISTRY_LABELS.usingSection);
   if (errors.length) throw badInput(errors);
   const before = await existingSystem(db, input.systemId, ['input', 'systemId']);
   if (before.version !== input.version) throw staleVersion('System', before.version);
@@ -149,7 +154,7 @@ export async function setClassification(ctx: Context, input: SetClassificationIn
   const db = await ctx.db.em();
   const municipality = await authRepo.municipalityById(db, viewer.municipalityId);
   const errors = validateClassification((municipality?.classification_scale ?? 'guideline_2024') as ClassificationScale, input);
-  if (!isUuid(input.informationAssetId)) errors.push(fieldError(['input', 'informationAssetId'], 'INVALID_VALUE', 'Information asset id is malformed.', '情報資産IDが正しくありません。'));
+  if (!isUuid(input.informationAssetId)) errors.push(assetIdMalformed());
   if (errors.length) throw badInput(errors);
   const [before] = await registryRepo.assetsByIds(db, [input.informationAssetId]);
   if (!before) throw notFound('InformationAsset', ['input', 'informationAssetId']);
@@ -172,9 +177,9 @@ export async function assignOwners(ctx: Context, input: AssignOwnersInput) {
   const db = await ctx.db.em();
   const ids = dedupe(input.ownerPositionIds);
   const errors: FieldError[] = [];
-  if (ids.length === 0) errors.push(fieldError(['input', 'ownerPositionIds'], 'REQUIRED', 'An information asset needs at least one owner.', '情報管理責任者を1名以上指定してください。', ['KWW-5-1']));
-  errors.push(...(await checkIds(db, 'position', ids, (i) => ['input', 'ownerPositionIds', i], { ja: '職', en: 'Position' })));
-  if (!isUuid(input.informationAssetId)) errors.push(fieldError(['input', 'informationAssetId'], 'INVALID_VALUE', 'Information asset id is malformed.', '情報資産IDが正しくありません。'));
+  errors.push(...assetOwnersErrors(ids));
+  errors.push(...(await checkIds(db, 'position', ids, (i) => ['input', 'ownerPositionIds', i], REGISTRY_LABELS.position)));
+  if (!isUuid(input.informationAssetId)) errors.push(assetIdMalformed());
   if (errors.length) throw badInput(errors);
   const [before] = await registryRepo.assetsByIds(db, [input.informationAssetId]);
   if (!before) throw notFound('InformationAsset', ['input', 'informationAssetId']);

@@ -1,11 +1,11 @@
 import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
-import { kindRuleIds, positionsAt, zonedInstant, type RequestKind } from '@tsukasa/domain';
+import { accountChangeReason, DEFAULT_AUTHORITY_PROFILE, effectConflict, kindRuleIds, licenceChangeRefusal, positionsAt, zonedInstant, type EffectConflict, type RequestKind } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { toTenure } from '../authz/index.ts';
 import { setProcedureDefinition } from '../procedures/index.ts';
 
-const conflict = (en: string, ja: string) => new AppError('CONFLICT', en, { messageJa: ja });
+const conflict = (why: EffectConflict) => refusalError(effectConflict(why));
 
 /** A date the form gave (YYYY-MM-DD) as the instant that day begins in the municipality. */
 function dayStart(value: unknown, timeZone = 'Asia/Tokyo'): Date | null {
@@ -35,8 +35,8 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
   const changed: { targetType: string; targetId: string; after: unknown }[] = [];
   const ruleIds = kindRuleIds(kind, [request.rulebook_id]);
   const addAccount = async (staffId: string, authorityProfile: string, validFrom: unknown, validTo: unknown) => {
-    if (!systemId) throw conflict('The request names no system.', '申請にシステムが指定されていません。');
-    if (await openAccount(db, staffId, systemId)) throw conflict('The person already has an account on this system.', 'この職員はすでにこのシステムのアカウントを持っています。');
+    if (!systemId) throw conflict('noSystem');
+    if (await openAccount(db, staffId, systemId)) throw conflict('accountExists');
     // KTM-11: the account lasts while its holder does the duty.
     let dutyPositionId: string | null = null;
     if (request.rulebook_id === 'KTM') dutyPositionId = positionsAt(staffId, ctx.now(), (await accessRepo.tenuresOfStaff(db, [staffId])).map(toTenure))[0] ?? null;
@@ -49,29 +49,29 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
   const endAccount = async (staffId: string, reason: string) => {
     if (!systemId) return;
     const a = await openAccount(db, staffId, systemId);
-    if (!a) throw conflict('The person has no open account on this system.', 'この職員はこのシステムのアカウントを持っていません。');
+    if (!a) throw conflict('noOpenAccount');
     await accessRepo.updateAccountIfVersion(db, a.id, a.version, { ended_at: ctx.now(), end_reason: reason });
     changed.push({ targetType: 'account', targetId: a.id, after: { ended: true } });
   };
   switch (kind.effect) {
     case 'create_accounts':
-      await addAccount(String(c.staffId), String(c.authorityProfile ?? '照会'), c.validFrom, c.validTo);
+      await addAccount(String(c.staffId), String(c.authorityProfile ?? DEFAULT_AUTHORITY_PROFILE), c.validFrom, c.validTo);
       break;
     case 'end_accounts':
-      await endAccount(String(c.staffId), `申請 ${request.number}`);
+      await endAccount(String(c.staffId), accountChangeReason(request.number));
       break;
     case 'bulk_update_accounts': {
       // MNT-12: judged and applied together — one failing row fails them all.
       const rows = Array.isArray(c.changes) ? (c.changes as Record<string, unknown>[]) : [];
       for (const row of rows) {
-        if (row.action === 'add') await addAccount(String(row.staffId), String(row.authorityProfile ?? '照会'), row.validFrom, row.validTo);
-        else await endAccount(String(row.staffId), `申請 ${request.number}（一括更新）`);
+        if (row.action === 'add') await addAccount(String(row.staffId), String(row.authorityProfile ?? DEFAULT_AUTHORITY_PROFILE), row.validFrom, row.validTo);
+        else await endAccount(String(row.staffId), accountChangeReason(request.number, true));
       }
       break;
     }
     case 'update_access_rights': {
       const a = systemId ? await openAccount(db, String(c.staffId), systemId) : undefined;
-      if (!a) throw conflict('The person has no open account on this system.', 'この職員はこのシステムのアカウントを持っていません。');
+      if (!a) throw conflict('noOpenAccount');
       await exec(db, 'update account set authority_profile = $2, version = version + 1, updated_at = $3 where id = $1', [a.id, String(c.newAuthorityProfile), nowOf(db)]);
       changed.push({ targetType: 'account', targetId: a.id, after: { authorityProfile: c.newAuthorityProfile } });
       break;
@@ -79,9 +79,9 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     case 'suspend_accounts':
     case 'reinstate_accounts': {
       const a = systemId ? await openAccount(db, String(c.staffId), systemId) : undefined;
-      if (!a) throw conflict('The person has no open account on this system.', 'この職員はこのシステムのアカウントを持っていません。');
+      if (!a) throw conflict('noOpenAccount');
       const suspend = kind.effect === 'suspend_accounts';
-      await accessRepo.updateAccountIfVersion(db, a.id, a.version, suspend ? { suspended_at: ctx.now(), suspension_reason: `申請 ${request.number}` } : { suspended_at: null, suspension_reason: null });
+      await accessRepo.updateAccountIfVersion(db, a.id, a.version, suspend ? { suspended_at: ctx.now(), suspension_reason: accountChangeReason(request.number) } : { suspended_at: null, suspension_reason: null });
       changed.push({ targetType: 'account', targetId: a.id, after: { suspended: suspend } });
       break;
     }
@@ -90,7 +90,7 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       const unit = (await one<{ org_unit_id: string }>(db, `select p.org_unit_id from position_tenure t join position p on p.id = t.position_id
         where t.staff_id = $1 and t.valid_to is null order by t.valid_from desc limit 1`, [request.requester_id]))?.org_unit_id;
       const municipality = await one<{ rulebook_ids: string[] }>(db, 'select rulebook_ids from municipality where id = $1', [v.municipalityId]);
-      if (!unit) throw conflict('The requester holds no position.', '申請者の所属が見つかりません。');
+      if (!unit) throw conflict('requesterWithoutPosition');
       const system = await registryRepo.insertSystem(db, v.municipalityId, {
         name: String(c.systemName), business_content: String(c.summary ?? c.systemName), managing_org_unit_id: unit, management_type: 'system_section',
         lifecycle_status: 'proposed', rulebook_id: municipality?.rulebook_ids.length === 1 ? municipality.rulebook_ids[0]! : null,
@@ -109,10 +109,8 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       const section = String(c.section);
       const totals = systemId ? await requestRepo.licenceTotals(db, systemId, section, true) : undefined;
       const count = Number(c.newCount);
-      if (!systemId || !totals) throw conflict('No licences are registered for this system.', 'このシステムのライセンスが登録されていません。');
-      if (totals.otherSectionsTotal + count > totals.purchasedTotal) {
-        throw conflict(`The total would exceed the ${totals.purchasedTotal} purchased licences (MNT-18-1).`, `購入済みライセンス数（${totals.purchasedTotal}）を超えるため変更できません（MNT-18-1）。`);
-      }
+      if (!systemId || !totals) throw conflict('noLicences');
+      throwRefusal(licenceChangeRefusal(totals, count));
       await requestRepo.setLicenceAllocation(db, v.municipalityId, systemId, section, count);
       changed.push({ targetType: 'licence_allocation', targetId: `${systemId}:${section}`, after: { before: totals.current, count } });
       break;

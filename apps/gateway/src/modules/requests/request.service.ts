@@ -1,8 +1,26 @@
 import { accessRepo, auditRepo, authRepo, registryRepo, requestRepo, rows, toDate, type Db } from '@tsukasa/db';
 import {
   actorIsRequesterSide,
-  fieldError,
+  chooseSystem,
+  decisionCommentError,
+  fieldErrorOf,
+  filingRefusal,
   finalOutcome,
+  idempotencyKeyError,
+  malformedId,
+  notAStepActor,
+  REQUEST_MESSAGES,
+  requestOutcomeNotice,
+  resubmissionRefusal,
+  stepAlreadyDecided,
+  stepDecisionChoiceError,
+  stepDecisionRefusal,
+  stepOpenedNotice,
+  systemIdMalformed,
+  systemNotFound,
+  touchedAssetsUnknown,
+  unknownRequestKind,
+  withdrawalRefusal,
   findRequestKind,
   fiscalYearOf,
   mayDecide,
@@ -20,27 +38,28 @@ import {
   type StepDecision as DomainDecision,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import { resolveActors, type ActorContext } from './actors.ts';
 import { applyEffect } from './request-effects.ts';
 
+/** A conflict with the state of a step, a request or a meeting (the caller words it). */
 export const stepConflict = (message: string, messageJa: string) => new AppError('CONFLICT', message, { messageJa });
 
 /** What the route rules look at, loaded for the viewer filing a request. */
 export async function buildRouteContext(ctx: Context, kind: RequestKind, systemId: string | null | undefined, input: Record<string, unknown>) {
   let content = input;
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Requests are filed by staff.', [], '申請は職員が行います。');
+  if (v.kind !== 'staff') throw forbiddenWith(REQUEST_MESSAGES.filedByStaff);
   const db = await ctx.db.em();
-  if (systemId != null && !isUuid(systemId)) throw badInput([fieldError(['input', 'systemId'], 'INVALID_VALUE', 'The system id is malformed.', 'システムIDが正しくありません。')]);
+  if (systemId != null && !isUuid(systemId)) throw badInput([systemIdMalformed(['input', 'systemId'])]);
   const system = systemId ? (await registryRepo.systemsByIds(db, [systemId]))[0] : undefined;
-  if (systemId && !system) throw badInput([fieldError(['input', 'systemId'], 'NOT_FOUND', 'System not found.', 'システムが見つかりません。')]);
+  if (systemId && !system) throw badInput([systemNotFound(['input', 'systemId'])]);
   const municipality = (await authRepo.municipalityById(db, v.municipalityId))!;
   // A request is governed by the rulebook covering its system; without one, by the municipality's only rulebook.
   const rulebookId = (system?.rulebook_id ?? (municipality.rulebook_ids.length === 1 ? municipality.rulebook_ids[0] : kind.rulebookIds.find((r) => municipality.rulebook_ids.includes(r)))) as RulebookId | undefined;
-  if (!rulebookId) throw badInput([fieldError(['input', 'systemId'], 'REQUIRED', 'Choose the system the request concerns.', '対象のシステムを選択してください。')]);
+  if (!rulebookId) throw badInput([chooseSystem(['input', 'systemId'])]);
   const now = ctx.now();
   const facts = await loadStaffFacts(db, v.staffId, now);
   const held = positionsAt(v.staffId, now, facts.viewer.tenures);
@@ -55,7 +74,7 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
     const named = new Set(content.touchedAssets.filter((x): x is string => typeof x === 'string'));
     const unknown = [...named].filter((id) => !assets.some((a) => a.id === id));
     if (unknown.length) {
-      throw badInput([fieldError(['content', 'touchedAssets'], 'NOT_FOUND', 'Name information assets this system handles.', 'このシステムが取り扱う情報資産を指定してください。', ['KWW-6-2'])]);
+      throw badInput([touchedAssetsUnknown(['content', 'touchedAssets'])]);
     }
     assets = assets.filter((a) => named.has(a.id));
   }
@@ -99,7 +118,7 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
 
 export function kindOrThrow(key: string): RequestKind {
   const kind = findRequestKind(key);
-  if (!kind) throw badInput([fieldError(['input', 'kindKey'], 'INVALID_VALUE', `Unknown request kind ${key}.`, `申請の種類「${key}」は定義されていません。`)]);
+  if (!kind) throw badInput([unknownRequestKind(['input', 'kindKey'], key)]);
   return kind;
 }
 
@@ -127,7 +146,8 @@ const outcomeOf = (decision: string): DomainDecision['outcome'] => (decision ===
 export async function submit(ctx: Context, input: { kindKey: string; systemId?: string | null; content: Record<string, unknown> }, idempotencyKey: string | null) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
-  if (idempotencyKey && (idempotencyKey.length > 100 || !idempotencyKey.trim())) throw badInput([fieldError(['idempotencyKey'], 'INVALID_VALUE', 'The idempotency key must be 1–100 characters.', '冪等キーは1〜100文字にしてください。')]);
+  const keyError = idempotencyKeyError(idempotencyKey);
+  if (keyError) throw badInput([keyError]);
   if (idempotencyKey) {
     // Concurrent filings with one key take turns: each later one sees the first request, committed.
     await requestRepo.lockIdempotencyKey(db, v.staffId, idempotencyKey);
@@ -137,11 +157,7 @@ export async function submit(ctx: Context, input: { kindKey: string; systemId?: 
   const kind = kindOrThrow(input.kindKey);
   const c = await buildRouteContext(ctx, kind, input.systemId, input.content);
   const result = domainPreview(kind, c.route);
-  if (result.errors.length) {
-    const filing = result.errors.filter((e) => e.path[0] === 'requester');
-    if (filing.length === result.errors.length) throw forbidden(filing[0]!.message, filing[0]!.ruleIds ?? [], filing[0]!.messageJa);
-    throw badInput(result.errors as FieldError[]);
-  }
+  throwRefusal(filingRefusal(result.errors as FieldError[]));
   const now = ctx.now();
   const fy = fiscalYearOf(now.toISOString().slice(0, 10));
   const number = await requestRepo.nextRequestNumber(db, v.municipalityId, fy, fy - 2018);
@@ -206,14 +222,11 @@ async function notifyActors(ctx: Context, db: Db, request: requestRepo.RequestRo
     const people = item.staffIds.length ? (await accessRepo.staffByIds(db, item.staffIds)).map((s) => ({ staff_id: s.id, email: s.email })) : [];
     const recipients = [...new Map([...holders, ...people].map((p) => [p.staff_id, p])).values()];
     const kind = findRequestKind(request.kind_key);
+    const notice = stepOpenedNotice({ kindName: kind?.name.ja ?? request.kind_key, label: item.label, number: request.number });
     await accessRepo.insertNotifications(db, v.municipalityId, recipients.map((r) => ({
-      recipientId: r.staff_id, kind: 'request.step', subject: `【${kind?.name.ja ?? request.kind_key}】${item.label}（${request.number}）`,
-      body: `申請 ${request.number} の「${item.label}」をお願いします。`, targetType: 'request', targetId: request.id, ruleIds: request.rule_ids,
+      recipientId: r.staff_id, kind: 'request.step', ...notice.notification, targetType: 'request', targetId: request.id, ruleIds: request.rule_ids,
     })));
-    await requestRepo.queueMail(db, v.municipalityId, recipients.map((r) => ({
-      recipientId: r.staff_id, to: r.email, subject: `【司】${kind?.name.ja ?? request.kind_key}：${item.label}（${request.number}）`,
-      body: `申請 ${request.number}（${kind?.name.ja ?? request.kind_key}）の「${item.label}」をお願いします。\n\n管理画面の「受信箱」から確認してください。`,
-    })));
+    await requestRepo.queueMail(db, v.municipalityId, recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, ...notice.mail })));
   }
 }
 
@@ -227,11 +240,11 @@ async function finish(ctx: Context, db: Db, request: requestRepo.RequestRow, out
     { actorStaffId: v.staffId, action: `request.${outcome}`, targetType: 'request', targetId: request.id, after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null }, ruleIds: kindRuleIds(kind, [request.rulebook_id]), requestId: ctx.requestId },
   ]);
   const [requester] = await accessRepo.staffByIds(db, [request.requester_id]);
-  const word = { approved: '承認されました', rejected: '却下されました', returned: '差し戻されました' }[outcome];
+  const notice = requestOutcomeNotice({ outcome, kindName: kind.name.ja, number: request.number });
   await accessRepo.insertNotifications(db, v.municipalityId, [
-    { recipientId: request.requester_id, kind: `request.${outcome}`, subject: `申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。`, targetType: 'request', targetId: request.id, ruleIds: kindRuleIds(kind, [request.rulebook_id]) },
+    { recipientId: request.requester_id, kind: `request.${outcome}`, ...notice.notification, targetType: 'request', targetId: request.id, ruleIds: kindRuleIds(kind, [request.rulebook_id]) },
   ]);
-  if (requester) await requestRepo.queueMail(db, v.municipalityId, [{ recipientId: requester.id, to: requester.email, subject: `【司】申請 ${request.number} が${word}`, body: `${kind.name.ja}（${request.number}）が${word}。` }]);
+  if (requester) await requestRepo.queueMail(db, v.municipalityId, [{ recipientId: requester.id, to: requester.email, ...notice.mail }]);
 }
 
 /** Whether the viewer may act on an open step now: by holding (or deputising) one of its positions, or being named. */
@@ -264,45 +277,33 @@ export async function decidableByViewer(ctx: Context, db: Db, steps: requestRepo
   });
 }
 
-const allowedDecisions: Record<string, string[]> = {
-  approve: ['approved', 'rejected', 'returned'],
-  consent: ['consented', 'rejected', 'returned'],
-  perform: ['performed', 'returned'],
-  confirm: ['confirmed', 'returned'],
-  inform: [],
-};
-
 export async function decide(ctx: Context, input: { stepId: string; decision: string; comment?: string | null; record?: Record<string, unknown> | null; idempotencyKey?: string | null }) {
   const v = ctx.viewer!;
-  if (v.kind !== 'staff') throw forbidden('Decisions are taken by staff.', [], '判断は職員が行います。');
-  if (!isUuid(input.stepId)) throw badInput([fieldError(['input', 'stepId'], 'INVALID_VALUE', 'The step id is malformed.', '手順IDが正しくありません。')]);
-  if (input.comment && input.comment.length > 2000) throw badInput([fieldError(['input', 'comment'], 'TOO_LONG', 'Comments are at most 2000 characters.', 'コメントは2000文字以内で入力してください。')]);
+  if (v.kind !== 'staff') throw forbiddenWith(REQUEST_MESSAGES.decidedByStaff);
+  if (!isUuid(input.stepId)) throw badInput([fieldErrorOf(['input', 'stepId'], 'INVALID_VALUE', REQUEST_MESSAGES.stepIdMalformed)]);
+  const commentError = decisionCommentError(input.comment);
+  if (commentError) throw badInput([commentError]);
   const db = await ctx.db.em();
   const peek = await requestRepo.stepById(db, input.stepId);
   if (!peek) throw notFound('Step', ['input', 'stepId']);
   // One decision at a time per request: whoever locks first decides; the others then find the step taken.
   const request = (await requestRepo.lockRequest(db, peek.request_id))!;
   const step = (await requestRepo.stepById(db, input.stepId))!;
-  if (step.status === 'done') {
-    if (input.idempotencyKey && step.idempotency_key === input.idempotencyKey && step.decided_by_id === v.staffId) return request;
-    throw stepConflict('This step has already been decided.', 'この手順はすでに判断されています。');
-  }
-  if (step.status !== 'open' || step.round !== request.round || !['in_progress'].includes(request.status)) {
-    throw stepConflict('This step is not awaiting a decision.', 'この手順は判断を待っていません。');
-  }
+  // The same decision again (its idempotency key, by the same person): the request as it is, nothing twice.
+  if (step.status === 'done' && input.idempotencyKey && step.idempotency_key === input.idempotencyKey && step.decided_by_id === v.staffId) return request;
+  throwRefusal(stepDecisionRefusal({ stepStatus: step.status, stepRound: step.round, requestRound: request.round, requestStatus: request.status }));
   const acting = await actingAs(ctx, db, step);
-  if (!acting) throw forbidden('You are not among those who act on this step.', step.rule_ids, 'この手順を判断する立場にありません。');
-  if (!allowedDecisions[step.kind]!.includes(input.decision)) {
-    throw badInput([fieldError(['input', 'decision'], 'INVALID_VALUE', `A ${step.kind} step takes ${allowedDecisions[step.kind]!.join(', ')}.`, 'この手順では選べない判断です。')]);
-  }
+  if (!acting) throw refusalError(notAStepActor(step.rule_ids));
+  const choiceError = stepDecisionChoiceError(step.kind, input.decision);
+  if (choiceError) throw badInput([choiceError]);
   // KWO-8-1-2: a confirmation is never by the person who did the work it confirms.
   const author = step.kind === 'confirm' ? (await requestRepo.stepsOfRequests(db, [request.id])).filter((s) => s.kind === 'perform' && s.status === 'done').map((s) => s.decided_by_id).at(-1) ?? null : null;
   const may = mayDecide({ step: toComputed(step), deciderStaffId: v.staffId, requesterStaffId: request.requester_id, authorOfUpdateStaffId: author });
-  if (!may.allowed) throw forbidden(may.message.en, may.ruleIds, may.message.ja);
+  if (!may.allowed) throw forbiddenWith(may.message, may.ruleIds);
   const decided = await requestRepo.decideStepIfOpen(db, step.id, {
     decision: input.decision, decidedBy: v.staffId, onBehalfOf: acting.onBehalfOf, comment: input.comment?.trim() || null, record: input.record ?? null, idempotencyKey: input.idempotencyKey ?? null,
   });
-  if (!decided) throw stepConflict('This step has already been decided.', 'この手順はすでに判断されています。');
+  if (!decided) throw refusalError(stepAlreadyDecided());
   return afterDecision(ctx, db, request, step, { decision: input.decision, onBehalfOf: acting.onBehalfOf, comment: input.comment ?? null, record: input.record ?? null });
 }
 
@@ -360,12 +361,11 @@ async function buildRouteContextFor(ctx: Context, db: Db, request: requestRepo.R
 
 export async function withdraw(ctx: Context, id: string) {
   const v = ctx.viewer!;
-  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([malformedId(['id'])]);
   const db = await ctx.db.em();
   const request = await requestRepo.lockRequest(db, id);
   if (!request) throw notFound('Request', ['id']);
-  if (request.requester_id !== v.staffId) throw forbidden('Only the requester may withdraw a request.', [], '申請を取り下げられるのは申請者だけです。');
-  if (!['in_progress', 'returned'].includes(request.status)) throw stepConflict('The request has already been decided.', 'この申請はすでに結論が出ています。');
+  throwRefusal(withdrawalRefusal({ requesterId: request.requester_id, status: request.status }, v.staffId));
   const updated = await requestRepo.setRequestStatus(db, id, 'withdrawn', { decided: true });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.withdraw', targetType: 'request', targetId: id, ruleIds: [], requestId: ctx.requestId }]);
   return updated;
@@ -374,12 +374,11 @@ export async function withdraw(ctx: Context, id: string) {
 /** A returned request is corrected and filed again: a new round, the route recomputed from stage 1. */
 export async function resubmit(ctx: Context, id: string, content: Record<string, unknown>) {
   const v = ctx.viewer!;
-  if (!isUuid(id)) throw badInput([fieldError(['id'], 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
+  if (!isUuid(id)) throw badInput([malformedId(['id'])]);
   const db = await ctx.db.em();
   const request = await requestRepo.lockRequest(db, id);
   if (!request) throw notFound('Request', ['id']);
-  if (request.requester_id !== v.staffId) throw forbidden('Only the requester may resubmit a request.', [], '再申請できるのは申請者だけです。');
-  if (request.status !== 'returned') throw stepConflict('Only a request returned for correction can be resubmitted.', '差し戻された申請だけ再申請できます。');
+  throwRefusal(resubmissionRefusal({ requesterId: request.requester_id, status: request.status }, v.staffId));
   const kind = findRequestKind(request.kind_key)!;
   const c = await buildRouteContext(ctx, kind, request.system_id, content);
   const result = domainPreview(kind, c.route);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accountChangeNotice,
+  accountChangeReasonError,
+  accountChangeRefusal,
+  accountChangeRuleIds,
+  accountInputErrors,
+  designationPermitRefusal,
+  grantApprovalRefusal,
+  grantInputErrors,
+  grantRequestRefusal,
+  malformedIdErrors,
+} from './access-decisions.ts';
+
+const now = new Date();
+const later = new Date(now.getTime() + 86_400_000);
+
+describe('accounts', () => {
+  it('name an authority profile and end after they start (MNT-11-1)', () => {
+    expect(accountInputErrors({ authorityProfile: '照会', validFrom: now, validTo: later })).toEqual([]);
+    expect(accountInputErrors({ authorityProfile: ' ', validFrom: later, validTo: now }).map((e) => [e.path.join('.'), e.code, e.ruleIds])).toEqual([
+      ['input.authorityProfile', 'REQUIRED', undefined],
+      ['input.validTo', 'INVALID_VALUE', ['MNT-11-1']],
+    ]);
+  });
+  it('are suspended and ended with a reason; reinstated without one', () => {
+    expect(accountChangeReasonError({ kind: 'reinstate' })).toBeNull();
+    expect(accountChangeReasonError({ kind: 'suspend', reason: '異動' })).toBeNull();
+    expect(accountChangeReasonError({ kind: 'end', reason: '' })).toMatchObject({ path: ['reason'], code: 'REQUIRED' });
+    expect(accountChangeReasonError({ kind: 'end', reason: 'x'.repeat(501) })).not.toBeNull();
+  });
+  it('are reinstated only when suspended, and not changed once ended', () => {
+    expect(accountChangeRefusal('reinstate', { suspendedAt: now, endedAt: null })).toBeNull();
+    expect(accountChangeRefusal('reinstate', { suspendedAt: null, endedAt: null })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ messageJa: 'このアカウントは停止されていません。' }] });
+    expect(accountChangeRefusal('suspend', { suspendedAt: null, endedAt: now })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: 'The account has ended.' }] });
+  });
+  it('cite the rules of ending and of suspending, and tell the section head (KTM-10-5)', () => {
+    expect(accountChangeRuleIds('end', 'MNT', [])).toEqual(['MNT-11-2']);
+    expect(accountChangeRuleIds('end', 'KTM', [])).toEqual(['KTM-10-1']);
+    expect(accountChangeRuleIds('suspend', 'MNT', [])).toEqual(['MNT-16']);
+    expect(accountChangeRuleIds('reinstate', 'KTM', [])).toEqual(['KTM-10-4']);
+    expect(accountChangeRuleIds('end', 'KWW', ['KWW-5-2'])).toEqual(['KWW-5-2']);
+    expect(accountChangeNotice('end', '退職', '窓口支援システム')).toEqual({
+      subject: '窓口支援システムの利用終了のお知らせ', body: '所属職員のユーザーID・操作権限を終了しました。理由: 退職（窓口支援システム）', ruleIds: ['KTM-10-5'],
+    });
+  });
+  it('name the malformed ids', () => {
+    expect(malformedIdErrors(['staffId'])).toEqual([{ path: ['input', 'staffId'], code: 'INVALID_VALUE', message: 'staffId is malformed.', messageJa: 'IDが正しくありません。' }]);
+  });
+});
+
+describe('grants (KWW-5-2)', () => {
+  it('state a purpose and name fields by their API names', () => {
+    expect(grantInputErrors({ purpose: '調査', validFrom: now, fields: ['name'] })).toEqual([]);
+    expect(grantInputErrors({ purpose: '', validFrom: now, fields: [] }).map((e) => e.path.join('.'))).toEqual(['input.purpose', 'input.fields']);
+  });
+  it('are asked for oneself, unless by an owner or a registry administrator', () => {
+    const x = { granteeId: 'a', staffId: 'a', registryAdmin: false, ownsAsset: false };
+    expect(grantRequestRefusal(x)).toBeNull();
+    expect(grantRequestRefusal({ ...x, staffId: 'b', ownsAsset: true })).toBeNull();
+    expect(grantRequestRefusal({ ...x, staffId: 'b', registryAdmin: true })).toBeNull();
+    expect(grantRequestRefusal({ ...x, staffId: 'b' })).toMatchObject({ code: 'FORBIDDEN', message: { ja: '閲覧権限は本人の分だけ申請できます。' } });
+  });
+  it('are approved by someone other than the requester and the grantee (KWO-8-1-2)', () => {
+    expect(grantApprovalRefusal({ granteeId: 'a', requestedById: 'b' }, 'c')).toBeNull();
+    for (const me of ['a', 'b']) expect(grantApprovalRefusal({ granteeId: 'a', requestedById: 'b' }, me)).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-8-1-2'] });
+  });
+});
+
+describe('designations (KWO-6)', () => {
+  it('are not permitted by the designating chief', () => {
+    expect(designationPermitRefusal('a', 'b')).toBeNull();
+    expect(designationPermitRefusal('a', 'a')).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-6'] });
+  });
+});
