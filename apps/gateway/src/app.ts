@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MikroORM } from '@tsukasa/db';
+import { SCHEMA, type MikroORM } from '@tsukasa/db';
 import { systemClock, type Clock } from '@tsukasa/domain';
 import type { Context, FieldAuthorizationMode } from './graphql/context.ts';
 import { formatError } from './graphql/error-format.ts';
@@ -23,7 +23,7 @@ import { buildGatewaySchema } from './graphql/schema.ts';
 import { checkRootFieldsRuled } from './graphql/rules.ts';
 import { DEFAULT_QUERY_LIMITS, documentGuard, queryLimitRules, queryLimitsPlugin, type QueryLimits } from './graphql/limits.ts';
 import { inputGuardPlugin } from './graphql/input-guard.ts';
-import { DEFAULT_RATE_LIMIT, RateLimiter, clientAddress, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, SharedRateLimiter, clientAddress, enforceRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { AppShell } from './http/app-shell.ts';
 import { healthRoutes } from './http/health.ts';
@@ -117,8 +117,9 @@ const transactionPlugin = (log: Log, viewers: ViewerCache, replica: ReadReplica 
 export async function createGateway(opts: GatewayOptions) {
   const schema = await buildGatewaySchema();
   const limits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
-  const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const clock = opts.clock ?? systemClock;
+  const ormPool = (await opts.orm.driver.getConnection().getNativeClient()) as pg.Pool;
+  const limiter = new SharedRateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, ormPool, SCHEMA);
   const viewers = new ViewerCache({
     connect: async () => ((await opts.orm.driver.getConnection().getNativeClient()) as pg.Pool).connect(),
     log: opts.log,
@@ -188,7 +189,7 @@ export async function createGateway(opts: GatewayOptions) {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const viewer = await resolveViewer(opts.orm, bearer(req) ?? readCookie(req, SESSION_COOKIE), clock, viewers);
-        enforceRateLimit(limiter, viewer, req);
+        await enforceRateLimit(limiter, viewer, req);
         const ctx: Context = {
           requestId: currentRequestId(),
           clientAddress: clientAddress(req),

@@ -13,7 +13,9 @@ import express from 'express';
 import { getIntrospectionQuery, Kind, parse, print, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { isValidRuleId } from '@tsukasa/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createGateway } from '../app.ts';
 import { ConfigError, readGatewayEnv } from '../config/env.ts';
+import { jsonLogger } from '../http/logger.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../http/rate-limit.ts';
 import { API_CONTENT_SECURITY_POLICY, inlineScriptHashes, securityHeaders } from '../http/security-headers.ts';
 import { FREE_SIGN_IN_FAILURES } from '../modules/auth/auth.service.ts';
@@ -373,6 +375,29 @@ describe('rate limits', () => {
     // The token is another caller: its own burst is whole.
     for (let i = 0; i < 8; i++) expect((await gw.gql('{ systems(first: 1) { totalCount } }', {}, { token })).status).toBe(200);
     expect((await gw.gql('{ systems(first: 1) { totalCount } }', {}, { token })).status).toBe(429);
+  });
+
+  it('count in the database, so that another replica refuses a caller that spent its burst on this one', async () => {
+    const rows = (await gw.admin.query<{ key: string; points: number }>('select key, points from rate_limit order by key')).rows;
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^graphql:session:/), points: expect.any(Number) })]));
+    // A second gateway on the same database, with its own memory: the session is refused at once.
+    const replica = await createGateway({ orm: gw.orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, rateLimit: { perMinute: 1, burst: 8 } });
+    const server = createServer(replica.app);
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+        body: JSON.stringify({ query: '{ viewer { username } }' }),
+      });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+      await replica.stop();
+    }
   });
 });
 

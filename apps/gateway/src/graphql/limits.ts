@@ -3,12 +3,20 @@
 // request's variables or viewer matter, once the operation is resolved (the cost with the actual
 // page sizes, introspection) — so a refused request reads and writes nothing.
 //
+// Depth, aliases, directives and tokens are counted by GraphQL Armor's rules (@escape.tech), their
+// refusals reported as this API's errors. The cost is ours: Armor's cost limit weighs objects and
+// scalars by depth and knows nothing of page sizes, whereas a list here counts as many times as the
+// `first`/`limit` the request actually passes (checked again with its variables). Root fields and
+// expanded fields, which Armor does not count, are ours too.
+//
 // Why: a document that asks for the registry a million times over is a denial of service
 // (サービス不能攻撃, ARK-26-1-1) and the schema's shape is only for those who need it (アクセス制御,
 // ARK-26-2-5). The regulations name the threat and the measure, not the figures: the limits below
 // are ours, chosen so that every document of the admin app and of the test suites passes with room
 // to spare (limits.test.ts checks the admin app's documents against the real schema).
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { NextFunction, Request, Response } from 'express';
 import {
   getNamedType,
@@ -19,10 +27,7 @@ import {
   isListType,
   isObjectType,
   Kind,
-  Lexer,
   SchemaMetaFieldDef,
-  Source,
-  TokenKind,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
   type ASTVisitor,
@@ -43,9 +48,9 @@ import { AppError, badInput, forbidden, type ErrorCode } from './errors.ts';
 
 export interface QueryLimits {
   /**
-   * Deepest field nesting of an operation (fragments expanded). Introspection below `__schema` and
-   * `__type` is bounded by graphql-js's own MaxIntrospectionDepthRule instead (the standard
-   * introspection query nests `ofType` 15 deep).
+   * Deepest field nesting of an operation (fragments expanded). Introspection below `__schema` is
+   * bounded by graphql-js's own MaxIntrospectionDepthRule instead (the standard introspection query
+   * nests `ofType` 15 deep).
    */
   maxDepth: number;
   /** Aliased fields in an operation (fragments expanded). */
@@ -67,7 +72,7 @@ export interface QueryLimits {
   maxTokens: number;
   /** UTF-8 bytes of the document (`query`). */
   maxDocumentBytes: number;
-  /** Directives (`@include`, `@skip`) in the document. */
+  /** Directives (`@include`, `@skip`) in an operation (fragments expanded). */
   maxDirectives: number;
 }
 
@@ -144,6 +149,10 @@ const introspectionRefused = () => {
 
 // ── Measuring an operation ─────────────────────────────────────────────────────
 
+/**
+ * An operation's figures. Root fields, fields and cost are checked from these; depth and aliases are
+ * measured alongside (the same walk) for the figures, while their limits are Armor's rules.
+ */
 export interface OperationFigures {
   depth: number;
   aliases: number;
@@ -292,16 +301,60 @@ export function measureOperation(
   return { ...selectionSet(op.selectionSet, root, undefined), rootFields: rootFields(op.selectionSet) };
 }
 
-/** Lexer tokens of a source, counted up to `stopAfter` (the lexer stops there: a huge document is not read to its end). */
-export function countTokens(body: string, stopAfter = Infinity): number {
-  const lexer = new Lexer(new Source(body));
-  let n = 0;
+/**
+ * Whether a document has more than `limit` lexer tokens: Armor's parser counts them and stops
+ * there (a huge document is not read to its end). Over HTTP, Apollo's parser stops at the same
+ * limit first (`parseOptions.maxTokens`, tokenLimitOf); this is for documents validated otherwise.
+ */
+export function tokensOver(body: string, limit: number): boolean {
+  let over = false;
   try {
-    while (lexer.advance().kind !== TokenKind.EOF) if (++n > stopAfter) break;
+    new MaxTokensParserWLexer(body, { n: limit, onReject: [() => (over = true)], propagateOnRejection: true }).parseDocument();
   } catch {
-    // A lexical error is the parser's to report.
+    // The refusal itself, or a syntax error: the parser's to report.
   }
-  return n;
+  return over;
+}
+
+/** The figure Armor found, from its message ("… limit of 12 exceeded, found 13."). */
+function armorFound(e: GraphQLError): number {
+  const m = /found (\d+)\.?$/.exec(e.message);
+  if (!m) throw new Error(`unexpected GraphQL Armor message: ${e.message}`);
+  return Number(m[1]);
+}
+
+/**
+ * Armor's depth, alias and directive rules, reporting this API's errors (QUERY_TOO_DEEP,
+ * TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES with `limit`, `actual` and `messageJa`) instead of its own.
+ * Fragments count as what they expand to (flattened, each measured once), `__typename` aliases
+ * count like any other, and `__schema` is left to MaxIntrospectionDepthRule.
+ */
+type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
+function armorRules(limits: Pick<QueryLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>) {
+  const refuseAs = (refusal: (actual: number, limit: number) => GraphQLError, n: number) => ({
+    n,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, e: GraphQLError) => context?.reportError(refusal(armorFound(e), n))],
+  });
+  // One protection at a time, so that the refusals come in the order this API reports them. The
+  // cost is counted with page sizes (below); tokens by Apollo's parser and tokensOver; field
+  // suggestions taken out by error-format.ts (Armor's mask misses enum-value suggestions).
+  const none: GraphQLArmorConfig = {
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  };
+  const only = (config: GraphQLArmorConfig): ValidationRule[] => new ApolloArmor({ ...none, ...config }).protect().validationRules;
+  return {
+    depth: only({ maxDepth: { ...refuseAs(limitErrors.depth, limits.maxDepth), flattenFragments: true, ignoreIntrospection: true } }),
+    aliases: only({ maxAliases: { ...refuseAs(limitErrors.aliases, limits.maxAliases), allowList: [] } }),
+    directives: only({ maxDirectives: refuseAs(limitErrors.directives, limits.maxDirectives) }),
+  };
 }
 
 // ── Variables the database and the runtime cannot take ────────────────────────
@@ -358,30 +411,23 @@ export const variableRefused = (problem: VariableProblem, http = false): GraphQL
 /** The limits as graphql-js validation rules, for Apollo's `validationRules` and for `validate()` in tests. */
 export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule[] {
   const documentRule: ValidationRule = (context: ValidationContext): ASTVisitor => {
-    let directives = 0;
     return {
-      Directive() {
-        directives++;
-      },
       StringValue(node) {
         if (node.value.includes('\u0000')) context.reportError(variableRefused({ kind: 'nul', path: [] }));
       },
-      Document: {
-        enter(node) {
-          const body = node.loc?.source.body;
-          if (body === undefined) return;
-          const bytes = Buffer.byteLength(body, 'utf8');
-          if (bytes > limits.maxDocumentBytes) context.reportError(limitErrors.bytes(bytes, limits.maxDocumentBytes));
-          if (countTokens(body, limits.maxTokens) > limits.maxTokens) context.reportError(limitErrors.tokens(null, limits.maxTokens));
-        },
-        leave() {
-          if (directives > limits.maxDirectives) context.reportError(limitErrors.directives(directives, limits.maxDirectives));
-        },
+      Document(node) {
+        const body = node.loc?.source.body;
+        if (body === undefined) return;
+        const bytes = Buffer.byteLength(body, 'utf8');
+        if (bytes > limits.maxDocumentBytes) context.reportError(limitErrors.bytes(bytes, limits.maxDocumentBytes));
+        if (tokensOver(body, limits.maxTokens)) context.reportError(limitErrors.tokens(null, limits.maxTokens));
       },
+    };
+  };
+  const figuresRule: ValidationRule = (context: ValidationContext): ASTVisitor => {
+    return {
       OperationDefinition(op) {
         const f = measureOperation(context.getSchema(), context.getDocument(), op, limits);
-        if (f.depth > limits.maxDepth) context.reportError(limitErrors.depth(f.depth, limits.maxDepth));
-        if (f.aliases > limits.maxAliases) context.reportError(limitErrors.aliases(f.aliases, limits.maxAliases));
         if (f.rootFields > limits.maxRootFields) context.reportError(limitErrors.rootFields(f.rootFields, limits.maxRootFields));
         if (f.fields > limits.maxFields) context.reportError(limitErrors.fields(f.fields, limits.maxFields));
         if (f.cost > limits.maxCost) context.reportError(limitErrors.cost(f.cost, limits.maxCost));
@@ -397,7 +443,8 @@ export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Val
       if (!root) context.reportError(new GraphQLError(`This API serves no ${op.operation} operations.`, { nodes: [op] }));
     },
   });
-  return [documentRule, operationTypeRule];
+  const armor = armorRules(limits);
+  return [documentRule, ...armor.depth, ...armor.aliases, figuresRule, ...armor.directives, operationTypeRule];
 }
 
 // ── Per request: the actual page sizes, and who may introspect ─────────────────

@@ -1,7 +1,9 @@
 /**
- * Structured logs: one JSON object per line on stdout (stderr for errors). A line written while a
- * request is served carries its `requestId` (the one in the `X-Request-Id` header and in INTERNAL
- * errors) without the caller passing it, and — when tracing is on — its `traceId` and `spanId`.
+ * Structured logs: one JSON object per line on stdout (stderr for errors), written by pino. A line
+ * written while a request is served carries its `requestId` (the one in the `X-Request-Id` header
+ * and in INTERNAL errors) without the caller passing it, and — when tracing is on — its `traceId`
+ * and `spanId` (pino's mixin). Each line has `time` (ISO 8601), `level` (info, warn, error) and
+ * `message`, then the caller's fields.
  *
  * Tracing without a tracing library: no OpenTelemetry package is installed, so with `TRACE_LOG=1`
  * (or `OTEL_ENABLED=true`) the gateway continues the caller's W3C `traceparent`, answers with its
@@ -11,6 +13,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { pino } from 'pino';
 import { requestScope } from './request-context.ts';
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -36,11 +39,30 @@ function correlation(): Record<string, string> {
   };
 }
 
-export const jsonLogger = (silent = false): Log => (level, message, fields = {}) => {
-  if (silent && level !== 'error') return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...correlation(), ...fields });
-  if (level === 'error') process.stderr.write(line + '\n');
-  else process.stdout.write(line + '\n');
+/**
+ * The gateway's log: pino, errors to stderr and the rest to stdout (one stream per level, each line
+ * to one of them). `silent`: errors only (the test harness).
+ */
+export const jsonLogger = (silent = false): Log => {
+  const logger = pino(
+    {
+      level: silent ? 'error' : 'info',
+      messageKey: 'message',
+      base: undefined, // no pid nor hostname: the platform's log collector knows where a line came from
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // The call's own fields win over the correlation fields (the request log passes its request id).
+      mixin: correlation,
+    },
+    pino.multistream(
+      [
+        { level: 'info', stream: process.stdout },
+        { level: 'error', stream: process.stderr },
+      ],
+      { dedupe: true },
+    ),
+  );
+  return (level, message, fields = {}) => logger[level](fields, message);
 };
 
 export function describeError(e: unknown): Record<string, unknown> {

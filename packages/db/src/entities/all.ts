@@ -13,7 +13,7 @@ import {
   System,
   SystemUsingOrgUnit,
 } from './registry.entity.ts';
-import { ApiToken, Session, SignInThrottle } from './auth.entity.ts';
+import { ApiToken, RateLimit, Session, SignInThrottle } from './auth.entity.ts';
 import { AuditChainAnchor, AuditChainHead, AuditEvent } from './audit.entity.ts';
 import { MailOutbox, Request, RequestCounter, RequestInboxEntry, RequestStep } from './request.entity.ts';
 import {
@@ -58,6 +58,7 @@ export const allEntities = [
   Session,
   ApiToken,
   SignInThrottle,
+  RateLimit,
   AuditEvent,
   AuditChainHead,
   AuditChainAnchor,

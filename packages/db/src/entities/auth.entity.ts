@@ -59,3 +59,18 @@ export const SignInThrottle = defineEntity({
     blockedUntil: p.datetime().nullable(),
   },
 });
+
+/**
+ * Requests per caller (API token, session or client address) in the current window of the gateway's
+ * rate limit (apps/gateway/src/http/rate-limit.ts), shared by its replicas. The columns are
+ * rate-limiter-flexible's: `key` with the limiter's prefix, `expire` in epoch milliseconds.
+ */
+export const RateLimit = defineEntity({
+  name: 'RateLimit',
+  tableName: 'rate_limit',
+  properties: {
+    key: p.string().length(255).primary(),
+    points: p.integer().default(0),
+    expire: p.bigint().nullable(),
+  },
+});

@@ -5,6 +5,11 @@
 // 春分の日 and 秋分の日 are fixed each February by the Cabinet from the National Astronomical Observatory's
 // almanac; here they come from the usual approximation formula (two parameter sets: 1900–1979 and
 // 1980–2099; its int() truncates towards zero, which matters for the negative term before 1983).
+//
+// Computed rather than taken from a holiday list such as @holiday-jp/holiday_jp: that list's data
+// ends in 2050 and the product plans retention periods and deadlines further out (dates up to 2999,
+// supported-dates.ts), and the domain package has no runtime dependency. The list is the test's
+// reference instead (japanese-holidays.reference.test.ts checks every year it covers, 1970–2050).
 import { addDays, isoDate, nthWeekday, parseIsoDate, weekdayOf } from './iso-date.ts';
 
 export interface JapaneseHoliday {
