@@ -11,7 +11,9 @@ import {
   agendaOrder,
   agendaRefreshed,
   attendeeStaffNotFound,
+  callerSecretariatSeat,
   circulationDecision,
+  contractorsAttend,
   decideAgendaFreeze,
   decideAgendaItemAddition,
   decideAgendaItemRemoval,
@@ -133,6 +135,8 @@ describe('creating a meeting', () => {
       ['chair', '保健福祉課長'], ['member', '係長'], ['contractor', '保守株式会社（保守業務受託者）'], ['secretariat', 'デジタル推進課'],
     ]);
     expect(expectedAttendance(steering, committee, holders, contractors, { ...own, positionId: 'p.m' }).map((a) => a.role)).toEqual(['chair', 'member']);
+    expect([contractorsAttend(monthly), contractorsAttend(steering)]).toEqual([true, false]);
+    expect([callerSecretariatSeat(secretary, committee), callerSecretariatSeat(outsider, committee), callerSecretariatSeat(null, committee)]).toEqual(['p.digital.staff', null, null]);
   });
 });
 

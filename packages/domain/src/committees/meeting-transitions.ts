@@ -198,6 +198,14 @@ export interface SeatHolder {
 
 export type ExpectedAttendee = Omit<AttendeeFacts, 'id' | 'seq'>;
 
+/** MNT-9-3-3: the maintenance contractors attend the monthly report meeting. */
+export const contractorsAttend = (rules: CommitteeRules): boolean => rules.committeeKey === 'mnt.committee.monthly-report';
+
+/** The secretariat position the actor calls the meeting in (they attend it as its secretary), if any. */
+export function callerSecretariatSeat(actor: MeetingActor | null, committee: Pick<CommitteeFacts, 'secretariatPositionIds'>): string | null {
+  return actor?.heldPositionIds.find((p) => committee.secretariatPositionIds.includes(p)) ?? null;
+}
+
 /**
  * Who is expected: the chair, the members (別表第2, 別表第3, MNT-9-3 …), for the monthly report meeting
  * the maintenance contractors (MNT-9-3-3), and the secretary calling the meeting when not among them.
@@ -212,8 +220,7 @@ export function expectedAttendance(
 ): ExpectedAttendee[] {
   const blank = { substituteForId: null, approvedByChair: false, present: null };
   const out: ExpectedAttendee[] = holders.map((h, i) => ({ role: i === 0 ? 'chair' : 'member', positionId: h.positionId, staffId: h.staffId, title: h.positionName, name: h.staffName, ...blank }));
-  if (rules.committeeKey === 'mnt.committee.monthly-report') {
-    // MNT-9-3-3: the maintenance contractor attends.
+  if (contractorsAttend(rules)) {
     for (const c of contractors) out.push({ role: 'contractor', positionId: null, staffId: null, title: `${c.contractorName}（保守業務受託者）`, name: c.personName, ...blank });
   }
   if (secretary && !out.some((a) => a.positionId === secretary.positionId)) {

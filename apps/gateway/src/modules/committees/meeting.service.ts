@@ -13,9 +13,11 @@ import {
   assembleAgenda,
   attendeeStaffNotFound,
   carriedCandidate,
+  callerSecretariatSeat,
   chairsCommittee,
   circulationDecision,
   committeeRules,
+  contractorsAttend,
   decideAgendaFreeze,
   decideAgendaItemAddition,
   decideAgendaItemRemoval,
@@ -184,8 +186,8 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput) {
 async function expectedAttendees(db: Db, committee: meetingRepo.CommitteeRow, facts: CommitteeFacts, rules: CommitteeRules, actor: MeetingActor, heldOn: string): Promise<Omit<meetingRepo.AttendeeRow, 'meeting_id'>[]> {
   const memberIds = committee.member_position_ids.filter((p) => p !== committee.chair_position_id);
   const holders = await meetingRepo.holdersOn(db, [committee.chair_position_id, ...memberIds], heldOn);
-  const contractors = rules.committeeKey === 'mnt.committee.monthly-report' ? await meetingRepo.contractorRepresentatives(db, rules.rulebookId) : [];
-  const own = actor.heldPositionIds.find((p) => facts.secretariatPositionIds.includes(p));
+  const contractors = contractorsAttend(rules) ? await meetingRepo.contractorRepresentatives(db, rules.rulebookId) : [];
+  const own = callerSecretariatSeat(actor, facts);
   const seatOf = (h: meetingRepo.HolderRow) => ({ positionId: h.position_id, positionName: h.position_name, staffId: h.staff_id, staffName: h.staff_name });
   const [ownHolder] = own && !holders.some((h) => h.position_id === own) ? await meetingRepo.holdersOn(db, [own], heldOn) : [];
   const expected = expectedAttendance(
@@ -298,7 +300,7 @@ export async function refreshAgenda(ctx: Context, meetingId: string) {
 export async function reorderAgenda(ctx: Context, meetingId: string, itemIds: string[]) {
   const { db, meeting, committee } = await loadMeeting(ctx, meetingId, ['meetingId'], { lock: true });
   const { actor, facts } = await factsOf(ctx, db, committee);
-  const live = meeting.status === 'draft' ? (await liveItems(db, meeting.id)).map(itemFacts) : [];
+  const live = (await liveItems(db, meeting.id)).map(itemFacts);
   const d = allowedOrThrow(decideAgendaReorder(meetingFacts(meeting), facts, actor, live, itemIds));
   await meetingRepo.reorderItems(db, d.order);
   await audit(ctx, db, d.audit);
@@ -308,7 +310,7 @@ export async function reorderAgenda(ctx: Context, meetingId: string, itemIds: st
 export async function addAgendaItem(ctx: Context, meetingId: string, input: FreeItemDraft) {
   const { db, meeting, committee } = await loadMeeting(ctx, meetingId, ['meetingId'], { lock: true });
   const { actor, facts } = await factsOf(ctx, db, committee);
-  const live = meeting.status === 'draft' ? (await liveItems(db, meeting.id)).map(itemFacts) : [];
+  const live = (await liveItems(db, meeting.id)).map(itemFacts);
   const d = allowedOrThrow(decideAgendaItemAddition(meetingFacts(meeting), facts, actor, live, input, randomUUID()));
   await meetingRepo.reorderItems(db, d.order);
   await meetingRepo.insertItems(db, ctx.viewer!.municipalityId, meeting.id, [{ ...d.item, requestId: null, requestStepId: null, carriedFromItemId: null, figures: null }]);
