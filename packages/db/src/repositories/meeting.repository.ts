@@ -1,135 +1,181 @@
 import type { RuleId } from '@tsukasa/domain';
 // Committees, meetings, agenda items, attendance and circulation sign-offs (SPEC §7).
-import { exec, one, rows, type Db } from './sql.ts';
+import { sql as raw, type InferResult } from 'kysely';
+import { anyOf, exec, first, one, rows, run, tables, type Db, type Stored } from './sql.ts';
 
-export interface CommitteeRow {
-  id: string;
-  key: string;
-  rulebook_id: string;
-  name: string;
-  name_en: string;
-  chair_position_id: string;
-  secretariat_org_unit_id: string;
-  secretariat_name: string;
-  rule_ids: RuleId[];
-  member_position_ids: string[];
-}
+type Paper = { label: string; title: string };
 
-const COMMITTEE_COLUMNS = `c.id, c.key, c.rulebook_id, c.name, c.name_en, c.chair_position_id, c.secretariat_org_unit_id, ou.name as secretariat_name, c.rule_ids,
-  array(select m.position_id::text from committee_member m where m.committee_id = c.id order by m.sort_order) as member_position_ids`;
+// ---- committees --------------------------------------------------------------------------------------
+
+const COMMITTEE_COLUMN_LIST = ['c.id', 'c.key', 'c.rulebook_id', 'c.name', 'c.name_en', 'c.chair_position_id', 'c.secretariat_org_unit_id', 'ou.name as secretariat_name', 'c.rule_ids'] as const;
+
+const committeeQuery = () =>
+  tables
+    .selectFrom('committee as c')
+    .innerJoin('org_unit as ou', 'ou.id', 'c.secretariat_org_unit_id')
+    .select(COMMITTEE_COLUMN_LIST)
+    .select((eb) => raw<string[]>`array(${eb.selectFrom('committee_member as m').select(raw<string>`m.position_id::text`.as('position_id')).whereRef('m.committee_id', '=', 'c.id').orderBy('m.sort_order')})`.as('member_position_ids'));
+
+/** A committee with its secretariat's name and its member positions in their order, typed from the entities. */
+export type CommitteeRow = Stored<InferResult<ReturnType<typeof committeeQuery>>[number]>;
 
 export async function committees(db: Db): Promise<CommitteeRow[]> {
-  return rows(db, `select ${COMMITTEE_COLUMNS} from committee c join org_unit ou on ou.id = c.secretariat_org_unit_id order by c.rulebook_id, c.key`);
+  return run(db, committeeQuery().orderBy('c.rulebook_id').orderBy('c.key'));
 }
 
 export async function committeeById(db: Db, id: string): Promise<CommitteeRow | undefined> {
-  return one(db, `select ${COMMITTEE_COLUMNS} from committee c join org_unit ou on ou.id = c.secretariat_org_unit_id where c.id = $1`, [id]);
+  return first(db, committeeQuery().where('c.id', '=', id));
 }
 
 /** Positions in an org unit and every unit below it: the secretariat's staff (ARK-19-3). */
 export async function positionsInUnitTree(db: Db, orgUnitId: string): Promise<string[]> {
-  const r = await rows<{ id: string }>(db, `with recursive u as (select id from org_unit where id = $1 union all select o.id from org_unit o join u on o.parent_id = u.id)
-    select p.id from position p where p.org_unit_id in (select id from u)`, [orgUnitId]);
+  const r = await run(
+    db,
+    tables
+      .withRecursive('u(id)', (q) =>
+        q.selectFrom('org_unit').select('org_unit.id').where('org_unit.id', '=', orgUnitId)
+          .unionAll((u) => u.selectFrom('org_unit as o').innerJoin('u', 'o.parent_id', 'u.id').select('o.id')),
+      )
+      .selectFrom('position as p')
+      .select('p.id')
+      .where('p.org_unit_id', 'in', (eb) => eb.selectFrom('u').select('u.id')),
+  );
   return r.map((x) => x.id);
 }
 
-export interface HolderRow { position_id: string; position_name: string; staff_id: string | null; staff_name: string | null }
+/** The tenure in force on a date: begun on or before it, not ended by it. */
+const tenureOn = (on: string) => raw<boolean>`t.valid_from <= ${on}::date and (t.valid_to is null or t.valid_to > ${on}::date)`;
 
-/** Who holds each position on a date (a vacant position has no staff). */
+const holdersQuery = (positionIds: readonly string[], on: string) =>
+  tables
+    .selectFrom(raw<{ id: string; n: number }>`unnest(${positionIds}::uuid[]) with ordinality`.as<'x'>(raw`x(id, n)`))
+    .innerJoin('position as p', 'p.id', 'x.id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('position_tenure as t')
+          .innerJoin('staff as s', 's.id', 't.staff_id')
+          .select(['t.staff_id', raw<string>`s.family_name || ' ' || s.given_name`.as('staff_name')])
+          .whereRef('t.position_id', '=', 'p.id')
+          .where(tenureOn(on))
+          .orderBy('t.valid_from', 'desc')
+          .limit(1)
+          .as('h'),
+      (join) => join.onTrue(),
+    )
+    .select(['p.id as position_id', 'p.name as position_name', 'h.staff_id', 'h.staff_name'])
+    .orderBy('x.n');
+
+/** Who holds a position on a date (a vacant position has no staff). */
+export type HolderRow = Stored<InferResult<ReturnType<typeof holdersQuery>>[number]>;
+
+/** Who holds each position on a date, in the order given. */
 export async function holdersOn(db: Db, positionIds: readonly string[], on: string): Promise<HolderRow[]> {
-  return rows(db, `select p.id as position_id, p.name as position_name, h.staff_id, h.staff_name
-      from unnest($1::uuid[]) with ordinality as x(id, n) join position p on p.id = x.id
-      left join lateral (select t.staff_id, s.family_name || ' ' || s.given_name as staff_name from position_tenure t join staff s on s.id = t.staff_id
-        where t.position_id = p.id and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date) order by t.valid_from desc limit 1) h on true
-      order by x.n`, [positionIds, on]);
+  return run(db, holdersQuery(positionIds, on));
 }
 
-export interface MeetingRow {
-  id: string;
-  committee_id: string;
-  fiscal_year: number;
-  number: number;
-  mode: 'meeting' | 'circulation';
-  held_on: string;
-  start_time: string | null;
-  end_time: string | null;
-  place: string;
-  status: 'draft' | 'frozen' | 'held' | 'closed' | 'cancelled';
-  cutoff_at: Date | string | null;
-  created_by_id: string;
-  created_at: Date | string;
-  minutes_sent_at: Date | string | null;
-  version: number;
-}
+// ---- meetings ------------------------------------------------------------------------------------------
 
-const MEETING_COLUMNS = `m.id, m.committee_id, m.fiscal_year, m.number, m.mode, to_char(m.held_on, 'YYYY-MM-DD') as held_on, m.start_time, m.end_time, m.place, m.status,
-  m.cutoff_at, m.created_by_id, m.created_at, m.minutes_sent_at, m.version`;
+const MEETING_COLUMN_LIST = [
+  'm.id', 'm.committee_id', 'm.fiscal_year', 'm.number', 'm.mode', 'm.start_time', 'm.end_time', 'm.place', 'm.status', 'm.cutoff_at', 'm.created_by_id', 'm.created_at',
+  'm.minutes_sent_at', 'm.version',
+] as const;
+
+const heldOnText = raw<string>`to_char(m.held_on, 'YYYY-MM-DD')`.as('held_on');
+
+const meetingQuery = () => tables.selectFrom('meeting as m').select(MEETING_COLUMN_LIST).select(heldOnText);
+
+/** A meeting as the repositories read it, its date as YYYY-MM-DD, typed from the entity. */
+export type MeetingRow = Stored<InferResult<ReturnType<typeof meetingQuery>>[number]>;
 
 export async function meetings(db: Db, filter: { committeeId?: string | null; limit: number }): Promise<MeetingRow[]> {
-  return rows(db, `select ${MEETING_COLUMNS} from meeting m where ($1::uuid is null or m.committee_id = $1) order by m.held_on desc, m.number desc limit $2`, [filter.committeeId ?? null, filter.limit]);
+  return run(
+    db,
+    meetingQuery()
+      .$if(Boolean(filter.committeeId), (q) => q.where('m.committee_id', '=', filter.committeeId!))
+      .orderBy('m.held_on', 'desc')
+      .orderBy('m.number', 'desc')
+      .limit(filter.limit),
+  );
 }
 
 export async function meetingById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<MeetingRow | undefined> {
-  return one(db, `select ${MEETING_COLUMNS} from meeting m where m.id = $1${opts.lock ? ' for update' : ''}`, [id]);
+  return first(db, meetingQuery().where('m.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
 }
 
+/** The next number of a committee's fiscal year, gapless under concurrency (the counter row is locked by the upsert). */
 export async function nextMeetingNumber(db: Db, municipalityId: string, committeeId: string, fiscalYear: number): Promise<number> {
-  const r = await one<{ last: number }>(db, `insert into meeting_counter as c (municipality_id, committee_id, fiscal_year, last) values ($1, $2, $3, 1)
-    on conflict (committee_id, fiscal_year, municipality_id) do update set last = c.last + 1 returning last`, [municipalityId, committeeId, fiscalYear]);
+  const r = await first(
+    db,
+    tables
+      .insertInto('meeting_counter')
+      .values({ municipality_id: municipalityId, committee_id: committeeId, fiscal_year: fiscalYear, last: 1 })
+      .onConflict((oc) => oc.columns(['committee_id', 'fiscal_year', 'municipality_id']).doUpdateSet((eb) => ({ last: eb(eb.ref('meeting_counter.last'), '+', 1) })))
+      .returning('last'),
+  );
   return r!.last;
 }
 
-export async function insertMeeting(db: Db, m: { id: string; municipalityId: string; committeeId: string; fiscalYear: number; number: number; mode: string; heldOn: string; startTime: string | null; endTime: string | null; place: string; createdBy: string; now: Date }): Promise<void> {
-  await exec(db, `insert into meeting (id, municipality_id, committee_id, fiscal_year, number, mode, held_on, start_time, end_time, place, status, created_by_id, created_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $12)`,
-  [m.id, m.municipalityId, m.committeeId, m.fiscalYear, m.number, m.mode, m.heldOn, m.startTime, m.endTime, m.place, m.createdBy, m.now]);
+export async function insertMeeting(
+  db: Db,
+  m: { id: string; municipalityId: string; committeeId: string; fiscalYear: number; number: number; mode: MeetingRow['mode']; heldOn: string; startTime: string | null; endTime: string | null; place: string; createdBy: string; now: Date },
+): Promise<void> {
+  await run(
+    db,
+    tables.insertInto('meeting').values({
+      id: m.id, municipality_id: m.municipalityId, committee_id: m.committeeId, fiscal_year: m.fiscalYear, number: m.number, mode: m.mode, held_on: m.heldOn,
+      start_time: m.startTime, end_time: m.endTime, place: m.place, status: 'draft', created_by_id: m.createdBy, created_at: m.now,
+    }),
+  );
 }
 
 export async function setMeetingStatus(db: Db, id: string, status: MeetingRow['status'], extra: { cutoffAt?: Date; minutesSentAt?: Date } = {}): Promise<void> {
-  await exec(db, `update meeting set status = $2, cutoff_at = coalesce($3, cutoff_at), minutes_sent_at = coalesce($4, minutes_sent_at), version = version + 1 where id = $1`,
-    [id, status, extra.cutoffAt ?? null, extra.minutesSentAt ?? null]);
+  await run(
+    db,
+    tables
+      .updateTable('meeting as m')
+      .set((eb) => ({
+        status,
+        cutoff_at: eb.fn.coalesce(raw<Date | null>`${extra.cutoffAt ?? null}::timestamptz`, 'm.cutoff_at'),
+        minutes_sent_at: eb.fn.coalesce(raw<Date | null>`${extra.minutesSentAt ?? null}::timestamptz`, 'm.minutes_sent_at'),
+        version: eb(eb.ref('m.version'), '+', 1),
+      }))
+      .where('m.id', '=', id),
+  );
 }
 
 /** The held_on of the committee's latest meeting before a date (the period its reports cover starts there). */
 export async function previousMeetingDate(db: Db, committeeId: string, before: string): Promise<string | null> {
-  const r = await one<{ d: string | null }>(db, `select to_char(max(held_on), 'YYYY-MM-DD') as d from meeting where committee_id = $1 and held_on < $2::date and status <> 'cancelled'`, [committeeId, before]);
+  const r = await first(
+    db,
+    tables
+      .selectFrom('meeting as m')
+      .select(raw<string | null>`to_char(max(m.held_on), 'YYYY-MM-DD')`.as('d'))
+      .where('m.committee_id', '=', committeeId)
+      .where('m.held_on', '<', raw<string>`${before}::date`)
+      .where('m.status', '<>', 'cancelled'),
+  );
   return r?.d ?? null;
 }
 
-export interface ItemRow {
-  id: string;
-  meeting_id: string;
-  seq: number;
-  group_key: 'deliberation' | 'carried_over' | 'report' | 'other';
-  source: 'request' | 'standing' | 'carried_over' | 'free';
-  source_ref: string;
-  request_id: string | null;
-  request_step_id: string | null;
-  carried_from_item_id: string | null;
-  title: string;
-  presenter: string | null;
-  documents: { label: string; title: string }[];
-  figures: Record<string, unknown> | null;
-  rule_ids: RuleId[];
-  removed_at: Date | string | null;
-  removed_reason: string | null;
-  outcome: 'approved' | 'approved_with_conditions' | 'rejected' | 'deferred' | null;
-  conditions: string | null;
-  dissent: string[];
-  decision_note: string | null;
-  decided_at: Date | string | null;
-  decided_by_id: string | null;
-}
+// ---- agenda items ---------------------------------------------------------------------------------------
 
-const ITEM_COLUMNS = `i.id, i.meeting_id, i.seq, i.group_key, i.source, i.source_ref, i.request_id, i.request_step_id, i.carried_from_item_id, i.title, i.presenter,
-  i.documents, i.figures, i.rule_ids, i.removed_at, i.removed_reason, i.outcome, i.conditions, i.dissent, i.decision_note, i.decided_at, i.decided_by_id`;
+const ITEM_COLUMN_LIST = [
+  'i.id', 'i.meeting_id', 'i.seq', 'i.group_key', 'i.source', 'i.source_ref', 'i.request_id', 'i.request_step_id', 'i.carried_from_item_id', 'i.title', 'i.presenter',
+  'i.documents', 'i.figures', 'i.rule_ids', 'i.removed_at', 'i.removed_reason', 'i.outcome', 'i.conditions', 'i.dissent', 'i.decision_note', 'i.decided_at', 'i.decided_by_id',
+] as const;
+
+const itemQuery = () => tables.selectFrom('meeting_item as i').select(ITEM_COLUMN_LIST).$narrowType<{ documents: Paper[]; dissent: string[] }>();
+
+/** An agenda item with its papers (資料) and its decision, typed from the entity. */
+export type ItemRow = Stored<InferResult<ReturnType<typeof itemQuery>>[number]>;
 
 export async function itemsOfMeetings(db: Db, meetingIds: readonly string[]): Promise<ItemRow[]> {
-  return rows(db, `select ${ITEM_COLUMNS} from meeting_item i where i.meeting_id = any($1::uuid[]) order by i.meeting_id, i.removed_at nulls first, i.seq`, [meetingIds]);
+  return run(db, itemQuery().where('i.meeting_id', '=', anyOf(meetingIds, 'uuid')).orderBy('i.meeting_id').orderBy('i.removed_at', (o) => o.asc().nullsFirst()).orderBy('i.seq'));
 }
 
 export async function itemById(db: Db, id: string): Promise<ItemRow | undefined> {
-  return one(db, `select ${ITEM_COLUMNS} from meeting_item i where i.id = $1`, [id]);
+  return first(db, itemQuery().where('i.id', '=', id));
 }
 
 export interface NewItem {
@@ -143,7 +189,7 @@ export interface NewItem {
   carriedFromItemId: string | null;
   title: string;
   presenter: string | null;
-  documents: { label: string; title: string }[];
+  documents: Paper[];
   figures: Record<string, unknown> | null;
   ruleIds: readonly RuleId[];
 }
@@ -161,58 +207,104 @@ export async function insertItems(db: Db, municipalityId: string, meetingId: str
 }
 
 /** Sets the order (and 資料 numbers) of a meeting's live items in one statement. */
-export async function reorderItems(db: Db, order: { id: string; seq: number; documents: { label: string; title: string }[] }[]): Promise<void> {
+export async function reorderItems(db: Db, order: { id: string; seq: number; documents: Paper[] }[]): Promise<void> {
   await exec(db, `update meeting_item i set seq = x.seq, documents = x.documents from jsonb_to_recordset($1::jsonb) as x(id uuid, seq int, documents jsonb) where i.id = x.id`, [JSON.stringify(order)]);
 }
 
 export async function removeItem(db: Db, id: string, reason: string, at: Date): Promise<void> {
-  await exec(db, `update meeting_item set removed_at = $2, removed_reason = $3 where id = $1`, [id, at, reason]);
+  await run(db, tables.updateTable('meeting_item').set({ removed_at: at, removed_reason: reason }).where('id', '=', id));
 }
 
 /** Records an item's decision once: false when it already has one. */
-export async function decideItemIfOpen(db: Db, id: string, d: { outcome: string; conditions: string | null; dissent: string[]; note: string | null; by: string; at: Date }): Promise<boolean> {
-  const r = await rows(db, `update meeting_item set outcome = $2, conditions = $3, dissent = $4, decision_note = $5, decided_by_id = $6, decided_at = $7
-    where id = $1 and outcome is null and removed_at is null returning id`, [id, d.outcome, d.conditions, JSON.stringify(d.dissent), d.note, d.by, d.at]);
+export async function decideItemIfOpen(db: Db, id: string, d: { outcome: NonNullable<ItemRow['outcome']>; conditions: string | null; dissent: string[]; note: string | null; by: string; at: Date }): Promise<boolean> {
+  const r = await run(
+    db,
+    tables
+      .updateTable('meeting_item')
+      .set({ outcome: d.outcome, conditions: d.conditions, dissent: raw<unknown[]>`${JSON.stringify(d.dissent)}::jsonb`, decision_note: d.note, decided_by_id: d.by, decided_at: d.at })
+      .where('id', '=', id)
+      .where('outcome', 'is', null)
+      .where('removed_at', 'is', null)
+      .returning('id'),
+  );
   return r.length === 1;
 }
 
-export interface CandidateStepRow {
-  step_id: string;
-  opened_at: Date | string;
-  rule_ids: RuleId[];
-  request_id: string;
-  number: string;
-  kind_key: string;
-  filed_on: string;
-  content: Record<string, unknown>;
-  system_name: string | null;
-  presenter: string | null;
-  deferred_from: string | null;
-  scheduled_elsewhere: boolean;
-}
+const openStepsQuery = (committeeId: string, exceptMeetingId: string) =>
+  tables
+    .selectFrom('request_step as s')
+    .innerJoin('request as r', (join) => join.onRef('r.id', '=', 's.request_id').onRef('r.round', '=', 's.round').on('r.status', '=', 'in_progress'))
+    .leftJoin('system as sys', 'sys.id', 'r.system_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('position_tenure as t')
+          .innerJoin('position as p', 'p.id', 't.position_id')
+          .select('p.name')
+          .whereRef('t.staff_id', '=', 'r.requester_id')
+          .where(raw<boolean>`t.valid_from <= r.filed_at::date and (t.valid_to is null or t.valid_to > r.filed_at::date)`)
+          .orderBy(raw`(p.kind = 'head')`, 'desc')
+          .orderBy('p.sort_order')
+          .limit(1)
+          .as('pres'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      's.id as step_id', 's.opened_at', 's.rule_ids', 'r.id as request_id', 'r.number', 'r.kind_key',
+      raw<string>`to_char(r.filed_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD')`.as('filed_on'),
+      'r.content', 'sys.name as system_name', 'pres.name as presenter',
+      eb
+        .selectFrom('meeting_item as i')
+        .select(raw<string>`i.meeting_id::text`.as('meeting_id'))
+        .whereRef('i.request_step_id', '=', 's.id')
+        .where('i.outcome', '=', 'deferred')
+        .orderBy('i.decided_at', 'desc')
+        .limit(1)
+        .as('deferred_from'),
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting_item as i')
+            .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+            .select(raw`1`.as('one'))
+            .whereRef('i.request_step_id', '=', 's.id')
+            .where('i.removed_at', 'is', null)
+            .where('i.outcome', 'is', null)
+            .where('m.id', '<>', exceptMeetingId)
+            .where('m.status', 'in', ['draft', 'frozen', 'held']),
+        )
+        .as('scheduled_elsewhere'),
+    ])
+    // An open step has opened.
+    .$narrowType<{ opened_at: Date; content: Record<string, unknown>; deferred_from: string | null; scheduled_elsewhere: boolean }>()
+    .where('s.status', '=', 'open')
+    .where('s.actor_committee_id', '=', committeeId);
+
+/** A request awaiting the committee, as an agenda candidate is built from it. */
+export type CandidateStepRow = Stored<InferResult<ReturnType<typeof openStepsQuery>>[number]>;
 
 /**
  * Requests awaiting the committee: their committee step is open in the current round. With the
  * meeting each was last deferred at, and whether another meeting not yet held already has it.
  */
 export async function openCommitteeSteps(db: Db, committeeId: string, exceptMeetingId: string): Promise<CandidateStepRow[]> {
-  return rows(db, `select s.id as step_id, s.opened_at, s.rule_ids, r.id as request_id, r.number, r.kind_key, to_char(r.filed_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as filed_on,
-      r.content, sys.name as system_name, pres.name as presenter,
-      (select i.meeting_id::text from meeting_item i where i.request_step_id = s.id and i.outcome = 'deferred' order by i.decided_at desc limit 1) as deferred_from,
-      exists (select 1 from meeting_item i join meeting m on m.id = i.meeting_id where i.request_step_id = s.id and i.removed_at is null and i.outcome is null
-        and m.id <> $2 and m.status in ('draft', 'frozen', 'held')) as scheduled_elsewhere
-    from request_step s join request r on r.id = s.request_id and r.round = s.round and r.status = 'in_progress'
-    left join system sys on sys.id = r.system_id
-    left join lateral (select p.name from position_tenure t join position p on p.id = t.position_id
-      where t.staff_id = r.requester_id and t.valid_from <= r.filed_at::date and (t.valid_to is null or t.valid_to > r.filed_at::date) order by (p.kind = 'head') desc, p.sort_order limit 1) pres on true
-    where s.status = 'open' and s.actor_committee_id = $1`, [committeeId, exceptMeetingId]);
+  return run(db, openStepsQuery(committeeId, exceptMeetingId));
 }
 
 /** Free items deferred at an earlier meeting of the committee and not carried to a later one yet. */
 export async function deferredFreeItems(db: Db, committeeId: string, exceptMeetingId: string): Promise<(ItemRow & { meeting_held_on: string })[]> {
-  return rows(db, `select ${ITEM_COLUMNS}, to_char(m.held_on, 'YYYY-MM-DD') as meeting_held_on from meeting_item i join meeting m on m.id = i.meeting_id
-    where m.committee_id = $1 and m.id <> $2 and i.outcome = 'deferred' and i.request_step_id is null and i.removed_at is null
-      and not exists (select 1 from meeting_item later where later.carried_from_item_id = i.id and later.removed_at is null)`, [committeeId, exceptMeetingId]);
+  return run(
+    db,
+    itemQuery()
+      .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+      .select(raw<string>`to_char(m.held_on, 'YYYY-MM-DD')`.as('meeting_held_on'))
+      .where('m.committee_id', '=', committeeId)
+      .where('m.id', '<>', exceptMeetingId)
+      .where('i.outcome', '=', 'deferred')
+      .where('i.request_step_id', 'is', null)
+      .where('i.removed_at', 'is', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('meeting_item as later').select(raw`1`.as('one')).whereRef('later.carried_from_item_id', '=', 'i.id').where('later.removed_at', 'is', null)))),
+  );
 }
 
 /** Requests of a rulebook filed, decided and still in progress over a period (MNT-9-1-2 運用状況). */
@@ -252,27 +344,30 @@ export async function auditFigures(db: Db, rulebookId: string, from: string, to:
 
 /** The representative of each contractor maintaining a system under the rulebook (MNT-9-3-3). */
 export async function contractorRepresentatives(db: Db, rulebookId: string): Promise<{ contractor_name: string; person_name: string }[]> {
-  return rows(db, `select distinct on (c.id) c.name as contractor_name, cp.name as person_name from system s join contractor c on c.id = s.contractor_id
-    join contractor_person cp on cp.contractor_id = c.id where s.rulebook_id = $1 order by c.id, (cp.key like '%representative%') desc, cp.key`, [rulebookId]);
+  return run(
+    db,
+    tables
+      .selectFrom('system as s')
+      .innerJoin('contractor as c', 'c.id', 's.contractor_id')
+      .innerJoin('contractor_person as cp', 'cp.contractor_id', 'c.id')
+      .distinctOn('c.id')
+      .select(['c.name as contractor_name', 'cp.name as person_name'])
+      .where('s.rulebook_id', '=', rulebookId)
+      .orderBy('c.id')
+      .orderBy(raw`(cp.key like '%representative%')`, 'desc')
+      .orderBy('cp.key'),
+  );
 }
 
-export interface AttendeeRow {
-  id: string;
-  meeting_id: string;
-  seq: number;
-  role: 'chair' | 'member' | 'temporary_member' | 'substitute' | 'invited' | 'secretariat' | 'contractor';
-  position_id: string | null;
-  staff_id: string | null;
-  title: string;
-  name: string | null;
-  substitute_for_id: string | null;
-  approved_by_chair: boolean;
-  present: boolean | null;
-}
+const ATTENDEE_COLUMN_LIST = ['id', 'meeting_id', 'seq', 'role', 'position_id', 'staff_id', 'title', 'name', 'substitute_for_id', 'approved_by_chair', 'present'] as const;
+
+const attendeeQuery = () => tables.selectFrom('meeting_attendee').select(ATTENDEE_COLUMN_LIST);
+
+/** Who attends a meeting, in which role, and whether present, typed from the entity. */
+export type AttendeeRow = Stored<InferResult<ReturnType<typeof attendeeQuery>>[number]>;
 
 export async function attendeesOfMeetings(db: Db, meetingIds: readonly string[]): Promise<AttendeeRow[]> {
-  return rows(db, `select id, meeting_id, seq, role, position_id, staff_id, title, name, substitute_for_id, approved_by_chair, present from meeting_attendee
-    where meeting_id = any($1::uuid[]) order by meeting_id, seq`, [meetingIds]);
+  return run(db, attendeeQuery().where('meeting_id', '=', anyOf(meetingIds, 'uuid')).orderBy('meeting_id').orderBy('seq'));
 }
 
 export async function insertAttendees(db: Db, municipalityId: string, meetingId: string, list: Omit<AttendeeRow, 'meeting_id'>[]): Promise<void> {
@@ -284,16 +379,27 @@ export async function insertAttendees(db: Db, municipalityId: string, meetingId:
 }
 
 export async function setPresence(db: Db, meetingId: string, presentIds: readonly string[]): Promise<void> {
-  await exec(db, `update meeting_attendee set present = (id = any($2::uuid[])) where meeting_id = $1`, [meetingId, presentIds]);
+  await run(db, tables.updateTable('meeting_attendee').set({ present: raw<boolean>`(id = ${anyOf(presentIds, 'uuid')})` }).where('meeting_id', '=', meetingId));
 }
 
-export async function signoffsOfItems(db: Db, itemIds: readonly string[]): Promise<{ item_id: string; position_id: string; staff_id: string; vote: 'agree' | 'disagree'; comment: string | null; signed_at: Date | string }[]> {
-  return rows(db, `select item_id, position_id, staff_id, vote, comment, signed_at from meeting_signoff where item_id = any($1::uuid[]) order by signed_at`, [itemIds]);
+const signoffQuery = () => tables.selectFrom('meeting_signoff').select(['item_id', 'position_id', 'staff_id', 'vote', 'comment', 'signed_at']);
+
+/** A member's sign-off of a circulated item. */
+export type SignoffRow = Stored<InferResult<ReturnType<typeof signoffQuery>>[number]>;
+
+export async function signoffsOfItems(db: Db, itemIds: readonly string[]): Promise<SignoffRow[]> {
+  return run(db, signoffQuery().where('item_id', '=', anyOf(itemIds, 'uuid')).orderBy('signed_at'));
 }
 
 /** One sign-off per member position and item: false when that position has already signed. */
-export async function insertSignoff(db: Db, municipalityId: string, s: { itemId: string; positionId: string; staffId: string; vote: string; comment: string | null; at: Date }): Promise<boolean> {
-  const r = await rows(db, `insert into meeting_signoff (item_id, position_id, municipality_id, staff_id, vote, comment, signed_at) values ($1, $2, $3, $4, $5, $6, $7)
-    on conflict do nothing returning item_id`, [s.itemId, s.positionId, municipalityId, s.staffId, s.vote, s.comment, s.at]);
+export async function insertSignoff(db: Db, municipalityId: string, s: { itemId: string; positionId: string; staffId: string; vote: SignoffRow['vote']; comment: string | null; at: Date }): Promise<boolean> {
+  const r = await run(
+    db,
+    tables
+      .insertInto('meeting_signoff')
+      .values({ item_id: s.itemId, position_id: s.positionId, municipality_id: municipalityId, staff_id: s.staffId, vote: s.vote, comment: s.comment, signed_at: s.at })
+      .onConflict((oc) => oc.doNothing())
+      .returning('item_id'),
+  );
   return r.length === 1;
 }
