@@ -164,7 +164,7 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, limit: number, b
     db,
     auditEvents()
       .where(filter)
-      .$if(beforeSeq !== null, (q) => q.where('audit_event.seq', '<', sql<bigint>`${beforeSeq}::bigint`))
+      .$if(Boolean(beforeSeq), (q) => q.where('audit_event.seq', '<', sql<bigint>`${beforeSeq}::bigint`))
       .orderBy('audit_event.seq', 'desc')
       .limit(limit),
   );

@@ -106,7 +106,7 @@ export interface NestedLevels {
  */
 const systemsWithLevels = (nested: NestedLevels) =>
   systemsWithUnit()
-    .$if(nested.usingUnits === true, (q) =>
+    .$if(Boolean(nested.usingUnits), (q) =>
       q.select((eb) =>
         eb.fn
           .coalesce(
@@ -125,7 +125,7 @@ const systemsWithLevels = (nested: NestedLevels) =>
           .as('using_units'),
       ),
     )
-    .$if(nested.assets === true, (q) =>
+    .$if(Boolean(nested.assets), (q) =>
       q.select((eb) =>
         eb.fn
           .coalesce(
@@ -135,7 +135,7 @@ const systemsWithLevels = (nested: NestedLevels) =>
                   .selectFrom('information_asset_system as ais')
                   .innerJoin('information_asset as a', 'a.id', 'ais.asset_id')
                   .select(ASSET_COLUMNS)
-                  .$if(nested.owners === true, (x) => x.select((e) => ownersJson(e).as('owners')))
+                  .$if(Boolean(nested.owners), (x) => x.select((e) => ownersJson(e).as('owners')))
                   .whereRef('ais.system_id', '=', 's.id')
                   .as('x'),
               )
@@ -317,7 +317,7 @@ export async function listAssets(db: Db, limit: number, after: { name: string; i
   const page = await run(
     db,
     assets()
-      .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('a.name', 'a.id'), '>', eb.tuple(after!.name, sql<string>`${after!.id}::uuid`))))
+      .$if(Boolean(after), (q) => q.where((eb) => eb(eb.refTuple('a.name', 'a.id'), '>', eb.tuple(after!.name, sql<string>`${after!.id}::uuid`))))
       .orderBy('a.name')
       .orderBy('a.id')
       .limit(limit + 1),
