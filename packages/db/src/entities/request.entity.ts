@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RequestStatus, RuleId, StepKind, StepStatus } from '@tsukasa/domain';
+import type { RequestStatus, RouteResult, RuleId, StepKind, StepStatus } from '@tsukasa/domain';
 import { randomUUID } from 'node:crypto';
 import { Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
@@ -40,7 +40,8 @@ export const Request = defineEntity({
     /** in_progress → approved | rejected; returned (for correction) and withdrawn are first-class. */
     status: p.string().length(20).$type<RequestStatus>(),
     content: p.json<Record<string, unknown>>(),
-    routeNotes: p.json<unknown[]>(),
+    /** Why the route looks as it does (RouteResult notes), each citing its rules. */
+    routeNotes: p.json<RouteResult['notes']>(),
     ruleIds: p.array().$type<RuleId[]>(),
     /** A due date the rulebook sets (ARK-12-2), in the municipality's calendar. */
     dueOn: p.date().nullable(),

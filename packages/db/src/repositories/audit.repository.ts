@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ruleIdSet, type RuleId } from '@tsukasa/domain';
-import { exec, nowOf, one, recordedRows, type Db } from './sql.ts';
+import { sql, type Compilable, type Expression, type InferResult, type SqlBool } from 'kysely';
+import { first, jsonb, nowOf, recordedRows, run, tables, type Db, type ScopeOf, type Stored } from './sql.ts';
 
 export interface AuditEventInput {
   actorStaffId: string | null;
@@ -106,36 +107,32 @@ export async function appendAuditEvents(db: Db, municipalityId: string, events: 
     };
     return { ...fields, digest: eventDigest(fields) };
   });
-  await exec(db, 'select append_audit_events($1, $2::jsonb)', [municipalityId, JSON.stringify(payload)]);
+  await run(db, tables.selectNoFrom(sql<unknown>`append_audit_events(${municipalityId}, ${jsonb(payload)})`.as('appended')));
 }
 
-export interface AuditEventRow {
-  id: string;
-  seq: string;
-  occurred_at: Date;
-  actor_staff_id: string | null;
-  actor_token_id: string | null;
-  on_behalf_of_staff_id: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  target_ids: string[] | null;
-  fields: string[] | null;
-  before: unknown;
-  after: unknown;
-  /** The rules the event cited when it happened, as recorded (never re-read against amended rulebooks). */
-  rule_ids: string[];
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
+const auditEvents = () =>
+  tables
+    .selectFrom('audit_event')
+    .select((eb) => [
+      // bigint as text (what the driver hands over for int8 anyway).
+      sql<string>`${eb.ref('id')}::text`.as('id'), sql<string>`${eb.ref('seq')}::text`.as('seq'), 'occurred_at', 'actor_staff_id', 'actor_token_id', 'on_behalf_of_staff_id', 'action', 'target_type', 'target_id',
+      'target_ids', 'fields', 'before', 'after',
+      // The rules the event cited when it happened, as recorded (never re-read against amended rulebooks): text, not RuleId.
+      eb.ref('rule_ids').$castTo<string[]>().as('rule_ids'),
+      'request_id', 'prev_hash', 'hash',
+    ]);
+
+/** An audit event as recorded, typed from the entity. */
+export type AuditEventRow = Stored<InferResult<ReturnType<typeof auditEvents>>[number]>;
+
+/** Runs a typed query on the audit log through `recordedRows`: its rule IDs as recorded, unchecked. */
+async function recorded<Row>(db: Db, query: Compilable<Row>): Promise<Stored<Row>[]> {
+  const compiled = query.compile();
+  return recordedRows<Stored<Row>>(db, compiled.sql, compiled.parameters);
 }
 
 export async function auditEventsForTarget(db: Db, targetType: string, targetId: string): Promise<AuditEventRow[]> {
-  return recordedRows<AuditEventRow>(
-    db,
-    'select * from audit_event where target_type = $1 and target_id = $2 order by audit_event.seq',
-    [targetType, targetId],
-  );
+  return recorded(db, auditEvents().where('target_type', '=', targetType).where('target_id', '=', targetId).orderBy('audit_event.seq'));
 }
 
 export interface AuditFilter {
@@ -147,26 +144,30 @@ export interface AuditFilter {
   to?: Date | null;
 }
 
+function auditWhere(f: AuditFilter) {
+  return (eb: ScopeOf<ReturnType<typeof auditEvents>>): Expression<SqlBool> => {
+    const where: Expression<SqlBool>[] = [];
+    if (f.action) where.push(eb('action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (f.actorStaffId) where.push(eb.or([eb('actor_staff_id', '=', f.actorStaffId), eb('on_behalf_of_staff_id', '=', f.actorStaffId)]));
+    if (f.targetType) where.push(eb('target_type', '=', f.targetType));
+    if (f.targetId) where.push(eb.or([eb('target_id', '=', f.targetId), eb('target_ids', '@>', sql<string[]>`array[${f.targetId}]::text[]`)]));
+    if (f.from) where.push(eb('occurred_at', '>=', f.from));
+    if (f.to) where.push(eb('occurred_at', '<', f.to));
+    return eb.and(where);
+  };
+}
+
 /** Newest first, keyset on seq. */
-export async function searchAuditEvents(db: Db, f: AuditFilter, first: number, beforeSeq: string | null): Promise<{ rows: AuditEventRow[]; totalCount: number }> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (f.action) where.push(`action like $${params.push(`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  if (f.actorStaffId) where.push(`(actor_staff_id = $${params.push(f.actorStaffId)} or on_behalf_of_staff_id = $${params.length})`);
-  if (f.targetType) where.push(`target_type = $${params.push(f.targetType)}`);
-  if (f.targetId) where.push(`(target_id = $${params.push(f.targetId)} or target_ids @> array[$${params.length}]::text[])`);
-  if (f.from) where.push(`occurred_at >= $${params.push(f.from)}`);
-  if (f.to) where.push(`occurred_at < $${params.push(f.to)}`);
-  const filter = where.join(' and ') || 'true';
-  const countParams = [...params];
-  const keyset = beforeSeq ? `seq < $${params.push(beforeSeq)}::bigint` : 'true';
-  const page = await recordedRows<AuditEventRow>(
+export async function searchAuditEvents(db: Db, f: AuditFilter, limit: number, beforeSeq: string | null): Promise<{ rows: AuditEventRow[]; totalCount: number }> {
+  const filter = auditWhere(f);
+  const page = await recorded(
     db,
-    `select id, seq::text as seq, occurred_at, actor_staff_id, actor_token_id, on_behalf_of_staff_id, action, target_type, target_id, target_ids, fields, before, after,
-            rule_ids, request_id, prev_hash, hash
-       from audit_event where ${filter} and ${keyset} order by audit_event.seq desc limit $${params.push(first)}`,
-    params,
+    auditEvents()
+      .where(filter)
+      .$if(Boolean(beforeSeq), (q) => q.where('audit_event.seq', '<', sql<bigint>`${beforeSeq}::bigint`))
+      .orderBy('audit_event.seq', 'desc')
+      .limit(limit),
   );
-  const total = await one<{ n: number }>(db, `select count(*)::int as n from audit_event where ${filter}`, countParams);
+  const total = await first(db, tables.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where(filter));
   return { rows: page, totalCount: total?.n ?? 0 };
 }

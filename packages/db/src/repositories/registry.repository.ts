@@ -1,53 +1,68 @@
-import type { RuleId } from '@tsukasa/domain';
-import { exec, likePattern, nowOf, one, rows, setClauses, type Db } from './sql.ts';
+import { sql, type AliasableExpression, type Expression, type InferResult, type SqlBool } from 'kysely';
+import { jsonBuildObject } from 'kysely/helpers/postgres';
+import { anyOf, first, likePattern, nowOf, qualified, run, tables, type Db, type ScopeOf, type Stored } from './sql.ts';
 
-export interface OrgUnitRow {
-  id: string;
-  parent_id: string | null;
-  key: string;
-  name: string;
-  name_en: string;
-  level: string;
-  sort_order: number;
+/** `coalesce((select json_agg(…) …), '[]')`: a level below a row as a JSON array, empty when there is none. */
+const EMPTY_JSON_ARRAY = sql<[]>`'[]'`;
+
+// ---- org units and positions ------------------------------------------------------------------
+
+const ORG_UNIT_COLUMNS = qualified('ou', ['id', 'parent_id', 'key', 'name', 'name_en', 'level', 'sort_order']);
+
+const orgUnits = () => tables.selectFrom('org_unit as ou').select(ORG_UNIT_COLUMNS);
+
+/** An org unit (局・部, 課・室・センター, 係) as the repositories read it, typed from the entity. */
+export type OrgUnitRow = Stored<InferResult<ReturnType<typeof orgUnits>>[number]>;
+
+const POSITION_COLUMNS = qualified('p', ['id', 'org_unit_id', 'key', 'title', 'name', 'kind']);
+
+const positions = () => tables.selectFrom('position as p').select(POSITION_COLUMNS);
+
+/** A position (課長, 係長 …) as the repositories read it. */
+export type PositionRow = Stored<InferResult<ReturnType<typeof positions>>[number]>;
+
+export async function orgUnitsByIds(db: Db, ids: readonly string[]): Promise<OrgUnitRow[]> {
+  return run(db, orgUnits().where('ou.id', '=', anyOf(ids, 'uuid')));
 }
 
-export interface PositionRow {
-  id: string;
-  org_unit_id: string;
-  key: string;
-  title: string;
-  name: string;
-  kind: string;
+export async function listOrgUnits(db: Db): Promise<OrgUnitRow[]> {
+  return run(db, orgUnits().orderBy('ou.sort_order').orderBy('ou.name'));
 }
 
-export interface SystemRow {
-  id: string;
-  municipality_id: string;
-  key: string | null;
-  name: string;
-  business_content: string;
-  managing_org_unit_id: string;
-  management_type: string;
-  lifecycle_status: string;
-  rulebook_id: string | null;
-  contractor_id: string | null;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
+export async function listPositions(db: Db): Promise<PositionRow[]> {
+  return run(db, positions().orderBy('p.sort_order').orderBy('p.name'));
 }
 
-export interface AssetRow {
-  id: string;
-  key: string | null;
-  name: string;
-  business: string;
-  confidentiality: string;
-  integrity: string;
-  availability: string;
-  rule_ids: RuleId[];
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
+export async function positionsByIds(db: Db, ids: readonly string[]): Promise<PositionRow[]> {
+  return run(db, positions().where('p.id', '=', anyOf(ids, 'uuid')));
+}
+
+// ---- systems ------------------------------------------------------------------------------------
+
+const SYSTEM_COLUMN_NAMES = [
+  'id', 'municipality_id', 'key', 'name', 'business_content', 'managing_org_unit_id', 'management_type', 'lifecycle_status', 'rulebook_id', 'contractor_id',
+  'version', 'created_at', 'updated_at',
+] as const;
+const SYSTEM_COLUMNS = qualified('s', SYSTEM_COLUMN_NAMES);
+
+const systems = () => tables.selectFrom('system as s').select(SYSTEM_COLUMNS);
+
+/** A system (電子情報システム) as the repositories read it, typed from the entity. */
+export type SystemRow = Stored<InferResult<ReturnType<typeof systems>>[number]>;
+
+/** The managing org unit's columns beside the system's own (`ou_…`). */
+const MANAGING_UNIT_COLUMNS = [
+  'ou.parent_id as ou_parent_id', 'ou.key as ou_key', 'ou.name as ou_name', 'ou.name_en as ou_name_en', 'ou.level as ou_level', 'ou.sort_order as ou_sort_order',
+] as const;
+
+const systemsWithUnit = () =>
+  tables.selectFrom('system as s').innerJoin('org_unit as ou', 'ou.id', 's.managing_org_unit_id').select([...SYSTEM_COLUMNS, ...MANAGING_UNIT_COLUMNS]);
+
+/** A system and, in the same row, its managing org unit (`ou_…`): one statement for both levels. */
+export type SystemWithUnitRow = Stored<InferResult<ReturnType<typeof systemsWithUnit>>[number]>;
+
+export function managingOrgUnitOf(r: SystemWithUnitRow): OrgUnitRow {
+  return { id: r.managing_org_unit_id, parent_id: r.ou_parent_id, key: r.ou_key, name: r.ou_name, name_en: r.ou_name_en, level: r.ou_level, sort_order: r.ou_sort_order };
 }
 
 export type SystemSortField = 'name' | 'managing_org_unit' | 'updated_at';
@@ -61,82 +76,20 @@ export interface SystemListQuery {
   after?: { value: string; id: string } | null;
 }
 
-const SYSTEM_COLUMNS = `s.id, s.municipality_id, s.key, s.name, s.business_content, s.managing_org_unit_id, s.management_type,
-  s.lifecycle_status, s.rulebook_id, s.contractor_id, s.version, s.created_at, s.updated_at`;
+type SystemFilter = Omit<SystemListQuery, 'sort' | 'first' | 'after'>;
 
-/** A system and, in the same row, its managing org unit (`ou`): one statement for both levels. */
-export interface SystemWithUnitRow extends SystemRow {
-  ou_parent_id: string | null;
-  ou_key: string;
-  ou_name: string;
-  ou_name_en: string;
-  ou_level: string;
-  ou_sort_order: number;
-}
-
-const MANAGING_UNIT_COLUMNS = `ou.parent_id as ou_parent_id, ou.key as ou_key, ou.name as ou_name, ou.name_en as ou_name_en,
-  ou.level as ou_level, ou.sort_order as ou_sort_order`;
-
-export function managingOrgUnitOf(r: SystemWithUnitRow): OrgUnitRow {
-  return { id: r.managing_org_unit_id, parent_id: r.ou_parent_id, key: r.ou_key, name: r.ou_name, name_en: r.ou_name_en, level: r.ou_level, sort_order: r.ou_sort_order };
-}
-
-const sortExpression: Record<SystemSortField, string> = {
-  name: 's.name',
-  managing_org_unit: 'ou.name',
-  updated_at: `to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-};
-
-function systemWhere(q: Omit<SystemListQuery, 'sort' | 'first' | 'after'>, params: unknown[]): string {
-  const where: string[] = [];
-  if (q.text?.trim()) {
-    params.push(likePattern(q.text.trim()));
-    const p = `$${params.length}`;
-    where.push(`(lower(normalize(s.name, NFKC)) like ${p} or lower(normalize(s.business_content, NFKC)) like ${p})`);
-  }
-  if (q.managingOrgUnitId) {
-    params.push(q.managingOrgUnitId);
-    where.push(`s.managing_org_unit_id = $${params.length}`);
-  }
-  if (q.lifecycleStatus?.length) {
-    params.push(q.lifecycleStatus);
-    where.push(`s.lifecycle_status = any($${params.length}::text[])`);
-  }
-  return where.length ? where.join(' and ') : 'true';
-}
-
-/**
- * Keyset-paginated list, with each system's managing org unit and the total matching the filter —
- * one statement (the total in a CTE; a page past the end still returns it).
- */
-export async function listSystems(
-  db: Db,
-  q: SystemListQuery,
-  nested: NestedLevels = {},
-): Promise<{ rows: (SystemWithUnitRow & NestedSystemLevels & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
-  const params: unknown[] = [];
-  const filter = systemWhere(q, params);
-  const expr = sortExpression[q.sort.field];
-  const dir = q.sort.direction === 'desc' ? 'desc' : 'asc';
-  let keyset = 'true';
-  if (q.after) {
-    params.push(q.after.value, q.after.id);
-    keyset = `(${expr}, s.id) ${dir === 'asc' ? '>' : '<'} ($${params.length - 1}, $${params.length}::uuid)`;
-  }
-  params.push(q.first + 1);
-  const result = await rows<SystemWithUnitRow & NestedSystemLevels & { sort_value: string; total_count: number }>(
-    db,
-    `with total as (select count(*)::int as n from system s where ${filter})
-     select total.n as total_count, page.* from total left join lateral (
-       select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}, ${expr} as sort_value${nestedColumns(nested)}
-         from system s join org_unit ou on ou.id = s.managing_org_unit_id
-        where ${filter} and ${keyset}
-        order by ${expr} ${dir}, s.id ${dir}
-        limit $${params.length}) page on true`,
-    params,
-  );
-  const page = result.filter((r) => r.id !== null);
-  return { rows: page.slice(0, q.first), totalCount: result[0]?.total_count ?? 0, hasNextPage: page.length > q.first };
+/** The filter of a list of systems, on `system as s` (all of it parameters: one statement text per combination). */
+function systemWhere(q: SystemFilter) {
+  return (eb: ScopeOf<ReturnType<typeof systems>>): Expression<SqlBool> => {
+    const where: Expression<SqlBool>[] = [];
+    if (q.text?.trim()) {
+      const pattern = likePattern(q.text.trim());
+      where.push(eb.or([eb(sql<string>`lower(normalize(${eb.ref('s.name')}, NFKC))`, 'like', pattern), eb(sql<string>`lower(normalize(${eb.ref('s.business_content')}, NFKC))`, 'like', pattern)]));
+    }
+    if (q.managingOrgUnitId) where.push(eb('s.managing_org_unit_id', '=', q.managingOrgUnitId));
+    if (q.lifecycleStatus?.length) where.push(eb('s.lifecycle_status', '=', anyOf(q.lifecycleStatus, 'text')));
+    return eb.and(where);
+  };
 }
 
 /** Levels below a system a query asks for, loaded as JSON columns of the system's row. */
@@ -147,156 +100,230 @@ export interface NestedLevels {
   owners?: boolean;
 }
 
-export interface NestedSystemLevels {
-  using_units?: OrgUnitRow[];
-  assets?: NestedAssetRow[];
+/**
+ * Systems with their managing unit and, as JSON columns, the levels below them a query asks for
+ * (using units, assets, the assets' owners): one statement whatever is asked.
+ */
+const systemsWithLevels = (nested: NestedLevels) =>
+  systemsWithUnit()
+    .$if(Boolean(nested.usingUnits), (q) =>
+      q.select((eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('system_using_org_unit as suo')
+              .innerJoin('org_unit as u', 'u.id', 'suo.org_unit_id')
+              .select((e) =>
+                e.fn
+                  .jsonAgg(jsonBuildObject({ id: e.ref('u.id'), parent_id: e.ref('u.parent_id'), key: e.ref('u.key'), name: e.ref('u.name'), name_en: e.ref('u.name_en'), level: e.ref('u.level'), sort_order: e.ref('u.sort_order') }))
+                  .orderBy('suo.sort_order')
+                  .as('agg'),
+              )
+              .whereRef('suo.system_id', '=', 's.id'),
+            EMPTY_JSON_ARRAY,
+          )
+          .as('using_units'),
+      ),
+    )
+    .$if(Boolean(nested.assets), (q) =>
+      q.select((eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom(
+                eb
+                  .selectFrom('information_asset_system as ais')
+                  .innerJoin('information_asset as a', 'a.id', 'ais.asset_id')
+                  .select(ASSET_COLUMNS)
+                  .$if(Boolean(nested.owners), (x) => x.select((e) => ownersJson(e).as('owners')))
+                  .whereRef('ais.system_id', '=', 's.id')
+                  .as('x'),
+              )
+              .select((e) => e.fn.jsonAgg('x').orderBy('x.name').orderBy('x.id').as('agg')),
+            EMPTY_JSON_ARRAY,
+          )
+          .as('assets'),
+      ),
+    );
+
+/** A system with the levels below it a query asked for (absent when not asked). */
+export type SystemWithLevelsRow = Stored<InferResult<ReturnType<typeof systemsWithLevels>>[number]>;
+
+export type NestedSystemLevels = Pick<SystemWithLevelsRow, 'using_units' | 'assets'>;
+
+/** A system's asset as a nested row, its owner positions with it when asked. */
+export type NestedAssetRow = NonNullable<NestedSystemLevels['assets']>[number];
+
+/**
+ * Keyset-paginated list, with each system's managing org unit and the total matching the filter —
+ * one statement (the total in a CTE; a page past the end still returns it).
+ */
+export async function listSystems(
+  db: Db,
+  q: SystemListQuery,
+  nested: NestedLevels = {},
+): Promise<{ rows: (SystemWithLevelsRow & { sort_value: string })[]; totalCount: number; hasNextPage: boolean }> {
+  const filter = systemWhere(q);
+  const dir = q.sort.direction === 'desc' ? 'desc' : 'asc';
+  const after = q.after;
+  const page = systemsWithLevels(nested)
+    .select((eb) => sortExpression(eb, q.sort.field).as('sort_value'))
+    .where(filter)
+    .$if(Boolean(after), (p) =>
+      p.where((eb) => eb(eb.refTuple(sortExpression(eb, q.sort.field), 's.id'), dir === 'asc' ? '>' : '<', eb.tuple(after!.value, sql<string>`${after!.id}::uuid`))),
+    )
+    .orderBy((eb) => sortExpression(eb, q.sort.field), dir)
+    .orderBy('s.id', dir)
+    .limit(q.first + 1);
+  const result = await run(
+    db,
+    tables
+      .with('total', (w) => w.selectFrom('system as s').select(sql<number>`count(*)::int`.as('n')).where(filter))
+      .selectFrom('total')
+      .leftJoinLateral(page.as('page'), (join) => join.onTrue())
+      .select('total.n as total_count')
+      .selectAll('page'),
+  );
+  // Past the end, the one row is the total's, with the page's columns null.
+  const rows = result.filter((r): r is typeof r & Stored<InferResult<typeof page>[number]> => r.id !== null);
+  return { rows: rows.slice(0, q.first), totalCount: result[0]?.total_count ?? 0, hasNextPage: rows.length > q.first };
 }
 
-function nestedColumns(n: NestedLevels): string {
-  let sql = '';
-  if (n.usingUnits) {
-    sql += `, coalesce((select json_agg(json_build_object('id', u.id, 'parent_id', u.parent_id, 'key', u.key, 'name', u.name, 'name_en', u.name_en, 'level', u.level, 'sort_order', u.sort_order) order by suo.sort_order)
-      from system_using_org_unit suo join org_unit u on u.id = suo.org_unit_id where suo.system_id = s.id), '[]') as using_units`;
+function sortExpression(eb: ScopeOf<ReturnType<typeof systemsWithUnit>>, field: SystemSortField): AliasableExpression<string> {
+  switch (field) {
+    case 'name':
+      return eb.ref('s.name');
+    case 'managing_org_unit':
+      return eb.ref('ou.name');
+    case 'updated_at':
+      return sql<string>`to_char(${eb.ref('s.updated_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
   }
-  if (n.assets) {
-    sql += `, coalesce((select json_agg(x order by x.name, x.id) from (
-      select ${ASSET_COLUMNS}${n.owners ? `, ${OWNERS_JSON} as owners` : ''}
-        from information_asset_system ais join information_asset a on a.id = ais.asset_id where ais.system_id = s.id) x), '[]') as assets`;
-  }
-  return sql;
 }
 
 export async function systemsByIds(db: Db, ids: readonly string[]): Promise<SystemWithUnitRow[]> {
-  return rows<SystemWithUnitRow>(
-    db,
-    `select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS} from system s join org_unit ou on ou.id = s.managing_org_unit_id where s.id = any($1::uuid[])`,
-    [ids],
-  );
+  return run(db, systemsWithUnit().where('s.id', '=', anyOf(ids, 'uuid')));
 }
-
-export async function allSystems(db: Db, filter: Omit<SystemListQuery, 'sort' | 'first' | 'after'>): Promise<SystemRow[]> {
-  const params: unknown[] = [];
-  const where = systemWhere(filter, params);
-  return rows<SystemRow>(db, `select ${SYSTEM_COLUMNS} from system s where ${where} order by s.name, s.id`, params);
-}
-
-export async function orgUnitsByIds(db: Db, ids: readonly string[]): Promise<OrgUnitRow[]> {
-  return rows<OrgUnitRow>(db, `select id, parent_id, key, name, name_en, level, sort_order from org_unit where id = any($1::uuid[])`, [ids]);
-}
-
-export async function listOrgUnits(db: Db): Promise<OrgUnitRow[]> {
-  return rows<OrgUnitRow>(db, `select id, parent_id, key, name, name_en, level, sort_order from org_unit order by sort_order, name`);
-}
-
-export async function listPositions(db: Db): Promise<PositionRow[]> {
-  return rows<PositionRow>(db, `select p.id, p.org_unit_id, p.key, p.title, p.name, p.kind from position p order by p.sort_order, p.name`);
-}
-
-export async function positionsByIds(db: Db, ids: readonly string[]): Promise<PositionRow[]> {
-  return rows<PositionRow>(db, `select id, org_unit_id, key, title, name, kind from position where id = any($1::uuid[])`, [ids]);
-}
-
-export async function usingOrgUnitIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; org_unit_id: string }[]> {
-  return rows(db, `select system_id, org_unit_id from system_using_org_unit where system_id = any($1::uuid[]) order by sort_order`, [ids]);
-}
-
-/** The using org units of systems, the units' rows with them (one statement for both levels). */
-export async function usingOrgUnitsBySystemIds(db: Db, ids: readonly string[]): Promise<(OrgUnitRow & { system_id: string })[]> {
-  return rows(
-    db,
-    `select suo.system_id, ou.id, ou.parent_id, ou.key, ou.name, ou.name_en, ou.level, ou.sort_order
-       from system_using_org_unit suo join org_unit ou on ou.id = suo.org_unit_id
-      where suo.system_id = any($1::uuid[]) order by suo.sort_order`,
-    [ids],
-  );
-}
-
-/** The information assets of systems, the assets' rows with them (one statement for both levels). */
-export async function assetsBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string })[]> {
-  return rows(
-    db,
-    `select ais.system_id, ${ASSET_COLUMNS} from information_asset_system ais join information_asset a on a.id = ais.asset_id
-      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
-    [ids],
-  );
-}
-
-/** A system's asset as a nested row, its owner positions with it when asked. */
-export type NestedAssetRow = AssetRow & { owners?: PositionRow[] };
-
-const OWNERS_JSON = `coalesce((select json_agg(json_build_object('id', p.id, 'org_unit_id', p.org_unit_id, 'key', p.key, 'title', p.title, 'name', p.name, 'kind', p.kind) order by o.sort_order)
-   from information_asset_owner o join position p on p.id = o.position_id where o.asset_id = a.id), '[]')`;
 
 /**
  * Systems with their managing unit and the levels below them a query asks for (using units, assets,
  * the assets' owners) — all in one statement.
  */
-export async function systemsWithLevelsByIds(db: Db, ids: readonly string[], nested: NestedLevels): Promise<(SystemWithUnitRow & NestedSystemLevels)[]> {
-  return rows(
+export async function systemsWithLevelsByIds(db: Db, ids: readonly string[], nested: NestedLevels): Promise<SystemWithLevelsRow[]> {
+  return run(db, systemsWithLevels(nested).where('s.id', '=', anyOf(ids, 'uuid')));
+}
+
+export async function allSystems(db: Db, filter: SystemFilter): Promise<SystemRow[]> {
+  return run(db, systems().where(systemWhere(filter)).orderBy('s.name').orderBy('s.id'));
+}
+
+export async function usingOrgUnitIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; org_unit_id: string }[]> {
+  return run(db, tables.selectFrom('system_using_org_unit').select(['system_id', 'org_unit_id']).where('system_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'));
+}
+
+/** The using org units of systems, the units' rows with them (one statement for both levels). */
+export async function usingOrgUnitsBySystemIds(db: Db, ids: readonly string[]): Promise<(OrgUnitRow & { system_id: string })[]> {
+  return run(
     db,
-    `select ${SYSTEM_COLUMNS}, ${MANAGING_UNIT_COLUMNS}${nestedColumns(nested)}
-       from system s join org_unit ou on ou.id = s.managing_org_unit_id where s.id = any($1::uuid[])`,
-    [ids],
+    tables
+      .selectFrom('system_using_org_unit as suo')
+      .innerJoin('org_unit as ou', 'ou.id', 'suo.org_unit_id')
+      .select(['suo.system_id', ...ORG_UNIT_COLUMNS])
+      .where('suo.system_id', '=', anyOf(ids, 'uuid'))
+      .orderBy('suo.sort_order'),
   );
+}
+
+// ---- information assets -------------------------------------------------------------------------
+
+const ASSET_COLUMN_NAMES = ['id', 'key', 'name', 'business', 'confidentiality', 'integrity', 'availability', 'rule_ids', 'version', 'created_at', 'updated_at'] as const;
+const ASSET_COLUMNS = qualified('a', ASSET_COLUMN_NAMES);
+
+const assets = () => tables.selectFrom('information_asset as a').select(ASSET_COLUMNS);
+
+/** An information asset (情報資産) as the repositories read it, typed from the entity. */
+export type AssetRow = Stored<InferResult<ReturnType<typeof assets>>[number]>;
+
+/** An asset's owner positions (information_asset_owner, in their order) as a JSON array, beside `information_asset as a`. */
+function ownersJson(eb: ScopeOf<ReturnType<typeof assets>>) {
+  return eb.fn.coalesce(
+    eb
+      .selectFrom('information_asset_owner as o')
+      .innerJoin('position as p', 'p.id', 'o.position_id')
+      .select((e) =>
+        e.fn
+          .jsonAgg(jsonBuildObject({ id: e.ref('p.id'), org_unit_id: e.ref('p.org_unit_id'), key: e.ref('p.key'), title: e.ref('p.title'), name: e.ref('p.name'), kind: e.ref('p.kind') }))
+          .orderBy('o.sort_order')
+          .as('agg'),
+      )
+      .whereRef('o.asset_id', '=', 'a.id'),
+    EMPTY_JSON_ARRAY,
+  );
+}
+
+const assetsOfSystems = (ids: readonly string[]) =>
+  tables
+    .selectFrom('information_asset_system as ais')
+    .innerJoin('information_asset as a', 'a.id', 'ais.asset_id')
+    .select(['ais.system_id', ...ASSET_COLUMNS])
+    .where('ais.system_id', '=', anyOf(ids, 'uuid'))
+    .orderBy('a.name')
+    .orderBy('a.id');
+
+/** The information assets of systems, the assets' rows with them (one statement for both levels). */
+export async function assetsBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string })[]> {
+  return run(db, assetsOfSystems(ids));
 }
 
 /** The information assets of systems with their owner positions: three levels in one statement. */
 export async function assetsWithOwnersBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string; owners: PositionRow[] })[]> {
-  return rows(
-    db,
-    `select ais.system_id, ${ASSET_COLUMNS}, ${OWNERS_JSON} as owners
-       from information_asset_system ais join information_asset a on a.id = ais.asset_id
-      where ais.system_id = any($1::uuid[]) order by a.name, a.id`,
-    [ids],
-  );
+  return run(db, assetsOfSystems(ids).select((eb) => ownersJson(eb).as('owners')));
 }
 
 /** The owner positions of assets, the positions' rows with them (one statement for both levels). */
 export async function ownerPositionsByAssetIds(db: Db, ids: readonly string[]): Promise<(PositionRow & { asset_id: string })[]> {
-  return rows(
+  return run(
     db,
-    `select o.asset_id, p.id, p.org_unit_id, p.key, p.title, p.name, p.kind
-       from information_asset_owner o join position p on p.id = o.position_id
-      where o.asset_id = any($1::uuid[]) order by o.sort_order`,
-    [ids],
+    tables
+      .selectFrom('information_asset_owner as o')
+      .innerJoin('position as p', 'p.id', 'o.position_id')
+      .select(['o.asset_id', ...POSITION_COLUMNS])
+      .where('o.asset_id', '=', anyOf(ids, 'uuid'))
+      .orderBy('o.sort_order'),
   );
 }
 
 export async function systemIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; asset_id: string }[]> {
-  return rows(
+  return run(
     db,
-    `select ais.system_id, ais.asset_id from information_asset_system ais join system s on s.id = ais.system_id
-      where ais.asset_id = any($1::uuid[]) order by s.name, s.id`,
-    [ids],
+    tables
+      .selectFrom('information_asset_system as ais')
+      .innerJoin('system as s', 's.id', 'ais.system_id')
+      .select(['ais.system_id', 'ais.asset_id'])
+      .where('ais.asset_id', '=', anyOf(ids, 'uuid'))
+      .orderBy('s.name')
+      .orderBy('s.id'),
   );
 }
 
 export async function ownerPositionIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ asset_id: string; position_id: string }[]> {
-  return rows(db, `select asset_id, position_id from information_asset_owner where asset_id = any($1::uuid[]) order by sort_order`, [ids]);
+  return run(db, tables.selectFrom('information_asset_owner').select(['asset_id', 'position_id']).where('asset_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'));
 }
-
-const ASSET_COLUMNS = 'a.id, a.key, a.name, a.business, a.confidentiality, a.integrity, a.availability, a.rule_ids, a.version, a.created_at, a.updated_at';
 
 export async function assetsByIds(db: Db, ids: readonly string[]): Promise<AssetRow[]> {
-  return rows<AssetRow>(db, `select ${ASSET_COLUMNS} from information_asset a where a.id = any($1::uuid[])`, [ids]);
+  return run(db, assets().where('a.id', '=', anyOf(ids, 'uuid')));
 }
 
-export async function listAssets(db: Db, first: number, after: { name: string; id: string } | null): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {
-  const params: unknown[] = [];
-  let keyset = 'true';
-  if (after) {
-    params.push(after.name, after.id);
-    keyset = '(name, id) > ($1, $2::uuid)';
-  }
-  params.push(first + 1);
-  const page = await rows<AssetRow>(
+export async function listAssets(db: Db, limit: number, after: { name: string; id: string } | null): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {
+  const page = await run(
     db,
-    `select id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at
-       from information_asset where ${keyset} order by name, id limit $${params.length}`,
-    params,
+    assets()
+      .$if(Boolean(after), (q) => q.where((eb) => eb(eb.refTuple('a.name', 'a.id'), '>', eb.tuple(after!.name, sql<string>`${after!.id}::uuid`))))
+      .orderBy('a.name')
+      .orderBy('a.id')
+      .limit(limit + 1),
   );
-  const total = await one<{ n: number }>(db, 'select count(*)::int as n from information_asset');
-  return { rows: page.slice(0, first), totalCount: total?.n ?? 0, hasNextPage: page.length > first };
+  const total = await first(db, tables.selectFrom('information_asset').select(sql<number>`count(*)::int`.as('n')));
+  return { rows: page.slice(0, limit), totalCount: total?.n ?? 0, hasNextPage: page.length > limit };
 }
 
 // ---- writes ---------------------------------------------------------------------------------
@@ -310,12 +337,16 @@ export interface SystemPatch {
 }
 
 export async function insertSystem(db: Db, municipalityId: string, s: Required<SystemPatch> & { rulebook_id: string | null }): Promise<SystemRow> {
-  const row = await one<SystemRow>(
+  const now = nowOf(db);
+  const row = await first(
     db,
-    `insert into system (id, municipality_id, name, business_content, managing_org_unit_id, management_type, lifecycle_status, rulebook_id, version, created_at, updated_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 1, $8, $8)
-     returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
-    [municipalityId, s.name, s.business_content, s.managing_org_unit_id, s.management_type, s.lifecycle_status, s.rulebook_id, nowOf(db)],
+    tables
+      .insertInto('system')
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, name: s.name, business_content: s.business_content, managing_org_unit_id: s.managing_org_unit_id,
+        management_type: s.management_type, lifecycle_status: s.lifecycle_status, rulebook_id: s.rulebook_id, version: 1, created_at: now, updated_at: now,
+      }))
+      .returning(SYSTEM_COLUMN_NAMES),
   );
   if (!row) throw new Error('insert returned nothing');
   return row;
@@ -326,24 +357,37 @@ export async function insertSystem(db: Db, municipalityId: string, s: Required<S
  * Returns the new row, or `undefined` when the version is stale (or the row is gone).
  */
 export async function updateSystemIfVersion(db: Db, id: string, version: number, patch: SystemPatch): Promise<SystemRow | undefined> {
-  const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
-  return one<SystemRow>(
+  return first(
     db,
-    `update system set ${sets.join(', ')} where id = $1 and version = $2 returning ${SYSTEM_COLUMNS.replaceAll('s.', '')}`,
-    params,
+    tables
+      .updateTable('system as s')
+      .set({ ...patch, version: (eb) => eb(eb.ref('s.version'), '+', 1), updated_at: nowOf(db) })
+      .where('s.id', '=', id)
+      .where('s.version', '=', version)
+      .returning(SYSTEM_COLUMNS),
   );
 }
 
 export async function replaceUsingOrgUnits(db: Db, municipalityId: string, systemId: string, orgUnitIds: string[]): Promise<void> {
-  await exec(db, 'delete from system_using_org_unit where system_id = $1', [systemId]);
+  await run(db, tables.deleteFrom('system_using_org_unit').where('system_id', '=', systemId));
   if (orgUnitIds.length) {
-    await exec(db, 
-      `insert into system_using_org_unit (system_id, org_unit_id, municipality_id, sort_order)
-       select $1, u.id, $2, u.ord - 1 from unnest($3::uuid[]) with ordinality as u(id, ord)`,
-      [systemId, municipalityId, orgUnitIds],
+    await run(
+      db,
+      tables
+        .insertInto('system_using_org_unit')
+        .columns(['system_id', 'org_unit_id', 'municipality_id', 'sort_order'])
+        .expression((eb) =>
+          eb
+            .selectFrom(inOrder(orgUnitIds))
+            .select((e) => [e.val(systemId).as('system_id'), 'u.id', e.val(municipalityId).as('municipality_id'), e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order')]),
+        ),
     );
   }
+}
+
+/** `unnest($n::uuid[]) with ordinality as u(id, ord)`: ids with their position in the list (from 1), one array parameter. */
+function inOrder(ids: readonly string[]) {
+  return sql<{ id: string; ord: number }>`unnest(${ids}::uuid[]) with ordinality`.as<'u'>(sql`u(id, ord)`);
 }
 
 export async function updateAssetIfVersion(
@@ -352,21 +396,28 @@ export async function updateAssetIfVersion(
   version: number,
   patch: Partial<Pick<AssetRow, 'confidentiality' | 'integrity' | 'availability'>>,
 ): Promise<AssetRow | undefined> {
-  const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
-  return one<AssetRow>(
+  return first(
     db,
-    `update information_asset set ${sets.join(', ')} where id = $1 and version = $2
-     returning id, key, name, business, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at`,
-    params,
+    tables
+      .updateTable('information_asset as a')
+      .set({ ...patch, version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
+      .where('a.id', '=', id)
+      .where('a.version', '=', version)
+      .returning(ASSET_COLUMNS),
   );
 }
 
 export async function replaceOwners(db: Db, municipalityId: string, assetId: string, positionIds: string[]): Promise<void> {
-  await exec(db, 'delete from information_asset_owner where asset_id = $1', [assetId]);
-  await exec(db, 
-    `insert into information_asset_owner (asset_id, position_id, municipality_id, sort_order)
-     select $1, u.id, $2, u.ord - 1 from unnest($3::uuid[]) with ordinality as u(id, ord)`,
-    [assetId, municipalityId, positionIds],
+  await run(db, tables.deleteFrom('information_asset_owner').where('asset_id', '=', assetId));
+  await run(
+    db,
+    tables
+      .insertInto('information_asset_owner')
+      .columns(['asset_id', 'position_id', 'municipality_id', 'sort_order'])
+      .expression((eb) =>
+        eb
+          .selectFrom(inOrder(positionIds))
+          .select((e) => [e.val(assetId).as('asset_id'), 'u.id', e.val(municipalityId).as('municipality_id'), e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order')]),
+      ),
   );
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable, type RawBuilder } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../entities/kysely.types.ts';
 import { isValidRuleId, parseStoredRuleIds, systemClock } from '@tsukasa/domain';
 
@@ -117,9 +117,17 @@ export function anyOf<T extends string>(values: readonly T[], type: 'uuid' | 'te
   return sql<T>`any(${values}::${sql.raw(type)}[])`;
 }
 
+/** `['id', 'name']` as `['s.id', 's.name']`, typed: one list of a table's columns, qualified by its alias. */
+export function qualified<A extends string, const C extends readonly string[]>(alias: A, columns: C): { readonly [K in keyof C]: `${A}.${C[K]}` } {
+  return columns.map((c) => `${alias}.${c}`) as { readonly [K in keyof C]: `${A}.${C[K]}` };
+}
+
+/** What an expression may refer to inside a query: `(eb: ScopeOf<typeof query>) => …` for a part shared by queries. */
+export type ScopeOf<Q> = Q extends SelectQueryBuilder<infer DB, infer TB, infer _O> ? ExpressionBuilder<DB, TB> : never;
+
 /**
- * A jsonb value as one parameter: sent as JSON text, since the driver would send a JavaScript array
- * as a PostgreSQL array. Null and undefined are SQL null.
+ * A value for a json or jsonb column: one text parameter, read as jsonb (the driver would send a
+ * JavaScript array as a PostgreSQL array); `null` is SQL null, in the same statement text.
  */
 export function jsonb<T>(value: T): RawBuilder<T> {
   return sql<T>`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`;

@@ -34,14 +34,15 @@ export interface ReadinessReport {
 
 export const DISTRIBUTION_COLUMN = 'municipality_id';
 
-interface TableRow { oid: number; name: string; has_m: boolean; m_type: string | null; m_not_null: boolean | null; rls: boolean; policy_on_m: boolean }
-interface KeyRow { table: string; name: string; type: 'p' | 'u' | 'x' | 'i'; columns: string[] }
-interface FkRow { table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[] }
+// Rows of pg_catalog, which the entities' Database type does not describe: raw SQL, typed here at the boundary.
+interface TableCatalog { oid: number; name: string; has_m: boolean; m_type: string | null; m_not_null: boolean | null; rls: boolean; policy_on_m: boolean }
+interface KeyCatalog { table: string; name: string; type: 'p' | 'u' | 'x' | 'i'; columns: string[] }
+interface FkCatalog { table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[] }
 
 const parse = (json: string) => JSON.parse(json) as string[];
 
 export async function citusReadiness(client: pg.ClientBase, schema: string, classified: ReadonlySet<string>): Promise<ReadinessReport> {
-  const tables = (await client.query<Omit<TableRow, 'policy_on_m'> & { policies: string }>(
+  const tables = (await client.query<Omit<TableCatalog, 'policy_on_m'> & { policies: string }>(
     `select c.oid::int as oid, c.relname as name, a.attname is not null as has_m, format_type(a.atttypid, a.atttypmod) as m_type, a.attnotnull as m_not_null,
             c.relrowsecurity as rls,
             coalesce((select string_agg(coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), ''), ' ')
@@ -52,7 +53,7 @@ export async function citusReadiness(client: pg.ClientBase, schema: string, clas
       order by c.relname`, [schema, DISTRIBUTION_COLUMN])).rows
     .map((t) => ({ ...t, policy_on_m: new RegExp(`\\b${DISTRIBUTION_COLUMN}\\b`).test(t.policies) }));
   const distributed = new Set(tables.filter((t) => t.has_m).map((t) => t.name));
-  const keys = (await client.query<Omit<KeyRow, 'columns'> & { columns: string }>(
+  const keys = (await client.query<Omit<KeyCatalog, 'columns'> & { columns: string }>(
     `select t.relname as table, con.conname as name, con.contype::text as type,
             to_json(array(select a.attname::text from unnest(con.conkey) with ordinality k(attnum, ord)
                             join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum order by k.ord))::text as columns
@@ -75,7 +76,7 @@ export async function citusReadiness(client: pg.ClientBase, schema: string, clas
        from pg_constraint con join pg_class t on t.oid = con.conrelid join pg_class r on r.oid = con.confrelid
        join pg_namespace n on n.oid = t.relnamespace
       where n.nspname = $1 and con.contype = 'f'
-      order by 1, 2`, [schema])).rows.map((f): FkRow => ({ ...f, columns: parse(f.columns), ref_columns: parse(f.ref_columns) }));
+      order by 1, 2`, [schema])).rows.map((f): FkCatalog => ({ ...f, columns: parse(f.columns), ref_columns: parse(f.ref_columns) }));
 
   const findings: Finding[] = [];
   for (const t of tables) {

@@ -12,12 +12,9 @@ import type { RuleId } from '../rulebooks/rule-id.ts';
 import { formatWarekiFiscalYear } from '../wareki.ts';
 import { numberDocuments } from './agenda.ts';
 import { AGENDA_GROUPS, type AgendaGroup, type CommitteeRules } from './committee-rules.ts';
-import { circulationState, quorumOf, type AttendeeRole, type ItemOutcome, type QuorumResult, type Vote } from './meetings.ts';
+import { circulationState, quorumOf, type AttendeeRole, type ItemOutcome, type MeetingMode, type MeetingStatus, type QuorumResult, type Vote } from './meetings.ts';
 
 type Path = (string | number)[];
-
-export type MeetingStatus = 'draft' | 'frozen' | 'held' | 'closed' | 'cancelled';
-export type MeetingMode = 'meeting' | 'circulation';
 
 /** A committee as its meetings see it: its names, its chair, its secretariat and the rules it sits under. */
 export interface CommitteeFacts {

@@ -137,7 +137,7 @@ export class RequestResolver {
     const position = after ? afterCursor<[string, string]>(after, [isInstant, isUuid]) : null;
     const filter = { status, kindKey };
     const page = await requestRepo.listRequests(await ctx.db.em(), filter, size + 1, position && { filedAt: position[0], id: position[1] });
-    const edges = page.slice(0, size).map((r) => ({ cursor: encodeCursor([toDate(r.filed_at).toISOString(), r.id]), node: toRequest(r) }));
+    const edges = page.slice(0, size).map((r) => ({ cursor: encodeCursor([typeof r.filed_at === 'string' ? r.filed_at : r.filed_at.toISOString(), r.id]), node: toRequest(r) }));
     return graphqlObject(RequestConnection, { edges, pageInfo: { hasNextPage: page.length > size, endCursor: edges.at(-1)?.cursor ?? null }, filter });
   }
 
