@@ -118,7 +118,7 @@ export interface ResolvedSession {
 
 /** The session of a token hash, if it is neither revoked nor over at `at` (the product's clock). */
 export async function resolveSession(db: Db, tokenHash: string, at: Date): Promise<ResolvedSession | undefined> {
-  // One statement, as before: a security-definer function (RLS), typed at this boundary.
+  // One statement: a security-definer function (it reads across tenants under RLS), typed at this boundary.
   return one<ResolvedSession>(db, 'select * from resolve_session($1, $2)', [tokenHash, at]);
 }
 
@@ -131,7 +131,7 @@ export interface ResolvedApiToken {
 }
 
 export async function resolveApiToken(db: Db, tokenHash: string): Promise<ResolvedApiToken | undefined> {
-  // A security-definer function (RLS), typed at this boundary.
+  // A security-definer function (it reads across tenants under RLS), typed at this boundary.
   return one<ResolvedApiToken>(db, 'select * from resolve_api_token($1)', [tokenHash]);
 }
 
