@@ -1,112 +1,112 @@
 import type { RuleId } from '@tsukasa/domain';
-import { exec, nowOf, one, rows, setClauses, toDate, type Db } from './sql.ts';
+import { expressionBuilder, sql, type InferResult } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Database } from '../entities/kysely.types.ts';
+import { anyOf, first, nowOf, run, tables, toDate, type Db, type Stored } from './sql.ts';
 import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
 
 // Facts for authorization decisions, loaded in a handful of statements per request.
 
-export interface TenureRow {
-  staff_id: string;
-  position_id: string;
-  org_unit_id: string;
-  valid_from: string;
-  valid_to: string | null;
-}
+const tenureColumns = expressionBuilder<Database & { t: Database['position_tenure']; p: Database['position'] }, 't' | 'p'>();
 
-export interface BindingRow {
-  rulebook_id: string;
-  role_key: string;
-  position_id: string;
-  scope_key: string | null;
-  scope_label: string | null;
-  rule_ids: RuleId[];
-}
+const TENURE_COLUMNS = [
+  't.staff_id', 't.position_id', 'p.org_unit_id',
+  tenureColumns.fn<string>('to_char', ['t.valid_from', sql.lit('YYYY-MM-DD')]).as('valid_from'),
+  tenureColumns.fn<string | null>('to_char', ['t.valid_to', sql.lit('YYYY-MM-DD')]).as('valid_to'),
+] as const;
 
-export interface DeputationRow {
-  id: string;
-  deputy_staff_id: string;
-  principal_position_id: string;
-  rulebook_id: string;
-  role_keys: string[];
-  valid_from: string;
-  valid_to: string | null;
-  rule_ids: RuleId[];
-}
+const tenures = () => tables.selectFrom('position_tenure as t').innerJoin('position as p', 'p.id', 't.position_id').select(TENURE_COLUMNS);
 
-export interface GrantRow {
-  id: string;
-  asset_id: string;
-  grantee_id: string;
-  position_id: string | null;
-  valid_from: Date | string;
-  valid_to: Date | string | null;
-  suspended_at: Date | string | null;
-  revoked_at: Date | string | null;
-  fields: string[] | null;
-  purpose: string;
-  requested_by_id: string;
-  created_at: Date | string;
-  owner_position_ids: string[];
-  approved_position_ids: string[];
-}
-
-export interface AssetFactRow {
-  id: string;
-  kind: string;
-  confidentiality: string;
-  owner_position_ids: string[];
-  rulebook_ids: string[];
-}
-
-const TENURE_COLUMNS = `t.staff_id, t.position_id, p.org_unit_id, to_char(t.valid_from, 'YYYY-MM-DD') as valid_from, to_char(t.valid_to, 'YYYY-MM-DD') as valid_to`;
+/** A position held over a period (dates as 'YYYY-MM-DD'). */
+export type TenureRow = Stored<InferResult<ReturnType<typeof tenures>>[number]>;
 
 export async function tenuresOfStaff(db: Db, staffIds: readonly string[]): Promise<TenureRow[]> {
-  return rows<TenureRow>(db, `select ${TENURE_COLUMNS} from position_tenure t join position p on p.id = t.position_id where t.staff_id = any($1::uuid[]) order by t.valid_from`, [staffIds]);
+  return run(db, tenures().where('t.staff_id', '=', anyOf(staffIds, 'uuid')).orderBy('t.valid_from'));
 }
 
 export async function tenuresOfPositions(db: Db, positionIds: readonly string[]): Promise<TenureRow[]> {
-  return rows<TenureRow>(db, `select ${TENURE_COLUMNS} from position_tenure t join position p on p.id = t.position_id where t.position_id = any($1::uuid[]) order by t.valid_from`, [positionIds]);
+  return run(db, tenures().where('t.position_id', '=', anyOf(positionIds, 'uuid')).orderBy('t.valid_from'));
 }
+
+const bindings = () => tables.selectFrom('role_binding').select(['rulebook_id', 'role_key', 'position_id', 'scope_key', 'scope_label', 'rule_ids']);
+
+export type BindingRow = Stored<InferResult<ReturnType<typeof bindings>>[number]>;
 
 export async function bindingsOfPositions(db: Db, positionIds: readonly string[]): Promise<BindingRow[]> {
-  return rows<BindingRow>(db, 'select rulebook_id, role_key, position_id, scope_key, scope_label, rule_ids from role_binding where position_id = any($1::uuid[])', [positionIds]);
+  return run(db, bindings().where('position_id', '=', anyOf(positionIds, 'uuid')));
 }
+
+const deputationColumns = expressionBuilder<Database, 'deputation'>();
+
+const deputations = () =>
+  tables.selectFrom('deputation').select([
+    'id', 'deputy_staff_id', 'principal_position_id', 'rulebook_id', 'role_keys',
+    deputationColumns.fn<string>('to_char', ['valid_from', sql.lit('YYYY-MM-DD')]).as('valid_from'),
+    deputationColumns.fn<string | null>('to_char', ['valid_to', sql.lit('YYYY-MM-DD')]).as('valid_to'),
+    'rule_ids',
+  ]);
+
+export type DeputationRow = Stored<InferResult<ReturnType<typeof deputations>>[number]>;
 
 export async function deputationsOfStaff(db: Db, staffIds: readonly string[]): Promise<DeputationRow[]> {
-  return rows<DeputationRow>(
-    db,
-    `select id, deputy_staff_id, principal_position_id, rulebook_id, role_keys, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
-            to_char(valid_to, 'YYYY-MM-DD') as valid_to, rule_ids from deputation where deputy_staff_id = any($1::uuid[])`,
-    [staffIds],
-  );
+  return run(db, deputations().where('deputy_staff_id', '=', anyOf(staffIds, 'uuid')));
 }
 
-const GRANT_COLUMNS = `g.id, g.asset_id, g.grantee_id, g.position_id, g.valid_from, g.valid_to, g.suspended_at, g.revoked_at, g.fields, g.purpose,
-  g.requested_by_id, g.created_at,
-  array(select o.position_id from information_asset_owner o where o.asset_id = g.asset_id order by o.sort_order) as owner_position_ids,
-  array(select a.owner_position_id from access_grant_approval a where a.grant_id = g.id) as approved_position_ids`;
+const grantColumns = expressionBuilder<Database & { g: Database['access_grant'] }, 'g'>();
+
+// array(select …): Kysely has no ARRAY constructor over a subquery; the subqueries themselves are typed.
+const GRANT_COLUMNS = [
+  'g.id', 'g.asset_id', 'g.grantee_id', 'g.position_id', 'g.valid_from', 'g.valid_to', 'g.suspended_at', 'g.revoked_at', 'g.fields', 'g.purpose',
+  'g.requested_by_id', 'g.created_at',
+  sql<string[]>`array(${grantColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'g.asset_id').orderBy('o.sort_order')})`.as('owner_position_ids'),
+  sql<string[]>`array(${grantColumns.selectFrom('access_grant_approval as a').select('a.owner_position_id').whereRef('a.grant_id', '=', 'g.id')})`.as('approved_position_ids'),
+] as const;
+
+const grants = () => tables.selectFrom('access_grant as g').select(GRANT_COLUMNS);
+
+/** A grant, with its asset's owner positions (in order) and those that have approved it. */
+export type GrantRow = Stored<InferResult<ReturnType<typeof grants>>[number]>;
 
 export async function grantsOfStaff(db: Db, staffIds: readonly string[]): Promise<GrantRow[]> {
-  return rows<GrantRow>(db, `select ${GRANT_COLUMNS} from access_grant g where g.grantee_id = any($1::uuid[]) and g.revoked_at is null order by g.created_at`, [staffIds]);
+  return run(db, grants().where('g.grantee_id', '=', anyOf(staffIds, 'uuid')).where('g.revoked_at', 'is', null).orderBy('g.created_at'));
 }
 
 export async function listGrants(db: Db, filter: { assetId?: string | null; granteeId?: string | null }): Promise<GrantRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.assetId) where.push(`g.asset_id = $${params.push(filter.assetId)}`);
-  if (filter.granteeId) where.push(`g.grantee_id = $${params.push(filter.granteeId)}`);
-  return rows<GrantRow>(db, `select ${GRANT_COLUMNS} from access_grant g where ${where.join(' and ') || 'true'} order by g.created_at desc, g.id`, params);
+  return run(
+    db,
+    grants()
+      .$if(Boolean(filter.assetId), (q) => q.where('g.asset_id', '=', filter.assetId!))
+      .$if(Boolean(filter.granteeId), (q) => q.where('g.grantee_id', '=', filter.granteeId!))
+      .orderBy('g.created_at', 'desc')
+      .orderBy('g.id'),
+  );
 }
 
 export async function grantById(db: Db, id: string): Promise<GrantRow | undefined> {
-  return one<GrantRow>(db, `select ${GRANT_COLUMNS} from access_grant g where g.id = $1`, [id]);
+  return first(db, grants().where('g.id', '=', id));
 }
 
-const ASSET_FACT_COLUMNS = `a.id, a.kind, a.confidentiality,
-  array(select o.position_id from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids,
-  array(select distinct s.rulebook_id from information_asset_system x join system s on s.id = x.system_id where x.asset_id = a.id and s.rulebook_id is not null) as rulebook_ids`;
+const assetColumns = expressionBuilder<Database & { a: Database['information_asset'] }, 'a'>();
+
+const ownerPositionIds = sql<string[]>`array(${assetColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'a.id').orderBy('o.sort_order')})`;
+
+const assetFacts = () =>
+  tables.selectFrom('information_asset as a').select([
+    'a.id', 'a.kind', 'a.confidentiality', ownerPositionIds.as('owner_position_ids'),
+    sql<string[]>`array(${assetColumns
+      .selectFrom('information_asset_system as x')
+      .innerJoin('system as s', 's.id', 'x.system_id')
+      .select('s.rulebook_id')
+      .distinct()
+      .whereRef('x.asset_id', '=', 'a.id')
+      .where('s.rulebook_id', 'is not', null)})`.as('rulebook_ids'),
+  ]);
+
+/** What a decision on an asset's protected fields reads: its kind, classification, owners and governing rulebooks. */
+export type AssetFactRow = Stored<InferResult<ReturnType<typeof assetFacts>>[number]>;
 
 export async function assetFactsByIds(db: Db, ids: readonly string[]): Promise<AssetFactRow[]> {
-  return rows<AssetFactRow>(db, `select ${ASSET_FACT_COLUMNS} from information_asset a where a.id = any($1::uuid[])`, [ids]);
+  return run(db, assetFacts().where('a.id', '=', anyOf(ids, 'uuid')));
 }
 
 /**
@@ -114,57 +114,89 @@ export async function assetFactsByIds(db: Db, ids: readonly string[]): Promise<A
  * governing rulebooks are the municipality's own (no need to walk every system that handles them).
  */
 export async function assetFactsByKinds(db: Db, kinds: readonly string[]): Promise<AssetFactRow[]> {
-  return rows<AssetFactRow>(
+  return run(
     db,
-    `select a.id, a.kind, a.confidentiality,
-            array(select o.position_id from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids,
-            (select m.rulebook_ids from municipality m where m.id = a.municipality_id) as rulebook_ids
-       from information_asset a where a.kind = any($1::text[]) order by a.key`,
-    [kinds],
+    tables
+      .selectFrom('information_asset as a')
+      .select((eb) => [
+        'a.id', 'a.kind', 'a.confidentiality', ownerPositionIds.as('owner_position_ids'),
+        eb.selectFrom('municipality as m').select('m.rulebook_ids').whereRef('m.id', '=', 'a.municipality_id').as('rulebook_ids'),
+      ])
+      // Every asset belongs to a municipality: the subquery always finds its row.
+      .$narrowType<{ rulebook_ids: string[] }>()
+      .where('a.kind', '=', anyOf(kinds, 'text'))
+      .orderBy('a.key'),
   );
 }
 
 // ---- accounts -------------------------------------------------------------------------------
 
-export interface AccountRow {
-  id: string;
-  staff_id: string;
-  system_id: string;
-  authority_profile: string;
-  valid_from: Date | string;
-  valid_to: Date | string | null;
-  duty_position_id: string | null;
-  suspended_at: Date | string | null;
-  suspension_reason: string | null;
-  ended_at: Date | string | null;
-  end_reason: string | null;
-  rule_ids: RuleId[];
-  change_seq: string;
-  version: number;
-  updated_at: Date | string;
-}
+const accountColumns = expressionBuilder<Database & { a: Database['account'] }, 'a'>();
 
-const ACCOUNT_COLUMNS = `a.id, a.staff_id, a.system_id, a.authority_profile, a.valid_from, a.valid_to, a.duty_position_id, a.suspended_at,
-  a.suspension_reason, a.ended_at, a.end_reason, a.rule_ids, a.change_seq::text as change_seq, a.version, a.updated_at`;
+const ACCOUNT_FIELDS = [
+  'id', 'staff_id', 'system_id', 'authority_profile', 'valid_from', 'valid_to', 'duty_position_id', 'suspended_at', 'suspension_reason', 'ended_at', 'end_reason',
+  'rule_ids', 'version', 'updated_at',
+] as const;
+
+/** The feed position as text (bigint), for the accounts feed's cursor. */
+const ACCOUNT_COLUMNS = [...ACCOUNT_FIELDS.map((c) => `a.${c}` as const), accountColumns.cast<string>('a.change_seq', 'text').as('change_seq')];
+
+/** The same columns as an insert returns them (Kysely's insertInto takes no alias). */
+const INSERTED_ACCOUNT_COLUMNS = [...ACCOUNT_FIELDS, expressionBuilder<Database, 'account'>().cast<string>('change_seq', 'text').as('change_seq')];
+
+const accounts = () => tables.selectFrom('account as a').select(ACCOUNT_COLUMNS);
+
+export type AccountRow = Stored<InferResult<ReturnType<typeof accounts>>[number]>;
 
 /** The account a person has on a system: the open one, else the most recently ended. */
 export async function accountOf(db: Db, staffId: string, systemId: string): Promise<AccountRow | undefined> {
-  return one<AccountRow>(
+  return first(
     db,
-    `select ${ACCOUNT_COLUMNS} from account a where a.staff_id = $1 and a.system_id = $2 order by (a.ended_at is null) desc, a.valid_from desc limit 1`,
-    [staffId, systemId],
+    accounts()
+      .where('a.staff_id', '=', staffId)
+      .where('a.system_id', '=', systemId)
+      .orderBy((eb) => eb('a.ended_at', 'is', null), 'desc')
+      .orderBy('a.valid_from', 'desc')
+      .limit(sql.lit(1)),
   );
 }
 
+const decisionFactsQuery = (staffId: string, systemId: string, after: Date) =>
+  tables
+    .selectFrom('system as s')
+    .crossJoin('staff as st')
+    .select((eb) => [
+      's.id as system_id', 's.lifecycle_status', 's.rulebook_id',
+      jsonObjectFrom(
+        eb
+          .selectFrom('account as a')
+          .select(ACCOUNT_COLUMNS)
+          .whereRef('a.staff_id', '=', 'st.id')
+          .whereRef('a.system_id', '=', 's.id')
+          .orderBy((o) => o('a.ended_at', 'is', null), 'desc')
+          .orderBy('a.valid_from', 'desc')
+          .limit(sql.lit(1)),
+      ).$castTo<AccountRow | null>().as('account'),
+      jsonArrayFrom(
+        eb.selectFrom('position_tenure as t').innerJoin('position as p', 'p.id', 't.position_id').select(TENURE_COLUMNS).whereRef('t.staff_id', '=', 'st.id').orderBy('t.valid_from'),
+      ).$castTo<TenureRow[]>().as('tenures'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('maintenance_window as w')
+          .select(WINDOW_COLUMNS)
+          .whereRef('w.system_id', '=', 's.id')
+          .where('w.announced_at', 'is not', null)
+          .where('w.cancelled_at', 'is', null)
+          .where('w.ends_at', '>', after)
+          .orderBy('w.starts_at')
+          .orderBy('w.id'),
+      ).$castTo<MaintenanceWindowRow[]>().as('windows'),
+    ])
+    .where('s.id', '=', systemId)
+    .where('st.id', '=', staffId);
+
 /** Everything an access decision reads, for one person and one system (null when either does not exist). */
-export interface DecisionFactsRow {
-  system_id: string;
-  lifecycle_status: string;
-  rulebook_id: string | null;
-  account: AccountRow | null;
-  tenures: TenureRow[];
-  windows: MaintenanceWindowRow[];
-}
+export type DecisionFactsRow = Stored<InferResult<ReturnType<typeof decisionFactsQuery>>[number]>;
 
 /**
  * The facts of an access decision in one statement (one round trip): the system, the person's
@@ -173,37 +205,28 @@ export interface DecisionFactsRow {
  * as ISO strings, which `toDate` reads like the driver's.
  */
 export async function decisionFacts(db: Db, staffId: string, systemId: string, after: Date): Promise<DecisionFactsRow | undefined> {
-  return one<DecisionFactsRow>(
-    db,
-    `select s.id as system_id, s.lifecycle_status, s.rulebook_id,
-       (select row_to_json(x) from (select ${ACCOUNT_COLUMNS} from account a where a.staff_id = st.id and a.system_id = s.id
-          order by (a.ended_at is null) desc, a.valid_from desc limit 1) x) as account,
-       coalesce((select json_agg(x) from (select ${TENURE_COLUMNS} from position_tenure t join position p on p.id = t.position_id
-          where t.staff_id = st.id order by t.valid_from) x), '[]') as tenures,
-       coalesce((select json_agg(x) from (select ${WINDOW_COLUMNS} from maintenance_window w
-          where w.system_id = s.id and w.announced_at is not null and w.cancelled_at is null and w.ends_at > $3
-          order by w.starts_at, w.id) x), '[]') as windows
-     from system s cross join staff st where s.id = $2 and st.id = $1`,
-    [staffId, systemId, after],
-  );
+  return first(db, decisionFactsQuery(staffId, systemId, after));
 }
 
 export async function accountsByIds(db: Db, ids: readonly string[]): Promise<AccountRow[]> {
-  return rows<AccountRow>(db, `select ${ACCOUNT_COLUMNS} from account a where a.id = any($1::uuid[])`, [ids]);
+  return run(db, accounts().where('a.id', '=', anyOf(ids, 'uuid')));
 }
 
-export async function accountsOfSystem(db: Db, systemId: string, first: number, afterId: string | null): Promise<{ rows: AccountRow[]; totalCount: number }> {
-  const page = await rows<AccountRow>(
+export async function accountsOfSystem(db: Db, systemId: string, firstN: number, afterId: string | null): Promise<{ rows: AccountRow[]; totalCount: number }> {
+  const page = await run(
     db,
-    `select ${ACCOUNT_COLUMNS} from account a where a.system_id = $1 and ($2::uuid is null or a.id > $2::uuid) order by a.id limit $3`,
-    [systemId, afterId, first],
+    accounts()
+      .where('a.system_id', '=', systemId)
+      .$if(afterId !== null, (q) => q.where('a.id', '>', afterId!))
+      .orderBy('a.id')
+      .limit(firstN),
   );
-  const total = await one<{ n: number }>(db, 'select count(*)::int as n from account where system_id = $1', [systemId]);
+  const total = await first(db, tables.selectFrom('account').select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).where('system_id', '=', systemId));
   return { rows: page, totalCount: total?.n ?? 0 };
 }
 
 export async function accountsOfStaff(db: Db, staffIds: readonly string[]): Promise<AccountRow[]> {
-  return rows<AccountRow>(db, `select ${ACCOUNT_COLUMNS} from account a where a.staff_id = any($1::uuid[]) order by a.valid_from`, [staffIds]);
+  return run(db, accounts().where('a.staff_id', '=', anyOf(staffIds, 'uuid')).orderBy('a.valid_from'));
 }
 
 /**
@@ -211,13 +234,15 @@ export async function accountsOfStaff(db: Db, staffIds: readonly string[]): Prom
  * transaction is older than every transaction still in progress are returned, so a change can
  * never appear later with a smaller sequence number than one already handed out.
  */
-export async function accountChanges(db: Db, systemId: string, afterSeq: string, first: number): Promise<AccountRow[]> {
-  return rows<AccountRow>(
+export async function accountChanges(db: Db, systemId: string, afterSeq: string, firstN: number): Promise<AccountRow[]> {
+  return run(
     db,
-    `select ${ACCOUNT_COLUMNS} from account a
-      where a.system_id = $1 and a.change_seq > $2::bigint and a.change_xid < pg_snapshot_xmin(pg_current_snapshot())
-      order by a.change_seq limit $3`,
-    [systemId, afterSeq, first],
+    accounts()
+      .where('a.system_id', '=', systemId)
+      .where('a.change_seq', '>', (eb) => eb.cast<bigint>(eb.val(afterSeq), 'bigint'))
+      .where('a.change_xid', '<', (eb) => eb.fn<string>('pg_snapshot_xmin', [eb.fn('pg_current_snapshot')]))
+      .orderBy('a.change_seq')
+      .limit(firstN),
   );
 }
 
@@ -225,139 +250,134 @@ export const dateOrNull = (v: Date | string | null): Date | null => (v === null 
 
 // ---- people and protected records -----------------------------------------------------------
 
-export interface StaffRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
-  employee_number: string;
-  email: string;
-  extension: string;
-  personal_phone: string | null;
-  username: string | null;
-  registry_admin: boolean;
-}
+const STAFF_COLUMNS = [
+  'id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'employee_number', 'email', 'extension', 'personal_phone', 'username', 'registry_admin',
+] as const;
 
-const STAFF_COLUMNS = 'id, family_name, given_name, family_name_kana, given_name_kana, employee_number, email, extension, personal_phone, username, registry_admin';
+const staff = () => tables.selectFrom('staff').select(STAFF_COLUMNS);
+
+export type StaffRow = Stored<InferResult<ReturnType<typeof staff>>[number]>;
 
 export async function staffByIds(db: Db, ids: readonly string[]): Promise<StaffRow[]> {
-  return rows<StaffRow>(db, `select ${STAFF_COLUMNS} from staff where id = any($1::uuid[])`, [ids]);
+  return run(db, staff().where('id', '=', anyOf(ids, 'uuid')));
 }
 
 /** Staff list: free text over names and kana (never over protected fields), by org unit. */
 export async function listStaff(db: Db, q: { text?: string | null; orgUnitId?: string | null; first: number; after?: { name: string; id: string } | null }) {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (q.text?.trim()) {
-    const p = `$${params.push(`%${q.text.trim().normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
-    where.push(`(family_name || given_name ilike ${p} or family_name_kana || given_name_kana ilike ${p} or family_name || ' ' || given_name ilike ${p} or employee_number ilike ${p})`);
-  }
-  if (q.orgUnitId) {
-    const p = `$${params.push(q.orgUnitId)}`;
-    where.push(`exists (select 1 from position_tenure t join position pos on pos.id = t.position_id
-      where t.staff_id = staff.id and t.valid_to is null and pos.org_unit_id in (
-        with recursive sub(id) as (select ${p}::uuid union all select o.id from org_unit o join sub on o.parent_id = sub.id) select id from sub))`);
-  }
-  const filter = where.join(' and ') || 'true';
-  const countParams = [...params];
-  let keyset = 'true';
-  if (q.after) keyset = `(family_name_kana || given_name_kana, id) > ($${params.push(q.after.name)}, $${params.push(q.after.id)}::uuid)`;
-  const page = await rows<StaffRow & { sort_key: string }>(
+  const text = q.text?.trim() ? `%${q.text.trim().normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const orgUnitId = q.orgUnitId || null;
+  const filtered = tables
+    .selectFrom('staff')
+    .$if(text !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb(eb('family_name', '||', eb.ref('given_name')), 'ilike', text!),
+          eb(eb('family_name_kana', '||', eb.ref('given_name_kana')), 'ilike', text!),
+          eb(eb(eb('family_name', '||', sql.lit(' ')), '||', eb.ref('given_name')), 'ilike', text!),
+          eb('employee_number', 'ilike', text!),
+        ]),
+      ),
+    )
+    .$if(orgUnitId !== null, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('position_tenure as t')
+            .innerJoin('position as pos', 'pos.id', 't.position_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('t.staff_id', '=', 'staff.id')
+            .where('t.valid_to', 'is', null)
+            .where('pos.org_unit_id', 'in', orgUnitSubtree(orgUnitId!)),
+        ),
+      ),
+    );
+  const sortKey = sql<string>`family_name_kana || given_name_kana`;
+  const page = await run(
     db,
-    `select ${STAFF_COLUMNS}, family_name_kana || given_name_kana as sort_key from staff where ${filter} and ${keyset}
-      order by family_name_kana || given_name_kana, id limit $${params.push(q.first + 1)}`,
-    params,
+    filtered
+      .select([...STAFF_COLUMNS, sortKey.as('sort_key')])
+      // A row comparison, so the keyset follows the order by: Kysely's builder has no tuple of expressions.
+      .$if(Boolean(q.after), (qb) => qb.where(sql<boolean>`(${sortKey}, id) > (${q.after!.name}, ${q.after!.id}::uuid)`))
+      .orderBy(sortKey)
+      .orderBy('id')
+      .limit(q.first + 1),
   );
-  const total = await one<{ n: number }>(db, `select count(*)::int as n from staff where ${filter}`, countParams);
+  const total = await first(db, filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')));
   return { rows: page.slice(0, q.first), hasNextPage: page.length > q.first, totalCount: total?.n ?? 0 };
 }
 
-export interface DataItemRow {
-  id: string;
-  asset_id: string;
-  name: string;
-  basic_resident_item: number | null;
-  personal: boolean;
+/** An org unit and every unit below it. */
+function orgUnitSubtree(orgUnitId: string) {
+  return tables
+    .withRecursive('sub(id)', (db) =>
+      db
+        .selectNoFrom((eb) => eb.cast<string>(eb.val(orgUnitId), 'uuid').as('id'))
+        .unionAll(db.selectFrom('org_unit as o').innerJoin('sub', 'o.parent_id', 'sub.id').select('o.id')),
+    )
+    .selectFrom('sub')
+    .select('sub.id');
 }
+
+const dataItems = () => tables.selectFrom('data_item').select(['id', 'asset_id', 'name', 'basic_resident_item', 'personal']);
+
+export type DataItemRow = Stored<InferResult<ReturnType<typeof dataItems>>[number]>;
 
 export async function dataItemsOfAssets(db: Db, assetIds: readonly string[]): Promise<DataItemRow[]> {
-  return rows<DataItemRow>(db, 'select id, asset_id, name, basic_resident_item, personal from data_item where asset_id = any($1::uuid[]) order by sort_order', [assetIds]);
+  return run(db, dataItems().where('asset_id', '=', anyOf(assetIds, 'uuid')).orderBy('sort_order'));
 }
 
-export interface ContractorRow {
-  id: string;
-  key: string;
-  name: string;
-}
+const contractors = () => tables.selectFrom('contractor').select(['id', 'key', 'name']);
 
-export interface ContractorPersonRow {
-  id: string;
-  contractor_id: string;
-  name: string;
-  email: string;
-  phone: string;
-}
+export type ContractorRow = Stored<InferResult<ReturnType<typeof contractors>>[number]>;
+
+const contractorPersons = () => tables.selectFrom('contractor_person').select(['id', 'contractor_id', 'name', 'email', 'phone']);
+
+export type ContractorPersonRow = Stored<InferResult<ReturnType<typeof contractorPersons>>[number]>;
 
 export async function listContractors(db: Db): Promise<ContractorRow[]> {
-  return rows<ContractorRow>(db, 'select id, key, name from contractor order by name');
+  return run(db, contractors().orderBy('name'));
 }
 
 export async function contractorPeople(db: Db, contractorIds: readonly string[]): Promise<ContractorPersonRow[]> {
-  return rows<ContractorPersonRow>(db, 'select id, contractor_id, name, email, phone from contractor_person where contractor_id = any($1::uuid[]) order by key', [contractorIds]);
+  return run(db, contractorPersons().where('contractor_id', '=', anyOf(contractorIds, 'uuid')).orderBy('key'));
 }
 
 export async function contractorPeopleByIds(db: Db, ids: readonly string[]): Promise<ContractorPersonRow[]> {
-  return rows<ContractorPersonRow>(db, 'select id, contractor_id, name, email, phone from contractor_person where id = any($1::uuid[])', [ids]);
+  return run(db, contractorPersons().where('id', '=', anyOf(ids, 'uuid')));
 }
 
-export interface ContactNetworkRow {
-  id: string;
-  system_id: string;
-  name: string;
-  rule_ids: RuleId[];
-  managing_org_unit_id: string;
-  rulebook_id: string | null;
-}
+const networks = () =>
+  tables
+    .selectFrom('contact_network as n')
+    .innerJoin('system as s', 's.id', 'n.system_id')
+    .select(['n.id', 'n.system_id', 'n.name', 'n.rule_ids', 's.managing_org_unit_id', 's.rulebook_id']);
 
-const NETWORK_COLUMNS = 'n.id, n.system_id, n.name, n.rule_ids, s.managing_org_unit_id, s.rulebook_id';
+export type ContactNetworkRow = Stored<InferResult<ReturnType<typeof networks>>[number]>;
 
 export async function networksOfSystems(db: Db, systemIds: readonly string[]): Promise<ContactNetworkRow[]> {
-  return rows<ContactNetworkRow>(db, `select ${NETWORK_COLUMNS} from contact_network n join system s on s.id = n.system_id where n.system_id = any($1::uuid[]) order by n.name`, [systemIds]);
+  return run(db, networks().where('n.system_id', '=', anyOf(systemIds, 'uuid')).orderBy('n.name'));
 }
 
 export async function listNetworks(db: Db): Promise<ContactNetworkRow[]> {
-  return rows<ContactNetworkRow>(db, `select ${NETWORK_COLUMNS} from contact_network n join system s on s.id = n.system_id order by s.name, n.name`);
+  return run(db, networks().orderBy('s.name').orderBy('n.name'));
 }
 
-export interface ContactNetworkMemberRow {
-  id: string;
-  network_id: string;
-  duty: string;
-  staff_id: string | null;
-  contractor_person_id: string | null;
-  can_inform: boolean;
-  can_decide: boolean;
-  phone: string;
-}
+const networkMembers = () =>
+  tables.selectFrom('contact_network_member').select(['id', 'network_id', 'duty', 'staff_id', 'contractor_person_id', 'can_inform', 'can_decide', 'phone']);
+
+export type ContactNetworkMemberRow = Stored<InferResult<ReturnType<typeof networkMembers>>[number]>;
 
 export async function membersOfNetworks(db: Db, networkIds: readonly string[]): Promise<ContactNetworkMemberRow[]> {
-  return rows<ContactNetworkMemberRow>(
-    db,
-    'select id, network_id, duty, staff_id, contractor_person_id, can_inform, can_decide, phone from contact_network_member where network_id = any($1::uuid[]) order by sort_order',
-    [networkIds],
-  );
+  return run(db, networkMembers().where('network_id', '=', anyOf(networkIds, 'uuid')).orderBy('sort_order'));
 }
 
-export interface SystemSecurityRow {
-  id: string;
-  network_description: string | null;
-  vulnerability_notes: string | null;
-}
+const systemSecurity = () => tables.selectFrom('system').select(['id', 'network_description', 'vulnerability_notes']);
+
+export type SystemSecurityRow = Stored<InferResult<ReturnType<typeof systemSecurity>>[number]>;
 
 /** Loaded only when a security field is asked for (and allowed). */
 export async function systemSecurityByIds(db: Db, ids: readonly string[]): Promise<SystemSecurityRow[]> {
-  return rows<SystemSecurityRow>(db, 'select id, network_description, vulnerability_notes from system where id = any($1::uuid[])', [ids]);
+  return run(db, systemSecurity().where('id', '=', anyOf(ids, 'uuid')));
 }
 
 // ---- writes ---------------------------------------------------------------------------------
@@ -366,12 +386,17 @@ export async function insertAccount(
   db: Db,
   a: { municipalityId: string; staffId: string; systemId: string; authorityProfile: string; validFrom: Date; validTo: Date | null; dutyPositionId: string | null; ruleIds: readonly RuleId[] },
 ): Promise<AccountRow> {
-  const row = await one<AccountRow>(
+  const now = nowOf(db);
+  const row = await first(
     db,
-    `insert into account (id, municipality_id, staff_id, system_id, authority_profile, valid_from, valid_to, duty_position_id, rule_ids, change_seq, version, created_at, updated_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 0, 1, $9, $9)
-     returning ${ACCOUNT_COLUMNS.replaceAll('a.', '')}`,
-    [a.municipalityId, a.staffId, a.systemId, a.authorityProfile, a.validFrom, a.validTo, a.dutyPositionId, a.ruleIds, nowOf(db)],
+    tables
+      .insertInto('account')
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'), municipality_id: a.municipalityId, staff_id: a.staffId, system_id: a.systemId, authority_profile: a.authorityProfile,
+        valid_from: a.validFrom, valid_to: a.validTo, duty_position_id: a.dutyPositionId, rule_ids: [...a.ruleIds], change_seq: sql<bigint>`0`, version: 1,
+        created_at: now, updated_at: now,
+      }))
+      .returning(INSERTED_ACCOUNT_COLUMNS),
   );
   return row!;
 }
@@ -382,13 +407,25 @@ export async function updateAccountIfVersion(
   version: number,
   patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>>,
 ): Promise<AccountRow | undefined> {
-  const params: unknown[] = [id, version];
-  const sets = [...setClauses(patch, params), 'version = version + 1', `updated_at = $${params.push(nowOf(db))}`];
-  return one<AccountRow>(db, `update account set ${sets.join(', ')} where id = $1 and version = $2 returning ${ACCOUNT_COLUMNS.replaceAll('a.', '')}`, params);
+  return first(
+    db,
+    tables
+      .updateTable('account as a')
+      .set({ ...(patch as Partial<Record<'suspended_at' | 'ended_at', Date | null>>), version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
+      .where('a.id', '=', id)
+      .where('a.version', '=', version)
+      .returning(ACCOUNT_COLUMNS),
+  );
 }
 
 export async function insertPasswordResetRequest(db: Db, municipalityId: string, accountId: string): Promise<string> {
-  const row = await one<{ id: string }>(db, `insert into password_reset_request (id, municipality_id, account_id, requested_at) values (gen_random_uuid(), $1, $2, $3) returning id`, [municipalityId, accountId, nowOf(db)]);
+  const row = await first(
+    db,
+    tables
+      .insertInto('password_reset_request')
+      .values((eb) => ({ id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, account_id: accountId, requested_at: nowOf(db) }))
+      .returning('id'),
+  );
   return row!.id;
 }
 
@@ -396,11 +433,15 @@ export async function insertGrant(
   db: Db,
   g: { municipalityId: string; assetId: string; granteeId: string; positionId: string | null; validFrom: Date; validTo: Date | null; fields: string[] | null; purpose: string; requestedBy: string },
 ): Promise<string> {
-  const row = await one<{ id: string }>(
+  const row = await first(
     db,
-    `insert into access_grant (id, municipality_id, asset_id, grantee_id, position_id, valid_from, valid_to, fields, purpose, requested_by_id, created_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [g.municipalityId, g.assetId, g.granteeId, g.positionId, g.validFrom, g.validTo, g.fields, g.purpose, g.requestedBy, nowOf(db)],
+    tables
+      .insertInto('access_grant')
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'), municipality_id: g.municipalityId, asset_id: g.assetId, grantee_id: g.granteeId, position_id: g.positionId,
+        valid_from: g.validFrom, valid_to: g.validTo, fields: g.fields, purpose: g.purpose, requested_by_id: g.requestedBy, created_at: nowOf(db),
+      }))
+      .returning('id'),
   );
   return row!.id;
 }
@@ -410,7 +451,8 @@ export async function insertGrant(
  * for the same asset and grantee waits here until the first has committed, then sees it.
  */
 export async function lockGrantRequests(db: Db, assetId: string, granteeId: string): Promise<void> {
-  await one(db, `select pg_advisory_xact_lock(hashtextextended('access_grant.request:' || $1 || ':' || $2, 0))::text as locked`, [assetId, granteeId]);
+  const key = `access_grant.request:${assetId}:${granteeId}`;
+  await first(db, tables.selectNoFrom((eb) => eb.cast<string>(eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]), 'text').as('locked')));
 }
 
 /**
@@ -421,81 +463,93 @@ export async function pendingIdenticalGrant(
   db: Db,
   g: { assetId: string; granteeId: string; positionId: string | null; validFrom: Date; validTo: Date | null; fields: string[] | null; at: Date },
 ): Promise<string | undefined> {
-  const row = await one<{ id: string }>(
+  const fields = g.fields === null ? null : sql<string[]>`${g.fields}::text[]`;
+  const row = await first(
     db,
-    `select g.id from access_grant g
-      where g.asset_id = $1 and g.grantee_id = $2 and g.position_id is not distinct from $3
-        and g.valid_from = $4 and g.valid_to is not distinct from $5
-        and ((g.fields is null and $6::text[] is null) or (g.fields @> $6::text[] and g.fields <@ $6::text[]))
-        and g.revoked_at is null and (g.valid_to is null or g.valid_to > $7)
-        and not (exists (select 1 from information_asset_owner o where o.asset_id = g.asset_id)
-                 and not exists (select 1 from information_asset_owner o where o.asset_id = g.asset_id
-                                   and not exists (select 1 from access_grant_approval a where a.grant_id = g.id and a.owner_position_id = o.position_id)))
-      order by g.created_at, g.id limit 1`,
-    [g.assetId, g.granteeId, g.positionId, g.validFrom, g.validTo, g.fields, g.at],
+    tables
+      .selectFrom('access_grant as g')
+      .select('g.id')
+      .where('g.asset_id', '=', g.assetId)
+      .where('g.grantee_id', '=', g.granteeId)
+      .where('g.position_id', 'is not distinct from', g.positionId)
+      .where('g.valid_from', '=', g.validFrom)
+      .where('g.valid_to', 'is not distinct from', g.validTo)
+      .where((eb) => (fields === null ? eb('g.fields', 'is', null) : eb.and([eb('g.fields', '@>', fields), eb('g.fields', '<@', fields)])))
+      .where('g.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('g.valid_to', 'is', null), eb('g.valid_to', '>', g.at)]))
+      .where((eb) =>
+        eb.not(
+          eb.and([
+            eb.exists(eb.selectFrom('information_asset_owner as o').select(sql.lit(1).as('one')).whereRef('o.asset_id', '=', 'g.asset_id')),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('information_asset_owner as o')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('o.asset_id', '=', 'g.asset_id')
+                  .where((inner) =>
+                    inner.not(
+                      inner.exists(
+                        inner.selectFrom('access_grant_approval as a').select(sql.lit(1).as('one')).whereRef('a.grant_id', '=', 'g.id').whereRef('a.owner_position_id', '=', 'o.position_id'),
+                      ),
+                    ),
+                  ),
+              ),
+            ),
+          ]),
+        ),
+      )
+      .orderBy('g.created_at')
+      .orderBy('g.id')
+      .limit(sql.lit(1)),
   );
   return row?.id;
 }
 
 /** Records one owner's approval; a second approval of the same owner position changes nothing. */
 export async function approveGrant(db: Db, municipalityId: string, grantId: string, ownerPositionId: string, approvedBy: string, onBehalfOf: string | null): Promise<boolean> {
-  const row = await one<{ grant_id: string }>(
+  const row = await first(
     db,
-    `insert into access_grant_approval (grant_id, owner_position_id, municipality_id, approved_by_id, on_behalf_of_id, approved_at)
-     values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning grant_id`,
-    [grantId, ownerPositionId, municipalityId, approvedBy, onBehalfOf, nowOf(db)],
+    tables
+      .insertInto('access_grant_approval')
+      .values({ grant_id: grantId, owner_position_id: ownerPositionId, municipality_id: municipalityId, approved_by_id: approvedBy, on_behalf_of_id: onBehalfOf, approved_at: nowOf(db) })
+      .onConflict((oc) => oc.doNothing())
+      .returning('grant_id'),
   );
   return row !== undefined;
 }
 
 export async function setGrantState(db: Db, id: string, patch: { suspended_at?: Date | null; revoked_at?: Date | null }): Promise<void> {
-  const params: unknown[] = [id];
-  await exec(db, `update access_grant set ${setClauses(patch, params).join(', ')} where id = $1`, params);
+  await run(db, tables.updateTable('access_grant').set(patch).where('id', '=', id));
 }
 
-export interface GrantApprovalRow {
-  grant_id: string;
-  owner_position_id: string;
-  approved_by_id: string;
-  on_behalf_of_id: string | null;
-  approved_at: Date | string;
-}
+const grantApprovals = () => tables.selectFrom('access_grant_approval').select(['grant_id', 'owner_position_id', 'approved_by_id', 'on_behalf_of_id', 'approved_at']);
+
+export type GrantApprovalRow = Stored<InferResult<ReturnType<typeof grantApprovals>>[number]>;
 
 /** Each owner's approval of the grants, oldest first. */
 export async function approvalsOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantApprovalRow[]> {
-  return rows<GrantApprovalRow>(
-    db,
-    'select grant_id, owner_position_id, approved_by_id, on_behalf_of_id, approved_at from access_grant_approval where grant_id = any($1::uuid[]) order by approved_at, owner_position_id',
-    [grantIds],
-  );
+  return run(db, grantApprovals().where('grant_id', '=', anyOf(grantIds, 'uuid')).orderBy('approved_at').orderBy('owner_position_id'));
 }
 
-export interface GrantChangeRow {
-  grant_id: string;
-  change: 'suspended' | 'reinstated' | 'revoked';
-  changed_at: Date | string;
-  changed_by_id: string;
-  on_behalf_of_id: string | null;
-}
+const grantChanges = () => tables.selectFrom('access_grant_change').select(['grant_id', 'change', 'changed_at', 'changed_by_id', 'on_behalf_of_id']);
+
+export type GrantChangeRow = Stored<InferResult<ReturnType<typeof grantChanges>>[number]>;
 
 /** Who suspended, reinstated or revoked the grants, and when, oldest first. */
 export async function changesOfGrants(db: Db, grantIds: readonly string[]): Promise<GrantChangeRow[]> {
-  return rows<GrantChangeRow>(
-    db,
-    'select grant_id, change, changed_at, changed_by_id, on_behalf_of_id from access_grant_change where grant_id = any($1::uuid[]) order by changed_at, id',
-    [grantIds],
-  );
+  return run(db, grantChanges().where('grant_id', '=', anyOf(grantIds, 'uuid')).orderBy('changed_at').orderBy('id'));
 }
 
 export async function insertGrantChange(
   db: Db,
   c: { municipalityId: string; grantId: string; change: GrantChangeRow['change']; at: Date; by: string; onBehalfOf: string | null },
 ): Promise<void> {
-  await exec(
+  await run(
     db,
-    `insert into access_grant_change (id, municipality_id, grant_id, change, changed_at, changed_by_id, on_behalf_of_id)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
-    [c.municipalityId, c.grantId, c.change, c.at, c.by, c.onBehalfOf],
+    tables.insertInto('access_grant_change').values((eb) => ({
+      id: eb.fn<string>('gen_random_uuid'), municipality_id: c.municipalityId, grant_id: c.grantId, change: c.change, changed_at: c.at, changed_by_id: c.by, on_behalf_of_id: c.onBehalfOf,
+    })),
   );
 }
 
@@ -505,82 +559,102 @@ export async function insertNotifications(
   notes: { recipientId: string; kind: string; subject: string; body: string; targetType: string; targetId: string; ruleIds: readonly RuleId[] }[],
 ): Promise<void> {
   for (const n of notes) {
-    await exec(
+    await run(
       db,
-      `insert into notification (id, municipality_id, recipient_id, kind, subject, body, target_type, target_id, rule_ids, created_at)
-       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [municipalityId, n.recipientId, n.kind, n.subject, n.body, n.targetType, n.targetId, n.ruleIds, nowOf(db)],
+      tables.insertInto('notification').values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, recipient_id: n.recipientId, kind: n.kind, subject: n.subject, body: n.body,
+        target_type: n.targetType, target_id: n.targetId, rule_ids: [...n.ruleIds], created_at: nowOf(db),
+      })),
     );
   }
 }
 
+/** `current_date` (a keyword, not a function Kysely can call). */
+const currentDate = sql<string>`current_date`;
+
 /** Current holders of the head positions of an org unit and of the units above it, nearest first. */
 export async function headsAbove(db: Db, orgUnitId: string): Promise<{ staff_id: string; position_id: string; depth: number }[]> {
-  return rows(
+  return run(
     db,
-    `with recursive up(id, parent_id, depth) as (
-       select id, parent_id, 0 from org_unit where id = $1
-       union all select o.id, o.parent_id, up.depth + 1 from org_unit o join up on o.id = up.parent_id)
-     select t.staff_id, p.id as position_id, up.depth from up
-       join position p on p.org_unit_id = up.id and p.kind = 'head'
-       join position_tenure t on t.position_id = p.id and t.valid_from <= current_date and (t.valid_to is null or t.valid_to > current_date)
-     order by up.depth`,
-    [orgUnitId],
+    tables
+      .withRecursive('up(id, parent_id, depth)', (qb) =>
+        qb
+          .selectFrom('org_unit')
+          .select(['id', 'parent_id', sql.lit<number>(0).as('depth')])
+          .where('id', '=', orgUnitId)
+          .unionAll(qb.selectFrom('org_unit as o').innerJoin('up', 'o.id', 'up.parent_id').select((eb) => ['o.id', 'o.parent_id', eb(eb.ref('up.depth'), '+', sql.lit<number>(1)).as('depth')])),
+      )
+      .selectFrom('up')
+      .innerJoin('position as p', (join) => join.onRef('p.org_unit_id', '=', 'up.id').on('p.kind', '=', sql.lit('head')))
+      .innerJoin('position_tenure as t', (join) =>
+        join
+          .onRef('t.position_id', '=', 'p.id')
+          .on('t.valid_from', '<=', currentDate)
+          .on((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>', currentDate)])),
+      )
+      .select(['t.staff_id', 'p.id as position_id', 'up.depth'])
+      .orderBy('up.depth'),
   );
 }
 
 // ---- designations (KWO-6) -------------------------------------------------------------------
 
-export interface DesignationRow {
-  id: string;
-  asset_id: string;
-  staff_id: string;
-  designated_by_id: string;
-  org_unit_id: string;
-  outside_supervision: boolean;
-  permitted_by_id: string | null;
-  permitted_at: Date | string | null;
-  valid_from: Date | string;
-  valid_to: Date | string | null;
-  revoked_at: Date | string | null;
-  rule_ids: RuleId[];
-}
+const DESIGNATION_COLUMNS = [
+  'id', 'asset_id', 'staff_id', 'designated_by_id', 'org_unit_id', 'outside_supervision', 'permitted_by_id', 'permitted_at', 'valid_from', 'valid_to', 'revoked_at', 'rule_ids',
+] as const;
 
-const DESIGNATION_COLUMNS = 'id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, permitted_by_id, permitted_at, valid_from, valid_to, revoked_at, rule_ids';
+const designations = () => tables.selectFrom('designation').select(DESIGNATION_COLUMNS);
+
+export type DesignationRow = Stored<InferResult<ReturnType<typeof designations>>[number]>;
 
 export async function listDesignations(db: Db, assetId: string | null): Promise<DesignationRow[]> {
-  return rows<DesignationRow>(db, `select ${DESIGNATION_COLUMNS} from designation where ($1::uuid is null or asset_id = $1) order by created_at, id`, [assetId]);
+  return run(db, designations().$if(assetId !== null, (q) => q.where('asset_id', '=', assetId!)).orderBy('created_at').orderBy('id'));
 }
 
 export async function designationById(db: Db, id: string): Promise<DesignationRow | undefined> {
-  return one<DesignationRow>(db, `select ${DESIGNATION_COLUMNS} from designation where id = $1`, [id]);
+  return first(db, designations().where('id', '=', id));
 }
 
 export async function insertDesignation(
   db: Db,
   d: { municipalityId: string; assetId: string; staffId: string; designatedBy: string; orgUnitId: string; outsideSupervision: boolean; validFrom: Date; validTo: Date | null; ruleIds: readonly RuleId[] },
 ): Promise<DesignationRow> {
-  return (await one<DesignationRow>(
+  const row = await first(
     db,
-    `insert into designation (id, municipality_id, asset_id, staff_id, designated_by_id, org_unit_id, outside_supervision, valid_from, valid_to, rule_ids, created_at)
-     values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${DESIGNATION_COLUMNS}`,
-    [d.municipalityId, d.assetId, d.staffId, d.designatedBy, d.orgUnitId, d.outsideSupervision, d.validFrom, d.validTo, d.ruleIds, nowOf(db)],
-  ))!;
+    tables
+      .insertInto('designation')
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'), municipality_id: d.municipalityId, asset_id: d.assetId, staff_id: d.staffId, designated_by_id: d.designatedBy, org_unit_id: d.orgUnitId,
+        outside_supervision: d.outsideSupervision, valid_from: d.validFrom, valid_to: d.validTo, rule_ids: [...d.ruleIds], created_at: nowOf(db),
+      }))
+      .returning(DESIGNATION_COLUMNS),
+  );
+  return row!;
 }
 
 export async function updateDesignation(db: Db, id: string, patch: { permitted_by_id?: string; permitted_at?: Date; revoked_at?: Date }): Promise<DesignationRow | undefined> {
-  const params: unknown[] = [id];
-  return one<DesignationRow>(db, `update designation set ${setClauses(patch, params).join(', ')} where id = $1 returning ${DESIGNATION_COLUMNS}`, params);
+  return first(db, tables.updateTable('designation').set(patch).where('id', '=', id).returning(DESIGNATION_COLUMNS));
 }
 
 /** Whether a staff member currently holds a position in an org unit or any unit below it (supervision, KWO-6). */
 export async function isCurrentMemberOf(db: Db, staffId: string, orgUnitId: string): Promise<boolean> {
-  const r = await one<{ member: boolean }>(
+  const r = await first(
     db,
-    `with recursive sub(id) as (select $2::uuid union all select o.id from org_unit o join sub on o.parent_id = sub.id)
-     select exists (select 1 from position_tenure t join position p on p.id = t.position_id
-       where t.staff_id = $1 and p.org_unit_id in (select id from sub) and t.valid_from <= current_date and (t.valid_to is null or t.valid_to > current_date)) as member`,
-    [staffId, orgUnitId],
+    tables.selectNoFrom((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('position_tenure as t')
+            .innerJoin('position as p', 'p.id', 't.position_id')
+            .select(sql.lit(1).as('one'))
+            .where('t.staff_id', '=', staffId)
+            .where('p.org_unit_id', 'in', orgUnitSubtree(orgUnitId))
+            .where('t.valid_from', '<=', currentDate)
+            .where((w) => w.or([w('t.valid_to', 'is', null), w('t.valid_to', '>', currentDate)])),
+        )
+        .$castTo<boolean>()
+        .as('member'),
+    ),
   );
   return r?.member ?? false;
 }

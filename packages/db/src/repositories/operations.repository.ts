@@ -7,15 +7,13 @@ import { anyOf, exec, first, rows, run, tables, type Db, type Stored } from './s
 
 // ---- maintenance windows ------------------------------------------------------------------------------
 
-const WINDOW_COLUMN_LIST = [
+/** A window's columns; the access decision's one statement reads them too (access.repository.ts decisionFacts). */
+export const WINDOW_COLUMNS = [
   'w.id', 'w.system_id', 'w.kind', 'w.starts_at', 'w.ends_at', 'w.reason', 'w.reason_en', 'w.planned_by_id', 'w.planned_on_behalf_of_id', 'w.planned_at',
   'w.announced_at', 'w.announced_by_id', 'w.cancelled_at', 'w.cancelled_by_id', 'w.cancel_reason', 'w.rule_ids', 'w.version',
 ] as const;
 
-/** The same columns as text, for the access decision's one statement (access.repository.ts decisionFacts). */
-export const WINDOW_COLUMNS = WINDOW_COLUMN_LIST.join(', ');
-
-const windows = () => tables.selectFrom('maintenance_window as w').select(WINDOW_COLUMN_LIST);
+const windows = () => tables.selectFrom('maintenance_window as w').select(WINDOW_COLUMNS);
 
 /** A maintenance window (計画停止・臨時稼働) as the repositories read it, typed from the entity. */
 export type MaintenanceWindowRow = Stored<InferResult<ReturnType<typeof windows>>[number]>;
@@ -89,7 +87,7 @@ export async function announceWindow(db: Db, id: string, by: string, at: Date, r
       .where('w.id', '=', id)
       .where('w.announced_at', 'is', null)
       .where('w.cancelled_at', 'is', null)
-      .returning(WINDOW_COLUMN_LIST),
+      .returning(WINDOW_COLUMNS),
   );
 }
 
@@ -101,7 +99,7 @@ export async function cancelWindow(db: Db, id: string, by: string, at: Date, rea
       .set({ cancelled_at: at, cancelled_by_id: by, cancel_reason: reason, version: (eb) => eb(eb.ref('w.version'), '+', 1) })
       .where('w.id', '=', id)
       .where('w.cancelled_at', 'is', null)
-      .returning(WINDOW_COLUMN_LIST),
+      .returning(WINDOW_COLUMNS),
   );
 }
 
