@@ -1,4 +1,5 @@
 import { enumValues, graphql, type EnumOf, type ResultOf } from './graphql.ts';
+import { OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
 // ── Accounts ──────────────────────────────────────────────────────────────────
 
@@ -26,10 +27,7 @@ export const AccountFields = graphql(`
       id
       name
       orgUnit {
-        id
-        name
-        nameEn
-        path
+        ...OrgUnitRefFields
       }
     }
     system {
@@ -37,7 +35,7 @@ export const AccountFields = graphql(`
       name
     }
   }
-`);
+`, [OrgUnitRefFields]);
 
 export type Account = ResultOf<typeof AccountFields>;
 
@@ -84,8 +82,7 @@ export const SystemAccessQuery = graphql(`
     accounts(systemId: $id, first: $first) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -94,7 +91,7 @@ export const SystemAccessQuery = graphql(`
       }
     }
   }
-`, [ContactNetworkFields, AccountFields]);
+`, [ContactNetworkFields, AccountFields, PageInfoFields]);
 
 export const CreateAccountMutation = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
@@ -329,14 +326,11 @@ export const GrantsPageQuery = graphql(`
       id
       name
       orgUnit {
-        id
-        name
-        nameEn
-        path
+        ...OrgUnitRefFields
       }
     }
   }
-`, [GrantFields, AssetOptionFields]);
+`, [GrantFields, AssetOptionFields, OrgUnitRefFields]);
 
 export const RequestGrantMutation = graphql(`
   mutation RequestGrant($input: RequestGrantInput!) {

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from './graphql.ts';
+import { OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
 /** 機密性 / 完全性 / 可用性 of an information asset, as ClassificationBadges shows them. */
 export const ClassificationFields = graphql(`
@@ -16,11 +17,9 @@ export const AssetsPageQuery = graphql(`
     informationAssets(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
-        cursor
         node {
           id
           name
@@ -29,10 +28,7 @@ export const AssetsPageQuery = graphql(`
             positionId
             name
             orgUnit {
-              id
-              name
-              nameEn
-              path
+              ...OrgUnitRefFields
             }
           }
           systems {
@@ -46,4 +42,4 @@ export const AssetsPageQuery = graphql(`
       }
     }
   }
-`, [ClassificationFields]);
+`, [ClassificationFields, OrgUnitRefFields, PageInfoFields]);

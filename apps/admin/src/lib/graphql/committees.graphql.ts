@@ -273,77 +273,76 @@ export type MeetingFile = NonNullable<ResultOf<typeof MeetingFileQuery>['meeting
 // ── Mutations ─────────────────────────────────────────────────────────────────
 // Each answers the meeting; the page reloads its data afterwards, so only the id and status are asked.
 
+const MeetingStateFields = graphql(`
+  fragment MeetingStateFields on Meeting {
+    id
+    status
+  }
+`);
+
 export const CreateMeetingMutation = graphql(`
   mutation CreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const RefreshAgendaMutation = graphql(`
   mutation RefreshAgenda($meetingId: ID!) {
     refreshAgenda(meetingId: $meetingId) {
-      id
-      status
+      ...MeetingStateFields
       items {
         id
       }
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const ReorderAgendaMutation = graphql(`
   mutation ReorderAgenda($meetingId: ID!, $itemIds: [ID!]!) {
     reorderAgenda(meetingId: $meetingId, itemIds: $itemIds) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const AddAgendaItemMutation = graphql(`
   mutation AddAgendaItem($meetingId: ID!, $input: AgendaItemInput!) {
     addAgendaItem(meetingId: $meetingId, input: $input) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const RemoveAgendaItemMutation = graphql(`
   mutation RemoveAgendaItem($itemId: ID!, $reason: String!) {
     removeAgendaItem(itemId: $itemId, reason: $reason) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const FreezeAgendaMutation = graphql(`
   mutation FreezeAgenda($meetingId: ID!) {
     freezeAgenda(meetingId: $meetingId) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const AddAttendeeMutation = graphql(`
   mutation AddAttendee($meetingId: ID!, $input: AttendeeInput!) {
     addAttendee(meetingId: $meetingId, input: $input) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const RecordAttendanceMutation = graphql(`
   mutation RecordAttendance($meetingId: ID!, $presentIds: [ID!]!) {
     recordAttendance(meetingId: $meetingId, presentIds: $presentIds) {
-      id
-      status
+      ...MeetingStateFields
       quorum {
         met
         message {
@@ -353,40 +352,36 @@ export const RecordAttendanceMutation = graphql(`
       }
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const RecordDecisionMutation = graphql(`
   mutation RecordDecision($input: RecordDecisionInput!) {
     recordDecision(input: $input) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const SignCirculationMutation = graphql(`
   mutation SignCirculation($input: SignCirculationInput!) {
     signCirculation(input: $input) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const CancelMeetingMutation = graphql(`
   mutation CancelMeeting($meetingId: ID!, $reason: String!) {
     cancelMeeting(meetingId: $meetingId, reason: $reason) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);
 
 export const SendMinutesMutation = graphql(`
   mutation SendMinutes($meetingId: ID!) {
     sendMinutes(meetingId: $meetingId) {
-      id
-      status
+      ...MeetingStateFields
     }
   }
-`);
+`, [MeetingStateFields]);

@@ -1,5 +1,6 @@
 import { AssetOptionFields } from './access.graphql.ts';
 import { graphql, type ResultOf } from './graphql.ts';
+import { OrgUnitOptionFields, OrgUnitRefFields } from './org-units.graphql.ts';
 
 // ── KWO-6: who may handle an information asset at a using place ──────────────
 
@@ -20,10 +21,7 @@ const DesignationFields = graphql(`
       displayName
     }
     orgUnit {
-      id
-      name
-      nameEn
-      path
+      ...OrgUnitRefFields
     }
     outsideSupervision
     effective
@@ -33,7 +31,7 @@ const DesignationFields = graphql(`
     revokedAt
     ruleIds
   }
-`);
+`, [OrgUnitRefFields]);
 
 export type Designation = ResultOf<typeof DesignationFields>;
 
@@ -50,14 +48,10 @@ export const DesignationsPageQuery = graphql(`
       }
     }
     orgUnits {
-      id
-      name
-      nameEn
-      path
-      level
+      ...OrgUnitOptionFields
     }
   }
-`, [DesignationFields, AssetOptionFields]);
+`, [DesignationFields, AssetOptionFields, OrgUnitOptionFields]);
 
 export const DesignateHandlerMutation = graphql(`
   mutation DesignateHandler($input: DesignateHandlerInput!) {

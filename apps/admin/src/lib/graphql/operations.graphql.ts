@@ -355,50 +355,52 @@ export type IncidentNotice = IncidentDetail['notices'][number];
 
 // Each mutation answers the incident; the page reloads its data afterwards, so only the id and status are asked.
 
+const IncidentStateFields = graphql(`
+  fragment IncidentStateFields on Incident {
+    id
+    status
+  }
+`);
+
 export const ReportIncidentMutation = graphql(`
   mutation ReportIncident($input: ReportIncidentInput!) {
     reportIncident(input: $input) {
-      id
-      status
+      ...IncidentStateFields
     }
   }
-`);
+`, [IncidentStateFields]);
 
 export const UpdateIncidentMutation = graphql(`
   mutation UpdateIncident($id: ID!, $input: UpdateIncidentInput!) {
     updateIncident(id: $id, input: $input) {
-      id
-      status
+      ...IncidentStateFields
     }
   }
-`);
+`, [IncidentStateFields]);
 
 export const ResolveIncidentMutation = graphql(`
   mutation ResolveIncident($id: ID!, $input: ResolveIncidentInput) {
     resolveIncident(id: $id, input: $input) {
-      id
-      status
+      ...IncidentStateFields
     }
   }
-`);
+`, [IncidentStateFields]);
 
 export const RecordIncidentAnalysisMutation = graphql(`
   mutation RecordIncidentAnalysis($id: ID!, $input: IncidentAnalysisInput!) {
     recordIncidentAnalysis(id: $id, input: $input) {
-      id
-      status
+      ...IncidentStateFields
     }
   }
-`);
+`, [IncidentStateFields]);
 
 export const ConfirmIncidentResolutionMutation = graphql(`
   mutation ConfirmIncidentResolution($id: ID!) {
     confirmIncidentResolution(id: $id) {
-      id
-      status
+      ...IncidentStateFields
     }
   }
-`);
+`, [IncidentStateFields]);
 
 // ── Operating calendar and maintenance windows ────────────────────────────────
 

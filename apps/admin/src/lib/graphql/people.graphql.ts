@@ -1,20 +1,33 @@
 import { AccountFields } from './access.graphql.ts';
 import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
+import { OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
 const PositionRefFields = graphql(`
   fragment PositionRefFields on Position {
     id
     name
     orgUnit {
-      id
-      name
-      nameEn
-      path
+      ...OrgUnitRefFields
     }
   }
-`);
+`, [OrgUnitRefFields]);
 
 export type PositionRef = ResultOf<typeof PositionRefFields>;
+
+/** A staff member as a list row and the picker show them: names, readings, number and posts. */
+const StaffListFields = graphql(`
+  fragment StaffListFields on Staff {
+    id
+    displayName
+    familyNameKana
+    givenNameKana
+    employeeNumber
+    extension
+    positions {
+      ...PositionRefFields
+    }
+  }
+`, [PositionRefFields]);
 
 // ── Queries ───────────────────────────────────────────────────────────────────
 
@@ -23,33 +36,19 @@ export const StaffPageQuery = graphql(`
     staff(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
-        cursor
         node {
-          id
-          displayName
-          familyNameKana
-          givenNameKana
-          employeeNumber
-          extension
-          positions {
-            ...PositionRefFields
-          }
+          ...StaffListFields
         }
       }
     }
     orgUnits {
-      id
-      name
-      nameEn
-      path
-      level
+      ...OrgUnitOptionFields
     }
   }
-`, [PositionRefFields]);
+`, [StaffListFields, OrgUnitOptionFields, PageInfoFields]);
 
 export type StaffFilter = NonNullable<VariablesOf<typeof StaffPageQuery>['filter']>;
 
@@ -136,22 +135,14 @@ export const StaffSearchQuery = graphql(`
       totalCount
       edges {
         node {
-          id
-          displayName
-          familyNameKana
-          givenNameKana
-          employeeNumber
-          extension
-          positions {
-            ...PositionRefFields
-          }
+          ...StaffListFields
         }
       }
     }
   }
-`, [PositionRefFields]);
+`, [StaffListFields]);
 
-export type StaffListItem = ResultOf<typeof StaffSearchQuery>['staff']['edges'][number]['node'];
+export type StaffListItem = ResultOf<typeof StaffListFields>;
 
 export const PositionsQuery = graphql(`
   query Positions {

@@ -278,6 +278,14 @@ export const RequestsQuery = graphql(`
 
 // ── Mutations ─────────────────────────────────────────────────────────────────
 
+/** What a mutation of a request answers: its id and status (the page reloads its data afterwards). */
+const RequestStateFields = graphql(`
+  fragment RequestStateFields on Request {
+    id
+    status
+  }
+`);
+
 export const SubmitRequestMutation = graphql(`
   mutation SubmitRequest($input: RequestInput!, $idempotencyKey: String) {
     submitRequest(input: $input, idempotencyKey: $idempotencyKey) {
@@ -291,30 +299,27 @@ export const SubmitRequestMutation = graphql(`
 export const ResubmitRequestMutation = graphql(`
   mutation ResubmitRequest($id: ID!, $content: JSONObject!) {
     resubmitRequest(id: $id, content: $content) {
-      id
-      status
+      ...RequestStateFields
       round
     }
   }
-`);
+`, [RequestStateFields]);
 
 export const WithdrawRequestMutation = graphql(`
   mutation WithdrawRequest($id: ID!) {
     withdrawRequest(id: $id) {
-      id
-      status
+      ...RequestStateFields
     }
   }
-`);
+`, [RequestStateFields]);
 
 export const DecideStepMutation = graphql(`
   mutation DecideStep($input: DecideStepInput!) {
     decideStep(input: $input) {
-      id
-      status
+      ...RequestStateFields
     }
   }
-`);
+`, [RequestStateFields]);
 
 /** The data items of one information asset (the dataItems field of a data-use consultation). */
 export const AssetDataItemsQuery = graphql(`

@@ -1,17 +1,8 @@
 import { ClassificationFields } from './assets.graphql.ts';
 import { graphql, type ResultOf } from './graphql.ts';
+import { OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
-const OrgUnitOptionFields = graphql(`
-  fragment OrgUnitOptionFields on OrgUnit {
-    id
-    name
-    nameEn
-    path
-    level
-  }
-`);
-
-export type OrgUnitOption = ResultOf<typeof OrgUnitOptionFields>;
+export type { OrgUnitOption } from './org-units.graphql.ts';
 
 // ── Registry list ─────────────────────────────────────────────────────────────
 
@@ -20,20 +11,15 @@ export const SystemsPageQuery = graphql(`
     systems(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
-        cursor
         node {
           id
           name
           businessContent
           managingOrgUnit {
-            id
-            name
-            nameEn
-            path
+            ...OrgUnitRefFields
           }
           managementType
           lifecycleStatus
@@ -46,7 +32,7 @@ export const SystemsPageQuery = graphql(`
       ...OrgUnitOptionFields
     }
   }
-`, [OrgUnitOptionFields]);
+`, [OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields]);
 
 /** CSV of the filtered registry (UTF-8, no BOM: the client prepends it for Excel). */
 export const SystemsCsvQuery = graphql(`
@@ -63,17 +49,11 @@ const SystemDetailFields = graphql(`
     name
     businessContent
     managingOrgUnit {
-      id
-      name
-      nameEn
-      path
+      ...OrgUnitRefFields
     }
     managementType
     usingOrgUnits {
-      id
-      name
-      nameEn
-      path
+      ...OrgUnitRefFields
     }
     lifecycleStatus
     rulebook {
@@ -90,10 +70,7 @@ const SystemDetailFields = graphql(`
         positionId
         name
         orgUnit {
-          id
-          name
-          nameEn
-          path
+          ...OrgUnitRefFields
         }
       }
       classification {
@@ -104,7 +81,7 @@ const SystemDetailFields = graphql(`
     createdAt
     updatedAt
   }
-`, [ClassificationFields]);
+`, [ClassificationFields, OrgUnitRefFields]);
 
 export type SystemDetail = ResultOf<typeof SystemDetailFields>;
 
