@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
+import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
 import { fieldError, fieldsFor, type RequestStatus, kindRuleIds, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
