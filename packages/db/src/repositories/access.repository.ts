@@ -218,7 +218,7 @@ export async function accountsOfSystem(db: Db, systemId: string, firstN: number,
     db,
     accounts()
       .where('a.system_id', '=', systemId)
-      .$if(afterId !== null, (q) => q.where('a.id', '>', afterId!))
+      .$if(afterId != null, (q) => q.where('a.id', '>', afterId!))
       .orderBy('a.id')
       .limit(firstN),
   );

@@ -43,7 +43,7 @@ const designations = () => tables.selectFrom('designation').select(DESIGNATION_C
 export type DesignationRow = Stored<InferResult<ReturnType<typeof designations>>[number]>;
 
 export async function listDesignations(db: Db, assetId: string | null): Promise<DesignationRow[]> {
-  return run(db, designations().$if(assetId !== null, (q) => q.where('asset_id', '=', assetId!)).orderBy('created_at').orderBy('id'));
+  return run(db, designations().$if(assetId != null, (q) => q.where('asset_id', '=', assetId!)).orderBy('created_at').orderBy('id'));
 }
 
 export async function designationById(db: Db, id: string): Promise<DesignationRow | undefined> {

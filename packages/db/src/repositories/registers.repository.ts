@@ -170,7 +170,7 @@ export async function documentVersions(db: Db, systemIds: readonly string[] | nu
   return run(
     db,
     documents()
-      .$if(systemIds !== null, (q) => q.where('d.system_id', '=', anyOf(systemIds!, 'uuid')))
+      .$if(systemIds != null, (q) => q.where('d.system_id', '=', anyOf(systemIds!, 'uuid')))
       .orderBy('s.name')
       .orderBy('d.system_id')
       .orderBy('d.kind')
@@ -218,7 +218,7 @@ export type ModificationRow = Stored<InferResult<ReturnType<typeof modifications
 
 /** Modifications completed: approved 改修 requests (system_modification), by system. */
 export async function completedModifications(db: Db, systemIds: readonly string[] | null): Promise<ModificationRow[]> {
-  return run(db, modifications().$if(systemIds !== null, (q) => q.where('r.system_id', '=', anyOf(systemIds!, 'uuid'))).orderBy('r.decided_at'));
+  return run(db, modifications().$if(systemIds != null, (q) => q.where('r.system_id', '=', anyOf(systemIds!, 'uuid'))).orderBy('r.decided_at'));
 }
 
 // ---- contract clauses (ARK-6-1) -------------------------------------------------------------------------

@@ -345,3 +345,22 @@ describe('what the viewer may do', () => {
     expect(Object.values(staff.data!.viewer.permissions).every((x) => !x)).toBe(true);
   });
 });
+
+describe('lists asked without their optional arguments', () => {
+  it('a system’s accounts without `after` start at the first page; designations without `assetId` are all of them', async () => {
+    const y = await systemId('ktm.counter');
+    const token = await gw.signIn('kitami');
+    const accounts = await gw.gql<{ accounts: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      'query($y: ID!) { accounts(systemId: $y, first: 200) { totalCount edges { node { id } } } }', { y }, { token });
+    expect(accounts.errors).toBeUndefined();
+    expect(accounts.data!.accounts.totalCount).toBeGreaterThan(0);
+    expect(accounts.data!.accounts.edges.length).toBe(accounts.data!.accounts.totalCount);
+
+    const kawasaki = await gw.signIn('kawasaki');
+    const stored = Number((await gw.admin.query(`select count(*) from designation where municipality_id = (select id from municipality where code = 'kawasaki')`)).rows[0].count);
+    const designations = await gw.gql<{ designations: { id: string }[] }>('{ designations { id } }', {}, { token: kawasaki });
+    expect(designations.errors).toBeUndefined();
+    expect(stored).toBeGreaterThan(0);
+    expect(designations.data!.designations.length).toBe(stored);
+  });
+});
