@@ -1,5 +1,5 @@
 // The page size of every list: `first`, 20 when not given, at most 200.
-import { fieldError } from '@tsukasa/domain';
+import { cursorInvalid, fieldError } from '@tsukasa/domain';
 import { badInput } from './errors.ts';
 import { decodeCursor } from './scalars.ts';
 
@@ -20,7 +20,7 @@ export function pageSize(first: number | null | undefined, path: string[]): numb
 export function afterCursor<const T extends readonly unknown[]>(after: string, checks: { [K in keyof T]: (v: unknown) => v is T[K] }): T {
   const parts = decodeCursor(after);
   if (!parts || parts.length !== checks.length || !checks.every((check, i) => check(parts[i]))) {
-    throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid for this sort order.', 'ページ位置の指定が正しくありません。')]);
+    throw badInput([cursorInvalid()]);
   }
   return parts as unknown as T;
 }

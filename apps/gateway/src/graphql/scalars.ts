@@ -22,6 +22,7 @@ export function decodeCursor(cursor: string): unknown[] | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
+export const isText = (s: unknown): s is string => typeof s === 'string';
 
 /** An instant as a cursor holds it: ISO 8601, or as PostgreSQL writes a timestamptz (microseconds kept). */
 export const isInstant = (s: unknown): s is string =>

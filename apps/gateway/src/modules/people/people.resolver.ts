@@ -1,15 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo } from '@tsukasa/db';
-import { cursorInvalid, findRole, peopleFilterErrors, positionsAt, type RulebookId } from '@tsukasa/domain';
+import { findRole, peopleFilterErrors, positionsAt, type RulebookId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
-import { decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
+import { encodeCursor, isText, isUuid } from '../../graphql/scalars.ts';
 import { Protected } from '../../graphql/field-access.ts';
 import { loadStaffFacts, toTenure } from '../authz/index.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { InformationAsset, Position, System, toPosition, toSystem } from '../registry/index.ts';
-import { pageSize } from '../../graphql/pagination.ts';
+import { afterCursor, pageSize } from '../../graphql/pagination.ts';
 import { toNetwork, toPerson, toStaff } from './people.mappers.ts';
 import { visibleNetworks } from './people.service.ts';
 import {
@@ -44,12 +44,8 @@ export class StaffResolver {
     const size = pageSize(first, ['first']);
     const filterErrors = peopleFilterErrors({ orgUnitIdMalformed: !!filter?.orgUnitId && !isUuid(filter.orgUnitId), text: filter?.text });
     if (filterErrors.length) throw badInput(filterErrors);
-    let afterKey: { name: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || typeof parts[0] !== 'string' || !isUuid(parts[1])) throw badInput([cursorInvalid()]);
-      afterKey = { name: parts[0], id: parts[1] as string };
-    }
+    const position = after ? afterCursor<[string, string]>(after, [isText, isUuid]) : null;
+    const afterKey = position && { name: position[0], id: position[1] };
     const page = await accessRepo.listStaff(await ctx.db.em(), { text: filter?.text, orgUnitId: filter?.orgUnitId, first: size, after: afterKey });
     for (const r of page.rows) ctx.loaders.staff.prime(r.id, r);
     const edges = page.rows.map((r) => ({ cursor: encodeCursor([r.sort_key, r.id]), node: toStaff(r) }));

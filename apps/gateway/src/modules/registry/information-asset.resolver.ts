@@ -1,14 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { registryRepo } from '@tsukasa/db';
-import { fieldError } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { Rule } from '../../graphql/rules.ts';
-import { decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
+import { encodeCursor, isText, isUuid } from '../../graphql/scalars.ts';
 import { toAsset, toSystem } from './registry.mappers.ts';
 import * as service from './system.service.ts';
-import { pageSize } from '../../graphql/pagination.ts';
+import { afterCursor, pageSize } from '../../graphql/pagination.ts';
 import {
   AssignOwnersInput,
   InformationAsset,
@@ -29,14 +27,8 @@ export class InformationAssetResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<InformationAssetConnection> {
     const size = pageSize(first, ['first']);
-    let afterKey: { name: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || !isUuid(parts[1])) {
-        throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid.', 'ページ位置の指定が正しくありません。')]);
-      }
-      afterKey = { name: parts[0], id: parts[1] as string };
-    }
+    const position = after ? afterCursor<[string, string]>(after, [isText, isUuid]) : null;
+    const afterKey = position && { name: position[0], id: position[1] };
     const page = await registryRepo.listAssets(await ctx.db.em(), size, afterKey);
     for (const r of page.rows) ctx.loaders.asset.prime(r.id, r);
     const edges = page.rows.map((r) => ({ cursor: encodeCursor([r.name, r.id]), node: toAsset(r) }));

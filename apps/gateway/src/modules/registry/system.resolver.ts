@@ -6,9 +6,9 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import { selects } from '../../graphql/lookahead.ts';
-import { pageSize } from '../../graphql/pagination.ts';
+import { afterCursor, pageSize } from '../../graphql/pagination.ts';
 import { Rule } from '../../graphql/rules.ts';
-import { SortDirection, decodeCursor, encodeCursor, isUuid } from '../../graphql/scalars.ts';
+import { SortDirection, encodeCursor, isText, isUuid } from '../../graphql/scalars.ts';
 import { Rulebook, toRulebook } from '../rulebook/index.ts';
 import { toAsset, toOrgUnit, toSystem } from './registry.mappers.ts';
 import * as service from './system.service.ts';
@@ -61,14 +61,9 @@ export class SystemResolver {
     const size = pageSize(first, ['first']);
     checkFilter(filter);
     const sortSpec = { field: (sort?.field ?? SystemSortField.NAME) as RepoSortField, direction: sort?.direction ?? SortDirection.ASC };
-    let afterKey: { value: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 3 || parts[0] !== sortSpec.field || typeof parts[1] !== 'string' || !isUuid(parts[2])) {
-        throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid for this sort order.', 'ページ位置の指定が正しくありません。')]);
-      }
-      afterKey = { value: parts[1], id: parts[2] as string };
-    }
+    // A cursor names the sort it was taken in: one of another order is refused.
+    const position = after ? afterCursor<[string, string, string]>(after, [(v: unknown): v is string => v === sortSpec.field, isText, isUuid]) : null;
+    const afterKey = position && { value: position[1], id: position[2] };
     const nested = levelsAsked(info, 'edges', 'node');
     const page = await registryRepo.listSystems(await ctx.db.em(), {
       text: filter?.text,

@@ -2,5 +2,5 @@
 // decision on a request's step, and the mail worker.
 export { RequestType } from './request.types.ts';
 export { toRequest } from './request.mappers.ts';
-export { decideCommitteeStep, stepConflict } from './request.service.ts';
+export { decideCommitteeStep } from './request.service.ts';
 export { fileTransport, smtpTransport, startMailWorker } from './mail-worker.ts';

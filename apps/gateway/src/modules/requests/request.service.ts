@@ -38,14 +38,11 @@ import {
   type StepDecision as DomainDecision,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
+import { badInput, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import { resolveActors, type ActorContext } from './actors.ts';
 import { applyEffect } from './request-effects.ts';
-
-/** A conflict with the state of a step, a request or a meeting (the caller words it). */
-export const stepConflict = (message: string, messageJa: string) => new AppError('CONFLICT', message, { messageJa });
 
 /** What the route rules look at, loaded for the viewer filing a request. */
 export async function buildRouteContext(ctx: Context, kind: RequestKind, systemId: string | null | undefined, input: Record<string, unknown>) {
