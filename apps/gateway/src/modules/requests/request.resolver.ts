@@ -145,7 +145,7 @@ export class RequestResolver {
   @Query(() => Inbox, { description: 'What awaits my decision (through my positions, and those I deputise), and what I filed.' })
   async inbox(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number): Promise<Inbox> {
     const v = ctx.viewer!;
-    if (first < 1 || first > 200) throw badInput([fieldError(['first'], 'INVALID_VALUE', 'first must be between 1 and 200.', '件数は1〜200で指定してください。')]);
+    const size = pageSize(first, ['first']);
     const db = await ctx.db.em();
     const facts = await ctx.authz.facts();
     const positions = facts ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)] : [];
@@ -153,17 +153,17 @@ export class RequestResolver {
     // work) are left out; read on until the page is full, so a page is never short for that reason.
     const steps: requestRepo.StepRow[] = [];
     let after: { openedAt: Date | string; id: string } | null = null;
-    for (let batch = 0; batch < 10 && steps.length < first; batch++) {
-      const page = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, first, after);
+    for (let batch = 0; batch < 10 && steps.length < size; batch++) {
+      const page = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, size, after);
       steps.push(...(await service.decidableByViewer(ctx, db, page)));
-      if (page.length < first) break;
+      if (page.length < size) break;
       after = { openedAt: page.at(-1)!.opened_at!, id: page.at(-1)!.id };
     }
-    steps.splice(first);
+    steps.splice(size);
     const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
     const awaitingMe: InboxItem[] = [];
     for (const s of steps) awaitingMe.push(graphqlObject(InboxItem, { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
-    return graphqlObject(Inbox, { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, first)).map(toRequest) });
+    return graphqlObject(Inbox, { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, size)).map(toRequest) });
   }
 
   @FieldResolver(() => [RouteStep], { description: 'The route of the current round, each step with its actor, decision, time, basis and comment.' })
