@@ -35,6 +35,12 @@ export const rateLimitedMessage = (retryAfterSeconds: number): Bilingual => {
   return { ja: `試行回数が多すぎます。${wait.ja}に再度お試しください。`, en: `Too many attempts. Try again ${wait.en}.` };
 };
 
+/** Too many requests from one caller (サービス不能攻撃への対処, ARK-26-1-1): when to try again. */
+export const tooManyRequestsMessage = (retryAfterSeconds: number): Bilingual => {
+  const wait = waitFor(retryAfterSeconds);
+  return { ja: `リクエストが多すぎます。${wait.ja}に再度お試しください。`, en: `Too many requests. Try again ${wait.en}.` };
+};
+
 /** A field error carrying a bilingual message. */
 export const fieldErrorOf = (path: Path, code: FieldError['code'], message: Bilingual, ruleIds?: FieldError['ruleIds']): FieldError =>
   fieldError(path, code, message.en, message.ja, ruleIds);

@@ -6,7 +6,6 @@ import {
   ruleIdSet,
   SIGN_IN_FIRST,
   staleVersionMessage,
-  waitFor,
   type Bilingual,
   type FieldError,
   type Refusal,
@@ -72,7 +71,6 @@ export const staleVersion = (what: string, currentVersion: number | null) => {
   const m = staleVersionMessage(what, currentVersion);
   return new AppError('STALE_VERSION', m.en, { messageJa: m.ja, currentVersion });
 };
-export { waitFor };
 
 export const rateLimited = (retryAfterSeconds: number) => {
   const m = rateLimitedMessage(retryAfterSeconds);

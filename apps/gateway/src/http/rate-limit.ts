@@ -13,7 +13,8 @@ import type { Request } from 'express';
 import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Viewer } from '../graphql/context.ts';
-import { AppError, waitFor } from '../graphql/errors.ts';
+import { tooManyRequestsMessage } from '@tsukasa/domain';
+import { AppError } from '../graphql/errors.ts';
 
 export interface RateLimitSettings {
   /** Sustained requests per minute per key; 0 turns the limiter off. */
@@ -140,12 +141,14 @@ export function rateLimitKey(viewer: Viewer | null, req: Request): string {
 }
 
 /** HTTP 429 with Retry-After, and the RATE_LIMITED error of the API. */
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', `Too many requests. Try again ${waitFor(retryAfterSeconds).en}.`, {
-    messageJa: `リクエストが多すぎます。${waitFor(retryAfterSeconds).ja}に再度お試しください。`,
+export const tooManyRequests = (retryAfterSeconds: number) => {
+  const m = tooManyRequestsMessage(retryAfterSeconds);
+  return new AppError('RATE_LIMITED', m.en, {
+    messageJa: m.ja,
     retryAfterSeconds,
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
+};
 
 /** Throws RATE_LIMITED (429) when the request's key has no request left. */
 export async function enforceRateLimit(limiter: SharedRateLimiter, viewer: Viewer | null, req: Request): Promise<void> {
