@@ -161,8 +161,10 @@ export class RequestResolver {
     }
     steps.splice(size);
     const requests = new Map((await requestRepo.requestsByIds(db, [...new Set(steps.map((s) => s.request_id))])).map((r) => [r.id, r]));
-    const awaitingMe: InboxItem[] = [];
-    for (const s of steps) awaitingMe.push(graphqlObject(InboxItem, { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) }));
+    // The steps together, so the loaders batch their people and positions into one look-up each.
+    const awaitingMe: InboxItem[] = await Promise.all(
+      steps.map(async (s) => graphqlObject(InboxItem, { step: await toStep(ctx, s), request: toRequest(requests.get(s.request_id)!) })),
+    );
     return graphqlObject(Inbox, { awaitingMe, filedByMe: (await requestRepo.requestsFiledBy(db, v.staffId, size)).map(toRequest) });
   }
 
