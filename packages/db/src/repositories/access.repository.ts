@@ -2,7 +2,7 @@ import type { RuleId } from '@tsukasa/domain';
 import { expressionBuilder, sql, type InferResult } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../entities/kysely.types.ts';
-import { anyOf, first, nowOf, run, tables, toDate, type Db, type Stored } from './sql.ts';
+import { anyOf, first, nowOf, prepared, run, tables, toDate, type Db, type Stored } from './sql.ts';
 import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
 import { orgUnitSubtree } from './designation.repository.ts';
 
@@ -162,7 +162,7 @@ export async function accountOf(db: Db, staffId: string, systemId: string): Prom
   );
 }
 
-const decisionFactsQuery = (staffId: string, systemId: string, after: Date) =>
+const decisionFactsQuery = ({ staffId, systemId, after }: { staffId: string; systemId: string; after: Date }) =>
   tables
     .selectFrom('system as s')
     .crossJoin('staff as st')
@@ -206,8 +206,11 @@ export type DecisionFactsRow = Stored<InferResult<ReturnType<typeof decisionFact
  * as ISO strings, which `toDate` reads like the driver's.
  */
 export async function decisionFacts(db: Db, staffId: string, systemId: string, after: Date): Promise<DecisionFactsRow | undefined> {
-  return first(db, decisionFactsQuery(staffId, systemId, after));
+  return (await decisionFactsStatement.run(db, { staffId, systemId, after }))[0];
 }
+
+/** Built and compiled once: the access decision is the hottest read (sql.ts `prepared`). */
+const decisionFactsStatement = prepared(decisionFactsQuery);
 
 export async function accountsByIds(db: Db, ids: readonly string[]): Promise<AccountRow[]> {
   return run(db, accounts().where('a.id', '=', anyOf(ids, 'uuid')));

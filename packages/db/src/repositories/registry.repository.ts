@@ -1,6 +1,6 @@
 import { sql, type AliasableExpression, type Expression, type InferResult, type SqlBool } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/postgres';
-import { anyOf, first, likePattern, nowOf, qualified, run, tables, type Db, type ScopeOf, type Stored } from './sql.ts';
+import { anyOf, first, likePattern, nowOf, prepared, qualified, run, tables, type Db, type ScopeOf, type Stored } from './sql.ts';
 
 /** `coalesce((select json_agg(…) …), '[]')`: a level below a row as a JSON array, empty when there is none. */
 const EMPTY_JSON_ARRAY = sql<[]>`'[]'`;
@@ -209,8 +209,14 @@ export async function systemsByIds(db: Db, ids: readonly string[]): Promise<Syst
  * the assets' owners) — all in one statement.
  */
 export async function systemsWithLevelsByIds(db: Db, ids: readonly string[], nested: NestedLevels): Promise<SystemWithLevelsRow[]> {
-  return run(db, systemsWithLevels(nested).where('s.id', '=', anyOf(ids, 'uuid')));
+  const shape = { usingUnits: Boolean(nested.usingUnits), assets: Boolean(nested.assets), owners: Boolean(nested.owners) };
+  return systemsWithLevelsByIdsStatement.run(db, { ids }, shape);
 }
+
+/** Built and compiled once per shape (which levels are asked): a system by id is among the hottest reads (sql.ts `prepared`). */
+const systemsWithLevelsByIdsStatement = prepared((args: { ids: readonly string[] }, nested: NestedLevels) =>
+  systemsWithLevels(nested).where('s.id', '=', anyOf(args.ids, 'uuid')),
+);
 
 export async function allSystems(db: Db, filter: SystemFilter): Promise<SystemRow[]> {
   return run(db, systems().where(systemWhere(filter)).orderBy('s.name').orderBy('s.id'));

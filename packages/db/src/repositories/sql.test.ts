@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownStoredRuleIdError } from '@tsukasa/domain';
-import { one, recordedRows, rows, type SqlSession } from './sql.ts';
+import { anyOf, one, prepared, recordedRows, rows, tables, type SqlSession } from './sql.ts';
 
 /** A request's connection that answers every statement with these rows. */
 const session = (answer: Record<string, unknown>[]): SqlSession => ({ kind: 'sql-session', now: () => new Date(), query: async <T>() => answer as T[] });
@@ -22,5 +22,40 @@ describe('rule IDs read back from the database', () => {
   it('are read as recorded from the audit log, whose events cite the rules as they stood', async () => {
     const answer = [{ rule_ids: ['MNT-4-7'] }];
     expect(await recordedRows(session(answer), 'select rule_ids from audit_event')).toEqual(answer);
+  });
+});
+
+describe('a prepared query', () => {
+  const build = (args: { ids: readonly string[]; after: Date }, shape: { named: boolean }) =>
+    tables
+      .selectFrom('system as s')
+      .select(['s.id'])
+      .$if(shape.named, (q) => q.select('s.name'))
+      .where('s.id', '=', anyOf(args.ids, 'uuid'))
+      .where('s.updated_at', '>', args.after)
+      .where('s.lifecycle_status', '=', 'in_service');
+  const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+  const after = new Date(Date.now() - 86_400_000);
+
+  it('sends the statement and parameters that building it per call sends, for each shape', () => {
+    const statement = prepared(build);
+    for (const named of [false, true, false]) {
+      const perCall = build({ ids, after }, { named }).compile();
+      expect(statement.compile({ ids, after }, { named })).toEqual({ sql: perCall.sql, parameters: perCall.parameters });
+    }
+    const other = ['00000000-0000-4000-8000-000000000003'];
+    expect(statement.compile({ ids: other, after }, { named: true }).parameters).toEqual([other, after, 'in_service']);
+  });
+
+  it('runs with the bound values and checks the rows like any read', async () => {
+    const sent: unknown[][] = [];
+    const db: SqlSession = { kind: 'sql-session', now: () => new Date(), query: async <T>(_sql: string, params: readonly unknown[]) => (sent.push([...params]), [{ id: ids[0], rule_ids: ['MNT-4-7'] }] as T[]) };
+    await expect(prepared(build).run(db, { ids, after }, { named: false })).rejects.toThrow(UnknownStoredRuleIdError);
+    expect(sent).toEqual([[ids, after, 'in_service']]);
+  });
+
+  it('refuses a builder that reads an argument instead of passing it into the query', () => {
+    const reads = prepared((args: { name: string }) => tables.selectFrom('system as s').select('s.id').where('s.name', '=', `${args.name}%`));
+    expect(() => reads.compile({ name: 'x' })).toThrow('argument "name" may only be passed into the query');
   });
 });

@@ -139,6 +139,56 @@ export async function run<Row>(db: Db, query: Compilable<Row>): Promise<Stored<R
   return rows<Stored<Row>>(db, compiled.sql, compiled.parameters);
 }
 
+/**
+ * Where an argument goes in a prepared query while it is built: replaced by the call's value each
+ * time the query runs. Reading one while building (in a condition, a template, a computation) fails.
+ */
+class Slot {
+  constructor(readonly key: string) {}
+  [Symbol.toPrimitive](): never {
+    throw new Error(`a prepared query's argument "${this.key}" may only be passed into the query, not read while it is built`);
+  }
+  toJSON(): never {
+    return this[Symbol.toPrimitive]();
+  }
+}
+
+/** Stands in for every argument: `args.staffId` is the slot of `staffId`. */
+const slots = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? new Slot(key) : undefined) });
+
+/**
+ * A typed query built and compiled once per shape, then only bound on each call: for the hot paths,
+ * where building and compiling a Kysely query on every request costs more CPU than PostgreSQL spends
+ * on the statement (npm run bench, the access decision and a system by id).
+ *
+ * `build(args, shape)` runs once per distinct `shape` (compared as JSON): it may branch on the shape,
+ * but may only pass `args` into the query — as values compared or inserted, or through `anyOf` —
+ * never read them (they are stand-ins while it runs). The statement text is the same as building
+ * the query per call, so it stays one named prepared statement per shape (RequestDb).
+ */
+export function prepared<A extends object, Row, S = undefined>(build: (args: A, shape: S) => Compilable<Row>) {
+  const compiled = new Map<string, CompiledQuery<Row>>();
+  const compile = (shape: S): CompiledQuery<Row> => {
+    const key = shape === undefined ? '' : JSON.stringify(shape);
+    let query = compiled.get(key);
+    if (!query) compiled.set(key, (query = build(slots as A, shape).compile()));
+    return query;
+  };
+  const bind = (query: CompiledQuery<Row>, args: A) => query.parameters.map((p) => (p instanceof Slot ? (args as Record<string, unknown>)[p.key] : p));
+  return {
+    /** The rows of the query for these arguments. */
+    async run(db: Db, args: A, ...shape: S extends undefined ? [] : [S]): Promise<Stored<Row>[]> {
+      const query = compile(shape[0] as S);
+      return rows<Stored<Row>>(db, query.sql, bind(query, args));
+    },
+    /** The statement and its parameters, as `run` sends them. */
+    compile(args: A, ...shape: S extends undefined ? [] : [S]): { sql: string; parameters: unknown[] } {
+      const query = compile(shape[0] as S);
+      return { sql: query.sql, parameters: bind(query, args) };
+    },
+  };
+}
+
 /** Runs a typed query and returns its first row, if any. */
 export async function first<Row>(db: Db, query: Compilable<Row>): Promise<Stored<Row> | undefined> {
   return (await run(db, query))[0];
