@@ -1,6 +1,14 @@
 import { fieldErrorsByField, type ApiFailure } from './errors.ts';
 import { pick, type Localized } from './i18n/index.svelte.ts';
 
+/** What `FieldErrors.control` spreads onto an input, a select or a textarea. */
+export interface FieldControl {
+  name: string;
+  'aria-invalid': 'true' | undefined;
+  oninput: () => void;
+  onblur: () => void;
+}
+
 /**
  * The message under each field of a form: the server's for that field when it refused the input,
  * otherwise the form's own check once the field was left or the form submitted.
@@ -24,6 +32,23 @@ export class FieldErrors {
   /** For `aria-invalid`: 'true' while the field shows a message. */
   invalid(field: string): 'true' | undefined {
     return this.for(field) ? 'true' : undefined;
+  }
+
+  /**
+   * The attributes of a field's control, spread onto it: its name, `aria-invalid`, the server's
+   * message forgotten as the person edits it and the form's own check shown once the field is
+   * left. `clears` names a further server message an edit makes stale.
+   */
+  control(field: string, { clears }: { clears?: string } = {}): FieldControl {
+    return {
+      name: field,
+      'aria-invalid': this.invalid(field),
+      oninput: () => {
+        this.clearServer(field);
+        if (clears) this.clearServer(clears);
+      },
+      onblur: () => this.touch(field),
+    };
   }
 
   touch(field: string): void {

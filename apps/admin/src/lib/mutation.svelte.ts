@@ -9,6 +9,11 @@ export interface RunOptions {
   onFailure?: (failure: ApiFailure) => void | Promise<void>;
 }
 
+/** Options for a screen that reloads when the gateway says it is out of date (CONFLICT). */
+export function reloadOnConflict(reload: () => unknown): RunOptions {
+  return { onFailure: async (failure) => void (failure.code === 'CONFLICT' ? await reload() : undefined) };
+}
+
 /**
  * One way to run a mutation from a screen: `busy` while it runs, the gateway's refusal as a typed
  * `failure` (bilingual message, rule IDs, reference) for `<ActionNotice>`, field errors under their
@@ -31,7 +36,7 @@ export class Mutation {
   }
 
   /**
-   * Runs `action`; true when it went through. A refusal from the gateway (ApiError) becomes
+   * Runs `action` (a mutation, or a query run on demand); true when it went through. A refusal from the gateway (ApiError) becomes
    * `failure` or the form's field errors; anything else is a bug and propagates.
    */
   async run(action: () => Promise<unknown>, options: RunOptions = {}): Promise<boolean> {

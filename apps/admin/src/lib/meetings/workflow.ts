@@ -8,7 +8,9 @@ import {
   type AgendaGroup,
   type AgendaItem,
   type Attendee,
+  type MeetingDetail,
 } from '../graphql/committees.graphql.ts';
+import type { Localized } from '../i18n/index.svelte.ts';
 
 export type WorkflowStepKey = 'review' | 'freeze' | 'attendance' | 'decisions' | 'signoffs' | 'send';
 export type WorkflowStepState = 'done' | 'current' | 'todo';
@@ -91,4 +93,18 @@ export function documentLines(text: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
+}
+
+/** The viewer keeps this meeting's record and it is still open (neither closed nor cancelled). */
+export function keepsOpen(meeting: { viewerMayKeep: boolean; status: string }): boolean {
+  return meeting.viewerMayKeep && meeting.status !== 'CLOSED' && meeting.status !== 'CANCELLED';
+}
+
+/** What a panel of the meeting page gets: the meeting, and how to reload after a change or a refusal. */
+export interface MeetingPanelProps {
+  meeting: MeetingDetail;
+  /** Re-loads the page after a change, with the notice to show. */
+  onChanged: (notice: Localized) => Promise<void>;
+  /** Re-loads the page after a refusal that says the page is out of date. */
+  onStale: () => Promise<void>;
 }
