@@ -1,4 +1,5 @@
-// Operations (SPEC §6).
+// Registers (SPEC §6): the record books the rulebooks make the municipality keep, their due dates
+// and the summary of what is due (the API's operationsDue).
 export * from './due-dates.ts';
 export * from './registers.ts';
 export * from './register-decision.ts';
@@ -8,10 +9,4 @@ export * from './contract-clauses.ts';
 export * from './inspections.ts';
 export * from './findings.ts';
 export * from './form-ledger.ts';
-export * from './operations-due.ts';
-export * from './procedures.ts';
-export * from './maintenance.ts';
-export * from './incidents.ts';
-export * from './maintenance-decisions.ts';
-export * from './incident-decisions.ts';
-export * from './procedure-decisions.ts';
+export * from './due-summary.ts';

@@ -7,7 +7,7 @@ import { decideDocumentRegistration, documentRegisteredAudit, documentVersionReg
 import { fiscalQuarterOf, monthOf } from './due-dates.ts';
 import { decideFormDisposal, decideLedgerEntry } from './form-ledger.ts';
 import { checkSheetRecorded, decideCheckSheet, decideInspection, inspectionTargetRefusal, usingPlaceRefusal } from './inspections.ts';
-import { operationsDueSummary } from './operations-due.ts';
+import { operationsDueSummary } from './due-summary.ts';
 import { decidePlanItemStep, decidePlanSubmission, planAlreadyReported, planItemStepNotice, planItemStepRecorded, planSubmittedNotice, type PlanSystemFact } from './processing-plans.ts';
 import { STAFF_IN_PERSON_ONLY, registerNoticeMail, type RegisterActor, type RegisterRefusal } from './register-decision.ts';
 

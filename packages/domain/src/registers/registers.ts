@@ -1,4 +1,4 @@
-// Who records what in the operations registers (SPEC §6): each entry is a duty the rulebook gives a
+// Who records what in the registers (SPEC §6): each entry is a duty the rulebook gives a
 // role, for the sections that role answers for. Registry administrators keep the registers too
 // (they transcribe what was done on paper); everyone else is refused, citing the rule.
 import { findRole } from '../rulebooks/index.ts';

@@ -1,4 +1,4 @@
-// Due dates of the operations registers (SPEC §6): months (ARK-8 月間処理予定), quarters of the
+// Due dates of the registers (SPEC §6): months (ARK-8 月間処理予定), quarters of the
 // fiscal year (KWO-5-3 点検シート), retention periods (KWO-9-4 保存期間). ISO dates only; 和暦 is the
 // admin app's business.
 import { endOfMonth, fiscalYearEnd, fiscalYearOf } from '../calendar/deadlines.ts';

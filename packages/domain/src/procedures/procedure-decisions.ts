@@ -6,7 +6,7 @@ import { forbiddenBecause, type Refusal } from '../refusal.ts';
 import type { FieldError } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
-import { malformedId } from './register-decision.ts';
+import { malformedId } from '../registers/register-decision.ts';
 import { PROCEDURE_ROUTING_ACTIONS, type ProcedureRoutingAction } from './procedures.ts';
 
 type Path = (string | number)[];

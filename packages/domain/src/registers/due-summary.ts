@@ -1,5 +1,5 @@
-// The operations dashboard (SPEC §6): one line per register, with what is due and overdue on a day,
-// and only the registers the municipality's rulebooks keep.
+// What the registers have due (SPEC §6; the API's operationsDue): one line per register, with what is
+// due and overdue on a day, and only the registers the municipality's rulebooks keep.
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import { CONTRACT_CLAUSE_RULE_ID } from './contract-clauses.ts';
