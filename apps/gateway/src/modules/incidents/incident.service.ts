@@ -30,7 +30,7 @@ import {
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbiddenWith, notFound } from '../../graphql/errors.ts';
-import { administratorOrThrow, conflict, idOrThrow, systemOrThrow, tellStaff, tellUsingSections, viewerDuty } from './maintenance.service.ts';
+import { administratorOrThrow, conflict, idOrThrow, systemOrThrow, tellStaff, tellUsingSections, viewerDuty } from '../maintenance/index.ts';
 
 const HANDLER_REFUSAL = INCIDENT_MESSAGES.handlersOnly;
 

@@ -8,7 +8,7 @@ import { Rule } from '../../graphql/rules.ts';
 import { ContactNetwork, Staff, toStaff, visibleNetworks } from '../people/index.ts';
 import { System, toSystem } from '../registry/index.ts';
 import * as service from './incident.service.ts';
-import { idOrThrow, sectionLabel } from './maintenance.service.ts';
+import { idOrThrow, sectionLabel } from '../maintenance/index.ts';
 import {
   Incident,
   IncidentAnalysisInput,
@@ -182,4 +182,4 @@ export class IncidentNoticeResolver {
   }
 }
 
-export const operationsResolvers = [IncidentResolver, IncidentLogEntryResolver, IncidentNoticeResolver] as const;
+export const incidentResolvers = [IncidentResolver, IncidentLogEntryResolver, IncidentNoticeResolver] as const;
