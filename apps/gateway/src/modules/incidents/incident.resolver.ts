@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { opsRepo, toDate, toDateOrNull } from '@tsukasa/db';
+import { incidentRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import { INCIDENT_NOTICE_KINDS, INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, fieldError, incidentRules } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -24,7 +24,7 @@ import {
 } from './incident.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
-export function toIncident(i: opsRepo.IncidentRow, rulebookId: string | null): Incident {
+export function toIncident(i: incidentRepo.IncidentRow, rulebookId: string | null): Incident {
   return graphqlObject(Incident, {
     id: i.id, number: i.number, title: i.title, description: i.description, occurredAt: toDate(i.occurred_at), detectedAt: toDate(i.detected_at), reportedAt: toDate(i.reported_at),
     severity: i.severity as IncidentSeverityEnum, severityLabel: INCIDENT_SEVERITIES[i.severity], residentsAffected: i.residents_affected, degradedOperation: i.degraded_operation,
@@ -36,7 +36,7 @@ export function toIncident(i: opsRepo.IncidentRow, rulebookId: string | null): I
   });
 }
 
-async function out(ctx: Context, rows: opsRepo.IncidentRow[]): Promise<Incident[]> {
+async function out(ctx: Context, rows: incidentRepo.IncidentRow[]): Promise<Incident[]> {
   const systems = await loadAll(ctx.loaders.system, [...new Set(rows.map((r) => r.system_id))]);
   const rulebook = new Map(systems.map((s) => [s.id, s.rulebook_id]));
   return rows.map((r) => toIncident(r, rulebook.get(r.system_id) ?? null));
@@ -56,21 +56,21 @@ export class IncidentResolver {
     if (limit < 1 || limit > MAX_LIMIT) throw badInput([fieldError(['filter', 'limit'], 'INVALID_VALUE', `Ask for 1 to ${MAX_LIMIT} incidents.`, `件数は1〜${MAX_LIMIT}で指定してください。`)]);
     const statuses = f.openOnly ? (f.status?.length ? f.status.filter((s) => OPEN_INCIDENT_STATUSES.includes(s as never)) : [...OPEN_INCIDENT_STATUSES]) : (f.status ?? null);
     if (statuses && statuses.length === 0) return [];
-    const rows = await opsRepo.listIncidents(await ctx.db.em(), { systemId: f.systemId, statuses: statuses as opsRepo.IncidentStatus[] | null, from: f.from, to: f.to, limit });
+    const rows = await incidentRepo.listIncidents(await ctx.db.em(), { systemId: f.systemId, statuses: statuses as incidentRepo.IncidentStatus[] | null, from: f.from, to: f.to, limit });
     return out(ctx, rows);
   }
 
   @Rule('registry:read')
   @Query(() => [Incident], { description: 'Incidents not yet resolved, latest first.' })
   async openIncidents(@Ctx() ctx: Context): Promise<Incident[]> {
-    return out(ctx, await opsRepo.listIncidents(await ctx.db.em(), { statuses: [...OPEN_INCIDENT_STATUSES], limit: MAX_LIMIT }));
+    return out(ctx, await incidentRepo.listIncidents(await ctx.db.em(), { statuses: [...OPEN_INCIDENT_STATUSES], limit: MAX_LIMIT }));
   }
 
   @Rule('registry:read')
   @Query(() => Incident, { nullable: true, description: 'An incident with its log, its notices to the using sections and the system’s contact networks.' })
   async incident(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Incident | null> {
     idOrThrow(id, ['id']);
-    const row = await opsRepo.incidentById(await ctx.db.em(), id);
+    const row = await incidentRepo.incidentById(await ctx.db.em(), id);
     return row ? (await out(ctx, [row]))[0]! : null;
   }
 
@@ -128,7 +128,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => [IncidentLogEntry], { description: 'The time-stamped log, oldest first.' })
   async updates(@Root() i: Incident, @Ctx() ctx: Context): Promise<IncidentLogEntry[]> {
-    return (await opsRepo.updatesOfIncidents(await ctx.db.em(), [i.id])).map((u) => graphqlObject(IncidentLogEntry, {
+    return (await incidentRepo.updatesOfIncidents(await ctx.db.em(), [i.id])).map((u) => graphqlObject(IncidentLogEntry, {
       seq: u.seq, at: toDate(u.at), kind: u.kind, status: (u.status as IncidentStatusEnum | null) ?? null, recoveryEta: toDateOrNull(u.recovery_eta), cause: u.cause,
       degradedOperation: u.degraded_operation, note: u.note, ruleIds: u.rule_ids, byId: u.by_id, onBehalfOfId: u.on_behalf_of_id,
     }));
@@ -136,7 +136,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => [IncidentNotice], { description: 'The continuation notices (継送連絡) to the using sections: at occurrence, then at resolution (MNT-22-4).' })
   async notices(@Root() i: Incident, @Ctx() ctx: Context): Promise<IncidentNotice[]> {
-    return (await opsRepo.noticesOfIncidents(await ctx.db.em(), [i.id])).map((n) => graphqlObject(IncidentNotice, {
+    return (await incidentRepo.noticesOfIncidents(await ctx.db.em(), [i.id])).map((n) => graphqlObject(IncidentNotice, {
       kind: n.kind as IncidentNoticeKindEnum, kindLabel: INCIDENT_NOTICE_KINDS[n.kind], orgUnitId: n.org_unit_id, sectionName: n.org_unit_name, sectionFullName: sectionLabel(n),
       recipientPositionName: n.recipient_position_name, sentAt: toDateOrNull(n.sent_at), ruleIds: n.rule_ids, recipientStaffIds: n.recipient_staff_ids,
     }));
@@ -156,7 +156,7 @@ export class IncidentResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may confirm the resolution now (MNT-22-3).' })
   async viewerMayConfirm(@Root() i: Incident, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
-    return service.viewerMayConfirm(ctx, (await opsRepo.incidentById(db, i.id))!, (await ctx.loaders.system.load(i.systemId))!);
+    return service.viewerMayConfirm(ctx, (await incidentRepo.incidentById(db, i.id))!, (await ctx.loaders.system.load(i.systemId))!);
   }
 }
 

@@ -3,7 +3,7 @@
 // affected (KWO-10-1-2, MNT-22-2, KTM-14-1), keep the log while recovering (縮退運転, ETA, cause),
 // record the resolution and the post-incident analysis, and confirm the resolution (MNT-22-3).
 import { randomUUID } from 'node:crypto';
-import { auditRepo, opsRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
+import { auditRepo, incidentRepo, maintenanceRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   confirmerConflict,
   escalationNote,
@@ -40,36 +40,36 @@ const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfO
 const uniq = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** An incident as its notices tell it. */
-const noticeFacts = (system: registryRepo.SystemRow, i: opsRepo.IncidentRow): IncidentNoticeFacts => ({
+const noticeFacts = (system: registryRepo.SystemRow, i: incidentRepo.IncidentRow): IncidentNoticeFacts => ({
   systemName: system.name, number: i.number, title: i.title, description: i.description, occurredAt: toDate(i.occurred_at), degradedOperation: i.degraded_operation,
   recoveryEta: toDateOrNull(i.recovery_eta), resolvedAt: toDateOrNull(i.resolved_at), cause: i.cause,
 });
 
 /** Sends the continuation notice (継送連絡) to every using section and records one notice per section. */
-async function noticeToSections(ctx: Context, db: Db, system: registryRepo.SystemRow, incident: opsRepo.IncidentRow, rules: IncidentRules, kind: 'occurrence' | 'resolution') {
+async function noticeToSections(ctx: Context, db: Db, system: registryRepo.SystemRow, incident: incidentRepo.IncidentRow, rules: IncidentRules, kind: 'occurrence' | 'resolution') {
   const now = ctx.now();
   const sections = await tellUsingSections(ctx, db, system, {
     kind: `incident.${kind}`, targetType: 'incident', targetId: incident.id, ruleIds: rules.noticeRuleIds,
     ...incidentSectionNotice(noticeFacts(system, incident), kind, rules.noticeRuleIds),
   });
-  await opsRepo.insertIncidentNotices(db, ctx.viewer!.municipalityId, sections.map((s) => ({
+  await incidentRepo.insertIncidentNotices(db, ctx.viewer!.municipalityId, sections.map((s) => ({
     incidentId: incident.id, orgUnitId: s.org_unit_id, kind, positionId: s.position_id, staffIds: s.staff_ids, sentAt: s.staff_ids.length ? now : null, ruleIds: rules.noticeRuleIds,
   })));
   return sections;
 }
 
 /** Residents affected: the roles the rulebook names are told at once (not the actor themself). */
-async function escalate(ctx: Context, db: Db, system: registryRepo.SystemRow, incident: opsRepo.IncidentRow, rules: IncidentRules, onBehalfOf: string | null) {
-  const holders = await opsRepo.holdersOfRoles(db, rules.rulebookId, rules.escalation.roleKeys, localDateAt(ctx.now()));
+async function escalate(ctx: Context, db: Db, system: registryRepo.SystemRow, incident: incidentRepo.IncidentRow, rules: IncidentRules, onBehalfOf: string | null) {
+  const holders = await maintenanceRepo.holdersOfRoles(db, rules.rulebookId, rules.escalation.roleKeys, localDateAt(ctx.now()));
   const staffIds = uniq(holders.map((h) => h.staff_id)).filter((id) => id !== ctx.viewer!.staffId);
   await tellStaff(ctx, db, staffIds, {
     kind: 'incident.escalation', targetType: 'incident', targetId: incident.id, ruleIds: rules.escalation.ruleIds,
     ...incidentEscalationNotice(noticeFacts(system, incident), rules.escalation),
   });
   const now = ctx.now();
-  const updated = await opsRepo.updateIncident(db, incident.id, { escalated_at: now });
+  const updated = await incidentRepo.updateIncident(db, incident.id, { escalated_at: now });
   const positions = uniq(holders.map((h) => h.position_name));
-  await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
+  await incidentRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf, kind: 'escalation', status: null,
     note: escalationNote(rules.escalation.label, positions), ruleIds: rules.escalation.ruleIds,
   });
@@ -97,16 +97,16 @@ export async function reportIncident(ctx: Context, input: ReportInput) {
   if (errors.length) throw badInput(errors);
   const municipalityId = ctx.viewer!.municipalityId;
   const fiscalYear = fiscalYearOf(localDateAt(now));
-  const number = incidentNumber(fiscalYear, await opsRepo.nextIncidentSeq(db, municipalityId, fiscalYear));
+  const number = incidentNumber(fiscalYear, await incidentRepo.nextIncidentSeq(db, municipalityId, fiscalYear));
   const id = randomUUID();
   const ruleIds = ruleIdSet(rules.reportRuleIds, rules.noticeRuleIds, input.residentsAffected ? rules.escalation.ruleIds : null, duty.ruleIds);
-  await opsRepo.insertIncident(db, {
+  await incidentRepo.insertIncident(db, {
     id, municipalityId, systemId: system.id, fiscalYear, number, title: input.title.trim(), description: input.description.trim(), occurredAt: input.occurredAt,
     detectedAt: input.detectedAt ?? new Date(Math.max(now.getTime(), input.occurredAt.getTime())), reportedBy: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, reportedAt: now, severity: input.severity,
     residentsAffected: input.residentsAffected, degradedOperation: trimOrNull(input.degradedOperation), cause: trimOrNull(input.cause), recoveryEta: input.recoveryEta ?? null, ruleIds,
   });
-  let incident = (await opsRepo.incidentById(db, id))!;
-  await opsRepo.appendIncidentUpdate(db, municipalityId, {
+  let incident = (await incidentRepo.incidentById(db, id))!;
+  await incidentRepo.appendIncidentUpdate(db, municipalityId, {
     incidentId: id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'report', status: 'reported', recoveryEta: incident.recovery_eta ? toDate(incident.recovery_eta) : null,
     cause: incident.cause, degradedOperation: incident.degraded_operation, note: incidentReportNote(input.severity, input.residentsAffected), ruleIds: rules.reportRuleIds,
   });
@@ -123,7 +123,7 @@ export async function reportIncident(ctx: Context, input: ReportInput) {
 async function incidentForChange(ctx: Context, id: string, action: IncidentAction, opts: { roleRequired?: boolean; recovering?: boolean } = {}) {
   idOrThrow(id, ['id']);
   const db = await ctx.db.em();
-  const incident = await opsRepo.incidentById(db, id, { lock: true });
+  const incident = await incidentRepo.incidentById(db, id, { lock: true });
   if (!incident) throw notFound('Incident', ['id']);
   const system = (await registryRepo.systemsByIds(db, [incident.system_id]))[0]!;
   const rules = incidentRules(system.rulebook_id);
@@ -138,7 +138,7 @@ function proceedOrThrow(t: ReturnType<typeof incidentTransition>) {
   return t;
 }
 
-const snapshot = (i: opsRepo.IncidentRow) => ({
+const snapshot = (i: incidentRepo.IncidentRow) => ({
   status: i.status, cause: i.cause, degradedOperation: i.degraded_operation, recoveryEta: toIsoOrNull(i.recovery_eta), resolvedAt: toIsoOrNull(i.resolved_at), version: i.version,
 });
 
@@ -154,10 +154,10 @@ export async function updateIncident(ctx: Context, id: string, input: UpdateInpu
   if (errors.length) throw badInput(errors);
   const cause = trimOrNull(input.cause);
   const degraded = trimOrNull(input.degradedOperation);
-  const after = await opsRepo.updateIncident(db, incident.id, {
+  const after = await incidentRepo.updateIncident(db, incident.id, {
     status: t.to, ...(cause ? { cause } : {}), ...(degraded ? { degraded_operation: degraded } : {}), ...(input.recoveryEta ? { recovery_eta: input.recoveryEta } : {}),
   });
-  await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
+  await incidentRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: ctx.now(), by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'update', status: t.to,
     recoveryEta: input.recoveryEta ?? null, cause, degradedOperation: degraded, note: trimOrNull(input.note), ruleIds: t.ruleIds,
   });
@@ -173,10 +173,10 @@ export async function resolveIncident(ctx: Context, id: string, input: { resolve
   const errors = validateIncidentResolution({ resolvedAt: resolvedAt.toISOString(), cause: input.cause }, toDate(incident.occurred_at).toISOString(), now);
   if (errors.length) throw badInput(errors);
   const cause = trimOrNull(input.cause);
-  const after = await opsRepo.updateIncident(db, incident.id, {
+  const after = await incidentRepo.updateIncident(db, incident.id, {
     status: 'resolved', resolved_at: resolvedAt, resolved_by_id: ctx.viewer!.staffId, resolution_recorded_at: now, ...(cause ? { cause } : {}),
   });
-  await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
+  await incidentRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'resolution', status: 'resolved', cause, ruleIds: t.ruleIds,
   });
   await audit(ctx, db, 'incident.resolve', incident.id, duty.onBehalfOfStaffId, snapshot(after), ruleIdSet(t.ruleIds, duty.ruleIds), snapshot(incident));
@@ -191,10 +191,10 @@ export async function recordIncidentAnalysis(ctx: Context, id: string, input: { 
   const errors = validateIncidentAnalysis(input);
   if (errors.length) throw badInput(errors);
   const now = ctx.now();
-  const after = await opsRepo.updateIncident(db, incident.id, {
+  const after = await incidentRepo.updateIncident(db, incident.id, {
     analysis: input.analysis.trim(), preventive_measures: input.preventiveMeasures.trim(), analysis_by_id: ctx.viewer!.staffId, analysis_recorded_at: now,
   });
-  await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
+  await incidentRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'analysis', status: after.status, note: INCIDENT_MESSAGES.analysisNote.ja, ruleIds: t.ruleIds,
   });
   await audit(ctx, db, 'incident.analysis', incident.id, duty.onBehalfOfStaffId, { analysis: after.analysis, preventiveMeasures: after.preventive_measures }, ruleIdSet(t.ruleIds, duty.ruleIds),
@@ -212,8 +212,8 @@ export async function confirmIncidentResolution(ctx: Context, id: string) {
   const clash = confirmerConflict({ status: incident.status, analysisRecorded: true, resolvedBy: incident.resolved_by_id }, ctx.viewer!.staffId, duty.onBehalfOfStaffId);
   if (clash) throw forbiddenWith(clash, rules.confirmRuleIds);
   const now = ctx.now();
-  const after = await opsRepo.updateIncident(db, incident.id, { status: 'confirmed', confirmed_by_id: ctx.viewer!.staffId, confirmed_on_behalf_of_id: duty.onBehalfOfStaffId, confirmed_at: now });
-  await opsRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
+  const after = await incidentRepo.updateIncident(db, incident.id, { status: 'confirmed', confirmed_by_id: ctx.viewer!.staffId, confirmed_on_behalf_of_id: duty.onBehalfOfStaffId, confirmed_at: now });
+  await incidentRepo.appendIncidentUpdate(db, ctx.viewer!.municipalityId, {
     incidentId: incident.id, at: now, by: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, kind: 'confirmation', status: 'confirmed', ruleIds: t.ruleIds,
   });
   await audit(ctx, db, 'incident.confirm', incident.id, duty.onBehalfOfStaffId, snapshot(after), ruleIdSet(t.ruleIds, duty.ruleIds), snapshot(incident));
@@ -230,7 +230,7 @@ export async function viewerMayManage(ctx: Context, system: registryRepo.SystemR
 }
 
 /** Whether the viewer may confirm the resolution now. */
-export async function viewerMayConfirm(ctx: Context, incident: opsRepo.IncidentRow, system: registryRepo.SystemRow): Promise<boolean> {
+export async function viewerMayConfirm(ctx: Context, incident: incidentRepo.IncidentRow, system: registryRepo.SystemRow): Promise<boolean> {
   const rules = incidentRules(system.rulebook_id);
   const duty = await viewerDuty(ctx, await ctx.db.em(), system, rules.handlers, rules.rulebookId);
   if (!duty?.allowed) return false;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { opsRepo, registryRepo } from '@tsukasa/db';
+import { maintenanceRepo, registryRepo } from '@tsukasa/db';
 import { fieldError, isOpenAt, maintenanceRules } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -29,7 +29,7 @@ export class MaintenanceResolver {
     const db = await ctx.db.em();
     const system = await service.systemOrThrow(db, systemId, ['systemId']);
     if (from && to && to <= from) throw badInput([fieldError(['to'], 'INVALID_VALUE', 'The end of the range comes after its start.', '期間の終わりは始まりより後にしてください。')]);
-    return (await opsRepo.maintenanceWindowsOfSystem(db, system.id, { from, to })).map((w) => service.toWindow(w, system.rulebook_id, ctx.now()));
+    return (await maintenanceRepo.maintenanceWindowsOfSystem(db, system.id, { from, to })).map((w) => service.toWindow(w, system.rulebook_id, ctx.now()));
   }
 
   @Rule('registry:read')
@@ -61,7 +61,7 @@ export class MaintenanceResolver {
   async systemsUnderMaintenance(@Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<SystemUnderMaintenance[]> {
     const db = await ctx.db.em();
     const instant = at ?? ctx.now();
-    const stops = await opsRepo.stopsAt(db, instant);
+    const stops = await maintenanceRepo.stopsAt(db, instant);
     const systems = new Map((await registryRepo.systemsByIds(db, [...new Set(stops.map((s) => s.system_id))])).map((s) => [s.id, s]));
     return stops.map((w) => {
       const system = systems.get(w.system_id)!;

@@ -2,7 +2,7 @@
 // operating hours, announce it to the head of every using section (MNT-15-2, KTM-15-2) — only then is
 // it in force and the access decision follows it — or cancel it.
 import { randomUUID } from 'node:crypto';
-import { accessRepo, auditRepo, opsRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
+import { accessRepo, auditRepo, maintenanceRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   announcementRefusal,
   cancellationRefusal,
@@ -104,8 +104,8 @@ export interface SectionNotice {
  * when the post is vacant): an in-app notification and an e-mail each. Someone heading two sections is
  * told once. Returns the sections with whom was told.
  */
-export async function tellUsingSections(ctx: Context, db: Db, system: registryRepo.SystemRow, notice: SectionNotice): Promise<opsRepo.UsingSectionHeadRow[]> {
-  const sections = await opsRepo.usingSectionHeads(db, system.id, localDateAt(ctx.now()));
+export async function tellUsingSections(ctx: Context, db: Db, system: registryRepo.SystemRow, notice: SectionNotice): Promise<maintenanceRepo.UsingSectionHeadRow[]> {
+  const sections = await maintenanceRepo.usingSectionHeads(db, system.id, localDateAt(ctx.now()));
   const staffIds = [...new Set(sections.flatMap((s) => s.staff_ids))];
   await tellStaff(ctx, db, staffIds, notice);
   return sections;
@@ -128,11 +128,11 @@ const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfO
 
 // ---- windows ------------------------------------------------------------------------------------------------
 
-export function toWindowFact(w: opsRepo.MaintenanceWindowRow): MaintenanceWindowFact {
+export function toWindowFact(w: maintenanceRepo.MaintenanceWindowRow): MaintenanceWindowFact {
   return { kind: w.kind, from: toDate(w.starts_at).toISOString(), to: toDate(w.ends_at).toISOString(), reason: w.reason, reasonEn: w.reason_en, announcedAt: toIsoOrNull(w.announced_at), cancelledAt: toIsoOrNull(w.cancelled_at) };
 }
 
-export function toWindow(w: opsRepo.MaintenanceWindowRow, rulebookId: string | null, now: Date): MaintenanceWindow {
+export function toWindow(w: maintenanceRepo.MaintenanceWindowRow, rulebookId: string | null, now: Date): MaintenanceWindow {
   const fact = toWindowFact(w);
   return graphqlObject(MaintenanceWindow, {
     id: w.id, kind: w.kind as MaintenanceKindEnum, from: toDate(w.starts_at), to: toDate(w.ends_at), reason: w.reason, reasonEn: w.reason_en,
@@ -145,13 +145,13 @@ export function toWindow(w: opsRepo.MaintenanceWindowRow, rulebookId: string | n
 
 /** A system's operating calendar with its windows in force from an instant on. */
 export async function calendarOf(db: Db, system: registryRepo.SystemRow, after: Date) {
-  const windows = await opsRepo.windowsInForce(db, [system.id], after);
+  const windows = await maintenanceRepo.windowsInForce(db, [system.id], after);
   return { calendar: systemOperatingCalendar(system.rulebook_id, windows.map(toWindowFact)), windows };
 }
 
 /** A window as its notices tell it. */
-const noticeFacts = (w: opsRepo.MaintenanceWindowRow, system: registryRepo.SystemRow) => ({ systemName: system.name, kind: w.kind, from: toDate(w.starts_at), to: toDate(w.ends_at) });
-const windowState = (w: opsRepo.MaintenanceWindowRow) => ({ announcedAt: toDateOrNull(w.announced_at), cancelledAt: toDateOrNull(w.cancelled_at), endsAt: toDate(w.ends_at) });
+const noticeFacts = (w: maintenanceRepo.MaintenanceWindowRow, system: registryRepo.SystemRow) => ({ systemName: system.name, kind: w.kind, from: toDate(w.starts_at), to: toDate(w.ends_at) });
+const windowState = (w: maintenanceRepo.MaintenanceWindowRow) => ({ announcedAt: toDateOrNull(w.announced_at), cancelledAt: toDateOrNull(w.cancelled_at), endsAt: toDate(w.ends_at) });
 
 export interface PlanInput { systemId: string; kind: MaintenanceKind; from: Date; to: Date; reason: string; reasonEn?: string | null }
 
@@ -167,11 +167,11 @@ export async function planMaintenance(ctx: Context, input: PlanInput) {
   const id = randomUUID();
   const basis = input.kind === 'closed' ? rules.stopRuleIds : rules.extensionRuleIds;
   const ruleIds = ruleIdSet(basis, duty.ruleIds);
-  await opsRepo.insertMaintenanceWindow(db, {
+  await maintenanceRepo.insertMaintenanceWindow(db, {
     id, municipalityId: ctx.viewer!.municipalityId, systemId: system.id, kind: input.kind, from: input.from, to: input.to, reason: input.reason.trim(),
     reasonEn: input.reasonEn?.trim() || null, plannedBy: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, at: ctx.now(), ruleIds,
   });
-  const row = (await opsRepo.maintenanceWindowById(db, id))!;
+  const row = (await maintenanceRepo.maintenanceWindowById(db, id))!;
   const warnings = maintenanceWarnings(system.rulebook_id, toWindowFact(row), ctx.now());
   await audit(ctx, db, 'maintenance.plan', id, duty.onBehalfOfStaffId, {
     system: system.id, kind: input.kind, from: input.from.toISOString(), to: input.to.toISOString(), reason: row.reason, warnings: warnings.map((w) => w.code),
@@ -182,7 +182,7 @@ export async function planMaintenance(ctx: Context, input: PlanInput) {
 async function windowForChange(ctx: Context, id: string) {
   idOrThrow(id, ['id']);
   const db = await ctx.db.em();
-  const row = await opsRepo.maintenanceWindowById(db, id, { lock: true });
+  const row = await maintenanceRepo.maintenanceWindowById(db, id, { lock: true });
   if (!row) throw notFound('Maintenance window', ['id']);
   const system = (await registryRepo.systemsByIds(db, [row.system_id]))[0]!;
   const rules = maintenanceRules(system.rulebook_id);
@@ -196,7 +196,7 @@ export async function announceMaintenance(ctx: Context, id: string) {
   const noticeRules = rules.noticeRuleIds.length ? rules.noticeRuleIds : rules.stopRuleIds;
   throwIfRefused(announcementRefusal(windowState(row), ctx.now(), noticeRules));
   const ruleIds = ruleIdSet(row.rule_ids, noticeRules);
-  const announced = (await opsRepo.announceWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), ruleIds))!;
+  const announced = (await maintenanceRepo.announceWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), ruleIds))!;
   const sections = await tellUsingSections(ctx, db, system, {
     kind: 'maintenance.announce', targetType: 'maintenance_window', targetId: row.id, ruleIds: noticeRules,
     ...maintenanceAnnouncement({ ...noticeFacts(row, system), reason: row.reason }, noticeRules),
@@ -213,7 +213,7 @@ export async function cancelMaintenance(ctx: Context, id: string, reason: string
   if (reasonErrors.length) throw badInput(reasonErrors);
   const { db, row, system, rules, duty } = await windowForChange(ctx, id);
   throwIfRefused(cancellationRefusal(windowState(row), ctx.now()));
-  const cancelled = (await opsRepo.cancelWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), why))!;
+  const cancelled = (await maintenanceRepo.cancelWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), why))!;
   // Those told of the window are told it no longer applies.
   if (row.announced_at) {
     const noticeRules = rules.noticeRuleIds.length ? rules.noticeRuleIds : rules.stopRuleIds;
