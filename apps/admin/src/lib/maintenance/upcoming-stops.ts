@@ -3,7 +3,7 @@
 // batched requests of aliased fields; the dashboard shows them once they arrive.
 import { query } from '../graphql/client.ts';
 import { SystemOptionsQuery, type SystemOption } from '../graphql/access.graphql.ts';
-import { windowsOfSystemsQuery, type MaintenanceWindowBrief } from '../graphql/operations.graphql.ts';
+import { windowsOfSystemsQuery, type MaintenanceWindowBrief } from '../graphql/maintenance.graphql.ts';
 
 /** How far ahead the dashboard looks for stops. */
 export const UPCOMING_DAYS = 60;

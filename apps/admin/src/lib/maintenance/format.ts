@@ -1,4 +1,4 @@
-// Operations screens: periods (a maintenance window, a stop's lost hours), durations and the
+// Maintenance and dashboard screens: periods (a maintenance window, a stop's lost hours), durations and the
 // yearly closed days, in 和暦 first with the Western rendering beside it, in Japan time.
 import type { Lang } from '../i18n/index.svelte.ts';
 
