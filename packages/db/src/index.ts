@@ -18,4 +18,5 @@ export * as requestRepo from './repositories/request.repository.ts';
 export * as meetingRepo from './repositories/meeting.repository.ts';
 export * as registersRepo from './repositories/registers.repository.ts';
 export * as procedureRepo from './repositories/procedure.repository.ts';
-export * as opsRepo from './repositories/operations.repository.ts';
+export * as maintenanceRepo from './repositories/maintenance.repository.ts';
+export * as incidentRepo from './repositories/incident.repository.ts';

@@ -26,7 +26,7 @@ import { buildGatewaySchema } from './schema.ts';
 
 const L = DEFAULT_QUERY_LIMITS;
 const ADMIN_GRAPHQL = fileURLToPath(new URL('../../../admin/src/lib/graphql/', import.meta.url));
-/** Documents built per call, with the largest arguments the app passes (the dashboard asks 50 systems at once, operations/upcoming-stops.ts). */
+/** Documents built per call, with the largest arguments the app passes (the dashboard asks 50 systems at once, maintenance/upcoming-stops.ts). */
 const BUILDER_ARGS: Record<string, unknown[]> = { windowsOfSystemsQuery: [Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)] };
 
 let schema: GraphQLSchema;

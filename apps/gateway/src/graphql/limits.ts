@@ -80,7 +80,7 @@ export interface QueryLimits {
  * The product's limits, above what the product itself sends. Measured over every document of the
  * admin app and every request of the gateway and API suites (2026-11): depth 7; 50 aliases and 50
  * root fields (the dashboard asks the maintenance windows of 50 systems per request,
- * apps/admin/src/lib/operations/upcoming-stops.ts); 450 expanded fields; a cost of 111,000 (the
+ * apps/admin/src/lib/maintenance/upcoming-stops.ts); 450 expanded fields; a cost of 111,000 (the
  * schema walk of tenancy.test.ts: every field three levels deep; the admin app's largest is 6,500,
  * the benchmark's 100-system list 14,000, the standard introspection query 52,000); 1,330 tokens;
  * 6 KB; no directives.

@@ -16,8 +16,8 @@ import { RequestConnectionResolver, RequestResolver, SystemLicencesResolver } fr
 import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
 import { registerResolvers } from '../modules/registers/registers.resolver.ts';
 import { procedureResolvers } from '../modules/procedures/procedure.resolver.ts';
-import { operationsResolvers } from '../modules/operations/incident.resolver.ts';
-import { MaintenanceResolver } from '../modules/operations/maintenance.resolver.ts';
+import { incidentResolvers } from '../modules/incidents/incident.resolver.ts';
+import { MaintenanceResolver } from '../modules/maintenance/maintenance.resolver.ts';
 
 // The one place that imports resolvers (a dependency rule checks it: npm run lint).
 export const resolvers = [
@@ -42,7 +42,7 @@ export const resolvers = [
   ...registerResolvers,
   ...procedureResolvers,
   MaintenanceResolver,
-  ...operationsResolvers,
+  ...incidentResolvers,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

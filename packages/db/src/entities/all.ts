@@ -30,7 +30,8 @@ import {
   PasswordResetRequest,
 } from './access.entity.ts';
 import { Meeting, MeetingAttendee, MeetingCounter, MeetingItem, MeetingSignoff } from './meeting.entity.ts';
-import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate, MaintenanceWindow } from './operations.entity.ts';
+import { MaintenanceWindow } from './maintenance.entity.ts';
+import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate } from './incident.entity.ts';
 import { ContractClauseCheck, Finding, FindingNote, FormLedgerEntry, Inspection, ProcessingPlan, ProcessingPlanItem, SystemDocumentVersion } from './registers.entity.ts';
 import { ProcedureDefinition, ProcedureDefinitionHistory } from './procedure.entity.ts';
 

@@ -3,7 +3,7 @@ import { expressionBuilder, sql, type InferResult } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../entities/kysely.types.ts';
 import { anyOf, first, nowOf, prepared, run, tables, toDate, type Db, type Stored } from './sql.ts';
-import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './operations.repository.ts';
+import { WINDOW_COLUMNS, type MaintenanceWindowRow } from './maintenance.repository.ts';
 import { orgUnitSubtree } from './designation.repository.ts';
 
 // Facts for authorization decisions, loaded in a handful of statements per request.

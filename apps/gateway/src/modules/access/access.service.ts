@@ -28,7 +28,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput, forbiddenWith, notFound, staleVersion, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toTenure } from '../authz/index.ts';
-import { toWindowFact } from '../operations/index.ts';
+import { toWindowFact } from '../maintenance/index.ts';
 import { Account, AccountStatus } from './access.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 

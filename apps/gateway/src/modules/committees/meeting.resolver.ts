@@ -15,13 +15,13 @@ import {
   Attendee,
   AttendeeInput,
   CommitteeSeat,
-  CommitteeType,
+  Committee,
   CreateMeetingInput,
   DocumentFormat,
   DocumentKind,
   ItemOutcomeEnum,
   MeetingFile,
-  MeetingType,
+  Meeting,
   NotProposedItem,
   Quorum,
   RecordDecisionInput,
@@ -31,9 +31,9 @@ import {
 import { ArgFormats } from '../../graphql/input-guard.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
-export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
+export function toCommittee(c: meetingRepo.CommitteeRow): Committee {
   const rules = service.rulesOrThrow(c);
-  return graphqlObject(CommitteeType, {
+  return graphqlObject(Committee, {
     id: c.id, key: c.key, rulebookId: c.rulebook_id, name: c.name, nameEn: c.name_en, secretariat: c.secretariat_name, ruleIds: c.rule_ids,
     chairPositionId: c.chair_position_id, memberPositionIds: c.member_position_ids,
     rules: {
@@ -45,8 +45,8 @@ export function toCommittee(c: meetingRepo.CommitteeRow): CommitteeType {
   });
 }
 
-export function toMeeting(committee: meetingRepo.CommitteeRow | null, m: meetingRepo.MeetingRow): MeetingType {
-  return graphqlObject(MeetingType, {
+export function toMeeting(committee: meetingRepo.CommitteeRow | null, m: meetingRepo.MeetingRow): Meeting {
+  return graphqlObject(Meeting, {
     id: m.id, committeeId: m.committee_id, title: committee ? service.meetingTitle(committee, m) : '', fiscalYear: m.fiscal_year, number: m.number, mode: m.mode,
     heldOn: m.held_on, startTime: m.start_time, endTime: m.end_time, place: m.place, status: m.status, cutoffAt: toDateOrNull(m.cutoff_at),
     minutesSentAt: toDateOrNull(m.minutes_sent_at), version: m.version,
@@ -67,22 +67,22 @@ const idOrThrow = (id: string, path: string[]) => {
   if (!isUuid(id)) throw badInput([fieldError(path, 'INVALID_VALUE', 'The id is malformed.', 'IDが正しくありません。')]);
 };
 
-async function meetingOut(ctx: Context, m: meetingRepo.MeetingRow): Promise<MeetingType> {
+async function meetingOut(ctx: Context, m: meetingRepo.MeetingRow): Promise<Meeting> {
   const db = await ctx.db.em();
   return toMeeting((await meetingRepo.committeeById(db, m.committee_id)) ?? null, (await meetingRepo.meetingById(db, m.id))!);
 }
 
-@Resolver(() => CommitteeType)
+@Resolver(() => Committee)
 export class CommitteeResolver {
   @Rule('committees:read')
-  @Query(() => [CommitteeType], { description: 'The committees the municipality’s rulebooks set up.' })
-  async committees(@Ctx() ctx: Context): Promise<CommitteeType[]> {
+  @Query(() => [Committee], { description: 'The committees the municipality’s rulebooks set up.' })
+  async committees(@Ctx() ctx: Context): Promise<Committee[]> {
     return (await meetingRepo.committees(await ctx.db.em())).map(toCommittee);
   }
 
   @Rule('committees:read')
-  @Query(() => CommitteeType, { nullable: true })
-  async committee(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CommitteeType | null> {
+  @Query(() => Committee, { nullable: true })
+  async committee(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Committee | null> {
     idOrThrow(id, ['id']);
     const c = await meetingRepo.committeeById(await ctx.db.em(), id);
     return c ? toCommittee(c) : null;
@@ -90,24 +90,24 @@ export class CommitteeResolver {
 
   @FieldResolver(() => CommitteeSeat, { description: 'The chair (委員長, 座長 …) on the date (default today).' })
   @ArgFormats({ on: 'date' })
-  async chair(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat> {
+  async chair(@Root() c: Committee, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat> {
     return (await seats(ctx, [c.chairPositionId], on))[0]!;
   }
 
   @FieldResolver(() => [CommitteeSeat], { description: 'Members resolved from their positions on the date (default today).' })
   @ArgFormats({ on: 'date' })
-  async members(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat[]> {
+  async members(@Root() c: Committee, @Ctx() ctx: Context, @Arg('on', () => String, { nullable: true }) on: string | null): Promise<CommitteeSeat[]> {
     return seats(ctx, c.memberPositionIds.filter((p) => p !== c.chairPositionId), on);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer keeps this committee’s meetings (its chair or secretariat).' })
-  async viewerMayKeep(@Root() c: CommitteeType, @Ctx() ctx: Context): Promise<boolean> {
+  async viewerMayKeep(@Root() c: Committee, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
     return service.maySecretary(ctx, db, await committeeRow(ctx, c.id));
   }
 
-  @FieldResolver(() => [MeetingType])
-  async meetings(@Root() c: CommitteeType, @Ctx() ctx: Context, @Arg('limit', () => Int, { nullable: true }) limit: number | null): Promise<MeetingType[]> {
+  @FieldResolver(() => [Meeting])
+  async meetings(@Root() c: Committee, @Ctx() ctx: Context, @Arg('limit', () => Int, { nullable: true }) limit: number | null): Promise<Meeting[]> {
     const db = await ctx.db.em();
     const row = await committeeRow(ctx, c.id);
     return (await meetingRepo.meetings(db, { committeeId: c.id, limit: Math.min(Math.max(limit ?? 50, 1), 200) })).map((m) => toMeeting(row, m));
@@ -120,11 +120,11 @@ async function seats(ctx: Context, positionIds: string[], on: string | null): Pr
   return (await meetingRepo.holdersOn(await ctx.db.em(), positionIds, date)).map((h) => ({ positionId: h.position_id, title: h.position_name, staffId: h.staff_id, name: h.staff_name }));
 }
 
-@Resolver(() => MeetingType)
+@Resolver(() => Meeting)
 export class MeetingResolver {
   @Rule('committees:read')
-  @Query(() => [MeetingType], { description: 'Meetings, latest first; of one committee when given.' })
-  async meetings(@Ctx() ctx: Context, @Arg('committeeId', () => ID, { nullable: true }) committeeId: string | null, @Arg('limit', () => Int, { nullable: true }) limit: number | null): Promise<MeetingType[]> {
+  @Query(() => [Meeting], { description: 'Meetings, latest first; of one committee when given.' })
+  async meetings(@Ctx() ctx: Context, @Arg('committeeId', () => ID, { nullable: true }) committeeId: string | null, @Arg('limit', () => Int, { nullable: true }) limit: number | null): Promise<Meeting[]> {
     if (committeeId) idOrThrow(committeeId, ['committeeId']);
     const db = await ctx.db.em();
     const committees = new Map((await meetingRepo.committees(db)).map((c) => [c.id, c]));
@@ -132,54 +132,54 @@ export class MeetingResolver {
   }
 
   @Rule('committees:read')
-  @Query(() => MeetingType, { nullable: true })
-  async meeting(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<MeetingType | null> {
+  @Query(() => Meeting, { nullable: true })
+  async meeting(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Meeting | null> {
     idOrThrow(id, ['id']);
     const m = await meetingRepo.meetingById(await ctx.db.em(), id);
     return m ? meetingOut(ctx, m) : null;
   }
 
-  @FieldResolver(() => CommitteeType)
-  async committee(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<CommitteeType> {
+  @FieldResolver(() => Committee)
+  async committee(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Committee> {
     return toCommittee(await committeeRow(ctx, m.committeeId));
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'The agenda in order (items taken off are in removedItems).' })
-  async items(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<AgendaItem[]> {
+  async items(@Root() m: Meeting, @Ctx() ctx: Context): Promise<AgendaItem[]> {
     return (await (m.agenda ??= agendaItems(ctx, m.id))).filter((i) => !i.removedAt);
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'Items taken off the agenda, with the reason.' })
-  async removedItems(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<AgendaItem[]> {
+  async removedItems(@Root() m: Meeting, @Ctx() ctx: Context): Promise<AgendaItem[]> {
     return (await (m.agenda ??= agendaItems(ctx, m.id))).filter((i) => i.removedAt);
   }
 
   @FieldResolver(() => [Attendee])
-  async attendees(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<Attendee[]> {
+  async attendees(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Attendee[]> {
     return (await meetingRepo.attendeesOfMeetings(await ctx.db.em(), [m.id])).map((a) => ({
       id: a.id, role: a.role, title: a.title, name: a.name, staffId: a.staff_id, positionId: a.position_id, substituteForId: a.substitute_for_id, approvedByChair: a.approved_by_chair, present: a.present,
     }));
   }
 
   @FieldResolver(() => Quorum, { description: 'The quorum from the attendance taken (ARK-19-1).' })
-  async quorum(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<Quorum> {
+  async quorum(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Quorum> {
     const db = await ctx.db.em();
     return service.quorumOfMeeting(db, await committeeRow(ctx, m.committeeId), m.id);
   }
 
   @FieldResolver(() => [NotProposedItem], { description: 'Pending business the rulebook routes here that is not proposed, and why (late under ARK-12-2, after the cut-off, on another agenda).' })
-  async notProposed(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<NotProposedItem[]> {
+  async notProposed(@Root() m: Meeting, @Ctx() ctx: Context): Promise<NotProposedItem[]> {
     return service.notProposed(ctx, m.id);
   }
 
   @FieldResolver(() => Boolean)
-  async viewerMayKeep(@Root() m: MeetingType, @Ctx() ctx: Context): Promise<boolean> {
+  async viewerMayKeep(@Root() m: Meeting, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
     return service.maySecretary(ctx, db, await committeeRow(ctx, m.committeeId));
   }
 
   @FieldResolver(() => MeetingFile, { description: 'The agenda (次第) or minutes (会議録) as PDF, DOCX or Markdown.' })
-  async document(@Root() m: MeetingType, @Ctx() ctx: Context, @Arg('kind', () => DocumentKind) kind: DocumentKind, @Arg('format', () => DocumentFormat) format: DocumentFormat): Promise<MeetingFile> {
+  async document(@Root() m: Meeting, @Ctx() ctx: Context, @Arg('kind', () => DocumentKind) kind: DocumentKind, @Arg('format', () => DocumentFormat) format: DocumentFormat): Promise<MeetingFile> {
     const db = await ctx.db.em();
     const municipality = (await authRepo.municipalityById(db, ctx.viewer!.municipalityId))!;
     const row = (await meetingRepo.meetingById(db, m.id))!;
@@ -187,64 +187,64 @@ export class MeetingResolver {
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Creates a meeting; its agenda is proposed from the business the rulebook routes to the committee.' })
-  async createMeeting(@Ctx() ctx: Context, @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Creates a meeting; its agenda is proposed from the business the rulebook routes to the committee.' })
+  async createMeeting(@Ctx() ctx: Context, @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput): Promise<Meeting> {
     return meetingOut(ctx, await service.createMeeting(ctx, input));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Adds to a draft agenda what has become ready since it was proposed.' })
-  async refreshAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Adds to a draft agenda what has become ready since it was proposed.' })
+  async refreshAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<Meeting> {
     return meetingOut(ctx, await service.refreshAgenda(ctx, meetingId));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Sets the order of the agenda: every item, once. 資料 are renumbered.' })
-  async reorderAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('itemIds', () => [ID]) itemIds: string[]): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Sets the order of the agenda: every item, once. 資料 are renumbered.' })
+  async reorderAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('itemIds', () => [ID]) itemIds: string[]): Promise<Meeting> {
     return meetingOut(ctx, await service.reorderAgenda(ctx, meetingId, itemIds));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Adds a free item to a draft agenda.' })
-  async addAgendaItem(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('input', () => AgendaItemInput) input: AgendaItemInput): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Adds a free item to a draft agenda.' })
+  async addAgendaItem(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('input', () => AgendaItemInput) input: AgendaItemInput): Promise<Meeting> {
     return meetingOut(ctx, await service.addAgendaItem(ctx, meetingId, { ...input, group: (input.group ?? null) as AgendaGroupEnum | null }));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Takes an item off a draft agenda, with the reason.' })
+  @Mutation(() => Meeting, { description: 'Takes an item off a draft agenda, with the reason.' })
   @ArgFormats({ reason: 'multiline' })
-  async removeAgendaItem(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
+  async removeAgendaItem(@Ctx() ctx: Context, @Arg('itemId', () => ID) itemId: string, @Arg('reason', () => String) reason: string): Promise<Meeting> {
     return meetingOut(ctx, await service.removeAgendaItem(ctx, itemId, reason));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Freezes the agenda at a cut-off: later business goes to the next meeting.' })
-  async freezeAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Freezes the agenda at a cut-off: later business goes to the next meeting.' })
+  async freezeAgenda(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<Meeting> {
     return meetingOut(ctx, await service.freezeAgenda(ctx, meetingId));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Cancels a meeting not yet held, with the reason; its business goes to the next meeting.' })
+  @Mutation(() => Meeting, { description: 'Cancels a meeting not yet held, with the reason; its business goes to the next meeting.' })
   @ArgFormats({ reason: 'multiline' })
-  async cancelMeeting(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string): Promise<MeetingType> {
+  async cancelMeeting(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string): Promise<Meeting> {
     return meetingOut(ctx, await service.cancelMeeting(ctx, meetingId, reason));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Adds a temporary member (ARK-17-2), a substitute (MNT-9-3) or an invited non-member (ARK-19-2).' })
-  async addAttendee(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('input', () => AttendeeInput) input: AttendeeInput): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Adds a temporary member (ARK-17-2), a substitute (MNT-9-3) or an invited non-member (ARK-19-2).' })
+  async addAttendee(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('input', () => AttendeeInput) input: AttendeeInput): Promise<Meeting> {
     return meetingOut(ctx, await service.addAttendee(ctx, meetingId, input));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Takes the attendance: the attendees present. The quorum follows from it.' })
-  async recordAttendance(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('presentIds', () => [ID]) presentIds: string[]): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Takes the attendance: the attendees present. The quorum follows from it.' })
+  async recordAttendance(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string, @Arg('presentIds', () => [ID]) presentIds: string[]): Promise<Meeting> {
     return meetingOut(ctx, await service.recordAttendance(ctx, meetingId, presentIds));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Records an item’s decision (QUORUM_NOT_MET without a quorum); a decision on a request moves its committee step and notifies the applicant (ARK-12-5).' })
-  async recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Records an item’s decision (QUORUM_NOT_MET without a quorum); a decision on a request moves its committee step and notifies the applicant (ARK-12-5).' })
+  async recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput): Promise<Meeting> {
     const db = await ctx.db.em();
     await service.recordDecision(ctx, { ...input, outcome: input.outcome as unknown as import('@tsukasa/domain').ItemOutcome });
     const item = (await meetingRepo.itemById(db, input.itemId))!;
@@ -252,14 +252,14 @@ export class MeetingResolver {
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'A member signs a circulated item (持回り, KWW-12-2); the last required sign-off decides it.' })
-  async signCirculation(@Ctx() ctx: Context, @Arg('input', () => SignCirculationInput) input: SignCirculationInput): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'A member signs a circulated item (持回り, KWW-12-2); the last required sign-off decides it.' })
+  async signCirculation(@Ctx() ctx: Context, @Arg('input', () => SignCirculationInput) input: SignCirculationInput): Promise<Meeting> {
     return meetingOut(ctx, await service.signCirculation(ctx, { ...input, vote: input.vote as unknown as 'agree' | 'disagree' }));
   }
 
   @Rule('committees:manage')
-  @Mutation(() => MeetingType, { description: 'Sends the minutes to the attendees and closes the meeting.' })
-  async sendMinutes(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<MeetingType> {
+  @Mutation(() => Meeting, { description: 'Sends the minutes to the attendees and closes the meeting.' })
+  async sendMinutes(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<Meeting> {
     return meetingOut(ctx, await service.sendMinutes(ctx, meetingId));
   }
 }

@@ -2,7 +2,7 @@ import type { RuleId } from '@tsukasa/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../../graphql/shared.types.ts';
-import { RequestType } from '../requests/index.ts';
+import { Request } from '../requests/index.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 import { AGENDA_SOURCE_VALUES, CADENCE_VALUES, MEETING_MODE_VALUES, MEETING_STATUS_VALUES, QUORUM_KIND_VALUES, type AgendaSource, type Cadence, type MeetingMode, type MeetingStatus } from '@tsukasa/domain';
 import { graphqlEnum } from '../../graphql/enums.ts';
@@ -64,7 +64,7 @@ export class CommitteeSeat {
 }
 
 @ObjectType('CommitteeRules', { description: 'What the rulebook says of a committee’s sittings.' })
-export class CommitteeRulesType {
+export class CommitteeRules {
   @Field(() => QuorumKindEnum) quorum!: (typeof QUORUM_KIND_VALUES)[number];
   @Field(() => Bilingual) quorumText!: Bilingual;
   @Field(() => [String]) quorumRuleIds!: RuleId[];
@@ -77,7 +77,7 @@ export class CommitteeRulesType {
 }
 
 @ObjectType('Committee', { description: '会議体: a committee or meeting the rulebook sets up (運営委員会, 定例報告会, 運用管理会議 …).' })
-export class CommitteeType {
+export class Committee {
   @Field(() => ID) id!: string;
   @Field(() => String) key!: string;
   @Field(() => String) rulebookId!: string;
@@ -85,7 +85,7 @@ export class CommitteeType {
   @Field(() => String) nameEn!: string;
   @Field(() => String, { description: '庶務 / 事務局' }) secretariat!: string;
   @Field(() => [String]) ruleIds!: RuleId[];
-  @Field(() => CommitteeRulesType) rules!: CommitteeRulesType;
+  @Field(() => CommitteeRules) rules!: CommitteeRules;
   chairPositionId!: string;
   memberPositionIds!: string[];
 }
@@ -119,7 +119,7 @@ export class AgendaItem {
   @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Figures of a standing report for the period (MNT-9-1-2 …).' }) figures!: Record<string, unknown> | null;
   @Field(() => ID, { nullable: true }) requestId!: string | null;
-  @Field(() => RequestType, { nullable: true }) request!: RequestType | null;
+  @Field(() => Request, { nullable: true }) request!: Request | null;
   @Field(() => Date, { nullable: true }) removedAt!: Date | null;
   @Field(() => String, { nullable: true }) removedReason!: string | null;
   @Field(() => ItemOutcomeEnum, { nullable: true }) outcome!: ItemOutcomeEnum | null;
@@ -172,7 +172,7 @@ export class MeetingFile {
 }
 
 @ObjectType('Meeting', { description: '会議: a sitting of a committee (or a decision by circulation), its agenda and minutes.' })
-export class MeetingType {
+export class Meeting {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. 令和8年度第3回 電子情報システム運営委員会' }) title!: string;
   @Field(() => Int) fiscalYear!: number;

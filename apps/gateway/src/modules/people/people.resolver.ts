@@ -18,7 +18,7 @@ import {
   Contractor,
   ContractorPerson,
   DataItem,
-  HeldRoleType,
+  HeldRole,
   RoleVia,
   Staff,
   StaffConnection,
@@ -72,12 +72,12 @@ export class StaffResolver {
     return (await loadAll(ctx.loaders.position, positionsAt(s.id, day, tenures))).map(toPosition);
   }
 
-  @FieldResolver(() => [HeldRoleType], { description: 'Rulebook roles held at an instant (default: now), through positions and as a deputy.' })
-  async roles(@Root() s: Staff, @Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<HeldRoleType[]> {
+  @FieldResolver(() => [HeldRole], { description: 'Rulebook roles held at an instant (default: now), through positions and as a deputy.' })
+  async roles(@Root() s: Staff, @Ctx() ctx: Context, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<HeldRole[]> {
     const facts = await loadStaffFacts(await ctx.db.em(), s.id, instant(at, ctx));
     return facts.viewer.roles.map((r) => {
       const def = findRole(r.rulebookId as RulebookId, r.roleKey);
-      return graphqlObject(HeldRoleType, {
+      return graphqlObject(HeldRole, {
         rulebookId: r.rulebookId,
         roleKey: r.roleKey,
         roleName: def?.name ?? r.roleKey,

@@ -17,7 +17,7 @@ export class Tenure {
 }
 
 @ObjectType('HeldRole', { description: 'A rulebook role a staff member holds at an instant.' })
-export class HeldRoleType {
+export class HeldRole {
   @Field(() => String) rulebookId!: string;
   @Field(() => String) roleKey!: string;
   @Field(() => String, { description: 'As the regulation names it, e.g. 情報管理責任者.' }) roleName!: string;

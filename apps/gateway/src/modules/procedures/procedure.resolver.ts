@@ -7,27 +7,27 @@ import {
   NeededProcedure,
   ProcedureDefinitionChange,
   ProcedureDefinitionFilter,
-  ProcedureDefinitionType,
+  ProcedureDefinition,
   ProcedureRoute,
   RecordProcedureReviewInput,
   ResidentSituationInput,
 } from './procedure.types.ts';
 
-@Resolver(() => ProcedureDefinitionType)
+@Resolver(() => ProcedureDefinition)
 export class ProcedureDefinitionResolver {
   @Rule('registry:read')
-  @Query(() => [ProcedureDefinitionType], { description: '行政手続の定義 of the counter support system (KTM-7-2), in the order of KTM-7-1; those not reviewed for over a year are flagged reviewDue (KTM-5-1-1).' })
+  @Query(() => [ProcedureDefinition], { description: '行政手続の定義 of the counter support system (KTM-7-2), in the order of KTM-7-1; those not reviewed for over a year are flagged reviewDue (KTM-5-1-1).' })
   async procedureDefinitions(
     @Ctx() ctx: Context,
     @Arg('filter', () => ProcedureDefinitionFilter, { nullable: true }) filter: ProcedureDefinitionFilter | null,
     @Arg('limit', () => Int, { nullable: true, description: '1–500, default 200.' }) limit: number | null,
-  ): Promise<ProcedureDefinitionType[]> {
+  ): Promise<ProcedureDefinition[]> {
     return service.listDefinitions(ctx, filter ?? {}, limit);
   }
 
   @Rule('registry:read')
-  @Query(() => ProcedureDefinitionType, { nullable: true })
-  async procedureDefinition(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProcedureDefinitionType | null> {
+  @Query(() => ProcedureDefinition, { nullable: true })
+  async procedureDefinition(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProcedureDefinition | null> {
     return service.definitionById(ctx, id);
   }
 
@@ -40,18 +40,18 @@ export class ProcedureDefinitionResolver {
   }
 
   @Rule('signedIn')
-  @Mutation(() => ProcedureDefinitionType, { description: 'The business section (業務所管課) records its regular review of a definition that needs no change (KTM-5-1-1); a change goes through a procedure_definition request (KTM-7-4).' })
-  async recordProcedureReview(@Ctx() ctx: Context, @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput): Promise<ProcedureDefinitionType> {
+  @Mutation(() => ProcedureDefinition, { description: 'The business section (業務所管課) records its regular review of a definition that needs no change (KTM-5-1-1); a change goes through a procedure_definition request (KTM-7-4).' })
+  async recordProcedureReview(@Ctx() ctx: Context, @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput): Promise<ProcedureDefinition> {
     return service.recordReview(ctx, input);
   }
 
   @FieldResolver(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with the procedure, from their business authority (KTM-7-2-3).' })
-  async viewerRoute(@Root() d: ProcedureDefinitionType, @Ctx() ctx: Context): Promise<ProcedureRoute | null> {
+  async viewerRoute(@Root() d: ProcedureDefinition, @Ctx() ctx: Context): Promise<ProcedureRoute | null> {
     return service.viewerRoute(ctx, d);
   }
 
   @FieldResolver(() => [ProcedureDefinitionChange], { description: 'Versions and reviews, latest first.' })
-  async history(@Root() d: ProcedureDefinitionType, @Ctx() ctx: Context): Promise<ProcedureDefinitionChange[]> {
+  async history(@Root() d: ProcedureDefinition, @Ctx() ctx: Context): Promise<ProcedureDefinitionChange[]> {
     return service.historyOf(ctx, d.id);
   }
 }

@@ -43,7 +43,7 @@ import { loadStaffFacts } from '../authz/index.ts';
 import {
   NeededProcedure,
   ProcedureCategoryEnum,
-  ProcedureDefinitionType,
+  ProcedureDefinition,
   ProcedureRoutingActionEnum,
   type ProcedureRoute,
   type ProcedureSection,
@@ -140,11 +140,11 @@ const storedCondition = (raw: unknown): ProcedureCondition | null => (raw ? pars
 
 const actionLabel = (action: ProcedureRoutingAction, to: ProcedureSection | null): Bilingual => procedureActionLabel(action, to);
 
-export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: SectionIndex, today: string): ProcedureDefinitionType {
+export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: SectionIndex, today: string): ProcedureDefinition {
   const review = procedureReviewStatus(row.reviewed_on, today);
   const condition = storedCondition(row.condition_rules);
   const handling = sectionOut(index, row.handling_org_unit_id)!;
-  return graphqlObject(ProcedureDefinitionType, {
+  return graphqlObject(ProcedureDefinition, {
     id: row.id, name: row.name, category: row.category as ProcedureCategoryEnum, categoryLabel: { ja: PROCEDURE_CATEGORIES[row.category].ja, en: PROCEDURE_CATEGORIES[row.category].en },
     overview: row.overview, conditionsText: row.conditions_text, conditionRules: (row.condition_rules as Record<string, unknown> | null) ?? null,
     conditionSummary: condition ? describeCondition(condition) : null, routingText: row.routing_text,
@@ -163,12 +163,12 @@ export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: S
   });
 }
 
-async function definitionsOut(ctx: Context, db: Db, list: procedureRepo.ProcedureDefinitionRow[]): Promise<ProcedureDefinitionType[]> {
+async function definitionsOut(ctx: Context, db: Db, list: procedureRepo.ProcedureDefinitionRow[]): Promise<ProcedureDefinition[]> {
   const [index, today] = await Promise.all([sectionIndex(ctx, db), todayOf(ctx, db)]);
   return list.map((r) => toDefinition(r, index, today));
 }
 
-export async function listDefinitions(ctx: Context, filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinitionType[]> {
+export async function listDefinitions(ctx: Context, filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinition[]> {
   const errors = procedureFilterErrors({ sectionIdMalformed: !!filter.sectionId && !isUuid(filter.sectionId), text: filter.text }, limit);
   if (errors.length) throw badInput(errors);
   const db = await ctx.db.em();
@@ -179,7 +179,7 @@ export async function listDefinitions(ctx: Context, filter: { category?: Procedu
   return definitionsOut(ctx, db, rows);
 }
 
-export async function definitionById(ctx: Context, id: string): Promise<ProcedureDefinitionType | null> {
+export async function definitionById(ctx: Context, id: string): Promise<ProcedureDefinition | null> {
   if (!isUuid(id)) throw badInput([malformedId(['id'])]);
   const db = await ctx.db.em();
   const row = await procedureRepo.definitionById(db, id);
@@ -187,7 +187,7 @@ export async function definitionById(ctx: Context, id: string): Promise<Procedur
 }
 
 /** KTM-7-2-3: what the viewer does with the procedure; null for an API token. */
-export async function viewerRoute(ctx: Context, def: ProcedureDefinitionType): Promise<ProcedureRoute | null> {
+export async function viewerRoute(ctx: Context, def: ProcedureDefinition): Promise<ProcedureRoute | null> {
   const db = await ctx.db.em();
   const sections = await viewerSections(ctx, db);
   if (!sections) return null;
@@ -240,7 +240,7 @@ async function mayReview(ctx: Context, db: Db, managingOrgUnitId: string): Promi
   return mayReviewProcedure(facts.viewer.roles, (p) => facts.positionOrgUnit.get(p), (u) => index.upwards(u), managingOrgUnitId);
 }
 
-export async function recordReview(ctx: Context, input: { id: string; note?: string | null }): Promise<ProcedureDefinitionType> {
+export async function recordReview(ctx: Context, input: { id: string; note?: string | null }): Promise<ProcedureDefinition> {
   if (!isUuid(input.id)) throw badInput([malformedId(['input', 'id'])]);
   const note = input.note?.trim() || null;
   const noteError = procedureReviewNoteError(note);

@@ -83,7 +83,7 @@ export class ProcedureDefinitionChange {
 }
 
 @ObjectType('ProcedureDefinition', { description: '行政手続の定義 of the counter support system (KTM-7-2), set by the 副統括管理者 on the 管理者’s request (KTM-7-4).' })
-export class ProcedureDefinitionType {
+export class ProcedureDefinition {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => ProcedureCategoryEnum) category!: ProcedureCategoryEnum;
@@ -114,7 +114,7 @@ export class ProcedureDefinitionType {
 @ObjectType({ description: 'A procedure the resident’s situation needs, why, and what the viewer does with it.' })
 export class NeededProcedure {
   @Field(() => Int, { description: '1, 2, 3 … in the order the counter takes them up (KTM-7-1).' }) order!: number;
-  @Field(() => ProcedureDefinitionType) definition!: ProcedureDefinitionType;
+  @Field(() => ProcedureDefinition) definition!: ProcedureDefinition;
   @Field(() => [Bilingual], { description: 'The conditions that matched, with what was found.' }) reasons!: Bilingual[];
   @Field(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with it (null for an API token).' }) route!: ProcedureRoute | null;
   @Field(() => [String]) ruleIds!: RuleId[];

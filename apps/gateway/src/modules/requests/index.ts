@@ -1,6 +1,6 @@
 // What other modules and the gateway's start use of requests: the request type, a committee's
 // decision on a request's step, and the mail worker.
-export { RequestType } from './request.types.ts';
+export { Request } from './request.types.ts';
 export { toRequest } from './request.mappers.ts';
 export { decideCommitteeStep } from './request.service.ts';
 export { fileTransport, smtpTransport, startMailWorker } from './mail-worker.ts';

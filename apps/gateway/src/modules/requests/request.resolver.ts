@@ -19,9 +19,9 @@ import {
   InboxItem,
   RequestInput,
   RequestConnection,
-  RequestKindType,
+  RequestKind,
   RequestStatusEnum,
-  RequestType,
+  Request,
   RoutePreview,
   RouteStep,
   StepActor,
@@ -49,11 +49,11 @@ async function toStep(ctx: Context, s: requestRepo.StepRow): Promise<RouteStep> 
   });
 }
 
-@Resolver(() => RequestType)
+@Resolver(() => Request)
 export class RequestResolver {
   @Rule('signedIn')
-  @Query(() => [RequestKindType], { description: 'Request kinds of the viewer’s municipality (or of one rulebook), with the form each one needs.' })
-  async requestKinds(@Ctx() ctx: Context, @Arg('rulebookId', () => String, { nullable: true }) rulebookId: string | null): Promise<RequestKindType[]> {
+  @Query(() => [RequestKind], { description: 'Request kinds of the viewer’s municipality (or of one rulebook), with the form each one needs.' })
+  async requestKinds(@Ctx() ctx: Context, @Arg('rulebookId', () => String, { nullable: true }) rulebookId: string | null): Promise<RequestKind[]> {
     const municipality = await authRepo.municipalityById(await ctx.db.em(), ctx.viewer!.municipalityId);
     const own = (municipality?.rulebook_ids ?? []) as RulebookId[];
     if (rulebookId != null && !own.includes(rulebookId as RulebookId)) {
@@ -61,12 +61,12 @@ export class RequestResolver {
         `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`)]);
     }
     const books = rulebookId ? [rulebookId as RulebookId] : own;
-    const seen = new Map<string, RequestKindType>();
+    const seen = new Map<string, RequestKind>();
     for (const book of books) {
       for (const kind of kindsFor(book)) {
         if (seen.has(kind.key)) continue;
         // A kind cites the rules of every rulebook that defines it: the viewer sees those of its own.
-        seen.set(kind.key, graphqlObject(RequestKindType, {
+        seen.set(kind.key, graphqlObject(RequestKind, {
           key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)), ruleIds: kindRuleIds(kind, own),
           fields: fieldsFor(kind, book).map((f) => ({ ...f, help: f.help ?? null, options: f.options ?? null, maxLength: f.maxLength ?? null, min: f.min ?? null, max: f.max ?? null, ruleIds: f.ruleIds ?? [] })),
         }));
@@ -93,32 +93,32 @@ export class RequestResolver {
   }
 
   @Rule('signedIn')
-  @Mutation(() => RequestType, { description: 'Files a request. The same idempotency key returns the first result instead of filing twice.' })
-  async submitRequest(@Ctx() ctx: Context, @Arg('input', () => RequestInput) input: RequestInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null): Promise<RequestType> {
+  @Mutation(() => Request, { description: 'Files a request. The same idempotency key returns the first result instead of filing twice.' })
+  async submitRequest(@Ctx() ctx: Context, @Arg('input', () => RequestInput) input: RequestInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null): Promise<Request> {
     return toRequest(await service.submit(ctx, input, idempotencyKey));
   }
 
   @Rule('signedIn')
-  @Mutation(() => RequestType, { description: 'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT.' })
-  async decideStep(@Ctx() ctx: Context, @Arg('input', () => DecideStepInput) input: DecideStepInput): Promise<RequestType> {
+  @Mutation(() => Request, { description: 'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT.' })
+  async decideStep(@Ctx() ctx: Context, @Arg('input', () => DecideStepInput) input: DecideStepInput): Promise<Request> {
     return toRequest(await service.decide(ctx, input));
   }
 
   @Rule('signedIn')
-  @Mutation(() => RequestType)
-  async withdrawRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<RequestType> {
+  @Mutation(() => Request)
+  async withdrawRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Request> {
     return toRequest(await service.withdraw(ctx, id));
   }
 
   @Rule('signedIn')
-  @Mutation(() => RequestType, { description: 'Files a request returned for correction again; its route restarts.' })
-  async resubmitRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('content', () => GraphQLJSONObject) content: Record<string, unknown>): Promise<RequestType> {
+  @Mutation(() => Request, { description: 'Files a request returned for correction again; its route restarts.' })
+  async resubmitRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('content', () => GraphQLJSONObject) content: Record<string, unknown>): Promise<Request> {
     return toRequest(await service.resubmit(ctx, id, content));
   }
 
   @Rule('signedIn')
-  @Query(() => RequestType, { nullable: true })
-  async request(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<RequestType | null> {
+  @Query(() => Request, { nullable: true })
+  async request(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Request | null> {
     if (!isUuid(id)) return null;
     const [row] = await requestRepo.requestsByIds(await ctx.db.em(), [id]);
     return row ? toRequest(row) : null;
@@ -169,24 +169,24 @@ export class RequestResolver {
   }
 
   @FieldResolver(() => [RouteStep], { description: 'The route of the current round, each step with its actor, decision, time, basis and comment.' })
-  async steps(@Root() r: RequestType, @Ctx() ctx: Context): Promise<RouteStep[]> {
+  async steps(@Root() r: Request, @Ctx() ctx: Context): Promise<RouteStep[]> {
     const steps = await requestRepo.stepsOfRequests(await ctx.db.em(), [r.id]);
     return Promise.all(steps.map((s) => toStep(ctx, s)));
   }
 
   @FieldResolver(() => Staff)
-  async requester(@Root() r: RequestType, @Ctx() ctx: Context): Promise<Staff> {
+  async requester(@Root() r: Request, @Ctx() ctx: Context): Promise<Staff> {
     return toStaff((await ctx.loaders.staff.load(r.requesterId))!);
   }
 
   @FieldResolver(() => Staff, { nullable: true })
-  async onBehalfOf(@Root() r: RequestType, @Ctx() ctx: Context): Promise<Staff | null> {
+  async onBehalfOf(@Root() r: Request, @Ctx() ctx: Context): Promise<Staff | null> {
     const row = r.onBehalfOfId ? await ctx.loaders.staff.load(r.onBehalfOfId) : null;
     return row ? toStaff(row) : null;
   }
 
   @FieldResolver(() => System, { nullable: true })
-  async system(@Root() r: RequestType, @Ctx() ctx: Context): Promise<System | null> {
+  async system(@Root() r: Request, @Ctx() ctx: Context): Promise<System | null> {
     const row = r.systemId ? await ctx.loaders.system.load(r.systemId) : null;
     return row ? toSystem(row) : null;
   }

@@ -43,7 +43,7 @@ export class RequestFormOption {
 }
 
 @ObjectType('RequestKind', { description: 'A kind of request (申請), as the rulebooks define it.' })
-export class RequestKindType {
+export class RequestKind {
   @Field(() => String) key!: string;
   @Field(() => Bilingual) name!: Bilingual;
   @Field(() => String, { nullable: true, description: 'The paper form it replaces, e.g. 第1号様式.' }) paperForm!: string | null;
@@ -104,7 +104,7 @@ export class PreviewError {
 }
 
 @ObjectType('Request', { description: '申請' })
-export class RequestType {
+export class Request {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. R8-000123 (令和8年度)' }) number!: string;
   @Field(() => String) kindKey!: string;
@@ -127,13 +127,13 @@ export class RequestType {
 @ObjectType({ description: 'A step awaiting the viewer, with its request.' })
 export class InboxItem {
   @Field(() => RouteStep) step!: RouteStep;
-  @Field(() => RequestType) request!: RequestType;
+  @Field(() => Request) request!: Request;
 }
 
 @ObjectType({ description: 'What awaits my decision, and what I filed.' })
 export class Inbox {
   @Field(() => [InboxItem]) awaitingMe!: InboxItem[];
-  @Field(() => [RequestType]) filedByMe!: RequestType[];
+  @Field(() => [Request]) filedByMe!: Request[];
 }
 
 @InputType()
@@ -174,7 +174,7 @@ export class SystemLicenceUse {
 @ObjectType()
 export class RequestEdge {
   @Field(() => String) cursor!: string;
-  @Field(() => RequestType) node!: RequestType;
+  @Field(() => Request) node!: Request;
 }
 
 @ObjectType({ description: 'Requests, newest filed first. Pass `pageInfo.endCursor` as `after` for the next page.' })

@@ -1,5 +1,5 @@
 // 行政手続の定義の設定依頼: KTM-7 (definition contents per KTM-7-2, setting by the 副統括管理者 per KTM-7-4).
-import { procedureContentErrors } from '../../operations/procedures.ts';
+import { procedureContentErrors } from '../../procedures/procedures.ts';
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
 import { bi, field, note, notDefinedIn, path, result, role, staged, step } from './kind-helpers.ts';

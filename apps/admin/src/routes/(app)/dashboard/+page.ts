@@ -1,7 +1,7 @@
 import { loadQuery } from '#lib/graphql/load.ts';
-import { DashboardQuery } from '#lib/graphql/operations.graphql.ts';
+import { DashboardQuery } from '#lib/graphql/dashboard.graphql.ts';
 import { OrgUnitsQuery } from '#lib/graphql/systems.graphql.ts';
-import { loadUpcomingStops } from '#lib/operations/upcoming-stops.ts';
+import { loadUpcomingStops } from '#lib/maintenance/upcoming-stops.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { loadQuery } from '#lib/graphql/load.ts';
 import { SystemOptionsQuery } from '#lib/graphql/access.graphql.ts';
-import { IncidentsQuery } from '#lib/graphql/operations.graphql.ts';
+import { IncidentsQuery } from '#lib/graphql/incidents.graphql.ts';
 import type { PageLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

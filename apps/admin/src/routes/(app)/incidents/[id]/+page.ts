@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadPartialQuery } from '#lib/graphql/load.ts';
-import { IncidentQuery } from '#lib/graphql/operations.graphql.ts';
+import { IncidentQuery } from '#lib/graphql/incidents.graphql.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async (event) => {

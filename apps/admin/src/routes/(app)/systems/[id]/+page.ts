@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { loadPartialQuery, loadQuery } from '#lib/graphql/load.ts';
 import { SystemAccessQuery } from '#lib/graphql/access.graphql.ts';
 import { SystemDetailQuery } from '#lib/graphql/systems.graphql.ts';
-import { SystemMaintenanceQuery } from '#lib/graphql/operations.graphql.ts';
+import { SystemMaintenanceQuery } from '#lib/graphql/maintenance.graphql.ts';
 import type { PageLoad } from './$types';
 
 const TABS = ['overview', 'accounts', 'security', 'maintenance'] as const;
