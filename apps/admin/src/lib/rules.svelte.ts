@@ -4,6 +4,7 @@ import { RuleTextQuery, type RuleText } from './graphql/people.graphql.ts';
 // Rule texts (根拠条文) are asked for once per session, the first time a chip is hovered or
 // focused; the regulations do not change while the app is open.
 const texts = $state<Record<string, RuleText | null>>({});
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- deliberately not reactive: only de-duplicates requests in flight
 const pending = new Set<string>();
 
 export function ruleText(id: string): RuleText | null | undefined {

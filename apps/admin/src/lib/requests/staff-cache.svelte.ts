@@ -3,6 +3,7 @@ import { StaffBriefQuery, type StaffBrief } from '../graphql/people.graphql.ts';
 
 // Names of the people a request's content names by id, asked for once per session.
 const briefs = $state<Record<string, StaffBrief | null>>({});
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- deliberately not reactive: only de-duplicates requests in flight
 const pending = new Set<string>();
 
 export function staffBrief(id: string): StaffBrief | null | undefined {
