@@ -123,7 +123,7 @@ const peerById = (id: string, municipalityId: string) => `{ systemByRowIdAndMuni
   orgUnitByManagingOrgUnitIdAndMunicipalityId { name }
   informationAssetSystemsBySystemIdAndMunicipalityId { nodes { informationAssetByAssetIdAndMunicipalityId { name
     informationAssetOwnersByAssetIdAndMunicipalityId { nodes { positionByPositionIdAndMunicipalityId { name } } } } } } } }`;
-const oursAccess = (staffId: string, systemId: string) => `{ accessDecision(staffId: "${staffId}", systemId: "${systemId}") { allowed authority accountId ruleIds reasons { code message messageJa ruleIds } } }`;
+const oursAccess = (staffId: string, systemId: string) => `{ accessDecision(staffId: "${staffId}", systemId: "${systemId}") { allowed authority accountId ruleIds reasons { code message { ja en } ruleIds } } }`;
 // The nearest PostGraphile query to an access decision: what the decision reads (the account, the
 // holder's tenures, the system and its maintenance windows) — without the decision itself.
 const peerAccess = (staffId: string, systemId: string) => `{ allAccounts(condition: { staffId: "${staffId}", systemId: "${systemId}" }) { nodes {

@@ -15,12 +15,19 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One entry of `extensions.fieldErrors` on BAD_USER_INPUT. */
+/** One entry of `extensions.fieldErrors` on BAD_USER_INPUT, its message in both languages. */
 export interface ServerFieldError {
   path: ReadonlyArray<string | number>;
   code: string;
+  message: Localized;
+}
+
+/** The entry as the error carries it: like the error itself, `message` in English and `messageJa` beside it. */
+interface WireFieldError {
+  path: ReadonlyArray<string | number>;
+  code?: unknown;
   message: string;
-  messageJa: string;
+  messageJa?: unknown;
 }
 
 /** A failed GraphQL operation, reduced to what the screens act on. */
@@ -89,7 +96,7 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-function isFieldError(value: unknown): value is ServerFieldError {
+function isFieldError(value: unknown): value is WireFieldError {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   return Array.isArray(candidate.path) && typeof candidate.message === 'string';
@@ -114,10 +121,10 @@ export function toApiFailure(error: CombinedError): ApiFailure {
   const extensions = (first.extensions ?? {}) as Record<string, unknown>;
   const code = isErrorCode(extensions.code) ? extensions.code : 'UNKNOWN';
   const rawFieldErrors = Array.isArray(extensions.fieldErrors) ? extensions.fieldErrors : [];
-  const fieldErrors = rawFieldErrors.filter(isFieldError).map((fieldError) => ({
+  const fieldErrors = rawFieldErrors.filter(isFieldError).map(({ message, messageJa, ...fieldError }): ServerFieldError => ({
     ...fieldError,
     code: typeof fieldError.code === 'string' ? fieldError.code : 'INVALID',
-    messageJa: typeof fieldError.messageJa === 'string' ? fieldError.messageJa : fieldError.message,
+    message: { ja: typeof messageJa === 'string' ? messageJa : message, en: message },
   }));
   const currentVersion =
     typeof extensions.currentVersion === 'number' ? extensions.currentVersion : null;
@@ -157,7 +164,7 @@ export function fieldErrorsByField(fieldErrors: ServerFieldError[]): Record<stri
   for (const fieldError of fieldErrors) {
     const segments = fieldError.path.filter((segment) => segment !== 'input');
     const field = segments.length > 0 ? String(segments[0]) : '_form';
-    byField[field] ??= { ja: fieldError.messageJa, en: fieldError.message };
+    byField[field] ??= fieldError.message;
   }
   return byField;
 }

@@ -36,19 +36,36 @@ export type ErrorCode =
 /** What an error carries besides its code; the rules it cites are RuleIds. */
 export type ErrorExtensions = Record<string, unknown> & { ruleIds?: readonly RuleId[]; fieldErrors?: readonly FieldError[] };
 
+/**
+ * A field error as an error's extensions carry it: like the error itself, `message` in English and
+ * `messageJa` beside it (the domain's FieldError holds both in one `message`).
+ */
+interface FieldErrorExtension {
+  path: FieldError['path'];
+  code: FieldError['code'];
+  message: string;
+  messageJa: string;
+  ruleIds?: RuleId[];
+}
+
+const fieldErrorExtension = ({ message, ruleIds, ...rest }: FieldError): FieldErrorExtension => ({
+  ...rest,
+  message: message.en,
+  messageJa: message.ja,
+  ...(Array.isArray(ruleIds) ? { ruleIds: ruleIdSet(ruleIds) } : {}),
+});
+
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: ErrorExtensions = {}) {
     super(message, { extensions: { code, ...withRuleIdSets(extensions) } });
   }
 }
 
-/** The rule IDs an error cites (and those of its field errors), each once. */
+/** The rule IDs an error cites (and those of its field errors), each once; the field errors in their wire shape. */
 function withRuleIdSets(extensions: Record<string, unknown>): Record<string, unknown> {
   const out = { ...extensions };
   if (Array.isArray(out['ruleIds'])) out['ruleIds'] = ruleIdSet(out['ruleIds'] as RuleId[]);
-  if (Array.isArray(out['fieldErrors'])) {
-    out['fieldErrors'] = (out['fieldErrors'] as FieldError[]).map((e) => (Array.isArray(e.ruleIds) ? { ...e, ruleIds: ruleIdSet(e.ruleIds) } : e));
-  }
+  if (Array.isArray(out['fieldErrors'])) out['fieldErrors'] = (out['fieldErrors'] as FieldError[]).map(fieldErrorExtension);
   return out;
 }
 
@@ -63,8 +80,8 @@ export const notFound = (what: string, path?: (string | number)[]) => {
   return new AppError('NOT_FOUND', m.en, { messageJa: m.ja, ...(path ? { fieldPath: path } : {}) });
 };
 export const badInput = (fieldErrors: FieldError[]) =>
-  new AppError('BAD_USER_INPUT', fieldErrors.map((e) => `${e.path.join('.')}: ${e.message}`).join(' '), {
-    messageJa: fieldErrors.map((e) => e.messageJa).join(' '),
+  new AppError('BAD_USER_INPUT', fieldErrors.map((e) => `${e.path.join('.')}: ${e.message.en}`).join(' '), {
+    messageJa: fieldErrors.map((e) => e.message.ja).join(' '),
     fieldErrors,
   });
 export const staleVersion = (what: string, currentVersion: number | null) => {

@@ -22,13 +22,13 @@ export const protectedFields = new Map<string, Protection<never>>();
 
 export function forbiddenField(info: GraphQLResolveInfo, decision: FieldDecision): GraphQLError {
   const fieldPath = responsePathAsArray(info.path);
-  return new GraphQLError(decision.message, {
+  return new GraphQLError(decision.message.en, {
     path: fieldPath,
     extensions: {
       code: 'FORBIDDEN_FIELD',
       fieldPath,
       reason: decision.reason,
-      messageJa: decision.messageJa,
+      messageJa: decision.message.ja,
       ruleIds: decision.ruleIds,
     },
   });
@@ -58,7 +58,7 @@ export function Protected<T>(spec: Protection<T>): PropertyDecorator & MethodDec
     if (context.fieldAuthorization === 'audit-only') {
       const value = await next();
       const asset = await assetOf(spec, root as T, context);
-      if (value != null && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, { allowed: true, reason: 'ROLE', message: '', messageJa: '', ruleIds: [] });
+      if (value != null && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, { allowed: true, reason: 'ROLE', message: { en: '', ja: '' }, ruleIds: [] });
       return value;
     }
     if (spec.when && !(await spec.when(root as T, context))) return next();

@@ -167,8 +167,9 @@ function tokenDenied(asset: AssetFact | undefined): FieldDecision {
   return {
     allowed: false,
     reason: 'NO_RIGHT',
-    message: asset ? 'API tokens are not given protected information: it is shown to the people whose duties require it.' : 'The information asset this field belongs to is not registered.',
-    messageJa: asset ? 'APIトークンには保護された情報は提供されません。業務上必要な職員にのみ表示されます。' : 'この項目が属する情報資産が登録されていません。',
+    message: asset
+      ? { en: 'API tokens are not given protected information: it is shown to the people whose duties require it.', ja: 'APIトークンには保護された情報は提供されません。業務上必要な職員にのみ表示されます。' }
+      : { en: 'The information asset this field belongs to is not registered.', ja: 'この項目が属する情報資産が登録されていません。' },
     ruleIds: [],
   };
 }

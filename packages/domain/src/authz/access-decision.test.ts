@@ -156,10 +156,10 @@ describe('decideSystemAccess', () => {
   it('the Kitami user on New Year\'s Day and at 21:30 is told why, in Japanese too', () => {
     const closed = decideSystemAccess(input({ calendar: rulebookCalendar('KTM'), at: '2026-01-01T10:00:00+09:00' }));
     expect(closed).toMatchObject({ allowed: false, authority: null, ruleIds: ['KTM-15-1'] });
-    expect(closed.reasons[0]?.messageJa).toContain('12月31日から1月3日までは運用しません');
+    expect(closed.reasons[0]?.message.ja).toContain('12月31日から1月3日までは運用しません');
     const late = decideSystemAccess(input({ calendar: rulebookCalendar('KTM'), at: '2026-01-14T21:30:00+09:00' }));
     expect(late.reasons[0]).toMatchObject({ code: 'OUTSIDE_OPERATING_HOURS', ruleIds: ['KTM-15-1'] });
-    expect(late.reasons[0]?.messageJa).toContain('運用時間');
+    expect(late.reasons[0]?.message.ja).toContain('運用時間');
   });
 
   it('a maintenance stop announced in advance (KTM-15-2)', () => {
@@ -175,11 +175,11 @@ describe('decideSystemAccess', () => {
 
   it('messages say what is wrong in both languages', () => {
     const d = decideSystemAccess(input({ book: 'MNT', account: account({ validTo: '2026-01-01T00:00:00+09:00', suspendedAt: '2025-12-20T09:00:00+09:00', suspensionReason: '目的外利用の疑い' }) }));
-    expect(d.reasons.map((r) => r.messageJa)).toEqual([
+    expect(d.reasons.map((r) => r.message.ja)).toEqual([
       '申請時に届け出た使用期限（令和8年1月1日 00時00分）を過ぎています。',
       '令和7年12月20日 09時00分からシステムの使用が停止されています（理由：目的外利用の疑い）。',
     ]);
-    expect(d.reasons[1]?.message).toContain('目的外利用の疑い');
+    expect(d.reasons[1]?.message.en).toContain('目的外利用の疑い');
   });
 
   it('refuses an unreadable instant', () => {
@@ -271,8 +271,8 @@ describe('decideSystemAccess properties', () => {
         if (d.allowed) expect(d.ruleIds).toEqual(i.system.rulebookId ? ACCOUNT_RULE_IDS[i.system.rulebookId] : []);
         else expect(new Set(d.ruleIds)).toEqual(new Set(d.reasons.flatMap((r) => r.ruleIds)));
         for (const r of d.reasons) {
-          expect(r.message.length).toBeGreaterThan(0);
-          expect(r.messageJa.length).toBeGreaterThan(0);
+          expect(r.message.en.length).toBeGreaterThan(0);
+          expect(r.message.ja.length).toBeGreaterThan(0);
           for (const id of r.ruleIds) expect(findRule(id), id).toBeDefined();
         }
       }),

@@ -60,8 +60,7 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
     return [
       {
         code: 'NO_ACCOUNT',
-        message: 'The staff member has no account on this system.',
-        messageJa: 'このシステムの利用者として登録されていません。',
+        message: { en: 'The staff member has no account on this system.', ja: 'このシステムの利用者として登録されていません。' },
         ruleIds: basisOf(book),
       },
     ];
@@ -71,32 +70,28 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
   if (account.endedAt !== null && !(at < ms(account.endedAt))) {
     reasons.push({
       code: 'ENDED',
-      message: `The account was ended at ${account.endedAt}.`,
-      messageJa: `利用者登録は${jaTime(account.endedAt)}に削除されています。`,
+      message: { en: `The account was ended at ${account.endedAt}.`, ja: `利用者登録は${jaTime(account.endedAt)}に削除されています。` },
       ruleIds: ruleIdsOf(ENDED_RULE_IDS, book),
     });
   }
   if (!(ms(account.validFrom) <= at)) {
     reasons.push({
       code: 'NOT_YET_VALID',
-      message: `The account is valid only from ${account.validFrom}.`,
-      messageJa: `利用者登録の有効期間は${jaTime(account.validFrom)}からです。`,
+      message: { en: `The account is valid only from ${account.validFrom}.`, ja: `利用者登録の有効期間は${jaTime(account.validFrom)}からです。` },
       ruleIds: basisOf(book),
     });
   }
   if (account.validTo !== null && !(at < ms(account.validTo))) {
     reasons.push({
       code: 'EXPIRED',
-      message: `The account expired at ${account.validTo}, the end date declared when use was applied for.`,
-      messageJa: `申請時に届け出た使用期限（${jaTime(account.validTo)}）を過ぎています。`,
+      message: { en: `The account expired at ${account.validTo}, the end date declared when use was applied for.`, ja: `申請時に届け出た使用期限（${jaTime(account.validTo)}）を過ぎています。` },
       ruleIds: ruleIdsOf(EXPIRED_RULE_IDS, book),
     });
   }
   if (account.dutyPositionId !== null && !isOnDuty(account.staffId, account.dutyPositionId, input.at, input.tenures, input.calendar.timeZone)) {
     reasons.push({
       code: 'DUTY_ENDED',
-      message: `The account was given for the duty of position ${account.dutyPositionId}, which the staff member no longer holds.`,
-      messageJa: `操作権限は職（${account.dutyPositionId}）の事務に従事する期間に限り有効ですが、現在その職に就いていません。`,
+      message: { en: `The account was given for the duty of position ${account.dutyPositionId}, which the staff member no longer holds.`, ja: `操作権限は職（${account.dutyPositionId}）の事務に従事する期間に限り有効ですが、現在その職に就いていません。` },
       ruleIds: ruleIdsOf(DUTY_RULE_IDS, book),
     });
   }
@@ -105,8 +100,7 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
     const whyJa = account.suspensionReason ? `（理由：${account.suspensionReason}）` : '';
     reasons.push({
       code: 'SUSPENDED',
-      message: `Use of the system has been suspended since ${account.suspendedAt}${why}.`,
-      messageJa: `${jaTime(account.suspendedAt)}からシステムの使用が停止されています${whyJa}。`,
+      message: { en: `Use of the system has been suspended since ${account.suspendedAt}${why}.`, ja: `${jaTime(account.suspendedAt)}からシステムの使用が停止されています${whyJa}。` },
       ruleIds: ruleIdsOf(SUSPENDED_RULE_IDS, book),
     });
   }
@@ -119,8 +113,7 @@ function systemReasons(input: AccessDecisionInput): AccessReason[] {
   return [
     {
       code: 'SYSTEM_NOT_IN_SERVICE',
-      message: `The system is not in service (${status}).`,
-      messageJa: `このシステムは稼働していません（${lifecycleJa[status] ?? status}）。`,
+      message: { en: `The system is not in service (${status}).`, ja: `このシステムは稼働していません（${lifecycleJa[status] ?? status}）。` },
       ruleIds: [],
     },
   ];
@@ -131,7 +124,7 @@ const lifecycleJa: Record<string, string> = { proposed: '導入予定', retiring
 function calendarReasons(input: AccessDecisionInput): AccessReason[] {
   const state = isOpenAt(input.calendar, input.at);
   if (state.open) return [];
-  return [{ code: state.code, message: state.reason, messageJa: state.reasonJa, ruleIds: [...state.ruleIds] }];
+  return [{ code: state.code, message: { en: state.reason, ja: state.reasonJa }, ruleIds: [...state.ruleIds] }];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../bilingual.ts';
 import type { RulebookId } from '../model/types.ts';
 import type { TenureFact } from '../roles/roles.types.ts';
 import type { OperatingCalendar } from '../calendar/calendar.types.ts';
@@ -33,8 +34,7 @@ export type AccessDenialCode =
 
 export interface AccessReason {
   code: AccessDenialCode;
-  message: string;
-  messageJa: string;
+  message: Bilingual;
   ruleIds: RuleId[];
 }
 

@@ -31,8 +31,8 @@ describe('accounts', () => {
   });
   it('are reinstated only when suspended, and not changed once ended', () => {
     expect(accountChangeRefusal('reinstate', { suspendedAt: now, endedAt: null })).toBeNull();
-    expect(accountChangeRefusal('reinstate', { suspendedAt: null, endedAt: null })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ messageJa: 'このアカウントは停止されていません。' }] });
-    expect(accountChangeRefusal('suspend', { suspendedAt: null, endedAt: now })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: 'The account has ended.' }] });
+    expect(accountChangeRefusal('reinstate', { suspendedAt: null, endedAt: null })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: { ja: 'このアカウントは停止されていません。' } }] });
+    expect(accountChangeRefusal('suspend', { suspendedAt: null, endedAt: now })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: { en: 'The account has ended.' } }] });
   });
   it('cite the rules of ending and of suspending, and tell the section head (KTM-10-5)', () => {
     expect(accountChangeRuleIds('end', 'MNT', [])).toEqual(['MNT-11-2']);
@@ -45,7 +45,7 @@ describe('accounts', () => {
     });
   });
   it('name the malformed ids', () => {
-    expect(malformedIdErrors(['staffId'])).toEqual([{ path: ['input', 'staffId'], code: 'INVALID_VALUE', message: 'staffId is malformed.', messageJa: 'IDが正しくありません。' }]);
+    expect(malformedIdErrors(['staffId'])).toEqual([{ path: ['input', 'staffId'], code: 'INVALID_VALUE', message: { en: 'staffId is malformed.', ja: 'IDが正しくありません。' } }]);
   });
 });
 

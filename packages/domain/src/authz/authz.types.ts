@@ -1,3 +1,4 @@
+import type { Bilingual } from '../bilingual.ts';
 import type { HeldRole, TenureFact } from '../roles/roles.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
@@ -60,8 +61,7 @@ export interface FieldDecision {
   allowed: boolean;
   reason: FieldAllowReason | FieldDenialReason;
   /** Human-readable explanation in both languages. */
-  message: string;
-  messageJa: string;
+  message: Bilingual;
   ruleIds: RuleId[];
   /** The grant or role that allowed it, when one did. */
   grantId?: string;

@@ -172,8 +172,8 @@ describe('decideFieldAccess', () => {
     expect(d.reason).toBe(reason);
     expect(d.allowed).toBe(['SELF', 'OWNER', 'ROLE', 'GRANT'].includes(reason));
     expect(d.ruleIds).toEqual(ruleIds);
-    expect(d.message.length).toBeGreaterThan(0);
-    expect(d.messageJa).toMatch(/[ぁ-んァ-ン一-龥]/);
+    expect(d.message.en.length).toBeGreaterThan(0);
+    expect(d.message.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 
   it('prefers SELF over OWNER over ROLE over GRANT', () => {
@@ -202,7 +202,7 @@ describe('decideFieldAccess', () => {
     // Both 'pending' and 'expired' have one defect; the later one is explained.
     const d = decideFieldAccess(input({ grants }));
     expect(d).toMatchObject({ allowed: false, reason: 'GRANT_PENDING_APPROVAL', grantId: 'pending' });
-    expect(d.messageJa).toContain('承認待ち');
+    expect(d.message.ja).toContain('承認待ち');
   });
 
   it('one working grant among failing ones is enough', () => {
@@ -211,10 +211,10 @@ describe('decideFieldAccess', () => {
   });
 
   it('says in Japanese what is missing', () => {
-    expect(decideFieldAccess(input({ rulebookIds: ['KWW'] })).messageJa).toContain('この情報資産の情報管理責任者の承認を得た閲覧権限がありません');
-    expect(decideFieldAccess(input({ rulebookIds: ['KWO'] })).messageJa).toContain('情報資産管理責任者の承認を得た閲覧権限がありません');
-    expect(decideFieldAccess(input({ grants: [grant('asset-business', { validTo: '2026-02-09T10:00:00+09:00' })] })).messageJa).toContain('令和8年2月9日 10時00分に終了しました');
-    expect(decideFieldAccess(input({ grants: [grant('asset-business', { positionId: 'kaigo-staff' })] })).messageJa).toContain('現在その職に就いていません');
+    expect(decideFieldAccess(input({ rulebookIds: ['KWW'] })).message.ja).toContain('この情報資産の情報管理責任者の承認を得た閲覧権限がありません');
+    expect(decideFieldAccess(input({ rulebookIds: ['KWO'] })).message.ja).toContain('情報資産管理責任者の承認を得た閲覧権限がありません');
+    expect(decideFieldAccess(input({ grants: [grant('asset-business', { validTo: '2026-02-09T10:00:00+09:00' })] })).message.ja).toContain('令和8年2月9日 10時00分に終了しました');
+    expect(decideFieldAccess(input({ grants: [grant('asset-business', { positionId: 'kaigo-staff' })] })).message.ja).toContain('現在その職に就いていません');
   });
 
   it('refuses an unreadable instant', () => {
@@ -247,7 +247,7 @@ describe('explainFieldAccess', () => {
       ['GRANT', false, 'g-exp'],
     ]);
     const managing = checks.find((c) => c.role?.roleKey === 'system_managing_chief');
-    expect(managing?.messageJa).toContain('このシステムを管理する課の職ではありません');
+    expect(managing?.message.ja).toContain('このシステムを管理する課の職ではありません');
     expect(checks.at(-1)?.defects).toEqual(['GRANT_EXPIRED', 'GRANT_SUSPENDED']);
   });
 
@@ -260,7 +260,7 @@ describe('explainFieldAccess', () => {
       ['GRANT', false],
     ]);
     expect(checks.find((c) => c.kind === 'ROLE')?.ruleIds).toEqual(['KTM-9-2']);
-    expect(checks.find((c) => c.kind === 'GRANT')?.messageJa).toContain('管理者の承認を得た閲覧権限がありません');
+    expect(checks.find((c) => c.kind === 'GRANT')?.message.ja).toContain('管理者の承認を得た閲覧権限がありません');
   });
 });
 

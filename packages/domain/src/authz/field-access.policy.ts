@@ -2,6 +2,7 @@
 // order of preference: it is their own contact data (SELF); they hold an owner position of the
 // asset (OWNER); the rulebook gives one of their roles that access (ROLE); or they hold an approved
 // grant valid now, not suspended, inside its duty period (GRANT). Everything else is refused.
+import type { Bilingual } from '../bilingual.ts';
 import type { RulebookId } from '../model/types.ts';
 import { findRole, rulebookIds as knownRulebookIds } from '../rulebooks/index.ts';
 import { DEFAULT_ROLE_TIME_ZONE, isOnDuty, positionsAt } from '../roles/role-resolution.ts';
@@ -125,8 +126,7 @@ export type FieldCheckKind = (typeof FIELD_CHECK_KIND_VALUES)[number];
 export interface FieldAccessCheck {
   kind: FieldCheckKind;
   passed: boolean;
-  message: string;
-  messageJa: string;
+  message: Bilingual;
   ruleIds: RuleId[];
   /** ROLE: the table entry checked; the role the viewer holds for it, if any. */
   role?: { rulebookId: string; roleKey: string; positionId: string | null; via: 'position' | 'deputy' | null };
@@ -306,7 +306,7 @@ function sortDefects(defects: FieldDenialReason[]): FieldDenialReason[] {
 
 function selfDecision(): FieldDecision {
   // No article covers it: a person may always read the contact details held about themselves.
-  return { allowed: true, reason: 'SELF', message: 'These are the viewer\'s own contact details.', messageJa: 'ご本人の連絡先です。', ruleIds: [] };
+  return { allowed: true, reason: 'SELF', message: { en: 'These are the viewer\'s own contact details.', ja: 'ご本人の連絡先です。' }, ruleIds: [] };
 }
 
 function ownerDecision(books: readonly RulebookId[], held: { positionId: string; deputy: HeldRole | null }): FieldDecision {
@@ -316,16 +316,14 @@ function ownerDecision(books: readonly RulebookId[], held: { positionId: string;
     ? {
         allowed: true,
         reason: 'OWNER',
-        message: `The viewer acts as deputy for the ${title.en} of this asset (position ${held.positionId}).`,
-        messageJa: `この情報資産の${title.ja}（${held.positionId}）の代理として閲覧できます。`,
+        message: { en: `The viewer acts as deputy for the ${title.en} of this asset (position ${held.positionId}).`, ja: `この情報資産の${title.ja}（${held.positionId}）の代理として閲覧できます。` },
         ruleIds,
         onBehalfOfStaffId: held.deputy.onBehalfOfStaffId,
       }
     : {
         allowed: true,
         reason: 'OWNER',
-        message: `The viewer is the ${title.en} of this asset (position ${held.positionId}).`,
-        messageJa: `この情報資産の${title.ja}（${held.positionId}）として閲覧できます。`,
+        message: { en: `The viewer is the ${title.en} of this asset (position ${held.positionId}).`, ja: `この情報資産の${title.ja}（${held.positionId}）として閲覧できます。` },
         ruleIds,
       };
 }
@@ -337,8 +335,7 @@ function roleDecision(input: FieldAccessInput, entry: RoleFieldAccessRule, role:
   return {
     allowed: true,
     reason: 'ROLE',
-    message: `As ${label.en}${deputy ? ' (deputy)' : ''}, the viewer may see the ${kind.en}.`,
-    messageJa: `${label.ja}${deputy ? '（代理）' : ''}として${kind.ja}を閲覧できます。`,
+    message: { en: `As ${label.en}${deputy ? ' (deputy)' : ''}, the viewer may see the ${kind.en}.`, ja: `${label.ja}${deputy ? '（代理）' : ''}として${kind.ja}を閲覧できます。` },
     ruleIds: uniq([...entry.ruleIds, ...(deputy ? role.ruleIds : [])]),
     role: { rulebookId: entry.rulebookId, roleKey: entry.roleKey },
     ...(deputy ? { onBehalfOfStaffId: role.onBehalfOfStaffId } : {}),
@@ -350,8 +347,7 @@ function grantDecision(input: FieldAccessInput, books: readonly RulebookId[], gr
   return {
     allowed: true,
     reason: 'GRANT',
-    message: `The viewer holds viewing grant ${grant.id}, approved by the asset's ${title.en} and valid now.`,
-    messageJa: `この情報資産の${title.ja}の承認を得た有効な閲覧権限（${grant.id}）があります。`,
+    message: { en: `The viewer holds viewing grant ${grant.id}, approved by the asset's ${title.en} and valid now.`, ja: `この情報資産の${title.ja}の承認を得た有効な閲覧権限（${grant.id}）があります。` },
     ruleIds: ruleIdsFor(GRANT_RULE_IDS, books),
     grantId: grant.id,
   };
@@ -362,8 +358,7 @@ function noRightDecision(input: FieldAccessInput, books: readonly RulebookId[]):
   return {
     allowed: false,
     reason: 'NO_RIGHT',
-    message: `No right to see "${input.field}": the viewer is not an owner of this asset, holds no role the rulebook lets see it, and has no viewing grant approved by its ${title.en}.`,
-    messageJa: `項目「${input.field}」を閲覧する権限がありません。この情報資産の${title.ja}の承認を得た閲覧権限がありません。`,
+    message: { en: `No right to see "${input.field}": the viewer is not an owner of this asset, holds no role the rulebook lets see it, and has no viewing grant approved by its ${title.en}.`, ja: `項目「${input.field}」を閲覧する権限がありません。この情報資産の${title.ja}の承認を得た閲覧権限がありません。` },
     ruleIds: ruleIdsFor(NO_RIGHT_RULE_IDS, books),
   };
 }
@@ -374,8 +369,7 @@ function failedGrantDecision(input: FieldAccessInput, books: readonly RulebookId
   return {
     allowed: false,
     reason,
-    message: `No right to see "${input.field}": ${text.en}`,
-    messageJa: `項目「${input.field}」を閲覧できません。${text.ja}`,
+    message: { en: `No right to see "${input.field}": ${text.en}`, ja: `項目「${input.field}」を閲覧できません。${text.ja}` },
     ruleIds: grantDefectRuleIds(reason, books),
     grantId: grant.id,
   };
@@ -417,8 +411,7 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'SELF',
       passed,
-      message: passed ? 'The data is about the viewer.' : 'The data is about someone else.',
-      messageJa: passed ? 'ご本人の連絡先です。' : 'ご本人以外の連絡先です。',
+      message: { en: passed ? 'The data is about the viewer.' : 'The data is about someone else.', ja: passed ? 'ご本人の連絡先です。' : 'ご本人以外の連絡先です。' },
       ruleIds: [],
     });
   }
@@ -427,12 +420,14 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
   checks.push({
     kind: 'OWNER',
     passed: owner !== null,
-    message: owner
-      ? `Holds owner position ${owner.positionId}${owner.deputy ? ' as a deputy' : ''}.`
-      : `Holds none of the owner positions (${input.asset.ownerPositionIds.join(', ') || 'none registered'}) at this time.`,
-    messageJa: owner
-      ? `${title.ja}の職（${owner.positionId}）に${owner.deputy ? '代理として' : ''}就いています。`
-      : `この時点で${title.ja}の職（${input.asset.ownerPositionIds.join('、') || '未登録'}）に就いていません。`,
+    message: {
+      en: owner
+        ? `Holds owner position ${owner.positionId}${owner.deputy ? ' as a deputy' : ''}.`
+        : `Holds none of the owner positions (${input.asset.ownerPositionIds.join(', ') || 'none registered'}) at this time.`,
+      ja: owner
+        ? `${title.ja}の職（${owner.positionId}）に${owner.deputy ? '代理として' : ''}就いています。`
+        : `この時点で${title.ja}の職（${input.asset.ownerPositionIds.join('、') || '未登録'}）に就いていません。`,
+    },
     ruleIds: ruleIdsFor(OWNER_RULE_IDS, books),
   });
 
@@ -442,8 +437,7 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'ROLE',
       passed: false,
-      message: `The rulebook gives no role access to ${kind.en}; it is shown only within business authority, by grant.`,
-      messageJa: `${kind.ja}は役割による閲覧の対象ではありません。業務権限の範囲内で、閲覧権限により表示します。`,
+      message: { en: `The rulebook gives no role access to ${kind.en}; it is shown only within business authority, by grant.`, ja: `${kind.ja}は役割による閲覧の対象ではありません。業務権限の範囲内で、閲覧権限により表示します。` },
       ruleIds: ruleIdsFor(NO_RIGHT_RULE_IDS, books),
     });
   }
@@ -454,16 +448,18 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'ROLE',
       passed,
-      message: passed
-        ? `Holds ${label.en}${role?.via === 'deputy' ? ' as a deputy' : ''}.`
-        : unitMismatch
-          ? `Holds ${label.en}, but not for the section managing this system.`
-          : `Does not hold ${label.en}.`,
-      messageJa: passed
-        ? `${label.ja}${role?.via === 'deputy' ? '（代理）' : ''}です。`
-        : unitMismatch
-          ? `${label.ja}ですが、このシステムを管理する課の職ではありません。`
-          : `${label.ja}ではありません。`,
+      message: {
+        en: passed
+          ? `Holds ${label.en}${role?.via === 'deputy' ? ' as a deputy' : ''}.`
+          : unitMismatch
+            ? `Holds ${label.en}, but not for the section managing this system.`
+            : `Does not hold ${label.en}.`,
+        ja: passed
+          ? `${label.ja}${role?.via === 'deputy' ? '（代理）' : ''}です。`
+          : unitMismatch
+            ? `${label.ja}ですが、このシステムを管理する課の職ではありません。`
+            : `${label.ja}ではありません。`,
+      },
       ruleIds: [...entry.ruleIds],
       role: { rulebookId: entry.rulebookId, roleKey: entry.roleKey, positionId: role?.positionId ?? null, via: role?.via ?? null },
     });
@@ -474,8 +470,7 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'GRANT',
       passed: false,
-      message: `Holds no viewing grant for this asset approved by its ${title.en}.`,
-      messageJa: `この情報資産の${title.ja}の承認を得た閲覧権限がありません。`,
+      message: { en: `Holds no viewing grant for this asset approved by its ${title.en}.`, ja: `この情報資産の${title.ja}の承認を得た閲覧権限がありません。` },
       ruleIds: ruleIdsFor(GRANT_RULE_IDS, books),
     });
   }
@@ -485,8 +480,7 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'GRANT',
       passed: defects.length === 0,
-      message: defects.length === 0 ? `Viewing grant ${grant.id} is approved and valid now.` : texts.map((t) => t.en).join(' '),
-      messageJa: defects.length === 0 ? `閲覧権限（${grant.id}）は承認済みで有効です。` : texts.map((t) => t.ja).join(''),
+      message: { en: defects.length === 0 ? `Viewing grant ${grant.id} is approved and valid now.` : texts.map((t) => t.en).join(' '), ja: defects.length === 0 ? `閲覧権限（${grant.id}）は承認済みで有効です。` : texts.map((t) => t.ja).join('') },
       ruleIds: uniq(defects.length === 0 ? ruleIdsFor(GRANT_RULE_IDS, books) : defects.flatMap((d) => grantDefectRuleIds(d, books))),
       grantId: grant.id,
       defects,

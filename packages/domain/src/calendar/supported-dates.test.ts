@@ -28,7 +28,7 @@ describe('the dates the product accepts', () => {
     expect(isSupportedDate(`${thisYear}-02-30`)).toBe(false);
     expect(isSupportedDate(`${thisYear}-1-1`)).toBe(false);
     expect(isSupportedMonth(`${thisYear}-13`)).toBe(false);
-    expect(unsupportedDateError(['input', 'heldOn'], 'date')).toMatchObject({ path: ['input', 'heldOn'], code: 'INVALID_VALUE', message: expect.stringContaining(SUPPORTED_DATES.to), messageJa: expect.stringContaining('明治6年') });
+    expect(unsupportedDateError(['input', 'heldOn'], 'date')).toMatchObject({ path: ['input', 'heldOn'], code: 'INVALID_VALUE', message: { en: expect.stringContaining(SUPPORTED_DATES.to), ja: expect.stringContaining('明治6年') } });
   });
 
   it('reads years before 100 as themselves (a real date, outside the range)', () => {

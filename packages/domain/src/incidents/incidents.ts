@@ -164,9 +164,9 @@ export type TransitionRefusal = 'CLOSED' | 'ALREADY_RESOLVED' | 'ALREADY_CONFIRM
 
 export type Transition =
   | { ok: true; to: IncidentStatus; ruleIds: RuleId[] }
-  | { ok: false; refusal: TransitionRefusal; message: string; messageJa: string; ruleIds: RuleId[] };
+  | { ok: false; refusal: TransitionRefusal; message: Bilingual; ruleIds: RuleId[] };
 
-const refuse = (refusal: TransitionRefusal, message: string, messageJa: string, ruleIds: RuleId[]): Transition => ({ ok: false, refusal, message, messageJa, ruleIds });
+const refuse = (refusal: TransitionRefusal, en: string, ja: string, ruleIds: RuleId[]): Transition => ({ ok: false, refusal, message: { ja, en }, ruleIds });
 
 /**
  * What an action does to an incident: updates (ETA, cause, 縮退運転, notes; status RECOVERING) while it

@@ -28,7 +28,7 @@ describe('cancelling a maintenance window', () => {
   it('says why, within the limit', () => {
     expect(cancelReasonErrors('機器の納入遅延')).toEqual([]);
     expect(cancelReasonErrors('')).toMatchObject([{ code: 'REQUIRED', path: ['reason'] }]);
-    expect(cancelReasonErrors('x'.repeat(MAINTENANCE_LIMITS.cancelReason + 1))).toMatchObject([{ code: 'TOO_LONG', messageJa: `理由は${MAINTENANCE_LIMITS.cancelReason}文字以内で入力してください。` }]);
+    expect(cancelReasonErrors('x'.repeat(MAINTENANCE_LIMITS.cancelReason + 1))).toMatchObject([{ code: 'TOO_LONG', message: { ja: `理由は${MAINTENANCE_LIMITS.cancelReason}文字以内で入力してください。` } }]);
   });
   it('tells the sections of the stop and of its cancellation', () => {
     const w = { systemName: '福祉システム', kind: 'closed' as const, from: hours(24), to: hours(30) };

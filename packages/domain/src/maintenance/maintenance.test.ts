@@ -60,7 +60,7 @@ describe('warnings', () => {
   it('a stop inside the operating hours warns, naming the hours lost (MNT-15-2)', () => {
     const w = maintenanceWarnings('MNT', { kind: 'closed', from: '2026-12-05T22:00:00+09:00', to: '2026-12-06T06:00:00+09:00', reason: '保守', announcedAt: NOW }, NOW);
     expect(codes(w)).toEqual(['STOP_IN_OPERATING_HOURS']);
-    expect(w[0]!.messageJa).toBe('利用時間内の停止です。利用課へ事前に周知してください（MNT-15-2）');
+    expect(w[0]!.message.ja).toBe('利用時間内の停止です。利用課へ事前に周知してください（MNT-15-2）');
     // 22:00–24:00 on the 5th and 05:00–06:00 on the 6th (MNT-15-1: 5:00 to midnight).
     expect(w[0]!.overlaps).toEqual([
       { from: '2026-12-05T13:00:00.000Z', to: '2026-12-05T15:00:00.000Z' },
@@ -73,7 +73,7 @@ describe('warnings', () => {
   it('a window not yet announced warns, citing the notice rule', () => {
     const w = maintenanceWarnings('KTM', { ...nightStop, announcedAt: null }, NOW);
     expect(w).toMatchObject([{ code: 'NOT_ANNOUNCED', ruleIds: ['KTM-15-2'] }]);
-    expect(w[0]!.messageJa).toContain('まだ利用課へ周知していません');
+    expect(w[0]!.message.ja).toContain('まだ利用課へ周知していません');
   });
   it('an announcement on the day itself is late', () => {
     const w = maintenanceWarnings('KTM', { ...nightStop, announcedAt: '2026-12-05T09:00:00+09:00' }, NOW);

@@ -3,6 +3,7 @@
 // using sections (MNT-15-2, KTM-15-2). Announced windows become exceptions of the operating calendar,
 // so the access decision refuses use during a stop (MAINTENANCE) and allows it during an extension.
 import type { DutyRule } from '../authz/administration.policy.ts';
+import type { Bilingual } from '../bilingual.ts';
 import type { OperatingCalendar, OperatingException } from '../calendar/calendar.types.ts';
 import { localParts, noticeIsTimely, rulebookCalendar, windowConflicts } from '../calendar/operating-calendar.ts';
 import type { RulebookId } from '../model/types.ts';
@@ -166,8 +167,7 @@ export type MaintenanceWarningCode = (typeof MAINTENANCE_WARNING_CODE_VALUES)[nu
 
 export interface MaintenanceWarning {
   code: MaintenanceWarningCode;
-  message: string;
-  messageJa: string;
+  message: Bilingual;
   ruleIds: RuleId[];
   /** For a stop inside operating hours: the parts of the window the using sections lose (UTC ISO instants). */
   overlaps: { from: string; to: string }[];
@@ -196,8 +196,7 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
   if (window.kind === 'closed' && conflicts.insideOperatingHours) {
     out.push({
       code: 'STOP_IN_OPERATING_HOURS',
-      message: `The stop falls inside the operating hours. Tell the using sections in advance${cite(notice, false)}.`,
-      messageJa: `利用時間内の停止です。利用課へ事前に周知してください${cite(notice, true)}`,
+      message: { en: `The stop falls inside the operating hours. Tell the using sections in advance${cite(notice, false)}.`, ja: `利用時間内の停止です。利用課へ事前に周知してください${cite(notice, true)}` },
       ruleIds: [...notice],
       overlaps: conflicts.overlaps,
     });
@@ -207,8 +206,7 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
     if (covered >= Date.parse(window.to) - Date.parse(window.from)) {
       out.push({
         code: 'EXTENSION_WITHOUT_EFFECT',
-        message: `The extension lies within the regular operating hours and adds no time${cite(base.ruleIds, false)}.`,
-        messageJa: `延長の期間は通常の運用時間内にあり、利用できる時間は増えません${cite(base.ruleIds, true)}`,
+        message: { en: `The extension lies within the regular operating hours and adds no time${cite(base.ruleIds, false)}.`, ja: `延長の期間は通常の運用時間内にあり、利用できる時間は増えません${cite(base.ruleIds, true)}` },
         ruleIds: [...base.ruleIds],
         overlaps: [],
       });
@@ -219,12 +217,14 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
     const started = Date.parse(window.from) <= nowMs;
     out.push({
       code: 'NOT_ANNOUNCED',
-      message: started
-        ? `The window has started and the using sections have not been told${cite(notice, false)}.`
-        : `Not announced yet: the window takes effect only once the using sections are told${cite(notice, false)}.`,
-      messageJa: started
-        ? `開始後ですが、利用課へ周知していません${cite(notice, true)}`
-        : `まだ利用課へ周知していません。周知するまで運用時間は変わりません${cite(notice, true)}`,
+      message: {
+        en: started
+          ? `The window has started and the using sections have not been told${cite(notice, false)}.`
+          : `Not announced yet: the window takes effect only once the using sections are told${cite(notice, false)}.`,
+        ja: started
+          ? `開始後ですが、利用課へ周知していません${cite(notice, true)}`
+          : `まだ利用課へ周知していません。周知するまで運用時間は変わりません${cite(notice, true)}`,
+      },
       ruleIds: [...notice],
       overlaps: [],
     });
@@ -232,8 +232,7 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
     const day = localParts(window.from, base.timeZone).date;
     out.push({
       code: 'NOTICE_LATE',
-      message: `Announced later than ${minimumNoticeDays} day(s) before ${day}: the using sections had little time to prepare${cite(notice, false)}.`,
-      messageJa: `周知が${day}の${minimumNoticeDays}日前より遅く、利用課の準備期間が十分ではありません${cite(notice, true)}`,
+      message: { en: `Announced later than ${minimumNoticeDays} day(s) before ${day}: the using sections had little time to prepare${cite(notice, false)}.`, ja: `周知が${day}の${minimumNoticeDays}日前より遅く、利用課の準備期間が十分ではありません${cite(notice, true)}` },
       ruleIds: [...notice],
       overlaps: [],
     });

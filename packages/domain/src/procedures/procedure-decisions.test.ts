@@ -38,8 +38,8 @@ describe('messages of procedure definitions', () => {
     expect(procedureFilterErrors({ sectionIdMalformed: true, text: 'x'.repeat(201) }, 0).map((e) => e.path.join('.'))).toEqual(['filter.sectionId', 'filter.text', 'limit']);
   });
   it('name an org unit the routing cannot resolve, and tell the other sections', () => {
-    expect(orgUnitRefError(['p'], '市民課', 'ambiguous').messageJa).toBe('「市民課」という組織が複数あります。キーで指定してください。');
-    expect(orgUnitRefError(['p'], '市民課', 'not_found').message).toBe('No org unit "市民課".');
+    expect(orgUnitRefError(['p'], '市民課', 'ambiguous').message.ja).toBe('「市民課」という組織が複数あります。キーで指定してください。');
+    expect(orgUnitRefError(['p'], '市民課', 'not_found').message.en).toBe('No org unit "市民課".');
     expect(procedureDefinedNotice({ name: '転入届', managingName: '市民課', change: 'updated', requestNumber: 'R8-0002' }).subject).toBe('行政手続「転入届」の定義が更新されました');
   });
 });

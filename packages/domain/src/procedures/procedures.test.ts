@@ -121,7 +121,7 @@ describe('malformed conditions are refused at definition time, with the path of 
 
   it('cites KTM-7-2-2 in both languages', () => {
     const [e] = parseCondition({ fact: 'income' }, at).errors;
-    expect(e).toMatchObject({ ruleIds: ['KTM-7-2-2'], messageJa: expect.stringContaining('条件の対象') });
+    expect(e).toMatchObject({ ruleIds: ['KTM-7-2-2'], message: { ja: expect.stringContaining('条件の対象') } });
   });
 
   it('bounds the depth and the size', () => {

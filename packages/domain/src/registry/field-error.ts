@@ -1,3 +1,4 @@
+import type { Bilingual } from '../bilingual.ts';
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
@@ -6,17 +7,17 @@ export interface FieldError {
   /** Path of the field in the request, e.g. ["input", "name"]. */
   path: (string | number)[];
   code: 'REQUIRED' | 'TOO_LONG' | 'INVALID_VALUE' | 'NOT_FOUND' | 'DUPLICATE' | 'STALE_VERSION';
-  message: string;
-  messageJa: string;
+  message: Bilingual;
   ruleIds?: RuleId[];
 }
 
 export function fieldError(
   path: (string | number)[],
   code: FieldError['code'],
-  message: string,
-  messageJa: string,
+  en: string,
+  ja: string,
   ruleIds?: RuleId[],
 ): FieldError {
-  return ruleIds ? { path, code, message, messageJa, ruleIds: ruleIdSet(ruleIds) } : { path, code, message, messageJa };
+  const text = { ja, en };
+  return ruleIds ? { path, code, message: text, ruleIds: ruleIdSet(ruleIds) } : { path, code, message: text };
 }

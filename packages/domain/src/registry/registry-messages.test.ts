@@ -9,8 +9,8 @@ describe('registry messages', () => {
     expect(assetOwnersErrors([])).toMatchObject([{ path: ['input', 'ownerPositionIds'], code: 'REQUIRED', ruleIds: ['KWW-5-1'] }]);
   });
   it('name the reference at fault', () => {
-    expect(referenceIdMalformed(['x'], REGISTRY_LABELS.usingSection)).toMatchObject({ message: 'Using section id is malformed.', messageJa: '利用課のIDが正しくありません。' });
-    expect(referenceNotFound(['x'], REGISTRY_LABELS.position)).toMatchObject({ code: 'NOT_FOUND', message: 'Position not found.', messageJa: '職が見つかりません。' });
+    expect(referenceIdMalformed(['x'], REGISTRY_LABELS.usingSection)).toMatchObject({ message: { en: 'Using section id is malformed.', ja: '利用課のIDが正しくありません。' } });
+    expect(referenceNotFound(['x'], REGISTRY_LABELS.position)).toMatchObject({ code: 'NOT_FOUND', message: { en: 'Position not found.', ja: '職が見つかりません。' } });
   });
   it('check the directory filter, one error at a time', () => {
     expect(peopleFilterErrors({ orgUnitIdMalformed: false, text: 'あ'.repeat(100) })).toEqual([]);
@@ -26,7 +26,7 @@ describe('sign-in and token messages', () => {
   });
   it('check a token: a name, and known scopes', () => {
     expect(apiTokenInputErrors({ name: 'ci' }, ['registry:read'], ['registry:read'])).toEqual([]);
-    expect(apiTokenInputErrors({ name: '' }, ['nope'], ['registry:read']).map((e) => [e.path.join('.'), e.messageJa])).toEqual([
+    expect(apiTokenInputErrors({ name: '' }, ['nope'], ['registry:read']).map((e) => [e.path.join('.'), e.message.ja])).toEqual([
       ['input.name', 'トークン名を100文字以内で入力してください。'],
       ['input.scopes.0', '不明なスコープです: nope'],
     ]);

@@ -9,7 +9,7 @@ describe('validateSystemDraft', () => {
       ['input.businessContent', 'REQUIRED'],
       ['input.managingOrgUnitId', 'REQUIRED'],
     ]);
-    expect(errors[0]!.messageJa).toBe('システム名を入力してください。');
+    expect(errors[0]!.message.ja).toBe('システム名を入力してください。');
     expect(errors[2]!.ruleIds).toEqual(['ARK-4']);
   });
 

@@ -31,10 +31,9 @@ describe('what user-entered text may contain', () => {
   });
 
   it('says what is wrong, in both languages, at the path', () => {
-    expect(textError(['input', 'name'], 'a\nb', 'line')).toMatchObject({ path: ['input', 'name'], code: 'INVALID_VALUE', messageJa: '改行やタブは入力できません。' });
+    expect(textError(['input', 'name'], 'a\nb', 'line')).toMatchObject({ path: ['input', 'name'], code: 'INVALID_VALUE', message: { ja: '改行やタブは入力できません。' } });
     expect(textError(['input', 'purpose'], 'a\u200Bb', 'multiline', { en: 'Purpose', ja: '利用目的' })).toMatchObject({
-      message: expect.stringMatching(/^Purpose: .*U\+200B/),
-      messageJa: expect.stringMatching(/^利用目的：.*U\+200B/),
+      message: { en: expect.stringMatching(/^Purpose: .*U\+200B/), ja: expect.stringMatching(/^利用目的：.*U\+200B/) },
     });
     expect(textError(['x'], 'ok', 'line')).toBeNull();
   });

@@ -19,7 +19,7 @@ describe('deciding a step', () => {
   });
   it('takes only the decisions of the step kind', () => {
     expect(stepDecisionChoiceError('approve', 'approved')).toBeNull();
-    expect(stepDecisionChoiceError('perform', 'approved')).toMatchObject({ code: 'INVALID_VALUE', message: 'A perform step takes performed, returned.', messageJa: 'この手順では選べない判断です。' });
+    expect(stepDecisionChoiceError('perform', 'approved')).toMatchObject({ code: 'INVALID_VALUE', message: { en: 'A perform step takes performed, returned.', ja: 'この手順では選べない判断です。' } });
     expect(stepDecisionChoiceError('inform', 'informed')).not.toBeNull();
   });
   it('bounds the comment and the idempotency key', () => {

@@ -105,7 +105,7 @@ export function resubmissionRefusal(request: RequestState, staffId: string): Ref
 export function filingRefusal(errors: readonly FieldError[]): Refusal | null {
   if (!errors.length) return null;
   const filing = errors.filter((e) => e.path[0] === 'requester');
-  if (filing.length === errors.length) return forbiddenBecause({ ja: filing[0]!.messageJa, en: filing[0]!.message }, filing[0]!.ruleIds ?? []);
+  if (filing.length === errors.length) return forbiddenBecause(filing[0]!.message, filing[0]!.ruleIds ?? []);
   return badInputBecause([...errors]);
 }
 

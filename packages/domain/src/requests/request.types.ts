@@ -1,10 +1,11 @@
 // The request engine (申請): a request kind is data — its form, who may file it, and rules that
 // compute its route of steps from the rulebook, the system and the request's content.
+import type { Bilingual } from '../bilingual.ts';
 import type { RulebookId } from '../model/types.ts';
 import type { FieldError } from '../registry/field-error.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
-export type Bilingual = { ja: string; en: string };
+export type { Bilingual };
 
 /** What a step asks of its actor. */
 export const STEP_KIND_VALUES = [

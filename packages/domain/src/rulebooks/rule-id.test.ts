@@ -78,7 +78,7 @@ describe('rule IDs from outside', () => {
     const { ruleIds, errors } = parseRuleIdsInput(['ARK-12-4', 'ARK-16-1-10'], ['input', 'ruleIds']);
     expect(ruleIds).toEqual(['ARK-12-4']);
     expect(errors).toEqual([
-      { path: ['input', 'ruleIds', 1], code: 'INVALID_VALUE', message: expect.stringContaining('"ARK-16-1-10" is not a rule of the rulebooks'), messageJa: expect.stringContaining('「ARK-16-1-10」は規程にない条項です') },
+      { path: ['input', 'ruleIds', 1], code: 'INVALID_VALUE', message: { en: expect.stringContaining('"ARK-16-1-10" is not a rule of the rulebooks'), ja: expect.stringContaining('「ARK-16-1-10」は規程にない条項です') } },
     ]);
   });
 

@@ -136,8 +136,10 @@ export const AccessDecisionQuery = graphql(`
       at
       reasons {
         code
-        message
-        messageJa
+        message {
+          ja
+          en
+        }
         ruleIds
       }
       ruleIds
@@ -181,14 +183,18 @@ export const ExplainFieldAccessQuery = graphql(`
     ) {
       allowed
       reason
-      message
-      messageJa
+      message {
+        ja
+        en
+      }
       ruleIds
       checks {
         kind
         passed
-        message
-        messageJa
+        message {
+          ja
+          en
+        }
         ruleIds
       }
     }

@@ -97,8 +97,10 @@ const MaintenanceWindowFields = graphql(`
     cancelReason
     warnings {
       code
-      message
-      messageJa
+      message {
+        ja
+        en
+      }
       ruleIds
       overlaps {
         from

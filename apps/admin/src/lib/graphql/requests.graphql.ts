@@ -200,8 +200,10 @@ export const PreviewRouteQuery = graphql(`
       errors {
         path
         code
-        message
-        messageJa
+        message {
+          ja
+          en
+        }
         ruleIds
       }
     }

@@ -208,13 +208,13 @@ export function validateAll(kind: RequestKind, values: FormValues): Record<strin
  * ['input','systemId'] → systemId; anything else under `_form`.
  */
 export function serverErrorsByField(
-  errors: ReadonlyArray<Pick<ServerFieldError, 'path' | 'message' | 'messageJa'>>,
+  errors: ReadonlyArray<Pick<ServerFieldError, 'path' | 'message'>>,
 ): Record<string, Localized> {
   const byField: Record<string, Localized> = {};
   for (const error of errors) {
     const segments = error.path.filter((segment) => segment !== 'input').map(String);
     const key = segments[0] === 'content' ? (segments[1] ?? '_form') : (segments[0] ?? '_form');
-    byField[key] ??= { ja: error.messageJa, en: error.message };
+    byField[key] ??= error.message;
   }
   return byField;
 }

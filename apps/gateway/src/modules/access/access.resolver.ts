@@ -249,8 +249,8 @@ export class GrantResolver {
       systemRulebookId: system?.rulebook_id,
     }, facts, instant);
     return graphqlObject(FieldAccessExplanation, {
-      allowed: decision.allowed, reason: decision.reason, message: decision.message, messageJa: decision.messageJa, ruleIds: decision.ruleIds,
-      checks: checks.map((c) => ({ kind: c.kind, passed: c.passed, message: c.message, messageJa: c.messageJa, ruleIds: c.ruleIds })),
+      allowed: decision.allowed, reason: decision.reason, message: decision.message, ruleIds: decision.ruleIds,
+      checks: checks.map((c) => ({ kind: c.kind, passed: c.passed, message: c.message, ruleIds: c.ruleIds })),
     });
   }
 }

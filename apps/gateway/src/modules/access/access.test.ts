@@ -18,8 +18,8 @@ const staffId = async (code: string, username: string) =>
 const systemId = async (key: string) => (await gw.admin.query('select id from system where key = $1', [key])).rows[0].id as string;
 
 const DECIDE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) {
-  allowed authority ruleIds reasons { code message messageJa ruleIds } } }`;
-type Decision = { accessDecision: { allowed: boolean; authority: string | null; ruleIds: string[]; reasons: { code: string; messageJa: string; ruleIds: string[] }[] } };
+  allowed authority ruleIds reasons { code message { en ja } ruleIds } } }`;
+type Decision = { accessDecision: { allowed: boolean; authority: string | null; ruleIds: string[]; reasons: { code: string; message: { en: string; ja: string }; ruleIds: string[] }[] } };
 
 async function integratorToken(code: string) {
   const admin = await gw.signIn(code);

@@ -1,7 +1,7 @@
 import { FIELD_CHECK_KIND_VALUES, type FieldCheckKind, type RuleId } from '@tsukasa/domain';
 import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../graphql/shared.types.ts';
+import { Bilingual, PageInfo } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
 export enum AccessDenialCode {
@@ -33,8 +33,7 @@ export const FieldCheckKindEnum = graphqlEnum(FIELD_CHECK_KIND_VALUES, { name: '
 @ObjectType()
 export class AccessReason {
   @Field(() => AccessDenialCode) code!: AccessDenialCode;
-  @Field(() => String) message!: string;
-  @Field(() => String) messageJa!: string;
+  @Field(() => Bilingual) message!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
@@ -193,8 +192,7 @@ export class RequestGrantInput {
 export class FieldCheck {
   @Field(() => FieldCheckKindEnum) kind!: FieldCheckKind;
   @Field(() => Boolean) passed!: boolean;
-  @Field(() => String) message!: string;
-  @Field(() => String) messageJa!: string;
+  @Field(() => Bilingual) message!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
@@ -202,8 +200,7 @@ export class FieldCheck {
 export class FieldAccessExplanation {
   @Field(() => Boolean) allowed!: boolean;
   @Field(() => String) reason!: string;
-  @Field(() => String) message!: string;
-  @Field(() => String) messageJa!: string;
+  @Field(() => Bilingual) message!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [FieldCheck]) checks!: FieldCheck[];
 }

@@ -134,7 +134,7 @@ async function incidentForChange(ctx: Context, id: string, action: IncidentActio
 }
 
 function proceedOrThrow(t: ReturnType<typeof incidentTransition>) {
-  if (!t.ok) throw conflict(t.message, t.messageJa, t.ruleIds);
+  if (!t.ok) throw conflict(t.message.en, t.message.ja, t.ruleIds);
   return t;
 }
 

@@ -34,18 +34,18 @@ beforeAll(async () => {
 });
 afterAll(() => gw.stop());
 
-const WINDOW = 'id kind from to reason status announcedAt cancelledAt ruleIds version warnings { code message messageJa ruleIds overlaps { from to } } system { name } plannedBy { displayName }';
+const WINDOW = 'id kind from to reason status announcedAt cancelledAt ruleIds version warnings { code message { en ja } ruleIds overlaps { from to } } system { name } plannedBy { displayName }';
 const PLAN = `mutation($i: PlanMaintenanceInput!) { planMaintenance(input: $i) { ${WINDOW} } }`;
 const ANNOUNCE = `mutation($id: ID!) { announceMaintenance(id: $id) { ${WINDOW} } }`;
 const CANCEL = `mutation($id: ID!, $r: String!) { cancelMaintenance(id: $id, reason: $r) { ${WINDOW} } }`;
-const DECIDE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) { allowed reasons { code message messageJa ruleIds } } }`;
+const DECIDE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) { allowed reasons { code message { en ja } ruleIds } } }`;
 
 interface Window {
   id: string; kind: string; from: string; to: string; reason: string; status: string; announcedAt: string | null; cancelledAt: string | null; ruleIds: string[]; version: number;
-  warnings: { code: string; message: string; messageJa: string; ruleIds: string[]; overlaps: { from: string; to: string }[] }[];
+  warnings: { code: string; message: { en: string; ja: string }; ruleIds: string[]; overlaps: { from: string; to: string }[] }[];
   system: { name: string };
 }
-type Decision = { accessDecision: { allowed: boolean; reasons: { code: string; message: string; messageJa: string; ruleIds: string[] }[] } };
+type Decision = { accessDecision: { allowed: boolean; reasons: { code: string; message: { en: string; ja: string }; ruleIds: string[] }[] } };
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 async function ok<T>(r: Promise<GqlResult<T>>): Promise<T> {
@@ -109,8 +109,8 @@ describe('Kitami 窓口支援システム: a night stop and the access decision 
   it('refuses use during the stop with MAINTENANCE citing KTM-15-2; 1 January is still a closed day (KTM-15-1)', async () => {
     const during = await ok(gw.gql<Decision>(DECIDE, { s: user, y: counter, at: cal.iso(night(15), '23:00') }, { token: integrator }));
     expect(during.accessDecision).toMatchObject({ allowed: false, reasons: [{ code: 'MAINTENANCE', ruleIds: ['KTM-15-2'] }] });
-    expect(during.accessDecision.reasons[0]!.messageJa).toContain('サーバ機器の定期保守作業のため停止しています');
-    expect(during.accessDecision.reasons[0]!.message).toContain('Scheduled server maintenance');
+    expect(during.accessDecision.reasons[0]!.message.ja).toContain('サーバ機器の定期保守作業のため停止しています');
+    expect(during.accessDecision.reasons[0]!.message.en).toContain('Scheduled server maintenance');
     const morning = await ok(gw.gql<Decision>(DECIDE, { s: user, y: counter, at: cal.iso(night(16), '07:00') }, { token: integrator }));
     expect(morning.accessDecision.reasons.map((r) => r.code)).toEqual(['MAINTENANCE']);
     const after = await ok(gw.gql<Decision>(DECIDE, { s: user, y: counter, at: cal.iso(night(16), '08:00') }, { token: integrator }));
@@ -172,7 +172,7 @@ describe('Minato 福祉総合システム: a stop inside the operating hours (MN
       i: { systemId: welfare, kind: 'CLOSED', from: cal.iso(night(15), '22:00'), to: cal.iso(night(16), '06:00'), reason: '福祉総合システムのバージョンアップ作業' },
     }, { token: admin }));
     expect(w.warnings.map((x) => x.code)).toEqual(['STOP_IN_OPERATING_HOURS', 'NOT_ANNOUNCED']);
-    expect(w.warnings[0]).toMatchObject({ messageJa: '利用時間内の停止です。利用課へ事前に周知してください（MNT-15-2）', ruleIds: ['MNT-15-2'] });
+    expect(w.warnings[0]).toMatchObject({ message: { ja: '利用時間内の停止です。利用課へ事前に周知してください（MNT-15-2）' }, ruleIds: ['MNT-15-2'] });
     // 22:00 to midnight, and 5:00 to 6:00 the next morning.
     expect(w.warnings[0]!.overlaps).toEqual([
       { from: cal.at(night(15), '22:00').toISOString(), to: cal.at(night(16), '00:00').toISOString() },

@@ -32,8 +32,7 @@ export class TimeInterval {
 @ObjectType({ description: 'Something the planner should know about a window; it does not stop the window being planned.' })
 export class MaintenanceWarning {
   @Field(() => MaintenanceWarningCodeEnum) code!: MaintenanceWarningCode;
-  @Field(() => String) message!: string;
-  @Field(() => String) messageJa!: string;
+  @Field(() => Bilingual) message!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => [TimeInterval], { description: 'For a stop inside the operating hours: the time the using sections lose.' }) overlaps!: TimeInterval[];
 }

@@ -88,7 +88,7 @@ export class RequestResolver {
     }
     return graphqlObject(RoutePreview, {
       steps, notes: result.notes, dueOn: result.dueOn ?? null, acceptable: result.errors.length === 0,
-      errors: result.errors.map((e) => ({ path: e.path.map(String), code: e.code, message: e.message, messageJa: e.messageJa, ruleIds: e.ruleIds ?? [] })),
+      errors: result.errors.map((e) => ({ path: e.path.map(String), code: e.code, message: e.message, ruleIds: e.ruleIds ?? [] })),
     });
   }
 

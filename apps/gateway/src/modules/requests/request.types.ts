@@ -98,8 +98,7 @@ export class RoutePreview {
 export class PreviewError {
   @Field(() => [String]) path!: string[];
   @Field(() => String) code!: string;
-  @Field(() => String) message!: string;
-  @Field(() => String) messageJa!: string;
+  @Field(() => Bilingual) message!: Bilingual;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 

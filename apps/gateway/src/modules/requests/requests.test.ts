@@ -42,7 +42,7 @@ describe('MNT user addition (第1号様式)', () => {
         and not exists (select 1 from account a where a.staff_id = s.id and a.system_id = $1) order by s.employee_number limit 1`, [system])).rows[0].id;
     const content = { staffId: newcomer, authorityProfile: '照会・更新', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' };
     const preview = await gw.gql<{ previewRoute: { acceptable: boolean; steps: { key: string; ruleIds: string[]; actors: { name: string }[] }[] } }>(
-      'query($i: RequestInput!) { previewRoute(input: $i) { acceptable steps { key kind ruleIds actors { name } } notes { message { ja } ruleIds } errors { path message } } }',
+      'query($i: RequestInput!) { previewRoute(input: $i) { acceptable steps { key kind ruleIds actors { name } } notes { message { ja } ruleIds } errors { path message { en ja } } } }',
       { i: { kindKey: 'user_addition', systemId: system, content } }, { token: shiba.token });
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.previewRoute.acceptable).toBe(true);

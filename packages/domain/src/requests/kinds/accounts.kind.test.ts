@@ -46,7 +46,7 @@ describe('user_addition', () => {
   it('refuses missing fields generically, in both languages', () => {
     const errors = validateContent(userAdditionKind, ctxFor('MNT', { content: { staffId: 'staff-9' } }));
     expect(errorsOf(errors).map((e) => e[0])).toEqual(['content.authorityProfile', 'content.validFrom', 'content.reason']);
-    expect(errors[0]!.messageJa).toBe('操作権限を入力してください。');
+    expect(errors[0]!.message.ja).toBe('操作権限を入力してください。');
   });
 
   it('KTM: the general manager registers, then the section head is notified (KTM-10-3)', () => {
@@ -172,7 +172,7 @@ describe('licence_count_change (MNT-18)', () => {
   it('never lets the total exceed what was purchased (MNT-18-1)', () => {
     const errors = validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, newCount: 11 } }));
     expect(errorsOf(errors)).toEqual([['content.newCount', 'INVALID_VALUE', 'MNT-18-1']]);
-    expect(errors[0]!.messageJa).toContain('10までです');
+    expect(errors[0]!.message.ja).toContain('10までです');
   });
   it('refuses a negative or fractional count, a missing total and another section', () => {
     expect(errorsOf(validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, newCount: -1 } })))[0]?.[0]).toBe('content.newCount');

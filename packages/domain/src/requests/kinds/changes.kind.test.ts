@@ -189,7 +189,7 @@ describe('new_system_introduction (ARK-12)', () => {
     const r = previewRoute(newSystemIntroductionKind, ark({ filedAt: '2026-09-01T09:00:00+09:00' }));
     expect(errorsOf(r.errors)).toEqual([['content.targetFiscalYear', 'INVALID_VALUE', 'ARK-12-2']]);
     expect(r.dueOn).toBe('2026-08-31');
-    expect(r.errors[0]!.messageJa).toContain('2026-08-31');
+    expect(r.errors[0]!.message.ja).toContain('2026-08-31');
   });
 
   it('ARK-12-2 proviso: the same filing when urgent by a law change → accepted with a note', () => {
