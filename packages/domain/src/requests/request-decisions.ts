@@ -3,11 +3,9 @@
 // people concerned are told. Pure: the gateway loads the facts, calls these and persists.
 import { fieldErrorOf } from '../messages.ts';
 import { badInputBecause, conflictBecause, forbiddenBecause, type Refusal } from '../refusal.ts';
-import type { FieldError } from '../registry/field-error.ts';
+import type { FieldError, Path } from '../registry/field-error.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import type { Bilingual } from './request.types.ts';
-
-type Path = (string | number)[];
 
 export const REQUEST_MESSAGES = {
   filedByStaff: { ja: '申請は職員が行います。', en: 'Requests are filed by staff.' },
