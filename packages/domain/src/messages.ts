@@ -1,9 +1,7 @@
 // The messages every area of the API speaks, in both languages: signing in, the generic refusal,
 // what was not found, a stale version, too many attempts.
-import { fieldError, type FieldError } from './registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from './registry/field-error.ts';
 import type { Bilingual } from './requests/request.types.ts';
-
-type Path = (string | number)[];
 
 export const SIGN_IN_FIRST: Bilingual = { ja: 'サインインしてください。', en: 'Sign in first.' };
 export const NOT_ALLOWED: Bilingual = { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' };

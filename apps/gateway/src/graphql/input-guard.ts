@@ -39,7 +39,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from 'type-graphql';
-import { isRealDate, isSupportedDate, isSupportedInstant, isSupportedMonth, textError, unsupportedDateError, type FieldError } from '@tsukasa/domain';
+import { isRealDate, isSupportedDate, isSupportedInstant, isSupportedMonth, textError, unsupportedDateError, type FieldError, type Path } from '@tsukasa/domain';
 import type { Context } from './context.ts';
 import { badInput } from './errors.ts';
 
@@ -60,8 +60,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** At most this many problems are reported at once. */
 const MAX_PROBLEMS = 20;
-
-type Path = (string | number)[];
 
 function checkValue(value: unknown, type: GraphQLInputType, path: Path, format: TextFormatName | undefined, out: FieldError[]): void {
   if (value === null || value === undefined || out.length >= MAX_PROBLEMS) return;

@@ -1,7 +1,7 @@
 // The page size of every list: `first`, 20 when not given, at most 200.
 import { cursorInvalid, fieldError } from '@tsukasa/domain';
 import { badInput } from './errors.ts';
-import { decodeCursor } from './scalars.ts';
+import { decodeCursor, isUuid } from './scalars.ts';
 
 export const MAX_PAGE = 200;
 
@@ -23,4 +23,19 @@ export function afterCursor<const T extends readonly unknown[]>(after: string, c
     throw badInput([cursorInvalid()]);
   }
   return parts as unknown as T;
+}
+
+/**
+ * An `after` cursor that is the list's own sequence number (the audit log, an account feed): itself
+ * when it is one; else the same bad input on `after` as every list's cursor.
+ */
+export function afterSequence(after: string): string {
+  if (!/^\d{1,18}$/.test(after)) throw badInput([cursorInvalid()]);
+  return after;
+}
+
+/** An `after` cursor that is the id of the last row seen: itself when it is an id; else the same bad input on `after` as every list's cursor. */
+export function afterId(after: string): string {
+  if (!isUuid(after)) throw badInput([cursorInvalid()]);
+  return after;
 }

@@ -4,11 +4,12 @@ import type { RuleId } from '@tsukasa/domain';
 import { sql, type InferResult } from 'kysely';
 import { first, nowOf, run, tables, type Db, type Stored } from './sql.ts';
 
-/** `current_date` (a keyword, not a function Kysely can call). */
-const currentDate = sql<string>`current_date`;
-
-/** Current holders of the head positions of an org unit and of the units above it, nearest first. */
-export async function headsAbove(db: Db, orgUnitId: string): Promise<{ staff_id: string; position_id: string; depth: number }[]> {
+/**
+ * Who holds the head positions of an org unit and of the units above it on a day (YYYY-MM-DD, the
+ * service's today from the request's clock — never the database server's date), nearest first.
+ */
+export async function headsAbove(db: Db, orgUnitId: string, on: string): Promise<{ staff_id: string; position_id: string; depth: number }[]> {
+  const day = sql<string>`${on}::date`;
   return run(
     db,
     tables
@@ -24,8 +25,8 @@ export async function headsAbove(db: Db, orgUnitId: string): Promise<{ staff_id:
       .innerJoin('position_tenure as t', (join) =>
         join
           .onRef('t.position_id', '=', 'p.id')
-          .on('t.valid_from', '<=', currentDate)
-          .on((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>', currentDate)])),
+          .on('t.valid_from', '<=', day)
+          .on((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>', day)])),
       )
       .select(['t.staff_id', 'p.id as position_id', 'up.depth'])
       .orderBy('up.depth'),
@@ -71,8 +72,12 @@ export async function updateDesignation(db: Db, id: string, patch: { permitted_b
   return first(db, tables.updateTable('designation').set(patch).where('id', '=', id).returning(DESIGNATION_COLUMNS));
 }
 
-/** Whether a staff member currently holds a position in an org unit or any unit below it (supervision, KWO-6). */
-export async function isCurrentMemberOf(db: Db, staffId: string, orgUnitId: string): Promise<boolean> {
+/**
+ * Whether a staff member holds a position in an org unit or any unit below it on a day (YYYY-MM-DD,
+ * the service's today; supervision, KWO-6).
+ */
+export async function isMemberOn(db: Db, staffId: string, orgUnitId: string, on: string): Promise<boolean> {
+  const day = sql<string>`${on}::date`;
   const r = await first(
     db,
     tables.selectNoFrom((eb) =>
@@ -84,8 +89,8 @@ export async function isCurrentMemberOf(db: Db, staffId: string, orgUnitId: stri
             .select(sql.lit(1).as('one'))
             .where('t.staff_id', '=', staffId)
             .where('p.org_unit_id', 'in', orgUnitSubtree(orgUnitId))
-            .where('t.valid_from', '<=', currentDate)
-            .where((w) => w.or([w('t.valid_to', 'is', null), w('t.valid_to', '>', currentDate)])),
+            .where('t.valid_from', '<=', day)
+            .where((w) => w.or([w('t.valid_to', 'is', null), w('t.valid_to', '>', day)])),
         )
         .$castTo<boolean>()
         .as('member'),

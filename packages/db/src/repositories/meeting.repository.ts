@@ -1,4 +1,4 @@
-import type { RuleId } from '@tsukasa/domain';
+import type { IncidentStatus, RuleId } from '@tsukasa/domain';
 // Committees, meetings, agenda items, attendance and circulation sign-offs (SPEC §7).
 import { sql as raw, type InferResult } from 'kysely';
 import { anyOf, exec, first, one, rows, run, tables, type Db, type Stored } from './sql.ts';
@@ -326,7 +326,7 @@ export async function requestFigures(db: Db, rulebookId: string, from: string, t
  * Incidents of the rulebook's systems that occurred or were open in a period, for the standing
  * report on failures and the response to them (MNT-9-1-4, ARK-21-1-4, KWW-12-1).
  */
-export async function incidentsInPeriod(db: Db, rulebookId: string, from: string, to: string): Promise<{ number: string; title: string; status: string; system_name: string; occurred_on: string }[]> {
+export async function incidentsInPeriod(db: Db, rulebookId: string, from: string, to: string): Promise<{ number: string; title: string; status: IncidentStatus; system_name: string; occurred_on: string }[]> {
   return rows(db, `select i.number, i.title, i.status, s.name as system_name, to_char(i.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as occurred_on
     from incident i join system s on s.id = i.system_id
     where s.rulebook_id = $1 and i.occurred_at < ${JST_DAY_AFTER('$3')} and (i.occurred_at >= ${JST_DAY_START('$2')} or i.status in ('reported', 'recovering') or i.resolved_at >= ${JST_DAY_START('$2')})

@@ -4,11 +4,9 @@
 // persists; the conditions and the wording are here.
 import { fieldErrorOf } from '../messages.ts';
 import { badInputBecause, forbiddenBecause, type Refusal } from '../refusal.ts';
-import type { FieldError } from '../registry/field-error.ts';
+import type { FieldError, Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
-
-type Path = (string | number)[];
 
 export const ACCESS_MESSAGES = {
   idMalformed: { ja: 'IDが正しくありません。', en: 'The id is malformed.' },

@@ -1,10 +1,12 @@
 // The business the rulebook routes to a committee, as candidates for a meeting's agenda: requests
 // awaiting its decision (with the papers each kind is filed with), items deferred at an earlier
 // meeting, and the standing business of every sitting (MNT-9-1 …) with the figures it reports.
+import { OPEN_INCIDENT_STATUSES, type IncidentStatus } from '../operations/incidents.ts';
 import { findRequestKind } from '../requests/registry.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import type { AgendaCandidate } from './agenda.ts';
 import type { CommitteeRules } from './committee-rules.ts';
+import type { ReportingPeriod } from './meetings.ts';
 
 /** The papers a request of a kind is put before the committee with (the first numbered with the request). */
 const DOCUMENTS_BY_KIND: Record<string, string[]> = {
@@ -55,4 +57,48 @@ export function standingCandidates(rules: CommitteeRules, meeting: { heldOn: str
     const papers = s.figures === 'incidents' && incidents.length ? incidents.map((i) => `障害等対応連絡票（${i.number} ${i.title}）`) : s.figures ? [`${s.title.ja}（${from}〜${meeting.heldOn}）`] : [];
     return { ref: `standing:${s.key}`, source: 'standing', title: s.title.ja, presenter: null, documents: papers, ruleIds: s.ruleIds, readyAt: meeting.createdAt };
   });
+}
+
+/** What was counted in the database for a standing report's period, by the kind of figures it reports. */
+export type StandingFigureFacts =
+  /** Requests of the rulebook filed and decided in the period, and those still in progress (MNT-9-1-2 運用状況). */
+  | { kind: 'operations'; requests: { filed: number; decided: number; in_progress: number } }
+  /** Incidents that occurred in the period or were still open during it (MNT-9-1-4, ARK-21-1-4, KWW-12-1). */
+  | { kind: 'incidents'; incidents: readonly PeriodIncident[] }
+  /** Audits and self-inspections of the period, and the findings still open (ARK-21-1-2, ARK-29). */
+  | { kind: 'audits'; audits: { conducted: number; needs_improvement: number; open_findings: number; overdue_findings: number } }
+  /** Hardware status has no records of its own: the item is reported from the contractor's papers. */
+  | { kind: 'hardware' };
+
+/** An incident as a standing report on failures lists it. */
+export interface PeriodIncident {
+  number: string;
+  title: string;
+  systemName: string;
+  status: IncidentStatus;
+  /** The day it occurred (YYYY-MM-DD, Japan time). */
+  occurredOn: string;
+}
+
+/**
+ * The figures a standing item reports for its period (MNT-9-1-2 …): the period itself, and what
+ * was counted in it — for failures, how many occurred in the period and how many are still open,
+ * with each one listed.
+ */
+export function standingFigures(period: ReportingPeriod, facts: StandingFigureFacts): Record<string, unknown> {
+  const { from, to } = period;
+  switch (facts.kind) {
+    case 'operations':
+      return { kind: 'operations', from, to, ...facts.requests };
+    case 'incidents':
+      return {
+        kind: 'incidents', from, to, occurred: facts.incidents.filter((i) => i.occurredOn >= from).length,
+        open: facts.incidents.filter((i) => OPEN_INCIDENT_STATUSES.includes(i.status)).length,
+        incidents: facts.incidents.map((i) => ({ number: i.number, title: i.title, system: i.systemName, status: i.status, occurredOn: i.occurredOn })),
+      };
+    case 'audits':
+      return { kind: 'audits', from, to, ...facts.audits };
+    case 'hardware':
+      return { kind: 'hardware', from, to, recorded: 0 };
+  }
 }

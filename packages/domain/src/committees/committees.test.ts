@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidRuleId } from '../rulebooks/index.ts';
 import { assembleAgenda, compareRuleIds, type AgendaCandidate } from './agenda.ts';
+import { standingFigures, type PeriodIncident } from './agenda-candidates.ts';
 import { COMMITTEE_RULES, committeeRules } from './committee-rules.ts';
 import { circulationState, FIRST_REPORT_DAYS, quorumOf, reportingPeriod, type AttendanceLine } from './meetings.ts';
 import { testCalendar } from '../testing/test-calendar.ts';
@@ -130,5 +131,28 @@ describe('the period a standing report covers (MNT-9-1, MNT-9-2 monthly)', () =>
       expect(period.to).toBe(heldOn);
       expect(T.daysBetween(period.from, heldOn)).toBe(FIRST_REPORT_DAYS);
     }
+  });
+});
+
+describe('the figures a standing item reports for its period (MNT-9-1-2 …)', () => {
+  const T = testCalendar();
+  const period = reportingPeriod(T.day(0), T.day(-28));
+  const incident = (number: string, occurredOn: string, status: PeriodIncident['status']): PeriodIncident => ({ number, title: `障害${number}`, systemName: '住民記録', status, occurredOn });
+
+  it('counts the failures that occurred in the period and those still open, and lists each (MNT-9-1-4)', () => {
+    // One open since before the period, one resolved in it, one still recovering.
+    const list = [incident('I-1', T.day(-40), 'reported'), incident('I-2', T.day(-10), 'resolved'), incident('I-3', T.day(-1), 'recovering')];
+    expect(standingFigures(period, { kind: 'incidents', incidents: list })).toEqual({
+      kind: 'incidents', from: period.from, to: period.to, occurred: 2, open: 2,
+      incidents: list.map((i) => ({ number: i.number, title: i.title, system: '住民記録', status: i.status, occurredOn: i.occurredOn })),
+    });
+    expect(standingFigures(period, { kind: 'incidents', incidents: [] })).toMatchObject({ occurred: 0, open: 0, incidents: [] });
+  });
+
+  it('reports the requests and the audits of the period as counted, and hardware from the contractor’s papers', () => {
+    expect(standingFigures(period, { kind: 'operations', requests: { filed: 3, decided: 2, in_progress: 5 } })).toEqual({ kind: 'operations', from: period.from, to: period.to, filed: 3, decided: 2, in_progress: 5 });
+    expect(standingFigures(period, { kind: 'audits', audits: { conducted: 1, needs_improvement: 1, open_findings: 2, overdue_findings: 0 } }))
+      .toEqual({ kind: 'audits', from: period.from, to: period.to, conducted: 1, needs_improvement: 1, open_findings: 2, overdue_findings: 0 });
+    expect(standingFigures(period, { kind: 'hardware' })).toEqual({ kind: 'hardware', from: period.from, to: period.to, recorded: 0 });
   });
 });

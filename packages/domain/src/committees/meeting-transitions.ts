@@ -5,7 +5,7 @@
 // and the audit event — or refused, with a typed code, a bilingual message and the rules it cites.
 // The gateway loads the facts, calls the decision, persists and audits; the messages are here.
 import { fiscalYearOf } from '../calendar/deadlines.ts';
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import { parseRuleIdsInput } from '../rulebooks/rule-id-input.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
@@ -13,8 +13,6 @@ import { formatWarekiFiscalYear } from '../wareki.ts';
 import { numberDocuments } from './agenda.ts';
 import { AGENDA_GROUPS, type AgendaGroup, type CommitteeRules } from './committee-rules.ts';
 import { circulationState, quorumOf, type AttendeeRole, type ItemOutcome, type MeetingMode, type MeetingStatus, type QuorumResult, type Vote } from './meetings.ts';
-
-type Path = (string | number)[];
 
 /** A committee as its meetings see it: its names, its chair, its secretariat and the rules it sits under. */
 export interface CommitteeFacts {

@@ -4,7 +4,7 @@
 // state machine reported → recovering → resolved → confirmed (MNT-22-3: the 保健福祉課長 confirms).
 import type { DutyRule } from '../authz/administration.policy.ts';
 import type { RulebookId } from '../model/types.ts';
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
@@ -216,8 +216,6 @@ export const INCIDENT_LIMITS = { title: 200, description: 4000, cause: 2000, deg
 /** Clock skew allowed between the reporter's clock and the server's for instants "now". */
 const SKEW_MS = 5 * 60_000;
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-type Path = (string | number)[];
 
 function instantOf(errors: FieldError[], path: Path, value: string | null | undefined, label: Bilingual): number | null {
   if (value == null || value === '') return null;

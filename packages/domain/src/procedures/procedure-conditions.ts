@@ -2,10 +2,10 @@
 // situation, the condition language over it (data, never code: a tree of `all` / `any` / `not` over
 // leaves `{ fact, op, value }`, bounded in size), its evaluation with the reasons in both languages,
 // and the check of a situation as given. Pure: no I/O.
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
-import { bi, CONDITION_RULES, invalid, isPlainObject, isWholeNumber, parseJson, unknownKeys, type Path } from './procedure-input.ts';
+import { bi, CONDITION_RULES, invalid, isPlainObject, isWholeNumber, parseJson, unknownKeys } from './procedure-input.ts';
 
 // ---- vocabulary ---------------------------------------------------------------------------------
 

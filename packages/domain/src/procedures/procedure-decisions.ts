@@ -3,13 +3,11 @@
 // set (KTM-7-4), and the notice to the other sections it involves (KTM-5-1-2). Pure.
 import { fieldErrorOf } from '../messages.ts';
 import { forbiddenBecause, type Refusal } from '../refusal.ts';
-import type { FieldError } from '../registry/field-error.ts';
+import type { FieldError, Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { HeldRole } from '../roles/roles.types.ts';
 import { malformedId } from '../registers/register-decision.ts';
 import { PROCEDURE_ROUTING_ACTIONS, type ProcedureRoutingAction } from './procedures.ts';
-
-type Path = (string | number)[];
 
 /** A section as a procedure's messages name it. */
 export interface ProcedureSectionName {

@@ -1,14 +1,12 @@
 // The input shapes the procedure definitions share (KTM-7-2): bilingual labels, field paths, plain
 // objects with known keys only, and JSON text parsed with the field path of what fails. Pure.
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
 export const bi = (ja: string, en: string): Bilingual => ({ ja, en });
 
 export const CONDITION_RULES: RuleId[] = ['KTM-7-2-2'];
-
-export type Path = (string | number)[];
 
 export const invalid = (path: Path, en: string, ja: string): FieldError => fieldError(path, 'INVALID_VALUE', en, ja, CONDITION_RULES);
 

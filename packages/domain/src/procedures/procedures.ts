@@ -9,11 +9,11 @@
 // else with the field path of the offending part, and bounds its size, so a definition can neither
 // run code nor make the evaluation expensive.
 import { isoDate, lastDayOfMonth, parseIsoDate } from '../calendar/iso-date.ts';
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import { PROCEDURE_CATEGORIES, evaluateCondition, isProcedureCategory, parseConditionJson, type ProcedureCategory, type ProcedureCondition, type ResidentSituation } from './procedure-conditions.ts';
-import { bi, isPlainObject, parseJson, unknownKeys, type Path } from './procedure-input.ts';
+import { bi, isPlainObject, parseJson, unknownKeys } from './procedure-input.ts';
 
 export * from './procedure-conditions.ts';
 

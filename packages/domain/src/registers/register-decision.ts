@@ -3,13 +3,11 @@
 // to write and the audit event — or refused, with a typed code, a bilingual message and the rules it
 // cites. The gateway loads the facts, calls the decision, persists and audits; the messages are here.
 import type { Bilingual } from '../requests/request.types.ts';
-import { fieldError, type FieldError } from '../registry/field-error.ts';
+import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { HeldRole, TenureFact } from '../roles/roles.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import { isIsoDate, isMonth } from './due-dates.ts';
 import { decideRegisterDuty, type RegisterDecision, type RegisterDutyRule, type RegisterTarget } from './registers.ts';
-
-type Path = (string | number)[];
 
 /**
  * Who makes the entry: a staff member signed in as themselves, with the roles they hold now, the

@@ -2,9 +2,7 @@
 // the people directory, in both languages.
 import { fieldErrorOf } from '../messages.ts';
 import type { Bilingual } from '../requests/request.types.ts';
-import type { FieldError } from './field-error.ts';
-
-type Path = (string | number)[];
+import type { FieldError, Path } from './field-error.ts';
 
 /** What a reference names, as its messages say it. */
 export const REGISTRY_LABELS = {

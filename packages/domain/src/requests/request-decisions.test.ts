@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionCommentError, filingRefusal, idempotencyKeyError, requestOutcomeNotice, resubmissionRefusal, stepDecisionChoiceError, stepDecisionRefusal, stepOpenedNotice, withdrawalRefusal } from './request-decisions.ts';
+import { decisionCommentError, filingRefusal, idempotencyKeyError, REQUEST_MESSAGES, requestOutcomeNotice, rulebookNotOwn, resubmissionRefusal, stepDecisionChoiceError, stepDecisionRefusal, stepOpenedNotice, withdrawalRefusal } from './request-decisions.ts';
 import { licenceChangeRefusal } from './request-effects.ts';
 import { fieldError } from '../registry/field-error.ts';
 
@@ -69,5 +69,14 @@ describe('notices', () => {
     expect(n.notification.body).toBe('申請 R8-0001 の「承認」をお願いします。');
     expect(n.mail.subject).toBe('【司】利用者登録：承認（R8-0001）');
     expect(requestOutcomeNotice({ outcome: 'returned', kindName: '利用者登録', number: 'R8-0001' }).mail.subject).toBe('【司】申請 R8-0001 が差し戻されました');
+  });
+});
+
+describe('the request catalogue’s own words', () => {
+  it('names the municipality’s rulebooks when another is asked for, in both languages', () => {
+    expect(rulebookNotOwn(['rulebookId'], 'KWO', ['MNT'])).toEqual({
+      path: ['rulebookId'], code: 'INVALID_VALUE', message: 'Your municipality has no rulebook KWO; its rulebooks are MNT.', messageJa: 'この自治体の規程ではありません（この自治体の規程: MNT）。',
+    });
+    expect(REQUEST_MESSAGES.contractorActor.ja).toBe('保守業務受託者');
   });
 });

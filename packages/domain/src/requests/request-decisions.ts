@@ -3,11 +3,9 @@
 // people concerned are told. Pure: the gateway loads the facts, calls these and persists.
 import { fieldErrorOf } from '../messages.ts';
 import { badInputBecause, conflictBecause, forbiddenBecause, type Refusal } from '../refusal.ts';
-import type { FieldError } from '../registry/field-error.ts';
+import type { FieldError, Path } from '../registry/field-error.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import type { Bilingual } from './request.types.ts';
-
-type Path = (string | number)[];
 
 export const REQUEST_MESSAGES = {
   filedByStaff: { ja: '申請は職員が行います。', en: 'Requests are filed by staff.' },
@@ -22,6 +20,8 @@ export const REQUEST_MESSAGES = {
   stepDecided: { ja: 'この手順はすでに判断されています。', en: 'This step has already been decided.' },
   stepNotAwaiting: { ja: 'この手順は判断を待っていません。', en: 'This step is not awaiting a decision.' },
   notAnActor: { ja: 'この手順を判断する立場にありません。', en: 'You are not among those who act on this step.' },
+  /** A step the contractor reports on, as its actor is named (MNT-9-3-3). */
+  contractorActor: { ja: '保守業務受託者', en: 'Maintenance contractor' },
 } as const satisfies Record<string, Bilingual>;
 
 export const systemIdMalformed = (path: Path): FieldError => fieldErrorOf(path, 'INVALID_VALUE', REQUEST_MESSAGES.systemIdMalformed);
@@ -31,6 +31,9 @@ export const chooseSystem = (path: Path): FieldError => fieldErrorOf(path, 'REQU
 export const touchedAssetsUnknown = (path: Path): FieldError => fieldErrorOf(path, 'NOT_FOUND', REQUEST_MESSAGES.touchedAssetsUnknown, ['KWW-6-2']);
 export const unknownRequestKind = (path: Path, key: string): FieldError =>
   fieldErrorOf(path, 'INVALID_VALUE', { ja: `申請の種類「${key}」は定義されていません。`, en: `Unknown request kind ${key}.` });
+/** A rulebook asked for that is not one of the viewer's municipality (`own`: its rulebooks). */
+export const rulebookNotOwn = (path: Path, rulebookId: string, own: readonly string[]): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', { ja: `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`, en: `Your municipality has no rulebook ${rulebookId.slice(0, 20)}; its rulebooks are ${own.join(', ')}.` });
 
 /** An idempotency key, when given, is 1–100 characters and not blank. */
 export function idempotencyKeyError(key: string | null | undefined, path: Path = ['idempotencyKey']): FieldError | null {

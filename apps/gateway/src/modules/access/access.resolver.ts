@@ -8,7 +8,7 @@ import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts, toAssetFact } from '../authz/index.ts';
 import { Staff, toStaff } from '../people/index.ts';
 import { InformationAsset, Position, System, toAsset, toPosition, toSystem } from '../registry/index.ts';
-import { pageSize } from '../../graphql/pagination.ts';
+import { afterId, afterSequence, pageSize } from '../../graphql/pagination.ts';
 import { loadAll } from '../../graphql/loaders.ts';
 import * as accounts from './access.service.ts';
 import * as grants from './grant.service.ts';
@@ -85,7 +85,7 @@ export class AccessResolver {
   ): Promise<AccountFeed> {
     requireId(systemId, ['systemId']);
     const size = pageSize(first, ['first']);
-    if (after != null && !/^\d{1,18}$/.test(after)) throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid.', 'カーソルが正しくありません。')]);
+    if (after != null) afterSequence(after);
     const db = await ctx.db.em();
     if (!(await registryRepo.systemsByIds(db, [systemId]))[0]) throw notFound('System', ['systemId']);
     const rows = await accessRepo.accountChanges(db, systemId, after ?? '0', size + 1);
@@ -102,7 +102,7 @@ export class AccessResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<AccountConnection> {
     requireId(systemId, ['systemId']);
-    if (after) requireId(after, ['after']);
+    if (after) afterId(after);
     const size = pageSize(first, ['first']);
     const page = await accessRepo.accountsOfSystem(await ctx.db.em(), systemId, size + 1, after);
     const nodes = page.rows.slice(0, size).map(accounts.toAccount);

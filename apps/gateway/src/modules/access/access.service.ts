@@ -12,6 +12,7 @@ import {
   decideSystemAccess,
   dutyPositionNotHeld,
   fieldErrorOf,
+  localDateAt,
   malformedIdErrors,
   positionsAt,
   rulebookCalendar,
@@ -190,7 +191,7 @@ async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.Acc
   const current = positionsAt(account.staff_id, ctx.now(), tenures.map(toTenure));
   const unit = tenures.find((t) => current.includes(t.position_id))?.org_unit_id;
   if (!unit) return;
-  const heads = (await accessRepo.headsAbove(db, unit)).filter((h) => h.staff_id !== account.staff_id);
+  const heads = (await accessRepo.headsAbove(db, unit, localDateAt(ctx.now()))).filter((h) => h.staff_id !== account.staff_id);
   const head = heads[0];
   if (!head) return;
   await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, [

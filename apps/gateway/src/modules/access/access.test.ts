@@ -331,6 +331,33 @@ describe('designations of who may handle an asset (KWO-6)', () => {
     const other = await gw.gql(DESIGNATE, { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } }, { token: await gw.signIn('kawasaki', 'staff1') });
     expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
+
+  it('judges the chief’s supervision on the gateway’s day, not the database server’s: a tenure that ended by then no longer counts', async () => {
+    const wardChiefPos = (await gw.admin.query(`select p.id, p.org_unit_id from position p where p.key = 'kaw.ward.kawasaki.kumin.chief'`)).rows[0];
+    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0].staff_id;
+    await gw.admin.query(`update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [chief]);
+    const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.resident-seal'`)).rows[0].id;
+    const tenure = (await gw.admin.query(`select t.id, t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
+      where (o.id = $1 or o.parent_id = $1) and t.valid_to is null and t.staff_id <> $2
+        and not exists (select 1 from position_tenure u where u.staff_id = t.staff_id and u.id <> t.id and u.valid_to is null)
+      order by t.id limit 1`, [wardChiefPos.org_unit_id, chief])).rows[0];
+    const DESIGNATE = 'mutation($i: DesignateHandlerInput!) { designateHandler(input: $i) { outsideSupervision effective } }';
+    const designate = async () => {
+      const r = await gw.gql<{ designateHandler: { outsideSupervision: boolean; effective: boolean } }>(DESIGNATE, { i: { assetId: asset, staffId: tenure.staff_id, orgUnitId: wardChiefPos.org_unit_id } }, { token: await gw.signIn('kawasaki', 'wardchief') });
+      expect(r.errors).toBeUndefined();
+      return r.data!.designateHandler;
+    };
+    // The tenure ends 30 days after the database server's today; the gateway's clock is 60 days on.
+    await gw.admin.query('update position_tenure set valid_to = $2 where id = $1', [tenure.id, T.day(30)]);
+    try {
+      expect(await designate()).toMatchObject({ outsideSupervision: false, effective: true });
+      gw.setNow(T.at(T.day(60)));
+      expect(await designate()).toMatchObject({ outsideSupervision: true, effective: false });
+    } finally {
+      gw.setNow(null);
+      await gw.admin.query('update position_tenure set valid_to = null where id = $1', [tenure.id]);
+    }
+  });
 });
 
 describe('what the viewer may do', () => {

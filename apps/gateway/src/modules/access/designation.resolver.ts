@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo, auditRepo, toDate, toDateOrNull } from '@tsukasa/db';
-import { ACCESS_MESSAGES, assetNotFound, designationPermitRefusal, designatorOnly, fieldErrorOf, malformedId, permitterOnly, staffNotFound, type RuleId } from '@tsukasa/domain';
+import { ACCESS_MESSAGES, assetNotFound, designationPermitRefusal, designatorOnly, fieldErrorOf, localDateAt, malformedId, permitterOnly, staffNotFound, type RuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -83,7 +83,7 @@ export class DesignationResolver {
     const validFrom = input.validFrom ?? ctx.now();
     if (input.validTo && input.validTo <= validFrom) throw badInput([fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.endBeforeStart)]);
     // KWO-6: someone outside the chief's own supervision needs the 情報資産管理責任者's prior permission.
-    const outside = !(await accessRepo.isCurrentMemberOf(db, input.staffId, input.orgUnitId));
+    const outside = !(await accessRepo.isMemberOn(db, input.staffId, input.orgUnitId, localDateAt(ctx.now())));
     const row = await accessRepo.insertDesignation(db, {
       municipalityId: v.municipalityId, assetId: input.assetId, staffId: input.staffId, designatedBy: v.staffId, orgUnitId: input.orgUnitId,
       outsideSupervision: outside, validFrom, validTo: input.validTo ?? null, ruleIds: outside ? ['KWO-6'] : ['KWO-5-1', 'KWO-6'],

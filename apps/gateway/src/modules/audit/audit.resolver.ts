@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Staff, toStaff } from '../people/index.ts';
 import { loadStaffFacts } from '../authz/index.ts';
-import { pageSize } from '../../graphql/pagination.ts';
+import { afterSequence, pageSize } from '../../graphql/pagination.ts';
 import { auditRepo, toDate, type Db } from '@tsukasa/db';
 import { auditReaders, decideDuty, fieldError, ruleIdSet } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
@@ -111,7 +111,7 @@ export class AuditResolver {
   ): Promise<AuditEventConnection> {
     const size = pageSize(first, ['first']);
     checkFilter(filter);
-    if (after != null && !/^\d{1,18}$/.test(after)) throw badInput([fieldError(['after'], 'INVALID_VALUE', 'The cursor is not valid.', 'カーソルが正しくありません。')]);
+    if (after != null) afterSequence(after);
     const db = await ctx.db.em();
     await requireAuditReader(ctx, db);
     const page = await auditRepo.searchAuditEvents(db, filter ?? {}, size + 1, after);

@@ -50,6 +50,7 @@ import {
   signoffInPersonOnly,
   STEP_DECISION,
   standingCandidates,
+  standingFigures,
   type AgendaCandidate,
   type AgendaItemFacts,
   type AttendeeDraft,
@@ -65,6 +66,7 @@ import {
   type MeetingFacts,
   type MeetingRefusal,
   type NotProposed,
+  type StandingFigureFacts,
   type Vote,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
@@ -222,23 +224,19 @@ export async function candidatesFor(db: Db, committee: meetingRepo.CommitteeRow,
   return out;
 }
 
-/** Figures a standing item reports for the period since the last meeting (MNT-9-1-2 …). */
+/** Figures a standing item reports for the period since the last meeting (MNT-9-1-2 …): counted here, made up by the domain. */
 async function figuresFor(db: Db, committee: meetingRepo.CommitteeRow, rules: CommitteeRules, meeting: meetingRepo.MeetingRow, key: string): Promise<Record<string, unknown> | null> {
   const s = rules.standingItems.find((x) => x.key === key);
   if (!s?.figures) return null;
-  const { from } = reportingPeriod(meeting.held_on, await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on));
-  if (s.figures === 'operations') return { kind: 'operations', from, to: meeting.held_on, ...(await meetingRepo.requestFigures(db, committee.rulebook_id, from, meeting.held_on)) };
-  if (s.figures === 'incidents') {
-    const list = await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on);
-    return {
-      kind: 'incidents', from, to: meeting.held_on, occurred: list.filter((i) => i.occurred_on >= from).length,
-      open: list.filter((i) => i.status === 'reported' || i.status === 'recovering').length,
-      incidents: list.map((i) => ({ number: i.number, title: i.title, system: i.system_name, status: i.status, occurredOn: i.occurred_on })),
-    };
-  }
-  if (s.figures === 'audits') return { kind: 'audits', from, to: meeting.held_on, ...(await meetingRepo.auditFigures(db, committee.rulebook_id, from, meeting.held_on)) };
-  // Hardware status has no records of its own: the item is reported from the contractor's papers.
-  return { kind: s.figures, from, to: meeting.held_on, recorded: 0 };
+  const period = reportingPeriod(meeting.held_on, await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on));
+  const { from, to } = period;
+  const book = committee.rulebook_id;
+  const facts: StandingFigureFacts =
+    s.figures === 'operations' ? { kind: 'operations', requests: await meetingRepo.requestFigures(db, book, from, to) }
+    : s.figures === 'incidents' ? { kind: 'incidents', incidents: (await meetingRepo.incidentsInPeriod(db, book, from, to)).map((i) => ({ number: i.number, title: i.title, systemName: i.system_name, status: i.status, occurredOn: i.occurred_on })) }
+    : s.figures === 'audits' ? { kind: 'audits', audits: await meetingRepo.auditFigures(db, book, from, to) }
+    : { kind: 'hardware' };
+  return standingFigures(period, facts);
 }
 
 /** Adds the proposed items not yet on the agenda (nor removed from it); returns how many. */

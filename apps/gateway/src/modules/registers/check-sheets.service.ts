@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { registersRepo, type Db } from '@tsukasa/db';
 import { CHECK_SHEET_RULE_IDS, checkSheetPlaces, checkSheetRecorded, checkSheetSchedule, decideCheckSheet, fiscalYearErrors, fiscalYearOf, usingPlaceRefusal, type CheckSheetSlot, type InspectionResult, type RuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput } from '../../graphql/errors.ts';
-import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, refusalError, throwIfRefused, todayOf } from './register-support.ts';
+import { badInput, refusalError, throwRefusal } from '../../graphql/errors.ts';
+import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, todayOf } from './register-support.ts';
 
 async function usingPlaces(db: Db): Promise<string[]> {
   const systems = await registersRepo.systemFacts(db, { rulebookId: 'KWO' });
@@ -15,7 +15,7 @@ async function usingPlaces(db: Db): Promise<string[]> {
 /** KWO-2-4: the org unit is a using place of the ward office system. */
 export async function placeOrThrow(db: Db, orgUnitId: string, ruleIds: RuleId[]): Promise<void> {
   idOrThrow(orgUnitId, ['input', 'orgUnitId']);
-  throwIfRefused(usingPlaceRefusal(orgUnitId, await usingPlaces(db), ruleIds));
+  throwRefusal(usingPlaceRefusal(orgUnitId, await usingPlaces(db), ruleIds));
 }
 
 export interface CheckSheetInput {

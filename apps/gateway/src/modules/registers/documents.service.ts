@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { registersRepo, toDate } from '@tsukasa/db';
 import { decideDocumentRegistration, documentRegisteredAudit, documentRule, documentStaleness, documentVersionRegistered, type DocumentKind, type DocumentStaleness } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { actorOf, allowedOrThrow, audit, idOrThrow, refusalError, systemOrThrow } from './register-support.ts';
+import { refusalError } from '../../graphql/errors.ts';
+import { actorOf, allowedOrThrow, audit, idOrThrow, systemOrThrow } from './register-support.ts';
 
 export interface DocumentOut {
   systemId: string;

@@ -5,7 +5,8 @@ import { registersRepo } from '@tsukasa/db';
 import { decideInspection, inspectionTargetRefusal, type InspectionKind, type InspectionResult } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { isUuid } from '../../graphql/scalars.ts';
-import { actorOf, allowedOrThrow, audit, municipalityRulebooks, systemOrThrow, throwIfRefused, todayOf } from './register-support.ts';
+import { throwRefusal } from '../../graphql/errors.ts';
+import { actorOf, allowedOrThrow, audit, municipalityRulebooks, systemOrThrow, todayOf } from './register-support.ts';
 
 export async function inspections(ctx: Context, filter: { kind?: InspectionKind | null; fiscalYear?: number | null }): Promise<registersRepo.InspectionRow[]> {
   return registersRepo.inspections(await ctx.db.em(), filter);
@@ -29,7 +30,7 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
   const orgUnitIdMalformed = orgUnitId !== null && !isUuid(orgUnitId);
   const orgUnitFound = !orgUnitId || orgUnitIdMalformed || (await registersRepo.orgUnitLabels(db, [orgUnitId])).length > 0;
   const entry = { ...input, rulebookIds, orgUnitId, orgUnitIdMalformed, orgUnitFound };
-  throwIfRefused(inspectionTargetRefusal(entry));
+  throwRefusal(inspectionTargetRefusal(entry));
   if (input.systemId) await systemOrThrow(db, input.systemId, ['input', 'systemId']);
   const d = allowedOrThrow(decideInspection(entry, await actorOf(ctx, db), todayOf(ctx)));
   const id = randomUUID();

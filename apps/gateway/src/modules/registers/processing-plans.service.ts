@@ -23,8 +23,8 @@ import {
   type ProcessingPlanStatus,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
-import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, notifyPositions, refusalError, roleHolderPositions, systemOrThrow, todayOf } from './register-support.ts';
+import { badInput, notFound, refusalError } from '../../graphql/errors.ts';
+import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, notifyPositions, roleHolderPositions, systemOrThrow, todayOf } from './register-support.ts';
 
 export interface PlanOut {
   plan: registersRepo.PlanRow;

@@ -1,9 +1,9 @@
 // What every register's service shares: today in the municipality, the actor's facts, the refusal
-// of a domain decision as an API error, the audit event and the notices of an entry.
+// of a domain decision thrown, the audit event and the notices of an entry.
 import { accessRepo, auditRepo, authRepo, meetingRepo, registersRepo, requestRepo, type Db } from '@tsukasa/db';
 import { localDateAt, malformedId, registerNoticeMail, type RegisterActor, type RegisterAudit, type RegisterNotice, type RegisterRefusal, type RuleId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 
@@ -14,22 +14,10 @@ export const idOrThrow = (id: string, path: (string | number)[]) => {
   if (!isUuid(id)) throw badInput([malformedId(path)]);
 };
 
-/** The API error of a refused entry. */
-export function refusalError(r: RegisterRefusal): AppError {
-  if (r.code === 'BAD_USER_INPUT') return badInput(r.fieldErrors);
-  if (r.code === 'FORBIDDEN') return forbidden(r.message.en, r.ruleIds, r.message.ja);
-  return new AppError('CONFLICT', r.message.en, { messageJa: r.message.ja, ruleIds: r.ruleIds });
-}
-
 /** The decision when allowed; its refusal thrown otherwise. */
 export function allowedOrThrow<D extends { allowed: boolean }>(d: D | RegisterRefusal): Exclude<D, RegisterRefusal> {
   if (!d.allowed) throw refusalError(d as RegisterRefusal);
   return d as Exclude<D, RegisterRefusal>;
-}
-
-/** The refusal, if any, thrown. */
-export function throwIfRefused(r: RegisterRefusal | null): void {
-  if (r) throw refusalError(r);
 }
 
 /** The viewer as the actor of a register entry; null when not staff signed in as themselves. */

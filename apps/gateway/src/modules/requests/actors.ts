@@ -16,6 +16,8 @@ export interface ActorContext {
   /** Owner positions of the assets the request touches, and those the requester holds. */
   assetOwnerPositionIds: string[];
   requesterPositionIds: string[];
+  /** The day the actors are resolved on (YYYY-MM-DD, Japan time), from the request's clock: who heads a section is who heads it that day. */
+  today: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function resolveActors(db: Db, actor: ActorRule, subjectId: string 
       // The head of the requester's own section — the requester themself when they head it (the
       // requesting chief confirms the work, MNT-14-4; the applying chief does the privacy-law
       // procedure, ARK-14-2). Whether they may decide is the route's call (mayDecide).
-      const heads = c.requesterUnitId ? await accessRepo.headsAbove(db, c.requesterUnitId) : [];
+      const heads = c.requesterUnitId ? await accessRepo.headsAbove(db, c.requesterUnitId, c.today) : [];
       return { ...none, positionIds: heads.slice(0, 1).map((h) => h.position_id) };
     }
     case 'requester':

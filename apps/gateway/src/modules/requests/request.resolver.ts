@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
-import { fieldError, fieldsFor, type RequestStatus, kindRuleIds, kindsFor, positionsAt, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import { fieldsFor, type RequestStatus, kindRuleIds, kindsFor, positionsAt, REQUEST_MESSAGES, rulebookNotOwn, stepIdOf, type RulebookId } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -34,7 +34,7 @@ async function actorsOf(ctx: Context, a: ResolvedActors): Promise<StepActor[]> {
   const out: StepActor[] = [];
   for (const p of await loadAll(ctx.loaders.position, a.positionIds ?? [])) out.push({ type: 'position', id: p.id, name: p.name });
   for (const s of await loadAll(ctx.loaders.staff, a.staffIds ?? [])) out.push({ type: 'staff', id: s.id, name: `${s.family_name} ${s.given_name}` });
-  if (a.contractorId) out.push({ type: 'contractor', id: a.contractorId, name: '保守業務受託者' });
+  if (a.contractorId) out.push({ type: 'contractor', id: a.contractorId, name: REQUEST_MESSAGES.contractorActor.ja });
   return out;
 }
 
@@ -57,8 +57,7 @@ export class RequestResolver {
     const municipality = await authRepo.municipalityById(await ctx.db.em(), ctx.viewer!.municipalityId);
     const own = (municipality?.rulebook_ids ?? []) as RulebookId[];
     if (rulebookId != null && !own.includes(rulebookId as RulebookId)) {
-      throw badInput([fieldError(['rulebookId'], 'INVALID_VALUE', `Your municipality has no rulebook ${rulebookId.slice(0, 20)}; its rulebooks are ${own.join(', ')}.`,
-        `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`)]);
+      throw badInput([rulebookNotOwn(['rulebookId'], rulebookId, own)]);
     }
     const books = rulebookId ? [rulebookId as RulebookId] : own;
     const seen = new Map<string, RequestKind>();

@@ -26,6 +26,7 @@ import {
   mayDecide,
   nextStages,
   kindRuleIds,
+  localDateAt,
   positionsAt,
   previewRoute as domainPreview,
   stepIdOf,
@@ -107,6 +108,7 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
     system: system ? { id: system.id, managing_org_unit_id: system.managing_org_unit_id, contractor_id: system.contractor_id } : null,
     assetOwnerPositionIds: [...ownerPositions],
     requesterPositionIds: route.requesterPositionIds,
+    today: localDateAt(now),
   };
   // The deputy who files acts on behalf of the role holder (MNT-6-4, MNT-7-3, KTM-3-6).
   const onBehalfOf = facts.viewer.roles.find((r) => r.rulebookId === rulebookId && r.via === 'deputy')?.onBehalfOfStaffId ?? null;
@@ -214,7 +216,7 @@ async function notifyActors(ctx: Context, db: Db, request: requestRepo.RequestRo
     const holders = item.positionIds.length
       ? (await rows<{ staff_id: string; email: string }>(db,
           `select distinct t.staff_id, s.email from position_tenure t join staff s on s.id = t.staff_id
-            where t.position_id = any($1::uuid[]) and t.valid_from <= current_date and (t.valid_to is null or t.valid_to > current_date)`, [item.positionIds]))
+            where t.position_id = any($1::uuid[]) and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date)`, [item.positionIds, localDateAt(ctx.now())]))
       : [];
     const people = item.staffIds.length ? (await accessRepo.staffByIds(db, item.staffIds)).map((s) => ({ staff_id: s.id, email: s.email })) : [];
     const recipients = [...new Map([...holders, ...people].map((p) => [p.staff_id, p])).values()];
@@ -353,6 +355,7 @@ async function buildRouteContextFor(ctx: Context, db: Db, request: requestRepo.R
     system: system ? { id: system.id, managing_org_unit_id: system.managing_org_unit_id, contractor_id: system.contractor_id } : null,
     assetOwnerPositionIds: owners,
     requesterPositionIds: held.filter((p) => owners.includes(p)),
+    today: localDateAt(ctx.now()),
   };
 }
 
