@@ -45,7 +45,7 @@ describe('an after that is not a cursor of the list', () => {
       expect(r.data ?? null, a).toBeNull();
       expect(r.errors, a).toHaveLength(1);
       expect(r.errors![0]!.extensions!['code'], a).toBe('BAD_USER_INPUT');
-      expect(r.errors![0]!.extensions!['fieldErrors'], a).toEqual([{ path: ['after'], code: 'INVALID_VALUE', message: cursorInvalid().message, messageJa: cursorInvalid().messageJa }]);
+      expect(r.errors![0]!.extensions!['fieldErrors'], a).toEqual([{ path: ['after'], code: 'INVALID_VALUE', message: cursorInvalid().message.en, messageJa: cursorInvalid().message.ja }]);
     }
     expect(await changes()).toEqual(before);
   });

@@ -1,7 +1,7 @@
 // The business the rulebook routes to a committee, as candidates for a meeting's agenda: requests
 // awaiting its decision (with the papers each kind is filed with), items deferred at an earlier
 // meeting, and the standing business of every sitting (MNT-9-1 …) with the figures it reports.
-import { OPEN_INCIDENT_STATUSES, type IncidentStatus } from '../operations/incidents.ts';
+import { OPEN_INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incidents.ts';
 import { findRequestKind } from '../requests/registry.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import type { AgendaCandidate } from './agenda.ts';
