@@ -55,7 +55,8 @@ export default {
     {
       name: 'resolvers-only-from-the-schema',
       severity: 'error',
-      comment: 'A resolver is imported by graphql/schema.ts only: what another module needs goes in its mappers, service or types, offered through its index.ts.',
+      comment:
+        'A resolver is imported by graphql/schema.ts only: what another module needs goes in its mappers, service or types, offered through its index.ts.',
       from: { pathNot: '^apps/gateway/src/graphql/schema\\.ts$' },
       to: { path: '\\.resolver\\.ts$' },
     },

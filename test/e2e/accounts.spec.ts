@@ -22,9 +22,7 @@ async function openAccounts(page: Page): Promise<string> {
 const row = (page: Page, name: string) => page.getByTestId('account-row').filter({ hasText: name });
 
 test.describe('accounts of a system', () => {
-  test('a user who does not administer the system sees no account actions, and the gateway refuses them with the rule IDs', async ({
-    page,
-  }) => {
+  test('a user who does not administer the system sees no account actions, and the gateway refuses them with the rule IDs', async ({ page }) => {
     await signIn(page, { municipality: 'kitami', username: 'staff1' });
     await openAccounts(page);
     // System.viewerCanAdministerAccounts is false: no new / suspend / reinstate / end.
@@ -59,35 +57,55 @@ test.describe('accounts of a system', () => {
     await page.unroute('**/graphql');
   });
 
-  test('the 副統括管理者 suspends an account with a reason; the access decision then refuses it (KTM-10-4)', async ({
-    page,
-    playwright,
-  }) => {
+  test('the 副統括管理者 suspends an account with a reason; the access decision then refuses it (KTM-10-4)', async ({ page, playwright }) => {
     await signIn(page, { municipality: 'kitami', username: 'chief' });
     const systemId = await openAccounts(page);
 
     // Someone else changes an account after the page was loaded: acting on it shows the conflict.
     const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
     try {
-      await graphql(
-        api,
-        `mutation { signIn(municipality: "kitami", username: "admin", password: "${DEMO.password}") { viewer { staffId } } }`,
-      );
+      await graphql(api, `mutation { signIn(municipality: "kitami", username: "admin", password: "${DEMO.password}") { viewer { staffId } } }`);
       const list = await graphql<{ accounts: { edges: { node: { id: string; version: number; staff: { displayName: string } } }[] } }>(
         api,
-        `query ($s: ID!) { accounts(systemId: $s, first: 200) { edges { node { id version staff { displayName } } } } }`,
+        `
+          query ($s: ID!) {
+            accounts(systemId: $s, first: 200) {
+              edges {
+                node {
+                  id
+                  version
+                  staff {
+                    displayName
+                  }
+                }
+              }
+            }
+          }
+        `,
         { s: systemId },
       );
       const bumped = list.data!.accounts.edges.find((edge) => edge.node.staff.displayName === BUMPED_PERSON)!.node;
       const suspended = await graphql<{ suspendAccount: { version: number } }>(
         api,
-        `mutation ($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "点検") { version } }`,
+        `
+          mutation ($id: ID!, $v: Int!) {
+            suspendAccount(id: $id, version: $v, reason: "点検") {
+              version
+            }
+          }
+        `,
         { id: bumped.id, v: bumped.version },
       );
       expect(suspended.errors, JSON.stringify(suspended.errors)).toBeUndefined();
       const reinstated = await graphql(
         api,
-        `mutation ($id: ID!, $v: Int!) { reinstateAccount(id: $id, version: $v) { version } }`,
+        `
+          mutation ($id: ID!, $v: Int!) {
+            reinstateAccount(id: $id, version: $v) {
+              version
+            }
+          }
+        `,
         { id: bumped.id, v: suspended.data!.suspendAccount.version },
       );
       expect(reinstated.errors, JSON.stringify(reinstated.errors)).toBeUndefined();
@@ -138,7 +156,10 @@ test.describe('accounts of a system', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'このシステムを今使えるか' })).toBeVisible();
     const picker = page.locator('.picker');
     await picker.getByRole('searchbox').fill(SUSPENDED_PERSON.split(' ')[0]!);
-    await picker.getByRole('button', { name: new RegExp(SUSPENDED_PERSON) }).first().click();
+    await picker
+      .getByRole('button', { name: new RegExp(SUSPENDED_PERSON) })
+      .first()
+      .click();
     await page.getByLabel(/^システム/).selectOption({ label: SYSTEM });
     await page.getByRole('button', { name: '判定する' }).click();
     await expect(page).toHaveURL(/staff=.*system=/);

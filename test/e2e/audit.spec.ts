@@ -17,11 +17,9 @@ async function createAndCancelMeeting(api: APIRequestContext, committeeKey: stri
   expect(committees.errors, JSON.stringify(committees.errors)).toBeUndefined();
   const committee = committees.data!.committees.find((c) => c.key === committeeKey);
   expect(committee, committeeKey).toBeTruthy();
-  const created = await graphql<{ createMeeting: { id: string } }>(
-    api,
-    'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }',
-    { input: { committeeId: committee!.id, heldOn: daysAhead(40), startTime: '10:00', endTime: '11:00', place } },
-  );
+  const created = await graphql<{ createMeeting: { id: string } }>(api, 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+    input: { committeeId: committee!.id, heldOn: daysAhead(40), startTime: '10:00', endTime: '11:00', place },
+  });
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   const id = created.data!.createMeeting.id;
   const cancelled = await graphql(api, 'mutation ($id: ID!) { cancelMeeting(meetingId: $id, reason: "監査ログの確認のため") { id } }', { id });
@@ -69,22 +67,25 @@ test.describe('audit log (MNT-19-3 monitoring)', () => {
     let read: string[];
     let reader: string;
     try {
-      await graphql(
-        api,
-        `mutation { signIn(municipality: "arakawa", username: "chief", password: "${DEMO.password}") { viewer { staffId } } }`,
-      );
+      await graphql(api, `mutation { signIn(municipality: "arakawa", username: "chief", password: "${DEMO.password}") { viewer { staffId } } }`);
       const result = await graphql<{
         viewer: { displayName: string };
         contractors: { people: { id: string; phone: string | null }[] }[];
       }>(api, '{ viewer { displayName } contractors { people { id phone } } }');
       reader = result.data!.viewer.displayName;
-      read = result.data!.contractors.flatMap((contractor) => contractor.people).filter((person) => person.phone).map((person) => person.id);
+      read = result
+        .data!.contractors.flatMap((contractor) => contractor.people)
+        .filter((person) => person.phone)
+        .map((person) => person.id);
     } finally {
       await api.dispose();
     }
     expect(read.length).toBeGreaterThan(1);
     await page.goto('/audit?action=read&ttype=contractor_person');
-    const several = page.getByTestId('audit-row').filter({ has: page.getByTestId('audit-target-count') }).first();
+    const several = page
+      .getByTestId('audit-row')
+      .filter({ has: page.getByTestId('audit-target-count') })
+      .first();
     await expect(several.getByTestId('audit-target-count')).toHaveText(/^\d+件の記録$/);
     const count = Number((await several.getByTestId('audit-target-count').innerText()).replace(/\D/g, ''));
     expect(count).toBeGreaterThanOrEqual(read.length);
@@ -134,7 +135,15 @@ test.describe('audit log (MNT-19-3 monitoring)', () => {
       try {
         const signedIn = await graphql(
           api,
-          `mutation ($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { viewer { staffId } } }`,
+          `
+            mutation ($m: String!, $u: String!, $p: String!) {
+              signIn(municipality: $m, username: $u, password: $p) {
+                viewer {
+                  staffId
+                }
+              }
+            }
+          `,
           { m: municipality, u: username, p: DEMO.password },
         );
         expect(signedIn.errors, JSON.stringify(signedIn.errors)).toBeUndefined();

@@ -28,7 +28,13 @@ test.describe('the dashboard', () => {
     // The dashboard is first in the menu.
     await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').first()).toHaveText('ダッシュボード');
     const api = await gql<{
-      operationsDue: { at: string; summary: DueLine[]; checkSheets: { orgUnitName: string; state: string }[]; findings: { title: string }[]; ledgerEntriesPastRetention: { formName: string }[] };
+      operationsDue: {
+        at: string;
+        summary: DueLine[];
+        checkSheets: { orgUnitName: string; state: string }[];
+        findings: { title: string }[];
+        ledgerEntriesPastRetention: { formName: string }[];
+      };
     }>(
       page,
       `{ operationsDue { at summary { key label { ja en } due overdue ruleIds } checkSheets { orgUnitName state } findings { title } ledgerEntriesPastRetention { formName } } }`,
@@ -64,9 +70,13 @@ test.describe('the dashboard', () => {
     await expect(sheetRow.getByTestId('due-list')).toHaveCount(0);
 
     // The finding and the form past its retention.
-    await dueLine(page, 'findings').getByRole('button', { name: /一覧を表示/ }).click();
+    await dueLine(page, 'findings')
+      .getByRole('button', { name: /一覧を表示/ })
+      .click();
     await expect(dueLine(page, 'findings').getByTestId('due-list')).toContainText(api.operationsDue.findings[0]!.title);
-    await dueLine(page, 'form_ledger').getByRole('button', { name: /一覧を表示/ }).click();
+    await dueLine(page, 'form_ledger')
+      .getByRole('button', { name: /一覧を表示/ })
+      .click();
     await expect(dueLine(page, 'form_ledger').getByTestId('due-list')).toContainText(api.operationsDue.ledgerEntriesPastRetention[0]!.formName);
 
     // In English, the labels the API gives.
@@ -82,7 +92,14 @@ test.describe('the dashboard', () => {
     const api = await gql<{
       operationsDue: { summary: DueLine[] };
       openIncidents: { id: string; number: string; title: string; residentsAffected: boolean; system: { name: string } }[];
-      licenceUse: { systemId: string; systemName: string; purchasedTotal: number; allocatedTotal: number; free: number; sections: { orgUnitId: string; count: number }[] }[];
+      licenceUse: {
+        systemId: string;
+        systemName: string;
+        purchasedTotal: number;
+        allocatedTotal: number;
+        free: number;
+        sections: { orgUnitId: string; count: number }[];
+      }[];
     }>(
       page,
       `{ operationsDue { summary { key due overdue } }
@@ -121,7 +138,10 @@ test.describe('the dashboard', () => {
         `購入 ${use.purchasedTotal}・課の保有 ${use.allocatedTotal}（${use.sections.length}課）・空き ${use.free}`,
       );
       const bar = chart.getByRole('img');
-      await expect(bar).toHaveAttribute('aria-label', new RegExp(`購入${use.purchasedTotal}ライセンスのうち${use.sections.length}課が${use.allocatedTotal}を保有し、空きは${use.free}です`));
+      await expect(bar).toHaveAttribute(
+        'aria-label',
+        new RegExp(`購入${use.purchasedTotal}ライセンスのうち${use.sections.length}課が${use.allocatedTotal}を保有し、空きは${use.free}です`),
+      );
       await expect(chart.locator('[data-rule-id="MNT-18-1"]')).toBeVisible();
       const table = chart.getByTestId('licence-table');
       await expect(table).toBeHidden();
@@ -146,7 +166,10 @@ test.describe('the dashboard', () => {
 
   test('Kitami: the stop announced for next month is listed among the stops to come', async ({ page }) => {
     await signIn(page, { municipality: 'kitami', username: 'admin' });
-    const { systems } = await gql<{ systems: { edges: { node: { id: string; name: string } }[] } }>(page, '{ systems(first: 20) { edges { node { id name } } } }');
+    const { systems } = await gql<{ systems: { edges: { node: { id: string; name: string } }[] } }>(
+      page,
+      '{ systems(first: 20) { edges { node { id name } } } }',
+    );
     const system = systems.edges[0]!.node;
     const { operatingCalendar } = await gql<{ operatingCalendar: { upcoming: { kind: string; reason: string; from: string }[] } }>(
       page,

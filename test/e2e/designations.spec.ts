@@ -43,9 +43,7 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
 }
 
 test.describe('handler designations (KWO-6)', () => {
-  test('Kawasaki: the seeded designations are listed 有効 with their rule IDs', async ({
-    page,
-  }) => {
+  test('Kawasaki: the seeded designations are listed 有効 with their rule IDs', async ({ page }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
     const seeded = await gql<{ designations: SeededDesignation[] }>(
       page,
@@ -81,9 +79,7 @@ test.describe('handler designations (KWO-6)', () => {
     await saveScreenshot(page, 'designations');
   });
 
-  test('Kawasaki admin: the designate form checks its input, and the gateway refuses a non-chief with KWO-2-4 and KWO-6', async ({
-    page,
-  }) => {
+  test('Kawasaki admin: the designate form checks its input, and the gateway refuses a non-chief with KWO-2-4 and KWO-6', async ({ page }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
     const seeded = await gql<{ designations: SeededDesignation[] }>(
       page,
@@ -103,7 +99,10 @@ test.describe('handler designations (KWO-6)', () => {
     await form.locator('select[name="assetId"]').selectOption(example.assetId);
     const picker = form.locator('.picker');
     await picker.getByRole('searchbox').fill(example.staff.employeeNumber);
-    await picker.getByRole('button', { name: new RegExp(example.staff.displayName) }).first().click();
+    await picker
+      .getByRole('button', { name: new RegExp(example.staff.displayName) })
+      .first()
+      .click();
     await form.locator('select[name="orgUnitId"]').selectOption(example.orgUnit.id);
     await form.getByRole('button', { name: '指定する' }).click();
 
@@ -114,11 +113,9 @@ test.describe('handler designations (KWO-6)', () => {
     await expect(page.getByTestId('designation-row')).toHaveCount(seeded.data!.designations.length);
 
     // Permitting is for the 情報資産管理責任者 alone; the gateway asks that before anything else.
-    const permit = await gql<{ permitDesignation: { effective: boolean } }>(
-      page,
-      'mutation ($id: ID!) { permitDesignation(id: $id) { effective } }',
-      { id: example.id },
-    );
+    const permit = await gql<{ permitDesignation: { effective: boolean } }>(page, 'mutation ($id: ID!) { permitDesignation(id: $id) { effective } }', {
+      id: example.id,
+    });
     expect(permit.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       messageJa: '情報資産管理責任者だけがこの指定を許可できます。',
@@ -126,9 +123,7 @@ test.describe('handler designations (KWO-6)', () => {
     });
   });
 
-  test('Kawasaki: an outside-supervision designation is 許可待ち until permitted, then 有効; permitting is refused to a non-manager', async ({
-    page,
-  }) => {
+  test('Kawasaki: an outside-supervision designation is 許可待ち until permitted, then 有効; permitting is refused to a non-manager', async ({ page }) => {
     await signIn(page, { municipality: 'kawasaki', username: 'admin' });
     // The demo data may hold outside-supervision designations of its own (permitted, KWO-6).
     let seededOutside = 0;

@@ -6,9 +6,7 @@ test.describe('editing a system', () => {
     await signIn(page);
   });
 
-  test('an empty name is refused inline, in Japanese then English, and nothing is saved', async ({
-    page,
-  }) => {
+  test('an empty name is refused inline, in Japanese then English, and nothing is saved', async ({ page }) => {
     const id = await openSystem(page, '国民年金システム');
     const version = await page.getByTestId('system-version').innerText();
     await page.getByRole('link', { name: '編集' }).click();
@@ -66,7 +64,13 @@ test.describe('editing a system', () => {
       await signInApi(other.request);
       const result = await graphql<{ updateSystem: { version: number } }>(
         other.request,
-        `mutation ($input: UpdateSystemInput!) { updateSystem(input: $input) { version } }`,
+        `
+          mutation ($input: UpdateSystemInput!) {
+            updateSystem(input: $input) {
+              version
+            }
+          }
+        `,
         { input: { id, version, businessContent: '私立幼稚園事務（他の利用者の変更）' } },
       );
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();

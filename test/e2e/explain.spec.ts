@@ -10,7 +10,10 @@ interface Person {
 async function pickStaff(page: Page, label: string, person: Person) {
   const group = page.locator('.picker').filter({ hasText: label });
   await group.getByRole('searchbox').fill(person.employeeNumber);
-  await group.getByRole('button', { name: new RegExp(person.displayName) }).first().click();
+  await group
+    .getByRole('button', { name: new RegExp(person.displayName) })
+    .first()
+    .click();
   await expect(group.getByTestId('picked-staff')).toContainText(person.displayName);
 }
 
@@ -29,12 +32,37 @@ test.describe('why can’t they see it?', () => {
       const result = await graphql<{
         viewer: { staffId: string };
         staff: { edges: { node: Person & { id: string } }[] };
-      }>(api, `{ viewer { staffId } staff(first: 5) { edges { node { id displayName employeeNumber } } } }`);
+      }>(
+        api,
+        `
+          {
+            viewer {
+              staffId
+            }
+            staff(first: 5) {
+              edges {
+                node {
+                  id
+                  displayName
+                  employeeNumber
+                }
+              }
+            }
+          }
+        `,
+      );
       const viewerId = result.data!.viewer.staffId;
       const people = result.data!.staff.edges.map((edge) => edge.node);
       const self = await graphql<{ staffMember: Person }>(
         api,
-        `query ($id: ID!) { staffMember(id: $id) { displayName employeeNumber } }`,
+        `
+          query ($id: ID!) {
+            staffMember(id: $id) {
+              displayName
+              employeeNumber
+            }
+          }
+        `,
         { id: viewerId },
       );
       me = self.data!.staffMember;
@@ -72,9 +100,7 @@ test.describe('why can’t they see it?', () => {
     await expect(page.getByTestId('explain-reason')).toHaveText('SELF');
   });
 
-  test('the Arakawa digital section chief may see the resident-record system’s network layout', async ({
-    page,
-  }) => {
+  test('the Arakawa digital section chief may see the resident-record system’s network layout', async ({ page }) => {
     await signIn(page);
     await page.goto('/access/explain');
     await pickStaff(page, '閲覧する職員', { displayName: '石川 浩二', employeeNumber: '石川' });
@@ -93,7 +119,10 @@ test.describe('why can’t they see it?', () => {
     await saveScreenshot(page, 'explain');
 
     // The chief's own view of the system shows the protected layout.
-    const chief = await page.context().browser()!.newContext({ baseURL: process.env.E2E_BASE_URL, viewport: { width: 1440, height: 900 } });
+    const chief = await page
+      .context()
+      .browser()!
+      .newContext({ baseURL: process.env.E2E_BASE_URL, viewport: { width: 1440, height: 900 } });
     try {
       const chiefPage = await chief.newPage();
       await signIn(chiefPage, { username: 'chief' });

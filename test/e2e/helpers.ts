@@ -58,11 +58,7 @@ interface GraphQLResponse<T> {
  * A GraphQL request as an integrator would send it. The request context keeps the session
  * cookie the gateway sets on signIn, so a later call in the same context is signed in.
  */
-export async function graphql<T>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
+export async function graphql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const response = await request.post('/graphql', {
     data: { query, variables },
     headers: { 'content-type': 'application/json' },
@@ -73,11 +69,15 @@ export async function graphql<T>(
 export async function signInApi(request: APIRequestContext): Promise<void> {
   const result = await graphql<{ signIn: { viewer: { username: string } } }>(
     request,
-    `mutation ($municipality: String!, $username: String!, $password: String!) {
-      signIn(municipality: $municipality, username: $username, password: $password) {
-        viewer { username }
+    `
+      mutation ($municipality: String!, $username: String!, $password: String!) {
+        signIn(municipality: $municipality, username: $username, password: $password) {
+          viewer {
+            username
+          }
+        }
       }
-    }`,
+    `,
     { ...DEMO },
   );
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();

@@ -58,7 +58,13 @@ test.describe('the inbox', () => {
         input: {
           kindKey: 'user_addition',
           systemId: system.id,
-          content: { staffId: setup.data!.viewer.staffId, authorityProfile: '照会', validFrom: VALID_FROM, validTo: fiscalYearEnd(T.fiscalYear + 1), reason: '窓口業務の応援のため' },
+          content: {
+            staffId: setup.data!.viewer.staffId,
+            authorityProfile: '照会',
+            validFrom: VALID_FROM,
+            validTo: fiscalYearEnd(T.fiscalYear + 1),
+            reason: '窓口業務の応援のため',
+          },
         },
         key: `e2e-inbox-${Date.now()}`,
       },
@@ -69,7 +75,10 @@ test.describe('the inbox', () => {
     // The judge's inbox: a count in the nav, the step with the request's number, kind and requester.
     const chief = await signedIn(browser, 'minato', 'chief');
     await expect(chief.getByTestId('inbox-count')).toHaveText(/^[1-9]\d*$/);
-    await chief.getByRole('navigation').getByRole('link', { name: /受信箱/ }).click();
+    await chief
+      .getByRole('navigation')
+      .getByRole('link', { name: /受信箱/ })
+      .click();
     await expect(chief.getByRole('heading', { level: 1, name: '受信箱' })).toBeVisible();
     const row = chief.getByTestId('awaiting-row').filter({ hasText: number });
     await expect(row).toContainText('ユーザ追加申請');

@@ -26,9 +26,15 @@ async function apiAs(playwright: PlaywrightWorkerArgs['playwright'], username: s
   const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
   const result = await graphql<{ signIn: { viewer: { username: string } } }>(
     api,
-    `mutation ($municipality: String!, $username: String!, $password: String!) {
-      signIn(municipality: $municipality, username: $username, password: $password) { viewer { username } }
-    }`,
+    `
+      mutation ($municipality: String!, $username: String!, $password: String!) {
+        signIn(municipality: $municipality, username: $username, password: $password) {
+          viewer {
+            username
+          }
+        }
+      }
+    `,
     { municipality: 'arakawa', username, password: DEMO.password },
   );
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
@@ -54,7 +60,14 @@ async function readyApplications(playwright: PlaywrightWorkerArgs['playwright'],
     for (const name of names) {
       const submitted = await graphql<{ submitRequest: { id: string; number: string } }>(
         chief,
-        `mutation ($input: RequestInput!) { submitRequest(input: $input) { id number } }`,
+        `
+          mutation ($input: RequestInput!) {
+            submitRequest(input: $input) {
+              id
+              number
+            }
+          }
+        `,
         {
           input: {
             kindKey: 'new_system_introduction',
@@ -78,14 +91,31 @@ async function readyApplications(playwright: PlaywrightWorkerArgs['playwright'],
       const { id, number } = submitted.data!.submitRequest;
       const loaded = await graphql<{ request: { steps: { id: string; key: string; status: string }[] } }>(
         cio,
-        `query ($id: ID!) { request(id: $id) { steps { id key status } } }`,
+        `
+          query ($id: ID!) {
+            request(id: $id) {
+              steps {
+                id
+                key
+                status
+              }
+            }
+          }
+        `,
         { id },
       );
       const collect = loaded.data!.request.steps.find((step) => step.key === 'collect_materials' && step.status === 'OPEN');
       expect(collect, JSON.stringify(loaded)).toBeTruthy();
       const performed = await graphql(
         cio,
-        `mutation ($input: DecideStepInput!) { decideStep(input: $input) { id status } }`,
+        `
+          mutation ($input: DecideStepInput!) {
+            decideStep(input: $input) {
+              id
+              status
+            }
+          }
+        `,
         { input: { stepId: collect!.id, decision: 'PERFORMED', comment: '資料を徴しました。' } },
       );
       expect(performed.errors, JSON.stringify(performed.errors)).toBeUndefined();
@@ -162,7 +192,9 @@ test.describe('the committee secretary’s workflow', () => {
 
     // The secretary takes one application off the agenda (a reason is required); anything else the
     // committee has pending goes too, so this meeting decides the two applications only.
-    await itemOf(page, third!.number).getByRole('button', { name: /を議題から除く$/ }).click();
+    await itemOf(page, third!.number)
+      .getByRole('button', { name: /を議題から除く$/ })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '議題から除く' }).click();
     await expect(dialog.getByText('議題から除く理由を入力してください。')).toBeVisible();
@@ -174,7 +206,10 @@ test.describe('the committee secretary’s workflow', () => {
     const others = page.getByTestId('agenda-item').filter({ hasNotText: first!.number }).filter({ hasNotText: second!.number });
     while ((await others.count()) > 0) {
       const count = await others.count();
-      await others.first().getByRole('button', { name: /を議題から除く$/ }).click();
+      await others
+        .first()
+        .getByRole('button', { name: /を議題から除く$/ })
+        .click();
       await dialog.getByLabel('除く理由').fill('次回の会議に付議する');
       await dialog.getByRole('button', { name: '議題から除く' }).click();
       await expect(others).toHaveCount(count - 1);
@@ -202,7 +237,9 @@ test.describe('the committee secretary’s workflow', () => {
     await expect(deliberationItems).toHaveCount(2);
     const before = await deliberationItems.first().innerText();
     const lower = before.includes(first!.number) ? second! : first!;
-    await itemOf(page, lower.number).getByRole('button', { name: /を上へ移動$/ }).click();
+    await itemOf(page, lower.number)
+      .getByRole('button', { name: /を上へ移動$/ })
+      .click();
     await expect(page.getByTestId('notice')).toContainText('議題の順序を変更しました');
     await expect(deliberationItems.first()).toContainText(lower.number);
     await expect(deliberationItems.first()).toContainText('資料1-1');

@@ -3,9 +3,7 @@ import { signIn } from './helpers.ts';
 
 // viewer.permissions: the app offers only what the gateway will accept (it decides anyway).
 test.describe('what the viewer may do', () => {
-  test('Kitami: staff1 has no 監査ログ, アクセス判定 or 閲覧権限の説明 entry and no registry edits; admin has them', async ({
-    page,
-  }) => {
+  test('Kitami: staff1 has no 監査ログ, アクセス判定 or 閲覧権限の説明 entry and no registry edits; admin has them', async ({ page }) => {
     await signIn(page, { municipality: 'kitami', username: 'staff1' });
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await expect(nav.getByRole('link', { name: '職員' })).toBeVisible();

@@ -49,10 +49,7 @@ test.describe('system registry', () => {
 
     await page.getByRole('button', { name: /^システム名/ }).click();
     await expect(page).toHaveURL(/[?&]sort=NAME&dir=DESC/);
-    await expect(page.getByRole('columnheader', { name: /システム名/ })).toHaveAttribute(
-      'aria-sort',
-      'descending',
-    );
+    await expect(page.getByRole('columnheader', { name: /システム名/ })).toHaveAttribute('aria-sort', 'descending');
     await page.getByRole('button', { name: /^更新日/ }).click();
     await expect(page).toHaveURL(/[?&]sort=UPDATED_AT&dir=ASC/);
   });
@@ -88,9 +85,7 @@ test.describe('system registry', () => {
     await expect(page.locator('tbody tr')).toHaveCount(50);
   });
 
-  test('the detail page shows the system, its managing section and dates in 和暦', async ({
-    page,
-  }) => {
+  test('the detail page shows the system, its managing section and dates in 和暦', async ({ page }) => {
     await page.getByRole('searchbox').fill('介護保険システム');
     await page.getByRole('searchbox').press('Enter');
     await page.getByRole('link', { name: '介護保険システム', exact: true }).click();

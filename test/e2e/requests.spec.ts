@@ -23,7 +23,10 @@ async function chooseKind(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: '＋ 新しい申請' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '新しい申請' })).toBeVisible();
   // The card's button reads the kind's name, then its paper form.
-  await page.getByTestId('kind-card').getByRole('button', { name: new RegExp(`^${name}\\s`) }).click();
+  await page
+    .getByTestId('kind-card')
+    .getByRole('button', { name: new RegExp(`^${name}\\s`) })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
@@ -46,12 +49,21 @@ test.describe('the rules a municipality sees', () => {
 
     for (const name of ['ユーザ追加申請', 'システム改修の依頼', 'アクセス権限更新申請']) {
       await staff.goto('/requests/new');
-      await staff.getByTestId('kind-card').getByRole('button', { name: new RegExp(`^${name}\\s`) }).click();
+      await staff
+        .getByTestId('kind-card')
+        .getByRole('button', { name: new RegExp(`^${name}\\s`) })
+        .click();
       await expect(staff.getByRole('heading', { level: 2, name })).toBeVisible();
       await expect(staff.getByTestId('route-preview').locator('[data-rule-id]').first()).toBeVisible();
       const form = await citedRules(staff);
-      expect(form.some((id) => id.startsWith('MNT-')), name).toBe(true);
-      expect(form.filter((id) => !id.startsWith('MNT-')), name).toEqual([]);
+      expect(
+        form.some((id) => id.startsWith('MNT-')),
+        name,
+      ).toBe(true);
+      expect(
+        form.filter((id) => !id.startsWith('MNT-')),
+        name,
+      ).toEqual([]);
     }
     await staff.context().close();
   });
@@ -94,7 +106,10 @@ test.describe('filing and deciding requests', () => {
 
     // The 副統括管理者 acts for the 統括管理者 (KTM-3-6): the step is in their inbox.
     const chief = await signedIn(browser, 'kitami', 'chief');
-    await chief.getByRole('navigation').getByRole('link', { name: /受信箱/ }).click();
+    await chief
+      .getByRole('navigation')
+      .getByRole('link', { name: /受信箱/ })
+      .click();
     const row = chief.getByTestId('awaiting-row').filter({ hasText: number });
     await expect(row).toContainText('パスワードの初期化');
     await expect(row).toContainText('渡辺 智子');

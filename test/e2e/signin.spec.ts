@@ -10,9 +10,7 @@ test.describe('sign-in', () => {
     await page.getByLabel('パスワード').fill('not-the-password');
     await page.getByRole('button', { name: 'ログイン' }).click();
 
-    await expect(page.getByRole('alert')).toContainText(
-      '自治体、ユーザー名またはパスワードが正しくありません。',
-    );
+    await expect(page.getByRole('alert')).toContainText('自治体、ユーザー名またはパスワードが正しくありません。');
     await expect(page).toHaveURL(/\/signin/);
     await expect(page.getByLabel('パスワード')).toHaveValue('');
     await saveScreenshot(page, 'signin-error');
@@ -29,9 +27,7 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('link', { name: '台帳' })).toHaveAttribute('aria-current', 'page');
   });
 
-  test('a signed-out visitor is sent to sign-in and returned to the page asked for', async ({
-    page,
-  }) => {
+  test('a signed-out visitor is sent to sign-in and returned to the page asked for', async ({ page }) => {
     await page.goto('/systems?q=%E4%BB%8B%E8%AD%B7');
     await expect(page).toHaveURL(/\/signin\?next=/);
     await page.getByLabel('自治体').selectOption(DEMO.municipality);
@@ -42,9 +38,7 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('searchbox')).toHaveValue('介護');
   });
 
-  test('signing out returns to the sign-in page and the registry needs signing in again', async ({
-    page,
-  }) => {
+  test('signing out returns to the sign-in page and the registry needs signing in again', async ({ page }) => {
     await signIn(page);
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await expect(page).toHaveURL(/\/signin$/);

@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { saveScreenshot, signIn } from './helpers.ts';
 
 test.describe('staff directory and protected personal phone', () => {
-  test('Arakawa staff1 sees their own personal phone, a colleague’s is hidden with the reason', async ({
-    page,
-  }) => {
+  test('Arakawa staff1 sees their own personal phone, a colleague’s is hidden with the reason', async ({ page }) => {
     await signIn(page, { username: 'staff1' });
     const me = await page.evaluate(async () => {
       const response = await fetch('/graphql', {
@@ -12,8 +10,7 @@ test.describe('staff directory and protected personal phone', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ viewer { staffId displayName } }' }),
       });
-      return ((await response.json()) as { data: { viewer: { staffId: string; displayName: string } } }).data
-        .viewer;
+      return ((await response.json()) as { data: { viewer: { staffId: string; displayName: string } } }).data.viewer;
     });
 
     // Their own record: the phone is shown, and the tenure timeline ends with 現在.
@@ -58,16 +55,17 @@ test.describe('staff directory and protected personal phone', () => {
     await page.getByRole('button', { name: '日本語' }).click();
   });
 
-  test('the list keeps its search and org filter in the URL, and a detail page shows roles with rule chips', async ({
-    page,
-  }) => {
+  test('the list keeps its search and org filter in the URL, and a detail page shows roles with rule chips', async ({ page }) => {
     await signIn(page, { municipality: 'kitami', username: 'chief' });
     await page.goto('/staff');
     const total = Number((await page.getByTestId('total-count').innerText()).replace(/\D/g, ''));
     expect(total).toBeGreaterThan(5);
 
     const org = page.getByLabel('所属');
-    const section = await org.locator('option', { hasText: /窓口課$/ }).first().getAttribute('value');
+    const section = await org
+      .locator('option', { hasText: /窓口課$/ })
+      .first()
+      .getAttribute('value');
     await org.selectOption(section!);
     await expect(page).toHaveURL(/[?&]org=/);
     const filtered = Number((await page.getByTestId('total-count').innerText()).replace(/\D/g, ''));

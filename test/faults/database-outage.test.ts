@@ -98,7 +98,11 @@ describe('PostgreSQL hung (accepts connections, never answers)', () => {
     await waitUntilReady();
     const pid = await cluster.postmasterPid();
     // No pooled connection survives (they would still answer): cut them, then freeze the postmaster.
-    await withSuperuser(dbUrl, (c) => c.query(`select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`));
+    await withSuperuser(dbUrl, (c) =>
+      c.query(
+        `select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      ),
+    );
     process.kill(pid, 'SIGSTOP');
     try {
       const started = performance.now();
@@ -145,9 +149,13 @@ describe('two gateway replicas on one database', () => {
     const fresh = withDatabase(cluster.adminUrl, 'replicas_start');
     await withSuperuser(cluster.adminUrl, (c) => c.query('create database replicas_start'));
     try {
-      const started = await Promise.allSettled([1, 2, 3].map(() => openDatabase({ databaseUrl: fresh, appPassword: deriveAppPassword(fresh), dataDir: '/nonexistent' })));
+      const started = await Promise.allSettled(
+        [1, 2, 3].map(() => openDatabase({ databaseUrl: fresh, appPassword: deriveAppPassword(fresh), dataDir: '/nonexistent' })),
+      );
       expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason)))).toEqual(['started', 'started', 'started']);
-      const migrations = await withSuperuser(fresh, (c) => c.query<{ name: string; n: number }>('select name, count(*)::int as n from mikro_orm_migrations group by name having count(*) > 1'));
+      const migrations = await withSuperuser(fresh, (c) =>
+        c.query<{ name: string; n: number }>('select name, count(*)::int as n from mikro_orm_migrations group by name having count(*) > 1'),
+      );
       expect(migrations.rows).toEqual([]);
     } finally {
       await withSuperuser(cluster.adminUrl, (c) => c.query('drop database if exists replicas_start with (force)'));
@@ -157,7 +165,11 @@ describe('two gateway replicas on one database', () => {
   it('share sessions (rows in PostgreSQL): signed in on one, served and signed out on the other', async () => {
     const token = await gw.signIn('arakawa');
     const onReplica = async (query: string) => {
-      const res = await fetch(`${replicaUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const res = await fetch(`${replicaUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
       return (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
     };
     expect((await onReplica(SYSTEMS)).data).toEqual({ systems: { totalCount: 117 } });

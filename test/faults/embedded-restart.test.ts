@@ -20,7 +20,15 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tsukasa-npm-start-'));
   product = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, TSUKASA_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', TSUKASA_SEED_DEMO: 'false', TSUKASA_ADMIN_BUILD_DIR: join(dir, 'no-admin-build'), DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      TSUKASA_DATA_DIR: dir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TSUKASA_SEED_DEMO: 'false',
+      TSUKASA_ADMIN_BUILD_DIR: join(dir, 'no-admin-build'),
+      DATABASE_URL: '',
+    },
   });
   for (const stream of [product.stdout, product.stderr]) createInterface({ input: stream }).on('line', (l) => lines.push(l));
   const deadline = Date.now() + 90_000;

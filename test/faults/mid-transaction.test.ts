@@ -50,11 +50,15 @@ const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = [
 /** The current holder of a demo position, signed in (demo data signs in only a few people). */
 async function holder(code: string, positionKey: string): Promise<{ token: string; staffId: string }> {
   const [row] = await q<{ staff_id: string }>(
-    `select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`, [positionKey]);
+    `select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`,
+    [positionKey],
+  );
   await gw.admin.query(
     `update staff set username = coalesce(username, $2),
        password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = $3))
-     where id = $1`, [row!.staff_id, `u.${positionKey}`, code]);
+     where id = $1`,
+    [row!.staff_id, `u.${positionKey}`, code],
+  );
   const [s] = await q<{ username: string }>('select username from staff where id = $1', [row!.staff_id]);
   return { token: await gw.signIn(code, s!.username), staffId: row!.staff_id };
 }
@@ -83,18 +87,29 @@ function expectInternal(r: GqlResult) {
  */
 async function footprint(requestId: string) {
   const [request] = await q<{ status: string; round: number; number: string }>('select status, round, number from request where id = $1', [requestId]);
-  const steps = await q<{ key: string; status: string; decision: string | null }>('select key, status, decision from request_step where request_id = $1 order by round, seq', [requestId]);
+  const steps = await q<{ key: string; status: string; decision: string | null }>(
+    'select key, status, decision from request_step where request_id = $1 order by round, seq',
+    [requestId],
+  );
   const audit = await q<{ action: string; n: number }>(
     `select action, count(*)::int as n from audit_event
       where target_id = $1::text or target_id in (select id::text from request_step where request_id = $1::uuid) or after->>'requestUuid' = $1::text
-      group by action order by action`, [requestId]);
-  const [inbox] = await q<{ n: number }>('select count(*)::int as n from request_inbox_entry where step_id in (select id from request_step where request_id = $1)', [requestId]);
-  const notices = await q<{ kind: string; n: number }>('select kind, count(*)::int as n from notification where target_id = $1 group by kind order by kind', [requestId]);
+      group by action order by action`,
+    [requestId],
+  );
+  const [inbox] = await q<{ n: number }>(
+    'select count(*)::int as n from request_inbox_entry where step_id in (select id from request_step where request_id = $1)',
+    [requestId],
+  );
+  const notices = await q<{ kind: string; n: number }>('select kind, count(*)::int as n from notification where target_id = $1 group by kind order by kind', [
+    requestId,
+  ]);
   const [mail] = await q<{ n: number }>('select count(*)::int as n from mail_outbox where subject like $1', [`%${request!.number}%`]);
   return { status: request!.status, round: request!.round, steps, audit, inbox: inbox!.n, notices, mail: mail!.n };
 }
 
-const auditOfRequestId = async (requestId: string) => (await q<{ n: number }>('select count(*)::int as n from audit_event where request_id = $1', [requestId]))[0]!.n;
+const auditOfRequestId = async (requestId: string) =>
+  (await q<{ n: number }>('select count(*)::int as n from audit_event where request_id = $1', [requestId]))[0]!.n;
 
 describe('an approval (decideStep) cut half-way', () => {
   let filer: { token: string };
@@ -106,21 +121,37 @@ describe('an approval (decideStep) cut half-way', () => {
     filer = await holder('minato', 'mnt.azabu.kumin.chief');
     approver = await holder('minato', 'mnt.hoken.fukushi.chief');
     systemId = (await q<{ id: string }>(`select id from system where key = 'mnt.welfare'`))[0]!.id;
-    someone = (await q<{ id: string }>(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'minato' and s.username = 'staff1'`))[0]!.id;
+    someone = (
+      await q<{ id: string }>(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'minato' and s.username = 'staff1'`)
+    )[0]!.id;
   });
 
   /** An access-rights change (MNT 第1号様式 route) whose first step awaits the 保健福祉課長. */
   async function file(key?: string): Promise<{ request: Req; open: Step }> {
-    const r = await gw.gql<{ submitRequest: Req }>(SUBMIT, {
-      i: { kindKey: 'access_rights_update', systemId, content: { staffId: someone, currentAuthorityProfile: '照会', newAuthorityProfile: '照会・更新', reason: '担当業務の変更' } },
-      k: key ?? null,
-    }, { token: filer.token });
+    const r = await gw.gql<{ submitRequest: Req }>(
+      SUBMIT,
+      {
+        i: {
+          kindKey: 'access_rights_update',
+          systemId,
+          content: { staffId: someone, currentAuthorityProfile: '照会', newAuthorityProfile: '照会・更新', reason: '担当業務の変更' },
+        },
+        k: key ?? null,
+      },
+      { token: filer.token },
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const request = r.data!.submitRequest;
     return { request, open: request.steps.find((s) => s.status === 'OPEN')! };
   }
   const decide = (open: Step, key?: string) =>
-    gw.gql<{ decideStep: Req }>(DECIDE, { i: { stepId: open.id, decision: open.kind === 'PERFORM' ? 'PERFORMED' : 'APPROVED', comment: '妥当と認める', ...(key ? { idempotencyKey: key } : {}) } }, { token: approver.token });
+    gw.gql<{ decideStep: Req }>(
+      DECIDE,
+      {
+        i: { stepId: open.id, decision: open.kind === 'PERFORM' ? 'PERFORMED' : 'APPROVED', comment: '妥当と認める', ...(key ? { idempotencyKey: key } : {}) },
+      },
+      { token: approver.token },
+    );
 
   /** The footprint of one approval taken without any fault, to compare the faulted ones with. */
   let clean: Awaited<ReturnType<typeof footprint>>;
@@ -185,20 +216,25 @@ describe('an approval (decideStep) cut half-way', () => {
           where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`);
       }
     })();
-    const outcomes = await Promise.all(filed.map(async ({ open }, i) => {
-      const codes: unknown[] = [];
-      for (let attempt = 0; attempt < 12; attempt++) {
-        const r = await decide(open, `chaos-${i}`);
-        if (!r.errors) return { ok: true, codes };
-        codes.push(r.errors[0]!.extensions?.code);
-        expectInternal(r);
-        await new Promise((ok) => setTimeout(ok, 20));
-      }
-      return { ok: false, codes };
-    }));
+    const outcomes = await Promise.all(
+      filed.map(async ({ open }, i) => {
+        const codes: unknown[] = [];
+        for (let attempt = 0; attempt < 12; attempt++) {
+          const r = await decide(open, `chaos-${i}`);
+          if (!r.errors) return { ok: true, codes };
+          codes.push(r.errors[0]!.extensions?.code);
+          expectInternal(r);
+          await new Promise((ok) => setTimeout(ok, 20));
+        }
+        return { ok: false, codes };
+      }),
+    );
     stop = true;
     await killer;
-    expect(outcomes.every((o) => o.ok), JSON.stringify(outcomes)).toBe(true);
+    expect(
+      outcomes.every((o) => o.ok),
+      JSON.stringify(outcomes),
+    ).toBe(true);
     for (const { request } of filed) expect(await footprint(request.id)).toEqual(clean);
     // The hash chain took every event in order: nothing missing, nothing twice.
     const chains = await verifyAuditChains(gw.admin);
@@ -217,10 +253,13 @@ describe('a filing (submitRequest) cut half-way, retried with its idempotency ke
   });
   const submit = async (key: string, reason: string) => {
     const c = content(reason);
-    c.staffId = (await q<{ id: string }>(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'minato' and s.username = 'staff1'`))[0]!.id;
+    c.staffId = (
+      await q<{ id: string }>(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'minato' and s.username = 'staff1'`)
+    )[0]!.id;
     return gw.gql<{ submitRequest: Req }>(SUBMIT, { i: { kindKey: 'access_rights_update', systemId, content: c }, k: key }, { token: filer.token });
   };
-  const requestsWithKey = async (key: string) => q<{ id: string }>('select id from request where requester_id = $1 and idempotency_key = $2', [filer.staffId, key]);
+  const requestsWithKey = async (key: string) =>
+    q<{ id: string }>('select id from request where requester_id = $1 and idempotency_key = $2', [filer.staffId, key]);
 
   it('a filing that died before COMMIT is not there; the retry files it once', async () => {
     const before = (await q<{ n: number }>('select count(*)::int as n from request'))[0]!.n;
@@ -254,21 +293,37 @@ describe('a committee decision (recordDecision) cut half-way', () => {
     const manager = await holder('kitami', 'ktm.fukushi.kaigo.chief');
     const secretary = await gw.signIn('kitami', 'admin'); // 窓口課: the secretariat
     const systemId = (await q<{ id: string }>(`select id from system where key = 'ktm.counter'`))[0]!.id;
-    const filed = await gw.gql<{ submitRequest: Req }>(SUBMIT, { i: { kindKey: 'system_modification', systemId, content: { summary: '転入手続の案内フローの全面改修', major: true, businessChange: true } } }, { token: manager.token });
+    const filed = await gw.gql<{ submitRequest: Req }>(
+      SUBMIT,
+      { i: { kindKey: 'system_modification', systemId, content: { summary: '転入手続の案内フローの全面改修', major: true, businessChange: true } } },
+      { token: manager.token },
+    );
     expect(filed.errors, JSON.stringify(filed.errors)).toBeUndefined();
     const request = filed.data!.submitRequest;
     const committees = await gw.gql<{ committees: { id: string; key: string }[] }>('{ committees { id key } }', {}, { token: secretary });
     const committeeId = committees.data!.committees.find((c) => c.key === 'ktm.committee.one-stop')!.id;
     const MEETING = 'id items { id requestId outcome } attendees { id }';
     const call = async <K extends string>(query: string, variables: Record<string, unknown>, field: K) => {
-      const r = await gw.gql<Record<K, { id: string; items: { id: string; requestId: string | null; outcome: string | null }[]; attendees: { id: string }[] }>>(query, variables, { token: secretary });
+      const r = await gw.gql<Record<K, { id: string; items: { id: string; requestId: string | null; outcome: string | null }[]; attendees: { id: string }[] }>>(
+        query,
+        variables,
+        { token: secretary },
+      );
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       return r.data![field];
     };
-    let m = await call(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING} } }`, { i: { committeeId, heldOn: testCalendar().businessDay(2), place: '北見市役所 会議室' } }, 'createMeeting');
+    let m = await call(
+      `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING} } }`,
+      { i: { committeeId, heldOn: testCalendar().businessDay(2), place: '北見市役所 会議室' } },
+      'createMeeting',
+    );
     const item = m.items.find((i) => i.requestId === request.id)!;
     m = await call(`mutation($m: ID!) { freezeAgenda(meetingId: $m) { ${MEETING} } }`, { m: m.id }, 'freezeAgenda');
-    m = await call(`mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { ${MEETING} } }`, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');
+    m = await call(
+      `mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { ${MEETING} } }`,
+      { m: m.id, p: m.attendees.map((a) => a.id) },
+      'recordAttendance',
+    );
 
     const DECISION = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { ${MEETING} } }`;
     const before = await footprint(request.id);
@@ -300,7 +355,8 @@ describe('the pool after the faults', () => {
     // the third begin() would wait for a free slot forever.
     const orm = await createOrm({ clientUrl: appLoginUrl(withDatabase(cluster.adminUrl, gw.admin.database!)), as: 'app', poolMax: 2 });
     try {
-      const inTime = <T,>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no free connection: the pool leaked its slots')), 5000))]);
+      const inTime = <T>(p: Promise<T>) =>
+        Promise.race([p, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no free connection: the pool leaked its slots')), 5000))]);
       for (let i = 0; i < 5; i++) {
         const em = orm.em.fork();
         await inTime(em.begin());

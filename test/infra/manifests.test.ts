@@ -29,12 +29,40 @@ function envOf(container: Obj): Map<string, Obj> {
 
 describe('the YAML subset parser', () => {
   it('reads mappings, sequences, sequences of mappings, flow collections, quoting and documents', () => {
-    const docs = parseYamlDocuments([
-      '# comment', 'a: 1', 'b: "two # not a comment"', "c: 'it''s'", 'd:', '  - x', '  - name: web', '    port: 80', '  - [1, "2", three]',
-      'e: {}', 'f: { k: v }', 'g: true', 'h: ~', 'i: url:with:colons', '---', '- only', '-', '  nested: 1',
-    ].join('\n'));
+    const docs = parseYamlDocuments(
+      [
+        '# comment',
+        'a: 1',
+        'b: "two # not a comment"',
+        "c: 'it''s'",
+        'd:',
+        '  - x',
+        '  - name: web',
+        '    port: 80',
+        '  - [1, "2", three]',
+        'e: {}',
+        'f: { k: v }',
+        'g: true',
+        'h: ~',
+        'i: url:with:colons',
+        '---',
+        '- only',
+        '-',
+        '  nested: 1',
+      ].join('\n'),
+    );
     expect(docs).toEqual([
-      { a: 1, b: 'two # not a comment', c: "it's", d: ['x', { name: 'web', port: 80 }, [1, '2', 'three']], e: {}, f: { k: 'v' }, g: true, h: null, i: 'url:with:colons' },
+      {
+        a: 1,
+        b: 'two # not a comment',
+        c: "it's",
+        d: ['x', { name: 'web', port: 80 }, [1, '2', 'three']],
+        e: {},
+        f: { k: 'v' },
+        g: true,
+        h: null,
+        i: 'url:with:colons',
+      },
       ['only', { nested: 1 }],
     ]);
   });
@@ -71,7 +99,11 @@ describe('infra/k8s', () => {
     expect(obj(pod.securityContext)).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
     expect(obj(gateway!.securityContext)).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
     // Writable places are volumes: /tmp (temporary files) and the data directory (mail files).
-    expect(list(gateway!.volumeMounts).map((m) => obj(m).mountPath).sort()).toEqual(['/tmp', '/var/lib/tsukasa']);
+    expect(
+      list(gateway!.volumeMounts)
+        .map((m) => obj(m).mountPath)
+        .sort(),
+    ).toEqual(['/tmp', '/var/lib/tsukasa']);
     expect(envOf(gateway!).get('HOST')?.value).toBe('0.0.0.0');
     expect(envOf(gateway!).get('TSUKASA_SEED_DEMO')?.value).toBe('false');
   });
@@ -86,7 +118,7 @@ describe('infra/k8s', () => {
     expect(Number(pod.terminationGracePeriodSeconds)).toBeGreaterThan(15); // 5 s preStop + 10 s drain (main.ts)
   });
 
-  it('takes DATABASE_URL (and the optional read replica\'s DATABASE_READ_URL) from a Secret, never as a value', () => {
+  it("takes DATABASE_URL (and the optional read replica's DATABASE_READ_URL) from a Secret, never as a value", () => {
     const env = envOf(gateway!);
     expect(obj(obj(env.get('DATABASE_URL')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'url' });
     expect(obj(obj(env.get('DATABASE_APP_PASSWORD')!.valueFrom).secretKeyRef)).toMatchObject({ name: 'tsukasa-database', key: 'app-password' });
@@ -96,7 +128,9 @@ describe('infra/k8s', () => {
       const text = JSON.stringify(doc);
       expect(text, file).not.toMatch(/postgres(ql)?:\/\/[^"]*:[^"@]*@/); // a URL with a password
     }
-    const literal = [...kind('Deployment'), ...kind('CronJob')].flatMap((d) => JSON.stringify(d).match(/"name":"(DATABASE_URL|DATABASE_APP_PASSWORD|DATABASE_READ_URL|SMTP_URL)","value"/g) ?? []);
+    const literal = [...kind('Deployment'), ...kind('CronJob')].flatMap(
+      (d) => JSON.stringify(d).match(/"name":"(DATABASE_URL|DATABASE_APP_PASSWORD|DATABASE_READ_URL|SMTP_URL)","value"/g) ?? [],
+    );
     expect(literal).toEqual([]);
   });
 
@@ -169,9 +203,12 @@ describe('infra/Dockerfile', () => {
     // Compiled JavaScript (test/infra/production-build.test.ts): no loader, no sources, no dev dependencies.
     expect(runtime).toMatch(/^CMD \["node", "--enable-source-maps", "apps\/gateway\/dist\/main\.js"\]$/m);
     expect(dockerfile).not.toMatch(/tsx|\.ts\b/);
-    expect([...runtime.matchAll(/^COPY --from=build (\S+)/gm)].map((m) => m[1]).sort()).toEqual(
-      ['/app/apps/admin/build', '/app/apps/gateway/dist', '/app/node_modules', '/app/package.json'],
-    );
+    expect([...runtime.matchAll(/^COPY --from=build (\S+)/gm)].map((m) => m[1]).sort()).toEqual([
+      '/app/apps/admin/build',
+      '/app/apps/gateway/dist',
+      '/app/node_modules',
+      '/app/package.json',
+    ]);
     // Nothing is set aside around the pruning and put back afterwards.
     expect(dockerfile).not.toMatch(/\bcp\b|\bmv\b/);
     expect(runtime).not.toMatch(/DATABASE_URL=/); // given at run time, never baked in

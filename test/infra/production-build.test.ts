@@ -38,7 +38,11 @@ function importsOf(file: string): string[] {
 }
 
 /** The package a bare import names (`@scope/name/sub` → `@scope/name`). */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 let dir: string;
 let pgDir: string;
@@ -116,14 +120,20 @@ describe('the production build', () => {
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['main.js', 'db-backup.js', 'db-restore.js', 'audit-verify.js', 'audit-archive.js']));
     const sources = readdirSync(join(root, 'packages/db/src/migrations')).filter((f) => /^Migration.*\.ts$/.test(f));
-    expect(readdirSync(join(dist, 'migrations')).filter((f) => f.endsWith('.js')).sort()).toEqual(sources.map((f) => f.replace(/\.ts$/, '.js')).sort());
+    expect(
+      readdirSync(join(dist, 'migrations'))
+        .filter((f) => f.endsWith('.js'))
+        .sort(),
+    ).toEqual(sources.map((f) => f.replace(/\.ts$/, '.js')).sort());
     // The workspace packages are inside the bundle; nothing points back at their sources or at tsx.
     const main = readFileSync(join(dist, 'main.js'), 'utf8');
     expect(main).not.toMatch(/from\s*["']@tsukasa\/|from\s*["']tsx/);
   });
 
   it('imports only Node’s modules and production dependencies, which `npm prune --omit=dev` keeps (infra/Dockerfile)', () => {
-    const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+    const files = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'));
     const imported = new Set(files.flatMap((f) => importsOf(join(dist, f))));
     expect(imported).toContain('type-graphql');
     expect(imported).toContain('@mikro-orm/migrations');
@@ -159,7 +169,9 @@ describe('the production build', () => {
   });
 
   it('answers GraphQL: sign-in, the registry under row-level security, the rulebooks', async () => {
-    const { signIn } = await gql<{ signIn: { token: string } }>(`mutation { signIn(municipality: "arakawa", username: "admin", password: "${DEMO_PASSWORD}") { token } }`);
+    const { signIn } = await gql<{ signIn: { token: string } }>(
+      `mutation { signIn(municipality: "arakawa", username: "admin", password: "${DEMO_PASSWORD}") { token } }`,
+    );
     const data = await gql<{ systems: { totalCount: number }; rule: { articleNumber: string } }>(
       '{ systems(first: 5) { totalCount } rule(id: "ARK-12-2") { articleNumber } }',
       signIn.token,
@@ -168,8 +180,13 @@ describe('the production build', () => {
   });
 
   it('serves exactly the committed schema (type-graphql names types after classes: the bundle keeps them)', async () => {
-    const { signIn } = await gql<{ signIn: { token: string } }>(`mutation { signIn(municipality: "kitami", username: "admin", password: "${DEMO_PASSWORD}") { token } }`);
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }), signIn.token);
+    const { signIn } = await gql<{ signIn: { token: string } }>(
+      `mutation { signIn(municipality: "kitami", username: "admin", password: "${DEMO_PASSWORD}") { token } }`,
+    );
+    const introspection = await gql<IntrospectionQuery>(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+      signIn.token,
+    );
     const served = printSchema(lexicographicSortSchema(buildClientSchema(introspection))) + '\n';
     expect(served).toBe(readFileSync(join(root, 'apps/gateway/schema.graphql'), 'utf8'));
   });
@@ -188,7 +205,9 @@ describe('the production build', () => {
     expect(backup.stdout).toMatch(/backup written: .*logical format/);
     expect(existsSync(out)).toBe(true);
     // Without arguments, the restore command answers with its own usage — not with the backup's.
-    const usage = await run(NODE[0], [...NODE.slice(1), join(dist, 'db-restore.js')], { cwd: root, env: productEnv() }).catch((e: { code: number; stderr: string }) => e);
+    const usage = await run(NODE[0], [...NODE.slice(1), join(dist, 'db-restore.js')], { cwd: root, env: productEnv() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringMatching(/^usage: npm run db:restore/) });
   });
 

@@ -50,7 +50,9 @@ function citationsIn(file: string, text: string): Citation[] {
 }
 
 function trackedFiles(): string[] {
-  return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\0').filter(Boolean);
+  return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\0')
+    .filter(Boolean);
 }
 
 function scan(): Citation[] {
@@ -82,16 +84,17 @@ describe('rule IDs cited across the repository', () => {
     ]);
     // Code, tests, docs, manifests and the demo data all cite rules.
     for (const where of ['apps/gateway/src/', 'packages/seed/src/', 'packages/db/src/', 'README.md', 'apps/admin/src/', 'test/']) {
-      expect(citations.some((c) => c.file.startsWith(where)), where).toBe(true);
+      expect(
+        citations.some((c) => c.file.startsWith(where)),
+        where,
+      ).toBe(true);
     }
   });
 
   it('names only rules the rulebooks have', () => {
     const listed = new Set(Object.values(UNKNOWN_ON_PURPOSE).flat());
     const onPurpose = (c: Citation) => UNKNOWN_ON_PURPOSE[c.file]?.includes(c.ruleId) || (c.file === THIS_FILE && listed.has(c.ruleId));
-    const wrong = citations
-      .filter((c) => !isValidRuleId(c.ruleId) && !onPurpose(c))
-      .map((c) => `${c.file}:${c.line}: ${c.ruleId}`);
+    const wrong = citations.filter((c) => !isValidRuleId(c.ruleId) && !onPurpose(c)).map((c) => `${c.file}:${c.line}: ${c.ruleId}`);
     expect(wrong).toEqual([]);
   });
 
@@ -99,7 +102,10 @@ describe('rule IDs cited across the repository', () => {
     for (const [file, ids] of Object.entries(UNKNOWN_ON_PURPOSE)) {
       for (const id of ids) {
         expect(isValidRuleId(id), `${file}: ${id} is a rule now`).toBe(false);
-        expect(citations.some((c) => c.file === file && c.ruleId === id), `${file} no longer cites ${id}`).toBe(true);
+        expect(
+          citations.some((c) => c.file === file && c.ruleId === id),
+          `${file} no longer cites ${id}`,
+        ).toBe(true);
       }
     }
   });

@@ -6,7 +6,11 @@
 // that parses here is plain YAML any parser reads the same way.
 export type Yaml = string | number | boolean | null | Yaml[] | { [key: string]: Yaml };
 
-interface Line { indent: number; text: string; no: number }
+interface Line {
+  indent: number;
+  text: string;
+  no: number;
+}
 
 class YamlError extends Error {
   constructor(no: number, message: string) {
@@ -168,9 +172,11 @@ export function parseYamlDocuments(source: string): Yaml[] {
     if (!text.trim()) return;
     docs.at(-1)!.push({ indent: text.length - text.trimStart().length, text: text.trimStart(), no });
   });
-  return docs.filter((d) => d.length > 0).map((lines) => {
-    const [value, used] = block(lines, 0, lines[0]!.indent);
-    if (used !== lines.length) throw new YamlError(lines[used]!.no, 'unexpected indentation');
-    return value;
-  });
+  return docs
+    .filter((d) => d.length > 0)
+    .map((lines) => {
+      const [value, used] = block(lines, 0, lines[0]!.indent);
+      if (used !== lines.length) throw new YamlError(lines[used]!.no, 'unexpected indentation');
+      return value;
+    });
 }

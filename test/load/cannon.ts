@@ -43,7 +43,15 @@ async function closedLoop(opts: CannonOptions): Promise<CannonResult> {
   run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const r = await run;
   latencies.sort((a, b) => a - b);
-  return { requests: r.requests.total, rps: r.requests.total / r.duration, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors: r.errors + r.non2xx + r.timeouts, seconds: r.duration };
+  return {
+    requests: r.requests.total,
+    rps: r.requests.total / r.duration,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: r.errors + r.non2xx + r.timeouts,
+    seconds: r.duration,
+  };
 }
 
 async function paced(opts: CannonOptions, rate: number, seconds: number, agent: Agent): Promise<CannonResult> {
@@ -53,14 +61,17 @@ async function paced(opts: CannonOptions, rate: number, seconds: number, agent: 
   let errors = 0;
   const send = (due: number) =>
     new Promise<void>((done) => {
-      const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...opts.headers, 'content-length': body.length } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - due);
-          else errors++;
-          done();
-        });
-      });
+      const req = request(
+        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...opts.headers, 'content-length': body.length } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - due);
+            else errors++;
+            done();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         done();
@@ -84,7 +95,15 @@ async function paced(opts: CannonOptions, rate: number, seconds: number, agent: 
   await Promise.all(sent);
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors, seconds: elapsed };
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors,
+    seconds: elapsed,
+  };
 }
 
 async function main(): Promise<void> {

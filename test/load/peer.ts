@@ -19,7 +19,10 @@ export async function startPeer(superuserDbUrl: string): Promise<Peer> {
   // Production mode, as the gateway runs; set before Grafast is loaded, which reads it once.
   process.env.GRAPHILE_ENV ??= 'production';
   const [{ postgraphile }, { makePgService }, { grafserv }, { PostGraphileAmberPreset }] = await Promise.all([
-    import('postgraphile'), import('postgraphile/adaptors/pg'), import('postgraphile/grafserv/node'), import('postgraphile/presets/amber'),
+    import('postgraphile'),
+    import('postgraphile/adaptors/pg'),
+    import('postgraphile/grafserv/node'),
+    import('postgraphile/presets/amber'),
   ]);
   let counted: number | null = null;
   const pool = new pg.Pool({ connectionString: superuserDbUrl, max: 20, options: `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` });
@@ -59,7 +62,11 @@ export async function startPeer(superuserDbUrl: string): Promise<Peer> {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const gql: Peer['gql'] = async (query, headers = {}) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
     return (await res.json()) as never;
   };
   return {

@@ -105,7 +105,14 @@ const transactionPlugin = (log: Log, viewers: ViewerCache, replica: ReadReplica 
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [
-              { message: `Internal error. Reference: ${contextValue.requestId}`, extensions: { code: 'INTERNAL', requestId: contextValue.requestId, messageJa: `内部エラーが発生しました。問い合わせ番号: ${contextValue.requestId}` } },
+              {
+                message: `Internal error. Reference: ${contextValue.requestId}`,
+                extensions: {
+                  code: 'INTERNAL',
+                  requestId: contextValue.requestId,
+                  messageJa: `内部エラーが発生しました。問い合わせ番号: ${contextValue.requestId}`,
+                },
+              },
             ];
           }
         }
@@ -215,7 +222,13 @@ export async function createGateway(opts: GatewayOptions) {
   if (opts.adminBuildDir && shell) {
     const dir = opts.adminBuildDir;
     app.get('/200.html', (_req, res) => shell.send(res));
-    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/_app/immutable/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use(
+      express.static(dir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => path.includes('/_app/immutable/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
     // SPA: every other GET is the app shell (SvelteKit writes 200.html, not index.html).
     app.get(/^(?!\/graphql).*/, (_req, res) => shell.send(res));
   }
@@ -228,9 +241,17 @@ export async function createGateway(opts: GatewayOptions) {
     res.status(client ? status : 500).json({
       errors: [
         {
-          message: client ? (status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.') : `Internal error. Reference: ${requestId}`,
+          message: client
+            ? status === 413
+              ? 'The request body is too large.'
+              : 'The request body is not valid JSON.'
+            : `Internal error. Reference: ${requestId}`,
           extensions: client
-            ? { code: 'BAD_USER_INPUT', reason: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_JSON', messageJa: status === 413 ? 'リクエストが大きすぎます。' : 'リクエストの形式が正しくありません。' }
+            ? {
+                code: 'BAD_USER_INPUT',
+                reason: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_JSON',
+                messageJa: status === 413 ? 'リクエストが大きすぎます。' : 'リクエストの形式が正しくありません。',
+              }
             : { code: 'INTERNAL', requestId, messageJa: `内部エラーが発生しました。問い合わせ番号: ${requestId}` },
         },
       ],

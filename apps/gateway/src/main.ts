@@ -44,7 +44,9 @@ const clock = systemClock;
 // holds only connections of the application's login (not a superuser, owning nothing).
 const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 20 });
 // The replica is connected lazily: unreachable at start, the primary answers until it is back.
-const readOrm = env.databaseReadUrl ? await createOrm({ clientUrl: appLoginUrl(env.databaseReadUrl, env.databaseAppPassword), as: 'app', poolMax: 20 }) : undefined;
+const readOrm = env.databaseReadUrl
+  ? await createOrm({ clientUrl: appLoginUrl(env.databaseReadUrl, env.databaseAppPassword), as: 'app', poolMax: 20 })
+  : undefined;
 const gateway = await createGateway({
   orm,
   readOrm,
@@ -69,7 +71,9 @@ server.listen(env.port, env.host, () => {
   const port = typeof address === 'object' && address ? address.port : env.port;
   const base = `http://${env.host === '0.0.0.0' ? '127.0.0.1' : env.host}:${port}`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\n  司 Tsukasa is ready in ${seconds}s\n  Admin app:   ${base}/\n  GraphQL API: ${base}/graphql\n  Demo sign-in: municipality minato | kawasaki | kitami | arakawa, user admin, password ${demoPassword ?? '(demo data not loaded)'}\n`);
+  console.log(
+    `\n  司 Tsukasa is ready in ${seconds}s\n  Admin app:   ${base}/\n  GraphQL API: ${base}/graphql\n  Demo sign-in: municipality minato | kawasaki | kitami | arakawa, user admin, password ${demoPassword ?? '(demo data not loaded)'}\n`,
+  );
 });
 
 let stopping = false;

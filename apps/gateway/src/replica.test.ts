@@ -13,7 +13,11 @@ import type { Log } from './http/logger.ts';
 import { startStreamingReplica, type StreamingReplica } from './testing/streaming-replica.ts';
 
 const MAX_LAG_MS = 3_000;
-type Gql = <T>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+type Gql = <T>(
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+) => Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
 
 let rs: StreamingReplica;
 let orm: MikroORM;
@@ -26,7 +30,14 @@ const stops: (() => Promise<void>)[] = [];
 
 async function start(fieldAuthorization: 'enforce' | 'audit-only' = 'enforce') {
   const gateway = await createGateway({
-    orm, readOrm, replicaMaxLagMs: MAX_LAG_MS, log, sessionTtlHours: 8, secureCookies: false, fieldAuthorization, rateLimit: { perMinute: 0, burst: 1 },
+    orm,
+    readOrm,
+    replicaMaxLagMs: MAX_LAG_MS,
+    log,
+    sessionTtlHours: 8,
+    secureCookies: false,
+    fieldAuthorization,
+    rateLimit: { perMinute: 0, burst: 1 },
   });
   const server: Server = createServer(gateway.app);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -70,13 +81,29 @@ let writer: string;
 let systemId: string;
 
 const signIn = async (municipality: string) =>
-  (await gw.gql<{ signIn: { token: string } }>('mutation($m: String!) { signIn(municipality: $m, username: "admin", password: "demo-admin-pass") { token } }', { m: municipality })).data!.signIn.token;
+  (
+    await gw.gql<{ signIn: { token: string } }>(
+      'mutation($m: String!) { signIn(municipality: $m, username: "admin", password: "demo-admin-pass") { token } }',
+      { m: municipality },
+    )
+  ).data!.signIn.token;
 const apiToken = async (session: string, scopes: string[]) =>
-  (await gw.gql<{ createApiToken: { token: string } }>('mutation($s: [String!]!) { createApiToken(input: { name: "連携", scopes: $s }) { token } }', { s: scopes }, session)).data!.createApiToken.token;
-const nameOf = async (token: string, id = systemId) => (await gw.gql<{ system: { name: string } | null }>('query($id: ID!) { system(id: $id) { name } }', { id }, token)).data!.system?.name;
+  (
+    await gw.gql<{ createApiToken: { token: string } }>(
+      'mutation($s: [String!]!) { createApiToken(input: { name: "連携", scopes: $s }) { token } }',
+      { s: scopes },
+      session,
+    )
+  ).data!.createApiToken.token;
+const nameOf = async (token: string, id = systemId) =>
+  (await gw.gql<{ system: { name: string } | null }>('query($id: ID!) { system(id: $id) { name } }', { id }, token)).data!.system?.name;
 const rename = async (token: string, name: string, id = systemId) => {
   const { version } = (await primary.query('select version from system where id = $1', [id])).rows[0];
-  const r = await gw.gql<{ updateSystem: { name: string } }>('mutation($input: UpdateSystemInput!) { updateSystem(input: $input) { name } }', { input: { id, version, name } }, token);
+  const r = await gw.gql<{ updateSystem: { name: string } }>(
+    'mutation($input: UpdateSystemInput!) { updateSystem(input: $input) { name } }',
+    { input: { id, version, name } },
+    token,
+  );
   expect(r.errors).toBeUndefined();
 };
 /** Replay on the standby stops: from now on it misses whatever the primary commits. */
@@ -150,7 +177,9 @@ describe('API token queries on the read replica', () => {
   it('keeps row-level security on the replica: a token of another municipality cannot read the system by id', async () => {
     const kawasakiStaff = await signIn('kawasaki');
     const kawasaki = await apiToken(kawasakiStaff, ['registry:read']);
-    const { id: own, name } = (await primary.query(`select s.id, s.name from system s join municipality m on m.id = s.municipality_id where m.code = 'kawasaki' order by s.key limit 1`)).rows[0];
+    const { id: own, name } = (
+      await primary.query(`select s.id, s.name from system s join municipality m on m.id = s.municipality_id where m.code = 'kawasaki' order by s.key limit 1`)
+    ).rows[0];
     await rs.caughtUp();
     await paused(async () => {
       // The replica answers this token: it does not see the change its municipality just made …
@@ -159,7 +188,9 @@ describe('API token queries on the read replica', () => {
       // … and, there too, nothing of another municipality.
       expect(await nameOf(kawasaki)).toBeUndefined();
       const list = await gw.gql<{ systems: { totalCount: number } }>('{ systems(first: 1) { totalCount } }', {}, kawasaki);
-      const expected = (await primary.query(`select count(*)::int as n from system s join municipality m on m.id = s.municipality_id where m.code = 'kawasaki'`)).rows[0].n;
+      const expected = (
+        await primary.query(`select count(*)::int as n from system s join municipality m on m.id = s.municipality_id where m.code = 'kawasaki'`)
+      ).rows[0].n;
       expect(list.data!.systems.totalCount).toBe(expected);
     });
   });
@@ -172,7 +203,11 @@ describe('API token queries on the read replica', () => {
     await rs.caughtUp();
     await paused(async () => {
       await rename(staff, '住民記録システム（更新3）');
-      const r = await audited.gql<{ system: { name: string; networkDescription: string } }>('query($id: ID!) { system(id: $id) { name networkDescription } }', { id: systemId }, reader);
+      const r = await audited.gql<{ system: { name: string; networkDescription: string } }>(
+        'query($id: ID!) { system(id: $id) { name networkDescription } }',
+        { id: systemId },
+        reader,
+      );
       expect(r.errors).toBeUndefined();
       expect(r.data!.system.name).toBe('住民記録システム（更新2）'); // the replica's snapshot
       expect(r.data!.system.networkDescription).toContain('VLAN');
@@ -203,9 +238,13 @@ describe('DATABASE_READ_URL', () => {
   it('is read with DATABASE_URL, and refused when it is not a postgres:// URL or has no primary to be a replica of', () => {
     const primaryUrl = 'postgres://u:p@db:5432/tsukasa';
     const DATABASE_APP_PASSWORD = 'a-password-of-the-app-login';
-    expect(readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: ' postgres://u:p@replica:5432/tsukasa ' }, '/tmp').databaseReadUrl).toBe('postgres://u:p@replica:5432/tsukasa');
+    expect(
+      readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: ' postgres://u:p@replica:5432/tsukasa ' }, '/tmp').databaseReadUrl,
+    ).toBe('postgres://u:p@replica:5432/tsukasa');
     expect(readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD }, '/tmp').databaseReadUrl).toBeUndefined();
-    expect(() => readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: 'mysql://replica/tsukasa' }, '/tmp')).toThrow(/DATABASE_READ_URL must be a postgres/);
+    expect(() => readGatewayEnv({ DATABASE_URL: primaryUrl, DATABASE_APP_PASSWORD, DATABASE_READ_URL: 'mysql://replica/tsukasa' }, '/tmp')).toThrow(
+      /DATABASE_READ_URL must be a postgres/,
+    );
     expect(() => readGatewayEnv({ DATABASE_READ_URL: 'postgres://u:p@replica:5432/tsukasa' }, '/tmp')).toThrow(/needs DATABASE_URL/);
   });
 

@@ -32,7 +32,10 @@ export function ormConfig(opts: OrmOptions): Options {
     schema: SCHEMA,
     // The owner role is a startup parameter of each provisioning connection: no code path can forget
     // it. The application connects as its own login: there is no role to switch to.
-    driverOptions: { options: opts.as === 'owner' ? `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` : `-c search_path=${SCHEMA}`, onPoolCreated: releaseLostConnections },
+    driverOptions: {
+      options: opts.as === 'owner' ? `-c role=${OWNER_ROLE} -c search_path=${SCHEMA}` : `-c search_path=${SCHEMA}`,
+      onPoolCreated: releaseLostConnections,
+    },
     pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 10_000 },
     extensions: [Migrator],
     migrations: {
@@ -110,12 +113,14 @@ export class UnsafeDatabaseLoginError extends Error {}
  * member of no other role (so SET ROLE has nowhere to go). Checked once, before the pool serves.
  */
 export async function assertApplicationLogin(orm: MikroORM): Promise<void> {
-  const [login] = await orm.em.getConnection().execute<{ session_user: string; rolsuper: boolean; rolcreaterole: boolean; rolbypassrls: boolean; member_of: number; owns: number }[]>(
-    `select session_user::text as session_user, r.rolsuper, r.rolcreaterole, r.rolbypassrls,
+  const [login] = await orm.em
+    .getConnection()
+    .execute<{ session_user: string; rolsuper: boolean; rolcreaterole: boolean; rolbypassrls: boolean; member_of: number; owns: number }[]>(
+      `select session_user::text as session_user, r.rolsuper, r.rolcreaterole, r.rolbypassrls,
        (select count(*)::int from pg_auth_members m where m.member = r.oid) as member_of,
        (select count(*)::int from pg_class c where c.relowner = r.oid and c.relnamespace = '${SCHEMA}'::regnamespace) as owns
      from pg_roles r where r.rolname = session_user`,
-  );
+    );
   const problems = [
     login?.session_user !== APP_ROLE && `logs in as ${login?.session_user ?? 'an unknown role'}, not ${APP_ROLE}`,
     login?.rolsuper && 'is a superuser',

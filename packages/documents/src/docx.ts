@@ -71,7 +71,9 @@ export async function renderDocx(doc: MeetingDocument): Promise<Buffer> {
   for (const group of layout.groups) {
     body.push(heading(group.heading, 2));
     for (const item of group.items) {
-      body.push(new Paragraph({ keepNext: true, indent: { left: 2 * EM }, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: item.heading })] }));
+      body.push(
+        new Paragraph({ keepNext: true, indent: { left: 2 * EM }, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: item.heading })] }),
+      );
       for (const d of item.details) body.push(labeled(d, 4, 5));
     }
   }

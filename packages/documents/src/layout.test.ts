@@ -50,9 +50,7 @@ describe('buildLayout', () => {
   it('groups the attendees by role, a substitute with the member they stand in for', () => {
     const layout = buildLayout(arakawaMinutes);
     expect(layout.attendance.map((g) => g.label)).toEqual(['委員長', '委員', '臨時委員', '代理出席', '委員外出席者', '事務局']);
-    expect(layout.attendance.find((g) => g.label === '代理出席')?.values).toEqual([
-      '総務企画部総務企画課 総務係長　佐藤 花子（総務企画部総務企画課長代理）',
-    ]);
+    expect(layout.attendance.find((g) => g.label === '代理出席')?.values).toEqual(['総務企画部総務企画課 総務係長　佐藤 花子（総務企画部総務企画課長代理）']);
     // The substituted member is not absent; the member who did not come is.
     expect(layout.absence).toEqual({ label: '欠席者', values: ['区民部戸籍住民課長　伊藤 健二'] });
   });

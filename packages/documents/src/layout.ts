@@ -159,9 +159,7 @@ function attendeeGroups(doc: MeetingDocument, attendees: readonly DocumentAttend
  * listed: the 代理出席 line already accounts for the seat.
  */
 function absentMembers(doc: MeetingDocument): DocumentAttendee[] {
-  const substituted = new Set(
-    doc.attendees.filter((a) => a.role === 'substitute' && a.present !== false && a.substituteFor).map((a) => a.substituteFor),
-  );
+  const substituted = new Set(doc.attendees.filter((a) => a.role === 'substitute' && a.present !== false && a.substituteFor).map((a) => a.substituteFor));
   return doc.attendees.filter((a) => MEMBER_ROLES.has(a.role) && a.present === false && !substituted.has(a.title));
 }
 
@@ -222,7 +220,9 @@ function groupItems(doc: MeetingDocument): GroupBlock[] {
 export function buildLayout(doc: MeetingDocument): PaperLayout {
   const circulation = doc.mode === 'circulation';
   const minutes = doc.kind === 'minutes';
-  const fields: LabeledLines[] = [{ label: circulation ? (minutes ? '決定日' : '日付') : '日時', values: meetingDateLines(doc).filter(Boolean), separator: '　' }];
+  const fields: LabeledLines[] = [
+    { label: circulation ? (minutes ? '決定日' : '日付') : '日時', values: meetingDateLines(doc).filter(Boolean), separator: '　' },
+  ];
   if (circulation) {
     const rules = doc.circulationRuleIds && doc.circulationRuleIds.length > 0 ? `（${joinIds(doc.circulationRuleIds)}）` : '';
     fields.push({ label: '方法', values: [`持回りにより${minutes ? '決定' : '審議'}${rules}`] });

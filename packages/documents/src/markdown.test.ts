@@ -46,9 +46,7 @@ describe('renderMarkdown', () => {
     expect(lines[0]).toBe('# 令和8年度第3回 電子情報システム運営委員会 会議録');
     expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## 出席者', '## 欠席者', '## 定足数', '## 議題', '## 備考']);
     expect(md).toContain('## 定足数\n\n委員6名中5名出席（過半数4名）により会議は成立（ARK-19-1）\n');
-    expect(md).toContain(
-      '   - 結果：条件付き承認（条件：稼働前に特定個人情報保護評価の完了を委員会に報告すること）\n   - 反対意見：管理部経理課長\n',
-    );
+    expect(md).toContain('   - 結果：条件付き承認（条件：稼働前に特定個人情報保護評価の完了を委員会に報告すること）\n   - 反対意見：管理部経理課長\n');
     expect(md).toContain('   - 結果：継続審議\n   - 備考：移行経費の比較資料を添えて次回再審議とする\n');
     expectInOrder(md, [...forMarkdown(ARAKAWA_MINUTES_CONTENT), ...ARAKAWA_FOOTER]);
     expectAbsent(md, ARAKAWA_MINUTES_ABSENT);

@@ -94,7 +94,11 @@ describe('renderPdf', () => {
   });
 
   it('prints the footer line and the page number on every page', () => {
-    for (const [opened, footer] of [[agenda, ARAKAWA_FOOTER], [minutes, ARAKAWA_FOOTER], [circulation, KAWASAKI_FOOTER]] as const) {
+    for (const [opened, footer] of [
+      [agenda, ARAKAWA_FOOTER],
+      [minutes, ARAKAWA_FOOTER],
+      [circulation, KAWASAKI_FOOTER],
+    ] as const) {
       opened.pages.forEach((page, i) => {
         expectInOrder(page, [...footer, `- ${i + 1} -`]);
       });

@@ -77,7 +77,12 @@ class PaperWriter {
       // Writing below the bottom margin would otherwise start a new page.
       page.margins.bottom = 0;
       const top = page.height - bottomMargin + 6 * MM;
-      this.pdf.moveTo(this.left, top).lineTo(this.left + this.width, top).lineWidth(0.5).strokeColor('#888888').stroke();
+      this.pdf
+        .moveTo(this.left, top)
+        .lineTo(this.left + this.width, top)
+        .lineWidth(0.5)
+        .strokeColor('#888888')
+        .stroke();
       this.pdf.font(REGULAR).fontSize(FOOTER_SIZE).fillColor('#000000');
       this.pdf.text(text, this.left, top + 4, { width: this.width, align: 'center' });
       this.pdf.text(`- ${i - range.start + 1} -`, this.left, this.pdf.y + 2, { width: this.width, align: 'center' });

@@ -70,10 +70,7 @@ const arakawaBase = {
 export const arakawaAgenda: MeetingDocument = {
   ...arakawaBase,
   kind: 'agenda',
-  attendees: [
-    ...arakawaAttendees,
-    { title: 'CIO補佐官', name: '渡辺 浩', role: 'invited' },
-  ],
+  attendees: [...arakawaAttendees, { title: 'CIO補佐官', name: '渡辺 浩', role: 'invited' }],
   items: arakawaItems,
   notes: ['資料は当日持参してください。'],
 };

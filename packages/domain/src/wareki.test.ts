@@ -1,12 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  formatWareki,
-  formatWarekiDateTime,
-  formatWarekiFiscalYear,
-  parseWareki,
-  toJapaneseFiscalYear,
-  warekiYear,
-} from './wareki.ts';
+import { formatWareki, formatWarekiDateTime, formatWarekiFiscalYear, parseWareki, toJapaneseFiscalYear, warekiYear } from './wareki.ts';
 
 describe('formatWareki', () => {
   it('formats a date in the current era', () => {
@@ -47,9 +40,7 @@ describe('formatWarekiDateTime', () => {
   it('adds hours and minutes in the same time zone', () => {
     expect(formatWarekiDateTime(new Date('2025-04-01T00:05:00Z'))).toBe('令和7年4月1日 09時05分');
     expect(formatWarekiDateTime(new Date('2025-03-31T15:00:00Z'))).toBe('令和7年4月1日 00時00分');
-    expect(formatWarekiDateTime(new Date('2025-04-01T14:59:00Z'), { withWestern: true })).toBe(
-      '令和7年4月1日（2025年4月1日） 23時59分',
-    );
+    expect(formatWarekiDateTime(new Date('2025-04-01T14:59:00Z'), { withWestern: true })).toBe('令和7年4月1日（2025年4月1日） 23時59分');
   });
 });
 

@@ -160,14 +160,38 @@ function protectedAssets(m: MunicipalitySeed, ix: Index): InformationAssetSeed[]
   const systems = m.systems.map((s) => s.key);
   const base = { business: '情報システムの管理', systemKeys: systems, dataItems: [], ruleIds: [] as RuleId[] };
   return [
-    { ...base, key: `${p}.asset.staff-contacts`, kind: 'staff_contacts', name: '職員の個人連絡先', ownerPositionKeys: [hr],
-      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3B', integrity: '2', availability: '2' } },
-    { ...base, key: `${p}.asset.contractor-contacts`, kind: 'contractor_contacts', name: '委託事業者の連絡先', ownerPositionKeys: [it],
-      classification: { confidentiality: '2', integrity: '2', availability: '2' } },
-    { ...base, key: `${p}.asset.system-security`, kind: 'system_security', name: 'システムのセキュリティ情報（ネットワーク構成・脆弱性・障害詳細）', ownerPositionKeys: [it],
-      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3A', integrity: '2', availability: '2' } },
-    { ...base, key: `${p}.asset.emergency-contacts`, kind: 'emergency_contacts', name: '障害発生時の緊急連絡網', ownerPositionKeys: [it],
-      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3B', integrity: '2', availability: '2' } },
+    {
+      ...base,
+      key: `${p}.asset.staff-contacts`,
+      kind: 'staff_contacts',
+      name: '職員の個人連絡先',
+      ownerPositionKeys: [hr],
+      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3B', integrity: '2', availability: '2' },
+    },
+    {
+      ...base,
+      key: `${p}.asset.contractor-contacts`,
+      kind: 'contractor_contacts',
+      name: '委託事業者の連絡先',
+      ownerPositionKeys: [it],
+      classification: { confidentiality: '2', integrity: '2', availability: '2' },
+    },
+    {
+      ...base,
+      key: `${p}.asset.system-security`,
+      kind: 'system_security',
+      name: 'システムのセキュリティ情報（ネットワーク構成・脆弱性・障害詳細）',
+      ownerPositionKeys: [it],
+      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3A', integrity: '2', availability: '2' },
+    },
+    {
+      ...base,
+      key: `${p}.asset.emergency-contacts`,
+      kind: 'emergency_contacts',
+      name: '障害発生時の緊急連絡網',
+      ownerPositionKeys: [it],
+      classification: { confidentiality: m.classificationScale === 'legacy_3_2_1' ? '3' : '3B', integrity: '2', availability: '2' },
+    },
   ];
 }
 
@@ -212,10 +236,20 @@ function accounts(m: MunicipalitySeed, ix: Index, dates: DemoDates): AccountSeed
     acc.ruleIds = [...acc.ruleIds, 'KTM-10-4'];
     // A past holder whose duty ended at the personnel transfer (KTM-11): the account is kept, and refused.
     const counter = m.systems.find((s) => s.key === 'ktm.counter')!;
-    const past = m.staff.find((s) => s.tenures.some((t) => t.to && counter.usingOrgUnitKeys.includes(ix.position(t.positionKey).orgUnitKey)) && !out.some((a) => a.staffKey === s.key));
+    const past = m.staff.find(
+      (s) => s.tenures.some((t) => t.to && counter.usingOrgUnitKeys.includes(ix.position(t.positionKey).orgUnitKey)) && !out.some((a) => a.staffKey === s.key),
+    );
     if (past) {
       const t = past.tenures.find((x) => x.to)!;
-      out.push({ key: `ktm.counter#${past.key}#past`, staffKey: past.key, systemKey: 'ktm.counter', authorityProfile: '照会・更新', validFrom: '2022-04-01T00:00:00+09:00', dutyPositionKey: t.positionKey, ruleIds: ['KTM-10-3', 'KTM-11'] });
+      out.push({
+        key: `ktm.counter#${past.key}#past`,
+        staffKey: past.key,
+        systemKey: 'ktm.counter',
+        authorityProfile: '照会・更新',
+        validFrom: '2022-04-01T00:00:00+09:00',
+        dutyPositionKey: t.positionKey,
+        ruleIds: ['KTM-10-3', 'KTM-11'],
+      });
     }
   }
   return out;
@@ -237,28 +271,68 @@ function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[], 
   switch (m.code) {
     case 'arakawa':
       return [
-        g({ key: 'ark.grant.records', assetKey: 'ark.asset.resident-record', granteeKey: staff1.key, positionKey: ix.currentPosition(staff1).key,
-          validFrom: thisYear, validTo: throughNextYear, purpose: '住民記録事務（転入届の審査）' }),
-        g({ key: 'ark.grant.security', assetKey: 'ark.asset.system-security', granteeKey: admin.key, positionKey: ix.currentPosition(admin).key,
-          validFrom: thisYear, purpose: 'システム運用（ネットワーク・脆弱性の管理）' }),
+        g({
+          key: 'ark.grant.records',
+          assetKey: 'ark.asset.resident-record',
+          granteeKey: staff1.key,
+          positionKey: ix.currentPosition(staff1).key,
+          validFrom: thisYear,
+          validTo: throughNextYear,
+          purpose: '住民記録事務（転入届の審査）',
+        }),
+        g({
+          key: 'ark.grant.security',
+          assetKey: 'ark.asset.system-security',
+          granteeKey: admin.key,
+          positionKey: ix.currentPosition(admin).key,
+          validFrom: thisYear,
+          purpose: 'システム運用（ネットワーク・脆弱性の管理）',
+        }),
       ];
     case 'kawasaki':
       return [
-        g({ key: 'kaw.grant.care', assetKey: 'kaw.asset.long-term-care', granteeKey: admin.key, positionKey: ix.currentPosition(admin).key,
-          validFrom: thisYear, validTo: throughNextYear, purpose: '介護保険システムの改修に伴うデータ確認' }),
+        g({
+          key: 'kaw.grant.care',
+          assetKey: 'kaw.asset.long-term-care',
+          granteeKey: admin.key,
+          positionKey: ix.currentPosition(admin).key,
+          validFrom: thisYear,
+          validTo: throughNextYear,
+          purpose: '介護保険システムの改修に伴うデータ確認',
+        }),
         // Pending: two of the four owners of 介護保険 have approved (KWW-5-2).
-        g({ key: 'kaw.grant.care-pending', assetKey: 'kaw.asset.long-term-care', granteeKey: staff1.key, validFrom: `${dates.monthStart}T00:00:00+09:00`,
-          purpose: '窓口での介護保険資格の確認', approvals: approvedByAll('kaw.asset.long-term-care').slice(0, 2) }),
+        g({
+          key: 'kaw.grant.care-pending',
+          assetKey: 'kaw.asset.long-term-care',
+          granteeKey: staff1.key,
+          validFrom: `${dates.monthStart}T00:00:00+09:00`,
+          purpose: '窓口での介護保険資格の確認',
+          approvals: approvedByAll('kaw.asset.long-term-care').slice(0, 2),
+        }),
       ];
     case 'minato':
       return [
-        g({ key: 'mnt.grant.elderly-expired', assetKey: 'mnt.asset.elderly', granteeKey: staff1.key, positionKey: ix.currentPosition(staff1).key,
-          validFrom: '2024-04-01T00:00:00+09:00', validTo: '2025-04-01T00:00:00+09:00', purpose: '高齢者実態調査（令和6年度）' }),
+        g({
+          key: 'mnt.grant.elderly-expired',
+          assetKey: 'mnt.asset.elderly',
+          granteeKey: staff1.key,
+          positionKey: ix.currentPosition(staff1).key,
+          validFrom: '2024-04-01T00:00:00+09:00',
+          validTo: '2025-04-01T00:00:00+09:00',
+          purpose: '高齢者実態調査（令和6年度）',
+        }),
       ];
     default:
       return [
-        g({ key: 'ktm.grant.reception-suspended', assetKey: 'ktm.asset.reception-records', granteeKey: staff1.key, positionKey: ix.currentPosition(staff1).key,
-          validFrom: fyStart(dates.fiscalYear - 1), suspendedAt: lastAutumn(dates), purpose: '窓口受付記録の照会' }),
+        g({
+          key: 'ktm.grant.reception-suspended',
+          assetKey: 'ktm.asset.reception-records',
+          granteeKey: staff1.key,
+          positionKey: ix.currentPosition(staff1).key,
+          validFrom: fyStart(dates.fiscalYear - 1),
+          suspendedAt: lastAutumn(dates),
+          purpose: '窓口受付記録の照会',
+        }),
       ];
   }
 }
@@ -266,14 +340,41 @@ function grants(m: MunicipalitySeed, ix: Index, assets: InformationAssetSeed[], 
 function deputations(m: MunicipalitySeed, ix: Index): DeputationSeed[] {
   switch (m.code) {
     case 'minato':
-      return [{ key: 'mnt.deputy.coordinator', deputyKey: ix.holderOf('mnt.hoken.fukushi.kanri.coordinator').key, principalPositionKey: 'mnt.hoken.fukushi.chief',
-        rulebookId: 'MNT', roleKeys: ['welfare_section_chief'], from: '2024-04-01', ruleIds: ['MNT-6-4'] }];
+      return [
+        {
+          key: 'mnt.deputy.coordinator',
+          deputyKey: ix.holderOf('mnt.hoken.fukushi.kanri.coordinator').key,
+          principalPositionKey: 'mnt.hoken.fukushi.chief',
+          rulebookId: 'MNT',
+          roleKeys: ['welfare_section_chief'],
+          from: '2024-04-01',
+          ruleIds: ['MNT-6-4'],
+        },
+      ];
     case 'kitami':
-      return [{ key: 'ktm.deputy.madoguchi', deputyKey: ix.holderOf('ktm.shimin.madoguchi.chief').key, principalPositionKey: 'ktm.shimin.director',
-        rulebookId: 'KTM', roleKeys: ['general_manager'], from: '2024-04-01', ruleIds: ['KTM-3-6'] }];
+      return [
+        {
+          key: 'ktm.deputy.madoguchi',
+          deputyKey: ix.holderOf('ktm.shimin.madoguchi.chief').key,
+          principalPositionKey: 'ktm.shimin.director',
+          rulebookId: 'KTM',
+          roleKeys: ['general_manager'],
+          from: '2024-04-01',
+          ruleIds: ['KTM-3-6'],
+        },
+      ];
     case 'kawasaki':
-      return [{ key: 'kaw.deputy.system', deputyKey: ix.holderOf('kaw.kenko.somu.system.chief').key, principalPositionKey: 'kaw.kenko.somu.director',
-        rulebookId: 'KWW', roleKeys: ['system_supervisor'], from: '2024-04-01', ruleIds: ['KWW-4-1'] }];
+      return [
+        {
+          key: 'kaw.deputy.system',
+          deputyKey: ix.holderOf('kaw.kenko.somu.system.chief').key,
+          principalPositionKey: 'kaw.kenko.somu.director',
+          rulebookId: 'KWW',
+          roleKeys: ['system_supervisor'],
+          from: '2024-04-01',
+          ruleIds: ['KWW-4-1'],
+        },
+      ];
     default:
       return [];
   }
@@ -286,21 +387,43 @@ function designations(m: MunicipalitySeed, ix: Index, dates: DemoDates): Designa
   for (const b of managers.slice(0, 3)) {
     const unit = ix.position(b.positionKey).orgUnitKey;
     const chief = ix.holderOf(b.positionKey);
-    for (const { staff } of ix.staffOf([unit]).filter((x) => x.staff.key !== chief.key).slice(0, 2)) {
-      out.push({ key: `kwo.designation#${staff.key}`, assetKey: 'kaw.asset.resident-seal', staffKey: staff.key, designatedByKey: chief.key, orgUnitKey: unit,
-        outsideSupervision: false, validFrom: FY_START, ruleIds: ['KWO-5-1', 'KWO-6'] });
+    for (const { staff } of ix
+      .staffOf([unit])
+      .filter((x) => x.staff.key !== chief.key)
+      .slice(0, 2)) {
+      out.push({
+        key: `kwo.designation#${staff.key}`,
+        assetKey: 'kaw.asset.resident-seal',
+        staffKey: staff.key,
+        designatedByKey: chief.key,
+        orgUnitKey: unit,
+        outsideSupervision: false,
+        validFrom: FY_START,
+        ruleIds: ['KWO-5-1', 'KWO-6'],
+      });
     }
   }
   // KWO-6: a helper from another ward, designated with the 情報資産管理責任者's prior permission.
   const first = managers[0]!;
   const firstUnit = ix.position(first.positionKey).orgUnitKey;
   // Someone from another using place: a member of another ward's section, or else the IT administrator.
-  const others = managers.slice(1).flatMap((m) => ix.staffOf([ix.position(m.positionKey).orgUnitKey])).filter((x) => x.position.kind !== 'head');
+  const others = managers
+    .slice(1)
+    .flatMap((m) => ix.staffOf([ix.position(m.positionKey).orgUnitKey]))
+    .filter((x) => x.position.kind !== 'head');
   const other = others[0] ?? (ix.staffOf([firstUnit]).some((x) => x.staff.key === ix.user('admin').key) ? undefined : { staff: ix.user('admin') });
   if (other) {
-    out.push({ key: `kwo.designation#${other.staff.key}#support`, assetKey: 'kaw.asset.resident-seal', staffKey: other.staff.key,
-      designatedByKey: ix.holderOf(first.positionKey).key, orgUnitKey: ix.position(first.positionKey).orgUnitKey, outsideSupervision: true,
-      permittedByKey: ix.holderOf('kaw.shimin.seikatsu.koseki.chief').key, validFrom: fyStart(dates.fiscalYear), ruleIds: ['KWO-6'] });
+    out.push({
+      key: `kwo.designation#${other.staff.key}#support`,
+      assetKey: 'kaw.asset.resident-seal',
+      staffKey: other.staff.key,
+      designatedByKey: ix.holderOf(first.positionKey).key,
+      orgUnitKey: ix.position(first.positionKey).orgUnitKey,
+      outsideSupervision: true,
+      permittedByKey: ix.holderOf('kaw.shimin.seikatsu.koseki.chief').key,
+      validFrom: fyStart(dates.fiscalYear),
+      ruleIds: ['KWO-6'],
+    });
   }
   return out;
 }
@@ -318,25 +441,76 @@ function contactNetworks(m: MunicipalitySeed, ix: Index): ContactNetworkSeed[] {
   const adminPos = ix.currentPosition(admin).key;
   switch (m.code) {
     case 'minato':
-      return [{ key: 'mnt.network.welfare', systemKey: 'mnt.welfare', name: '福祉総合システム障害時連絡網', ruleIds: ['MNT-22-4'],
-        members: [staffMember('保健福祉課長（判断）', 'mnt.hoken.fukushi.chief', true), staffMember('システム総括担当者（連絡）', adminPos, false), ...vendor] }];
+      return [
+        {
+          key: 'mnt.network.welfare',
+          systemKey: 'mnt.welfare',
+          name: '福祉総合システム障害時連絡網',
+          ruleIds: ['MNT-22-4'],
+          members: [
+            staffMember('保健福祉課長（判断）', 'mnt.hoken.fukushi.chief', true),
+            staffMember('システム総括担当者（連絡）', adminPos, false),
+            ...vendor,
+          ],
+        },
+      ];
     case 'kawasaki':
       return [
-        { key: 'kaw.network.welfare', systemKey: 'kww.welfare', name: '福祉総合情報システム緊急連絡体制', ruleIds: ['KWW-9-1', 'KWW-9-2'],
-          members: [staffMember('システム管理者（判断）', 'kaw.kenko.somu.system.chief', true), staffMember('システム運用担当者（情報提供）', adminPos, false), ...vendor] },
-        { key: 'kaw.network.ward', systemKey: 'kwo.ward-office', name: '区役所事務サービスシステム緊急時連絡網', ruleIds: ['KWO-10'],
-          members: [staffMember('システム管理責任者（判断）', 'kaw.shimin.seikatsu.koseki.chief', true), staffMember('川崎区役所区民課長（情報提供）', 'kaw.ward.kawasaki.kumin.chief', false), ...vendor] },
+        {
+          key: 'kaw.network.welfare',
+          systemKey: 'kww.welfare',
+          name: '福祉総合情報システム緊急連絡体制',
+          ruleIds: ['KWW-9-1', 'KWW-9-2'],
+          members: [
+            staffMember('システム管理者（判断）', 'kaw.kenko.somu.system.chief', true),
+            staffMember('システム運用担当者（情報提供）', adminPos, false),
+            ...vendor,
+          ],
+        },
+        {
+          key: 'kaw.network.ward',
+          systemKey: 'kwo.ward-office',
+          name: '区役所事務サービスシステム緊急時連絡網',
+          ruleIds: ['KWO-10'],
+          members: [
+            staffMember('システム管理責任者（判断）', 'kaw.shimin.seikatsu.koseki.chief', true),
+            staffMember('川崎区役所区民課長（情報提供）', 'kaw.ward.kawasaki.kumin.chief', false),
+            ...vendor,
+          ],
+        },
       ];
     case 'kitami':
-      return [{ key: 'ktm.network.counter', systemKey: 'ktm.counter', name: '窓口支援システム緊急連絡体制', ruleIds: ['KTM-14-1', 'KTM-14-4'],
-        members: [staffMember('統括管理者（判断）', 'ktm.shimin.director', true), staffMember('副統括管理者（判断）', 'ktm.shimin.madoguchi.chief', true), staffMember('窓口課担当（情報提供）', adminPos, false), ...vendor] }];
+      return [
+        {
+          key: 'ktm.network.counter',
+          systemKey: 'ktm.counter',
+          name: '窓口支援システム緊急連絡体制',
+          ruleIds: ['KTM-14-1', 'KTM-14-4'],
+          members: [
+            staffMember('統括管理者（判断）', 'ktm.shimin.director', true),
+            staffMember('副統括管理者（判断）', 'ktm.shimin.madoguchi.chief', true),
+            staffMember('窓口課担当（情報提供）', adminPos, false),
+            ...vendor,
+          ],
+        },
+      ];
     default:
       return [
-        { key: 'ark.network.resident', systemKey: 'ark.sys.resident-record', name: '住民記録システム緊急時連絡網', ruleIds: ['ARK-28-1'],
-          members: [staffMember('デジタル推進課長（判断）', 'ark.kanri.digital.chief', true), staffMember('運用担当（情報提供）', adminPos, false), ...vendor] },
+        {
+          key: 'ark.network.resident',
+          systemKey: 'ark.sys.resident-record',
+          name: '住民記録システム緊急時連絡網',
+          ruleIds: ['ARK-28-1'],
+          members: [staffMember('デジタル推進課長（判断）', 'ark.kanri.digital.chief', true), staffMember('運用担当（情報提供）', adminPos, false), ...vendor],
+        },
         // Names only people who inform: flagged, since nobody in it can decide (KWW-9-2 / KTM-14-4 standard).
-        { key: 'ark.network.tax', systemKey: 'ark.sys.tax', name: '税務システム緊急時連絡網', ruleIds: ['ARK-28-1'],
-          members: [staffMember('運用担当（情報提供）', adminPos, false), ...vendor] },
+        {
+          key: 'ark.network.tax',
+          systemKey: 'ark.sys.tax',
+          name: '税務システム緊急時連絡網',
+          ruleIds: ['ARK-28-1'],
+          members: [staffMember('運用担当（情報提供）', adminPos, false), ...vendor],
+        },
       ];
   }
 }
@@ -345,7 +519,8 @@ function systemSecurity(m: MunicipalitySeed): AccessDemo['systemSecurity'] {
   return m.systems.slice(0, 3).map((s, i) => ({
     systemKey: s.key,
     networkDescription: `基幹系ネットワーク（LGWAN接続系）VLAN ${110 + i}、業務サーバ 10.${20 + i}.0.0/24、インターネット分離（三層分離）`,
-    vulnerabilityNotes: i === 0 ? 'ミドルウェアの脆弱性（CVSS 7.5）について保守事業者が修正版を適用予定（令和8年12月）' : '未対応の既知の脆弱性なし（令和8年10月点検）',
+    vulnerabilityNotes:
+      i === 0 ? 'ミドルウェアの脆弱性（CVSS 7.5）について保守事業者が修正版を適用予定（令和8年12月）' : '未対応の既知の脆弱性なし（令和8年10月点検）',
   }));
 }
 

@@ -120,8 +120,7 @@ describe('Arakawa committees (別表第2, 別表第3)', () => {
 });
 
 describe('Arakawa roles and assets', () => {
-  const holders = (roleKey: string) =>
-    arakawaDemo.roleBindings.filter((b) => b.roleKey === roleKey).map((b) => positionFullName(arakawaDemo, b.positionKey));
+  const holders = (roleKey: string) => arakawaDemo.roleBindings.filter((b) => b.roleKey === roleKey).map((b) => positionFullName(arakawaDemo, b.positionKey));
 
   it('binds the CIO and the information manager', () => {
     expect(holders('information_controller')).toEqual(['管理部長']);

@@ -196,7 +196,12 @@ export const ARAKAWA_TABLE_1: readonly (readonly [string, string, string, string
   ['integrated-gis', '統合型GISシステム', '地図情報関連業務', 'ark.kanri.digital'],
   ['pc-operation-log', 'パソコン操作ログ記録システム', 'システム端末の操作ログの取得', 'ark.kanri.digital'],
   ['down-recovery', 'ダウンリカバリシステム', '基幹業務システム障害時の代替サービスの提供', 'ark.kanri.digital'],
-  ['multi-payment-network', 'マルチペイメントネットワーク公金収納サービス', 'マルチペイメントネットワーク等の利用による公金収納情報の取得及び提供', 'ark.kanri.digital'],
+  [
+    'multi-payment-network',
+    'マルチペイメントネットワーク公金収納サービス',
+    'マルチペイメントネットワーク等の利用による公金収納情報の取得及び提供',
+    'ark.kanri.digital',
+  ],
   ['rpa', 'RPAシステム', 'パソコン作業の自動化', 'ark.kanri.digital'],
   ['machine-room-access', 'マシン室入退室管理システム', 'マシン室の入退室管理', 'ark.kanri.digital'],
   // 総務企画課
@@ -443,9 +448,7 @@ export const arakawaInformationAssets: InformationAssetSeed[] = [
     name: '生活保護情報',
     business: '生活保護事務',
     ownerPositionKeys: [headPositionKey('ark.fukushi.seikatsu')],
-    systemKeys: ['ark.sys.public-assistance', 'ark.sys.receipt-management', 'ark.sys.public-assistance-data'].map(
-      (k) => system(k).key,
-    ),
+    systemKeys: ['ark.sys.public-assistance', 'ark.sys.receipt-management', 'ark.sys.public-assistance-data'].map((k) => system(k).key),
     classification: { ...PERSONAL_3A },
     dataItems: [
       { name: '保護受給状況', personal: true },
@@ -546,9 +549,7 @@ export const arakawaRoleBindings: RoleBindingSeed[] = [
   // for the 事務局s, which manage systems themselves, the 事務局長.
   ...systemSections.map((k) => bind('system_managing_chief', headPositionKey(k), ['ARK-2-1-15', 'ARK-4-2'])),
   // システム管理部長 (ARK-2-1-13): head of the 部 of each such section.
-  ...unique(systemSections.map(departmentOf)).map((k) =>
-    bind('system_managing_director', headPositionKey(k), ['ARK-2-1-13', 'ARK-4-2']),
-  ),
+  ...unique(systemSections.map(departmentOf)).map((k) => bind('system_managing_director', headPositionKey(k), ['ARK-2-1-13', 'ARK-4-2'])),
   ...usingSections.map((k) => bind('using_section_chief', headPositionKey(k), ['ARK-7-1', 'ARK-10-1', 'ARK-11-1'])),
   ...unique(usingSections.map(departmentOf)).map((k) => bind('using_department_head', headPositionKey(k), ['ARK-7-1'])),
   bind('steering_committee_chair', CIO, ['ARK-17-1']),

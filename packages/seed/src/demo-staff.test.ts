@@ -20,9 +20,7 @@ describe('demo staff generator', () => {
 
   it('depends on the municipality', () => {
     const other = generateDemoStaff({ ...options, municipality: 'minato' });
-    expect(other.map((s) => s.familyName + s.givenName)).not.toEqual(
-      generateDemoStaff(options).map((s) => s.familyName + s.givenName),
-    );
+    expect(other.map((s) => s.familyName + s.givenName)).not.toEqual(generateDemoStaff(options).map((s) => s.familyName + s.givenName));
   });
 
   it('gives every position one current holder, and every third a past holder', () => {

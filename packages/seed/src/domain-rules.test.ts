@@ -14,7 +14,12 @@ describe('committee rules', () => {
 describe('who owes a monthly plan (ARK-8-1)', () => {
   const unit = (key: string) => key;
   const systems = arakawaDemo.systems.map((s) => ({
-    id: s.key, rulebookId: s.rulebookId, managementType: s.managementType, managingOrgUnitId: unit(s.managingOrgUnitKey), lifecycleStatus: s.status, usingOrgUnitIds: s.usingOrgUnitKeys,
+    id: s.key,
+    rulebookId: s.rulebookId,
+    managementType: s.managementType,
+    managingOrgUnitId: unit(s.managingOrgUnitKey),
+    lifecycleStatus: s.status,
+    usingOrgUnitIds: s.usingOrgUnitKeys,
   }));
   const obligations = processingPlanObligations(systems);
 
@@ -33,7 +38,14 @@ describe('who owes a monthly plan (ARK-8-1)', () => {
 
 describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
   it('the using places are the ward sections using the 区役所システム, not the managing section', () => {
-    const places = checkSheetPlaces(kawasakiDemo.systems.map((s) => ({ rulebookId: s.rulebookId, managingOrgUnitId: s.managingOrgUnitKey, lifecycleStatus: s.status, usingOrgUnitIds: s.usingOrgUnitKeys })));
+    const places = checkSheetPlaces(
+      kawasakiDemo.systems.map((s) => ({
+        rulebookId: s.rulebookId,
+        managingOrgUnitId: s.managingOrgUnitKey,
+        lifecycleStatus: s.status,
+        usingOrgUnitIds: s.usingOrgUnitKeys,
+      })),
+    );
     expect(places).toContain('kaw.ward.saiwai.kumin');
     expect(places).toContain('kaw.ward.saiwai.hiyoshi');
     expect(places).not.toContain('kaw.shimin.seikatsu.koseki');
@@ -43,7 +55,9 @@ describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
 
 describe('rolesAt', () => {
   it('the Kawasaki demo: 健康福祉局総務部長 and こども未来局総務部長 each hold システム総括者 with their scope (KWW-3-1)', () => {
-    const demoTenures: TenureFact[] = kawasakiDemo.staff.flatMap((s) => s.tenures.map((t) => ({ staffId: s.key, positionId: t.positionKey, from: t.from, to: t.to ?? null })));
+    const demoTenures: TenureFact[] = kawasakiDemo.staff.flatMap((s) =>
+      s.tenures.map((t) => ({ staffId: s.key, positionId: t.positionKey, from: t.from, to: t.to ?? null })),
+    );
     const demoBindings: RoleBindingFact[] = kawasakiDemo.roleBindings.map((b) => ({
       rulebookId: b.rulebookId,
       roleKey: b.roleKey,

@@ -85,7 +85,10 @@ describe('demo dataset integrity', () => {
 
       it('every org unit has exactly one head position', () => {
         for (const u of m.orgUnits) {
-          expect(m.positions.filter((p) => p.orgUnitKey === u.key && p.kind === 'head'), u.key).toHaveLength(1);
+          expect(
+            m.positions.filter((p) => p.orgUnitKey === u.key && p.kind === 'head'),
+            u.key,
+          ).toHaveLength(1);
         }
       });
 

@@ -3,7 +3,11 @@ import { kawasakiDemo, KAWASAKI_WELFARE_TABLE } from './kawasaki.demo.ts';
 import { positionFullName } from './seed-builders.ts';
 
 /** The 別表 writes some owner names with spaces (line wraps) and 〔〕 / [ ] brackets. */
-const normalize = (s: string) => s.replace(/\s+/g, '').replace(/[[〔]/g, '（').replace(/[\]〕]/g, '）');
+const normalize = (s: string) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[[〔]/g, '（')
+    .replace(/[\]〕]/g, '）');
 
 const welfareAssets = kawasakiDemo.informationAssets.filter((a) => a.systemKeys.includes('kww.welfare'));
 const assetOf = (business: string) => {
@@ -34,11 +38,9 @@ describe('KWW 別表', () => {
 
   it('上下水道料金減免制度 has three owners and 証明書発行… two', () => {
     expect(owners('上下水道料金減免制度')).toEqual(
-      [
-        '健康福祉局長寿社会部高齢者在宅サービス課長',
-        '健康福祉局障害保健福祉部 障害者社会参加・就労支援課長',
-        '健康福祉局障害保健福祉部 精神保健課長',
-      ].map(normalize),
+      ['健康福祉局長寿社会部高齢者在宅サービス課長', '健康福祉局障害保健福祉部 障害者社会参加・就労支援課長', '健康福祉局障害保健福祉部 精神保健課長'].map(
+        normalize,
+      ),
     );
     expect(owners('証明書発行及びその他履歴管理')).toEqual(
       ['健康福祉局障害保健福祉部障害福祉課長', '健康福祉局障害保健福祉部障害者社会参加・就労支援課長'].map(normalize),
@@ -107,10 +109,8 @@ describe('KWW 別表', () => {
 });
 
 describe('Kawasaki roles', () => {
-  const bindings = (rulebookId: string, roleKey: string) =>
-    kawasakiDemo.roleBindings.filter((b) => b.rulebookId === rulebookId && b.roleKey === roleKey);
-  const names = (rulebookId: string, roleKey: string) =>
-    bindings(rulebookId, roleKey).map((b) => positionFullName(kawasakiDemo, b.positionKey));
+  const bindings = (rulebookId: string, roleKey: string) => kawasakiDemo.roleBindings.filter((b) => b.rulebookId === rulebookId && b.roleKey === roleKey);
+  const names = (rulebookId: string, roleKey: string) => bindings(rulebookId, roleKey).map((b) => positionFullName(kawasakiDemo, b.positionKey));
 
   it('splits the システム総括者 by scope (KWW-3-1)', () => {
     const supervisors = bindings('KWW', 'system_supervisor');
@@ -131,9 +131,7 @@ describe('Kawasaki roles', () => {
     expect(names('KWO', 'asset_manager')).toEqual(['市民文化局市民生活部戸籍住民サービス課長']);
     expect(names('KWO', 'system_manager')).toEqual(['市民文化局市民生活部戸籍住民サービス課長']);
     const usage = names('KWO', 'system_usage_manager');
-    expect(usage.slice(0, 7)).toEqual(
-      ['川崎区', '幸区', '中原区', '高津区', '宮前区', '多摩区', '麻生区'].map((w) => `${w}役所区民課長`),
-    );
+    expect(usage.slice(0, 7)).toEqual(['川崎区', '幸区', '中原区', '高津区', '宮前区', '多摩区', '麻生区'].map((w) => `${w}役所区民課長`));
     expect(usage).toContain('川崎区役所大師支所区民センター室長');
     expect(usage).toContain('川崎区役所田島支所区民センター室長');
     expect(usage).toContain('幸区役所日吉出張所長');

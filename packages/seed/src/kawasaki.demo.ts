@@ -59,13 +59,7 @@ export const kawasakiOrgUnits: OrgUnitSeed[] = [
   orgUnit('kaw.kenko.shogai', '障害保健福祉部', 'Disability Health and Welfare Department', D, 'kaw.kenko'),
   orgUnit('kaw.kenko.shogai.fukushi', '障害福祉課', 'Disability Welfare Section', S, 'kaw.kenko.shogai'),
   orgUnit('kaw.kenko.shogai.seishin', '精神保健課', 'Mental Health Section', S, 'kaw.kenko.shogai'),
-  orgUnit(
-    'kaw.kenko.shogai.shuro',
-    '障害者社会参加・就労支援課',
-    'Social Participation and Employment Support Section',
-    S,
-    'kaw.kenko.shogai',
-  ),
+  orgUnit('kaw.kenko.shogai.shuro', '障害者社会参加・就労支援課', 'Social Participation and Employment Support Section', S, 'kaw.kenko.shogai'),
   orgUnit('kaw.kenko.hoken', '医療保険部', 'Medical Insurance Department', D, 'kaw.kenko'),
   orgUnit('kaw.kenko.hoken.nenkin', '国民年金・福祉医療課', 'National Pension and Welfare Medical Care Section', S, 'kaw.kenko.hoken'),
 
@@ -211,12 +205,7 @@ export const KAWASAKI_WELFARE_TABLE: readonly WelfareRow[] = [
   ['physical-disability-certificate', ['身体障害者手帳'], '身体障害者手帳業務に関する情報資産', [O.shogai]],
   ['rehabilitation-certificate', ['療育手帳'], '療育手帳業務に関する情報資産', [O.shogai]],
   ['mental-disability-certificate', ['精神障害者保健手帳'], '精神障害者保健手帳業務に関する情報資産', [O.seishin]],
-  [
-    'certificates-history',
-    ['証明書発行及びその他履歴管理'],
-    '証明書発行及びその他履歴管理に関する情報資産',
-    [O.shogai, O.shuro],
-  ],
+  ['certificates-history', ['証明書発行及びその他履歴管理'], '証明書発行及びその他履歴管理に関する情報資産', [O.shogai, O.shuro]],
   [
     'independence-support-medical',
     ['自立支援医療（精神通院）', '自立支援医療（更生医療）'],
@@ -225,12 +214,7 @@ export const KAWASAKI_WELFARE_TABLE: readonly WelfareRow[] = [
     [O.nenkin],
   ],
   ['upbringing-medical', ['自立支援医療（育成医療）'], '自立支援医療（育成医療）業務に関する情報資産', [O.kodomoHoken]],
-  [
-    'pediatric-chronic-disease',
-    ['小児慢性特定疾病医療費助成事業'],
-    '小児慢性特定疾病医療費助成事業に関する情報資産',
-    [O.kodomoHoken],
-  ],
+  ['pediatric-chronic-disease', ['小児慢性特定疾病医療費助成事業'], '小児慢性特定疾病医療費助成事業に関する情報資産', [O.kodomoHoken]],
   ['disability-services', ['障害福祉サービス等事業'], '障害福祉サービス等事業業務に関する情報資産', [O.shogai]],
   ['disabled-children-support', ['障害児施設入所支援・障害児施設通所支援'], '障害児支援業務に関する情報資産', [O.shogai]],
   // Split over two lines in the source: "補装具費支給 重度障害児（者）日常生活" + "用具給付等事業 … 緊急通報システム設置運営 事業 …".
@@ -273,14 +257,7 @@ export const KAWASAKI_WELFARE_TABLE: readonly WelfareRow[] = [
   ['child-allowances', ['児童手当', '児童扶養手当'], '児童関係手当支給業務に関する情報資産', [O.katei]],
   [
     'disability-allowances',
-    [
-      '特別児童扶養手当',
-      '川崎市在宅重度重複障害者等手当',
-      '神奈川県在宅重度障害者等手当',
-      '特別障害者手当',
-      '障害児福祉手当',
-      '福祉手当（経過措置）',
-    ],
+    ['特別児童扶養手当', '川崎市在宅重度重複障害者等手当', '神奈川県在宅重度障害者等手当', '特別障害者手当', '障害児福祉手当', '福祉手当（経過措置）'],
     '障害者手当支給業務に関する情報資産',
     [O.shogai],
   ],
@@ -300,12 +277,7 @@ export const KAWASAKI_WELFARE_TABLE: readonly WelfareRow[] = [
     [O.katei],
   ],
   ['adult-asthma-medical-aid', ['成人ぜん息患者医療費助成事業'], '医療費助成業務（成人ぜん息患者）に関する情報資産', [O.envHealth]],
-  [
-    'severe-disability-medical-aid',
-    ['重度障害者医療費助成事業', '高齢重度障害者医療費助成事業'],
-    '医療費助成業務（重度障害者）に関する情報資産',
-    [O.nenkin],
-  ],
+  ['severe-disability-medical-aid', ['重度障害者医療費助成事業', '高齢重度障害者医療費助成事業'], '医療費助成業務（重度障害者）に関する情報資産', [O.nenkin]],
   ['disaster-evacuation-support', ['災害時要援護者避難支援制度'], '災害時要援護者避難支援業務に関する情報資産', [O.crisis]],
   ['water-charge-reduction', ['上下水道料金減免制度'], '上下水道料金減免制度に関する情報資産', [O.zaitaku, O.shuro, O.seishin]],
   // Split over two lines in the source; the last owner cells continue on the second line.
@@ -359,22 +331,20 @@ export const kawasakiSystems: SystemSeed[] = [
 // Information assets: one per 別表 row (KWW-5-1), plus the ward office system's asset (KWO-2).
 // ---------------------------------------------------------------------------------------------
 export const kawasakiInformationAssets: InformationAssetSeed[] = [
-  ...KAWASAKI_WELFARE_TABLE.map(
-    ([slug, businesses, name, owners]): InformationAssetSeed => ({
-      key: `kaw.asset.${slug}`,
-      name,
-      business: businesses.join('、'),
-      ownerPositionKeys: owners.map((k) => position(k).key),
-      systemKeys: [WELFARE],
-      classification: { confidentiality: '3A', integrity: '2', availability: '2' },
-      dataItems: [
-        { name: '宛名情報（氏名・住所・生年月日）', personal: true },
-        { name: '資格・認定情報', personal: true },
-        { name: '給付・支給履歴', personal: true },
-      ],
-      ruleIds: ['KWW-5-1', 'KWW-5-2'],
-    }),
-  ),
+  ...KAWASAKI_WELFARE_TABLE.map(([slug, businesses, name, owners]): InformationAssetSeed => ({
+    key: `kaw.asset.${slug}`,
+    name,
+    business: businesses.join('、'),
+    ownerPositionKeys: owners.map((k) => position(k).key),
+    systemKeys: [WELFARE],
+    classification: { confidentiality: '3A', integrity: '2', availability: '2' },
+    dataItems: [
+      { name: '宛名情報（氏名・住所・生年月日）', personal: true },
+      { name: '資格・認定情報', personal: true },
+      { name: '給付・支給履歴', personal: true },
+    ],
+    ruleIds: ['KWW-5-1', 'KWW-5-2'],
+  })),
   {
     key: 'kaw.asset.resident-seal',
     name: '住民基本台帳・印鑑登録情報',
@@ -382,12 +352,7 @@ export const kawasakiInformationAssets: InformationAssetSeed[] = [
     ownerPositionKeys: [position('kaw.shimin.seikatsu.koseki.chief').key],
     systemKeys: [WARD_OFFICE],
     classification: { confidentiality: '3A', integrity: '2', availability: '2' },
-    dataItems: [
-      ...BASIC_RESIDENT_ITEMS,
-      { name: '個人番号', personal: true },
-      { name: '印鑑登録番号', personal: true },
-      { name: '登録印影', personal: true },
-    ],
+    dataItems: [...BASIC_RESIDENT_ITEMS, { name: '個人番号', personal: true }, { name: '印鑑登録番号', personal: true }, { name: '登録印影', personal: true }],
     ruleIds: ['KWO-2-1', 'KWO-2-2', 'KWO-3-2'],
   },
 ];
@@ -395,13 +360,7 @@ export const kawasakiInformationAssets: InformationAssetSeed[] = [
 // ---------------------------------------------------------------------------------------------
 // Role bindings.
 // ---------------------------------------------------------------------------------------------
-const bind = (
-  rulebookId: 'KWW' | 'KWO',
-  roleKey: string,
-  positionKey: string,
-  ruleIds: RuleId[],
-  scope?: { key: string; label: string },
-): RoleBindingSeed => ({
+const bind = (rulebookId: 'KWW' | 'KWO', roleKey: string, positionKey: string, ruleIds: RuleId[], scope?: { key: string; label: string }): RoleBindingSeed => ({
   rulebookId,
   roleKey,
   positionKey: position(positionKey).key,
@@ -422,13 +381,7 @@ const SYSTEM_OPERATORS = [
 ];
 const OWNER_ASSISTANTS = ['kaw.kenko.choju.kaigo.staff1', 'kaw.kenko.shogai.fukushi.staff1'];
 /** A few 利用課 whose chiefs are 利用責任者 (KWW-8-2). */
-const USAGE_SECTIONS = [
-  'kaw.kenko.choju.kaigo',
-  'kaw.kenko.choju.zaitaku',
-  'kaw.kenko.shogai.fukushi',
-  'kaw.kodomo.shien.katei',
-  'kaw.kodomo.hoiku.dai1',
-];
+const USAGE_SECTIONS = ['kaw.kenko.choju.kaigo', 'kaw.kenko.choju.zaitaku', 'kaw.kenko.shogai.fukushi', 'kaw.kodomo.shien.katei', 'kaw.kodomo.hoiku.dai1'];
 
 export const kawasakiRoleBindings: RoleBindingSeed[] = [
   bind('KWW', 'system_supervisor', 'kaw.kenko.somu.director', ['KWW-3-1'], { ...KWW_SUPERVISOR_SCOPES.healthWelfare }),
@@ -445,9 +398,7 @@ export const kawasakiRoleBindings: RoleBindingSeed[] = [
   // 市民文化局長 receives reports of incidents with large impact on residents (KWO-10-1-2).
   bind('KWO', 'citizens_bureau_director', 'kaw.shimin.director', ['KWO-10-1-2']),
   ...WARD_USAGE_UNITS.map((k) => bind('KWO', 'system_usage_manager', `${k}.chief`, ['KWO-2-4'])),
-  ...['kaw.ward.kawasaki.kumin.madoguchi.staff1', 'kaw.ward.kawasaki.kumin.madoguchi.staff2'].map((k) =>
-    bind('KWO', 'designated_handler', k, ['KWO-6-1']),
-  ),
+  ...['kaw.ward.kawasaki.kumin.madoguchi.staff1', 'kaw.ward.kawasaki.kumin.madoguchi.staff2'].map((k) => bind('KWO', 'designated_handler', k, ['KWO-6-1'])),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -65,7 +65,10 @@ const viaCounter = (section: string, note: string): DemoPattern[] => [
   { authority: MADOGUCHI, action: 'accept_and_hand_over', note },
   { authority: '*', action: 'refer' },
 ];
-const atCounter: DemoPattern[] = [{ authority: MADOGUCHI, action: 'handle' }, { authority: '*', action: 'refer' }];
+const atCounter: DemoPattern[] = [
+  { authority: MADOGUCHI, action: 'handle' },
+  { authority: '*', action: 'refer' },
+];
 
 const IDENTITY = '本人確認書類（マイナンバーカード、運転免許証等）';
 const RESIDENT_FIELDS = ['氏名', 'フリガナ', '生年月日', '性別', '続柄'];
@@ -76,13 +79,19 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '転入届',
     category: 'address_name_household',
     displayOrder: 10,
-    overview: '他の市区町村から北見市に住所を移したときの届出です。転入した日から14日以内に届け出てください。マイナンバーカードをお持ちの方は、カードの継続利用の手続も行います。',
+    overview:
+      '他の市区町村から北見市に住所を移したときの届出です。転入した日から14日以内に届け出てください。マイナンバーカードをお持ちの方は、カードの継続利用の手続も行います。',
     conditionsText: '他の市区町村から北見市に転入したとき',
     conditionRules: event('moving_in'),
     routingText: '窓口課で受付・処理。他の課の職員は窓口課へ案内する。',
     managing: MADOGUCHI,
     patterns: atCounter,
-    confirmationItems: [IDENTITY, '転出証明書（マイナンバーカードによる転出届をした方は不要）', '異動する方全員のマイナンバーカード', '転入した日（14日以内か）'],
+    confirmationItems: [
+      IDENTITY,
+      '転出証明書（マイナンバーカードによる転出届をした方は不要）',
+      '異動する方全員のマイナンバーカード',
+      '転入した日（14日以内か）',
+    ],
     outputForms: [{ name: '住民異動届（転入）', printedFields: [...RESIDENT_FIELDS, '新住所', '前住所', '転入年月日', '世帯主'] }],
     reviewed: 'this_fiscal_year',
   },
@@ -144,7 +153,8 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '国民健康保険の加入',
     category: 'related',
     displayOrder: 110,
-    overview: '北見市に転入した方で勤務先の健康保険に加入していない75歳未満の方、国民健康保険の世帯に生まれた子は、国民健康保険に加入します。保険証（資格確認書）は保険医療課で交付します。',
+    overview:
+      '北見市に転入した方で勤務先の健康保険に加入していない75歳未満の方、国民健康保険の世帯に生まれた子は、国民健康保険に加入します。保険証（資格確認書）は保険医療課で交付します。',
     conditionsText: '転入した方のうち、勤務先の健康保険（被扶養者を含む）に加入していない75歳未満の方がいるとき。国民健康保険の世帯で出生があったとき。',
     conditionRules: {
       any: [
@@ -187,7 +197,8 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '後期高齢者医療の届出',
     category: 'related',
     displayOrder: 120,
-    overview: '75歳以上の方が転入・転居・転出するとき、又は亡くなったときの届出です。転入では資格取得、転居では住所変更、転出・死亡では資格喪失（死亡のときは葬祭費の申請）を行います。',
+    overview:
+      '75歳以上の方が転入・転居・転出するとき、又は亡くなったときの届出です。転入では資格取得、転居では住所変更、転出・死亡では資格喪失（死亡のときは葬祭費の申請）を行います。',
     conditionsText: '75歳以上の方が転入・転居・転出するとき、又は75歳以上の方が亡くなったとき',
     conditionRules: {
       any: [
@@ -207,12 +218,15 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '介護保険の届出',
     category: 'related',
     displayOrder: 130,
-    overview: '65歳以上の方、要介護・要支援認定を受けている方が転入・転居・転出するとき、又は亡くなったときの届出です。転入では資格取得、転居では住所変更、転出・死亡では資格喪失を行います。',
+    overview:
+      '65歳以上の方、要介護・要支援認定を受けている方が転入・転居・転出するとき、又は亡くなったときの届出です。転入では資格取得、転居では住所変更、転出・死亡では資格喪失を行います。',
     conditionsText: '65歳以上の方又は要介護・要支援認定を受けている方が転入・転居・転出するとき、又は亡くなったとき',
     conditionRules: {
       any: [
         { all: [{ fact: 'event', op: 'in', value: MOVES }, { any: [atLeastOne({ group: 'aged_65_plus' }), atLeastOne({ longTermCareCertified: true })] }] },
-        { all: [event('death'), { any: [atLeastOne({ group: 'aged_65_plus', deceased: true }), atLeastOne({ longTermCareCertified: true, deceased: true })] }] },
+        {
+          all: [event('death'), { any: [atLeastOne({ group: 'aged_65_plus', deceased: true }), atLeastOne({ longTermCareCertified: true, deceased: true })] }],
+        },
       ],
     },
     routingText: '介護福祉課で処理。窓口課は届出書を印字して引き継ぐ。',
@@ -227,7 +241,8 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '児童手当の認定請求',
     category: 'related',
     displayOrder: 140,
-    overview: '高校生年代までの児童を養育している方が転入したとき、又は子が生まれたときの請求です。転入した日（出生の日）の翌日から15日以内に請求してください。',
+    overview:
+      '高校生年代までの児童を養育している方が転入したとき、又は子が生まれたときの請求です。転入した日（出生の日）の翌日から15日以内に請求してください。',
     conditionsText: '18歳以下の児童を養育している方が転入したとき、又は出生があったとき',
     conditionRules: { all: [event('moving_in', 'birth'), atLeastOne({ maxAge: 18, deceased: false })] },
     routingText: '子育て支援課で処理。窓口課は認定請求書を印字して引き継ぐ。',
@@ -242,7 +257,8 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     name: '就学（転入学）の手続',
     category: 'related',
     displayOrder: 150,
-    overview: '小学校・中学校に通う年齢の子が転入したとき、又は転居で通学区域が変わるときに、転入学通知書を交付します。通知書を在籍校と転入先の学校に提出してください。',
+    overview:
+      '小学校・中学校に通う年齢の子が転入したとき、又は転居で通学区域が変わるときに、転入学通知書を交付します。通知書を在籍校と転入先の学校に提出してください。',
     conditionsText: '6歳以上15歳以下の子が転入・転居するとき（転居は通学区域が変わる場合）',
     conditionRules: { all: [event('moving_in', 'moving_within'), atLeastOne({ group: 'school_age' })] },
     routingText: '窓口課で転入学通知書を交付する（教育委員会の事務を窓口課で受け付ける）。',
@@ -295,7 +311,12 @@ export const KITAMI_DEMO_PROCEDURES: DemoProcedure[] = [
     displayOrder: 10,
     overview: '北見市に住民登録のある15歳以上の方が印鑑を登録する手続です。本人が来庁し、顔写真付きの本人確認書類があれば即日登録できます。',
     conditionsText: '印鑑登録を希望するとき（転出・死亡のときを除く）',
-    conditionRules: { all: [{ fact: 'sealRegistrationWanted', op: 'eq', value: true }, { fact: 'event', op: 'not_in', value: ['moving_out', 'death'] }] },
+    conditionRules: {
+      all: [
+        { fact: 'sealRegistrationWanted', op: 'eq', value: true },
+        { fact: 'event', op: 'not_in', value: ['moving_out', 'death'] },
+      ],
+    },
     routingText: '窓口課で受付・処理。',
     managing: MADOGUCHI,
     patterns: atCounter,

@@ -3,8 +3,7 @@ import { kitamiDemo } from './kitami.demo.ts';
 import { positionFullName } from './seed-builders.ts';
 
 describe('Kitami 窓口支援システム', () => {
-  const names = (roleKey: string) =>
-    kitamiDemo.roleBindings.filter((b) => b.roleKey === roleKey).map((b) => positionFullName(kitamiDemo, b.positionKey));
+  const names = (roleKey: string) => kitamiDemo.roleBindings.filter((b) => b.roleKey === roleKey).map((b) => positionFullName(kitamiDemo, b.positionKey));
 
   it('binds 統括管理者 and 副統括管理者 (KTM-3-2, KTM-3-5)', () => {
     expect(names('general_manager')).toEqual(['市民環境部長']);

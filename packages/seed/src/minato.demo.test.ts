@@ -42,9 +42,7 @@ describe('Minato 福祉総合システム', () => {
 
   it('binds a システム使用課長 for each of the 20 sections', () => {
     const chiefs = minatoDemo.roleBindings.filter((b) => b.roleKey === 'using_section_chief');
-    expect(chiefs.map((b) => minatoDemo.positions.find((p) => p.key === b.positionKey)!.orgUnitKey)).toEqual(
-      system.usingOrgUnitKeys,
-    );
+    expect(chiefs.map((b) => minatoDemo.positions.find((p) => p.key === b.positionKey)!.orgUnitKey)).toEqual(system.usingOrgUnitKeys);
   });
 
   it('定例報告会: chair 保健福祉課長, members 管理係長 and システム総括担当者, plus the contractor', () => {

@@ -101,9 +101,7 @@ export const minatoPositions: PositionSeed[] = minatoOrgUnits.flatMap((u) => {
   const special = HEAD_TITLES[u.key];
   const head = special ? headOf(u, special.title, special.name) : headOf(u, DEFAULT_HEAD_TITLE[u.level]);
   const extra: PositionSeed[] =
-    u.key === 'mnt.hoken.fukushi.kanri'
-      ? [{ key: COORDINATOR, orgUnitKey: u.key, title: '係員', name: 'システム総括担当者', kind: 'member' }]
-      : [];
+    u.key === 'mnt.hoken.fukushi.kanri' ? [{ key: COORDINATOR, orgUnitKey: u.key, title: '係員', name: 'システム総括担当者', kind: 'member' }] : [];
   return [head, ...extra, ...membersOf(u, MEMBER_COUNTS[u.key] ?? 0)];
 });
 
@@ -207,12 +205,7 @@ export const minatoInformationAssets: InformationAssetSeed[] = [
 ];
 
 const USING_SECTION_STAFF = ['mnt.shiba.kumin.hoken.staff1', 'mnt.hoken.korei.zaitaku.staff1', 'mnt.kodomo.katei.teate.staff1'];
-const USING_UNIT_STAFF = [
-  'mnt.shiba.kumin.hoken.staff1',
-  'mnt.hoken.korei.zaitaku.staff1',
-  'mnt.hoken.korei.zaitaku.staff2',
-  'mnt.kodomo.katei.teate.staff1',
-];
+const USING_UNIT_STAFF = ['mnt.shiba.kumin.hoken.staff1', 'mnt.hoken.korei.zaitaku.staff1', 'mnt.hoken.korei.zaitaku.staff2', 'mnt.kodomo.katei.teate.staff1'];
 
 const bind = (roleKey: string, positionKey: string, ruleIds: RuleId[]): RoleBindingSeed => ({
   rulebookId: 'MNT',

@@ -2,13 +2,7 @@
 import type { OrgUnitLevel } from '@tsukasa/domain';
 import type { DataItemSeed, MunicipalitySeed, OrgUnitSeed, PositionSeed } from './seed.types.ts';
 
-export function orgUnit(
-  key: string,
-  name: string,
-  nameEn: string,
-  level: OrgUnitLevel,
-  parentKey?: string,
-): OrgUnitSeed {
+export function orgUnit(key: string, name: string, nameEn: string, level: OrgUnitLevel, parentKey?: string): OrgUnitSeed {
   return parentKey === undefined ? { key, name, nameEn, level } : { key, name, nameEn, level, parentKey };
 }
 

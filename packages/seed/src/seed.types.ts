@@ -1,15 +1,6 @@
 // Shape of the demo dataset of one municipality. Keys are stable, human-readable identifiers
 // (e.g. "ark.digital") that the seeder turns into deterministic UUIDs, so reseeding is idempotent.
-import type {
-  ClassificationScale,
-  Classification,
-  LifecycleStatus,
-  ManagementType,
-  MunicipalityCode,
-  OrgUnitLevel,
-  RulebookId,
-  RuleId,
-} from '@tsukasa/domain';
+import type { ClassificationScale, Classification, LifecycleStatus, ManagementType, MunicipalityCode, OrgUnitLevel, RulebookId, RuleId } from '@tsukasa/domain';
 
 export interface OrgUnitSeed {
   key: string;

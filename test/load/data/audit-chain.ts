@@ -49,21 +49,37 @@ const pgList = (v: string[] | null): string => (v === null ? '\\N' : `{${v.join(
 const pgJson = (v: EventFields['before']): string => (v === null ? '\\N' : JSON.stringify(v).replace(/\\/g, '\\\\'));
 
 function canonicalEvent(e: EventFields): string {
-  return `{"action":${js(e.action)},"actorStaffId":${js(e.actorStaffId)},"actorTokenId":${js(e.actorTokenId)},"after":${jsObject(e.after)},"before":${jsObject(e.before)},"fields":${jsList(e.fields)},` +
+  return (
+    `{"action":${js(e.action)},"actorStaffId":${js(e.actorStaffId)},"actorTokenId":${js(e.actorTokenId)},"after":${jsObject(e.after)},"before":${jsObject(e.before)},"fields":${jsList(e.fields)},` +
     `"municipalityId":${js(e.municipalityId)},"occurredAt":${js(e.occurredAt)},"onBehalfOfStaffId":${js(e.onBehalfOfStaffId)},"requestId":${js(e.requestId)},"ruleIds":${jsList(e.ruleIds)},` +
-    `"targetId":${js(e.targetId)},"targetIds":${jsList(e.targetIds)},"targetType":${js(e.targetType)}}`;
+    `"targetId":${js(e.targetId)},"targetIds":${jsList(e.targetIds)},"targetType":${js(e.targetType)}}`
+  );
 }
 
-export interface ChainHead { municipalityId: string; seq: number; hash: string }
+export interface ChainHead {
+  municipalityId: string;
+  seq: number;
+  hash: string;
+}
 
 /**
  * Events of one municipality as COPY lines (columns of COLUMNS.audit_event), linked as
  * append_audit_events() links them: hash version 2, sha256(prev || '\n' || seq || '\n' || digest)
  * with digest = sha256(canonical JSON of the event). Sets `head` when done.
  */
-export function* auditChain(mid: string, count: number, from: number, to: number, rnd: Prng, pick: {
-  staff: () => string; system: () => string; ruleIds: (action: string) => string[];
-}, head: ChainHead): Generator<string> {
+export function* auditChain(
+  mid: string,
+  count: number,
+  from: number,
+  to: number,
+  rnd: Prng,
+  pick: {
+    staff: () => string;
+    system: () => string;
+    ruleIds: (action: string) => string[];
+  },
+  head: ChainHead,
+): Generator<string> {
   let prev = auditRepo.GENESIS_HASH;
   const span = to - from;
   let at = from;
@@ -114,16 +130,30 @@ export function* auditChain(mid: string, count: number, from: number, to: number
         after = { ownerCount: rnd.between(1, 3) };
     }
     const e: EventFields = {
-      municipalityId: mid, occurredAt: new Date(at).toISOString(), actorStaffId: actor, actorTokenId: null,
-      onBehalfOfStaffId: rnd.int(100) === 0 ? pick.staff() : null, action: kind.action, targetType: kind.targetType,
-      targetId, targetIds, fields, before, after, ruleIds: pick.ruleIds(kind.action), requestId: rnd.uuid(),
+      municipalityId: mid,
+      occurredAt: new Date(at).toISOString(),
+      actorStaffId: actor,
+      actorTokenId: null,
+      onBehalfOfStaffId: rnd.int(100) === 0 ? pick.staff() : null,
+      action: kind.action,
+      targetType: kind.targetType,
+      targetId,
+      targetIds,
+      fields,
+      before,
+      after,
+      ruleIds: pick.ruleIds(kind.action),
+      requestId: rnd.uuid(),
     };
     const canonical = canonicalEvent(e);
-    if (seq <= 500 && canonical !== auditRepo.canonicalJson(e)) throw new Error(`canonical JSON mismatch at event ${seq}:\n${canonical}\n${auditRepo.canonicalJson(e)}`);
+    if (seq <= 500 && canonical !== auditRepo.canonicalJson(e))
+      throw new Error(`canonical JSON mismatch at event ${seq}:\n${canonical}\n${auditRepo.canonicalJson(e)}`);
     const digest = sha256(canonical, 'hex');
     const link = sha256(`${prev}\n${seq}\n${digest}`, 'hex');
-    yield `${mid}\t${seq}\t${e.occurredAt}\t${actor}\t\\N\t${pgText(e.onBehalfOfStaffId)}\t${e.action}\t${e.targetType}\t${pgText(targetId)}\t${pgList(targetIds)}\t${pgList(fields)}\t` +
-      `${pgJson(before)}\t${pgJson(after)}\t${pgList(e.ruleIds)}\t${e.requestId}\t${prev}\t${link}\t2`;
+    yield (
+      `${mid}\t${seq}\t${e.occurredAt}\t${actor}\t\\N\t${pgText(e.onBehalfOfStaffId)}\t${e.action}\t${e.targetType}\t${pgText(targetId)}\t${pgList(targetIds)}\t${pgList(fields)}\t` +
+      `${pgJson(before)}\t${pgJson(after)}\t${pgList(e.ruleIds)}\t${e.requestId}\t${prev}\t${link}\t2`
+    );
     prev = link;
   }
   head.municipalityId = mid;

@@ -8,7 +8,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 export type Cell = string | number | boolean | null | Date | readonly string[] | { readonly [k: string]: unknown };
 export type Row = readonly Cell[];
 
-const escapeText = (s: string): string => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
+const escapeText = (s: string): string =>
+  /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
 
 /** A text[] literal: every element quoted, so commas, braces and spaces need no more thought. */
 export function arrayLiteral(items: readonly string[]): string {

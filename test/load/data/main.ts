@@ -45,21 +45,28 @@ try {
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
   console.log('');
   for (const s of report.steps) console.log(`  ${s.name}: ${(s.ms / 1000).toFixed(1)} s`);
-  console.log(`\n${rows.toLocaleString('en')} rows in ${(report.totalMs / 1000).toFixed(1)} s (${Math.round(rows / (report.totalMs / 1000)).toLocaleString('en')} rows/s overall)`);
-  if (!report.auditForeignKeyChecks) console.log('(audit log loaded as a superuser without its per-row foreign-key triggers; BENCH_AUDIT_FK_CHECKS=1 keeps them)');
+  console.log(
+    `\n${rows.toLocaleString('en')} rows in ${(report.totalMs / 1000).toFixed(1)} s (${Math.round(rows / (report.totalMs / 1000)).toLocaleString('en')} rows/s overall)`,
+  );
+  if (!report.auditForeignKeyChecks)
+    console.log('(audit log loaded as a superuser without its per-row foreign-key triggers; BENCH_AUDIT_FK_CHECKS=1 keeps them)');
   if (process.env.BENCH_VERIFY !== '0') {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       await client.query(`set search_path = tsukasa`);
       const v = await verifyChainStreaming(client, report.city.id);
-      console.log(`Audit chain of ${report.city.code}: ${v.ok ? 'intact' : `BROKEN — ${v.problem}`}, ${v.events.toLocaleString('en')} events recomputed in ${(v.ms / 1000).toFixed(1)} s (${Math.round(v.events / (v.ms / 1000)).toLocaleString('en')} events/s, streamed)`);
+      console.log(
+        `Audit chain of ${report.city.code}: ${v.ok ? 'intact' : `BROKEN — ${v.problem}`}, ${v.events.toLocaleString('en')} events recomputed in ${(v.ms / 1000).toFixed(1)} s (${Math.round(v.events / (v.ms / 1000)).toLocaleString('en')} events/s, streamed)`,
+      );
       if (!v.ok) status = 1;
     } finally {
       await client.end();
     }
   }
-  console.log(`Sign in to ${report.city.code} as admin or approver, or to ${report.smallCodes[0] ?? '(no small municipality)'} … as admin; password demo-admin-pass.`);
+  console.log(
+    `Sign in to ${report.city.code} as admin or approver, or to ${report.smallCodes[0] ?? '(no small municipality)'} … as admin; password demo-admin-pass.`,
+  );
   console.log(`Check the audit chains: ${verify}`);
 } catch (e) {
   console.error(e);

@@ -57,7 +57,8 @@ const post = (name: string, body: unknown, bearer?: string, extra: Record<string
 const CREATE_TOKEN = 'mutation { createApiToken(input: { name: "hostile", scopes: ["registry:read"] }) { token } }';
 const PROTECTED = ['{ viewer { username } }', '{ systems(first: 5) { totalCount } }', '{ auditEvents(first: 5) { totalCount } }', CREATE_TOKEN];
 
-const anyCaller = (r: Rng, w: World): string | undefined => r.pick([undefined, w.callers.kawasakiAdmin, w.callers.kawasakiToken, w.callers.minatoChief, w.callers.arakawaStaff]);
+const anyCaller = (r: Rng, w: World): string | undefined =>
+  r.pick([undefined, w.callers.kawasakiAdmin, w.callers.kawasakiToken, w.callers.minatoChief, w.callers.arakawaStaff]);
 const signedIn = (r: Rng, w: World): string => r.pick([w.callers.kawasakiAdmin, w.callers.kawasakiToken, w.callers.minatoChief]);
 
 const mutationsOf = (w: World) => rootFields(w.schema, 'mutation').filter((f) => !['signIn', 'signOut'].includes(f.name));
@@ -75,9 +76,25 @@ export const CATEGORIES: Record<string, Generator> = {
       () => '['.repeat(r.int(1, 20_000)) + ']'.repeat(r.int(0, 3)),
       () => '{"a":'.repeat(r.int(1, 5_000)) + '1' + '}'.repeat(r.int(0, 5_000)),
       () => r.pick(['', 'null', 'true', '0', '"query"', 'NaN', 'undefined', '{', '}', '\ufeff{}', '{"query": "\\ud800"}']),
-      () => r.pick(['{"query": null}', '{"query": {}}', '{"query": ["{ viewer { username } }"]}', '{"query": 1e999}', '{"query": "{ viewer { username } }", "variables": []}']),
-      () => JSON.stringify({ query: '{ viewer { username } }', variables: JSON.parse('{"__proto__": {"polluted": true}}'), operationName: r.pick([null, 1, [], {}]) }),
-      () => JSON.stringify({ query: '{ viewer { username } }', extensions: { persistedQuery: { version: r.pick([1, 2, 'x']), sha256Hash: hostileString(r, 64) } } }),
+      () =>
+        r.pick([
+          '{"query": null}',
+          '{"query": {}}',
+          '{"query": ["{ viewer { username } }"]}',
+          '{"query": 1e999}',
+          '{"query": "{ viewer { username } }", "variables": []}',
+        ]),
+      () =>
+        JSON.stringify({
+          query: '{ viewer { username } }',
+          variables: JSON.parse('{"__proto__": {"polluted": true}}'),
+          operationName: r.pick([null, 1, [], {}]),
+        }),
+      () =>
+        JSON.stringify({
+          query: '{ viewer { username } }',
+          extensions: { persistedQuery: { version: r.pick([1, 2, 'x']), sha256Hash: hostileString(r, 64) } },
+        }),
     ])();
     // Anonymous: were the body understood, the query would still be refused (UNAUTHENTICATED).
     return post('malformed or odd JSON body', body);
@@ -123,7 +140,13 @@ export const CATEGORIES: Record<string, Generator> = {
     ][variant]!;
     // With the preflight header CSRF prevention lets a GET through; a mutation by GET is still refused.
     const headers = variant === 3 ? { ...auth(w.callers.kawasakiAdmin) } : { ...auth(w.callers.kawasakiAdmin), 'apollo-require-preflight': 'true' };
-    return { name: ['GET of a mutation', 'GET with malformed variables', 'GET of a deep query', 'GET without the preflight header (CSRF)'][variant]!, method: 'GET', path: `/graphql${search}`, headers, expect: 'refused' };
+    return {
+      name: ['GET of a mutation', 'GET with malformed variables', 'GET of a deep query', 'GET without the preflight header (CSRF)'][variant]!,
+      method: 'GET',
+      path: `/graphql${search}`,
+      headers,
+      expect: 'refused',
+    };
   },
 
   'wrong types and enum values in variables': (r, w) => {
@@ -139,18 +162,34 @@ export const CATEGORIES: Record<string, Generator> = {
     const variant = r.int(0, 5);
     if (variant === 0) {
       const field = r.pick(mutationsOf(w).filter((f) => f.args.some((a) => String(a.type).replace('!', '') === 'String')));
-      const { query, variables } = operation('mutation', field, (a) => (String(a.type).replace('!', '') === 'String' ? megabyte(r) : valueOf(a.type, r, { id: () => badId(r), string: () => megabyte(r) })));
+      const { query, variables } = operation('mutation', field, (a) =>
+        String(a.type).replace('!', '') === 'String' ? megabyte(r) : valueOf(a.type, r, { id: () => badId(r), string: () => megabyte(r) }),
+      );
       return post(`mutation ${field.name} with 1 MB strings`, { query, variables }, w.callers.kawasakiAdmin);
     }
-    if (variant === 1) return post('1 MB string literal in the document', { query: `{ systems(first: 1, filter: { text: "${'x'.repeat(1_048_577)}" }) { totalCount } }` }, w.callers.kawasakiAdmin);
+    if (variant === 1)
+      return post(
+        '1 MB string literal in the document',
+        { query: `{ systems(first: 1, filter: { text: "${'x'.repeat(1_048_577)}" }) { totalCount } }` },
+        w.callers.kawasakiAdmin,
+      );
     if (variant === 2) {
       const which = r.pick(['m', 'u', 'p']);
       const vars: Record<string, string> = { m: 'kawasaki', u: 'admin', p: 'wrong' };
       vars[which] = megabyte(r);
-      return post(`signIn with a 1 MB ${which}`, { query: 'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token } }', variables: vars });
+      return post(`signIn with a 1 MB ${which}`, {
+        query: 'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token } }',
+        variables: vars,
+      });
     }
-    if (variant === 3) return post('1 MB search text', { query: 'query($t: String) { systems(first: 5, filter: { text: $t }) { totalCount } }', variables: { t: megabyte(r) } }, w.callers.kawasakiAdmin);
-    if (variant === 4) return post('a body over the 6 MB limit', { query: CREATE_TOKEN, variables: { x: 'x'.repeat(6 * 1024 * 1024 + 10) } }, w.callers.kawasakiAdmin);
+    if (variant === 3)
+      return post(
+        '1 MB search text',
+        { query: 'query($t: String) { systems(first: 5, filter: { text: $t }) { totalCount } }', variables: { t: megabyte(r) } },
+        w.callers.kawasakiAdmin,
+      );
+    if (variant === 4)
+      return post('a body over the 6 MB limit', { query: CREATE_TOKEN, variables: { x: 'x'.repeat(6 * 1024 * 1024 + 10) } }, w.callers.kawasakiAdmin);
     return post('1 MB operation name', { query: '{ viewer { username } }', operationName: megabyte(r) }, w.callers.kawasakiAdmin);
   },
 
@@ -171,19 +210,31 @@ export const CATEGORIES: Record<string, Generator> = {
       if (r.chance(0.5)) {
         // Built as text: JSON.stringify itself would overflow the stack.
         const list = `${'['.repeat(levels)}"x"${']'.repeat(levels)}`;
-        return post(`a list variable nested ${levels} deep`, `{"query":"mutation($k: [ID!]!, $m: ID!) { reorderAgenda(itemIds: $k, meetingId: $m) { id } }","variables":{"m":"${uuid(r)}","k":${list}}}`, caller);
+        return post(
+          `a list variable nested ${levels} deep`,
+          `{"query":"mutation($k: [ID!]!, $m: ID!) { reorderAgenda(itemIds: $k, meetingId: $m) { id } }","variables":{"m":"${uuid(r)}","k":${list}}}`,
+          caller,
+        );
       }
       const object = `${'{"a":'.repeat(levels)}"x"${'}'.repeat(levels)}`;
-      return post(`a JSON object variable nested ${levels} deep`, `{"query":"mutation($i: RequestInput!) { submitRequest(input: $i) { id } }","variables":{"i":{"kindKey":"user_addition","content":${object}}}}`, caller);
+      return post(
+        `a JSON object variable nested ${levels} deep`,
+        `{"query":"mutation($i: RequestInput!) { submitRequest(input: $i) { id } }","variables":{"i":{"kindKey":"user_addition","content":${object}}}}`,
+        caller,
+      );
     }
     if (variant === 3) {
       const n = r.int(20, 1500);
       return post(`unknown fields nested ${n} deep`, { query: `{ ${'a { '.repeat(n)}b${' }'.repeat(n)} }` }, caller);
     }
     const first = r.int(50, 200);
-    return post(`systems(first: ${first}) through assets and back, four lists deep`, {
-      query: `{ systems(first: ${first}) { edges { node { informationAssets { systems { informationAssets { owners { name } systems { name } } } } } } } }`,
-    }, caller);
+    return post(
+      `systems(first: ${first}) through assets and back, four lists deep`,
+      {
+        query: `{ systems(first: ${first}) { edges { node { informationAssets { systems { informationAssets { owners { name } systems { name } } } } } } } }`,
+      },
+      caller,
+    );
   },
 
   'wide queries': (r, w) => {
@@ -195,12 +246,20 @@ export const CATEGORIES: Record<string, Generator> = {
     }
     if (variant === 1) {
       const n = r.int(41, 400);
-      return post(`a 50-field fragment spread ${n} times`, { query: `{ viewer { ${'...V '.repeat(n)}} } fragment V on Viewer { ${'username '.repeat(50)}}` }, caller);
+      return post(
+        `a 50-field fragment spread ${n} times`,
+        { query: `{ viewer { ${'...V '.repeat(n)}} } fragment V on Viewer { ${'username '.repeat(50)}}` },
+        caller,
+      );
     }
     if (variant === 2) {
       const levels = r.int(12, 60);
       const frags = Array.from({ length: levels }, (_, i) => `fragment F${i} on OrgUnit { parent { ...F${i + 1} } parent { ...F${i + 1} } }`).join('\n');
-      return post(`a fragment bomb of ${levels} doubling levels`, { query: `{ orgUnits { ...F0 } }\n${frags}\nfragment F${levels} on OrgUnit { name }` }, caller);
+      return post(
+        `a fragment bomb of ${levels} doubling levels`,
+        { query: `{ orgUnits { ...F0 } }\n${frags}\nfragment F${levels} on OrgUnit { name }` },
+        caller,
+      );
     }
     // Every root query without required arguments at once, anonymously: each is refused.
     const fields = rootFields(w.schema, 'query').filter((f) => f.args.every((a) => !isNonNullType(a.type)));
@@ -214,13 +273,24 @@ export const CATEGORIES: Record<string, Generator> = {
       ['systems(first: 200) { totalCount edges { node { name } } }', 'query'],
       ['createApiToken(input: { name: "hostile", scopes: ["registry:read"] }) { token }', 'mutation'],
     ] as const);
-    if (r.chance(0.3)) return post(`${n} aliases inside one field`, { query: `{ viewer { ${Array.from({ length: n }, (_, i) => `u${i}: username`).join(' ')} } }` }, w.callers.kawasakiAdmin);
-    return post(`${n} aliases of ${target[0].split('(')[0]!.split(' ')[0]}`, { query: `${target[1]} { ${Array.from({ length: n }, (_, i) => `a${i}: ${target[0]}`).join(' ')} }` }, w.callers.kawasakiAdmin);
+    if (r.chance(0.3))
+      return post(
+        `${n} aliases inside one field`,
+        { query: `{ viewer { ${Array.from({ length: n }, (_, i) => `u${i}: username`).join(' ')} } }` },
+        w.callers.kawasakiAdmin,
+      );
+    return post(
+      `${n} aliases of ${target[0].split('(')[0]!.split(' ')[0]}`,
+      { query: `${target[1]} { ${Array.from({ length: n }, (_, i) => `a${i}: ${target[0]}`).join(' ')} }` },
+      w.callers.kawasakiAdmin,
+    );
   },
 
   'batched arrays': (r, w) => {
     const n = r.int(0, 30);
-    const ops = Array.from({ length: n }, () => r.pick<unknown>([{ query: CREATE_TOKEN }, { query: '{ viewer { username } }' }, { query: 'mutation { signOut }' }, null, 1, [], 'x']));
+    const ops = Array.from({ length: n }, () =>
+      r.pick<unknown>([{ query: CREATE_TOKEN }, { query: '{ viewer { username } }' }, { query: 'mutation { signOut }' }, null, 1, [], 'x']),
+    );
     return post(`a batch of ${n}`, r.chance(0.1) ? [ops] : ops, w.callers.kawasakiAdmin);
   },
 
@@ -235,15 +305,25 @@ export const CATEGORIES: Record<string, Generator> = {
       `{ orgUnits { ...Missing } }`,
       `{ orgUnits { ...W } } fragment W on System { name }`,
     ][variant]!;
-    return post(['a fragment cycle', 'a cycle and an unused fragment', 'a spread of an unknown fragment', 'a fragment on the wrong type'][variant]! + ` (${k})`, { query }, r.pick([undefined, w.callers.kawasakiAdmin]));
+    return post(
+      ['a fragment cycle', 'a cycle and an unused fragment', 'a spread of an unknown fragment', 'a fragment on the wrong type'][variant]! + ` (${k})`,
+      { query },
+      r.pick([undefined, w.callers.kawasakiAdmin]),
+    );
   },
 
   'unknown operations': (r, w) => {
     const caller = r.pick([undefined, w.callers.kawasakiAdmin]);
     const variants: [string, unknown][] = [
-      ['an operation name not in the document', { query: 'query A { viewer { username } }', operationName: r.pick(['B', '', hostileString(r, 20), '__proto__']) }],
+      [
+        'an operation name not in the document',
+        { query: 'query A { viewer { username } }', operationName: r.pick(['B', '', hostileString(r, 20), '__proto__']) },
+      ],
       ['two anonymous operations', { query: '{ viewer { username } } { systems(first: 1) { totalCount } }' }],
-      ['two operations and no name', { query: `query A { viewer { username } } mutation B { createApiToken(input: { name: "x", scopes: ["registry:read"] }) { token } }` }],
+      [
+        'two operations and no name',
+        { query: `query A { viewer { username } } mutation B { createApiToken(input: { name: "x", scopes: ["registry:read"] }) { token } }` },
+      ],
       ['a subscription', { query: r.pick(['subscription { viewer { username } }', 'subscription S { systems(first: 1) { totalCount } }']) }],
       ['fragments only', { query: 'fragment F on Viewer { username }' }],
       ['type definitions', { query: r.pick(['type X { a: Int }', 'schema { query: Query }', 'extend type Query { x: Int }', 'directive @x on FIELD']) }],
@@ -278,28 +358,50 @@ export const CATEGORIES: Record<string, Generator> = {
       return t.slice(0, i) + (t[i] === 'A' ? 'B' : 'A') + t.slice(i + 1);
     };
     const [name, credential] = r.pick<[string, () => string]>([
-      ['a random session token', () => `tss_${Array.from({ length: 43 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'])).join('')}`],
-      ['a random API token', () => `tsa_${Array.from({ length: 43 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'])).join('')}`],
+      [
+        'a random session token',
+        () => `tss_${Array.from({ length: 43 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'])).join('')}`,
+      ],
+      [
+        'a random API token',
+        () => `tsa_${Array.from({ length: 43 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'])).join('')}`,
+      ],
       ['a truncated token', () => real.slice(0, r.int(1, real.length - 1))],
       ['a token with one character changed', () => flip(real)],
       ['a token with a character appended', () => `${real}A`],
       ['a revoked, expired or signed-out credential', () => r.pick(w.stale)],
       ['an injection as a token', () => r.pick(INJECTIONS).replace(/[\u0000-\u001f\u007f]/g, '')],
       ['an 8 KB token', () => 'tss_' + 'A'.repeat(8000)],
-      ['a session token in the API token prefix, and the reverse', () => r.pick([`tsa_${w.callers.kawasakiAdmin.slice(4)}`, `tss_${w.callers.kawasakiToken.slice(4)}`])],
+      [
+        'a session token in the API token prefix, and the reverse',
+        () => r.pick([`tsa_${w.callers.kawasakiAdmin.slice(4)}`, `tss_${w.callers.kawasakiToken.slice(4)}`]),
+      ],
     ]);
     const token = credential();
     const query = r.pick([...PROTECTED, `mutation { retireSystem(id: "${w.kawasakiSystemId}", version: 1) { id } }`]);
     const how = r.int(0, 3);
     const headers: Record<string, string> =
-      how === 0 ? { authorization: `Bearer ${token}` } : how === 1 ? { cookie: `tsukasa_session=${encodeURIComponent(token)}` } : how === 2 ? { authorization: `Basic ${Buffer.from(`admin:${token}`).toString('base64')}` } : { authorization: `bearer ${token}` };
+      how === 0
+        ? { authorization: `Bearer ${token}` }
+        : how === 1
+          ? { cookie: `tsukasa_session=${encodeURIComponent(token)}` }
+          : how === 2
+            ? { authorization: `Basic ${Buffer.from(`admin:${token}`).toString('base64')}` }
+            : { authorization: `bearer ${token}` };
     return post(`${name} (${['bearer', 'cookie', 'basic', 'lower-case bearer'][how]})`, { query }, undefined, headers);
   },
 
   'invalid ids on every mutation': (r, w, n) => {
     const mutations = mutationsOf(w);
     const field: Field = mutations[n % mutations.length]!;
-    const caller = r.pick<string | undefined>([w.callers.kawasakiAdmin, w.callers.kawasakiAdmin, w.callers.kawasakiToken, w.callers.minatoChief, w.callers.arakawaStaff, undefined]);
+    const caller = r.pick<string | undefined>([
+      w.callers.kawasakiAdmin,
+      w.callers.kawasakiAdmin,
+      w.callers.kawasakiToken,
+      w.callers.minatoChief,
+      w.callers.arakawaStaff,
+      undefined,
+    ]);
     // Arakawa's own staff get malformed and unknown ids; the others Arakawa's real ones too.
     const id = () => (caller !== w.callers.arakawaStaff && r.chance(0.5) ? r.pick(w.foreign.ids).id : badId(r));
     const strings = r.chance(0.5) ? { string: () => hostileText(r) } : {};

@@ -3,8 +3,22 @@ import type { HostileCase } from './cases.ts';
 
 /** The API's closed error vocabulary (README → "Errors"), without INTERNAL. */
 export const TYPED_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'STALE_VERSION', 'CONFLICT', 'RATE_LIMITED', 'FORBIDDEN_FIELD', 'QUORUM_NOT_MET',
-  'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_FIELDS', 'QUERY_TOO_COSTLY', 'QUERY_TOO_LARGE', 'TOO_MANY_DIRECTIVES', 'BATCH_NOT_ALLOWED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'STALE_VERSION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'FORBIDDEN_FIELD',
+  'QUORUM_NOT_MET',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_FIELDS',
+  'QUERY_TOO_COSTLY',
+  'QUERY_TOO_LARGE',
+  'TOO_MANY_DIRECTIVES',
+  'BATCH_NOT_ALLOWED',
 ]);
 
 /** What must never be in an answer: stack frames, source paths, database messages, suggestions. */
@@ -13,7 +27,10 @@ const LEAKS: [string, RegExp][] = [
   ['a source path', /(?:\/[\w.@-]+)+\.(?:ts|js|mjs|cjs)\b/],
   ['node_modules', /node_modules/],
   ['a stack trace', /"(?:stack|stacktrace)"\s*:/],
-  ['a database message', /syntax error at or near|relation "[^"]+" does not exist|violates [\w ]*constraint|invalid input syntax for type|invalid byte sequence|permission denied for|current transaction is aborted/],
+  [
+    'a database message',
+    /syntax error at or near|relation "[^"]+" does not exist|violates [\w ]*constraint|invalid input syntax for type|invalid byte sequence|permission denied for|current transaction is aborted/,
+  ],
   ['a suggestion', /Did you mean/],
 ];
 
@@ -35,7 +52,8 @@ const rootIsEmpty = (v: unknown): boolean => v === null || v === undefined;
 export function verdict(c: HostileCase, a: Answer, foreignNames: readonly string[]): string[] {
   const problems: string[] = [];
   if (a.status >= 500) problems.push(`HTTP ${a.status}`);
-  for (const [what, pattern] of LEAKS) if (pattern.test(a.text)) problems.push(`${what} in the body: ${a.text.slice(Math.max(0, a.text.search(pattern) - 80), a.text.search(pattern) + 120)}`);
+  for (const [what, pattern] of LEAKS)
+    if (pattern.test(a.text)) problems.push(`${what} in the body: ${a.text.slice(Math.max(0, a.text.search(pattern) - 80), a.text.search(pattern) + 120)}`);
   if (!/^application\/(graphql-response\+)?json\b/.test(a.contentType ?? '')) problems.push(`content type ${a.contentType ?? 'none'}`);
   let body: Body;
   try {

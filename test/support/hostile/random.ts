@@ -38,7 +38,7 @@ export function caseRng(seed: number, index: number): Rng {
 const ALPHABETS = [
   'abcdefghijklmnopqrstuvwxyz0123456789',
   '住民記録システム介護保険課長荒川区情報資産',
-  "'\";--/**/\\`$%{}[]<>|&",
+  '\'";--/**/\\`$%{}[]<>|&',
   '\u0000\u0001\u0007\u001b\u007f\u2028\u2029\ufeff\ufffd',
   '🙂👨‍👩‍👧𝕏\u0301\u200b\u200d',
 ];

@@ -67,7 +67,8 @@ export function valueOf(type: GraphQLInputType, r: Rng, ids: ValueSource, depth 
   if (named.name === 'Int') return r.pick([1, 2, 2026, 0]);
   if (named.name === 'Float') return r.pick([1, 0.5]);
   if (named.name === 'Boolean') return r.chance(0.5);
-  if (named.name === 'DateTimeISO' || named.name === 'DateTime') return r.pick([T.iso(T.businessDay(1), '10:00'), T.at(T.nextMonthDay('01-05'), '09:00').toISOString()]);
+  if (named.name === 'DateTimeISO' || named.name === 'DateTime')
+    return r.pick([T.iso(T.businessDay(1), '10:00'), T.at(T.nextMonthDay('01-05'), '09:00').toISOString()]);
   if (named.name === 'JSONObject' || named.name === 'JSON') return r.pick([{}, { reason: 'x' }]);
   if (isEnumType(named)) return r.pick(named.getValues()).name;
   if (isInputObjectType(named)) {
@@ -102,14 +103,20 @@ export function wrongValueOf(type: GraphQLInputType, r: Rng): unknown {
       return r.pick(['yesterday', '2026-13-45T99:99:99Z', 'R5-12-01', {}, []]);
     default:
       if (isEnumType(named)) return r.pick([`${named.getValues()[0]!.name}X`, named.getValues()[0]!.name.toLowerCase(), 'DELETED', 0, '', true]);
-      if (isInputObjectType(named)) return r.pick(['x', [], 42, JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}'), { unknownField: 1 }]);
+      if (isInputObjectType(named))
+        return r.pick(['x', [], 42, JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}'), { unknownField: 1 }]);
       if (named.name === 'JSONObject' || named.name === 'JSON') return r.pick(['x', [], 1.5, true]);
       return r.pick([{}, [], true, 1.5]);
   }
 }
 
 /** `query` / `mutation` text of one root field, every argument passed as a variable. */
-export function operation(kind: 'query' | 'mutation', field: Field, values: (arg: GraphQLArgument, index: number) => unknown, withLeaves = true): { query: string; variables: Record<string, unknown> } {
+export function operation(
+  kind: 'query' | 'mutation',
+  field: Field,
+  values: (arg: GraphQLArgument, index: number) => unknown,
+  withLeaves = true,
+): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {};
   const defs: string[] = [];
   const args: string[] = [];
@@ -126,7 +133,8 @@ export const rootFields = (schema: GraphQLSchema, kind: 'query' | 'mutation'): F
   Object.values((kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()).sort((a, b) => a.name.localeCompare(b.name));
 
 /** A hostile text for a String argument: injections, control characters, long runs. */
-export const hostileText = (r: Rng): string => r.pick([() => r.pick(INJECTIONS), () => hostileString(r, 80), () => 'あ'.repeat(r.int(1000, 20_000)), () => ''])();
+export const hostileText = (r: Rng): string =>
+  r.pick([() => r.pick(INJECTIONS), () => hostileString(r, 80), () => 'あ'.repeat(r.int(1000, 20_000)), () => ''])();
 
 /** A valid chain of fields nested `levels` deep (org units up their parents). */
 export function deepSelection(levels: number): string {

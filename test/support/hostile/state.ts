@@ -8,13 +8,19 @@ export interface Fingerprint {
 }
 
 export async function fingerprint(admin: pg.Client): Promise<Fingerprint> {
-  const names = (await admin.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'tsukasa' and tablename not like 'mikro_orm%' order by 1`)).rows.map((r) => r.name);
+  const names = (
+    await admin.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'tsukasa' and tablename not like 'mikro_orm%' order by 1`)
+  ).rows.map((r) => r.name);
   const tables: Fingerprint['tables'] = {};
   for (const name of names) {
-    const r = await admin.query<{ rows: number; md5: string }>(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from tsukasa."${name}" t`);
+    const r = await admin.query<{ rows: number; md5: string }>(
+      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from tsukasa."${name}" t`,
+    );
     tables[name] = r.rows[0]!;
   }
-  const heads = await admin.query<{ municipality: string; head: string }>(`select m.code as municipality, h.last_seq || ':' || h.last_hash as head from tsukasa.audit_chain_head h join tsukasa.municipality m on m.id = h.municipality_id order by 1`);
+  const heads = await admin.query<{ municipality: string; head: string }>(
+    `select m.code as municipality, h.last_seq || ':' || h.last_hash as head from tsukasa.audit_chain_head h join tsukasa.municipality m on m.id = h.municipality_id order by 1`,
+  );
   return { tables, chainHeads: Object.fromEntries(heads.rows.map((r) => [r.municipality, r.head])) };
 }
 

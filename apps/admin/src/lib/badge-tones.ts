@@ -11,15 +11,52 @@ export interface BadgeKind {
 
 // One line a kind: the tone each value wears (anything not listed is neutral).
 export const BADGE_KINDS = {
-  account: { prefix: 'account.status.', testId: 'account-status', tones: { success: ['ACTIVE'], danger: ['SUSPENDED'], neutral: ['ENDED', 'EXPIRED'], info: ['NOT_YET_VALID'], warning: ['DUTY_ENDED'] } },
-  grant: { prefix: 'grant.state.', tones: { warning: ['PENDING_APPROVAL', 'PARTLY_APPROVED'], info: ['NOT_YET_VALID'], success: ['ACTIVE'], danger: ['SUSPENDED', 'REVOKED'], neutral: ['DUTY_ENDED', 'EXPIRED'] } },
-  designation: { prefix: 'designations.state.', testId: 'designation-state', tones: { success: ['EFFECTIVE'], warning: ['AWAITING_PERMISSION'], info: ['NOT_YET_VALID'], neutral: ['EXPIRED', 'REVOKED'] } },
-  meeting: { prefix: 'meeting.status.', testId: 'meeting-status', tones: { info: ['DRAFT'], warning: ['FROZEN', 'HELD'], success: ['CLOSED'], neutral: ['CANCELLED'] } },
-  outcome: { prefix: 'outcome.', testId: 'item-outcome', tones: { success: ['APPROVED', 'APPROVED_WITH_CONDITIONS'], danger: ['REJECTED'], warning: ['DEFERRED'] } },
-  incident: { prefix: 'incident.status.', testId: 'incident-status', tones: { danger: ['REPORTED'], warning: ['RECOVERING'], info: ['RESOLVED'], success: ['CONFIRMED'] } },
+  account: {
+    prefix: 'account.status.',
+    testId: 'account-status',
+    tones: { success: ['ACTIVE'], danger: ['SUSPENDED'], neutral: ['ENDED', 'EXPIRED'], info: ['NOT_YET_VALID'], warning: ['DUTY_ENDED'] },
+  },
+  grant: {
+    prefix: 'grant.state.',
+    tones: {
+      warning: ['PENDING_APPROVAL', 'PARTLY_APPROVED'],
+      info: ['NOT_YET_VALID'],
+      success: ['ACTIVE'],
+      danger: ['SUSPENDED', 'REVOKED'],
+      neutral: ['DUTY_ENDED', 'EXPIRED'],
+    },
+  },
+  designation: {
+    prefix: 'designations.state.',
+    testId: 'designation-state',
+    tones: { success: ['EFFECTIVE'], warning: ['AWAITING_PERMISSION'], info: ['NOT_YET_VALID'], neutral: ['EXPIRED', 'REVOKED'] },
+  },
+  meeting: {
+    prefix: 'meeting.status.',
+    testId: 'meeting-status',
+    tones: { info: ['DRAFT'], warning: ['FROZEN', 'HELD'], success: ['CLOSED'], neutral: ['CANCELLED'] },
+  },
+  outcome: {
+    prefix: 'outcome.',
+    testId: 'item-outcome',
+    tones: { success: ['APPROVED', 'APPROVED_WITH_CONDITIONS'], danger: ['REJECTED'], warning: ['DEFERRED'] },
+  },
+  incident: {
+    prefix: 'incident.status.',
+    testId: 'incident-status',
+    tones: { danger: ['REPORTED'], warning: ['RECOVERING'], info: ['RESOLVED'], success: ['CONFIRMED'] },
+  },
   severity: { prefix: 'incident.severity.', testId: 'incident-severity', tones: { neutral: ['MINOR'], warning: ['MAJOR'], danger: ['CRITICAL'] } },
-  maintenance: { prefix: 'maintenance.status.', testId: 'maintenance-status', tones: { warning: ['PLANNED'], info: ['ANNOUNCED'], danger: ['IN_PROGRESS'], neutral: ['FINISHED', 'CANCELLED'] } },
-  request: { prefix: 'request.status.', testId: 'request-status', tones: { info: ['IN_PROGRESS'], warning: ['RETURNED'], success: ['APPROVED'], danger: ['REJECTED'], neutral: ['WITHDRAWN'] } },
+  maintenance: {
+    prefix: 'maintenance.status.',
+    testId: 'maintenance-status',
+    tones: { warning: ['PLANNED'], info: ['ANNOUNCED'], danger: ['IN_PROGRESS'], neutral: ['FINISHED', 'CANCELLED'] },
+  },
+  request: {
+    prefix: 'request.status.',
+    testId: 'request-status',
+    tones: { info: ['IN_PROGRESS'], warning: ['RETURNED'], success: ['APPROVED'], danger: ['REJECTED'], neutral: ['WITHDRAWN'] },
+  },
 } as const satisfies Record<string, BadgeKind>;
 
 export type BadgeKindName = keyof typeof BADGE_KINDS;

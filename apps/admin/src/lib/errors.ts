@@ -66,9 +66,7 @@ export function forbiddenFieldsOf(error: CombinedError): ForbiddenField[] | null
   for (const graphQLError of error.graphQLErrors) {
     const extensions = (graphQLError.extensions ?? {}) as Record<string, unknown>;
     if (extensions.code !== 'FORBIDDEN_FIELD') return null;
-    const path = Array.isArray(extensions.fieldPath)
-      ? (extensions.fieldPath as (string | number)[])
-      : [...(graphQLError.path ?? [])];
+    const path = Array.isArray(extensions.fieldPath) ? (extensions.fieldPath as (string | number)[]) : [...(graphQLError.path ?? [])];
     const en = graphQLError.message;
     fields.push({
       path,
@@ -81,15 +79,8 @@ export function forbiddenFieldsOf(error: CombinedError): ForbiddenField[] | null
 }
 
 /** The refusal for one response path, if the field at that path was withheld. */
-export function forbiddenAt(
-  fields: ForbiddenField[],
-  path: ReadonlyArray<string | number>,
-): ForbiddenField | null {
-  return (
-    fields.find(
-      (field) => field.path.length === path.length && field.path.every((segment, i) => segment === path[i]),
-    ) ?? null
-  );
+export function forbiddenAt(fields: ForbiddenField[], path: ReadonlyArray<string | number>): ForbiddenField | null {
+  return fields.find((field) => field.path.length === path.length && field.path.every((segment, i) => segment === path[i])) ?? null;
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -126,22 +117,13 @@ export function toApiFailure(error: CombinedError): ApiFailure {
     code: typeof fieldError.code === 'string' ? fieldError.code : 'INVALID',
     message: { ja: typeof messageJa === 'string' ? messageJa : message, en: message },
   }));
-  const currentVersion =
-    typeof extensions.currentVersion === 'number' ? extensions.currentVersion : null;
+  const currentVersion = typeof extensions.currentVersion === 'number' ? extensions.currentVersion : null;
   const reference =
-    typeof extensions.correlationId === 'string'
-      ? extensions.correlationId
-      : typeof extensions.requestId === 'string'
-        ? extensions.requestId
-        : null;
+    typeof extensions.correlationId === 'string' ? extensions.correlationId : typeof extensions.requestId === 'string' ? extensions.requestId : null;
   // Where the gateway's own wording carries facts (seconds to wait, a reference number, who
   // may act instead, how many members are present), prefer it.
   const serverMessage =
-    (code === 'RATE_LIMITED' ||
-      code === 'INTERNAL' ||
-      code === 'FORBIDDEN' ||
-      code === 'CONFLICT' ||
-      code === 'QUORUM_NOT_MET') &&
+    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN' || code === 'CONFLICT' || code === 'QUORUM_NOT_MET') &&
     typeof extensions.messageJa === 'string'
       ? { ja: extensions.messageJa, en: first.message }
       : null;

@@ -16,9 +16,7 @@ type ReadableParams = Pick<URLSearchParams, 'get' | 'getAll'>;
 
 export function readCursorState(params: ReadableParams): CursorState {
   const sizeParam = Number(params.get('size'));
-  const size = (PAGE_SIZES as readonly number[]).includes(sizeParam)
-    ? (sizeParam as PageSize)
-    : DEFAULT_PAGE_SIZE;
+  const size = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? (sizeParam as PageSize) : DEFAULT_PAGE_SIZE;
   const after = params.get('after') || null;
   // A stack without a current cursor is meaningless (someone edited the URL): drop it.
   const prev = after ? params.getAll('prev') : [];

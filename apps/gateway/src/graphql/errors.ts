@@ -74,7 +74,8 @@ export const forbidden = (why = NOT_ALLOWED.en, ruleIds: RuleId[] = [], whyJa = 
   new AppError('FORBIDDEN', why, { messageJa: whyJa, ruleIds });
 /** A refusal whose message the domain words. */
 export const forbiddenWith = (message: Bilingual, ruleIds: RuleId[] = []) => forbidden(message.en, ruleIds, message.ja);
-export const conflictWith = (message: Bilingual, extensions: ErrorExtensions = {}) => new AppError('CONFLICT', message.en, { messageJa: message.ja, ...extensions });
+export const conflictWith = (message: Bilingual, extensions: ErrorExtensions = {}) =>
+  new AppError('CONFLICT', message.en, { messageJa: message.ja, ...extensions });
 export const notFound = (what: string, path?: (string | number)[]) => {
   const m = notFoundMessage(what);
   return new AppError('NOT_FOUND', m.en, { messageJa: m.ja, ...(path ? { fieldPath: path } : {}) });

@@ -58,7 +58,8 @@ export function Protected<T>(spec: Protection<T>): PropertyDecorator & MethodDec
     if (context.fieldAuthorization === 'audit-only') {
       const value = await next();
       const asset = await assetOf(spec, root as T, context);
-      if (value != null && asset) context.authz.recordRead(spec.target(root as T), info.fieldName, asset, { allowed: true, reason: 'ROLE', message: { en: '', ja: '' }, ruleIds: [] });
+      if (value != null && asset)
+        context.authz.recordRead(spec.target(root as T), info.fieldName, asset, { allowed: true, reason: 'ROLE', message: { en: '', ja: '' }, ruleIds: [] });
       return value;
     }
     if (spec.when && !(await spec.when(root as T, context))) return next();

@@ -39,7 +39,16 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from 'type-graphql';
-import { isRealDate, isSupportedDate, isSupportedInstant, isSupportedMonth, textError, unsupportedDateError, type FieldError, type Path } from '@tsukasa/domain';
+import {
+  isRealDate,
+  isSupportedDate,
+  isSupportedInstant,
+  isSupportedMonth,
+  textError,
+  unsupportedDateError,
+  type FieldError,
+  type Path,
+} from '@tsukasa/domain';
 import type { Context } from './context.ts';
 import { badInput } from './errors.ts';
 
@@ -117,7 +126,12 @@ function checkJson(value: unknown, path: Path, out: FieldError[]): void {
  * The problems with the values an operation passes in ([] when none). Variables that do not coerce
  * and arguments that do not fit are left to the execution, which refuses them with its own errors.
  */
-export function inputProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): FieldError[] {
+export function inputProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): FieldError[] {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
   if (coerced.errors) return [];
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -27,7 +27,9 @@ import { buildGatewaySchema } from './schema.ts';
 const L = DEFAULT_QUERY_LIMITS;
 const ADMIN_GRAPHQL = fileURLToPath(new URL('../../../admin/src/lib/graphql/', import.meta.url));
 /** Documents built per call, with the largest arguments the app passes (the dashboard asks 50 systems at once, maintenance/upcoming-stops.ts). */
-const BUILDER_ARGS: Record<string, unknown[]> = { windowsOfSystemsQuery: [Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)] };
+const BUILDER_ARGS: Record<string, unknown[]> = {
+  windowsOfSystemsQuery: [Array.from({ length: 50 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)],
+};
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -48,7 +50,8 @@ function figures(source: string, variables?: Record<string, unknown>) {
 
 const aliased = (n: number, field = 'viewer { username }') => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 /** A valid path that nests as deep as asked: org units down their parents. */
-const deep = (levels: number) => `{ systems(first: 1) { edges { node { managingOrgUnit { ${'parent { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } } } }`;
+const deep = (levels: number) =>
+  `{ systems(first: 1) { edges { node { managingOrgUnit { ${'parent { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } } } }`;
 
 describe('the query limits, as validation rules against the real schema', () => {
   it('pass every document of the admin app (apps/admin/src/lib/graphql)', async () => {
@@ -62,7 +65,8 @@ describe('the query limits, as validation rules against the real schema', () => 
       }
       const mod = (await import(join(ADMIN_GRAPHQL, file))) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
-        if (value && typeof value === 'object' && (value as { kind?: unknown }).kind === Kind.DOCUMENT) documents.push([`${file} ${name}`, value as DocumentNode]);
+        if (value && typeof value === 'object' && (value as { kind?: unknown }).kind === Kind.DOCUMENT)
+          documents.push([`${file} ${name}`, value as DocumentNode]);
         else if (typeof value === 'function' && /(Query|Mutation)$/.test(name)) {
           expect(BUILDER_ARGS, `${file} ${name} builds documents: list the largest arguments the app passes in BUILDER_ARGS`).toHaveProperty(name);
           documents.push([`${file} ${name}(…)`, (value as (...a: unknown[]) => DocumentNode)(...BUILDER_ARGS[name]!)]);
@@ -75,12 +79,21 @@ describe('the query limits, as validation rules against the real schema', () => 
     for (const [name, doc] of operations) {
       // As sent over the wire: printed, then parsed by the gateway.
       const errors = validate(schema, parse(print(doc)), [...specifiedRules, ...queryLimitRules(L)]);
-      expect(errors.map((e) => e.message), name).toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        name,
+      ).toEqual([]);
     }
   });
 
   it('pass the standard introspection query that codegen tools send', () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     expect(check(query).codes).toEqual([]);
     expect(figures(query).introspection).toBe(true);
   });
@@ -141,7 +154,9 @@ describe('the query limits, as validation rules against the real schema', () => 
     // The same at the root: root fields are counted once per fragment, not once per spread.
     const rootFrags = Array.from({ length: levels }, (_, i) => `fragment R${i} on Query { ...R${i + 1} ...R${i + 1} }`).join('\n');
     const rootStarted = performance.now();
-    expect(check(`{ ...R0 }\n${rootFrags}\nfragment R${levels} on Query { viewer { username } }`).codes).toEqual(expect.arrayContaining(['TOO_MANY_FIELDS', 'QUERY_TOO_COSTLY']));
+    expect(check(`{ ...R0 }\n${rootFrags}\nfragment R${levels} on Query { viewer { username } }`).codes).toEqual(
+      expect.arrayContaining(['TOO_MANY_FIELDS', 'QUERY_TOO_COSTLY']),
+    );
     expect(performance.now() - rootStarted).toBeLessThan(2000);
     const cycle = check('{ orgUnits { ...A } } fragment A on OrgUnit { parent { ...B } } fragment B on OrgUnit { parent { ...A } }');
     expect(cycle.messages.join(' ')).toMatch(/Cannot spread fragment "A" within itself/);
@@ -151,9 +166,15 @@ describe('the query limits, as validation rules against the real schema', () => 
 describe('no suggestions for anyone', () => {
   it('takes "Did you mean …?" out of every message the API sends', () => {
     const f = (message: string, code: string) => formatError({ message, extensions: { code } }, undefined, { requestId: 'r', log: () => undefined });
-    expect(f('Cannot query field "systms" on type "Query". Did you mean "systems"?', 'GRAPHQL_VALIDATION_FAILED').message).toBe('Cannot query field "systms" on type "Query".');
-    expect(f('Variable "$s" got invalid value "NAM" at "s.field"; Value "NAM" does not exist in "SystemSortField" enum. Did you mean the enum value "NAME"?', 'BAD_USER_INPUT').message)
-      .toBe('Variable "$s" got invalid value "NAM" at "s.field"; Value "NAM" does not exist in "SystemSortField" enum.');
+    expect(f('Cannot query field "systms" on type "Query". Did you mean "systems"?', 'GRAPHQL_VALIDATION_FAILED').message).toBe(
+      'Cannot query field "systms" on type "Query".',
+    );
+    expect(
+      f(
+        'Variable "$s" got invalid value "NAM" at "s.field"; Value "NAM" does not exist in "SystemSortField" enum. Did you mean the enum value "NAME"?',
+        'BAD_USER_INPUT',
+      ).message,
+    ).toBe('Variable "$s" got invalid value "NAM" at "s.field"; Value "NAM" does not exist in "SystemSortField" enum.');
   });
 });
 
@@ -166,26 +187,55 @@ describe('over HTTP', () => {
     gw = await startTestGateway(inject('pgAdminUrl'));
     admin = await gw.signIn('arakawa');
     staff = await gw.signIn('arakawa', 'staff1');
-    token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "codegen", scopes: ["registry:read"] }) { token } }', {}, { token: admin })).data!.createApiToken.token;
+    token = (
+      await gw.gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "codegen", scopes: ["registry:read"] }) { token } }',
+        {},
+        { token: admin },
+      )
+    ).data!.createApiToken.token;
   });
   afterAll(() => gw.stop());
 
   async function post(body: string, bearer?: string, headers: Record<string, string> = {}) {
-    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers }, body });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      body,
+    });
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] },
+    };
   }
 
   it('refuses over-limit queries with HTTP 400 and a typed, bilingual error before reading anything', async () => {
     const nested = '{ systems(first: 200) { edges { node { informationAssets { systems { informationAssets { owners { name } } } } } } } }';
-    for (const [query, code] of [[deep(L.maxDepth + 1), 'QUERY_TOO_DEEP'], [aliased(L.maxAliases + 1, '__typename'), 'TOO_MANY_ALIASES'], [nested, 'QUERY_TOO_COSTLY']] as const) {
+    for (const [query, code] of [
+      [deep(L.maxDepth + 1), 'QUERY_TOO_DEEP'],
+      [aliased(L.maxAliases + 1, '__typename'), 'TOO_MANY_ALIASES'],
+      [nested, 'QUERY_TOO_COSTLY'],
+    ] as const) {
       const anonymous = await gw.countStatements(() => gw.gql(query));
       expect(anonymous.result.status, code).toBe(400);
-      expect(anonymous.result.errors!.map((e) => e.extensions!.code), code).toContain(code);
+      expect(
+        anonymous.result.errors!.map((e) => e.extensions!.code),
+        code,
+      ).toContain(code);
       expect(anonymous.statements, code).toEqual([]);
       const signedIn = await gw.countStatements(() => gw.gql(query, {}, { token: admin }));
-      expect(signedIn.result.errors![0]!.extensions).toMatchObject({ code, messageJa: expect.any(String), limit: expect.any(Number), actual: expect.any(Number) });
+      expect(signedIn.result.errors![0]!.extensions).toMatchObject({
+        code,
+        messageJa: expect.any(String),
+        limit: expect.any(Number),
+        actual: expect.any(Number),
+      });
       // Only the session is looked up; no transaction begins.
-      expect(signedIn.statements.filter((s) => !/resolve_session/.test(s)), code).toEqual([]);
+      expect(
+        signedIn.statements.filter((s) => !/resolve_session/.test(s)),
+        code,
+      ).toEqual([]);
     }
   });
 
@@ -206,7 +256,11 @@ describe('over HTTP', () => {
     expect(tokens.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', limit: L.maxTokens, messageJa: expect.stringContaining('トークン') });
     const bytes = await post(JSON.stringify({ query: `{ viewer { username } } # ${'x'.repeat(L.maxDocumentBytes)}` }), admin);
     expect(bytes.status).toBe(400);
-    expect(bytes.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', limit: L.maxDocumentBytes, messageJa: expect.stringContaining('バイト') });
+    expect(bytes.body.errors![0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_LARGE',
+      limit: L.maxDocumentBytes,
+      messageJa: expect.stringContaining('バイト'),
+    });
   });
 
   it('refuses batched arrays of operations (BATCH_NOT_ALLOWED), running none of them', async () => {
@@ -224,7 +278,10 @@ describe('over HTTP', () => {
     const submit = 'mutation($i: RequestInput!, $k: String) { submitRequest(input: $i, idempotencyKey: $k) { id } }';
     const key = await gw.gql(submit, { i: { kindKey: 'user_addition', content: {} }, k: 'retry-\u0000-1' }, { token: admin });
     expect(key.status).toBe(400);
-    expect(key.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['k'], code: 'INVALID_VALUE', messageJa: expect.stringContaining('NUL') }] });
+    expect(key.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: ['k'], code: 'INVALID_VALUE', messageJa: expect.stringContaining('NUL') }],
+    });
     const jsonKey = await gw.gql(submit, { i: { kindKey: 'user_addition', content: { 'reason\u0000': 'x' } } }, { token: admin });
     expect(jsonKey.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['i', 'content', 'reason\u0000'] }] });
     const literal = await gw.gql('{ rule(id: "ARK-\\u0000") { text } }', {}, { token: admin });
@@ -242,7 +299,10 @@ describe('over HTTP', () => {
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
-    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['i', 'content', 'a'], messageJa: expect.stringContaining('入れ子') }] });
+    expect(body.errors[0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: ['i', 'content', 'a'], messageJa: expect.stringContaining('入れ子') }],
+    });
     let nested: unknown = 'x';
     for (let i = 0; i < 100_000; i++) nested = [nested];
     const started = performance.now();
@@ -257,7 +317,11 @@ describe('over HTTP', () => {
     const field = await gw.gql('{ systms { totalCount } }', {}, { token: admin });
     expect(field.errors![0]!.message).toBe('Cannot query field "systms" on type "Query".');
     const value = await gw.gql('{ systems(first: 1, filter: { lifecycleStatus: [IN_SERVIC] }) { totalCount } }', {}, { token: admin });
-    const variable = await gw.gql('query($s: SystemSort) { systems(first: 1, sort: $s) { totalCount } }', { s: { field: 'NAM', direction: 'ASC' } }, { token: admin });
+    const variable = await gw.gql(
+      'query($s: SystemSort) { systems(first: 1, sort: $s) { totalCount } }',
+      { s: { field: 'NAM', direction: 'ASC' } },
+      { token: admin },
+    );
     for (const r of [field, value, variable]) {
       expect(r.status).toBe(400);
       expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
@@ -272,7 +336,10 @@ describe('over HTTP', () => {
     expect(byAdmin.data!.__schema.types.length).toBeGreaterThan(100);
     const byToken = await gw.gql<{ __type: { name: string } }>('{ __type(name: "System") { name fields { name } } }', {}, { token });
     expect(byToken.data!.__type.name).toBe('System');
-    for (const [who, bearer] of [['anonymous', undefined], ['staff1', staff]] as const) {
+    for (const [who, bearer] of [
+      ['anonymous', undefined],
+      ['staff1', staff],
+    ] as const) {
       for (const q of [query, '{ __type(name: "System") { name } }', 'query { ...F } fragment F on Query { __schema { queryType { name } } }']) {
         const r = await gw.gql(q, {}, { token: bearer });
         expect(r.status, who).toBe(403);
@@ -287,7 +354,10 @@ describe('over HTTP', () => {
   it('serves the admin app under a CSP that allows its one inline script by hash, and the API under one that allows nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tsukasa-admin-'));
     const inline = '\n  { __sveltekit_x = { base: "" }; import("/_app/immutable/entry/start.js"); }\n';
-    await writeFile(join(dir, '200.html'), `<!doctype html><html><head><script src="/_app/x.js"></script></head><body><script>${inline}</script></body></html>`);
+    await writeFile(
+      join(dir, '200.html'),
+      `<!doctype html><html><head><script src="/_app/x.js"></script></head><body><script>${inline}</script></body></html>`,
+    );
     const withApp = await startTestGateway(inject('pgAdminUrl'), { adminBuildDir: dir });
     try {
       const page = await fetch(`${withApp.url}/systems`);
@@ -304,7 +374,11 @@ describe('over HTTP', () => {
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
       expect(page.headers.get('permissions-policy')).toContain('camera=()');
       expect(page.headers.get('strict-transport-security')).toBeNull(); // no HTTPS here
-      const api = await fetch(`${withApp.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const api = await fetch(`${withApp.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       expect(api.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
       expect(api.headers.get('cache-control')).toBe('no-store');
       expect(api.headers.get('x-frame-options')).toBe('DENY');
@@ -318,7 +392,9 @@ describe('over HTTP', () => {
 describe('Strict-Transport-Security', () => {
   it('is sent when the gateway runs behind HTTPS (secure cookies on), and only then', async () => {
     for (const https of [true, false]) {
-      const app = express().use(securityHeaders({ https })).get('/', (_req, res) => void res.send('ok'));
+      const app = express()
+        .use(securityHeaders({ https }))
+        .get('/', (_req, res) => void res.send('ok'));
       const server = createServer(app);
       await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
       const port = (server.address() as { port: number }).port;
@@ -337,7 +413,13 @@ describe('rate limits', () => {
   beforeAll(async () => {
     gw = await startTestGateway(inject('pgAdminUrl'), { rateLimit: { perMinute: 1, burst: 8 } });
     session = await gw.signIn('kitami'); // anonymous requests so far: 1
-    token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "sync", scopes: ["registry:read"] }) { token } }', {}, { token: session })).data!.createApiToken.token;
+    token = (
+      await gw.gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "sync", scopes: ["registry:read"] }) { token } }',
+        {},
+        { token: session },
+      )
+    ).data!.createApiToken.token;
   });
   afterAll(() => gw.stop());
 
@@ -354,7 +436,9 @@ describe('rate limits', () => {
   });
 
   it('answer HTTP 429 with Retry-After and RATE_LIMITED once an anonymous address has spent its burst, changing nothing', async () => {
-    const count = async () => (await gw.admin.query('select (select count(*) from session) + (select count(*) from audit_event) + (select count(*) from sign_in_throttle) as n')).rows[0].n as string;
+    const count = async () =>
+      (await gw.admin.query('select (select count(*) from session) + (select count(*) from audit_event) + (select count(*) from sign_in_throttle) as n'))
+        .rows[0].n as string;
     // 7 of the address's 8 are spent (a sign-in and the six above): one more passes, then 429.
     const last = await gw.gql(SIGN_IN, { m: 'kitami', u: 'nobody', p: 'x' });
     expect(last.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -362,7 +446,11 @@ describe('rate limits', () => {
     const refused = await gw.gql(SIGN_IN, { m: 'kitami', u: 'chief', p: 'demo-admin-pass' });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: Number(refused.headers.get('retry-after')), messageJa: expect.stringContaining('リクエストが多すぎます') });
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: Number(refused.headers.get('retry-after')),
+      messageJa: expect.stringContaining('リクエストが多すぎます'),
+    });
     expect(refused.data ?? null).toBeNull();
     expect(await count()).toBe(before);
   });
@@ -381,7 +469,13 @@ describe('rate limits', () => {
     const rows = (await gw.admin.query<{ key: string; points: number }>('select key, points from rate_limit order by key')).rows;
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^graphql:session:/), points: expect.any(Number) })]));
     // A second gateway on the same database, with its own memory: the session is refused at once.
-    const replica = await createGateway({ orm: gw.orm, log: jsonLogger(true), sessionTtlHours: 8, secureCookies: false, rateLimit: { perMinute: 1, burst: 8 } });
+    const replica = await createGateway({
+      orm: gw.orm,
+      log: jsonLogger(true),
+      sessionTtlHours: 8,
+      secureCookies: false,
+      rateLimit: { perMinute: 1, burst: 8 },
+    });
     const server = createServer(replica.app);
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     try {
@@ -434,10 +528,26 @@ describe('configuration', () => {
     const env = readGatewayEnv({}, '/tmp');
     expect(env.rateLimit).toEqual(DEFAULT_RATE_LIMIT);
     expect(env.queryLimits).toEqual(DEFAULT_QUERY_LIMITS);
-    const set = readGatewayEnv({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_BURST: '5', GRAPHQL_MAX_DEPTH: '9', GRAPHQL_MAX_COST: '1000', GRAPHQL_MAX_ALIASES: '10', GRAPHQL_MAX_TOKENS: '900' }, '/tmp');
+    const set = readGatewayEnv(
+      {
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_BURST: '5',
+        GRAPHQL_MAX_DEPTH: '9',
+        GRAPHQL_MAX_COST: '1000',
+        GRAPHQL_MAX_ALIASES: '10',
+        GRAPHQL_MAX_TOKENS: '900',
+      },
+      '/tmp',
+    );
     expect(set.rateLimit).toEqual({ perMinute: 0, burst: 5 });
     expect(set.queryLimits).toMatchObject({ maxDepth: 9, maxCost: 1000, maxAliases: 10, maxTokens: 900 });
-    for (const bad of [{ RATE_LIMIT_PER_MINUTE: '-1' }, { RATE_LIMIT_PER_MINUTE: 'lots' }, { RATE_LIMIT_BURST: '0' }, { GRAPHQL_MAX_DEPTH: '1' }, { GRAPHQL_MAX_COST: '1.5' }]) {
+    for (const bad of [
+      { RATE_LIMIT_PER_MINUTE: '-1' },
+      { RATE_LIMIT_PER_MINUTE: 'lots' },
+      { RATE_LIMIT_BURST: '0' },
+      { GRAPHQL_MAX_DEPTH: '1' },
+      { GRAPHQL_MAX_COST: '1.5' },
+    ]) {
       expect(() => readGatewayEnv(bad, '/tmp'), JSON.stringify(bad)).toThrow(ConfigError);
     }
   });

@@ -102,7 +102,10 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDirectives: 50,
 };
 
-export type LimitCode = Extract<ErrorCode, 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_FIELDS' | 'QUERY_TOO_COSTLY' | 'QUERY_TOO_LARGE' | 'TOO_MANY_DIRECTIVES' | 'BATCH_NOT_ALLOWED'>;
+export type LimitCode = Extract<
+  ErrorCode,
+  'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_FIELDS' | 'QUERY_TOO_COSTLY' | 'QUERY_TOO_LARGE' | 'TOO_MANY_DIRECTIVES' | 'BATCH_NOT_ALLOWED'
+>;
 
 /** HTTP 400: a refusal of the request as sent (nothing ran). */
 const badRequest = { status: 400 } as const;
@@ -113,23 +116,77 @@ function limitError(code: LimitCode, message: string, messageJa: string, figures
 
 export const limitErrors = {
   depth: (actual: number, limit: number, http = false) =>
-    limitError('QUERY_TOO_DEEP', `The query nests fields ${actual} levels deep; at most ${limit} are allowed. Ask for less at once.`, `クエリの階層が深すぎます（${actual}階層、上限${limit}階層）。一度に取得する範囲を減らしてください。`, { limit, actual }, http),
+    limitError(
+      'QUERY_TOO_DEEP',
+      `The query nests fields ${actual} levels deep; at most ${limit} are allowed. Ask for less at once.`,
+      `クエリの階層が深すぎます（${actual}階層、上限${limit}階層）。一度に取得する範囲を減らしてください。`,
+      { limit, actual },
+      http,
+    ),
   aliases: (actual: number, limit: number, http = false) =>
-    limitError('TOO_MANY_ALIASES', `The query uses ${actual} aliases; at most ${limit} are allowed.`, `クエリの別名（エイリアス）が多すぎます（${actual}個、上限${limit}個）。`, { limit, actual }, http),
+    limitError(
+      'TOO_MANY_ALIASES',
+      `The query uses ${actual} aliases; at most ${limit} are allowed.`,
+      `クエリの別名（エイリアス）が多すぎます（${actual}個、上限${limit}個）。`,
+      { limit, actual },
+      http,
+    ),
   rootFields: (actual: number, limit: number, http = false) =>
-    limitError('TOO_MANY_FIELDS', `The operation asks for ${actual} root fields; at most ${limit} are allowed. Send separate requests.`, `1つの操作で指定できるルートフィールドは${limit}個までです（${actual}個）。リクエストを分けてください。`, { limit, actual }, http),
+    limitError(
+      'TOO_MANY_FIELDS',
+      `The operation asks for ${actual} root fields; at most ${limit} are allowed. Send separate requests.`,
+      `1つの操作で指定できるルートフィールドは${limit}個までです（${actual}個）。リクエストを分けてください。`,
+      { limit, actual },
+      http,
+    ),
   fields: (actual: number, limit: number, http = false) =>
-    limitError('TOO_MANY_FIELDS', `The operation selects ${actual} fields (fragments expanded); at most ${limit} are allowed.`, `クエリのフィールド数が多すぎます（フラグメント展開後${actual}個、上限${limit}個）。`, { limit, actual }, http),
+    limitError(
+      'TOO_MANY_FIELDS',
+      `The operation selects ${actual} fields (fragments expanded); at most ${limit} are allowed.`,
+      `クエリのフィールド数が多すぎます（フラグメント展開後${actual}個、上限${limit}個）。`,
+      { limit, actual },
+      http,
+    ),
   cost: (actual: number, limit: number, http = false) =>
-    limitError('QUERY_TOO_COSTLY', `The query would resolve about ${actual} values (lists counted at their page size); at most ${limit} are allowed. Ask for smaller pages or fewer nested lists.`, `クエリの推定取得件数が多すぎます（約${actual}件、上限${limit}件）。ページの件数や入れ子の一覧を減らしてください。`, { limit, actual }, http),
+    limitError(
+      'QUERY_TOO_COSTLY',
+      `The query would resolve about ${actual} values (lists counted at their page size); at most ${limit} are allowed. Ask for smaller pages or fewer nested lists.`,
+      `クエリの推定取得件数が多すぎます（約${actual}件、上限${limit}件）。ページの件数や入れ子の一覧を減らしてください。`,
+      { limit, actual },
+      http,
+    ),
   tokens: (actual: number | null, limit: number, http = false) =>
-    limitError('QUERY_TOO_LARGE', `The query has ${actual === null ? 'more than ' + limit : actual} tokens; at most ${limit} are allowed.`, `クエリが長すぎます（${actual === null ? limit + 'を超える' : actual}トークン、上限${limit}トークン）。`, { limit, ...(actual === null ? {} : { actual }) }, http),
+    limitError(
+      'QUERY_TOO_LARGE',
+      `The query has ${actual === null ? 'more than ' + limit : actual} tokens; at most ${limit} are allowed.`,
+      `クエリが長すぎます（${actual === null ? limit + 'を超える' : actual}トークン、上限${limit}トークン）。`,
+      { limit, ...(actual === null ? {} : { actual }) },
+      http,
+    ),
   bytes: (actual: number, limit: number, http = false) =>
-    limitError('QUERY_TOO_LARGE', `The query is ${actual} bytes long; at most ${limit} are allowed. Pass long values as variables.`, `クエリが大きすぎます（${actual}バイト、上限${limit}バイト）。長い値は変数で渡してください。`, { limit, actual }, http),
+    limitError(
+      'QUERY_TOO_LARGE',
+      `The query is ${actual} bytes long; at most ${limit} are allowed. Pass long values as variables.`,
+      `クエリが大きすぎます（${actual}バイト、上限${limit}バイト）。長い値は変数で渡してください。`,
+      { limit, actual },
+      http,
+    ),
   directives: (actual: number, limit: number, http = false) =>
-    limitError('TOO_MANY_DIRECTIVES', `The query uses ${actual} directives; at most ${limit} are allowed.`, `クエリのディレクティブが多すぎます（${actual}個、上限${limit}個）。`, { limit, actual }, http),
+    limitError(
+      'TOO_MANY_DIRECTIVES',
+      `The query uses ${actual} directives; at most ${limit} are allowed.`,
+      `クエリのディレクティブが多すぎます（${actual}個、上限${limit}個）。`,
+      { limit, actual },
+      http,
+    ),
   batch: () =>
-    limitError('BATCH_NOT_ALLOWED', 'Send one operation per request: batched arrays of operations are not accepted.', '1回のリクエストで送信できる操作は1つです。複数の操作をまとめた配列は受け付けません。', {}, true),
+    limitError(
+      'BATCH_NOT_ALLOWED',
+      'Send one operation per request: batched arrays of operations are not accepted.',
+      '1回のリクエストで送信できる操作は1つです。複数の操作をまとめた配列は受け付けません。',
+      {},
+      true,
+    ),
 };
 
 /** Introspection is for registry administrators and for API tokens (integrators generate clients from it). */
@@ -190,7 +247,13 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, na
  * request's variables (validation, once per document) a variable counts as 1: the document is
  * refused only if too costly whatever they are; the request's own values are counted once known.
  */
-function pageSize(node: FieldNode, def: GraphQLField<unknown, unknown>, op: OperationDefinitionNode, variables: Record<string, unknown> | undefined, maxPageSize: number): number | undefined {
+function pageSize(
+  node: FieldNode,
+  def: GraphQLField<unknown, unknown>,
+  op: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maxPageSize: number,
+): number | undefined {
   for (const name of SIZE_ARGS) {
     const argDef = def.args.find((a) => a.name === name);
     if (!argDef) continue;
@@ -254,7 +317,13 @@ export function measureOperation(
         const factor = list ? (size ?? pending ?? limits.defaultListSize) : 1;
         const named = getNamedType(def.type);
         const child = isCompositeType(named) ? selectionSet(sel.selectionSet, named, list ? undefined : size) : ZERO;
-        m = add(m, { depth: introspection ? 1 : 1 + child.depth, aliases: own.aliases + child.aliases, fields: 1 + child.fields, cost: 1 + factor * child.cost, introspection: introspection || child.introspection });
+        m = add(m, {
+          depth: introspection ? 1 : 1 + child.depth,
+          aliases: own.aliases + child.aliases,
+          fields: 1 + child.fields,
+          cost: 1 + factor * child.cost,
+          introspection: introspection || child.introspection,
+        });
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         m = add(m, t && isCompositeType(t) ? selectionSet(sel.selectionSet, t, pending) : ZERO);
@@ -370,7 +439,12 @@ export type VariableProblem = { kind: 'nul' | 'depth'; path: (string | number)[]
  * walk is iterative and linear: each step knows its parent, not its whole path.
  */
 export function variableProblem(value: unknown, maxDepth = MAX_VARIABLE_DEPTH): VariableProblem | undefined {
-  interface Step { value: unknown; key: string | number | null; parent: Step | null; depth: number }
+  interface Step {
+    value: unknown;
+    key: string | number | null;
+    parent: Step | null;
+    depth: number;
+  }
   const pathOf = (step: Step, last?: string): (string | number)[] => {
     const path: (string | number)[] = last === undefined ? [] : [last];
     for (let s: Step | null = step; s && s.key !== null; s = s.parent) path.push(s.key);
@@ -400,7 +474,12 @@ export const variableRefused = (problem: VariableProblem, http = false): GraphQL
   const e = badInput([
     problem.kind === 'nul'
       ? fieldError(problem.path, 'INVALID_VALUE', 'Text may not contain the NUL character (U+0000).', '文字列にNUL文字（U+0000）は使用できません。')
-      : fieldError(problem.path.slice(0, 3), 'INVALID_VALUE', `The value is nested more than ${MAX_VARIABLE_DEPTH} levels deep.`, `値の入れ子が深すぎます（上限${MAX_VARIABLE_DEPTH}階層）。`),
+      : fieldError(
+          problem.path.slice(0, 3),
+          'INVALID_VALUE',
+          `The value is nested more than ${MAX_VARIABLE_DEPTH} levels deep.`,
+          `値の入れ子が深すぎます（上限${MAX_VARIABLE_DEPTH}階層）。`,
+        ),
   ]);
   if (http) e.extensions.http = badRequest;
   return e;

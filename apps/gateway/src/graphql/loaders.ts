@@ -42,7 +42,9 @@ export function createLoaders(current: () => RequestDb) {
   const position = new DataLoader<string, PositionRow | null>(async (ids) => byId(ids, await registryRepo.positionsByIds(await db.em(), ids)));
   const asset = new DataLoader<string, AssetRow | null>(async (ids) => byId(ids, await registryRepo.assetsByIds(await db.em(), ids)));
   // A level and the rows it points to in one statement: the second loader is primed, not asked.
-  const system = new DataLoader<string, SystemRow | null>(async (ids) => byId(ids, primeManagingUnits(orgUnit, await registryRepo.systemsByIds(await db.em(), ids))));
+  const system = new DataLoader<string, SystemRow | null>(async (ids) =>
+    byId(ids, primeManagingUnits(orgUnit, await registryRepo.systemsByIds(await db.em(), ids))),
+  );
   const usingOrgUnitIds = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, primed(orgUnit, await registryRepo.usingOrgUnitsBySystemIds(await db.em(), ids)), (r) => r.system_id).map((g) => g.map((r) => r.id)),
   );
@@ -52,20 +54,32 @@ export function createLoaders(current: () => RequestDb) {
   // The same, with each asset's owners when the query asks for them (graphql/lookahead.ts).
   const assetIdsOfSystemWithOwners = new DataLoader<string, string[]>(async (ids) => {
     const list = primed(asset, await registryRepo.assetsWithOwnersBySystemIds(await db.em(), ids));
-    for (const a of list) ownerPositionIds.prime(a.id, primed(position, a.owners).map((p) => p.id));
+    for (const a of list)
+      ownerPositionIds.prime(
+        a.id,
+        primed(position, a.owners).map((p) => p.id),
+      );
     return groupBy(ids, list, (r) => r.system_id).map((g) => g.map((r) => r.id));
   });
   /** The levels below systems that came in the systems' own statement, handed to their loaders. */
   function primeSystemLevels<R extends SystemWithUnitRow & registryRepo.NestedSystemLevels>(list: R[], nested: registryRepo.NestedLevels): R[] {
     primeManagingUnits(orgUnit, list);
     for (const s of list) {
-      if (nested.usingUnits && s.using_units) usingOrgUnitIds.prime(s.id, primed(orgUnit, s.using_units).map((u) => u.id));
+      if (nested.usingUnits && s.using_units)
+        usingOrgUnitIds.prime(
+          s.id,
+          primed(orgUnit, s.using_units).map((u) => u.id),
+        );
       if (!nested.assets || !s.assets) continue;
       const assetIds = primed(asset, s.assets).map((a) => a.id);
       assetIdsOfSystem.prime(s.id, assetIds);
       if (!nested.owners) continue;
       assetIdsOfSystemWithOwners.prime(s.id, assetIds);
-      for (const a of s.assets) ownerPositionIds.prime(a.id, primed(position, a.owners ?? []).map((p) => p.id));
+      for (const a of s.assets)
+        ownerPositionIds.prime(
+          a.id,
+          primed(position, a.owners ?? []).map((p) => p.id),
+        );
     }
     return list;
   }
@@ -88,17 +102,52 @@ export function createLoaders(current: () => RequestDb) {
   );
   const assetFact = new DataLoader<string, accessRepo.AssetFactRow | null>(async (ids) => byId(ids, await accessRepo.assetFactsByIds(await db.em(), ids)));
   const staff = new DataLoader<string, accessRepo.StaffRow | null>(async (ids) => byId(ids, await accessRepo.staffByIds(await db.em(), ids)));
-  const tenuresOfStaff = new DataLoader<string, accessRepo.TenureRow[]>(async (ids) => groupBy(ids, await accessRepo.tenuresOfStaff(await db.em(), ids), (r) => r.staff_id));
-  const accountsOfStaff = new DataLoader<string, accessRepo.AccountRow[]>(async (ids) => groupBy(ids, await accessRepo.accountsOfStaff(await db.em(), ids), (r) => r.staff_id));
-  const dataItemsOfAsset = new DataLoader<string, accessRepo.DataItemRow[]>(async (ids) => groupBy(ids, await accessRepo.dataItemsOfAssets(await db.em(), ids), (r) => r.asset_id));
-  const contractorPeople = new DataLoader<string, accessRepo.ContractorPersonRow[]>(async (ids) => groupBy(ids, await accessRepo.contractorPeople(await db.em(), ids), (r) => r.contractor_id));
-  const networksOfSystem = new DataLoader<string, accessRepo.ContactNetworkRow[]>(async (ids) => groupBy(ids, await accessRepo.networksOfSystems(await db.em(), ids), (r) => r.system_id));
-  const membersOfNetwork = new DataLoader<string, accessRepo.ContactNetworkMemberRow[]>(async (ids) => groupBy(ids, await accessRepo.membersOfNetworks(await db.em(), ids), (r) => r.network_id));
-  const systemSecurity = new DataLoader<string, accessRepo.SystemSecurityRow | null>(async (ids) => byId(ids, await accessRepo.systemSecurityByIds(await db.em(), ids)));
-  const contractorPerson = new DataLoader<string, accessRepo.ContractorPersonRow | null>(async (ids) => byId(ids, await accessRepo.contractorPeopleByIds(await db.em(), ids)));
+  const tenuresOfStaff = new DataLoader<string, accessRepo.TenureRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.tenuresOfStaff(await db.em(), ids), (r) => r.staff_id),
+  );
+  const accountsOfStaff = new DataLoader<string, accessRepo.AccountRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.accountsOfStaff(await db.em(), ids), (r) => r.staff_id),
+  );
+  const dataItemsOfAsset = new DataLoader<string, accessRepo.DataItemRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.dataItemsOfAssets(await db.em(), ids), (r) => r.asset_id),
+  );
+  const contractorPeople = new DataLoader<string, accessRepo.ContractorPersonRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.contractorPeople(await db.em(), ids), (r) => r.contractor_id),
+  );
+  const networksOfSystem = new DataLoader<string, accessRepo.ContactNetworkRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.networksOfSystems(await db.em(), ids), (r) => r.system_id),
+  );
+  const membersOfNetwork = new DataLoader<string, accessRepo.ContactNetworkMemberRow[]>(async (ids) =>
+    groupBy(ids, await accessRepo.membersOfNetworks(await db.em(), ids), (r) => r.network_id),
+  );
+  const systemSecurity = new DataLoader<string, accessRepo.SystemSecurityRow | null>(async (ids) =>
+    byId(ids, await accessRepo.systemSecurityByIds(await db.em(), ids)),
+  );
+  const contractorPerson = new DataLoader<string, accessRepo.ContractorPersonRow | null>(async (ids) =>
+    byId(ids, await accessRepo.contractorPeopleByIds(await db.em(), ids)),
+  );
   return {
-    orgUnit, position, system, systemWith, primeSystemLevels, asset, usingOrgUnitIds, assetIdsOfSystem, assetIdsOfSystemWithOwners, systemIdsOfAsset, ownerPositionIds,
-    assetFact, staff, tenuresOfStaff, accountsOfStaff, dataItemsOfAsset, contractorPeople, networksOfSystem, membersOfNetwork, contractorPerson, systemSecurity,
+    orgUnit,
+    position,
+    system,
+    systemWith,
+    primeSystemLevels,
+    asset,
+    usingOrgUnitIds,
+    assetIdsOfSystem,
+    assetIdsOfSystemWithOwners,
+    systemIdsOfAsset,
+    ownerPositionIds,
+    assetFact,
+    staff,
+    tenuresOfStaff,
+    accountsOfStaff,
+    dataItemsOfAsset,
+    contractorPeople,
+    networksOfSystem,
+    membersOfNetwork,
+    contractorPerson,
+    systemSecurity,
   };
 }
 

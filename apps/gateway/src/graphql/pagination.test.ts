@@ -13,7 +13,11 @@ let systemId: string;
 beforeAll(async () => {
   gw = await startTestGateway(inject('pgAdminUrl'));
   admin = await gw.signIn('kitami');
-  const token = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }', {}, { token: admin });
+  const token = await gw.gql<{ createApiToken: { token: string } }>(
+    'mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }',
+    {},
+    { token: admin },
+  );
   integrator = token.data!.createApiToken.token;
   systemId = (await gw.admin.query(`select id from system where key = 'ktm.counter'`)).rows[0].id as string;
 });
@@ -29,10 +33,16 @@ const LISTS: { name: string; query: string; variables?: () => Record<string, unk
   { name: 'staff', query: 'query($a: String) { staff(first: 5, after: $a) { __typename } }' },
   { name: 'auditEvents', query: 'query($a: String) { auditEvents(first: 5, after: $a) { __typename } }' },
   { name: 'accounts', query: 'query($a: String, $y: ID!) { accounts(systemId: $y, first: 5, after: $a) { __typename } }', variables: () => ({ y: systemId }) },
-  { name: 'accountsFeed', query: 'query($a: String, $y: ID!) { accountsFeed(systemId: $y, first: 5, after: $a) { __typename } }', variables: () => ({ y: systemId }), token: () => integrator },
+  {
+    name: 'accountsFeed',
+    query: 'query($a: String, $y: ID!) { accountsFeed(systemId: $y, first: 5, after: $a) { __typename } }',
+    variables: () => ({ y: systemId }),
+    token: () => integrator,
+  },
 ];
 
-const changes = async () => (await gw.admin.query(`select (select count(*) from audit_event) as events, (select count(*) from notification) as notices`)).rows[0];
+const changes = async () =>
+  (await gw.admin.query(`select (select count(*) from audit_event) as events, (select count(*) from notification) as notices`)).rows[0];
 
 describe('an after that is not a cursor of the list', () => {
   it.each(LISTS)('$name: refused on `after` with the one cursor message, and nothing changes', async (list) => {
@@ -45,7 +55,9 @@ describe('an after that is not a cursor of the list', () => {
       expect(r.data ?? null, a).toBeNull();
       expect(r.errors, a).toHaveLength(1);
       expect(r.errors![0]!.extensions!['code'], a).toBe('BAD_USER_INPUT');
-      expect(r.errors![0]!.extensions!['fieldErrors'], a).toEqual([{ path: ['after'], code: 'INVALID_VALUE', message: cursorInvalid().message.en, messageJa: cursorInvalid().message.ja }]);
+      expect(r.errors![0]!.extensions!['fieldErrors'], a).toEqual([
+        { path: ['after'], code: 'INVALID_VALUE', message: cursorInvalid().message.en, messageJa: cursorInvalid().message.ja },
+      ]);
     }
     expect(await changes()).toEqual(before);
   });

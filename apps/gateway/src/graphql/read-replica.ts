@@ -72,7 +72,11 @@ export class ReadReplica {
     if (routed !== this.#routed) {
       // Transitions only, whoever noticed first: a request, /readyz or the probe.
       if (routed) this.log('info', 'read replica: token queries routed to the replica');
-      else this.log('warn', 'read replica: token queries routed to the primary', { replica: state, replayedMsAgo: Number.isFinite(this.#replayedAsOf) ? now - this.#replayedAsOf : null });
+      else
+        this.log('warn', 'read replica: token queries routed to the primary', {
+          replica: state,
+          replayedMsAgo: Number.isFinite(this.#replayedAsOf) ? now - this.#replayedAsOf : null,
+        });
       this.#routed = routed;
     }
     return state;
@@ -105,9 +109,9 @@ export class ReadReplica {
     try {
       const at = Date.now();
       const primary = await (await pool(this.primary)).query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
-      const replica = await (await pool(this.orm)).query<{ recovery: boolean; replayed: string | null }>(
-        'select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn()::text as replayed',
-      );
+      const replica = await (
+        await pool(this.orm)
+      ).query<{ recovery: boolean; replayed: string | null }>('select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn()::text as replayed');
       if (this.#inflightSince !== started) return;
       const row = replica.rows[0]!;
       // Not in recovery: promoted, or the primary itself — neither is a replica to offload to.

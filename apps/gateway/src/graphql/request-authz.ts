@@ -2,7 +2,16 @@
 // protected value (packages/domain decideFieldAccess), and the audit of protected reads written in
 // the request's transaction. graphql/field-access.ts applies it to fields.
 import { accessRepo, auditRepo } from '@tsukasa/db';
-import { decideFieldAccess, explainFieldAccess, localDateAt, type AssetFact, type AssetKind, type FieldDecision, type FieldSubject, type RuleId } from '@tsukasa/domain';
+import {
+  decideFieldAccess,
+  explainFieldAccess,
+  localDateAt,
+  type AssetFact,
+  type AssetKind,
+  type FieldDecision,
+  type FieldSubject,
+  type RuleId,
+} from '@tsukasa/domain';
 import { loadStaffFacts, toAssetFact, type StaffFacts } from '../modules/authz/index.ts';
 import type { Loaders } from './loaders.ts';
 import type { RequestDb } from './request-db.ts';
@@ -59,7 +68,9 @@ export class Authz {
     // Roles and tenures are kept by day; grants are evaluated at the instant by the decision itself.
     this.#facts ??= this.ctx.db
       .authzEpoch()
-      .then((epoch) => remember(factCache, `${v.municipalityId}:${epoch}:${v.staffId}:${localDateAt(at)}`, async () => loadStaffFacts(await this.ctx.db.em(), v.staffId, at)))
+      .then((epoch) =>
+        remember(factCache, `${v.municipalityId}:${epoch}:${v.staffId}:${localDateAt(at)}`, async () => loadStaffFacts(await this.ctx.db.em(), v.staffId, at)),
+      )
       .then((f) => (this.#factsReady = f));
     return this.#facts;
   }
@@ -95,12 +106,17 @@ export class Authz {
   async assetOfKind(kind: AssetKind): Promise<AssetFact | undefined> {
     const v = this.ctx.viewer;
     const load = async () => {
-      const rows = await accessRepo.assetFactsByKinds(await this.ctx.db.em(), ['staff_contacts', 'contractor_contacts', 'system_security', 'emergency_contacts']);
+      const rows = await accessRepo.assetFactsByKinds(await this.ctx.db.em(), [
+        'staff_contacts',
+        'contractor_contacts',
+        'system_security',
+        'emergency_contacts',
+      ]);
       return new Map(rows.map((r) => [r.kind, toAssetFact(r)]));
     };
-    this.#assetsByKind ??= (v?.kind === 'staff' ? this.ctx.db.authzEpoch().then((epoch) => remember(assetKindCache, `${v.municipalityId}:${epoch}`, load)) : load()).then(
-      (m) => (this.#assetsReady = m),
-    );
+    this.#assetsByKind ??= (
+      v?.kind === 'staff' ? this.ctx.db.authzEpoch().then((epoch) => remember(assetKindCache, `${v.municipalityId}:${epoch}`, load)) : load()
+    ).then((m) => (this.#assetsReady = m));
     return (await this.#assetsByKind).get(kind);
   }
 
@@ -168,7 +184,10 @@ function tokenDenied(asset: AssetFact | undefined): FieldDecision {
     allowed: false,
     reason: 'NO_RIGHT',
     message: asset
-      ? { en: 'API tokens are not given protected information: it is shown to the people whose duties require it.', ja: 'APIトークンには保護された情報は提供されません。業務上必要な職員にのみ表示されます。' }
+      ? {
+          en: 'API tokens are not given protected information: it is shown to the people whose duties require it.',
+          ja: 'APIトークンには保護された情報は提供されません。業務上必要な職員にのみ表示されます。',
+        }
       : { en: 'The information asset this field belongs to is not registered.', ja: 'この項目が属する情報資産が登録されていません。' },
     ruleIds: [],
   };

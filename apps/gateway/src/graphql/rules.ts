@@ -77,10 +77,18 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
     case 'registry:read':
     case 'registry:write':
       if (viewerHasScope(context, rule)) return true;
-      throw forbidden(rule === 'registry:write' ? 'Only registry administrators may edit the registry.' : 'This token may not read the registry.', [], rule === 'registry:write' ? '台帳を編集できるのは台帳管理者だけです。' : 'このトークンでは台帳を参照できません。');
+      throw forbidden(
+        rule === 'registry:write' ? 'Only registry administrators may edit the registry.' : 'This token may not read the registry.',
+        [],
+        rule === 'registry:write' ? '台帳を編集できるのは台帳管理者だけです。' : 'このトークンでは台帳を参照できません。',
+      );
     case 'access:decide':
       if (viewerHasScope(context, 'access:read')) return true;
-      throw forbidden('Access decisions are for integrators with the access:read scope and registry administrators.', [], '利用可否の判定は、access:read スコープを持つ連携システムと台帳管理者だけが参照できます。');
+      throw forbidden(
+        'Access decisions are for integrators with the access:read scope and registry administrators.',
+        [],
+        '利用可否の判定は、access:read スコープを持つ連携システムと台帳管理者だけが参照できます。',
+      );
     case 'audit:read':
       // The audit log is checked further by role in the service (MNT-19-3); tokens never read it.
       if (context.viewer.kind === 'staff') return true;
@@ -95,7 +103,11 @@ export const authChecker: AuthChecker<Context, RuleName> = ({ context }, roles) 
       throw forbidden('Meetings are kept by staff of the secretariat.', [], '会議は庶務担当の職員が管理します。');
     case 'tokens:manage':
       if (context.viewer.kind === 'staff' && context.viewer.registryAdmin) return true;
-      throw forbidden('Only registry administrators signed in as themselves may manage API tokens.', [], 'APIトークンを管理できるのは、本人としてサインインした台帳管理者だけです。');
+      throw forbidden(
+        'Only registry administrators signed in as themselves may manage API tokens.',
+        [],
+        'APIトークンを管理できるのは、本人としてサインインした台帳管理者だけです。',
+      );
     default:
       throw forbidden();
   }

@@ -14,7 +14,11 @@ describe('the schema', () => {
   it('declares an authorization rule for every query and mutation', async () => {
     const schema = await buildGatewaySchema();
     const roots = [schema.getQueryType()!, schema.getMutationType()!];
-    const unruled = roots.flatMap((t) => Object.keys(t.getFields()).filter((f) => !ruledOperations.has(f)).map((f) => `${t.name}.${f}`));
+    const unruled = roots.flatMap((t) =>
+      Object.keys(t.getFields())
+        .filter((f) => !ruledOperations.has(f))
+        .map((f) => `${t.name}.${f}`),
+    );
     expect(unruled).toEqual([]);
     expect(ruledOperations.get('signIn')).toBe('public');
   });
@@ -46,7 +50,10 @@ describe('deny by default', () => {
 
   it('answers UNAUTHENTICATED to every operation but signIn when nobody is signed in', async () => {
     const schema = await buildGatewaySchema();
-    for (const [kind, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+    for (const [kind, type] of [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+    ] as const) {
       for (const [name, field] of Object.entries(type.getFields())) {
         if (name === 'signIn') continue;
         const r = await gw.gql(call(kind, name, field));

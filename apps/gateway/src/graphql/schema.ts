@@ -1,5 +1,15 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, getNamedType, isListType, isNonNullType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { ruleIdSet } from '@tsukasa/domain';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver, ViewerPermissionsResolver } from '../modules/auth/auth.resolver.ts';

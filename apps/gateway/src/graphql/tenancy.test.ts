@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { getNamedType, isNonNullType, isListType, isObjectType, isScalarType, isEnumType, type GraphQLField, type GraphQLInputType, type GraphQLOutputType } from 'graphql';
+import {
+  getNamedType,
+  isNonNullType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  isEnumType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+} from 'graphql';
 import { testCalendar } from '@tsukasa/domain/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../testing/harness.ts';
@@ -14,23 +24,37 @@ let arakawaNames: string[];
 beforeAll(async () => {
   gw = await startTestGateway(inject('pgAdminUrl'));
   const ark = `(select id from municipality where code = 'arakawa')`;
-  foreignIds = (await gw.admin.query(`
+  foreignIds = (
+    await gw.admin.query(`
     (select id::text from system where municipality_id = ${ark} order by name limit 3) union all
     (select id::text from staff where municipality_id = ${ark} order by employee_number limit 3) union all
     (select id::text from information_asset where municipality_id = ${ark} order by name limit 3) union all
     (select id::text from account where municipality_id = ${ark} limit 2) union all
     (select id::text from access_grant where municipality_id = ${ark} limit 2) union all
     (select id::text from org_unit where municipality_id = ${ark} limit 2) union all
-    (select id::text from position where municipality_id = ${ark} limit 2)`)).rows.map((r) => r.id);
+    (select id::text from position where municipality_id = ${ark} limit 2)`)
+  ).rows.map((r) => r.id);
   arakawaNames = ['住民記録システム', '荒川', 'デジタル推進課'];
 });
 afterAll(() => gw.stop());
 
 async function arakawaChecksum(): Promise<string> {
-  const tables = ['system', 'staff', 'information_asset', 'information_asset_owner', 'account', 'access_grant', 'access_grant_approval', 'system_using_org_unit', 'api_token'];
+  const tables = [
+    'system',
+    'staff',
+    'information_asset',
+    'information_asset_owner',
+    'account',
+    'access_grant',
+    'access_grant_approval',
+    'system_using_org_unit',
+    'api_token',
+  ];
   const parts: string[] = [];
   for (const t of tables) {
-    const r = await gw.admin.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x where municipality_id = (select id from municipality where code = 'arakawa')`);
+    const r = await gw.admin.query(
+      `select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x where municipality_id = (select id from municipality where code = 'arakawa')`,
+    );
     parts.push(r.rows[0].h);
   }
   return createHash('sha256').update(parts.join()).digest('hex');
@@ -59,7 +83,10 @@ function args(field: GraphQLField<unknown, unknown>, id: string): string {
     if (isEnumType(named)) return named.getValues()[0]!.name;
     if ('getFields' in named) {
       const inputFields = Object.values((named as { getFields(): Record<string, { name: string; type: GraphQLInputType }> }).getFields());
-      return `{ ${inputFields.filter((f) => isNonNullType(f.type) || f.name.endsWith('Id') || f.name === 'id').map((f) => `${f.name}: ${value(f.type)}`).join(', ')} }`;
+      return `{ ${inputFields
+        .filter((f) => isNonNullType(f.type) || f.name.endsWith('Id') || f.name === 'id')
+        .map((f) => `${f.name}: ${value(f.type)}`)
+        .join(', ')} }`;
     }
     return '"x"';
   };
@@ -71,10 +98,19 @@ describe('another municipality’s data is unreachable through every operation',
   it('queries and mutations with Arakawa ids return nothing of Arakawa and change nothing there', async () => {
     const schema = await buildGatewaySchema();
     const kawasaki = await gw.signIn('kawasaki');
-    const token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "x", scopes: ["registry:read", "registry:write", "access:read"] }) { token } }', {}, { token: kawasaki })).data!.createApiToken.token;
+    const token = (
+      await gw.gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "x", scopes: ["registry:read", "registry:write", "access:read"] }) { token } }',
+        {},
+        { token: kawasaki },
+      )
+    ).data!.createApiToken.token;
     const before = await arakawaChecksum();
     let calls = 0;
-    for (const [kind, root] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+    for (const [kind, root] of [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+    ] as const) {
       for (const field of Object.values(root.getFields())) {
         if (['signIn', 'signOut'].includes(field.name)) continue;
         for (const id of foreignIds) {

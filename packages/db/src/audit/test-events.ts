@@ -14,7 +14,8 @@ export function monthFromNow(offset: number): string {
 }
 
 /** An instant in that month: its `day`, at `hour`:00 Japan time. */
-export const inMonth = (month: string, day = 15, hour = 12) => new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`);
+export const inMonth = (month: string, day = 15, hour = 12) =>
+  new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`);
 
 export const partitionOf = (month: string) => `audit_event_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
 
@@ -23,8 +24,20 @@ export async function appendAt(client: pg.ClientBase, code: string, times: Date[
   const mid = municipalityIdOf(code);
   const events = times.map((at, i) => {
     const fields: DigestFields = {
-      municipalityId: mid, occurredAt: at.toISOString(), actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null,
-      action: 'staff.read', targetType: 'staff', targetId: `p${i}`, targetIds: null, fields: ['personalPhone'], before: null, after: { at: at.toISOString(), i }, ruleIds, requestId: null,
+      municipalityId: mid,
+      occurredAt: at.toISOString(),
+      actorStaffId: null,
+      actorTokenId: null,
+      onBehalfOfStaffId: null,
+      action: 'staff.read',
+      targetType: 'staff',
+      targetId: `p${i}`,
+      targetIds: null,
+      fields: ['personalPhone'],
+      before: null,
+      after: { at: at.toISOString(), i },
+      ruleIds,
+      requestId: null,
     };
     return { ...fields, digest: eventDigest(fields) };
   });

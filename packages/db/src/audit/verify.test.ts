@@ -25,11 +25,28 @@ beforeAll(async () => {
   let prev = GENESIS_HASH;
   for (const seq of ['1', '2']) {
     const occurredAt = new Date(Date.UTC(2026, 3, 1, 0, 0, Number(seq))).toISOString();
-    const e = { municipalityId: kitami, seq, occurredAt, actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null, action: 'system.update', targetType: 'system',
-      targetId: `v1-${seq}`, fields: null, before: { a: 1 }, after: { a: 2 }, ruleIds: ['KTM-13-1'], requestId: null };
+    const e = {
+      municipalityId: kitami,
+      seq,
+      occurredAt,
+      actorStaffId: null,
+      actorTokenId: null,
+      onBehalfOfStaffId: null,
+      action: 'system.update',
+      targetType: 'system',
+      targetId: `v1-${seq}`,
+      fields: null,
+      before: { a: 1 },
+      after: { a: 2 },
+      ruleIds: ['KTM-13-1'],
+      requestId: null,
+    };
     const hash = chainHash(prev, e);
-    await owner.query(`insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, before, after, rule_ids, prev_hash, hash, hash_version)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)`, [kitami, seq, occurredAt, e.action, e.targetType, e.targetId, e.before, e.after, e.ruleIds, prev, hash]);
+    await owner.query(
+      `insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, before, after, rule_ids, prev_hash, hash, hash_version)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)`,
+      [kitami, seq, occurredAt, e.action, e.targetType, e.targetId, e.before, e.after, e.ruleIds, prev, hash],
+    );
     prev = hash;
   }
   await owner.query('update audit_chain_head set last_seq = 2, last_hash = $2 where municipality_id = $1', [kitami, prev]);
@@ -41,7 +58,15 @@ beforeAll(async () => {
     await em.begin();
     for (let i = 0; i < 5; i++) {
       await appendAuditEvents(em, municipalityIdOf(code), [
-        { actorStaffId: null, action: 'system.update', targetType: 'system', targetId: `s${i}`, before: { name: `旧${i}`, n: i }, after: { name: `新${i}`, nested: { b: 1, a: [1, 2] } }, ruleIds: ['ARK-4'] },
+        {
+          actorStaffId: null,
+          action: 'system.update',
+          targetType: 'system',
+          targetId: `s${i}`,
+          before: { name: `旧${i}`, n: i },
+          after: { name: `新${i}`, nested: { b: 1, a: [1, 2] } },
+          ruleIds: ['ARK-4'],
+        },
         { actorStaffId: null, action: 'read', targetType: 'staff', targetId: `p${i}`, fields: ['personalPhone'], ruleIds: ['ARK-14-1'] },
       ]);
     }
@@ -71,14 +96,24 @@ describe('npm run audit:verify', () => {
   it('verifies a chain that spans both hash versions', async () => {
     const kitami = await reportOf('kitami');
     expect(kitami).toMatchObject({ ok: true, events: 12 });
-    const versions = (await owner.query(`select hash_version, count(*)::int as n from audit_event where municipality_id = $1 group by 1 order by 1`, [municipalityIdOf('kitami')])).rows;
-    expect(versions).toEqual([{ hash_version: 1, n: 2 }, { hash_version: 2, n: 10 }]);
+    const versions = (
+      await owner.query(`select hash_version, count(*)::int as n from audit_event where municipality_id = $1 group by 1 order by 1`, [
+        municipalityIdOf('kitami'),
+      ])
+    ).rows;
+    expect(versions).toEqual([
+      { hash_version: 1, n: 2 },
+      { hash_version: 2, n: 10 },
+    ]);
   });
 
   it('finds every chain intact, and says so with exit code 0', async () => {
     const reports = await verifyAuditChains(owner);
     expect(reports.filter((r) => !r.ok)).toEqual([]);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
     expect(stdout).toMatch(/ok\s+arakawa\s+10 events, chain intact/);
   });
 
@@ -87,7 +122,10 @@ describe('npm run audit:verify', () => {
     await tamper(`update audit_event set after = jsonb_set(after, '{name}', '"改ざん"') where municipality_id = $1 and seq = 3`, [ark()]);
     expect((await reportOf('arakawa')).problem).toMatchObject({ kind: 'edited', seq: '3' });
     expect((await reportOf('kitami')).ok).toBe(true);
-    const failed = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } }).catch((e: { code: number; stdout: string }) => e);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url },
+    }).catch((e: { code: number; stdout: string }) => e);
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stdout: string }).stdout).toMatch(/BROKEN\s+arakawa\s+edited: event 3 was changed/);
     await tamper(`update audit_event set after = $2 where municipality_id = $1 and seq = 3`, [ark(), before]);
@@ -107,7 +145,10 @@ describe('npm run audit:verify', () => {
   });
 
   it('prints how fast it went', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts', '--batch-size', '3'], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/audit-verify.ts', '--batch-size', '3'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
     expect(stdout).toMatch(/ok\s+kitami\s+12 events, chain intact/);
     expect(stdout).toMatch(/^\d[\d,]* events in \d+\.\d s \([\d,]+ events\/s\)$/m);
   });
@@ -131,8 +172,20 @@ describe('streaming verification: batches of 7 over a chain of 300 events', () =
       const events = Array.from({ length: 50 }, () => {
         seq++;
         const fields: DigestFields = {
-          municipalityId: min(), occurredAt: new Date(Date.now() - (300 - seq) * 1000).toISOString(), actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null,
-          action: 'system.update', targetType: 'system', targetId: `m${seq}`, targetIds: null, fields: null, before: { n: seq }, after: { n: seq + 1 }, ruleIds: ['MNT-19-3'], requestId: null,
+          municipalityId: min(),
+          occurredAt: new Date(Date.now() - (300 - seq) * 1000).toISOString(),
+          actorStaffId: null,
+          actorTokenId: null,
+          onBehalfOfStaffId: null,
+          action: 'system.update',
+          targetType: 'system',
+          targetId: `m${seq}`,
+          targetIds: null,
+          fields: null,
+          before: { n: seq },
+          after: { n: seq + 1 },
+          ruleIds: ['MNT-19-3'],
+          requestId: null,
         };
         return { ...fields, digest: eventDigest(fields) };
       });
@@ -145,7 +198,12 @@ describe('streaming verification: batches of 7 over a chain of 300 events', () =
     const reports = await verifyAuditChains(owner, { batchSize: BATCH, onProgress: (p) => progress.push(p) });
     expect(reports.find((r) => r.code === 'minato')).toMatchObject({ ok: true, events: 300 });
     const mine = progress.filter((p) => p.code === 'minato');
-    expect(mine.filter((p) => !p.done).map((p) => p.events).slice(0, 3)).toEqual([7, 14, 21]);
+    expect(
+      mine
+        .filter((p) => !p.done)
+        .map((p) => p.events)
+        .slice(0, 3),
+    ).toEqual([7, 14, 21]);
     expect(mine.filter((p) => !p.done).length).toBe(Math.ceil(301 / BATCH));
     expect(mine.at(-1)).toMatchObject({ done: true, events: 300 });
   });
@@ -176,8 +234,11 @@ describe('streaming verification: batches of 7 over a chain of 300 events', () =
   });
 
   it('detects a number used twice (the primary key includes occurred_at, so only the chain can tell)', async () => {
-    await tamper(`insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, rule_ids, prev_hash, hash)
-      select municipality_id, seq, occurred_at + interval '1 millisecond', action, target_type, 'forged', rule_ids, prev_hash, hash from audit_event where municipality_id = $1 and seq = 21`, [min()]);
+    await tamper(
+      `insert into audit_event (municipality_id, seq, occurred_at, action, target_type, target_id, rule_ids, prev_hash, hash)
+      select municipality_id, seq, occurred_at + interval '1 millisecond', action, target_type, 'forged', rule_ids, prev_hash, hash from audit_event where municipality_id = $1 and seq = 21`,
+      [min()],
+    );
     expect((await minato()).problem).toMatchObject({ kind: 'reordered', seq: '21', detail: 'event 21 appears again after event 21' });
   });
 });

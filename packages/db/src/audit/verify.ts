@@ -96,7 +96,10 @@ export class ChainWalker {
   count = 0;
   problem: ChainProblem | undefined;
 
-  constructor(readonly municipalityId: string, start?: { seq: string; hash: string } | null) {
+  constructor(
+    readonly municipalityId: string,
+    start?: { seq: string; hash: string } | null,
+  ) {
     this.prev = start?.hash ?? GENESIS_HASH;
     this.lastSeq = start ? BigInt(start.seq) : 0n;
   }
@@ -194,10 +197,14 @@ export async function verifyAuditChains(client: pg.ClientBase, opts: VerifyOptio
       while (full && !walker.problem) {
         const batch = key
           ? await client.query<Record<string, unknown>>(
-            `select ${EVENT_COLUMNS} from audit_event where municipality_id = $1 and (seq, occurred_at) > ($2::bigint, $3::timestamptz)
-              order by audit_event.seq, audit_event.occurred_at limit $4`, [m.id, key.seq, key.at, batchSize])
+              `select ${EVENT_COLUMNS} from audit_event where municipality_id = $1 and (seq, occurred_at) > ($2::bigint, $3::timestamptz)
+              order by audit_event.seq, audit_event.occurred_at limit $4`,
+              [m.id, key.seq, key.at, batchSize],
+            )
           : await client.query<Record<string, unknown>>(
-            `select ${EVENT_COLUMNS} from audit_event where municipality_id = $1 order by audit_event.seq, audit_event.occurred_at limit $2`, [m.id, batchSize]);
+              `select ${EVENT_COLUMNS} from audit_event where municipality_id = $1 order by audit_event.seq, audit_event.occurred_at limit $2`,
+              [m.id, batchSize],
+            );
         for (const row of batch.rows) {
           if (!walker.push(chainEventOf(row))) break;
           totalEvents++;
@@ -207,7 +214,9 @@ export async function verifyAuditChains(client: pg.ClientBase, opts: VerifyOptio
         full = batch.rows.length === batchSize;
         progress(false);
       }
-      head = (await client.query<{ last_seq: string; last_hash: string }>('select last_seq::text, last_hash from audit_chain_head where municipality_id = $1', [m.id])).rows[0];
+      head = (
+        await client.query<{ last_seq: string; last_hash: string }>('select last_seq::text, last_hash from audit_chain_head where municipality_id = $1', [m.id])
+      ).rows[0];
       // Appends commit the events with the head: a head past what was read means events written
       // meanwhile — read on, as long as reading finds more (if not, they are missing).
       if (walker.problem || !head || BigInt(head.last_seq) <= walker.lastSeq || walker.lastSeq === from) break;
@@ -216,7 +225,11 @@ export async function verifyAuditChains(client: pg.ClientBase, opts: VerifyOptio
     const lastSeq = String(walker.lastSeq);
     if (!problem && head && (head.last_seq !== lastSeq || head.last_hash !== walker.prev)) {
       const holds = anchor ? `events up to ${lastSeq} (${walker.count} after the anchor of ${anchor.month})` : String(walker.count);
-      problem = { seq: head.last_seq, kind: head.last_seq !== lastSeq ? 'deleted' : 'head_mismatch', detail: `the chain head records ${countOf(Number(head.last_seq), 'event')}, the log holds ${holds}` };
+      problem = {
+        seq: head.last_seq,
+        kind: head.last_seq !== lastSeq ? 'deleted' : 'head_mismatch',
+        detail: `the chain head records ${countOf(Number(head.last_seq), 'event')}, the log holds ${holds}`,
+      };
     }
     progress(true);
     reports.push({

@@ -190,7 +190,15 @@ async function writeLogical(url: string, file: string): Promise<Omit<BackupResul
     const { version } = await serverMajor(client);
     const tables = (await schemaTables(client)).filter((t) => t.name !== 'mikro_orm_migrations');
     const migrations = (await client.query<{ name: string }>(`select name from ${SCHEMA}.mikro_orm_migrations order by id`)).rows.map((r) => r.name);
-    const header: LogicalHeader = { format: LOGICAL_FORMAT, version: LOGICAL_VERSION, createdAt: new Date().toISOString(), serverVersion: version, schema: SCHEMA, migrations, tables };
+    const header: LogicalHeader = {
+      format: LOGICAL_FORMAT,
+      version: LOGICAL_VERSION,
+      createdAt: new Date().toISOString(),
+      serverVersion: version,
+      schema: SCHEMA,
+      migrations,
+      tables,
+    };
     await write(header);
     const rows: Record<string, number> = {};
     for (const t of tables) {
@@ -208,12 +216,17 @@ async function writeLogical(url: string, file: string): Promise<Omit<BackupResul
       rows[t.name] = n;
       await write({ end: t.name, rows: n });
     }
-    const sequences = (await client.query<{ name: string }>(
-      `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'S' order by c.relname`, [SCHEMA])).rows;
+    const sequences = (
+      await client.query<{ name: string }>(
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'S' order by c.relname`,
+        [SCHEMA],
+      )
+    ).rows;
     const values = [];
     for (const s of sequences) {
       if (s.name === 'mikro_orm_migrations_id_seq') continue;
-      const v = (await client.query<{ last_value: string; is_called: string }>(`select last_value, is_called from ${quoteIdent(SCHEMA)}.${quoteIdent(s.name)}`)).rows[0]!;
+      const v = (await client.query<{ last_value: string; is_called: string }>(`select last_value, is_called from ${quoteIdent(SCHEMA)}.${quoteIdent(s.name)}`))
+        .rows[0]!;
       values.push({ name: s.name, lastValue: v.last_value, isCalled: v.is_called === 't' || v.is_called === 'true' });
     }
     await write({ sequences: values });
@@ -267,7 +280,13 @@ function dump(url: string, password: string | undefined, file: string, pgDump: s
   });
 }
 
-export async function backupDatabase(opts: { url: string; out: string; format?: BackupFormat | 'auto'; pgBin?: string; log?: (line: string) => void }): Promise<BackupResult> {
+export async function backupDatabase(opts: {
+  url: string;
+  out: string;
+  format?: BackupFormat | 'auto';
+  pgBin?: string;
+  log?: (line: string) => void;
+}): Promise<BackupResult> {
   const log = opts.log ?? (() => undefined);
   const out = resolve(opts.out);
   if (existsSync(out)) throw new Error(`${out} exists: choose a new file name (a backup is never overwritten).`);
@@ -293,7 +312,9 @@ export async function backupDatabase(opts: { url: string; out: string; format?: 
       tool = found.tool.path;
     } else if (wanted === 'custom') {
       const seen = found.all.map((t) => `${t.path} (${t.version})`).join(', ') || 'none';
-      throw new Error(`no pg_dump of version ${server.major} or newer (the server is PostgreSQL ${server.version}); found: ${seen}. Install PostgreSQL ${server.major}'s client tools, pass --pg-bin, or use --format logical.`);
+      throw new Error(
+        `no pg_dump of version ${server.major} or newer (the server is PostgreSQL ${server.version}); found: ${seen}. Install PostgreSQL ${server.major}'s client tools, pass --pg-bin, or use --format logical.`,
+      );
     } else {
       log(`no pg_dump ${server.major}+ found (the server is PostgreSQL ${server.version}): writing the logical format`);
     }

@@ -90,7 +90,10 @@ async function checkLogical(file: string): Promise<void> {
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, opts: { raw?: boolean } = {}): Promise<T> {
-  const client = new pg.Client({ connectionString: url, ...(opts.raw ? { types: { getTypeParser: () => (v: string) => v } as unknown as pg.CustomTypesConfig } : {}) });
+  const client = new pg.Client({
+    connectionString: url,
+    ...(opts.raw ? { types: { getTypeParser: () => (v: string) => v } as unknown as pg.CustomTypesConfig } : {}),
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {
@@ -106,92 +109,117 @@ async function migrateTo(url: string, migrations: string[], log: (line: string) 
   try {
     const known = (await orm.migrator.getPending()).map((m) => m.name);
     const unknown = migrations.filter((m) => !known.includes(m));
-    if (unknown.length) throw new Error(`the backup was taken by a newer release (migrations unknown here: ${unknown.join(', ')}): restore it with that release`);
-    if (migrations.some((m, i) => known[i] !== m)) throw new Error('the backup\'s migrations are not a prefix of this release\'s: restore it with the release that took it');
+    if (unknown.length)
+      throw new Error(`the backup was taken by a newer release (migrations unknown here: ${unknown.join(', ')}): restore it with that release`);
+    if (migrations.some((m, i) => known[i] !== m))
+      throw new Error("the backup's migrations are not a prefix of this release's: restore it with the release that took it");
     if (migrations.length) await orm.migrator.up({ to: migrations.at(-1)! });
-    log(`schema created by ${countOf(migrations.length, 'migration')} (${countOf(known.length - migrations.length, 'newer one')} applied when the product starts)`);
+    log(
+      `schema created by ${countOf(migrations.length, 'migration')} (${countOf(known.length - migrations.length, 'newer one')} applied when the product starts)`,
+    );
   } finally {
     await orm.close(true);
   }
 }
 
 async function loadLogical(url: string, file: string, header: LogicalHeader): Promise<Record<string, number>> {
-  return withClient(url, async (c) => {
-    await c.query(`set timezone = 'UTC'; set datestyle = 'ISO, YMD'; set intervalstyle = 'postgres'`);
-    await c.query('begin');
-    try {
-      await c.query('set local session_replication_role = replica');
-    } catch (e) {
-      throw new Error(`restoring needs a superuser (or SET on session_replication_role) on the target: ${(e as Error).message}`);
-    }
-    const columnTypes = async (table: string) => new Map((await c.query<{ name: string; type: string; identity: string }>(
-      `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity from pg_attribute a
-        where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped`, [`${SCHEMA}.${quoteIdent(table)}`])).rows.map((r) => [r.name, r]));
-    let table: { name: string; columns: string[]; sql: (n: number) => string; perBatch: number } | undefined;
-    let batch: unknown[][] = [];
-    const counts: Record<string, number> = {};
-    let complete: { rows: Record<string, number> } | undefined;
-    const flush = async () => {
-      if (!table || batch.length === 0) return;
-      await c.query(table.sql(batch.length), batch.flat());
-      counts[table.name] = (counts[table.name] ?? 0) + batch.length;
-      batch = [];
-    };
-    let first = true;
-    for await (const line of logicalLines(file)) {
-      if (first) {
-        first = false;
-        continue; // the header
+  return withClient(
+    url,
+    async (c) => {
+      await c.query(`set timezone = 'UTC'; set datestyle = 'ISO, YMD'; set intervalstyle = 'postgres'`);
+      await c.query('begin');
+      try {
+        await c.query('set local session_replication_role = replica');
+      } catch (e) {
+        throw new Error(`restoring needs a superuser (or SET on session_replication_role) on the target: ${(e as Error).message}`);
       }
-      if (Array.isArray(line)) {
-        if (!table) throw new Error('malformed dump: rows outside a table');
-        batch.push(line);
-        if (batch.length >= table.perBatch) await flush();
-        continue;
-      }
-      const l = line as { table?: string; end?: string; rows?: number; sequences?: { name: string; lastValue: string; isCalled: boolean }[]; complete?: boolean };
-      if (l.table !== undefined) {
-        const def = header.tables.find((t) => t.name === l.table);
-        if (!def) throw new Error(`malformed dump: table ${l.table} is not in its header`);
-        const types = await columnTypes(def.name);
-        const missing = def.columns.filter((col) => !types.has(col));
-        if (missing.length) throw new Error(`the restored schema has no ${def.name}.${missing.join(', ')}: the backup and the migrations disagree`);
-        const identity = def.columns.some((col) => types.get(col)!.identity === 'a');
-        const cols = def.columns.map(quoteIdent).join(', ');
-        const casts = def.columns.map((col) => types.get(col)!.type);
-        table = {
-          name: def.name,
-          columns: def.columns,
-          perBatch: Math.max(1, Math.min(1000, Math.floor(30_000 / Math.max(1, def.columns.length)))),
-          sql: (n) => {
-            const values = Array.from({ length: n }, (_, r) => `(${casts.map((t, i) => `$${r * casts.length + i + 1}::${t}`).join(', ')})`).join(', ');
-            return `insert into ${quoteIdent(SCHEMA)}.${quoteIdent(def.name)} (${cols})${identity ? ' overriding system value' : ''} values ${values}`;
-          },
+      const columnTypes = async (table: string) =>
+        new Map(
+          (
+            await c.query<{ name: string; type: string; identity: string }>(
+              `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity from pg_attribute a
+        where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped`,
+              [`${SCHEMA}.${quoteIdent(table)}`],
+            )
+          ).rows.map((r) => [r.name, r]),
+        );
+      let table: { name: string; columns: string[]; sql: (n: number) => string; perBatch: number } | undefined;
+      let batch: unknown[][] = [];
+      const counts: Record<string, number> = {};
+      let complete: { rows: Record<string, number> } | undefined;
+      const flush = async () => {
+        if (!table || batch.length === 0) return;
+        await c.query(table.sql(batch.length), batch.flat());
+        counts[table.name] = (counts[table.name] ?? 0) + batch.length;
+        batch = [];
+      };
+      let first = true;
+      for await (const line of logicalLines(file)) {
+        if (first) {
+          first = false;
+          continue; // the header
+        }
+        if (Array.isArray(line)) {
+          if (!table) throw new Error('malformed dump: rows outside a table');
+          batch.push(line);
+          if (batch.length >= table.perBatch) await flush();
+          continue;
+        }
+        const l = line as {
+          table?: string;
+          end?: string;
+          rows?: number;
+          sequences?: { name: string; lastValue: string; isCalled: boolean }[];
+          complete?: boolean;
         };
-        counts[def.name] = 0;
-      } else if (l.end !== undefined) {
-        await flush();
-        if (counts[l.end] !== l.rows) throw new Error(`table ${l.end}: ${counts[l.end]} rows restored, the backup holds ${l.rows}`);
-        table = undefined;
-      } else if (l.sequences) {
-        for (const s of l.sequences) await c.query('select setval($1::regclass, $2::bigint, $3::boolean)', [`${SCHEMA}.${quoteIdent(s.name)}`, s.lastValue, s.isCalled]);
-      } else if (l.complete) {
-        complete = l as unknown as { rows: Record<string, number> };
+        if (l.table !== undefined) {
+          const def = header.tables.find((t) => t.name === l.table);
+          if (!def) throw new Error(`malformed dump: table ${l.table} is not in its header`);
+          const types = await columnTypes(def.name);
+          const missing = def.columns.filter((col) => !types.has(col));
+          if (missing.length) throw new Error(`the restored schema has no ${def.name}.${missing.join(', ')}: the backup and the migrations disagree`);
+          const identity = def.columns.some((col) => types.get(col)!.identity === 'a');
+          const cols = def.columns.map(quoteIdent).join(', ');
+          const casts = def.columns.map((col) => types.get(col)!.type);
+          table = {
+            name: def.name,
+            columns: def.columns,
+            perBatch: Math.max(1, Math.min(1000, Math.floor(30_000 / Math.max(1, def.columns.length)))),
+            sql: (n) => {
+              const values = Array.from({ length: n }, (_, r) => `(${casts.map((t, i) => `$${r * casts.length + i + 1}::${t}`).join(', ')})`).join(', ');
+              return `insert into ${quoteIdent(SCHEMA)}.${quoteIdent(def.name)} (${cols})${identity ? ' overriding system value' : ''} values ${values}`;
+            },
+          };
+          counts[def.name] = 0;
+        } else if (l.end !== undefined) {
+          await flush();
+          if (counts[l.end] !== l.rows) throw new Error(`table ${l.end}: ${counts[l.end]} rows restored, the backup holds ${l.rows}`);
+          table = undefined;
+        } else if (l.sequences) {
+          for (const s of l.sequences)
+            await c.query('select setval($1::regclass, $2::bigint, $3::boolean)', [`${SCHEMA}.${quoteIdent(s.name)}`, s.lastValue, s.isCalled]);
+        } else if (l.complete) {
+          complete = l as unknown as { rows: Record<string, number> };
+        }
       }
-    }
-    if (!complete) throw new Error('the backup is incomplete (the file ends early): nothing was restored');
-    for (const [name, n] of Object.entries(complete.rows)) {
-      if ((counts[name] ?? 0) !== n) throw new Error(`table ${name}: ${counts[name] ?? 0} rows restored, the backup holds ${n}`);
-    }
-    await c.query('commit');
-    await c.query('analyze');
-    return counts;
-  }, { raw: true });
+      if (!complete) throw new Error('the backup is incomplete (the file ends early): nothing was restored');
+      for (const [name, n] of Object.entries(complete.rows)) {
+        if ((counts[name] ?? 0) !== n) throw new Error(`table ${name}: ${counts[name] ?? 0} rows restored, the backup holds ${n}`);
+      }
+      await c.query('commit');
+      await c.query('analyze');
+      return counts;
+    },
+    { raw: true },
+  );
 }
 
 async function pgRestore(url: string, file: string, pgBin: string | undefined, log: (line: string) => void): Promise<void> {
   const { tool, all } = await findPgTool('pg_restore', 0, pgBin);
-  if (!tool) throw new Error(`no pg_restore found (looked in --pg-bin, beside the embedded PostgreSQL, on PATH and in the usual directories; ${all.length} candidates): install PostgreSQL's client tools or pass --pg-bin`);
+  if (!tool)
+    throw new Error(
+      `no pg_restore found (looked in --pg-bin, beside the embedded PostgreSQL, on PATH and in the usual directories; ${all.length} candidates): install PostgreSQL's client tools or pass --pg-bin`,
+    );
   log(`pg_restore: ${tool.path}`);
   // The archive creates the schema itself (with its grants and default privileges).
   await withClient(url, (c) => c.query(`drop schema if exists ${quoteIdent(SCHEMA)}`));
@@ -244,10 +272,18 @@ export async function restoreDatabase(opts: { file: string; into: string; pgBin?
     // Into a new embedded cluster: its application login is derived as npm start derives it. Into a
     // server given by URL: DATABASE_APP_PASSWORD when set, else the login keeps the password it has
     // (the cluster may be serving another Tsukasa database with it).
-    const appPassword = embedded ? undefined : (process.env.DATABASE_APP_PASSWORD || null);
+    const appPassword = embedded ? undefined : process.env.DATABASE_APP_PASSWORD || null;
     const url = await provisionRolesAndSchema(adminUrl, { createDatabase: database, appPassword });
-    const tables = await withClient(url, async (c) => Number((await c.query<{ n: string }>(
-      `select count(*) as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p')`, [SCHEMA])).rows[0]!.n));
+    const tables = await withClient(url, async (c) =>
+      Number(
+        (
+          await c.query<{ n: string }>(
+            `select count(*) as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p')`,
+            [SCHEMA],
+          )
+        ).rows[0]!.n,
+      ),
+    );
     if (tables > 0) throw new Error(`the database ${database} already holds Tsukasa's tables: restore into a new database`);
     let rows: Record<string, number>;
     if (format === 'logical') {

@@ -37,7 +37,9 @@ async function main(): Promise<number> {
     const months = await archiveAuditLog(client, { before: args.before, outDir: args.out, log: (l) => console.log(l) });
     if (months.length) {
       const events = months.reduce((n, m) => n + m.events, 0);
-      console.log(`${countOf(months.length, 'month')}, ${countOf(events, 'event')} archived in ${args.out}; keep it — check the whole history with: npm run audit:verify -- --archive ${args.out}`);
+      console.log(
+        `${countOf(months.length, 'month')}, ${countOf(events, 'event')} archived in ${args.out}; keep it — check the whole history with: npm run audit:verify -- --archive ${args.out}`,
+      );
     }
     return 0;
   } catch (e) {

@@ -49,8 +49,14 @@ try {
     },
   });
   for (const r of reports) {
-    const archived = r.archivedThrough ? `, from the anchor of ${r.archivedThrough}${r.archivedEvents !== undefined ? ` (archive: ${countOf(r.archivedEvents, 'event')} verified)` : ''}` : '';
-    console.log(r.ok ? `ok      ${r.code.padEnd(10)} ${countOf(r.events, 'event')}, chain intact${archived}` : `BROKEN  ${r.code.padEnd(10)} ${r.problem!.kind}: ${r.problem!.detail}`);
+    const archived = r.archivedThrough
+      ? `, from the anchor of ${r.archivedThrough}${r.archivedEvents !== undefined ? ` (archive: ${countOf(r.archivedEvents, 'event')} verified)` : ''}`
+      : '';
+    console.log(
+      r.ok
+        ? `ok      ${r.code.padEnd(10)} ${countOf(r.events, 'event')}, chain intact${archived}`
+        : `BROKEN  ${r.code.padEnd(10)} ${r.problem!.kind}: ${r.problem!.detail}`,
+    );
   }
   const total = reports.reduce((n, r) => n + r.events + (r.archivedEvents ?? 0), 0);
   console.log(`${countOf(total, 'event')} in ${((performance.now() - started) / 1000).toFixed(1)} s (${rate(total, started)})`);

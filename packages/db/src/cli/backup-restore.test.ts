@@ -52,7 +52,15 @@ async function writeHistory(url: string, appPassword?: string) {
       await em.begin();
       for (let i = 0; i < 4; i++) {
         await appendAuditEvents(em, municipalityIdOf(code), [
-          { actorStaffId: null, action: 'system.update', targetType: 'system', targetId: `s${i}`, before: { name: `旧システム${i}`, n: i, quote: 'a"b\\c' }, after: { name: `新システム${i}`, nested: { b: [1, 2.5, null], a: '改行\nあり' } }, ruleIds: ['ARK-4'] },
+          {
+            actorStaffId: null,
+            action: 'system.update',
+            targetType: 'system',
+            targetId: `s${i}`,
+            before: { name: `旧システム${i}`, n: i, quote: 'a"b\\c' },
+            after: { name: `新システム${i}`, nested: { b: [1, 2.5, null], a: '改行\nあり' } },
+            ruleIds: ['ARK-4'],
+          },
           { actorStaffId: null, action: 'read', targetType: 'staff', targetId: `p${i}`, fields: ['personalPhone', 'email'], ruleIds: ['ARK-14-1'] },
         ]);
       }
@@ -72,18 +80,38 @@ async function fingerprint(url: string) {
     const tables: Record<string, string> = {};
     for (const t of await schemaTables(c)) {
       if (t.name === 'mikro_orm_migrations') continue; // restore re-applies them: their times differ
-      tables[t.name] = (await c.query<{ d: string }>(`select coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as d from ${SCHEMA}."${t.name}" t`)).rows[0]!.d;
+      tables[t.name] = (
+        await c.query<{ d: string }>(`select coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as d from ${SCHEMA}."${t.name}" t`)
+      ).rows[0]!.d;
     }
     const sequences: Record<string, string> = {};
-    for (const { name } of (await c.query<{ name: string }>(`select relname as name from pg_class where relkind = 'S' and relnamespace = $1::regnamespace and relname <> 'mikro_orm_migrations_id_seq'`, [SCHEMA])).rows) {
+    for (const { name } of (
+      await c.query<{ name: string }>(
+        `select relname as name from pg_class where relkind = 'S' and relnamespace = $1::regnamespace and relname <> 'mikro_orm_migrations_id_seq'`,
+        [SCHEMA],
+      )
+    ).rows) {
       const s = (await c.query<{ v: string }>(`select last_value::text || '/' || is_called::text as v from ${SCHEMA}."${name}"`)).rows[0]!.v;
       sequences[name] = s;
     }
     const migrations = (await c.query<{ name: string }>(`select name from ${SCHEMA}.mikro_orm_migrations order by id`)).rows.map((r) => r.name);
     const chains = (await verifyAuditChains(c)).map((r) => ({ code: r.code, events: r.events, ok: r.ok }));
     const policies = Number((await c.query<{ n: string }>(`select count(*) as n from pg_policies where schemaname = $1`, [SCHEMA])).rows[0]!.n);
-    const triggers = Number((await c.query<{ n: string }>(`select count(*) as n from pg_trigger g join pg_class t on t.oid = g.tgrelid where t.relnamespace = $1::regnamespace and not g.tgisinternal`, [SCHEMA])).rows[0]!.n);
-    const appGrants = Number((await c.query<{ n: string }>(`select count(*) as n from information_schema.role_table_grants where grantee = 'tsukasa_app' and table_schema = $1`, [SCHEMA])).rows[0]!.n);
+    const triggers = Number(
+      (
+        await c.query<{ n: string }>(
+          `select count(*) as n from pg_trigger g join pg_class t on t.oid = g.tgrelid where t.relnamespace = $1::regnamespace and not g.tgisinternal`,
+          [SCHEMA],
+        )
+      ).rows[0]!.n,
+    );
+    const appGrants = Number(
+      (
+        await c.query<{ n: string }>(`select count(*) as n from information_schema.role_table_grants where grantee = 'tsukasa_app' and table_schema = $1`, [
+          SCHEMA,
+        ])
+      ).rows[0]!.n,
+    );
     return { counts: await tableCounts(c), tables, sequences, migrations, chains, policies, triggers, appGrants };
   });
 }
@@ -92,7 +120,8 @@ async function fingerprint(url: string) {
 async function auditPartitioning(url: string) {
   return withClient(url, async (c) => ({
     kind: (await c.query<{ k: string }>(`select relkind as k from pg_class where oid = 'audit_event'::regclass`)).rows[0]!.k,
-    rows: (await c.query<{ part: string; n: number }>(`select tableoid::regclass::text as part, count(*)::int as n from audit_event group by 1 order by 1`)).rows,
+    rows: (await c.query<{ part: string; n: number }>(`select tableoid::regclass::text as part, count(*)::int as n from audit_event group by 1 order by 1`))
+      .rows,
   }));
 }
 
@@ -105,7 +134,9 @@ async function servesAsApplication(url: string, appPassword?: string) {
     await em.begin();
     const [visible] = await rows<{ n: string }>(em, 'select count(*)::text as n from system');
     const [others] = await rows<{ n: string }>(em, `select count(*)::text as n from system where municipality_id <> $1`, [municipalityIdOf('arakawa')]);
-    await appendAuditEvents(em, municipalityIdOf('arakawa'), [{ actorStaffId: null, action: 'system.update', targetType: 'system', targetId: 'after-restore', ruleIds: ['ARK-4'] }]);
+    await appendAuditEvents(em, municipalityIdOf('arakawa'), [
+      { actorStaffId: null, action: 'system.update', targetType: 'system', targetId: 'after-restore', ruleIds: ['ARK-4'] },
+    ]);
     await em.commit();
     return { visible: Number(visible!.n), others: Number(others!.n) };
   } finally {
@@ -199,11 +230,14 @@ describe('the logical format (PostgreSQL 18, no pg_dump 18 needed)', () => {
   it('npm run db:backup -- --out … uses DATABASE_URL and says what it wrote', async () => {
     const out = join(work, 'cli.dump');
     const { stdout } = await runFile(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/backup.ts', '--out', out, '--format', 'logical'], {
-      cwd: root, env: { ...process.env, DATABASE_URL: source.url },
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: source.url },
     });
     expect(stdout).toMatch(/backup written: .*cli\.dump \(logical format, .* tables, \d{1,3}(,\d{3})* rows, PostgreSQL 18/);
     expect(statSync(out).size).toBeGreaterThan(10_000);
-    const usage = await runFile(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/restore.ts'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    const usage = await runFile(process.execPath, ['--import', 'tsx', 'packages/db/src/cli/restore.ts'], { cwd: root }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((usage as { code: number }).code).toBe(2);
     expect((usage as { stderr: string }).stderr).toContain('usage: npm run db:restore');
   });
@@ -213,7 +247,8 @@ describe('the logical format (PostgreSQL 18, no pg_dump 18 needed)', () => {
 // an operator with matching client tools runs it.
 const PG15 = '/usr/lib/postgresql/15/bin';
 const pg15 = existsSync(join(PG15, 'postgres')) && existsSync(join(PG15, 'pg_dump'));
-if (!pg15 && process.env.CI) throw new Error(`PostgreSQL 15 with its client tools is expected at ${PG15} in CI (Debian packages postgresql-15, postgresql-client-15)`);
+if (!pg15 && process.env.CI)
+  throw new Error(`PostgreSQL 15 with its client tools is expected at ${PG15} in CI (Debian packages postgresql-15, postgresql-client-15)`);
 const isRoot = process.getuid?.() === 0;
 const asPostgres = (cmd: string, args: string[]) =>
   isRoot ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map((a) => `'${a}'`).join(' ')]) : execFileSync(cmd, args);
@@ -230,7 +265,19 @@ describe.runIf(pg15)('the custom format (pg_dump / pg_restore, PostgreSQL 15)', 
     chmodSync(dir, 0o777);
     asPostgres(join(PG15, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
-    const cmd = [join(PG15, 'postgres'), '-D', join(dir, 'data'), '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'];
+    const cmd = [
+      join(PG15, 'postgres'),
+      '-D',
+      join(dir, 'data'),
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'fsync=off',
+    ];
     server = isRoot ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', cmd.join(' ')], { stdio: 'ignore' }) : spawn(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
     adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     for (let i = 0; ; i++) {

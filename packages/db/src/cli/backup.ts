@@ -22,9 +22,17 @@ async function main(): Promise<number> {
   }
   const db = await productDatabase();
   try {
-    const r = await backupDatabase({ url: db.url, out: args.out, format: args.format as BackupFormat | 'auto', pgBin: args['pg-bin'], log: (l) => console.log(l) });
+    const r = await backupDatabase({
+      url: db.url,
+      out: args.out,
+      format: args.format as BackupFormat | 'auto',
+      pgBin: args['pg-bin'],
+      log: (l) => console.log(l),
+    });
     const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    console.log(`backup written: ${r.file} (${r.format} format, ${(r.bytes / 1024).toFixed(0)} KiB, ${countOf(Object.keys(r.rows).length, 'table')}, ${countOf(total, 'row')}, PostgreSQL ${r.serverVersion})`);
+    console.log(
+      `backup written: ${r.file} (${r.format} format, ${(r.bytes / 1024).toFixed(0)} KiB, ${countOf(Object.keys(r.rows).length, 'table')}, ${countOf(total, 'row')}, PostgreSQL ${r.serverVersion})`,
+    );
     console.log(`restore with: npm run db:restore -- --in ${r.file} --into <postgres://… URL of a new database | new data directory>`);
     return 0;
   } catch (e) {

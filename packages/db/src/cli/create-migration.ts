@@ -23,9 +23,7 @@ try {
   const url = await provisionRolesAndSchema(pg.adminUrl, { createDatabase: 'tsukasa' });
   if (!initial) await migrate(url);
   const orm = await createOrm({ clientUrl: url, as: 'owner' });
-  const result = initial
-    ? await orm.migrator.create(undefined, false, true, name)
-    : await orm.migrator.create(undefined, blank, false, name);
+  const result = initial ? await orm.migrator.create(undefined, false, true, name) : await orm.migrator.create(undefined, blank, false, name);
   console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
   await orm.close(true);
 } finally {

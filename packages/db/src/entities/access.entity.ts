@@ -14,7 +14,10 @@ export const Deputation = defineEntity({
   tableName: 'deputation',
   indexes: [{ name: 'deputation_deputy_staff_id_index', properties: ['deputyStaffId'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('deputation_municipality_id_foreign'),
     deputyStaffId: p.uuid(),
     deputyStaff: () => sameMunicipality(Staff, 'deputy_staff_id', 'deputation_deputy_staff_id_foreign'),
@@ -40,7 +43,10 @@ export const Account = defineEntity({
   // One open account per person and system.
   uniques: [{ name: 'account_open_unique', properties: ['staffId', 'systemId', 'municipality'], where: 'ended_at is null' }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('account_municipality_id_foreign'),
     staffId: p.uuid(),
     staff: () => sameMunicipality(Staff, 'staff_id', 'account_staff_id_foreign'),
@@ -62,7 +68,10 @@ export const Account = defineEntity({
     changeSeq: p.bigint().defaultRaw(`'0'::bigint`),
     version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     /** Transaction of the last change, for the feed's visibility fence; set by the same trigger. */
     changeXid: p.string().columnType('xid8').defaultRaw('pg_current_xact_id()').lazy(),
   },
@@ -73,14 +82,18 @@ export const PasswordResetRequest = defineEntity({
   name: 'PasswordResetRequest',
   tableName: 'password_reset_request',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('password_reset_request_municipality_id_foreign'),
     accountId: p.uuid(),
     account: () => sameMunicipality(Account, 'account_id', 'password_reset_request_account_id_foreign'),
     requestedAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
     completedById: p.uuid().nullable(),
-    completedBy: () => sameMunicipality(Staff, 'completed_by_id', 'password_reset_request_completed_by_id_foreign').nullable().deleteRule('set null (completed_by_id)'),
+    completedBy: () =>
+      sameMunicipality(Staff, 'completed_by_id', 'password_reset_request_completed_by_id_foreign').nullable().deleteRule('set null (completed_by_id)'),
   },
 });
 
@@ -93,7 +106,10 @@ export const Grant = defineEntity({
     { name: 'access_grant_asset_id_index', properties: ['assetId'] },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('access_grant_municipality_id_foreign'),
     assetId: p.uuid(),
     asset: () => sameMunicipality(InformationAsset, 'asset_id', 'access_grant_asset_id_foreign'),
@@ -121,7 +137,10 @@ export const GrantChange = defineEntity({
   tableName: 'access_grant_change',
   indexes: [{ name: 'access_grant_change_grant_id_index', properties: ['grantId', 'changedAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('access_grant_change_municipality_id_fkey'),
     grantId: p.uuid(),
     grant: () => sameMunicipality(Grant, 'grant_id', 'access_grant_change_grant_id_foreign').updateRule('cascade').deleteRule('cascade'),
@@ -130,7 +149,8 @@ export const GrantChange = defineEntity({
     changedById: p.uuid(),
     changedBy: () => sameMunicipality(Staff, 'changed_by_id', 'access_grant_change_changed_by_id_foreign'),
     onBehalfOfId: p.uuid().nullable(),
-    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_change_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
+    onBehalfOf: () =>
+      sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_change_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
   },
 });
 
@@ -142,13 +162,15 @@ export const GrantApproval = defineEntity({
     grantId: p.uuid().primary(),
     grant: () => sameMunicipality(Grant, 'grant_id', 'access_grant_approval_grant_id_foreign').updateRule('cascade').deleteRule('cascade'),
     ownerPositionId: p.uuid().primary(),
-    ownerPosition: () => sameMunicipality(Position, 'owner_position_id', 'access_grant_approval_owner_position_id_foreign').updateRule('cascade').deleteRule('cascade'),
+    ownerPosition: () =>
+      sameMunicipality(Position, 'owner_position_id', 'access_grant_approval_owner_position_id_foreign').updateRule('cascade').deleteRule('cascade'),
     municipality: () => tenant('access_grant_approval_municipality_id_foreign'),
     approvedById: p.uuid(),
     approvedBy: () => sameMunicipality(Staff, 'approved_by_id', 'access_grant_approval_approved_by_id_foreign'),
     /** Set when a deputy approved on behalf of the owner. */
     onBehalfOfId: p.uuid().nullable(),
-    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_approval_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
+    onBehalfOf: () =>
+      sameMunicipality(Staff, 'on_behalf_of_id', 'access_grant_approval_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
     approvedAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -161,7 +183,10 @@ export const Designation = defineEntity({
   name: 'Designation',
   tableName: 'designation',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('designation_municipality_id_foreign'),
     assetId: p.uuid(),
     asset: () => sameMunicipality(InformationAsset, 'asset_id', 'designation_asset_id_foreign'),
@@ -189,14 +214,20 @@ export const ContactNetwork = defineEntity({
   name: 'ContactNetwork',
   tableName: 'contact_network',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('contact_network_municipality_id_foreign'),
     systemId: p.uuid(),
     system: () => sameMunicipality(System, 'system_id', 'contact_network_system_id_foreign'),
     name: p.string().length(200),
     ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 
@@ -205,7 +236,10 @@ export const ContactNetworkMember = defineEntity({
   tableName: 'contact_network_member',
   indexes: [{ name: 'contact_network_member_network_id_index', properties: ['networkId'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('contact_network_member_municipality_id_foreign'),
     networkId: p.uuid(),
     network: () => sameMunicipality(ContactNetwork, 'network_id', 'contact_network_member_network_id_foreign'),
@@ -215,7 +249,9 @@ export const ContactNetworkMember = defineEntity({
     staff: () => sameMunicipality(Staff, 'staff_id', 'contact_network_member_staff_id_foreign').nullable().deleteRule('set null (staff_id)'),
     contractorPersonId: p.uuid().nullable(),
     contractorPerson: () =>
-      sameMunicipality(ContractorPerson, 'contractor_person_id', 'contact_network_member_contractor_person_id_foreign').nullable().deleteRule('set null (contractor_person_id)'),
+      sameMunicipality(ContractorPerson, 'contractor_person_id', 'contact_network_member_contractor_person_id_foreign')
+        .nullable()
+        .deleteRule('set null (contractor_person_id)'),
     /** KWW-9-2 / KTM-14-4: the network must name people who can give information and who can decide. */
     canInform: p.boolean(),
     canDecide: p.boolean(),
@@ -230,7 +266,10 @@ export const Notification = defineEntity({
   tableName: 'notification',
   indexes: [{ name: 'notification_recipient_id_created_at_index', properties: ['recipientId', 'createdAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('notification_municipality_id_foreign'),
     recipientId: p.uuid(),
     recipient: () => sameMunicipality(Staff, 'recipient_id', 'notification_recipient_id_foreign'),

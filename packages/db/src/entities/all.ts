@@ -32,7 +32,16 @@ import {
 import { Meeting, MeetingAttendee, MeetingCounter, MeetingItem, MeetingSignoff } from './meeting.entity.ts';
 import { MaintenanceWindow } from './maintenance.entity.ts';
 import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate } from './incident.entity.ts';
-import { ContractClauseCheck, Finding, FindingNote, FormLedgerEntry, Inspection, ProcessingPlan, ProcessingPlanItem, SystemDocumentVersion } from './registers.entity.ts';
+import {
+  ContractClauseCheck,
+  Finding,
+  FindingNote,
+  FormLedgerEntry,
+  Inspection,
+  ProcessingPlan,
+  ProcessingPlanItem,
+  SystemDocumentVersion,
+} from './registers.entity.ts';
 import { ProcedureDefinition, ProcedureDefinitionHistory } from './procedure.entity.ts';
 
 /** Every table of schema tsukasa but the migrator's own, each as the migrations create it (schema-diff.test.ts). */

@@ -9,7 +9,10 @@ export const Session = defineEntity({
   tableName: 'session',
   uniques: [{ name: 'session_token_hash_unique', properties: ['tokenHash', 'municipality'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('session_municipality_id_foreign'),
     staffId: p.uuid(),
     staff: () => sameMunicipality(Staff, 'staff_id', 'session_staff_id_foreign'),
@@ -27,7 +30,10 @@ export const ApiToken = defineEntity({
   tableName: 'api_token',
   uniques: [{ name: 'api_token_token_hash_unique', properties: ['tokenHash', 'municipality'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('api_token_municipality_id_foreign'),
     createdById: p.uuid(),
     createdBy: () => sameMunicipality(Staff, 'created_by_id', 'api_token_created_by_id_foreign'),

@@ -1,5 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { INCIDENT_NOTICE_KIND_VALUES, INCIDENT_SEVERITY_VALUES, INCIDENT_STATUS_VALUES, INCIDENT_UPDATE_KIND_VALUES, type IncidentStatus, type RuleId } from '@tsukasa/domain';
+import {
+  INCIDENT_NOTICE_KIND_VALUES,
+  INCIDENT_SEVERITY_VALUES,
+  INCIDENT_STATUS_VALUES,
+  INCIDENT_UPDATE_KIND_VALUES,
+  type IncidentStatus,
+  type RuleId,
+} from '@tsukasa/domain';
 import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';

@@ -40,7 +40,11 @@ describe('Database: the tables as the migrations create them, typed from the ent
 
   it('has every column of a composite key, and a reference to a row of the same municipality as its own column', () => {
     type Approval = Selectable<Database['access_grant_approval']>;
-    expectTypeOf<Pick<Approval, 'grant_id' | 'owner_position_id' | 'municipality_id'>>().toEqualTypeOf<{ grant_id: string; owner_position_id: string; municipality_id: string }>();
+    expectTypeOf<Pick<Approval, 'grant_id' | 'owner_position_id' | 'municipality_id'>>().toEqualTypeOf<{
+      grant_id: string;
+      owner_position_id: string;
+      municipality_id: string;
+    }>();
     expectTypeOf<Database['sign_in_throttle']['username' | 'client_address' | 'municipality_id']>().toEqualTypeOf<string>();
     expectTypeOf<Database['access_grant']['asset_id']>().toEqualTypeOf<string>();
     expectTypeOf<Database['access_grant']['position_id']>().toEqualTypeOf<string | null>();
@@ -72,8 +76,17 @@ describe('Database: the tables as the migrations create them, typed from the ent
   it('leaves columns with a default out of an insert, and refuses a column the table does not have', () => {
     const insert = db
       .insertInto('sign_in_throttle')
-      .values({ municipality_id: municipalityId, username: 'admin', client_address: '127.0.0.1', failures: 1, last_failure_at: new Date(0), blocked_until: null })
-      .onConflict((oc) => oc.columns(['username', 'client_address', 'municipality_id']).doUpdateSet((eb) => ({ failures: eb('sign_in_throttle.failures', '+', 1) })))
+      .values({
+        municipality_id: municipalityId,
+        username: 'admin',
+        client_address: '127.0.0.1',
+        failures: 1,
+        last_failure_at: new Date(0),
+        blocked_until: null,
+      })
+      .onConflict((oc) =>
+        oc.columns(['username', 'client_address', 'municipality_id']).doUpdateSet((eb) => ({ failures: eb('sign_in_throttle.failures', '+', 1) })),
+      )
       .compile();
     expect(insert.sql).toBe(
       'insert into "sign_in_throttle" ("municipality_id", "username", "client_address", "failures", "last_failure_at", "blocked_until") values ($1, $2, $3, $4, $5, $6) ' +
@@ -92,7 +105,12 @@ describe('Database: the tables as the migrations create them, typed from the ent
     try {
       // Without convertValues, the pool's own type parsers keep timestamps and dates as text.
       const kysely = orm.em.fork().getKysely<Database>({ convertValues: true });
-      const account = await kysely.selectFrom('account').select(['valid_from', 'valid_to', 'change_seq', 'rule_ids']).where('valid_to', 'is', null).limit(1).executeTakeFirstOrThrow();
+      const account = await kysely
+        .selectFrom('account')
+        .select(['valid_from', 'valid_to', 'change_seq', 'rule_ids'])
+        .where('valid_to', 'is', null)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       expect(account.valid_from).toBeInstanceOf(Date);
       expect(account.valid_to).toBeNull();
       expect(typeof account.change_seq).toBe('bigint');

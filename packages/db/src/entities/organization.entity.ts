@@ -9,7 +9,10 @@ export const OrgUnit = defineEntity({
   indexes: [{ name: 'org_unit_municipality_id_parent_id_index', properties: ['municipality', 'parentId'] }],
   uniques: [{ name: 'org_unit_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('org_unit_municipality_id_foreign'),
     key: p.string().length(120),
     parentId: p.uuid().nullable(),
@@ -27,7 +30,10 @@ export const Position = defineEntity({
   tableName: 'position',
   uniques: [{ name: 'position_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('position_municipality_id_foreign'),
     key: p.string().length(160),
     orgUnitId: p.uuid(),
@@ -47,7 +53,10 @@ export const Staff = defineEntity({
     { name: 'staff_municipality_id_username_unique', properties: ['municipality', 'username'] },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('staff_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     familyName: p.string().length(60),
@@ -77,7 +86,10 @@ export const PositionTenure = defineEntity({
     { name: 'position_tenure_position_id_index', properties: ['positionId'] },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('position_tenure_municipality_id_foreign'),
     staffId: p.uuid(),
     staff: () => sameMunicipality(Staff, 'staff_id', 'position_tenure_staff_id_foreign'),
@@ -94,7 +106,10 @@ export const RoleBinding = defineEntity({
   tableName: 'role_binding',
   indexes: [{ name: 'role_binding_position_id_index', properties: ['positionId'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('role_binding_municipality_id_foreign'),
     rulebookId: p.string().length(8),
     roleKey: p.string().length(60),
@@ -111,7 +126,10 @@ export const Contractor = defineEntity({
   tableName: 'contractor',
   uniques: [{ name: 'contractor_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('contractor_municipality_id_foreign'),
     key: p.string().length(120),
     name: p.string().length(200),
@@ -122,7 +140,10 @@ export const ContractorPerson = defineEntity({
   name: 'ContractorPerson',
   tableName: 'contractor_person',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('contractor_person_municipality_id_foreign'),
     contractorId: p.uuid(),
     contractor: () => sameMunicipality(Contractor, 'contractor_id', 'contractor_person_contractor_id_foreign'),

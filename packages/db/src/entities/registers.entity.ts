@@ -69,7 +69,10 @@ export const ProcessingPlanItem = defineEntity({
     outputCheckedAt: p.datetime().nullable(),
     outputCheckedById: p.uuid().nullable(),
     outputCheckedBy: () => sameMunicipality(Staff, 'output_checked_by_id', 'processing_plan_item_output_checked_by_id_fkey').nullable(),
-    outputResult: p.enum([...OUTPUT_RESULT_VALUES]).columnType('varchar(10)').nullable(),
+    outputResult: p
+      .enum([...OUTPUT_RESULT_VALUES])
+      .columnType('varchar(10)')
+      .nullable(),
     outputNote: p.string().length(2000).nullable(),
   },
 });
@@ -243,7 +246,10 @@ export const FormLedgerEntry = defineEntity({
     createdOn: p.date(),
     /** KWO-9-4: years by the city's classification table; null = 常用 (kept while in use). */
     retentionYears: p.smallint().nullable(),
-    disposalMethod: p.enum([...DISPOSAL_METHOD_VALUES]).columnType('varchar(16)').nullable(),
+    disposalMethod: p
+      .enum([...DISPOSAL_METHOD_VALUES])
+      .columnType('varchar(16)')
+      .nullable(),
     disposalNote: p.string().length(500).nullable(),
     disposedOn: p.date().nullable(),
     disposedById: p.uuid().nullable(),

@@ -14,7 +14,10 @@ export const System = defineEntity({
     { name: 'system_managing_org_unit_id_index', properties: ['managingOrgUnitId'] },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('system_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     name: p.string().length(200),
@@ -28,7 +31,10 @@ export const System = defineEntity({
     contractor: () => sameMunicipality(Contractor, 'contractor_id', 'system_contractor_id_foreign').nullable().deleteRule('set null (contractor_id)'),
     version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     /** Security-sensitive (SPEC §5): network layout and known vulnerabilities. */
     networkDescription: p.text().nullable(),
     vulnerabilityNotes: p.text().nullable(),
@@ -54,7 +60,10 @@ export const InformationAsset = defineEntity({
   tableName: 'information_asset',
   uniques: [{ name: 'information_asset_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('information_asset_municipality_id_foreign'),
     key: p.string().length(120).nullable(),
     name: p.string().length(300),
@@ -67,7 +76,10 @@ export const InformationAsset = defineEntity({
     ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 
@@ -104,7 +116,10 @@ export const DataItem = defineEntity({
   tableName: 'data_item',
   indexes: [{ name: 'data_item_asset_id_index', properties: ['assetId'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('data_item_municipality_id_foreign'),
     assetId: p.uuid(),
     asset: () => sameMunicipality(InformationAsset, 'asset_id', 'data_item_asset_id_foreign'),
@@ -121,7 +136,10 @@ export const Committee = defineEntity({
   tableName: 'committee',
   uniques: [{ name: 'committee_municipality_id_key_unique', properties: ['municipality', 'key'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('committee_municipality_id_foreign'),
     key: p.string().length(120),
     rulebookId: p.string().length(8),

@@ -24,7 +24,10 @@ export const Request = defineEntity({
     },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('request_municipality_id_foreign'),
     /** Human reference, e.g. R8-000123 (令和8年度). */
     number: p.string().length(30),
@@ -51,7 +54,10 @@ export const Request = defineEntity({
     filedAt: p.datetime(),
     decidedAt: p.datetime().nullable(),
     version: p.integer().version().default(1),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 
@@ -69,7 +75,10 @@ export const RequestStep = defineEntity({
     },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('request_step_municipality_id_foreign'),
     requestId: p.uuid(),
     request: () => sameMunicipality(Request, 'request_id', 'request_step_request_id_foreign'),
@@ -144,7 +153,10 @@ export const MailOutbox = defineEntity({
     { name: 'mail_outbox_unsent', properties: ['createdAt'], where: 'sent_at is null' },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     municipality: () => tenant('mail_outbox_municipality_id_foreign'),
     recipientId: p.uuid().nullable(),
     recipient: () => sameMunicipality(Staff, 'recipient_id', 'mail_outbox_recipient_id_foreign').nullable().deleteRule('set null (recipient_id)'),

@@ -8,7 +8,10 @@ export const Municipality = defineEntity({
   name: 'Municipality',
   tableName: 'municipality',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     code: p.string().length(32).unique(),
     name: p.string().length(100),
     nameEn: p.string().length(100),

@@ -11,7 +11,9 @@ import { orgUnitSubtree } from './designation.repository.ts';
 const tenureColumns = expressionBuilder<Database & { t: Database['position_tenure']; p: Database['position'] }, 't' | 'p'>();
 
 const TENURE_COLUMNS = [
-  't.staff_id', 't.position_id', 'p.org_unit_id',
+  't.staff_id',
+  't.position_id',
+  'p.org_unit_id',
   tenureColumns.fn<string>('to_char', ['t.valid_from', sql.lit('YYYY-MM-DD')]).as('valid_from'),
   tenureColumns.fn<string | null>('to_char', ['t.valid_to', sql.lit('YYYY-MM-DD')]).as('valid_to'),
 ] as const;
@@ -40,12 +42,18 @@ export async function bindingsOfPositions(db: Db, positionIds: readonly string[]
 const deputationColumns = expressionBuilder<Database, 'deputation'>();
 
 const deputations = () =>
-  tables.selectFrom('deputation').select([
-    'id', 'deputy_staff_id', 'principal_position_id', 'rulebook_id', 'role_keys',
-    deputationColumns.fn<string>('to_char', ['valid_from', sql.lit('YYYY-MM-DD')]).as('valid_from'),
-    deputationColumns.fn<string | null>('to_char', ['valid_to', sql.lit('YYYY-MM-DD')]).as('valid_to'),
-    'rule_ids',
-  ]);
+  tables
+    .selectFrom('deputation')
+    .select([
+      'id',
+      'deputy_staff_id',
+      'principal_position_id',
+      'rulebook_id',
+      'role_keys',
+      deputationColumns.fn<string>('to_char', ['valid_from', sql.lit('YYYY-MM-DD')]).as('valid_from'),
+      deputationColumns.fn<string | null>('to_char', ['valid_to', sql.lit('YYYY-MM-DD')]).as('valid_to'),
+      'rule_ids',
+    ]);
 
 export type DeputationRow = Stored<InferResult<ReturnType<typeof deputations>>[number]>;
 
@@ -57,10 +65,26 @@ const grantColumns = expressionBuilder<Database & { g: Database['access_grant'] 
 
 // array(select …): Kysely has no ARRAY constructor over a subquery; the subqueries themselves are typed.
 const GRANT_COLUMNS = [
-  'g.id', 'g.asset_id', 'g.grantee_id', 'g.position_id', 'g.valid_from', 'g.valid_to', 'g.suspended_at', 'g.revoked_at', 'g.fields', 'g.purpose',
-  'g.requested_by_id', 'g.created_at',
-  sql<string[]>`array(${grantColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'g.asset_id').orderBy('o.sort_order')})`.as('owner_position_ids'),
-  sql<string[]>`array(${grantColumns.selectFrom('access_grant_approval as a').select('a.owner_position_id').whereRef('a.grant_id', '=', 'g.id')})`.as('approved_position_ids'),
+  'g.id',
+  'g.asset_id',
+  'g.grantee_id',
+  'g.position_id',
+  'g.valid_from',
+  'g.valid_to',
+  'g.suspended_at',
+  'g.revoked_at',
+  'g.fields',
+  'g.purpose',
+  'g.requested_by_id',
+  'g.created_at',
+  sql<
+    string[]
+  >`array(${grantColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'g.asset_id').orderBy('o.sort_order')})`.as(
+    'owner_position_ids',
+  ),
+  sql<string[]>`array(${grantColumns.selectFrom('access_grant_approval as a').select('a.owner_position_id').whereRef('a.grant_id', '=', 'g.id')})`.as(
+    'approved_position_ids',
+  ),
 ] as const;
 
 const grants = () => tables.selectFrom('access_grant as g').select(GRANT_COLUMNS);
@@ -89,19 +113,26 @@ export async function grantById(db: Db, id: string): Promise<GrantRow | undefine
 
 const assetColumns = expressionBuilder<Database & { a: Database['information_asset'] }, 'a'>();
 
-const ownerPositionIds = sql<string[]>`array(${assetColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'a.id').orderBy('o.sort_order')})`;
+const ownerPositionIds = sql<
+  string[]
+>`array(${assetColumns.selectFrom('information_asset_owner as o').select('o.position_id').whereRef('o.asset_id', '=', 'a.id').orderBy('o.sort_order')})`;
 
 const assetFacts = () =>
-  tables.selectFrom('information_asset as a').select([
-    'a.id', 'a.kind', 'a.confidentiality', ownerPositionIds.as('owner_position_ids'),
-    sql<string[]>`array(${assetColumns
-      .selectFrom('information_asset_system as x')
-      .innerJoin('system as s', 's.id', 'x.system_id')
-      .select('s.rulebook_id')
-      .distinct()
-      .whereRef('x.asset_id', '=', 'a.id')
-      .where('s.rulebook_id', 'is not', null)})`.as('rulebook_ids'),
-  ]);
+  tables
+    .selectFrom('information_asset as a')
+    .select([
+      'a.id',
+      'a.kind',
+      'a.confidentiality',
+      ownerPositionIds.as('owner_position_ids'),
+      sql<string[]>`array(${assetColumns
+        .selectFrom('information_asset_system as x')
+        .innerJoin('system as s', 's.id', 'x.system_id')
+        .select('s.rulebook_id')
+        .distinct()
+        .whereRef('x.asset_id', '=', 'a.id')
+        .where('s.rulebook_id', 'is not', null)})`.as('rulebook_ids'),
+    ]);
 
 /** What a decision on an asset's protected fields reads: its kind, classification, owners and governing rulebooks. */
 export type AssetFactRow = Stored<InferResult<ReturnType<typeof assetFacts>>[number]>;
@@ -120,7 +151,10 @@ export async function assetFactsByKinds(db: Db, kinds: readonly string[]): Promi
     tables
       .selectFrom('information_asset as a')
       .select((eb) => [
-        'a.id', 'a.kind', 'a.confidentiality', ownerPositionIds.as('owner_position_ids'),
+        'a.id',
+        'a.kind',
+        'a.confidentiality',
+        ownerPositionIds.as('owner_position_ids'),
         eb.selectFrom('municipality as m').select('m.rulebook_ids').whereRef('m.id', '=', 'a.municipality_id').as('rulebook_ids'),
       ])
       // Every asset belongs to a municipality: the subquery always finds its row.
@@ -135,8 +169,20 @@ export async function assetFactsByKinds(db: Db, kinds: readonly string[]): Promi
 const accountColumns = expressionBuilder<Database & { a: Database['account'] }, 'a'>();
 
 const ACCOUNT_FIELDS = [
-  'id', 'staff_id', 'system_id', 'authority_profile', 'valid_from', 'valid_to', 'duty_position_id', 'suspended_at', 'suspension_reason', 'ended_at', 'end_reason',
-  'rule_ids', 'version', 'updated_at',
+  'id',
+  'staff_id',
+  'system_id',
+  'authority_profile',
+  'valid_from',
+  'valid_to',
+  'duty_position_id',
+  'suspended_at',
+  'suspension_reason',
+  'ended_at',
+  'end_reason',
+  'rule_ids',
+  'version',
+  'updated_at',
 ] as const;
 
 /** The feed position as text (bigint), for the accounts feed's cursor. */
@@ -167,7 +213,9 @@ const decisionFactsQuery = ({ staffId, systemId, after }: { staffId: string; sys
     .selectFrom('system as s')
     .crossJoin('staff as st')
     .select((eb) => [
-      's.id as system_id', 's.lifecycle_status', 's.rulebook_id',
+      's.id as system_id',
+      's.lifecycle_status',
+      's.rulebook_id',
       jsonObjectFrom(
         eb
           .selectFrom('account as a')
@@ -177,10 +225,19 @@ const decisionFactsQuery = ({ staffId, systemId, after }: { staffId: string; sys
           .orderBy((o) => o('a.ended_at', 'is', null), 'desc')
           .orderBy('a.valid_from', 'desc')
           .limit(sql.lit(1)),
-      ).$castTo<AccountRow | null>().as('account'),
+      )
+        .$castTo<AccountRow | null>()
+        .as('account'),
       jsonArrayFrom(
-        eb.selectFrom('position_tenure as t').innerJoin('position as p', 'p.id', 't.position_id').select(TENURE_COLUMNS).whereRef('t.staff_id', '=', 'st.id').orderBy('t.valid_from'),
-      ).$castTo<TenureRow[]>().as('tenures'),
+        eb
+          .selectFrom('position_tenure as t')
+          .innerJoin('position as p', 'p.id', 't.position_id')
+          .select(TENURE_COLUMNS)
+          .whereRef('t.staff_id', '=', 'st.id')
+          .orderBy('t.valid_from'),
+      )
+        .$castTo<TenureRow[]>()
+        .as('tenures'),
       jsonArrayFrom(
         eb
           .selectFrom('maintenance_window as w')
@@ -191,7 +248,9 @@ const decisionFactsQuery = ({ staffId, systemId, after }: { staffId: string; sys
           .where('w.ends_at', '>', after)
           .orderBy('w.starts_at')
           .orderBy('w.id'),
-      ).$castTo<MaintenanceWindowRow[]>().as('windows'),
+      )
+        .$castTo<MaintenanceWindowRow[]>()
+        .as('windows'),
     ])
     .where('s.id', '=', systemId)
     .where('st.id', '=', staffId);
@@ -225,7 +284,13 @@ export async function accountsOfSystem(db: Db, systemId: string, firstN: number,
       .orderBy('a.id')
       .limit(firstN),
   );
-  const total = await first(db, tables.selectFrom('account').select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).where('system_id', '=', systemId));
+  const total = await first(
+    db,
+    tables
+      .selectFrom('account')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .where('system_id', '=', systemId),
+  );
   return { rows: page, totalCount: total?.n ?? 0 };
 }
 
@@ -255,7 +320,17 @@ export const dateOrNull = (v: Date | string | null): Date | null => (v === null 
 // ---- people and protected records -----------------------------------------------------------
 
 const STAFF_COLUMNS = [
-  'id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'employee_number', 'email', 'extension', 'personal_phone', 'username', 'registry_admin',
+  'id',
+  'family_name',
+  'given_name',
+  'family_name_kana',
+  'given_name_kana',
+  'employee_number',
+  'email',
+  'extension',
+  'personal_phone',
+  'username',
+  'registry_admin',
 ] as const;
 
 const staff = () => tables.selectFrom('staff').select(STAFF_COLUMNS);
@@ -268,7 +343,12 @@ export async function staffByIds(db: Db, ids: readonly string[]): Promise<StaffR
 
 /** Staff list: free text over names and kana (never over protected fields), by org unit. */
 export async function listStaff(db: Db, q: { text?: string | null; orgUnitId?: string | null; first: number; after?: { name: string; id: string } | null }) {
-  const text = q.text?.trim() ? `%${q.text.trim().normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const text = q.text?.trim()
+    ? `%${q.text
+        .trim()
+        .normalize('NFKC')
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
   const orgUnitId = q.orgUnitId || null;
   const filtered = tables
     .selectFrom('staff')
@@ -306,10 +386,12 @@ export async function listStaff(db: Db, q: { text?: string | null; orgUnitId?: s
       .orderBy('id')
       .limit(q.first + 1),
   );
-  const total = await first(db, filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')));
+  const total = await first(
+    db,
+    filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')),
+  );
   return { rows: page.slice(0, q.first), hasNextPage: page.length > q.first, totalCount: total?.n ?? 0 };
 }
-
 
 const dataItems = () => tables.selectFrom('data_item').select(['id', 'asset_id', 'name', 'basic_resident_item', 'personal']);
 
@@ -377,7 +459,16 @@ export async function systemSecurityByIds(db: Db, ids: readonly string[]): Promi
 
 export async function insertAccount(
   db: Db,
-  a: { municipalityId: string; staffId: string; systemId: string; authorityProfile: string; validFrom: Date; validTo: Date | null; dutyPositionId: string | null; ruleIds: readonly RuleId[] },
+  a: {
+    municipalityId: string;
+    staffId: string;
+    systemId: string;
+    authorityProfile: string;
+    validFrom: Date;
+    validTo: Date | null;
+    dutyPositionId: string | null;
+    ruleIds: readonly RuleId[];
+  },
 ): Promise<AccountRow> {
   const now = nowOf(db);
   const row = await first(
@@ -385,9 +476,19 @@ export async function insertAccount(
     tables
       .insertInto('account')
       .values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'), municipality_id: a.municipalityId, staff_id: a.staffId, system_id: a.systemId, authority_profile: a.authorityProfile,
-        valid_from: a.validFrom, valid_to: a.validTo, duty_position_id: a.dutyPositionId, rule_ids: [...a.ruleIds], change_seq: sql<bigint>`0`, version: 1,
-        created_at: now, updated_at: now,
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: a.municipalityId,
+        staff_id: a.staffId,
+        system_id: a.systemId,
+        authority_profile: a.authorityProfile,
+        valid_from: a.validFrom,
+        valid_to: a.validTo,
+        duty_position_id: a.dutyPositionId,
+        rule_ids: [...a.ruleIds],
+        change_seq: sql<bigint>`0`,
+        version: 1,
+        created_at: now,
+        updated_at: now,
       }))
       .returning(INSERTED_ACCOUNT_COLUMNS),
   );
@@ -424,15 +525,34 @@ export async function insertPasswordResetRequest(db: Db, municipalityId: string,
 
 export async function insertGrant(
   db: Db,
-  g: { municipalityId: string; assetId: string; granteeId: string; positionId: string | null; validFrom: Date; validTo: Date | null; fields: string[] | null; purpose: string; requestedBy: string },
+  g: {
+    municipalityId: string;
+    assetId: string;
+    granteeId: string;
+    positionId: string | null;
+    validFrom: Date;
+    validTo: Date | null;
+    fields: string[] | null;
+    purpose: string;
+    requestedBy: string;
+  },
 ): Promise<string> {
   const row = await first(
     db,
     tables
       .insertInto('access_grant')
       .values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'), municipality_id: g.municipalityId, asset_id: g.assetId, grantee_id: g.granteeId, position_id: g.positionId,
-        valid_from: g.validFrom, valid_to: g.validTo, fields: g.fields, purpose: g.purpose, requested_by_id: g.requestedBy, created_at: nowOf(db),
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: g.municipalityId,
+        asset_id: g.assetId,
+        grantee_id: g.granteeId,
+        position_id: g.positionId,
+        valid_from: g.validFrom,
+        valid_to: g.validTo,
+        fields: g.fields,
+        purpose: g.purpose,
+        requested_by_id: g.requestedBy,
+        created_at: nowOf(db),
       }))
       .returning('id'),
   );
@@ -445,7 +565,10 @@ export async function insertGrant(
  */
 export async function lockGrantRequests(db: Db, assetId: string, granteeId: string): Promise<void> {
   const key = `access_grant.request:${assetId}:${granteeId}`;
-  await first(db, tables.selectNoFrom((eb) => eb.cast<string>(eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]), 'text').as('locked')));
+  await first(
+    db,
+    tables.selectNoFrom((eb) => eb.cast<string>(eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]), 'text').as('locked')),
+  );
 }
 
 /**
@@ -483,7 +606,11 @@ export async function pendingIdenticalGrant(
                   .where((inner) =>
                     inner.not(
                       inner.exists(
-                        inner.selectFrom('access_grant_approval as a').select(sql.lit(1).as('one')).whereRef('a.grant_id', '=', 'g.id').whereRef('a.owner_position_id', '=', 'o.position_id'),
+                        inner
+                          .selectFrom('access_grant_approval as a')
+                          .select(sql.lit(1).as('one'))
+                          .whereRef('a.grant_id', '=', 'g.id')
+                          .whereRef('a.owner_position_id', '=', 'o.position_id'),
                       ),
                     ),
                   ),
@@ -500,12 +627,26 @@ export async function pendingIdenticalGrant(
 }
 
 /** Records one owner's approval; a second approval of the same owner position changes nothing. */
-export async function approveGrant(db: Db, municipalityId: string, grantId: string, ownerPositionId: string, approvedBy: string, onBehalfOf: string | null): Promise<boolean> {
+export async function approveGrant(
+  db: Db,
+  municipalityId: string,
+  grantId: string,
+  ownerPositionId: string,
+  approvedBy: string,
+  onBehalfOf: string | null,
+): Promise<boolean> {
   const row = await first(
     db,
     tables
       .insertInto('access_grant_approval')
-      .values({ grant_id: grantId, owner_position_id: ownerPositionId, municipality_id: municipalityId, approved_by_id: approvedBy, on_behalf_of_id: onBehalfOf, approved_at: nowOf(db) })
+      .values({
+        grant_id: grantId,
+        owner_position_id: ownerPositionId,
+        municipality_id: municipalityId,
+        approved_by_id: approvedBy,
+        on_behalf_of_id: onBehalfOf,
+        approved_at: nowOf(db),
+      })
       .onConflict((oc) => oc.doNothing())
       .returning('grant_id'),
   );
@@ -516,7 +657,8 @@ export async function setGrantState(db: Db, id: string, patch: { suspended_at?: 
   await run(db, tables.updateTable('access_grant').set(patch).where('id', '=', id));
 }
 
-const grantApprovals = () => tables.selectFrom('access_grant_approval').select(['grant_id', 'owner_position_id', 'approved_by_id', 'on_behalf_of_id', 'approved_at']);
+const grantApprovals = () =>
+  tables.selectFrom('access_grant_approval').select(['grant_id', 'owner_position_id', 'approved_by_id', 'on_behalf_of_id', 'approved_at']);
 
 export type GrantApprovalRow = Stored<InferResult<ReturnType<typeof grantApprovals>>[number]>;
 
@@ -541,7 +683,13 @@ export async function insertGrantChange(
   await run(
     db,
     tables.insertInto('access_grant_change').values((eb) => ({
-      id: eb.fn<string>('gen_random_uuid'), municipality_id: c.municipalityId, grant_id: c.grantId, change: c.change, changed_at: c.at, changed_by_id: c.by, on_behalf_of_id: c.onBehalfOf,
+      id: eb.fn<string>('gen_random_uuid'),
+      municipality_id: c.municipalityId,
+      grant_id: c.grantId,
+      change: c.change,
+      changed_at: c.at,
+      changed_by_id: c.by,
+      on_behalf_of_id: c.onBehalfOf,
     })),
   );
 }
@@ -555,8 +703,16 @@ export async function insertNotifications(
     await run(
       db,
       tables.insertInto('notification').values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, recipient_id: n.recipientId, kind: n.kind, subject: n.subject, body: n.body,
-        target_type: n.targetType, target_id: n.targetId, rule_ids: [...n.ruleIds], created_at: nowOf(db),
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: municipalityId,
+        recipient_id: n.recipientId,
+        kind: n.kind,
+        subject: n.subject,
+        body: n.body,
+        target_type: n.targetType,
+        target_id: n.targetId,
+        rule_ids: [...n.ruleIds],
+        created_at: nowOf(db),
       })),
     );
   }

@@ -111,16 +111,27 @@ export async function appendAuditEvents(db: Db, municipalityId: string, events: 
 }
 
 const auditEvents = () =>
-  tables
-    .selectFrom('audit_event')
-    .select((eb) => [
-      // bigint as text (what the driver hands over for int8 anyway).
-      sql<string>`${eb.ref('id')}::text`.as('id'), sql<string>`${eb.ref('seq')}::text`.as('seq'), 'occurred_at', 'actor_staff_id', 'actor_token_id', 'on_behalf_of_staff_id', 'action', 'target_type', 'target_id',
-      'target_ids', 'fields', 'before', 'after',
-      // The rules the event cited when it happened, as recorded (never re-read against amended rulebooks): text, not RuleId.
-      eb.ref('rule_ids').$castTo<string[]>().as('rule_ids'),
-      'request_id', 'prev_hash', 'hash',
-    ]);
+  tables.selectFrom('audit_event').select((eb) => [
+    // bigint as text (what the driver hands over for int8 anyway).
+    sql<string>`${eb.ref('id')}::text`.as('id'),
+    sql<string>`${eb.ref('seq')}::text`.as('seq'),
+    'occurred_at',
+    'actor_staff_id',
+    'actor_token_id',
+    'on_behalf_of_staff_id',
+    'action',
+    'target_type',
+    'target_id',
+    'target_ids',
+    'fields',
+    'before',
+    'after',
+    // The rules the event cited when it happened, as recorded (never re-read against amended rulebooks): text, not RuleId.
+    eb.ref('rule_ids').$castTo<string[]>().as('rule_ids'),
+    'request_id',
+    'prev_hash',
+    'hash',
+  ]);
 
 /** An audit event as recorded, typed from the entity. */
 export type AuditEventRow = Stored<InferResult<ReturnType<typeof auditEvents>>[number]>;
@@ -158,7 +169,12 @@ function auditWhere(f: AuditFilter) {
 }
 
 /** Newest first, keyset on seq. */
-export async function searchAuditEvents(db: Db, f: AuditFilter, limit: number, beforeSeq: string | null): Promise<{ rows: AuditEventRow[]; totalCount: number }> {
+export async function searchAuditEvents(
+  db: Db,
+  f: AuditFilter,
+  limit: number,
+  beforeSeq: string | null,
+): Promise<{ rows: AuditEventRow[]; totalCount: number }> {
   const filter = auditWhere(f);
   const page = await recorded(
     db,
@@ -168,6 +184,12 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, limit: number, b
       .orderBy('audit_event.seq', 'desc')
       .limit(limit),
   );
-  const total = await first(db, tables.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where(filter));
+  const total = await first(
+    db,
+    tables
+      .selectFrom('audit_event')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(filter),
+  );
   return { rows: page, totalCount: total?.n ?? 0 };
 }

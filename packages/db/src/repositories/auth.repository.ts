@@ -28,7 +28,8 @@ export async function staffForSignIn(db: Db, username: string): Promise<SignInSt
 }
 
 /** `$at::timestamptz ± make_interval(unit => $n)`: Kysely calls functions with positional arguments only. */
-const shifted = (at: Date, sign: '+' | '-', unit: 'hours' | 'secs', n: number) => sql<Date>`${at}::timestamptz ${sql.raw(sign)} make_interval(${sql.raw(unit)} => ${n})`;
+const shifted = (at: Date, sign: '+' | '-', unit: 'hours' | 'secs', n: number) =>
+  sql<Date>`${at}::timestamptz ${sql.raw(sign)} make_interval(${sql.raw(unit)} => ${n})`;
 
 /** Seconds until this address may try this username again (0: now). Needs the tenant set (RLS). */
 export async function signInWaitSeconds(db: Db, username: string, clientAddress: string): Promise<number> {
@@ -60,7 +61,12 @@ export async function recordSignInFailure(db: Db, municipalityId: string, userna
       .values({ municipality_id: municipalityId, username, client_address: clientAddress, failures: 1, last_failure_at: now, blocked_until: null })
       .onConflict((oc) =>
         oc.columns(['username', 'client_address', 'municipality_id']).doUpdateSet((eb) => ({
-          failures: eb.case().when('sign_in_throttle.last_failure_at', '<', shifted(now, '-', 'hours', forgetAfterHours)).then(1).else(eb(eb.ref('sign_in_throttle.failures'), '+', 1)).end(),
+          failures: eb
+            .case()
+            .when('sign_in_throttle.last_failure_at', '<', shifted(now, '-', 'hours', forgetAfterHours))
+            .then(1)
+            .else(eb(eb.ref('sign_in_throttle.failures'), '+', 1))
+            .end(),
           last_failure_at: now,
         })),
       )
@@ -100,7 +106,15 @@ export async function insertSession(db: Db, municipalityId: string, staffId: str
     db,
     tables
       .insertInto('session')
-      .values((eb) => ({ id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, staff_id: staffId, token_hash: tokenHash, created_at: now, expires_at: expiresAt, last_seen_at: now }))
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: municipalityId,
+        staff_id: staffId,
+        token_hash: tokenHash,
+        created_at: now,
+        expires_at: expiresAt,
+        last_seen_at: now,
+      }))
       .returning('id'),
   );
   return row!.id;
@@ -136,7 +150,14 @@ export async function resolveApiToken(db: Db, tokenHash: string): Promise<Resolv
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await run(db, tables.updateTable('session').set({ revoked_at: nowOf(db) }).where('id', '=', sessionId).where('revoked_at', 'is', null));
+  await run(
+    db,
+    tables
+      .updateTable('session')
+      .set({ revoked_at: nowOf(db) })
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null),
+  );
 }
 
 const viewers = () => tables.selectFrom('staff').select(['id', 'username', 'family_name', 'given_name', 'registry_admin']);
@@ -153,12 +174,27 @@ const apiTokens = () => tables.selectFrom('api_token').select(API_TOKEN_COLUMNS)
 
 export type ApiTokenRow = Stored<InferResult<ReturnType<typeof apiTokens>>[number]>;
 
-export async function insertApiToken(db: Db, municipalityId: string, createdBy: string, name: string, scopes: string[], tokenHash: string): Promise<ApiTokenRow> {
+export async function insertApiToken(
+  db: Db,
+  municipalityId: string,
+  createdBy: string,
+  name: string,
+  scopes: string[],
+  tokenHash: string,
+): Promise<ApiTokenRow> {
   const row = await first(
     db,
     tables
       .insertInto('api_token')
-      .values((eb) => ({ id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, created_by_id: createdBy, name, scopes, token_hash: tokenHash, created_at: nowOf(db) }))
+      .values((eb) => ({
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: municipalityId,
+        created_by_id: createdBy,
+        name,
+        scopes,
+        token_hash: tokenHash,
+        created_at: nowOf(db),
+      }))
       .returning(API_TOKEN_COLUMNS),
   );
   return row!;

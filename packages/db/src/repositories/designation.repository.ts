@@ -18,7 +18,12 @@ export async function headsAbove(db: Db, orgUnitId: string, on: string): Promise
           .selectFrom('org_unit')
           .select(['id', 'parent_id', sql.lit<number>(0).as('depth')])
           .where('id', '=', orgUnitId)
-          .unionAll(qb.selectFrom('org_unit as o').innerJoin('up', 'o.id', 'up.parent_id').select((eb) => ['o.id', 'o.parent_id', eb(eb.ref('up.depth'), '+', sql.lit<number>(1)).as('depth')])),
+          .unionAll(
+            qb
+              .selectFrom('org_unit as o')
+              .innerJoin('up', 'o.id', 'up.parent_id')
+              .select((eb) => ['o.id', 'o.parent_id', eb(eb.ref('up.depth'), '+', sql.lit<number>(1)).as('depth')]),
+          ),
       )
       .selectFrom('up')
       .innerJoin('position as p', (join) => join.onRef('p.org_unit_id', '=', 'up.id').on('p.kind', '=', sql.lit('head')))
@@ -36,7 +41,18 @@ export async function headsAbove(db: Db, orgUnitId: string, on: string): Promise
 // ---- designations (KWO-6) -------------------------------------------------------------------
 
 const DESIGNATION_COLUMNS = [
-  'id', 'asset_id', 'staff_id', 'designated_by_id', 'org_unit_id', 'outside_supervision', 'permitted_by_id', 'permitted_at', 'valid_from', 'valid_to', 'revoked_at', 'rule_ids',
+  'id',
+  'asset_id',
+  'staff_id',
+  'designated_by_id',
+  'org_unit_id',
+  'outside_supervision',
+  'permitted_by_id',
+  'permitted_at',
+  'valid_from',
+  'valid_to',
+  'revoked_at',
+  'rule_ids',
 ] as const;
 
 const designations = () => tables.selectFrom('designation').select(DESIGNATION_COLUMNS);
@@ -44,7 +60,13 @@ const designations = () => tables.selectFrom('designation').select(DESIGNATION_C
 export type DesignationRow = Stored<InferResult<ReturnType<typeof designations>>[number]>;
 
 export async function listDesignations(db: Db, assetId: string | null): Promise<DesignationRow[]> {
-  return run(db, designations().$if(assetId != null, (q) => q.where('asset_id', '=', assetId!)).orderBy('created_at').orderBy('id'));
+  return run(
+    db,
+    designations()
+      .$if(assetId != null, (q) => q.where('asset_id', '=', assetId!))
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
 }
 
 export async function designationById(db: Db, id: string): Promise<DesignationRow | undefined> {
@@ -53,22 +75,45 @@ export async function designationById(db: Db, id: string): Promise<DesignationRo
 
 export async function insertDesignation(
   db: Db,
-  d: { municipalityId: string; assetId: string; staffId: string; designatedBy: string; orgUnitId: string; outsideSupervision: boolean; validFrom: Date; validTo: Date | null; ruleIds: readonly RuleId[] },
+  d: {
+    municipalityId: string;
+    assetId: string;
+    staffId: string;
+    designatedBy: string;
+    orgUnitId: string;
+    outsideSupervision: boolean;
+    validFrom: Date;
+    validTo: Date | null;
+    ruleIds: readonly RuleId[];
+  },
 ): Promise<DesignationRow> {
   const row = await first(
     db,
     tables
       .insertInto('designation')
       .values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'), municipality_id: d.municipalityId, asset_id: d.assetId, staff_id: d.staffId, designated_by_id: d.designatedBy, org_unit_id: d.orgUnitId,
-        outside_supervision: d.outsideSupervision, valid_from: d.validFrom, valid_to: d.validTo, rule_ids: [...d.ruleIds], created_at: nowOf(db),
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: d.municipalityId,
+        asset_id: d.assetId,
+        staff_id: d.staffId,
+        designated_by_id: d.designatedBy,
+        org_unit_id: d.orgUnitId,
+        outside_supervision: d.outsideSupervision,
+        valid_from: d.validFrom,
+        valid_to: d.validTo,
+        rule_ids: [...d.ruleIds],
+        created_at: nowOf(db),
       }))
       .returning(DESIGNATION_COLUMNS),
   );
   return row!;
 }
 
-export async function updateDesignation(db: Db, id: string, patch: { permitted_by_id?: string; permitted_at?: Date; revoked_at?: Date }): Promise<DesignationRow | undefined> {
+export async function updateDesignation(
+  db: Db,
+  id: string,
+  patch: { permitted_by_id?: string; permitted_at?: Date; revoked_at?: Date },
+): Promise<DesignationRow | undefined> {
   return first(db, tables.updateTable('designation').set(patch).where('id', '=', id).returning(DESIGNATION_COLUMNS));
 }
 

@@ -10,10 +10,36 @@ import { anyOf, exec, first, run, tables, type Db, type Stored } from './sql.ts'
 export type { IncidentStatus };
 
 const INCIDENT_COLUMNS = [
-  'i.id', 'i.system_id', 'i.fiscal_year', 'i.number', 'i.title', 'i.description', 'i.occurred_at', 'i.detected_at', 'i.reported_by_id', 'i.reported_on_behalf_of_id',
-  'i.reported_at', 'i.severity', 'i.residents_affected', 'i.degraded_operation', 'i.status', 'i.cause', 'i.recovery_eta', 'i.resolved_at', 'i.resolved_by_id',
-  'i.resolution_recorded_at', 'i.analysis', 'i.preventive_measures', 'i.analysis_by_id', 'i.analysis_recorded_at', 'i.confirmed_by_id', 'i.confirmed_on_behalf_of_id',
-  'i.confirmed_at', 'i.escalated_at', 'i.rule_ids', 'i.version',
+  'i.id',
+  'i.system_id',
+  'i.fiscal_year',
+  'i.number',
+  'i.title',
+  'i.description',
+  'i.occurred_at',
+  'i.detected_at',
+  'i.reported_by_id',
+  'i.reported_on_behalf_of_id',
+  'i.reported_at',
+  'i.severity',
+  'i.residents_affected',
+  'i.degraded_operation',
+  'i.status',
+  'i.cause',
+  'i.recovery_eta',
+  'i.resolved_at',
+  'i.resolved_by_id',
+  'i.resolution_recorded_at',
+  'i.analysis',
+  'i.preventive_measures',
+  'i.analysis_by_id',
+  'i.analysis_recorded_at',
+  'i.confirmed_by_id',
+  'i.confirmed_on_behalf_of_id',
+  'i.confirmed_at',
+  'i.escalated_at',
+  'i.rule_ids',
+  'i.version',
 ] as const;
 
 const incidents = () => tables.selectFrom('incident as i').select(INCIDENT_COLUMNS);
@@ -59,16 +85,36 @@ export async function insertIncident(db: Db, i: NewIncident): Promise<void> {
   await run(
     db,
     tables.insertInto('incident').values({
-      id: i.id, municipality_id: i.municipalityId, system_id: i.systemId, fiscal_year: i.fiscalYear, number: i.number, title: i.title, description: i.description,
-      occurred_at: i.occurredAt, detected_at: i.detectedAt, reported_by_id: i.reportedBy, reported_on_behalf_of_id: i.onBehalfOf, reported_at: i.reportedAt,
-      severity: i.severity, residents_affected: i.residentsAffected, degraded_operation: i.degradedOperation, status: 'reported', cause: i.cause,
-      recovery_eta: i.recoveryEta, rule_ids: [...i.ruleIds],
+      id: i.id,
+      municipality_id: i.municipalityId,
+      system_id: i.systemId,
+      fiscal_year: i.fiscalYear,
+      number: i.number,
+      title: i.title,
+      description: i.description,
+      occurred_at: i.occurredAt,
+      detected_at: i.detectedAt,
+      reported_by_id: i.reportedBy,
+      reported_on_behalf_of_id: i.onBehalfOf,
+      reported_at: i.reportedAt,
+      severity: i.severity,
+      residents_affected: i.residentsAffected,
+      degraded_operation: i.degradedOperation,
+      status: 'reported',
+      cause: i.cause,
+      recovery_eta: i.recoveryEta,
+      rule_ids: [...i.ruleIds],
     }),
   );
 }
 
 export async function incidentById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<IncidentRow | undefined> {
-  return first(db, incidents().where('i.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
+  return first(
+    db,
+    incidents()
+      .where('i.id', '=', id)
+      .$if(opts.lock === true, (q) => q.forUpdate()),
+  );
 }
 
 export async function incidentsByIds(db: Db, ids: readonly string[]): Promise<IncidentRow[]> {
@@ -102,9 +148,24 @@ export async function listIncidents(db: Db, f: IncidentFilter): Promise<Incident
 
 /** What an incident's transitions change (incident.service.ts). */
 export type IncidentPatch = Partial<
-  Pick<Updateable<Database['incident']>,
-    | 'status' | 'cause' | 'degraded_operation' | 'analysis' | 'preventive_measures' | 'analysis_by_id' | 'resolved_by_id' | 'confirmed_by_id'
-    | 'confirmed_on_behalf_of_id' | 'recovery_eta' | 'resolved_at' | 'resolution_recorded_at' | 'analysis_recorded_at' | 'confirmed_at' | 'escalated_at'>
+  Pick<
+    Updateable<Database['incident']>,
+    | 'status'
+    | 'cause'
+    | 'degraded_operation'
+    | 'analysis'
+    | 'preventive_measures'
+    | 'analysis_by_id'
+    | 'resolved_by_id'
+    | 'confirmed_by_id'
+    | 'confirmed_on_behalf_of_id'
+    | 'recovery_eta'
+    | 'resolved_at'
+    | 'resolution_recorded_at'
+    | 'analysis_recorded_at'
+    | 'confirmed_at'
+    | 'escalated_at'
+  >
 >;
 
 export async function updateIncident(db: Db, id: string, patch: IncidentPatch): Promise<IncidentRow> {
@@ -119,7 +180,21 @@ export async function updateIncident(db: Db, id: string, patch: IncidentPatch): 
   return updated!;
 }
 
-const INCIDENT_UPDATE_COLUMNS = ['id', 'incident_id', 'seq', 'at', 'by_id', 'on_behalf_of_id', 'kind', 'status', 'recovery_eta', 'cause', 'degraded_operation', 'note', 'rule_ids'] as const;
+const INCIDENT_UPDATE_COLUMNS = [
+  'id',
+  'incident_id',
+  'seq',
+  'at',
+  'by_id',
+  'on_behalf_of_id',
+  'kind',
+  'status',
+  'recovery_eta',
+  'cause',
+  'degraded_operation',
+  'note',
+  'rule_ids',
+] as const;
 
 const incidentUpdates = () => tables.selectFrom('incident_update').select(INCIDENT_UPDATE_COLUMNS);
 
@@ -130,7 +205,19 @@ export type IncidentUpdateRow = Stored<InferResult<ReturnType<typeof incidentUpd
 export async function appendIncidentUpdate(
   db: Db,
   municipalityId: string,
-  u: { incidentId: string; at: Date; by: string; onBehalfOf: string | null; kind: IncidentUpdateRow['kind']; status: IncidentStatus | null; recoveryEta?: Date | null; cause?: string | null; degradedOperation?: string | null; note?: string | null; ruleIds: readonly RuleId[] },
+  u: {
+    incidentId: string;
+    at: Date;
+    by: string;
+    onBehalfOf: string | null;
+    kind: IncidentUpdateRow['kind'];
+    status: IncidentStatus | null;
+    recoveryEta?: Date | null;
+    cause?: string | null;
+    degradedOperation?: string | null;
+    note?: string | null;
+    ruleIds: readonly RuleId[];
+  },
 ): Promise<void> {
   await run(
     db,
@@ -138,9 +225,20 @@ export async function appendIncidentUpdate(
       id: eb.fn<string>('gen_random_uuid'),
       municipality_id: municipalityId,
       incident_id: u.incidentId,
-      seq: eb.selectFrom('incident_update').select((s) => s(s.fn.coalesce(s.fn.max('seq'), s.lit(0)), '+', 1).as('next')).where('incident_id', '=', u.incidentId),
-      at: u.at, by_id: u.by, on_behalf_of_id: u.onBehalfOf, kind: u.kind, status: u.status, recovery_eta: u.recoveryEta ?? null, cause: u.cause ?? null,
-      degraded_operation: u.degradedOperation ?? null, note: u.note ?? null, rule_ids: [...u.ruleIds],
+      seq: eb
+        .selectFrom('incident_update')
+        .select((s) => s(s.fn.coalesce(s.fn.max('seq'), s.lit(0)), '+', 1).as('next'))
+        .where('incident_id', '=', u.incidentId),
+      at: u.at,
+      by_id: u.by,
+      on_behalf_of_id: u.onBehalfOf,
+      kind: u.kind,
+      status: u.status,
+      recovery_eta: u.recoveryEta ?? null,
+      cause: u.cause ?? null,
+      degraded_operation: u.degradedOperation ?? null,
+      note: u.note ?? null,
+      rule_ids: [...u.ruleIds],
     })),
   );
 }
@@ -152,13 +250,25 @@ export async function updatesOfIncidents(db: Db, incidentIds: readonly string[])
 export async function insertIncidentNotices(
   db: Db,
   municipalityId: string,
-  notices: { incidentId: string; orgUnitId: string; kind: 'occurrence' | 'resolution'; positionId: string | null; staffIds: string[]; sentAt: Date | null; ruleIds: readonly RuleId[] }[],
+  notices: {
+    incidentId: string;
+    orgUnitId: string;
+    kind: 'occurrence' | 'resolution';
+    positionId: string | null;
+    staffIds: string[];
+    sentAt: Date | null;
+    ruleIds: readonly RuleId[];
+  }[],
 ): Promise<void> {
   if (!notices.length) return;
-  await exec(db, `insert into incident_notice (id, municipality_id, incident_id, org_unit_id, kind, recipient_position_id, recipient_staff_ids, sent_at, rule_ids)
+  await exec(
+    db,
+    `insert into incident_notice (id, municipality_id, incident_id, org_unit_id, kind, recipient_position_id, recipient_staff_ids, sent_at, rule_ids)
     select gen_random_uuid(), $1, (n->>'incidentId')::uuid, (n->>'orgUnitId')::uuid, n->>'kind', (n->>'positionId')::uuid,
       array(select jsonb_array_elements_text(n->'staffIds'))::uuid[], (n->>'sentAt')::timestamptz, array(select jsonb_array_elements_text(n->'ruleIds'))
-    from jsonb_array_elements($2::jsonb) n`, [municipalityId, JSON.stringify(notices)]);
+    from jsonb_array_elements($2::jsonb) n`,
+    [municipalityId, JSON.stringify(notices)],
+  );
 }
 
 const incidentNotices = (incidentIds: readonly string[]) =>
@@ -168,11 +278,22 @@ const incidentNotices = (incidentIds: readonly string[]) =>
     .leftJoin('org_unit as par', 'par.id', 'o.parent_id')
     .leftJoin('position as p', 'p.id', 'n.recipient_position_id')
     .leftJoin('system_using_org_unit as u', (join) =>
-      join.onRef('u.org_unit_id', '=', 'n.org_unit_id').on('u.system_id', '=', (eb) => eb.selectFrom('incident').select('incident.system_id').whereRef('incident.id', '=', 'n.incident_id')),
+      join
+        .onRef('u.org_unit_id', '=', 'n.org_unit_id')
+        .on('u.system_id', '=', (eb) => eb.selectFrom('incident').select('incident.system_id').whereRef('incident.id', '=', 'n.incident_id')),
     )
     .select([
-      'n.id', 'n.incident_id', 'n.org_unit_id', 'o.name as org_unit_name', 'par.name as parent_name', 'n.kind', 'n.recipient_position_id',
-      'p.name as recipient_position_name', raw<string[]>`n.recipient_staff_ids::text[]`.as('recipient_staff_ids'), 'n.sent_at', 'n.rule_ids',
+      'n.id',
+      'n.incident_id',
+      'n.org_unit_id',
+      'o.name as org_unit_name',
+      'par.name as parent_name',
+      'n.kind',
+      'n.recipient_position_id',
+      'p.name as recipient_position_name',
+      raw<string[]>`n.recipient_staff_ids::text[]`.as('recipient_staff_ids'),
+      'n.sent_at',
+      'n.rule_ids',
     ])
     .where('n.incident_id', '=', anyOf(incidentIds, 'uuid'))
     .orderBy('n.incident_id')

@@ -8,8 +8,23 @@ import { anyOf, first, rows, run, tables, type Db, type Stored } from './sql.ts'
 
 /** A window's columns; the access decision's one statement reads them too (access.repository.ts decisionFacts). */
 export const WINDOW_COLUMNS = [
-  'w.id', 'w.system_id', 'w.kind', 'w.starts_at', 'w.ends_at', 'w.reason', 'w.reason_en', 'w.planned_by_id', 'w.planned_on_behalf_of_id', 'w.planned_at',
-  'w.announced_at', 'w.announced_by_id', 'w.cancelled_at', 'w.cancelled_by_id', 'w.cancel_reason', 'w.rule_ids', 'w.version',
+  'w.id',
+  'w.system_id',
+  'w.kind',
+  'w.starts_at',
+  'w.ends_at',
+  'w.reason',
+  'w.reason_en',
+  'w.planned_by_id',
+  'w.planned_on_behalf_of_id',
+  'w.planned_at',
+  'w.announced_at',
+  'w.announced_by_id',
+  'w.cancelled_at',
+  'w.cancelled_by_id',
+  'w.cancel_reason',
+  'w.rule_ids',
+  'w.version',
 ] as const;
 
 const windows = () => tables.selectFrom('maintenance_window as w').select(WINDOW_COLUMNS);
@@ -19,23 +34,55 @@ export type MaintenanceWindowRow = Stored<InferResult<ReturnType<typeof windows>
 
 export async function insertMaintenanceWindow(
   db: Db,
-  w: { id: string; municipalityId: string; systemId: string; kind: MaintenanceWindowRow['kind']; from: Date; to: Date; reason: string; reasonEn: string | null; plannedBy: string; onBehalfOf: string | null; at: Date; ruleIds: readonly RuleId[] },
+  w: {
+    id: string;
+    municipalityId: string;
+    systemId: string;
+    kind: MaintenanceWindowRow['kind'];
+    from: Date;
+    to: Date;
+    reason: string;
+    reasonEn: string | null;
+    plannedBy: string;
+    onBehalfOf: string | null;
+    at: Date;
+    ruleIds: readonly RuleId[];
+  },
 ): Promise<void> {
   await run(
     db,
     tables.insertInto('maintenance_window').values({
-      id: w.id, municipality_id: w.municipalityId, system_id: w.systemId, kind: w.kind, starts_at: w.from, ends_at: w.to, reason: w.reason, reason_en: w.reasonEn,
-      planned_by_id: w.plannedBy, planned_on_behalf_of_id: w.onBehalfOf, planned_at: w.at, rule_ids: [...w.ruleIds],
+      id: w.id,
+      municipality_id: w.municipalityId,
+      system_id: w.systemId,
+      kind: w.kind,
+      starts_at: w.from,
+      ends_at: w.to,
+      reason: w.reason,
+      reason_en: w.reasonEn,
+      planned_by_id: w.plannedBy,
+      planned_on_behalf_of_id: w.onBehalfOf,
+      planned_at: w.at,
+      rule_ids: [...w.ruleIds],
     }),
   );
 }
 
 export async function maintenanceWindowById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<MaintenanceWindowRow | undefined> {
-  return first(db, windows().where('w.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
+  return first(
+    db,
+    windows()
+      .where('w.id', '=', id)
+      .$if(opts.lock === true, (q) => q.forUpdate()),
+  );
 }
 
 /** Every window of a system (planned, announced, cancelled) meeting [from, to), by start. */
-export async function maintenanceWindowsOfSystem(db: Db, systemId: string, range: { from?: Date | null; to?: Date | null } = {}): Promise<MaintenanceWindowRow[]> {
+export async function maintenanceWindowsOfSystem(
+  db: Db,
+  systemId: string,
+  range: { from?: Date | null; to?: Date | null } = {},
+): Promise<MaintenanceWindowRow[]> {
   return run(
     db,
     windows()
@@ -121,7 +168,9 @@ export interface UsingSectionHeadRow {
  * above it, so that somebody is always told.
  */
 export async function usingSectionHeads(db: Db, systemId: string, on: string): Promise<UsingSectionHeadRow[]> {
-  return rows(db, `with recursive up(section_id, unit_id, parent_id, depth) as (
+  return rows(
+    db,
+    `with recursive up(section_id, unit_id, parent_id, depth) as (
       select u.org_unit_id, o.id, o.parent_id, 0 from system_using_org_unit u join org_unit o on o.id = u.org_unit_id where u.system_id = $1
       union all select up.section_id, o.id, o.parent_id, up.depth + 1 from up join org_unit o on o.id = up.parent_id where up.depth < 12),
     heads as (
@@ -133,13 +182,24 @@ export async function usingSectionHeads(db: Db, systemId: string, on: string): P
       coalesce(array(select t.staff_id::text from position_tenure t where t.position_id = h.position_id and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date) order by t.valid_from, t.staff_id), '{}') as staff_ids
     from system_using_org_unit u join org_unit o on o.id = u.org_unit_id left join org_unit par on par.id = o.parent_id
       left join heads h on h.section_id = u.org_unit_id
-    where u.system_id = $1 order by u.sort_order, o.sort_order, o.id`, [systemId, on]);
+    where u.system_id = $1 order by u.sort_order, o.sort_order, o.id`,
+    [systemId, on],
+  );
 }
 
 /** Current holders of the positions bound to roles of a rulebook (escalation recipients). */
-export async function holdersOfRoles(db: Db, rulebookId: string, roleKeys: readonly string[], on: string): Promise<{ role_key: string; position_id: string; position_name: string; staff_id: string }[]> {
-  return rows(db, `select distinct b.role_key, p.id as position_id, p.name as position_name, t.staff_id
+export async function holdersOfRoles(
+  db: Db,
+  rulebookId: string,
+  roleKeys: readonly string[],
+  on: string,
+): Promise<{ role_key: string; position_id: string; position_name: string; staff_id: string }[]> {
+  return rows(
+    db,
+    `select distinct b.role_key, p.id as position_id, p.name as position_name, t.staff_id
       from role_binding b join position p on p.id = b.position_id
       join position_tenure t on t.position_id = p.id and t.valid_from <= $3::date and (t.valid_to is null or t.valid_to > $3::date)
-    where b.rulebook_id = $1 and b.role_key = any($2::text[]) order by b.role_key, p.name, t.staff_id`, [rulebookId, roleKeys, on]);
+    where b.rulebook_id = $1 and b.role_key = any($2::text[]) order by b.role_key, p.name, t.staff_id`,
+    [rulebookId, roleKeys, on],
+  );
 }

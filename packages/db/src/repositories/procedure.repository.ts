@@ -7,9 +7,27 @@ const procedureDefinitions = () =>
   tables
     .selectFrom('procedure_definition as d')
     .select((eb) => [
-      'd.id', 'd.name', 'd.name_key', 'd.category', 'd.overview', 'd.conditions_text', 'd.condition_rules', 'd.routing_text', 'd.routing_patterns', 'd.handling_org_unit_id',
-      'd.managing_org_unit_id', 'd.confirmation_items', 'd.output_forms', 'd.other', 'd.display_order', 'd.rule_ids', 'd.version',
-      raw<string>`to_char(${eb.ref('d.reviewed_on')}, 'YYYY-MM-DD')`.as('reviewed_on'), 'd.request_id', 'd.created_at', 'd.updated_at',
+      'd.id',
+      'd.name',
+      'd.name_key',
+      'd.category',
+      'd.overview',
+      'd.conditions_text',
+      'd.condition_rules',
+      'd.routing_text',
+      'd.routing_patterns',
+      'd.handling_org_unit_id',
+      'd.managing_org_unit_id',
+      'd.confirmation_items',
+      'd.output_forms',
+      'd.other',
+      'd.display_order',
+      'd.rule_ids',
+      'd.version',
+      raw<string>`to_char(${eb.ref('d.reviewed_on')}, 'YYYY-MM-DD')`.as('reviewed_on'),
+      'd.request_id',
+      'd.created_at',
+      'd.updated_at',
     ]);
 
 /** A procedure definition as the repositories read it, typed from the entity. */
@@ -24,10 +42,14 @@ const inCounterOrder = (q: ReturnType<typeof procedureDefinitions>) =>
     .orderBy((eb) =>
       eb
         .case('d.category')
-        .when('address_name_household').then(eb.lit(1))
-        .when('related').then(eb.lit(2))
-        .when('frequent').then(eb.lit(3))
-        .when('certificate').then(eb.lit(4))
+        .when('address_name_household')
+        .then(eb.lit(1))
+        .when('related')
+        .then(eb.lit(2))
+        .when('frequent')
+        .then(eb.lit(3))
+        .when('certificate')
+        .then(eb.lit(4))
         .else(eb.lit(5))
         .end(),
     )
@@ -54,14 +76,27 @@ export async function definitions(db: Db, f: DefinitionFilter): Promise<Procedur
       procedureDefinitions()
         .$if(Boolean(f.category), (q) => q.where('d.category', '=', f.category!))
         .$if(Boolean(f.sectionId), (q) =>
-          q.where((eb) => eb.or([eb('d.managing_org_unit_id', '=', raw<string>`${f.sectionId}::uuid`), eb('d.handling_org_unit_id', '=', raw<string>`${f.sectionId}::uuid`)])),
+          q.where((eb) =>
+            eb.or([eb('d.managing_org_unit_id', '=', raw<string>`${f.sectionId}::uuid`), eb('d.handling_org_unit_id', '=', raw<string>`${f.sectionId}::uuid`)]),
+          ),
         )
         .$if(text !== null, (q) =>
           // normalize(…, NFKC) takes the form as a keyword, which Kysely's function calls cannot pass.
-          q.where((eb) => eb.or([eb(raw`lower(normalize(${eb.ref('d.name')}, NFKC))`, 'like', text!), eb(raw`lower(normalize(${eb.ref('d.overview')}, NFKC))`, 'like', text!)])),
+          q.where((eb) =>
+            eb.or([
+              eb(raw`lower(normalize(${eb.ref('d.name')}, NFKC))`, 'like', text!),
+              eb(raw`lower(normalize(${eb.ref('d.overview')}, NFKC))`, 'like', text!),
+            ]),
+          ),
         )
         .$if(Boolean(review), (q) =>
-          q.where((eb) => eb(raw`(${eb.ref('d.reviewed_on')} + make_interval(years => ${review!.intervalYears}::int))::date`, review!.due ? '<' : '>=', raw`${review!.today}::date`)),
+          q.where((eb) =>
+            eb(
+              raw`(${eb.ref('d.reviewed_on')} + make_interval(years => ${review!.intervalYears}::int))::date`,
+              review!.due ? '<' : '>=',
+              raw`${review!.today}::date`,
+            ),
+          ),
         ),
     ).limit(f.limit),
   );
@@ -73,11 +108,21 @@ export async function definitionsWithConditions(db: Db): Promise<ProcedureDefini
 }
 
 export async function definitionById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<ProcedureDefinitionRow | undefined> {
-  return first(db, procedureDefinitions().where('d.id', '=', id).$if(opts.lock === true, (q) => q.forUpdate()));
+  return first(
+    db,
+    procedureDefinitions()
+      .where('d.id', '=', id)
+      .$if(opts.lock === true, (q) => q.forUpdate()),
+  );
 }
 
 export async function definitionByNameKey(db: Db, nameKey: string, opts: { lock?: boolean } = {}): Promise<ProcedureDefinitionRow | undefined> {
-  return first(db, procedureDefinitions().where('d.name_key', '=', nameKey).$if(opts.lock === true, (q) => q.forUpdate()));
+  return first(
+    db,
+    procedureDefinitions()
+      .where('d.name_key', '=', nameKey)
+      .$if(opts.lock === true, (q) => q.forUpdate()),
+  );
 }
 
 export interface DefinitionValues {
@@ -102,10 +147,23 @@ export interface DefinitionValues {
 
 /** The columns a definition's values set, on insert and on a new version alike. */
 const contentColumns = (v: DefinitionValues) => ({
-  name: v.name, name_key: v.nameKey, category: v.category, overview: v.overview, conditions_text: v.conditionsText,
-  condition_rules: jsonb(v.conditionRules as Record<string, unknown> | null), routing_text: v.routingText, routing_patterns: jsonb(v.routingPatterns),
-  handling_org_unit_id: v.handlingOrgUnitId, managing_org_unit_id: v.managingOrgUnitId, confirmation_items: jsonb(v.confirmationItems), output_forms: jsonb(v.outputForms),
-  other: v.other, display_order: v.displayOrder, rule_ids: [...v.ruleIds], reviewed_on: v.reviewedOn, request_id: v.requestId,
+  name: v.name,
+  name_key: v.nameKey,
+  category: v.category,
+  overview: v.overview,
+  conditions_text: v.conditionsText,
+  condition_rules: jsonb(v.conditionRules as Record<string, unknown> | null),
+  routing_text: v.routingText,
+  routing_patterns: jsonb(v.routingPatterns),
+  handling_org_unit_id: v.handlingOrgUnitId,
+  managing_org_unit_id: v.managingOrgUnitId,
+  confirmation_items: jsonb(v.confirmationItems),
+  output_forms: jsonb(v.outputForms),
+  other: v.other,
+  display_order: v.displayOrder,
+  rule_ids: [...v.ruleIds],
+  reviewed_on: v.reviewedOn,
+  request_id: v.requestId,
 });
 
 /** Inserts a new definition; false when one of the same name appeared meanwhile (two approvals at once). */
@@ -145,8 +203,17 @@ const history = () =>
     .leftJoin('request as r', 'r.id', 'h.request_id')
     .leftJoin('staff as s', 's.id', 'h.changed_by_id')
     .select((eb) => [
-      'h.id', 'h.definition_id', 'h.version', 'h.change', 'h.request_id', 'r.number as request_number', 'h.changed_by_id',
-      raw<string | null>`${eb.ref('s.family_name')} || ' ' || ${eb.ref('s.given_name')}`.as('changed_by_name'), 'h.changed_at', 'h.note', 'h.rule_ids',
+      'h.id',
+      'h.definition_id',
+      'h.version',
+      'h.change',
+      'h.request_id',
+      'r.number as request_number',
+      'h.changed_by_id',
+      raw<string | null>`${eb.ref('s.family_name')} || ' ' || ${eb.ref('s.given_name')}`.as('changed_by_name'),
+      'h.changed_at',
+      'h.note',
+      'h.rule_ids',
     ]);
 
 /** An entry of a definition's history, with the request and the staff member it names. */
@@ -169,14 +236,30 @@ export async function insertHistory(db: Db, municipalityId: string, e: HistoryEn
   await run(
     db,
     tables.insertInto('procedure_definition_history').values({
-      id: e.id, municipality_id: municipalityId, definition_id: e.definitionId, version: e.version, change: e.change, snapshot: jsonb(e.snapshot as Record<string, unknown>),
-      request_id: e.requestId, changed_by_id: e.changedById, changed_at: e.changedAt, note: e.note, rule_ids: [...e.ruleIds],
+      id: e.id,
+      municipality_id: municipalityId,
+      definition_id: e.definitionId,
+      version: e.version,
+      change: e.change,
+      snapshot: jsonb(e.snapshot as Record<string, unknown>),
+      request_id: e.requestId,
+      changed_by_id: e.changedById,
+      changed_at: e.changedAt,
+      note: e.note,
+      rule_ids: [...e.ruleIds],
     }),
   );
 }
 
 export async function historyOf(db: Db, definitionIds: readonly string[]): Promise<HistoryRow[]> {
-  return run(db, history().where('h.definition_id', '=', anyOf(definitionIds, 'uuid')).orderBy('h.definition_id').orderBy('h.changed_at', 'desc').orderBy('h.version', 'desc'));
+  return run(
+    db,
+    history()
+      .where('h.definition_id', '=', anyOf(definitionIds, 'uuid'))
+      .orderBy('h.definition_id')
+      .orderBy('h.changed_at', 'desc')
+      .orderBy('h.version', 'desc'),
+  );
 }
 
 const orgUnits = () => tables.selectFrom('org_unit').select(['id', 'key', 'name', 'name_en', 'level', 'parent_id']);

@@ -40,8 +40,19 @@ export async function positionsByIds(db: Db, ids: readonly string[]): Promise<Po
 // ---- systems ------------------------------------------------------------------------------------
 
 const SYSTEM_COLUMN_NAMES = [
-  'id', 'municipality_id', 'key', 'name', 'business_content', 'managing_org_unit_id', 'management_type', 'lifecycle_status', 'rulebook_id', 'contractor_id',
-  'version', 'created_at', 'updated_at',
+  'id',
+  'municipality_id',
+  'key',
+  'name',
+  'business_content',
+  'managing_org_unit_id',
+  'management_type',
+  'lifecycle_status',
+  'rulebook_id',
+  'contractor_id',
+  'version',
+  'created_at',
+  'updated_at',
 ] as const;
 const SYSTEM_COLUMNS = qualified('s', SYSTEM_COLUMN_NAMES);
 
@@ -52,17 +63,33 @@ export type SystemRow = Stored<InferResult<ReturnType<typeof systems>>[number]>;
 
 /** The managing org unit's columns beside the system's own (`ou_…`). */
 const MANAGING_UNIT_COLUMNS = [
-  'ou.parent_id as ou_parent_id', 'ou.key as ou_key', 'ou.name as ou_name', 'ou.name_en as ou_name_en', 'ou.level as ou_level', 'ou.sort_order as ou_sort_order',
+  'ou.parent_id as ou_parent_id',
+  'ou.key as ou_key',
+  'ou.name as ou_name',
+  'ou.name_en as ou_name_en',
+  'ou.level as ou_level',
+  'ou.sort_order as ou_sort_order',
 ] as const;
 
 const systemsWithUnit = () =>
-  tables.selectFrom('system as s').innerJoin('org_unit as ou', 'ou.id', 's.managing_org_unit_id').select([...SYSTEM_COLUMNS, ...MANAGING_UNIT_COLUMNS]);
+  tables
+    .selectFrom('system as s')
+    .innerJoin('org_unit as ou', 'ou.id', 's.managing_org_unit_id')
+    .select([...SYSTEM_COLUMNS, ...MANAGING_UNIT_COLUMNS]);
 
 /** A system and, in the same row, its managing org unit (`ou_…`): one statement for both levels. */
 export type SystemWithUnitRow = Stored<InferResult<ReturnType<typeof systemsWithUnit>>[number]>;
 
 export function managingOrgUnitOf(r: SystemWithUnitRow): OrgUnitRow {
-  return { id: r.managing_org_unit_id, parent_id: r.ou_parent_id, key: r.ou_key, name: r.ou_name, name_en: r.ou_name_en, level: r.ou_level, sort_order: r.ou_sort_order };
+  return {
+    id: r.managing_org_unit_id,
+    parent_id: r.ou_parent_id,
+    key: r.ou_key,
+    name: r.ou_name,
+    name_en: r.ou_name_en,
+    level: r.ou_level,
+    sort_order: r.ou_sort_order,
+  };
 }
 
 export type SystemSortField = 'name' | 'managing_org_unit' | 'updated_at';
@@ -84,7 +111,12 @@ function systemWhere(q: SystemFilter) {
     const where: Expression<SqlBool>[] = [];
     if (q.text?.trim()) {
       const pattern = likePattern(q.text.trim());
-      where.push(eb.or([eb(sql<string>`lower(normalize(${eb.ref('s.name')}, NFKC))`, 'like', pattern), eb(sql<string>`lower(normalize(${eb.ref('s.business_content')}, NFKC))`, 'like', pattern)]));
+      where.push(
+        eb.or([
+          eb(sql<string>`lower(normalize(${eb.ref('s.name')}, NFKC))`, 'like', pattern),
+          eb(sql<string>`lower(normalize(${eb.ref('s.business_content')}, NFKC))`, 'like', pattern),
+        ]),
+      );
     }
     if (q.managingOrgUnitId) where.push(eb('s.managing_org_unit_id', '=', q.managingOrgUnitId));
     if (q.lifecycleStatus?.length) where.push(eb('s.lifecycle_status', '=', anyOf(q.lifecycleStatus, 'text')));
@@ -115,7 +147,17 @@ const systemsWithLevels = (nested: NestedLevels) =>
               .innerJoin('org_unit as u', 'u.id', 'suo.org_unit_id')
               .select((e) =>
                 e.fn
-                  .jsonAgg(jsonBuildObject({ id: e.ref('u.id'), parent_id: e.ref('u.parent_id'), key: e.ref('u.key'), name: e.ref('u.name'), name_en: e.ref('u.name_en'), level: e.ref('u.level'), sort_order: e.ref('u.sort_order') }))
+                  .jsonAgg(
+                    jsonBuildObject({
+                      id: e.ref('u.id'),
+                      parent_id: e.ref('u.parent_id'),
+                      key: e.ref('u.key'),
+                      name: e.ref('u.name'),
+                      name_en: e.ref('u.name_en'),
+                      level: e.ref('u.level'),
+                      sort_order: e.ref('u.sort_order'),
+                    }),
+                  )
                   .orderBy('suo.sort_order')
                   .as('agg'),
               )
@@ -170,7 +212,9 @@ export async function listSystems(
     .select((eb) => sortExpression(eb, q.sort.field).as('sort_value'))
     .where(filter)
     .$if(Boolean(after), (p) =>
-      p.where((eb) => eb(eb.refTuple(sortExpression(eb, q.sort.field), 's.id'), dir === 'asc' ? '>' : '<', eb.tuple(after!.value, sql<string>`${after!.id}::uuid`))),
+      p.where((eb) =>
+        eb(eb.refTuple(sortExpression(eb, q.sort.field), 's.id'), dir === 'asc' ? '>' : '<', eb.tuple(after!.value, sql<string>`${after!.id}::uuid`)),
+      ),
     )
     .orderBy((eb) => sortExpression(eb, q.sort.field), dir)
     .orderBy('s.id', dir)
@@ -178,7 +222,12 @@ export async function listSystems(
   const result = await run(
     db,
     tables
-      .with('total', (w) => w.selectFrom('system as s').select(sql<number>`count(*)::int`.as('n')).where(filter))
+      .with('total', (w) =>
+        w
+          .selectFrom('system as s')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where(filter),
+      )
       .selectFrom('total')
       .leftJoinLateral(page.as('page'), (join) => join.onTrue())
       .select('total.n as total_count')
@@ -223,7 +272,10 @@ export async function allSystems(db: Db, filter: SystemFilter): Promise<SystemRo
 }
 
 export async function usingOrgUnitIdsBySystemIds(db: Db, ids: readonly string[]): Promise<{ system_id: string; org_unit_id: string }[]> {
-  return run(db, tables.selectFrom('system_using_org_unit').select(['system_id', 'org_unit_id']).where('system_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'));
+  return run(
+    db,
+    tables.selectFrom('system_using_org_unit').select(['system_id', 'org_unit_id']).where('system_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'),
+  );
 }
 
 /** The using org units of systems, the units' rows with them (one statement for both levels). */
@@ -241,7 +293,19 @@ export async function usingOrgUnitsBySystemIds(db: Db, ids: readonly string[]): 
 
 // ---- information assets -------------------------------------------------------------------------
 
-const ASSET_COLUMN_NAMES = ['id', 'key', 'name', 'business', 'confidentiality', 'integrity', 'availability', 'rule_ids', 'version', 'created_at', 'updated_at'] as const;
+const ASSET_COLUMN_NAMES = [
+  'id',
+  'key',
+  'name',
+  'business',
+  'confidentiality',
+  'integrity',
+  'availability',
+  'rule_ids',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
 const ASSET_COLUMNS = qualified('a', ASSET_COLUMN_NAMES);
 
 const assets = () => tables.selectFrom('information_asset as a').select(ASSET_COLUMNS);
@@ -257,7 +321,16 @@ function ownersJson(eb: ScopeOf<ReturnType<typeof assets>>) {
       .innerJoin('position as p', 'p.id', 'o.position_id')
       .select((e) =>
         e.fn
-          .jsonAgg(jsonBuildObject({ id: e.ref('p.id'), org_unit_id: e.ref('p.org_unit_id'), key: e.ref('p.key'), title: e.ref('p.title'), name: e.ref('p.name'), kind: e.ref('p.kind') }))
+          .jsonAgg(
+            jsonBuildObject({
+              id: e.ref('p.id'),
+              org_unit_id: e.ref('p.org_unit_id'),
+              key: e.ref('p.key'),
+              title: e.ref('p.title'),
+              name: e.ref('p.name'),
+              kind: e.ref('p.kind'),
+            }),
+          )
           .orderBy('o.sort_order')
           .as('agg'),
       )
@@ -282,7 +355,10 @@ export async function assetsBySystemIds(db: Db, ids: readonly string[]): Promise
 
 /** The information assets of systems with their owner positions: three levels in one statement. */
 export async function assetsWithOwnersBySystemIds(db: Db, ids: readonly string[]): Promise<(AssetRow & { system_id: string; owners: PositionRow[] })[]> {
-  return run(db, assetsOfSystems(ids).select((eb) => ownersJson(eb).as('owners')));
+  return run(
+    db,
+    assetsOfSystems(ids).select((eb) => ownersJson(eb).as('owners')),
+  );
 }
 
 /** The owner positions of assets, the positions' rows with them (one statement for both levels). */
@@ -312,14 +388,21 @@ export async function systemIdsByAssetIds(db: Db, ids: readonly string[]): Promi
 }
 
 export async function ownerPositionIdsByAssetIds(db: Db, ids: readonly string[]): Promise<{ asset_id: string; position_id: string }[]> {
-  return run(db, tables.selectFrom('information_asset_owner').select(['asset_id', 'position_id']).where('asset_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'));
+  return run(
+    db,
+    tables.selectFrom('information_asset_owner').select(['asset_id', 'position_id']).where('asset_id', '=', anyOf(ids, 'uuid')).orderBy('sort_order'),
+  );
 }
 
 export async function assetsByIds(db: Db, ids: readonly string[]): Promise<AssetRow[]> {
   return run(db, assets().where('a.id', '=', anyOf(ids, 'uuid')));
 }
 
-export async function listAssets(db: Db, limit: number, after: { name: string; id: string } | null): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {
+export async function listAssets(
+  db: Db,
+  limit: number,
+  after: { name: string; id: string } | null,
+): Promise<{ rows: AssetRow[]; totalCount: number; hasNextPage: boolean }> {
   const page = await run(
     db,
     assets()
@@ -349,8 +432,17 @@ export async function insertSystem(db: Db, municipalityId: string, s: Required<S
     tables
       .insertInto('system')
       .values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'), municipality_id: municipalityId, name: s.name, business_content: s.business_content, managing_org_unit_id: s.managing_org_unit_id,
-        management_type: s.management_type, lifecycle_status: s.lifecycle_status, rulebook_id: s.rulebook_id, version: 1, created_at: now, updated_at: now,
+        id: eb.fn<string>('gen_random_uuid'),
+        municipality_id: municipalityId,
+        name: s.name,
+        business_content: s.business_content,
+        managing_org_unit_id: s.managing_org_unit_id,
+        management_type: s.management_type,
+        lifecycle_status: s.lifecycle_status,
+        rulebook_id: s.rulebook_id,
+        version: 1,
+        created_at: now,
+        updated_at: now,
       }))
       .returning(SYSTEM_COLUMN_NAMES),
   );
@@ -385,7 +477,12 @@ export async function replaceUsingOrgUnits(db: Db, municipalityId: string, syste
         .expression((eb) =>
           eb
             .selectFrom(inOrder(orgUnitIds))
-            .select((e) => [e.val(systemId).as('system_id'), 'u.id', e.val(municipalityId).as('municipality_id'), e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order')]),
+            .select((e) => [
+              e.val(systemId).as('system_id'),
+              'u.id',
+              e.val(municipalityId).as('municipality_id'),
+              e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order'),
+            ]),
         ),
     );
   }
@@ -423,7 +520,12 @@ export async function replaceOwners(db: Db, municipalityId: string, assetId: str
       .expression((eb) =>
         eb
           .selectFrom(inOrder(positionIds))
-          .select((e) => [e.val(assetId).as('asset_id'), 'u.id', e.val(municipalityId).as('municipality_id'), e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order')]),
+          .select((e) => [
+            e.val(assetId).as('asset_id'),
+            'u.id',
+            e.val(municipalityId).as('municipality_id'),
+            e(e.ref('u.ord'), '-', e.lit(1)).as('sort_order'),
+          ]),
       ),
   );
 }

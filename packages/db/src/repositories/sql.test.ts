@@ -7,7 +7,9 @@ const session = (answer: Record<string, unknown>[]): SqlSession => ({ kind: 'sql
 
 describe('rule IDs read back from the database', () => {
   it('come back as the rulebooks have them: rule_ids, a contract clause and the notes of a route', async () => {
-    const answer = [{ id: 1, rule_ids: ['MNT-4-1-7', 'MNT-19-3'], clause_rule_id: 'ARK-6-1-10', route_notes: [{ message: { ja: '', en: '' }, ruleIds: ['KWO-8-1-2'] }] }];
+    const answer = [
+      { id: 1, rule_ids: ['MNT-4-1-7', 'MNT-19-3'], clause_rule_id: 'ARK-6-1-10', route_notes: [{ message: { ja: '', en: '' }, ruleIds: ['KWO-8-1-2'] }] },
+    ];
     expect(await rows(session(answer), 'select * from x')).toEqual(answer);
   });
 
@@ -49,7 +51,11 @@ describe('a prepared query', () => {
 
   it('runs with the bound values and checks the rows like any read', async () => {
     const sent: unknown[][] = [];
-    const db: SqlSession = { kind: 'sql-session', now: () => new Date(), query: async <T>(_sql: string, params: readonly unknown[]) => (sent.push([...params]), [{ id: ids[0], rule_ids: ['MNT-4-7'] }] as T[]) };
+    const db: SqlSession = {
+      kind: 'sql-session',
+      now: () => new Date(),
+      query: async <T>(_sql: string, params: readonly unknown[]) => (sent.push([...params]), [{ id: ids[0], rule_ids: ['MNT-4-7'] }] as T[]),
+    };
     await expect(prepared(build).run(db, { ids, after }, { named: false })).rejects.toThrow(UnknownStoredRuleIdError);
     expect(sent).toEqual([[ids, after, 'in_service']]);
   });

@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import {
+  CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type Compilable,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+} from 'kysely';
 import type { Database } from '../entities/kysely.types.ts';
 import { isValidRuleId, parseStoredRuleIds, systemClock } from '@tsukasa/domain';
 
@@ -73,7 +85,8 @@ function checkRuleIdColumns(row: unknown, sql: string): void {
   if (row === null || typeof row !== 'object') return;
   const r = row as Record<string, unknown>;
   const check = (ids: readonly unknown[]) => {
-    if (!ids.every((id) => typeof id === 'string' && isValidRuleId(id))) parseStoredRuleIds(ids.map(String), `a row of ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`);
+    if (!ids.every((id) => typeof id === 'string' && isValidRuleId(id)))
+      parseStoredRuleIds(ids.map(String), `a row of ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`);
   };
   if (Array.isArray(r['rule_ids'])) check(r['rule_ids']);
   if (r['clause_rule_id'] !== undefined && r['clause_rule_id'] !== null) check([r['clause_rule_id']]);
@@ -196,7 +209,10 @@ export async function first<Row>(db: Db, query: Compilable<Row>): Promise<Stored
 
 /** Escapes LIKE wildcards and NFKC-normalises, so ＲＰＡ finds RPA and 50% is literal. */
 export function likePattern(text: string): string {
-  return `%${text.normalize('NFKC').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

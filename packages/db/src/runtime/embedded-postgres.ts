@@ -102,7 +102,12 @@ export async function startEmbeddedPostgres(opts: {
   await pg.start();
   let stopping = false;
   const supervise = opts.supervise;
-  if (supervise) watch(pg, () => stopping, () => restart(pg, pgData, supervise, () => stopping));
+  if (supervise)
+    watch(
+      pg,
+      () => stopping,
+      () => restart(pg, pgData, supervise, () => stopping),
+    );
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,

@@ -37,9 +37,31 @@ describe.runIf(available)('an external PostgreSQL 15 through DATABASE_URL', () =
     // Passwords over TCP, as a municipality's server would ask: the application's login must really work.
     writeFileSync(join(dir, 'pw'), 'superuser-pass\n');
     chmodSync(join(dir, 'pw'), 0o644);
-    asPostgres(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${join(dir, 'pw')}`, '--encoding=UTF8', '--locale=C.UTF-8']);
+    asPostgres(join(BIN, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      `--pwfile=${join(dir, 'pw')}`,
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+    ]);
     const port = await freePort();
-    const cmd = [join(BIN, 'postgres'), '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'];
+    const cmd = [
+      join(BIN, 'postgres'),
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'fsync=off',
+    ];
     server = isRoot ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', cmd.join(' ')], { stdio: 'ignore' }) : spawn(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
     const superUrl = `postgres://postgres:superuser-pass@127.0.0.1:${port}/postgres`;
     for (let i = 0; ; i++) {

@@ -51,7 +51,10 @@ describe('what the demo seeder reports', () => {
     const c = new pg.Client({ connectionString: withDatabase(inject('pgAdminUrl'), name), options: `-c search_path=${SCHEMA}` });
     await c.connect();
     try {
-      const edited = await c.query(`update org_unit set name = name || '（仮）' where id = (select id from org_unit where municipality_id = $1 order by id limit 1)`, [municipalityIdOf('kitami')]);
+      const edited = await c.query(
+        `update org_unit set name = name || '（仮）' where id = (select id from org_unit where municipality_id = $1 order by id limit 1)`,
+        [municipalityIdOf('kitami')],
+      );
       expect(edited.rowCount).toBe(1);
     } finally {
       await c.end();

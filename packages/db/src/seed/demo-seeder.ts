@@ -39,7 +39,11 @@ export function describeSeedReport(r: SeedReport): string {
   const parts: string[] = [];
   if (added > 0) {
     const other = added - system - staff;
-    const items = [system > 0 ? countOf(system, 'system') : '', staff > 0 ? countOf(staff, 'staff member') : '', other > 0 ? countOf(other, system + staff > 0 ? 'other record' : 'record') : ''];
+    const items = [
+      system > 0 ? countOf(system, 'system') : '',
+      staff > 0 ? countOf(staff, 'staff member') : '',
+      other > 0 ? countOf(other, system + staff > 0 ? 'other record' : 'record') : '',
+    ];
     parts.push(`added ${listOf(items.filter(Boolean))}`);
   }
   if (r.updated > 0) parts.push(`updated ${countOf(r.updated, 'record')}`);
@@ -294,18 +298,14 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
   await upsertMany(
     client,
     'information_asset_owner',
-    assets.flatMap((a) =>
-      a.ownerPositionKeys.map((p, i) => ({ asset_id: id(a.key), position_id: id(p), municipality_id: mid, sort_order: i })),
-    ),
+    assets.flatMap((a) => a.ownerPositionKeys.map((p, i) => ({ asset_id: id(a.key), position_id: id(p), municipality_id: mid, sort_order: i }))),
     ['asset_id', 'position_id'],
     ['sort_order'],
   );
   await upsertMany(
     client,
     'information_asset_system',
-    assets.flatMap((a) =>
-      a.systemKeys.map((s) => ({ asset_id: id(a.key), system_id: id(s), municipality_id: mid })),
-    ),
+    assets.flatMap((a) => a.systemKeys.map((s) => ({ asset_id: id(a.key), system_id: id(s), municipality_id: mid }))),
     ['asset_id', 'system_id'],
   );
   await upsertMany(
@@ -343,9 +343,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
   await upsertMany(
     client,
     'committee_member',
-    m.committees.flatMap((c) =>
-      c.memberPositionKeys.map((p, i) => ({ committee_id: id(c.key), position_id: id(p), municipality_id: mid, sort_order: i })),
-    ),
+    m.committees.flatMap((c) => c.memberPositionKeys.map((p, i) => ({ committee_id: id(c.key), position_id: id(p), municipality_id: mid, sort_order: i }))),
     ['committee_id', 'position_id'],
     ['sort_order'],
   );
@@ -353,10 +351,7 @@ async function seedMunicipality(client: pg.ClientBase, m: MunicipalitySeed, opts
   await seedRegisters(client, m, id, mid);
   await seedProcedures(client, m, id, mid);
   await seedIncidents(client, m, id, mid);
-  await client.query(
-    `insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2) on conflict do nothing`,
-    [mid, '0'.repeat(64)],
-  );
+  await client.query(`insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2) on conflict do nothing`, [mid, '0'.repeat(64)]);
 }
 
 function topologicalOrgUnits(m: MunicipalitySeed): MunicipalitySeed['orgUnits'] {
@@ -395,8 +390,16 @@ async function seedAccess(
     client,
     'deputation',
     access.deputations.map((d) => ({
-      id: id(d.key), municipality_id: mid, deputy_staff_id: id(d.deputyKey), principal_position_id: id(d.principalPositionKey),
-      rulebook_id: d.rulebookId, role_keys: d.roleKeys, valid_from: d.from, valid_to: null, rule_ids: d.ruleIds, created_at: new Date(),
+      id: id(d.key),
+      municipality_id: mid,
+      deputy_staff_id: id(d.deputyKey),
+      principal_position_id: id(d.principalPositionKey),
+      rulebook_id: d.rulebookId,
+      role_keys: d.roleKeys,
+      valid_from: d.from,
+      valid_to: null,
+      rule_ids: d.ruleIds,
+      created_at: new Date(),
     })),
     ['id'],
     ['created_at'],
@@ -406,22 +409,59 @@ async function seedAccess(
     client,
     'account',
     access.accounts.map((a) => ({
-      id: id(a.key), municipality_id: mid, staff_id: id(a.staffKey), system_id: id(a.systemKey), authority_profile: a.authorityProfile,
-      valid_from: a.validFrom, valid_to: a.validTo ?? null, duty_position_id: a.dutyPositionKey ? id(a.dutyPositionKey) : null,
-      suspended_at: a.suspendedAt ?? null, suspension_reason: a.suspensionReason ?? null, ended_at: null, end_reason: null,
-      rule_ids: a.ruleIds, change_seq: 0, version: 1, created_at: new Date(), updated_at: new Date(),
+      id: id(a.key),
+      municipality_id: mid,
+      staff_id: id(a.staffKey),
+      system_id: id(a.systemKey),
+      authority_profile: a.authorityProfile,
+      valid_from: a.validFrom,
+      valid_to: a.validTo ?? null,
+      duty_position_id: a.dutyPositionKey ? id(a.dutyPositionKey) : null,
+      suspended_at: a.suspendedAt ?? null,
+      suspension_reason: a.suspensionReason ?? null,
+      ended_at: null,
+      end_reason: null,
+      rule_ids: a.ruleIds,
+      change_seq: 0,
+      version: 1,
+      created_at: new Date(),
+      updated_at: new Date(),
     })),
     ['id'],
-    ['authority_profile', 'valid_from', 'valid_to', 'duty_position_id', 'suspended_at', 'suspension_reason', 'ended_at', 'end_reason', 'rule_ids', 'change_seq', 'version', 'created_at', 'updated_at'],
+    [
+      'authority_profile',
+      'valid_from',
+      'valid_to',
+      'duty_position_id',
+      'suspended_at',
+      'suspension_reason',
+      'ended_at',
+      'end_reason',
+      'rule_ids',
+      'change_seq',
+      'version',
+      'created_at',
+      'updated_at',
+    ],
   );
   await upsertMany(
     client,
     'access_grant',
     access.grants.map((g) => ({
-      id: id(g.key), municipality_id: mid, asset_id: id(g.assetKey), grantee_id: id(g.granteeKey), position_id: g.positionKey ? id(g.positionKey) : null,
-      valid_from: g.validFrom, valid_to: g.validTo ?? null, suspended_at: g.suspendedAt ?? null, revoked_at: null, fields: g.fields ?? null,
+      id: id(g.key),
+      municipality_id: mid,
+      asset_id: id(g.assetKey),
+      grantee_id: id(g.granteeKey),
+      position_id: g.positionKey ? id(g.positionKey) : null,
+      valid_from: g.validFrom,
+      valid_to: g.validTo ?? null,
+      suspended_at: g.suspendedAt ?? null,
+      revoked_at: null,
+      fields: g.fields ?? null,
       // Requested a week before it begins: before the owners' approvals (dated its first day) in its history.
-      purpose: g.purpose, requested_by_id: id(g.requestedByKey), created_at: new Date(Date.parse(g.validFrom) - 7 * 86_400_000),
+      purpose: g.purpose,
+      requested_by_id: id(g.requestedByKey),
+      created_at: new Date(Date.parse(g.validFrom) - 7 * 86_400_000),
     })),
     ['id'],
     ['valid_from', 'valid_to', 'suspended_at', 'revoked_at', 'fields', 'created_at'],
@@ -430,7 +470,14 @@ async function seedAccess(
     client,
     'access_grant_approval',
     access.grants.flatMap((g) =>
-      g.approvals.map((a) => ({ grant_id: id(g.key), owner_position_id: id(a.ownerPositionKey), municipality_id: mid, approved_by_id: id(a.approvedByKey), on_behalf_of_id: null, approved_at: g.validFrom })),
+      g.approvals.map((a) => ({
+        grant_id: id(g.key),
+        owner_position_id: id(a.ownerPositionKey),
+        municipality_id: mid,
+        approved_by_id: id(a.approvedByKey),
+        on_behalf_of_id: null,
+        approved_at: g.validFrom,
+      })),
     ),
     ['grant_id', 'owner_position_id'],
     ['approved_by_id', 'approved_at'],
@@ -439,9 +486,20 @@ async function seedAccess(
     client,
     'designation',
     access.designations.map((d) => ({
-      id: id(d.key), municipality_id: mid, asset_id: id(d.assetKey), staff_id: id(d.staffKey), designated_by_id: id(d.designatedByKey), org_unit_id: id(d.orgUnitKey),
-      outside_supervision: d.outsideSupervision, permitted_by_id: d.permittedByKey ? id(d.permittedByKey) : null, permitted_at: d.permittedByKey ? d.validFrom : null,
-      valid_from: d.validFrom, valid_to: null, revoked_at: null, rule_ids: d.ruleIds, created_at: new Date(),
+      id: id(d.key),
+      municipality_id: mid,
+      asset_id: id(d.assetKey),
+      staff_id: id(d.staffKey),
+      designated_by_id: id(d.designatedByKey),
+      org_unit_id: id(d.orgUnitKey),
+      outside_supervision: d.outsideSupervision,
+      permitted_by_id: d.permittedByKey ? id(d.permittedByKey) : null,
+      permitted_at: d.permittedByKey ? d.validFrom : null,
+      valid_from: d.validFrom,
+      valid_to: null,
+      revoked_at: null,
+      rule_ids: d.ruleIds,
+      created_at: new Date(),
     })),
     ['id'],
     ['created_at', 'revoked_at'],
@@ -449,7 +507,15 @@ async function seedAccess(
   await upsertMany(
     client,
     'contact_network',
-    access.contactNetworks.map((n) => ({ id: id(n.key), municipality_id: mid, system_id: id(n.systemKey), name: n.name, rule_ids: n.ruleIds, version: 1, updated_at: new Date() })),
+    access.contactNetworks.map((n) => ({
+      id: id(n.key),
+      municipality_id: mid,
+      system_id: id(n.systemKey),
+      name: n.name,
+      rule_ids: n.ruleIds,
+      version: 1,
+      updated_at: new Date(),
+    })),
     ['id'],
     ['version', 'updated_at'],
   );
@@ -458,8 +524,16 @@ async function seedAccess(
     'contact_network_member',
     access.contactNetworks.flatMap((n) =>
       n.members.map((mem, i) => ({
-        id: id(`${n.key}#${i}`), municipality_id: mid, network_id: id(n.key), duty: mem.duty, staff_id: mem.staffKey ? id(mem.staffKey) : null,
-        contractor_person_id: mem.contractorPersonKey ? id(mem.contractorPersonKey) : null, can_inform: mem.canInform, can_decide: mem.canDecide, phone: mem.phone, sort_order: i,
+        id: id(`${n.key}#${i}`),
+        municipality_id: mid,
+        network_id: id(n.key),
+        duty: mem.duty,
+        staff_id: mem.staffKey ? id(mem.staffKey) : null,
+        contractor_person_id: mem.contractorPersonKey ? id(mem.contractorPersonKey) : null,
+        can_inform: mem.canInform,
+        can_decide: mem.canDecide,
+        phone: mem.phone,
+        sort_order: i,
       })),
     ),
     ['id'],
@@ -468,7 +542,10 @@ async function seedAccess(
   if (m.code === 'minato') {
     const system = m.systems.find((x) => x.key === 'mnt.welfare');
     if (system) {
-      await client.query(`insert into licence_pool (system_id, municipality_id, purchased_total) values ($1, $2, 200) on conflict do nothing`, [id(system.key), mid]);
+      await client.query(`insert into licence_pool (system_id, municipality_id, purchased_total) values ($1, $2, 200) on conflict do nothing`, [
+        id(system.key),
+        mid,
+      ]);
       await upsertMany(
         client,
         'licence_allocation',

@@ -42,8 +42,27 @@ export async function seedProcedures(client: pg.ClientBase, m: MunicipalitySeed,
          handling_org_unit_id, managing_org_unit_id, confirmation_items, output_forms, other, display_order, rule_ids, version, reviewed_on, request_id, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, null, $19, $19)
        on conflict do nothing`,
-      [id(p.key), mid, p.name, procedureNameKey(p.name), p.category, p.overview, p.conditionsText, JSON.stringify(p.conditionRules), p.routingText, JSON.stringify(values.routingPatterns),
-        values.handlingOrgUnitId, values.managingOrgUnitId, JSON.stringify(p.confirmationItems), JSON.stringify(p.outputForms), values.other, p.displayOrder, ruleIds, reviewedOn, now],
+      [
+        id(p.key),
+        mid,
+        p.name,
+        procedureNameKey(p.name),
+        p.category,
+        p.overview,
+        p.conditionsText,
+        JSON.stringify(p.conditionRules),
+        p.routingText,
+        JSON.stringify(values.routingPatterns),
+        values.handlingOrgUnitId,
+        values.managingOrgUnitId,
+        JSON.stringify(p.confirmationItems),
+        JSON.stringify(p.outputForms),
+        values.other,
+        p.displayOrder,
+        ruleIds,
+        reviewedOn,
+        now,
+      ],
     );
     if (inserted.rowCount === 0) continue;
     await client.query(

@@ -23,11 +23,22 @@ export async function seedRegisters(client: pg.ClientBase, m: MunicipalitySeed, 
   if (m.code === 'minato') {
     const chief = holderOf(m, 'mnt.hoken.fukushi.chief');
     if (!chief) return;
-    await insertOnce(client, 'system_document_version', [{
-      id: id('register.document.mnt.welfare.design.1'), municipality_id: mid, system_id: id('mnt.welfare'), kind: 'design', org_unit_id: null,
-      title: '福祉総合システム 基本設計書', version_label: '第1版', note: '導入時の設計書', registered_at: now, registered_by_id: id(chief), on_behalf_of_id: null,
-      rule_ids: ['MNT-4-1-2', 'MNT-21-1', 'MNT-13-9', 'MNT-21-2'],
-    }]);
+    await insertOnce(client, 'system_document_version', [
+      {
+        id: id('register.document.mnt.welfare.design.1'),
+        municipality_id: mid,
+        system_id: id('mnt.welfare'),
+        kind: 'design',
+        org_unit_id: null,
+        title: '福祉総合システム 基本設計書',
+        version_label: '第1版',
+        note: '導入時の設計書',
+        registered_at: now,
+        registered_by_id: id(chief),
+        on_behalf_of_id: null,
+        rule_ids: ['MNT-4-1-2', 'MNT-21-1', 'MNT-13-9', 'MNT-21-2'],
+      },
+    ]);
   }
 }
 
@@ -38,30 +49,77 @@ async function seedKawasaki(client: pg.ClientBase, m: MunicipalitySeed, id: (key
   if (!manager || !assetManager) return;
   // A rolling year: the two oldest quarters were checked in their last week; the last quarter ended was not (overdue).
   const [first, second] = recentQuarters(today, 4);
-  await insertOnce(client, 'inspection', [first!, second!].map((q, i) => ({
-    id: id(`register.check-sheet.${place}.${q.fiscalYear}.${q.quarter}`), municipality_id: mid, kind: 'check_sheet', rulebook_id: 'KWO', org_unit_id: id(place), system_id: null,
-    scope: `点検シート（第2号様式） ${q.fiscalYear}年度${q.label.ja}`, conducted_on: shift(q.to, -3), fiscal_year: q.fiscalYear, quarter: q.quarter,
-    result: i === 0 ? 'satisfactory' : 'needs_improvement', summary: i === 0 ? null : '窓口端末の離席時ロック漏れ2件。係内で手順を再周知した。',
-    recorded_by_id: id(manager), on_behalf_of_id: null, recorded_at: now, rule_ids: ['KWO-5-3'],
-  })));
+  await insertOnce(
+    client,
+    'inspection',
+    [first!, second!].map((q, i) => ({
+      id: id(`register.check-sheet.${place}.${q.fiscalYear}.${q.quarter}`),
+      municipality_id: mid,
+      kind: 'check_sheet',
+      rulebook_id: 'KWO',
+      org_unit_id: id(place),
+      system_id: null,
+      scope: `点検シート（第2号様式） ${q.fiscalYear}年度${q.label.ja}`,
+      conducted_on: shift(q.to, -3),
+      fiscal_year: q.fiscalYear,
+      quarter: q.quarter,
+      result: i === 0 ? 'satisfactory' : 'needs_improvement',
+      summary: i === 0 ? null : '窓口端末の離席時ロック漏れ2件。係内で手順を再周知した。',
+      recorded_by_id: id(manager),
+      on_behalf_of_id: null,
+      recorded_at: now,
+      rule_ids: ['KWO-5-3'],
+    })),
+  );
   const fy = fiscalYearOf(today);
   await insertOnce(client, 'form_ledger_entry', [
     {
-      id: id(`register.ledger.${place}.juminhyo.${fy - 2}`), municipality_id: mid, org_unit_id: id(place), form_name: `住民票の写し等交付請求書（${fy - 2}年度分）`,
-      information: '請求者の氏名・住所・請求事由、対象者の氏名', storage_place: '区民課 書庫A（施錠）', created_on: `${fy - 2}-04-01`, retention_years: 1,
-      recorded_by_id: id(manager), recorded_at: now, rule_ids: ['KWO-5-2'],
+      id: id(`register.ledger.${place}.juminhyo.${fy - 2}`),
+      municipality_id: mid,
+      org_unit_id: id(place),
+      form_name: `住民票の写し等交付請求書（${fy - 2}年度分）`,
+      information: '請求者の氏名・住所・請求事由、対象者の氏名',
+      storage_place: '区民課 書庫A（施錠）',
+      created_on: `${fy - 2}-04-01`,
+      retention_years: 1,
+      recorded_by_id: id(manager),
+      recorded_at: now,
+      rule_ids: ['KWO-5-2'],
     },
     {
-      id: id(`register.ledger.${place}.inkan.${fy}`), municipality_id: mid, org_unit_id: id(place), form_name: `印鑑登録申請書（${fy}年度分）`,
-      information: '申請者の氏名・住所・生年月日、登録印影', storage_place: '区民課 書庫B（施錠）', created_on: `${fy}-04-01`, retention_years: 5,
-      recorded_by_id: id(manager), recorded_at: now, rule_ids: ['KWO-5-2'],
+      id: id(`register.ledger.${place}.inkan.${fy}`),
+      municipality_id: mid,
+      org_unit_id: id(place),
+      form_name: `印鑑登録申請書（${fy}年度分）`,
+      information: '申請者の氏名・住所・生年月日、登録印影',
+      storage_place: '区民課 書庫B（施錠）',
+      created_on: `${fy}-04-01`,
+      retention_years: 5,
+      recorded_by_id: id(manager),
+      recorded_at: now,
+      rule_ids: ['KWO-5-2'],
     },
   ]);
-  await insertOnce(client, 'finding', [{
-    id: id(`register.finding.${place}.hardcopy`), municipality_id: mid, rulebook_id: 'KWO', source: 'improvement_request', inspection_id: null, system_id: id('kwo.ward-office'),
-    addressee_position_id: id(`${place}.chief`), title: '業務上不要な画面ハードコピーの廃棄', detail: '窓口端末付近で業務上不要な画面のハードコピーが保管されていた（KWO-8-1-1）。廃棄と再発防止策を求める。',
-    due_on: shift(today, 14), status: 'open', raised_by_id: id(assetManager), raised_on_behalf_of_id: null, raised_at: now, rule_ids: ['KWO-3-3'], version: 1,
-  }]);
+  await insertOnce(client, 'finding', [
+    {
+      id: id(`register.finding.${place}.hardcopy`),
+      municipality_id: mid,
+      rulebook_id: 'KWO',
+      source: 'improvement_request',
+      inspection_id: null,
+      system_id: id('kwo.ward-office'),
+      addressee_position_id: id(`${place}.chief`),
+      title: '業務上不要な画面ハードコピーの廃棄',
+      detail: '窓口端末付近で業務上不要な画面のハードコピーが保管されていた（KWO-8-1-1）。廃棄と再発防止策を求める。',
+      due_on: shift(today, 14),
+      status: 'open',
+      raised_by_id: id(assetManager),
+      raised_on_behalf_of_id: null,
+      raised_at: now,
+      rule_ids: ['KWO-3-3'],
+      version: 1,
+    },
+  ]);
 }
 
 async function seedArakawa(client: pg.ClientBase, m: MunicipalitySeed, id: (key: string) => string, mid: string, now: Date, today: string): Promise<void> {
@@ -73,26 +131,76 @@ async function seedArakawa(client: pg.ClientBase, m: MunicipalitySeed, id: (key:
     { key: 'design', title: '税務システム 基本設計書', version: 'v5.2', rules: ['ARK-5-1', 'ARK-5-2'] },
     { key: 'manual', title: '税務システム プログラム説明書', version: 'v5.2', rules: ['ARK-5-1', 'ARK-5-2'] },
   ];
-  await insertOnce(client, 'system_document_version', documents.map((d) => ({
-    id: id(`register.document.ark.tax.${d.key}.${d.version}`), municipality_id: mid, system_id: tax, kind: d.key, org_unit_id: null, title: d.title, version_label: d.version,
-    note: null, registered_at: now, registered_by_id: id(digital), on_behalf_of_id: null, rule_ids: d.rules,
-  })));
+  await insertOnce(
+    client,
+    'system_document_version',
+    documents.map((d) => ({
+      id: id(`register.document.ark.tax.${d.key}.${d.version}`),
+      municipality_id: mid,
+      system_id: tax,
+      kind: d.key,
+      org_unit_id: null,
+      title: d.title,
+      version_label: d.version,
+      note: null,
+      registered_at: now,
+      registered_by_id: id(digital),
+      on_behalf_of_id: null,
+      rule_ids: d.rules,
+    })),
+  );
   // ARK-6-1: the 税務システム's contract states every item; the 高齢者福祉システム's lacks item 10.
   await insertOnce(client, 'contract_clause_check', [
-    ...CONTRACT_CLAUSES.map((c) => ({ system_id: tax, clause_rule_id: c.ruleId, municipality_id: mid, checked: true, note: `委託契約書 第${c.number + 2}条`, recorded_by_id: id(digital), recorded_at: now })),
-    ...CONTRACT_CLAUSES.slice(0, 9).map((c) => ({ system_id: id('ark.sys.elderly-welfare'), clause_rule_id: c.ruleId, municipality_id: mid, checked: true, note: null, recorded_by_id: id(digital), recorded_at: now })),
+    ...CONTRACT_CLAUSES.map((c) => ({
+      system_id: tax,
+      clause_rule_id: c.ruleId,
+      municipality_id: mid,
+      checked: true,
+      note: `委託契約書 第${c.number + 2}条`,
+      recorded_by_id: id(digital),
+      recorded_at: now,
+    })),
+    ...CONTRACT_CLAUSES.slice(0, 9).map((c) => ({
+      system_id: id('ark.sys.elderly-welfare'),
+      clause_rule_id: c.ruleId,
+      municipality_id: mid,
+      checked: true,
+      note: null,
+      recorded_by_id: id(digital),
+      recorded_at: now,
+    })),
   ]);
   // ARK-8-1: 税務課 has reported next month's plan for the 税務システム.
   const month = addMonths(monthOf(today), 1);
   const planId = id(`register.plan.ark.tax.zeimu.${month}`);
-  await insertOnce(client, 'processing_plan', [{
-    id: planId, municipality_id: mid, system_id: tax, org_unit_id: id('ark.kumin.zeimu'), month, submitted_at: now, submitted_by_id: id(zeimu), on_behalf_of_id: null, rule_ids: ['ARK-8-1'],
-  }]);
-  await insertOnce(client, 'processing_plan_item', [
-    { job: '住民税 月次異動処理', day: 10, time: '18:00', input: '異動連絡票' },
-    { job: '納税通知書 再発行分の出力', day: 20, time: null, input: '' },
-  ].map((j, i) => ({
-    id: id(`register.plan.ark.tax.zeimu.${month}#${i}`), municipality_id: mid, plan_id: planId, seq: i + 1, job: j.job,
-    scheduled_on: `${month}-${String(j.day).padStart(2, '0')}`, scheduled_time: j.time, input_data: j.input,
-  })));
+  await insertOnce(client, 'processing_plan', [
+    {
+      id: planId,
+      municipality_id: mid,
+      system_id: tax,
+      org_unit_id: id('ark.kumin.zeimu'),
+      month,
+      submitted_at: now,
+      submitted_by_id: id(zeimu),
+      on_behalf_of_id: null,
+      rule_ids: ['ARK-8-1'],
+    },
+  ]);
+  await insertOnce(
+    client,
+    'processing_plan_item',
+    [
+      { job: '住民税 月次異動処理', day: 10, time: '18:00', input: '異動連絡票' },
+      { job: '納税通知書 再発行分の出力', day: 20, time: null, input: '' },
+    ].map((j, i) => ({
+      id: id(`register.plan.ark.tax.zeimu.${month}#${i}`),
+      municipality_id: mid,
+      plan_id: planId,
+      seq: i + 1,
+      job: j.job,
+      scheduled_on: `${month}-${String(j.day).padStart(2, '0')}`,
+      scheduled_time: j.time,
+      input_data: j.input,
+    })),
+  );
 }

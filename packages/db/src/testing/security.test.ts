@@ -23,8 +23,13 @@ beforeAll(async () => {
   owner = new pg.Client({ connectionString: db.url, options: `-c search_path=${SCHEMA}` });
   await Promise.all([app.connect(), owner.connect()]);
   // Partitions (the audit log's months) are reached through their parent only: the role has no privilege on them.
-  TENANT_TABLES = (await owner.query(`select table_name from information_schema.columns where table_schema = $1 and column_name = 'municipality_id'
-    and table_name::text not in (select relname from pg_class where relispartition and relnamespace = $1::regnamespace) order by 1`, [SCHEMA])).rows.map((r) => r.table_name);
+  TENANT_TABLES = (
+    await owner.query(
+      `select table_name from information_schema.columns where table_schema = $1 and column_name = 'municipality_id'
+    and table_name::text not in (select relname from pg_class where relispartition and relnamespace = $1::regnamespace) order by 1`,
+      [SCHEMA],
+    )
+  ).rows.map((r) => r.table_name);
   expect(TENANT_TABLES.length).toBeGreaterThanOrEqual(28);
 });
 afterAll(async () => {
@@ -90,10 +95,11 @@ describe('row-level security for the application role', () => {
     expect(arakawaSystems).toBe(117);
   });
 
-  it("cannot write rows into another municipality, nor move its rows there", async () => {
+  it('cannot write rows into another municipality, nor move its rows there', async () => {
     await asTenant('kawasaki', async () => {
-      await expect(app.query(`insert into contractor (id, municipality_id, key, name) values (gen_random_uuid(), $1, 'x', 'x')`, [municipalityIdOf('arakawa')]))
-        .rejects.toThrow(/row-level security/);
+      await expect(
+        app.query(`insert into contractor (id, municipality_id, key, name) values (gen_random_uuid(), $1, 'x', 'x')`, [municipalityIdOf('arakawa')]),
+      ).rejects.toThrow(/row-level security/);
     });
     await asTenant('kawasaki', async () => {
       await expect(app.query(`update system set municipality_id = $1`, [municipalityIdOf('arakawa')])).rejects.toThrow(/row-level security/);
@@ -123,7 +129,8 @@ describe('row-level security for the application role', () => {
 
 describe('demo seeding', () => {
   it('is idempotent: a second run creates nothing twice and keeps registry edits', async () => {
-    const counts = async () => Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, (await owner.query(`select count(*)::int as n from ${t}`)).rows[0].n])));
+    const counts = async () =>
+      Object.fromEntries(await Promise.all(TENANT_TABLES.map(async (t) => [t, (await owner.query(`select count(*)::int as n from ${t}`)).rows[0].n])));
     await owner.query(`update system set name = '住民記録システム（更新済）', version = version + 1 where name = '住民記録システム'`);
     const before = await counts();
     await seedDemo(db.url, demoMunicipalities, { hashPassword, demoPassword: 'demo-admin-pass' });

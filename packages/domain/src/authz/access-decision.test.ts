@@ -41,7 +41,9 @@ const account = (a: Partial<AccountFact> = {}): AccountFact => ({
   ...a,
 });
 
-function input(over: { account?: AccountFact | null; book?: RulebookId | null; status?: string; calendar?: OperatingCalendar; at?: string } = {}): AccessDecisionInput {
+function input(
+  over: { account?: AccountFact | null; book?: RulebookId | null; status?: string; calendar?: OperatingCalendar; at?: string } = {},
+): AccessDecisionInput {
   return {
     account: over.account === undefined ? account() : over.account,
     tenures,
@@ -111,7 +113,13 @@ describe('decideSystemAccess', () => {
     ],
     [
       'every account reason at once, in order',
-      account({ endedAt: '2026-01-10T00:00:00+09:00', validFrom: '2026-02-01T00:00:00+09:00', validTo: '2026-01-01T00:00:00+09:00', dutyPositionId: 'madoguchi-staff', suspendedAt: '2026-01-01T00:00:00+09:00' }),
+      account({
+        endedAt: '2026-01-10T00:00:00+09:00',
+        validFrom: '2026-02-01T00:00:00+09:00',
+        validTo: '2026-01-01T00:00:00+09:00',
+        dutyPositionId: 'madoguchi-staff',
+        suspendedAt: '2026-01-01T00:00:00+09:00',
+      }),
       'KTM',
       [
         ['ENDED', ['KTM-10-1']],
@@ -153,7 +161,7 @@ describe('decideSystemAccess', () => {
     expect(codesOf(input({ book, calendar: rulebookCalendar(book), at }))).toEqual(expected);
   });
 
-  it('the Kitami user on New Year\'s Day and at 21:30 is told why, in Japanese too', () => {
+  it("the Kitami user on New Year's Day and at 21:30 is told why, in Japanese too", () => {
     const closed = decideSystemAccess(input({ calendar: rulebookCalendar('KTM'), at: '2026-01-01T10:00:00+09:00' }));
     expect(closed).toMatchObject({ allowed: false, authority: null, ruleIds: ['KTM-15-1'] });
     expect(closed.reasons[0]?.message.ja).toContain('12月31日から1月3日までは運用しません');
@@ -174,7 +182,12 @@ describe('decideSystemAccess', () => {
   });
 
   it('messages say what is wrong in both languages', () => {
-    const d = decideSystemAccess(input({ book: 'MNT', account: account({ validTo: '2026-01-01T00:00:00+09:00', suspendedAt: '2025-12-20T09:00:00+09:00', suspensionReason: '目的外利用の疑い' }) }));
+    const d = decideSystemAccess(
+      input({
+        book: 'MNT',
+        account: account({ validTo: '2026-01-01T00:00:00+09:00', suspendedAt: '2025-12-20T09:00:00+09:00', suspensionReason: '目的外利用の疑い' }),
+      }),
+    );
     expect(d.reasons.map((r) => r.message.ja)).toEqual([
       '申請時に届け出た使用期限（令和8年1月1日 00時00分）を過ぎています。',
       '令和7年12月20日 09時00分からシステムの使用が停止されています（理由：目的外利用の疑い）。',
@@ -188,14 +201,26 @@ describe('decideSystemAccess', () => {
 
   it('every rule ID it cites resolves', () => {
     for (const ids of Object.values(ACCOUNT_RULE_IDS)) for (const id of ids) expect(findRule(id), id).toBeDefined();
-    for (const id of ['MNT-11-2', 'KTM-10-1', 'MNT-11-1', 'KTM-11', 'MNT-16', 'KTM-10-4', 'MNT-15-1', 'KTM-15-1', 'KWO-7-1'] as const) expect(findRule(id), id).toBeDefined();
+    for (const id of ['MNT-11-2', 'KTM-10-1', 'MNT-11-1', 'KTM-11', 'MNT-16', 'KTM-10-4', 'MNT-15-1', 'KTM-15-1', 'KWO-7-1'] as const)
+      expect(findRule(id), id).toBeDefined();
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 // Property: every applicable reason, in order, and allowed exactly when there is none.
 // ---------------------------------------------------------------------------------------------
-const ORDER: AccessDenialCode[] = ['NO_ACCOUNT', 'ENDED', 'NOT_YET_VALID', 'EXPIRED', 'DUTY_ENDED', 'SUSPENDED', 'SYSTEM_NOT_IN_SERVICE', 'CLOSED_DAY', 'OUTSIDE_OPERATING_HOURS', 'MAINTENANCE'];
+const ORDER: AccessDenialCode[] = [
+  'NO_ACCOUNT',
+  'ENDED',
+  'NOT_YET_VALID',
+  'EXPIRED',
+  'DUTY_ENDED',
+  'SUSPENDED',
+  'SYSTEM_NOT_IN_SERVICE',
+  'CLOSED_DAY',
+  'OUTSIDE_OPERATING_HOURS',
+  'MAINTENANCE',
+];
 const BASE = Date.parse('2025-12-25T00:00:00+09:00');
 const HOUR = 3_600_000;
 const iso = (h: number) => new Date(BASE + h * HOUR).toISOString();
@@ -217,24 +242,22 @@ const inputArb = fc
     at: hourArb,
     minute: fc.integer({ min: 0, max: 59 }),
   })
-  .map(
-    (r): AccessDecisionInput => ({
-      account: r.hasAccount
-        ? account({
-            systemId: r.sameSystem ? 'sys' : 'other',
-            validFrom: iso(r.validFrom),
-            validTo: r.validTo === null ? null : iso(r.validTo),
-            endedAt: r.endedAt === null ? null : iso(r.endedAt),
-            suspendedAt: r.suspendedAt === null ? null : iso(r.suspendedAt),
-            dutyPositionId: r.duty,
-          })
-        : null,
-      tenures,
-      system: { id: 'sys', lifecycleStatus: r.status, rulebookId: r.book },
-      calendar: rulebookCalendar(r.calendarBook),
-      at: new Date(BASE + r.at * HOUR + r.minute * 60_000).toISOString(),
-    }),
-  );
+  .map((r): AccessDecisionInput => ({
+    account: r.hasAccount
+      ? account({
+          systemId: r.sameSystem ? 'sys' : 'other',
+          validFrom: iso(r.validFrom),
+          validTo: r.validTo === null ? null : iso(r.validTo),
+          endedAt: r.endedAt === null ? null : iso(r.endedAt),
+          suspendedAt: r.suspendedAt === null ? null : iso(r.suspendedAt),
+          dutyPositionId: r.duty,
+        })
+      : null,
+    tenures,
+    system: { id: 'sys', lifecycleStatus: r.status, rulebookId: r.book },
+    calendar: rulebookCalendar(r.calendarBook),
+    at: new Date(BASE + r.at * HOUR + r.minute * 60_000).toISOString(),
+  }));
 
 function expectedCodes(i: AccessDecisionInput): AccessDenialCode[] {
   const at = Date.parse(i.at);

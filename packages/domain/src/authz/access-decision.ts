@@ -84,14 +84,20 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
   if (account.validTo !== null && !(at < ms(account.validTo))) {
     reasons.push({
       code: 'EXPIRED',
-      message: { en: `The account expired at ${account.validTo}, the end date declared when use was applied for.`, ja: `申請時に届け出た使用期限（${jaTime(account.validTo)}）を過ぎています。` },
+      message: {
+        en: `The account expired at ${account.validTo}, the end date declared when use was applied for.`,
+        ja: `申請時に届け出た使用期限（${jaTime(account.validTo)}）を過ぎています。`,
+      },
       ruleIds: ruleIdsOf(EXPIRED_RULE_IDS, book),
     });
   }
   if (account.dutyPositionId !== null && !isOnDuty(account.staffId, account.dutyPositionId, input.at, input.tenures, input.calendar.timeZone)) {
     reasons.push({
       code: 'DUTY_ENDED',
-      message: { en: `The account was given for the duty of position ${account.dutyPositionId}, which the staff member no longer holds.`, ja: `操作権限は職（${account.dutyPositionId}）の事務に従事する期間に限り有効ですが、現在その職に就いていません。` },
+      message: {
+        en: `The account was given for the duty of position ${account.dutyPositionId}, which the staff member no longer holds.`,
+        ja: `操作権限は職（${account.dutyPositionId}）の事務に従事する期間に限り有効ですが、現在その職に就いていません。`,
+      },
       ruleIds: ruleIdsOf(DUTY_RULE_IDS, book),
     });
   }
@@ -100,7 +106,10 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
     const whyJa = account.suspensionReason ? `（理由：${account.suspensionReason}）` : '';
     reasons.push({
       code: 'SUSPENDED',
-      message: { en: `Use of the system has been suspended since ${account.suspendedAt}${why}.`, ja: `${jaTime(account.suspendedAt)}からシステムの使用が停止されています${whyJa}。` },
+      message: {
+        en: `Use of the system has been suspended since ${account.suspendedAt}${why}.`,
+        ja: `${jaTime(account.suspendedAt)}からシステムの使用が停止されています${whyJa}。`,
+      },
       ruleIds: ruleIdsOf(SUSPENDED_RULE_IDS, book),
     });
   }

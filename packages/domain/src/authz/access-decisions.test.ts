@@ -31,8 +31,14 @@ describe('accounts', () => {
   });
   it('are reinstated only when suspended, and not changed once ended', () => {
     expect(accountChangeRefusal('reinstate', { suspendedAt: now, endedAt: null })).toBeNull();
-    expect(accountChangeRefusal('reinstate', { suspendedAt: null, endedAt: null })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: { ja: 'このアカウントは停止されていません。' } }] });
-    expect(accountChangeRefusal('suspend', { suspendedAt: null, endedAt: now })).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ message: { en: 'The account has ended.' } }] });
+    expect(accountChangeRefusal('reinstate', { suspendedAt: null, endedAt: null })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ message: { ja: 'このアカウントは停止されていません。' } }],
+    });
+    expect(accountChangeRefusal('suspend', { suspendedAt: null, endedAt: now })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ message: { en: 'The account has ended.' } }],
+    });
   });
   it('cite the rules of ending and of suspending, and tell the section head (KTM-10-5)', () => {
     expect(accountChangeRuleIds('end', 'MNT', [])).toEqual(['MNT-11-2']);
@@ -41,11 +47,15 @@ describe('accounts', () => {
     expect(accountChangeRuleIds('reinstate', 'KTM', [])).toEqual(['KTM-10-4']);
     expect(accountChangeRuleIds('end', 'KWW', ['KWW-5-2'])).toEqual(['KWW-5-2']);
     expect(accountChangeNotice('end', '退職', '窓口支援システム')).toEqual({
-      subject: '窓口支援システムの利用終了のお知らせ', body: '所属職員のユーザーID・操作権限を終了しました。理由: 退職（窓口支援システム）', ruleIds: ['KTM-10-5'],
+      subject: '窓口支援システムの利用終了のお知らせ',
+      body: '所属職員のユーザーID・操作権限を終了しました。理由: 退職（窓口支援システム）',
+      ruleIds: ['KTM-10-5'],
     });
   });
   it('name the malformed ids', () => {
-    expect(malformedIdErrors(['staffId'])).toEqual([{ path: ['input', 'staffId'], code: 'INVALID_VALUE', message: { en: 'staffId is malformed.', ja: 'IDが正しくありません。' } }]);
+    expect(malformedIdErrors(['staffId'])).toEqual([
+      { path: ['input', 'staffId'], code: 'INVALID_VALUE', message: { en: 'staffId is malformed.', ja: 'IDが正しくありません。' } },
+    ]);
   });
 });
 
@@ -63,7 +73,8 @@ describe('grants (KWW-5-2)', () => {
   });
   it('are approved by someone other than the requester and the grantee (KWO-8-1-2)', () => {
     expect(grantApprovalRefusal({ granteeId: 'a', requestedById: 'b' }, 'c')).toBeNull();
-    for (const me of ['a', 'b']) expect(grantApprovalRefusal({ granteeId: 'a', requestedById: 'b' }, me)).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-8-1-2'] });
+    for (const me of ['a', 'b'])
+      expect(grantApprovalRefusal({ granteeId: 'a', requestedById: 'b' }, me)).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-8-1-2'] });
   });
 });
 

@@ -14,7 +14,10 @@ export const ACCESS_MESSAGES = {
   assetNotFound: { ja: '情報資産が見つかりません。', en: 'Information asset not found.' },
   // accounts
   accountsByStaff: { ja: 'アカウントの管理は職員が行います（APIトークンではできません）。', en: 'Accounts are administered by staff, not by API tokens.' },
-  accountAdministratorsOnly: { ja: 'このシステムのアカウントを管理できるのは、システムの管理者だけです。', en: 'Only the administrator of this system may manage its accounts.' },
+  accountAdministratorsOnly: {
+    ja: 'このシステムのアカウントを管理できるのは、システムの管理者だけです。',
+    en: 'Only the administrator of this system may manage its accounts.',
+  },
   accountIdMalformed: { ja: 'アカウントIDが正しくありません。', en: 'Account id is malformed.' },
   authorityProfile: { ja: '操作権限を100文字以内で入力してください。', en: 'Name the authority profile (at most 100 characters).' },
   accountEndBeforeStart: { ja: '使用期限は開始日より後にしてください。', en: 'The end must come after the start.' },
@@ -45,13 +48,16 @@ export const assetNotFound = (path: Path): FieldError => fieldErrorOf(path, 'NOT
 /** An account's input: an authority profile of 1–100 characters, and an end after its start (MNT-11-1). */
 export function accountInputErrors(input: { authorityProfile: string | null | undefined; validFrom: Date; validTo?: Date | null }): FieldError[] {
   const errors: FieldError[] = [];
-  if (!input.authorityProfile?.trim() || input.authorityProfile.length > 100) errors.push(fieldErrorOf(['input', 'authorityProfile'], 'REQUIRED', ACCESS_MESSAGES.authorityProfile));
-  if (input.validTo && input.validTo <= input.validFrom) errors.push(fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.accountEndBeforeStart, ['MNT-11-1']));
+  if (!input.authorityProfile?.trim() || input.authorityProfile.length > 100)
+    errors.push(fieldErrorOf(['input', 'authorityProfile'], 'REQUIRED', ACCESS_MESSAGES.authorityProfile));
+  if (input.validTo && input.validTo <= input.validFrom)
+    errors.push(fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.accountEndBeforeStart, ['MNT-11-1']));
   return errors;
 }
 
 /** KTM-11: an account tied to a duty is tied to a position its holder holds. */
-export const dutyPositionNotHeld = (path: Path = ['input', 'dutyPositionId']): FieldError => fieldErrorOf(path, 'INVALID_VALUE', ACCESS_MESSAGES.dutyPositionNotHeld, ['KTM-11']);
+export const dutyPositionNotHeld = (path: Path = ['input', 'dutyPositionId']): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', ACCESS_MESSAGES.dutyPositionNotHeld, ['KTM-11']);
 
 /** One open account per person and system. */
 export const accountExists = (path: Path = ['input', 'staffId']): FieldError => fieldErrorOf(path, 'DUPLICATE', ACCESS_MESSAGES.accountExists);
@@ -78,24 +84,39 @@ export function accountChangeRuleIds(kind: AccountChange, rulebookId: string | n
 }
 
 /** KTM-10-5: what the section head is told when a user's ID or authority is removed (or restored); the system's name follows the body. */
-export function accountChangeNotice(kind: AccountChange, reason: string | null | undefined, systemName: string): { subject: string; body: string; ruleIds: RuleId[] } {
+export function accountChangeNotice(
+  kind: AccountChange,
+  reason: string | null | undefined,
+  systemName: string,
+): { subject: string; body: string; ruleIds: RuleId[] } {
   const words = { suspend: ['利用停止', 'を停止しました'], reinstate: ['利用再開', 'の停止を解除しました'], end: ['利用終了', 'を終了しました'] }[kind];
-  return { subject: `窓口支援システムの${words[0]}のお知らせ`, body: `所属職員のユーザーID・操作権限${words[1]}。理由: ${reason ?? '—'}（${systemName}）`, ruleIds: ['KTM-10-5'] };
+  return {
+    subject: `窓口支援システムの${words[0]}のお知らせ`,
+    body: `所属職員のユーザーID・操作権限${words[1]}。理由: ${reason ?? '—'}（${systemName}）`,
+    ruleIds: ['KTM-10-5'],
+  };
 }
 
 // ---- grants (KWW-5-2) -------------------------------------------------------------------------------------
 
 /** A grant's input: a purpose of 1–500 characters (KWW-5-2), an end after its start, fields by their API names. */
-export function grantInputErrors(input: { purpose: string | null | undefined; validFrom: Date; validTo?: Date | null; fields?: readonly string[] | null }): FieldError[] {
+export function grantInputErrors(input: {
+  purpose: string | null | undefined;
+  validFrom: Date;
+  validTo?: Date | null;
+  fields?: readonly string[] | null;
+}): FieldError[] {
   const errors: FieldError[] = [];
   if (!input.purpose?.trim() || input.purpose.length > 500) errors.push(fieldErrorOf(['input', 'purpose'], 'REQUIRED', ACCESS_MESSAGES.purpose, ['KWW-5-2']));
   if (input.validTo && input.validTo <= input.validFrom) errors.push(fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.endBeforeStart));
-  if (input.fields && (input.fields.length === 0 || input.fields.some((f) => !/^[A-Za-z][A-Za-z0-9]{0,59}$/.test(f)))) errors.push(fieldErrorOf(['input', 'fields'], 'INVALID_VALUE', ACCESS_MESSAGES.fieldNames));
+  if (input.fields && (input.fields.length === 0 || input.fields.some((f) => !/^[A-Za-z][A-Za-z0-9]{0,59}$/.test(f))))
+    errors.push(fieldErrorOf(['input', 'fields'], 'INVALID_VALUE', ACCESS_MESSAGES.fieldNames));
   return errors;
 }
 
 /** KTM-11: a grant tied to a duty is tied to a position the grantee holds at its start. */
-export const granteePositionNotHeld = (path: Path = ['input', 'positionId']): FieldError => fieldErrorOf(path, 'INVALID_VALUE', ACCESS_MESSAGES.granteePositionNotHeld, ['KTM-11']);
+export const granteePositionNotHeld = (path: Path = ['input', 'positionId']): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', ACCESS_MESSAGES.granteePositionNotHeld, ['KTM-11']);
 
 /** A person asks for themselves; an owner of the asset or a registry administrator may ask for someone else. */
 export function grantRequestRefusal(x: { granteeId: string; staffId: string; registryAdmin: boolean; ownsAsset: boolean }): Refusal | null {
@@ -111,7 +132,13 @@ export const duplicateGrantMessage = (existingGrantId: string): Bilingual => ({
 
 /** Only an owner (情報管理責任者) of the asset decides on a grant (KWW-5-2, KWO-3-2). */
 export const grantOwnersOnly = (): Refusal =>
-  forbiddenBecause({ ja: 'この閲覧権限を判断できるのは、情報資産の情報管理責任者だけです。', en: 'Only an owner (情報管理責任者) of the information asset may decide on this grant.' }, ['KWW-5-2', 'KWO-3-2']);
+  forbiddenBecause(
+    {
+      ja: 'この閲覧権限を判断できるのは、情報資産の情報管理責任者だけです。',
+      en: 'Only an owner (情報管理責任者) of the information asset may decide on this grant.',
+    },
+    ['KWW-5-2', 'KWO-3-2'],
+  );
 
 /**
  * An approver is never the requester or the beneficiary: what one person asked for is checked by
@@ -119,7 +146,10 @@ export const grantOwnersOnly = (): Refusal =>
  */
 export function grantApprovalRefusal(grant: { granteeId: string; requestedById: string }, staffId: string): Refusal | null {
   if (grant.granteeId !== staffId && grant.requestedById !== staffId) return null;
-  return forbiddenBecause({ ja: '自分が申請した、または自分のための閲覧権限は承認できません。', en: 'You cannot approve a grant you requested or that is for you.' }, ['KWO-8-1-2']);
+  return forbiddenBecause(
+    { ja: '自分が申請した、または自分のための閲覧権限は承認できません。', en: 'You cannot approve a grant you requested or that is for you.' },
+    ['KWO-8-1-2'],
+  );
 }
 
 /** What every owner is told of a grant awaiting their approval (KWW-5-2). */
@@ -132,13 +162,21 @@ export const grantApprovalNotice = (granteeName: string, purpose: string): { sub
 
 /** KWO-6: the システム利用責任者 designates the handlers of their own using place. */
 export const designatorOnly = (): Refusal =>
-  forbiddenBecause({ ja: 'この利用場所のシステム利用責任者だけが取扱者を指定できます。', en: 'Only the システム利用責任者 of this using place may designate its handlers.' }, ['KWO-2-4', 'KWO-6']);
+  forbiddenBecause(
+    { ja: 'この利用場所のシステム利用責任者だけが取扱者を指定できます。', en: 'Only the システム利用責任者 of this using place may designate its handlers.' },
+    ['KWO-2-4', 'KWO-6'],
+  );
 
 /** KWO-6: the 情報資産管理責任者 permits a designation outside the chief's supervision. */
 export const permitterOnly = (): Refusal =>
-  forbiddenBecause({ ja: '情報資産管理責任者だけがこの指定を許可できます。', en: 'Only the 情報資産管理責任者 may permit this designation.' }, ['KWO-2-2', 'KWO-6']);
+  forbiddenBecause({ ja: '情報資産管理責任者だけがこの指定を許可できます。', en: 'Only the 情報資産管理責任者 may permit this designation.' }, [
+    'KWO-2-2',
+    'KWO-6',
+  ]);
 
 /** KWO-6: never the designating chief themself. */
 export function designationPermitRefusal(designatedById: string, staffId: string): Refusal | null {
-  return designatedById === staffId ? forbiddenBecause({ ja: '指定した者が自ら許可することはできません。', en: 'The designating chief cannot also permit the designation.' }, ['KWO-6']) : null;
+  return designatedById === staffId
+    ? forbiddenBecause({ ja: '指定した者が自ら許可することはできません。', en: 'The designating chief cannot also permit the designation.' }, ['KWO-6'])
+    : null;
 }

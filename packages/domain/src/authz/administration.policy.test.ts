@@ -4,7 +4,15 @@ import type { HeldRole } from '../roles/roles.types.ts';
 import { accountAdministrators, auditReaders, decideDuty } from './administration.policy.ts';
 
 const role = (over: Partial<HeldRole>): HeldRole => ({
-  rulebookId: 'ARK', roleKey: 'digital_section_chief', positionId: 'p-digital', scopeKey: null, via: 'position', onBehalfOfStaffId: null, deputationId: null, ruleIds: [], ...over,
+  rulebookId: 'ARK',
+  roleKey: 'digital_section_chief',
+  positionId: 'p-digital',
+  scopeKey: null,
+  via: 'position',
+  onBehalfOfStaffId: null,
+  deputationId: null,
+  ruleIds: [],
+  ...over,
 });
 const units: Record<string, string> = { 'p-digital': 'u-digital', 'p-tax': 'u-tax' };
 const unitOf = (p: string) => units[p];
@@ -12,7 +20,10 @@ const unitOf = (p: string) => units[p];
 describe('account administration (who manages a system’s accounts)', () => {
   it('gives ARK section chiefs only the systems their own section manages (ARK-4)', () => {
     const roles = [role({})];
-    expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-digital' }, unitOf)).toMatchObject({ allowed: true, ruleIds: ['ARK-4-1'] });
+    expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-digital' }, unitOf)).toMatchObject({
+      allowed: true,
+      ruleIds: ['ARK-4-1'],
+    });
     expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-tax' }, unitOf).allowed).toBe(false);
   });
 

@@ -57,8 +57,18 @@ export function decideDuty(
     for (const role of roles) {
       if (role.rulebookId !== rule.rulebookId || role.roleKey !== rule.roleKey) continue;
       if (rule.managingUnitOnly && target.managingOrgUnitId && positionOrgUnit(role.positionId) !== target.managingOrgUnitId) continue;
-      return { allowed: true, ruleIds: [...new Set([...rule.ruleIds, ...role.ruleIds])], role, onBehalfOfStaffId: role.via === 'deputy' ? role.onBehalfOfStaffId : null };
+      return {
+        allowed: true,
+        ruleIds: [...new Set([...rule.ruleIds, ...role.ruleIds])],
+        role,
+        onBehalfOfStaffId: role.via === 'deputy' ? role.onBehalfOfStaffId : null,
+      };
     }
   }
-  return { allowed: false, ruleIds: [...new Set(table.filter((r) => !target.rulebookId || r.rulebookId === target.rulebookId).flatMap((r) => r.ruleIds))], role: null, onBehalfOfStaffId: null };
+  return {
+    allowed: false,
+    ruleIds: [...new Set(table.filter((r) => !target.rulebookId || r.rulebookId === target.rulebookId).flatMap((r) => r.ruleIds))],
+    role: null,
+    onBehalfOfStaffId: null,
+  };
 }

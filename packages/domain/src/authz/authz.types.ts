@@ -54,7 +54,8 @@ export interface FieldSubject {
   systemRulebookId?: string | null;
 }
 
-export type FieldDenialReason = 'NO_RIGHT' | 'GRANT_NOT_YET_VALID' | 'GRANT_EXPIRED' | 'GRANT_SUSPENDED' | 'GRANT_PENDING_APPROVAL' | 'GRANT_OUTSIDE_DUTY' | 'GRANT_OTHER_FIELDS';
+export type FieldDenialReason =
+  'NO_RIGHT' | 'GRANT_NOT_YET_VALID' | 'GRANT_EXPIRED' | 'GRANT_SUSPENDED' | 'GRANT_PENDING_APPROVAL' | 'GRANT_OUTSIDE_DUTY' | 'GRANT_OTHER_FIELDS';
 export type FieldAllowReason = 'OWNER' | 'GRANT' | 'ROLE' | 'SELF';
 
 export interface FieldDecision {

@@ -3,14 +3,7 @@ import fc from 'fast-check';
 import { findRole, findRule } from '../rulebooks/index.ts';
 import type { RulebookId } from '../model/types.ts';
 import type { HeldRole, TenureFact } from '../roles/roles.types.ts';
-import {
-  GRANT_RULE_IDS,
-  NO_RIGHT_RULE_IDS,
-  OWNER_RULE_IDS,
-  decideFieldAccess,
-  explainFieldAccess,
-  roleFieldAccessTable,
-} from './field-access.policy.ts';
+import { GRANT_RULE_IDS, NO_RIGHT_RULE_IDS, OWNER_RULE_IDS, decideFieldAccess, explainFieldAccess, roleFieldAccessTable } from './field-access.policy.ts';
 import type { AssetFact, AssetKind, FieldAccessInput, GrantFact } from './authz.types.ts';
 
 const AT = '2026-02-10T10:00:00+09:00';
@@ -88,7 +81,7 @@ describe('decideFieldAccess', () => {
   it.each([
     // [case, input, reason, ruleIds]
     ['own contact details (SELF)', input({ kind: 'staff_contacts', rulebookIds: ['KWW'], subject: { staffId: 'viewer' } }), 'SELF', []],
-    ['someone else\'s contact details', input({ kind: 'staff_contacts', rulebookIds: ['KWW'], subject: { staffId: 'other' } }), 'NO_RIGHT', ['KWW-5-2']],
+    ["someone else's contact details", input({ kind: 'staff_contacts', rulebookIds: ['KWW'], subject: { staffId: 'other' } }), 'NO_RIGHT', ['KWW-5-2']],
     ['SELF only for staff contacts', input({ kind: 'business', rulebookIds: ['KWO'], subject: { staffId: 'viewer' } }), 'NO_RIGHT', ['KWO-8-1']],
     ['owner by position (KWW-5-2)', input({ rulebookIds: ['KWW'], owners: ['kokuho-staff'] }), 'OWNER', ['KWW-5-2']],
     ['owner by position (KWO-3-2)', input({ rulebookIds: ['KWO'], owners: ['kokuho-staff'] }), 'OWNER', ['KWO-3-2']],
@@ -99,56 +92,126 @@ describe('decideFieldAccess', () => {
     ['no longer the owner after the transfer', input({ rulebookIds: ['KWW'], owners: ['kaigo-staff'] }), 'NO_RIGHT', ['KWW-5-2']],
     [
       'owner as a deputy (MNT-6-4)',
-      input({ rulebookIds: ['MNT'], owners: ['mnt-chief'], roles: [role('MNT', 'welfare_section_chief', 'mnt-chief', { via: 'deputy', onBehalfOfStaffId: 'kato', deputationId: 'd1', ruleIds: ['MNT-4', 'MNT-6-4'] })] }),
+      input({
+        rulebookIds: ['MNT'],
+        owners: ['mnt-chief'],
+        roles: [
+          role('MNT', 'welfare_section_chief', 'mnt-chief', { via: 'deputy', onBehalfOfStaffId: 'kato', deputationId: 'd1', ruleIds: ['MNT-4', 'MNT-6-4'] }),
+        ],
+      }),
       'OWNER',
       ['MNT-19-1', 'MNT-4', 'MNT-6-4'],
     ],
     ['security: 統括管理者 (KTM-3-3-3)', input({ kind: 'system_security', roles: [role('KTM', 'general_manager', 'ktm-director')] }), 'ROLE', ['KTM-3-3-3']],
     ['security: 副統括管理者 (KTM-3-6)', input({ kind: 'system_security', roles: [role('KTM', 'deputy_general_manager', 'ktm-chief')] }), 'ROLE', ['KTM-3-6']],
-    ['security: a KWW role does not count on a KTM asset', input({ kind: 'system_security', roles: [role('KWW', 'system_supervisor', 'x')] }), 'NO_RIGHT', ['KTM-9-2']],
     [
-      'security: a role of the system\'s rulebook counts',
+      'security: a KWW role does not count on a KTM asset',
+      input({ kind: 'system_security', roles: [role('KWW', 'system_supervisor', 'x')] }),
+      'NO_RIGHT',
+      ['KTM-9-2'],
+    ],
+    [
+      "security: a role of the system's rulebook counts",
       input({ kind: 'system_security', rulebookIds: [], roles: [role('KWW', 'system_supervisor', 'x')], subject: { systemRulebookId: 'KWW' } }),
       'ROLE',
       ['KWW-3-2-3'],
     ],
     [
       'security: デジタル推進課長 for a system the digital section manages (ARK-4-1)',
-      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'digital_section_chief', 'ark.digital.chief')], subject: { systemManagingOrgUnitId: 'ark.digital' } }),
+      input({
+        kind: 'system_security',
+        rulebookIds: ['ARK'],
+        roles: [role('ARK', 'digital_section_chief', 'ark.digital.chief')],
+        subject: { systemManagingOrgUnitId: 'ark.digital' },
+      }),
       'ROLE',
       ['ARK-4-1'],
     ],
     [
       'security: デジタル推進課長 for a system another section manages',
-      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'digital_section_chief', 'ark.digital.chief')], subject: { systemManagingOrgUnitId: 'ark.zeimu' } }),
+      input({
+        kind: 'system_security',
+        rulebookIds: ['ARK'],
+        roles: [role('ARK', 'digital_section_chief', 'ark.digital.chief')],
+        subject: { systemManagingOrgUnitId: 'ark.zeimu' },
+      }),
       'NO_RIGHT',
       ['ARK-14-1'],
     ],
     [
       'security: システム管理課長 of the managing section (ARK-4-2)',
-      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'system_managing_chief', 'ark.zeimu.chief')], subject: { systemManagingOrgUnitId: 'ark.zeimu' } }),
+      input({
+        kind: 'system_security',
+        rulebookIds: ['ARK'],
+        roles: [role('ARK', 'system_managing_chief', 'ark.zeimu.chief')],
+        subject: { systemManagingOrgUnitId: 'ark.zeimu' },
+      }),
       'ROLE',
       ['ARK-4-2'],
     ],
     [
       'security: システム管理課長 of another section',
-      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'system_managing_chief', 'ark.koseki.chief')], subject: { systemManagingOrgUnitId: 'ark.zeimu' } }),
+      input({
+        kind: 'system_security',
+        rulebookIds: ['ARK'],
+        roles: [role('ARK', 'system_managing_chief', 'ark.koseki.chief')],
+        subject: { systemManagingOrgUnitId: 'ark.zeimu' },
+      }),
       'NO_RIGHT',
       ['ARK-14-1'],
     ],
-    ['security: 情報統括責任者 for every system (ARK-3-2)', input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'information_controller', 'ark.kanri.director')] }), 'ROLE', ['ARK-3-2']],
-    ['security: 保健福祉課長 (MNT-20-1, MNT-22-1)', input({ kind: 'system_security', rulebookIds: ['MNT'], roles: [role('MNT', 'welfare_section_chief', 'mnt-chief')] }), 'ROLE', ['MNT-20-1', 'MNT-22-1']],
+    [
+      'security: 情報統括責任者 for every system (ARK-3-2)',
+      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'information_controller', 'ark.kanri.director')] }),
+      'ROLE',
+      ['ARK-3-2'],
+    ],
+    [
+      'security: 保健福祉課長 (MNT-20-1, MNT-22-1)',
+      input({ kind: 'system_security', rulebookIds: ['MNT'], roles: [role('MNT', 'welfare_section_chief', 'mnt-chief')] }),
+      'ROLE',
+      ['MNT-20-1', 'MNT-22-1'],
+    ],
     [
       'security: 保健福祉課長 through the システム総括担当者 deputy (MNT-6-4)',
-      input({ kind: 'system_security', rulebookIds: ['MNT'], roles: [role('MNT', 'welfare_section_chief', 'mnt-chief', { via: 'deputy', onBehalfOfStaffId: 'kato', ruleIds: ['MNT-4', 'MNT-6-4'] })] }),
+      input({
+        kind: 'system_security',
+        rulebookIds: ['MNT'],
+        roles: [role('MNT', 'welfare_section_chief', 'mnt-chief', { via: 'deputy', onBehalfOfStaffId: 'kato', ruleIds: ['MNT-4', 'MNT-6-4'] })],
+      }),
       'ROLE',
       ['MNT-20-1', 'MNT-22-1', 'MNT-4', 'MNT-6-4'],
     ],
-    ['emergency: 情報管理責任者 (KWW-9-1)', input({ kind: 'emergency_contacts', rulebookIds: ['KWW'], roles: [role('KWW', 'information_owner', 'x')] }), 'ROLE', ['KWW-9-1']],
-    ['emergency: システム管理責任者 (KWO-10-1)', input({ kind: 'emergency_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'system_manager', 'x')] }), 'ROLE', ['KWO-10-1']],
-    ['emergency: 情報資産管理責任者 has no role access', input({ kind: 'emergency_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'asset_manager', 'x')] }), 'NO_RIGHT', ['KWO-8-1']],
-    ['contractor contacts: システム管理責任者 (KWO-2-3)', input({ kind: 'contractor_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'system_manager', 'x')] }), 'ROLE', ['KWO-2-3']],
-    ['staff contacts: no role access even for 統括管理者', input({ kind: 'staff_contacts', roles: [role('KTM', 'general_manager', 'x')], subject: { staffId: 'other' } }), 'NO_RIGHT', ['KTM-9-2']],
+    [
+      'emergency: 情報管理責任者 (KWW-9-1)',
+      input({ kind: 'emergency_contacts', rulebookIds: ['KWW'], roles: [role('KWW', 'information_owner', 'x')] }),
+      'ROLE',
+      ['KWW-9-1'],
+    ],
+    [
+      'emergency: システム管理責任者 (KWO-10-1)',
+      input({ kind: 'emergency_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'system_manager', 'x')] }),
+      'ROLE',
+      ['KWO-10-1'],
+    ],
+    [
+      'emergency: 情報資産管理責任者 has no role access',
+      input({ kind: 'emergency_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'asset_manager', 'x')] }),
+      'NO_RIGHT',
+      ['KWO-8-1'],
+    ],
+    [
+      'contractor contacts: システム管理責任者 (KWO-2-3)',
+      input({ kind: 'contractor_contacts', rulebookIds: ['KWO'], roles: [role('KWO', 'system_manager', 'x')] }),
+      'ROLE',
+      ['KWO-2-3'],
+    ],
+    [
+      'staff contacts: no role access even for 統括管理者',
+      input({ kind: 'staff_contacts', roles: [role('KTM', 'general_manager', 'x')], subject: { staffId: 'other' } }),
+      'NO_RIGHT',
+      ['KTM-9-2'],
+    ],
     ['business: no role access (KTM-9-2)', input({ roles: [role('KTM', 'general_manager', 'x')] }), 'NO_RIGHT', ['KTM-9-2']],
     ['approved grant valid now (KTM-9-2)', input({ grants: [grant(businessId)] }), 'GRANT', ['KTM-9-2']],
     ['grant on a KWW asset (KWW-5-2)', input({ rulebookIds: ['KWW'], grants: [grant(businessId)] }), 'GRANT', ['KWW-5-2']],
@@ -161,8 +224,18 @@ describe('decideFieldAccess', () => {
     ['grant expired yesterday', input({ grants: [grant(businessId, { validTo: '2026-02-09T10:00:00+09:00' })] }), 'GRANT_EXPIRED', ['KTM-9-2']],
     ['grant expiring exactly now', input({ grants: [grant(businessId, { validTo: AT })] }), 'GRANT_EXPIRED', ['KTM-9-2']],
     ['grant suspended', input({ grants: [grant(businessId, { suspendedAt: '2026-02-01T09:00:00+09:00' })] }), 'GRANT_SUSPENDED', ['KTM-9-2']],
-    ['grant for the position left on transfer (KTM-11)', input({ grants: [grant(businessId, { positionId: 'kaigo-staff' })] }), 'GRANT_OUTSIDE_DUTY', ['KTM-9-2', 'KTM-11']],
-    ['grant for the position left on transfer, KWW asset', input({ rulebookIds: ['KWW'], grants: [grant(businessId, { positionId: 'kaigo-staff' })] }), 'GRANT_OUTSIDE_DUTY', ['KWW-5-2']],
+    [
+      'grant for the position left on transfer (KTM-11)',
+      input({ grants: [grant(businessId, { positionId: 'kaigo-staff' })] }),
+      'GRANT_OUTSIDE_DUTY',
+      ['KTM-9-2', 'KTM-11'],
+    ],
+    [
+      'grant for the position left on transfer, KWW asset',
+      input({ rulebookIds: ['KWW'], grants: [grant(businessId, { positionId: 'kaigo-staff' })] }),
+      'GRANT_OUTSIDE_DUTY',
+      ['KWW-5-2'],
+    ],
     ['grant for other fields', input({ grants: [grant(businessId, { fields: ['address'] })] }), 'GRANT_OTHER_FIELDS', ['KTM-9-2']],
     ['grant for another asset is no grant', input({ grants: [grant('asset-other')] }), 'NO_RIGHT', ['KTM-9-2']],
     ['grant of someone else is no grant', input({ grants: [grant(businessId, { granteeStaffId: 'other' })] }), 'NO_RIGHT', ['KTM-9-2']],
@@ -188,7 +261,12 @@ describe('decideFieldAccess', () => {
 
   it('names the grant or role that allowed it, and the principal of a deputy', () => {
     expect(decideFieldAccess(input({ grants: [grant('asset-business', { id: 'g-42' })] })).grantId).toBe('g-42');
-    const d = decideFieldAccess(input({ kind: 'system_security', roles: [role('KTM', 'general_manager', 'ktm-director', { via: 'deputy', onBehalfOfStaffId: 'kimura', ruleIds: ['KTM-3-6'] })] }));
+    const d = decideFieldAccess(
+      input({
+        kind: 'system_security',
+        roles: [role('KTM', 'general_manager', 'ktm-director', { via: 'deputy', onBehalfOfStaffId: 'kimura', ruleIds: ['KTM-3-6'] })],
+      }),
+    );
     expect(d).toMatchObject({ reason: 'ROLE', role: { rulebookId: 'KTM', roleKey: 'general_manager' }, onBehalfOfStaffId: 'kimura' });
     expect(d.ruleIds).toEqual(['KTM-3-3-3', 'KTM-3-6']);
   });
@@ -213,7 +291,9 @@ describe('decideFieldAccess', () => {
   it('says in Japanese what is missing', () => {
     expect(decideFieldAccess(input({ rulebookIds: ['KWW'] })).message.ja).toContain('この情報資産の情報管理責任者の承認を得た閲覧権限がありません');
     expect(decideFieldAccess(input({ rulebookIds: ['KWO'] })).message.ja).toContain('情報資産管理責任者の承認を得た閲覧権限がありません');
-    expect(decideFieldAccess(input({ grants: [grant('asset-business', { validTo: '2026-02-09T10:00:00+09:00' })] })).message.ja).toContain('令和8年2月9日 10時00分に終了しました');
+    expect(decideFieldAccess(input({ grants: [grant('asset-business', { validTo: '2026-02-09T10:00:00+09:00' })] })).message.ja).toContain(
+      '令和8年2月9日 10時00分に終了しました',
+    );
     expect(decideFieldAccess(input({ grants: [grant('asset-business', { positionId: 'kaigo-staff' })] })).message.ja).toContain('現在その職に就いていません');
   });
 
@@ -295,13 +375,15 @@ const HOUR = 3_600_000;
 const hourIso = (h: number) => new Date(BASE + h * HOUR).toISOString();
 const dayIso = (d: number) => new Date(BASE + d * 24 * HOUR).toISOString().slice(0, 10);
 
-const heldRoleArb = fc.record({ key: fc.constantFrom(...ROLE_KEYS), positionId: fc.constantFrom(...POSTS), deputy: fc.boolean() }).map(({ key, positionId, deputy }) => {
-  const [book, roleKey] = key.split(':') as [RulebookId, string];
-  return role(book, roleKey, positionId, deputy ? { via: 'deputy', onBehalfOfStaffId: 'someone', deputationId: 'd' } : {});
-});
-const tenureArb = fc.record({ positionId: fc.constantFrom(...POSTS), from: fc.integer({ min: 0, max: 20 }), len: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }) }).map(
-  ({ positionId, from, len }): TenureFact => ({ staffId: 'viewer', positionId, from: dayIso(from), to: len === null ? null : dayIso(from + len) }),
-);
+const heldRoleArb = fc
+  .record({ key: fc.constantFrom(...ROLE_KEYS), positionId: fc.constantFrom(...POSTS), deputy: fc.boolean() })
+  .map(({ key, positionId, deputy }) => {
+    const [book, roleKey] = key.split(':') as [RulebookId, string];
+    return role(book, roleKey, positionId, deputy ? { via: 'deputy', onBehalfOfStaffId: 'someone', deputationId: 'd' } : {});
+  });
+const tenureArb = fc
+  .record({ positionId: fc.constantFrom(...POSTS), from: fc.integer({ min: 0, max: 20 }), len: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }) })
+  .map(({ positionId, from, len }): TenureFact => ({ staffId: 'viewer', positionId, from: dayIso(from), to: len === null ? null : dayIso(from + len) }));
 const grantArb = fc
   .record({
     id: fc.constantFrom('g1', 'g2', 'g3'),
@@ -313,19 +395,17 @@ const grantArb = fc
     fields: fc.option(fc.subarray(['phone', 'address', 'network']), { nil: null }),
     approved: fc.boolean(),
   })
-  .map(
-    (g): GrantFact => ({
-      id: g.id,
-      assetId: g.assetId,
-      granteeStaffId: 'viewer',
-      positionId: g.positionId,
-      validFrom: hourIso(g.from),
-      validTo: g.len === null ? null : hourIso(g.from + g.len),
-      suspendedAt: g.suspendAfter === null ? null : hourIso(g.from + g.suspendAfter),
-      fields: g.fields,
-      approved: g.approved,
-    }),
-  );
+  .map((g): GrantFact => ({
+    id: g.id,
+    assetId: g.assetId,
+    granteeStaffId: 'viewer',
+    positionId: g.positionId,
+    validFrom: hourIso(g.from),
+    validTo: g.len === null ? null : hourIso(g.from + g.len),
+    suspendedAt: g.suspendAfter === null ? null : hourIso(g.from + g.suspendAfter),
+    fields: g.fields,
+    approved: g.approved,
+  }));
 const inputArb = fc
   .record({
     kind: fc.constantFrom(...KINDS),
@@ -340,17 +420,15 @@ const inputArb = fc
     unit: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }),
     hour: fc.integer({ min: 0, max: 22 * 24 }),
   })
-  .map(
-    (r): FieldAccessInput => ({
-      viewer: { staffId: 'viewer', roles: r.roles, tenures: r.tenures, grants: r.grants },
-      asset: { id: 'asset', kind: r.kind, confidentiality: '3A', ownerPositionIds: r.owners, rulebookIds: r.books },
-      field: r.field,
-      subject: { staffId: r.subjectStaff, systemManagingOrgUnitId: r.unit, systemRulebookId: r.systemBook },
-      at: hourIso(r.hour),
-      positionOrgUnit: (p) => UNITS[p],
-      timeZone: 'UTC',
-    }),
-  );
+  .map((r): FieldAccessInput => ({
+    viewer: { staffId: 'viewer', roles: r.roles, tenures: r.tenures, grants: r.grants },
+    asset: { id: 'asset', kind: r.kind, confidentiality: '3A', ownerPositionIds: r.owners, rulebookIds: r.books },
+    field: r.field,
+    subject: { staffId: r.subjectStaff, systemManagingOrgUnitId: r.unit, systemRulebookId: r.systemBook },
+    at: hourIso(r.hour),
+    positionOrgUnit: (p) => UNITS[p],
+    timeZone: 'UTC',
+  }));
 
 /** SPEC §5 read independently: the four ways to see a protected field. */
 function expectedAllowed(i: FieldAccessInput): boolean {
@@ -401,7 +479,11 @@ describe('decideFieldAccess properties', () => {
   it('an owner always sees', () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom(...POSTS), (i, post) => {
-        const owned = { ...i, asset: { ...i.asset, ownerPositionIds: [post] }, viewer: { ...i.viewer, tenures: [{ staffId: 'viewer', positionId: post, from: '2025-01-01' }] } };
+        const owned = {
+          ...i,
+          asset: { ...i.asset, ownerPositionIds: [post] },
+          viewer: { ...i.viewer, tenures: [{ staffId: 'viewer', positionId: post, from: '2025-01-01' }] },
+        };
         expect(decideFieldAccess(owned).allowed).toBe(true);
       }),
     );
@@ -411,7 +493,15 @@ describe('decideFieldAccess properties', () => {
     fc.assert(
       fc.property(inputArb, grantArb, fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), (i, g0, len, later) => {
         const base = { ...i, asset: { ...i.asset, kind: 'business' as const, ownerPositionIds: [] }, subject: {} };
-        const g: GrantFact = { ...g0, assetId: 'asset', approved: true, positionId: null, fields: null, suspendedAt: null, validTo: hourIso((Date.parse(g0.validFrom) - BASE) / HOUR + len) };
+        const g: GrantFact = {
+          ...g0,
+          assetId: 'asset',
+          approved: true,
+          positionId: null,
+          fields: null,
+          suspendedAt: null,
+          validTo: hourIso((Date.parse(g0.validFrom) - BASE) / HOUR + len),
+        };
         const at = new Date(Date.parse(g.validFrom) + (len - 1) * HOUR).toISOString();
         const withGrant = (grant: GrantFact, when: string) => decideFieldAccess({ ...base, at: when, viewer: { ...base.viewer, roles: [], grants: [grant] } });
         expect(withGrant(g, at)).toMatchObject({ allowed: true, reason: 'GRANT' });

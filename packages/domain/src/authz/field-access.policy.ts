@@ -306,7 +306,7 @@ function sortDefects(defects: FieldDenialReason[]): FieldDenialReason[] {
 
 function selfDecision(): FieldDecision {
   // No article covers it: a person may always read the contact details held about themselves.
-  return { allowed: true, reason: 'SELF', message: { en: 'These are the viewer\'s own contact details.', ja: 'ご本人の連絡先です。' }, ruleIds: [] };
+  return { allowed: true, reason: 'SELF', message: { en: "These are the viewer's own contact details.", ja: 'ご本人の連絡先です。' }, ruleIds: [] };
 }
 
 function ownerDecision(books: readonly RulebookId[], held: { positionId: string; deputy: HeldRole | null }): FieldDecision {
@@ -316,14 +316,20 @@ function ownerDecision(books: readonly RulebookId[], held: { positionId: string;
     ? {
         allowed: true,
         reason: 'OWNER',
-        message: { en: `The viewer acts as deputy for the ${title.en} of this asset (position ${held.positionId}).`, ja: `この情報資産の${title.ja}（${held.positionId}）の代理として閲覧できます。` },
+        message: {
+          en: `The viewer acts as deputy for the ${title.en} of this asset (position ${held.positionId}).`,
+          ja: `この情報資産の${title.ja}（${held.positionId}）の代理として閲覧できます。`,
+        },
         ruleIds,
         onBehalfOfStaffId: held.deputy.onBehalfOfStaffId,
       }
     : {
         allowed: true,
         reason: 'OWNER',
-        message: { en: `The viewer is the ${title.en} of this asset (position ${held.positionId}).`, ja: `この情報資産の${title.ja}（${held.positionId}）として閲覧できます。` },
+        message: {
+          en: `The viewer is the ${title.en} of this asset (position ${held.positionId}).`,
+          ja: `この情報資産の${title.ja}（${held.positionId}）として閲覧できます。`,
+        },
         ruleIds,
       };
 }
@@ -335,7 +341,10 @@ function roleDecision(input: FieldAccessInput, entry: RoleFieldAccessRule, role:
   return {
     allowed: true,
     reason: 'ROLE',
-    message: { en: `As ${label.en}${deputy ? ' (deputy)' : ''}, the viewer may see the ${kind.en}.`, ja: `${label.ja}${deputy ? '（代理）' : ''}として${kind.ja}を閲覧できます。` },
+    message: {
+      en: `As ${label.en}${deputy ? ' (deputy)' : ''}, the viewer may see the ${kind.en}.`,
+      ja: `${label.ja}${deputy ? '（代理）' : ''}として${kind.ja}を閲覧できます。`,
+    },
     ruleIds: uniq([...entry.ruleIds, ...(deputy ? role.ruleIds : [])]),
     role: { rulebookId: entry.rulebookId, roleKey: entry.roleKey },
     ...(deputy ? { onBehalfOfStaffId: role.onBehalfOfStaffId } : {}),
@@ -347,7 +356,10 @@ function grantDecision(input: FieldAccessInput, books: readonly RulebookId[], gr
   return {
     allowed: true,
     reason: 'GRANT',
-    message: { en: `The viewer holds viewing grant ${grant.id}, approved by the asset's ${title.en} and valid now.`, ja: `この情報資産の${title.ja}の承認を得た有効な閲覧権限（${grant.id}）があります。` },
+    message: {
+      en: `The viewer holds viewing grant ${grant.id}, approved by the asset's ${title.en} and valid now.`,
+      ja: `この情報資産の${title.ja}の承認を得た有効な閲覧権限（${grant.id}）があります。`,
+    },
     ruleIds: ruleIdsFor(GRANT_RULE_IDS, books),
     grantId: grant.id,
   };
@@ -358,7 +370,10 @@ function noRightDecision(input: FieldAccessInput, books: readonly RulebookId[]):
   return {
     allowed: false,
     reason: 'NO_RIGHT',
-    message: { en: `No right to see "${input.field}": the viewer is not an owner of this asset, holds no role the rulebook lets see it, and has no viewing grant approved by its ${title.en}.`, ja: `項目「${input.field}」を閲覧する権限がありません。この情報資産の${title.ja}の承認を得た閲覧権限がありません。` },
+    message: {
+      en: `No right to see "${input.field}": the viewer is not an owner of this asset, holds no role the rulebook lets see it, and has no viewing grant approved by its ${title.en}.`,
+      ja: `項目「${input.field}」を閲覧する権限がありません。この情報資産の${title.ja}の承認を得た閲覧権限がありません。`,
+    },
     ruleIds: ruleIdsFor(NO_RIGHT_RULE_IDS, books),
   };
 }
@@ -411,7 +426,10 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'SELF',
       passed,
-      message: { en: passed ? 'The data is about the viewer.' : 'The data is about someone else.', ja: passed ? 'ご本人の連絡先です。' : 'ご本人以外の連絡先です。' },
+      message: {
+        en: passed ? 'The data is about the viewer.' : 'The data is about someone else.',
+        ja: passed ? 'ご本人の連絡先です。' : 'ご本人以外の連絡先です。',
+      },
       ruleIds: [],
     });
   }
@@ -437,7 +455,10 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'ROLE',
       passed: false,
-      message: { en: `The rulebook gives no role access to ${kind.en}; it is shown only within business authority, by grant.`, ja: `${kind.ja}は役割による閲覧の対象ではありません。業務権限の範囲内で、閲覧権限により表示します。` },
+      message: {
+        en: `The rulebook gives no role access to ${kind.en}; it is shown only within business authority, by grant.`,
+        ja: `${kind.ja}は役割による閲覧の対象ではありません。業務権限の範囲内で、閲覧権限により表示します。`,
+      },
       ruleIds: ruleIdsFor(NO_RIGHT_RULE_IDS, books),
     });
   }
@@ -480,7 +501,10 @@ export function explainFieldAccess(input: FieldAccessInput): FieldAccessExplanat
     checks.push({
       kind: 'GRANT',
       passed: defects.length === 0,
-      message: { en: defects.length === 0 ? `Viewing grant ${grant.id} is approved and valid now.` : texts.map((t) => t.en).join(' '), ja: defects.length === 0 ? `閲覧権限（${grant.id}）は承認済みで有効です。` : texts.map((t) => t.ja).join('') },
+      message: {
+        en: defects.length === 0 ? `Viewing grant ${grant.id} is approved and valid now.` : texts.map((t) => t.en).join(' '),
+        ja: defects.length === 0 ? `閲覧権限（${grant.id}）は承認済みで有効です。` : texts.map((t) => t.ja).join(''),
+      },
       ruleIds: uniq(defects.length === 0 ? ruleIdsFor(GRANT_RULE_IDS, books) : defects.flatMap((d) => grantDefectRuleIds(d, books))),
       grantId: grant.id,
       defects,

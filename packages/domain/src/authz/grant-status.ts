@@ -22,7 +22,16 @@ export type GrantState =
   | 'EXPIRED'
   | 'REVOKED';
 
-export const GRANT_STATES: readonly GrantState[] = ['PENDING_APPROVAL', 'PARTLY_APPROVED', 'NOT_YET_VALID', 'ACTIVE', 'SUSPENDED', 'DUTY_ENDED', 'EXPIRED', 'REVOKED'];
+export const GRANT_STATES: readonly GrantState[] = [
+  'PENDING_APPROVAL',
+  'PARTLY_APPROVED',
+  'NOT_YET_VALID',
+  'ACTIVE',
+  'SUSPENDED',
+  'DUTY_ENDED',
+  'EXPIRED',
+  'REVOKED',
+];
 
 export type GrantEventKind = 'REQUESTED' | 'APPROVED' | 'BECAME_VALID' | 'SUSPENDED' | 'REINSTATED' | 'DUTY_ENDED' | 'EXPIRED' | 'REVOKED';
 
@@ -69,7 +78,13 @@ export interface GrantStatus {
 const ms = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
 
-function event(kind: GrantEventKind, at: string, by: string | null = null, onBehalfOf: string | null = null, ownerPositionId: string | null = null): GrantEvent {
+function event(
+  kind: GrantEventKind,
+  at: string,
+  by: string | null = null,
+  onBehalfOf: string | null = null,
+  ownerPositionId: string | null = null,
+): GrantEvent {
   return { kind, at: iso(ms(at)), byStaffId: by, onBehalfOfStaffId: onBehalfOf, ownerPositionId };
 }
 
@@ -96,7 +111,8 @@ export function grantStatus(g: GrantRecord, at: Date | string, duty: { tenures: 
 
   const history: GrantEvent[] = [event('REQUESTED', g.requestedAt, g.requestedByStaffId)];
   for (const a of approvals) history.push(event('APPROVED', a.at, a.byStaffId, a.onBehalfOfStaffId, a.ownerPositionId));
-  for (const c of changes) history.push(event(c.change === 'suspended' ? 'SUSPENDED' : c.change === 'reinstated' ? 'REINSTATED' : 'REVOKED', c.at, c.byStaffId, c.onBehalfOfStaffId));
+  for (const c of changes)
+    history.push(event(c.change === 'suspended' ? 'SUSPENDED' : c.change === 'reinstated' ? 'REINSTATED' : 'REVOKED', c.at, c.byStaffId, c.onBehalfOfStaffId));
   // A suspension or revocation from before changes were recorded: its instant, nobody named.
   const suspendedAt = g.suspendedAt && ms(g.suspendedAt) <= t ? g.suspendedAt : null;
   const revokedAt = g.revokedAt && ms(g.revokedAt) <= t ? g.revokedAt : null;
@@ -117,7 +133,11 @@ export function grantStatus(g: GrantRecord, at: Date | string, duty: { tenures: 
   history.sort((a, b) => ms(a.at) - ms(b.at));
 
   const status = (state: GrantState, since: string, by: string | null = null, onBehalfOf: string | null = null): GrantStatus => ({
-    state, since: iso(ms(since)), byStaffId: by, onBehalfOfStaffId: onBehalfOf, history,
+    state,
+    since: iso(ms(since)),
+    byStaffId: by,
+    onBehalfOfStaffId: onBehalfOf,
+    history,
   });
   if (revokedAt) {
     const c = lastChange('revoked');

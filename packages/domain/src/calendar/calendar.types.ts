@@ -44,6 +44,4 @@ export interface OperatingException {
 export const CLOSURE_CODE_VALUES = ['CLOSED_DAY', 'OUTSIDE_OPERATING_HOURS', 'MAINTENANCE'] as const;
 export type ClosureCode = (typeof CLOSURE_CODE_VALUES)[number];
 
-export type OpenState =
-  | { open: true; ruleIds: RuleId[] }
-  | { open: false; code: ClosureCode; reason: string; reasonJa: string; ruleIds: RuleId[] };
+export type OpenState = { open: true; ruleIds: RuleId[] } | { open: false; code: ClosureCode; reason: string; reasonJa: string; ruleIds: RuleId[] };

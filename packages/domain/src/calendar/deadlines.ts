@@ -38,7 +38,7 @@ export function addBusinessDays(date: string, n: number, opts: BusinessDayOption
   if ((opts.closedWeekdays ?? [0, 6]).length >= 7) throw new RangeError('Every weekday is closed');
   const step = n < 0 ? -1 : 1;
   let current = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     current = addDays(current, step);
     if (isBusinessDay(current, opts)) left--;
   }

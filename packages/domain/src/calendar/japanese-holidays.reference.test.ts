@@ -35,9 +35,7 @@ describe('national holidays against @holiday-jp/holiday_jp', () => {
       '2019-10-14': ['体育の日', '体育の日（スポーツの日）'],
       '2019-10-22': ['即位礼正殿の儀', '休日（祝日扱い）'],
     };
-    const differing = reference
-      .filter((h) => names.get(h.date) !== lawName(h.name))
-      .map((h) => [h.date, [names.get(h.date), h.name]] as const);
+    const differing = reference.filter((h) => names.get(h.date) !== lawName(h.name)).map((h) => [h.date, [names.get(h.date), h.name]] as const);
     expect(Object.fromEntries(differing)).toEqual(namedInFull);
   });
 });

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  autumnalEquinoxDay,
-  isJapaneseHoliday,
-  japaneseHolidayName,
-  japaneseHolidays,
-  vernalEquinoxDay,
-} from './japanese-holidays.ts';
+import { autumnalEquinoxDay, isJapaneseHoliday, japaneseHolidayName, japaneseHolidays, vernalEquinoxDay } from './japanese-holidays.ts';
 
 const table = (year: number): string[] => japaneseHolidays(year).map((h) => `${h.date} ${h.name}`);
 
@@ -192,9 +186,7 @@ describe('japaneseHolidays', () => {
     expect(isJapaneseHoliday(date)).toBe(true);
   });
 
-  it.each([
-    '2025-01-02', '2025-12-31', '2015-08-11', '2006-05-07', '1972-04-30', '1948-04-29', '2019-03-20', '2026-09-24',
-  ])('%s is not a holiday', (date) => {
+  it.each(['2025-01-02', '2025-12-31', '2015-08-11', '2006-05-07', '1972-04-30', '1948-04-29', '2019-03-20', '2026-09-24'])('%s is not a holiday', (date) => {
     expect(japaneseHolidayName(date)).toBeNull();
     expect(isJapaneseHoliday(date)).toBe(false);
   });
@@ -214,7 +206,11 @@ describe('japaneseHolidays', () => {
       expect(new Set(dates).size).toBe(dates.length);
       if (year >= 2007) {
         // Every Sunday 国民の祝日 has its 振替休日 from 2007 on.
-        expect(japaneseHolidays(year).every((h) => new Date(`${h.date}T00:00:00Z`).getUTCDay() !== 0 || dates.some((d) => d > h.date && japaneseHolidayName(d) === '振替休日'))).toBe(true);
+        expect(
+          japaneseHolidays(year).every(
+            (h) => new Date(`${h.date}T00:00:00Z`).getUTCDay() !== 0 || dates.some((d) => d > h.date && japaneseHolidayName(d) === '振替休日'),
+          ),
+        ).toBe(true);
       }
     }
   });

@@ -55,18 +55,14 @@ function assertYear(year: number): void {
 export function vernalEquinoxDay(year: number): number {
   assertYear(year);
   const y = year - 1980;
-  return year < 1980
-    ? Math.floor(20.8357 + 0.242194 * y - Math.trunc((year - 1983) / 4))
-    : Math.floor(20.8431 + 0.242194 * y - Math.floor(y / 4));
+  return year < 1980 ? Math.floor(20.8357 + 0.242194 * y - Math.trunc((year - 1983) / 4)) : Math.floor(20.8431 + 0.242194 * y - Math.floor(y / 4));
 }
 
 /** Day of September of 秋分の日 (autumnal equinox day), by the standard approximation formula. */
 export function autumnalEquinoxDay(year: number): number {
   assertYear(year);
   const y = year - 1980;
-  return year < 1980
-    ? Math.floor(23.2588 + 0.242194 * y - Math.trunc((year - 1983) / 4))
-    : Math.floor(23.2488 + 0.242194 * y - Math.floor(y / 4));
+  return year < 1980 ? Math.floor(23.2588 + 0.242194 * y - Math.trunc((year - 1983) / 4)) : Math.floor(23.2488 + 0.242194 * y - Math.floor(y / 4));
 }
 
 /** 国民の祝日 of a year (article 2 of the Act as amended over time, plus the one-off holidays). */

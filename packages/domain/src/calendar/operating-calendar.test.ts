@@ -132,9 +132,7 @@ describe('isOpenAt with the rulebook calendars', () => {
     expect(isOpenAt(calendar, '2026-11-20T22:30+09:00')).toEqual({ open: true, ruleIds: ['KTM-15-1'] });
     expect(summary(isOpenAt(calendar, '2026-11-20T23:00+09:00'))).toBe('OUTSIDE_OPERATING_HOURS');
     // An exception also opens a closed day.
-    const newYear = rulebookCalendar('KTM', [
-      { from: '2026-01-02T09:00+09:00', to: '2026-01-02T12:00+09:00', kind: 'open', reason: '臨時窓口' },
-    ]);
+    const newYear = rulebookCalendar('KTM', [{ from: '2026-01-02T09:00+09:00', to: '2026-01-02T12:00+09:00', kind: 'open', reason: '臨時窓口' }]);
     expect(summary(isOpenAt(newYear, '2026-01-02T10:00+09:00'))).toBe('open');
     expect(summary(isOpenAt(newYear, '2026-01-02T13:00+09:00'))).toBe('CLOSED_DAY');
     // Minato: both kinds of temporary change come under MNT-15-2.
@@ -170,22 +168,44 @@ describe('windowConflicts', () => {
 
   it.each<[string, OperatingCalendar, string, string, [string, string][]]>([
     ['Kitami at night', ktm, '2026-11-20T21:00+09:00', '2026-11-21T08:00+09:00', []],
-    ['Kitami over the year end', ktm, '2025-12-30T20:00+09:00', '2026-01-04T09:00+09:00', [
-      ['2025-12-30T20:00+09:00', '2025-12-30T21:00+09:00'],
-      ['2026-01-04T08:00+09:00', '2026-01-04T09:00+09:00'],
-    ]],
-    ['Minato across midnight', mnt, '2026-11-20T23:00+09:00', '2026-11-21T06:00+09:00', [
-      ['2026-11-20T23:00+09:00', '2026-11-21T00:00+09:00'],
-      ['2026-11-21T05:00+09:00', '2026-11-21T06:00+09:00'],
-    ]],
+    [
+      'Kitami over the year end',
+      ktm,
+      '2025-12-30T20:00+09:00',
+      '2026-01-04T09:00+09:00',
+      [
+        ['2025-12-30T20:00+09:00', '2025-12-30T21:00+09:00'],
+        ['2026-01-04T08:00+09:00', '2026-01-04T09:00+09:00'],
+      ],
+    ],
+    [
+      'Minato across midnight',
+      mnt,
+      '2026-11-20T23:00+09:00',
+      '2026-11-21T06:00+09:00',
+      [
+        ['2026-11-20T23:00+09:00', '2026-11-21T00:00+09:00'],
+        ['2026-11-21T05:00+09:00', '2026-11-21T06:00+09:00'],
+      ],
+    ],
     ['Minato inside its night stop', mnt, '2026-11-21T00:00+09:00', '2026-11-21T05:00+09:00', []],
-    ['Kawasaki over a weekend', kwo, '2026-11-20T17:00+09:00', '2026-11-24T09:00+09:00', [
-      ['2026-11-20T17:00+09:00', '2026-11-20T17:15+09:00'],
-      ['2026-11-24T08:30+09:00', '2026-11-24T09:00+09:00'],
-    ]],
-    ['KWW all day: days join into one overlap', rulebookCalendar('KWW'), '2026-11-20T22:00+09:00', '2026-11-22T02:00+09:00', [
-      ['2026-11-20T22:00+09:00', '2026-11-22T02:00+09:00'],
-    ]],
+    [
+      'Kawasaki over a weekend',
+      kwo,
+      '2026-11-20T17:00+09:00',
+      '2026-11-24T09:00+09:00',
+      [
+        ['2026-11-20T17:00+09:00', '2026-11-20T17:15+09:00'],
+        ['2026-11-24T08:30+09:00', '2026-11-24T09:00+09:00'],
+      ],
+    ],
+    [
+      'KWW all day: days join into one overlap',
+      rulebookCalendar('KWW'),
+      '2026-11-20T22:00+09:00',
+      '2026-11-22T02:00+09:00',
+      [['2026-11-20T22:00+09:00', '2026-11-22T02:00+09:00']],
+    ],
   ])('%s', (_label, calendar, from, to, expected) => {
     const result = windowConflicts(calendar, { from, to });
     const iso = (s: string): string => new Date(s).toISOString();
@@ -208,8 +228,9 @@ describe('windowConflicts', () => {
     for (const calendar of [ktm, mnt, kwo]) {
       const from = Date.parse('2026-12-28T00:00+09:00');
       const to = Date.parse('2027-01-05T00:00+09:00');
-      const overlaps = windowConflicts(calendar, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }).overlaps
-        .map((o) => [Date.parse(o.from), Date.parse(o.to)] as const);
+      const overlaps = windowConflicts(calendar, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }).overlaps.map(
+        (o) => [Date.parse(o.from), Date.parse(o.to)] as const,
+      );
       for (let t = from; t < to; t += 15 * 60_000) {
         const inside = overlaps.some(([a, b]) => a <= t && t < b);
         expect(inside).toBe(isOpenAt(calendar, new Date(t)).open);

@@ -19,8 +19,18 @@ describe('the dates the product accepts', () => {
     expect(isSupportedInstant(new Date(Date.parse(`${from}T00:00:00+09:00`) - 1))).toBe(false);
     expect(isSupportedInstant(new Date(`${to}T23:59:59.999+09:00`))).toBe(true);
     expect(isSupportedInstant(new Date(`${shift(to, 1)}T00:00:00+09:00`))).toBe(false);
-    expect([isSupportedInstant(inYear(1)), isSupportedInstant(inYear(9999)), isSupportedInstant(new Date(NaN)), isSupportedInstant(new Date())]).toEqual([false, false, false, true]);
-    expect([isSupportedMonth(from.slice(0, 7)), isSupportedMonth(to.slice(0, 7)), isSupportedMonth(shift(from, -1).slice(0, 7)), isSupportedMonth(shift(to, 1).slice(0, 7))]).toEqual([true, true, false, false]);
+    expect([isSupportedInstant(inYear(1)), isSupportedInstant(inYear(9999)), isSupportedInstant(new Date(NaN)), isSupportedInstant(new Date())]).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect([
+      isSupportedMonth(from.slice(0, 7)),
+      isSupportedMonth(to.slice(0, 7)),
+      isSupportedMonth(shift(from, -1).slice(0, 7)),
+      isSupportedMonth(shift(to, 1).slice(0, 7)),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('refuses what is not a real date, and says so in both languages with the path', () => {
@@ -28,7 +38,11 @@ describe('the dates the product accepts', () => {
     expect(isSupportedDate(`${thisYear}-02-30`)).toBe(false);
     expect(isSupportedDate(`${thisYear}-1-1`)).toBe(false);
     expect(isSupportedMonth(`${thisYear}-13`)).toBe(false);
-    expect(unsupportedDateError(['input', 'heldOn'], 'date')).toMatchObject({ path: ['input', 'heldOn'], code: 'INVALID_VALUE', message: { en: expect.stringContaining(SUPPORTED_DATES.to), ja: expect.stringContaining('明治6年') } });
+    expect(unsupportedDateError(['input', 'heldOn'], 'date')).toMatchObject({
+      path: ['input', 'heldOn'],
+      code: 'INVALID_VALUE',
+      message: { en: expect.stringContaining(SUPPORTED_DATES.to), ja: expect.stringContaining('明治6年') },
+    });
   });
 
   it('reads years before 100 as themselves (a real date, outside the range)', () => {

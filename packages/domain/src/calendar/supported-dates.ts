@@ -46,7 +46,9 @@ export function isSupportedMonth(value: string): boolean {
 
 /** The refusal of a date, month or instant that is malformed or outside the range. */
 export function unsupportedDateError(path: (string | number)[], kind: 'date' | 'month' | 'instant'): FieldError {
-  const form = { date: ['a date as YYYY-MM-DD', '日付（YYYY-MM-DD）'], month: ['a month as YYYY-MM', '年月（YYYY-MM）'], instant: ['a date and time', '日時'] }[kind];
+  const form = { date: ['a date as YYYY-MM-DD', '日付（YYYY-MM-DD）'], month: ['a month as YYYY-MM', '年月（YYYY-MM）'], instant: ['a date and time', '日時'] }[
+    kind
+  ];
   return fieldError(
     path,
     'INVALID_VALUE',

@@ -35,16 +35,39 @@ export function requestCandidate(s: CommitteeStepFact): AgendaCandidate {
   const subject = s.systemName ?? (typeof s.content['systemName'] === 'string' ? s.content['systemName'] : null);
   const fy = typeof s.content['targetFiscalYear'] === 'number' ? s.content['targetFiscalYear'] : null;
   return {
-    ref: `request-step:${s.stepId}`, source: 'request', title: `${kindName}${subject ? `（${subject}）` : ''}［${s.number}］`, presenter: s.presenter,
+    ref: `request-step:${s.stepId}`,
+    source: 'request',
+    title: `${kindName}${subject ? `（${subject}）` : ''}［${s.number}］`,
+    presenter: s.presenter,
     documents: (DOCUMENTS_BY_KIND[s.kindKey] ?? [`${kindName}申請書`]).map((d, i) => (i === 0 ? `${d}（${s.number}）` : d)),
-    ruleIds: s.ruleIds, readyAt: s.openedAt, deferredFrom: s.deferredFrom, scheduledElsewhere: s.scheduledElsewhere,
+    ruleIds: s.ruleIds,
+    readyAt: s.openedAt,
+    deferredFrom: s.deferredFrom,
+    scheduledElsewhere: s.scheduledElsewhere,
     request: { number: s.number, kindKey: s.kindKey, filedOn: s.filedOn, targetFiscalYear: fy, urgent: s.content['urgentByLawChange'] === true },
   };
 }
 
 /** A free item deferred at an earlier meeting (`decidedAt`, ISO): carried over. */
-export function carriedCandidate(i: { id: string; meetingId: string; title: string; presenter: string | null; documents: readonly { title: string }[]; ruleIds: RuleId[]; decidedAt: string }): AgendaCandidate {
-  return { ref: `item:${i.id}`, source: 'carried_over', title: i.title, presenter: i.presenter, documents: i.documents.map((d) => d.title), ruleIds: i.ruleIds, readyAt: i.decidedAt, deferredFrom: i.meetingId };
+export function carriedCandidate(i: {
+  id: string;
+  meetingId: string;
+  title: string;
+  presenter: string | null;
+  documents: readonly { title: string }[];
+  ruleIds: RuleId[];
+  decidedAt: string;
+}): AgendaCandidate {
+  return {
+    ref: `item:${i.id}`,
+    source: 'carried_over',
+    title: i.title,
+    presenter: i.presenter,
+    documents: i.documents.map((d) => d.title),
+    ruleIds: i.ruleIds,
+    readyAt: i.decidedAt,
+    deferredFrom: i.meetingId,
+  };
 }
 
 /**
@@ -52,10 +75,28 @@ export function carriedCandidate(i: { id: string; meetingId: string; title: stri
  * the papers of the period reported on; failures since the last meeting each bring their
  * 障害等対応連絡票 (MNT-22-3).
  */
-export function standingCandidates(rules: CommitteeRules, meeting: { heldOn: string; createdAt: string }, from: string, incidents: readonly { number: string; title: string }[]): AgendaCandidate[] {
+export function standingCandidates(
+  rules: CommitteeRules,
+  meeting: { heldOn: string; createdAt: string },
+  from: string,
+  incidents: readonly { number: string; title: string }[],
+): AgendaCandidate[] {
   return rules.standingItems.map((s) => {
-    const papers = s.figures === 'incidents' && incidents.length ? incidents.map((i) => `障害等対応連絡票（${i.number} ${i.title}）`) : s.figures ? [`${s.title.ja}（${from}〜${meeting.heldOn}）`] : [];
-    return { ref: `standing:${s.key}`, source: 'standing', title: s.title.ja, presenter: null, documents: papers, ruleIds: s.ruleIds, readyAt: meeting.createdAt };
+    const papers =
+      s.figures === 'incidents' && incidents.length
+        ? incidents.map((i) => `障害等対応連絡票（${i.number} ${i.title}）`)
+        : s.figures
+          ? [`${s.title.ja}（${from}〜${meeting.heldOn}）`]
+          : [];
+    return {
+      ref: `standing:${s.key}`,
+      source: 'standing',
+      title: s.title.ja,
+      presenter: null,
+      documents: papers,
+      ruleIds: s.ruleIds,
+      readyAt: meeting.createdAt,
+    };
   });
 }
 
@@ -92,7 +133,10 @@ export function standingFigures(period: ReportingPeriod, facts: StandingFigureFa
       return { kind: 'operations', from, to, ...facts.requests };
     case 'incidents':
       return {
-        kind: 'incidents', from, to, occurred: facts.incidents.filter((i) => i.occurredOn >= from).length,
+        kind: 'incidents',
+        from,
+        to,
+        occurred: facts.incidents.filter((i) => i.occurredOn >= from).length,
         open: facts.incidents.filter((i) => OPEN_INCIDENT_STATUSES.includes(i.status)).length,
         incidents: facts.incidents.map((i) => ({ number: i.number, title: i.title, system: i.systemName, status: i.status, occurredOn: i.occurredOn })),
       };

@@ -81,25 +81,51 @@ function groupOf(c: AgendaCandidate, standingGroup: AgendaGroup | undefined): Ag
  * ARK-12 application received after its deadline (and not urgent) is not proposed (ARK-12-2);
  * items already on another pending meeting's agenda are not proposed twice.
  */
-export function assembleAgenda(rules: CommitteeRules, meeting: { cutoffAt: string }, candidates: AgendaCandidate[]): { items: ProposedItem[]; notProposed: NotProposed[] } {
+export function assembleAgenda(
+  rules: CommitteeRules,
+  meeting: { cutoffAt: string },
+  candidates: AgendaCandidate[],
+): { items: ProposedItem[]; notProposed: NotProposed[] } {
   const notProposed: NotProposed[] = [];
   const kept: (AgendaCandidate & { group: AgendaGroup })[] = [];
   const cutoff = Date.parse(meeting.cutoffAt);
   for (const c of candidates) {
     if (c.scheduledElsewhere) {
-      notProposed.push({ ref: c.ref, title: c.title, reason: { ja: '他の会議の議題に予定されています', en: 'Already on the agenda of another meeting' }, ruleIds: [] });
+      notProposed.push({
+        ref: c.ref,
+        title: c.title,
+        reason: { ja: '他の会議の議題に予定されています', en: 'Already on the agenda of another meeting' },
+        ruleIds: [],
+      });
       continue;
     }
     if (Date.parse(c.readyAt) > cutoff) {
-      notProposed.push({ ref: c.ref, title: c.title, reason: { ja: '議題の締切後に付議可能となったため、次回の会議に回ります', en: 'Ready after the agenda cut-off: goes to the next meeting' }, ruleIds: [] });
+      notProposed.push({
+        ref: c.ref,
+        title: c.title,
+        reason: { ja: '議題の締切後に付議可能となったため、次回の会議に回ります', en: 'Ready after the agenda cut-off: goes to the next meeting' },
+        ruleIds: [],
+      });
       continue;
     }
     const r = c.request;
-    if (r && rules.rulebookId === 'ARK' && ARK_INTRODUCTION_KINDS.includes(r.kindKey) && r.targetFiscalYear && !r.urgent && r.filedOn > arkApplicationDeadline(r.targetFiscalYear)) {
+    if (
+      r &&
+      rules.rulebookId === 'ARK' &&
+      ARK_INTRODUCTION_KINDS.includes(r.kindKey) &&
+      r.targetFiscalYear &&
+      !r.urgent &&
+      r.filedOn > arkApplicationDeadline(r.targetFiscalYear)
+    ) {
       const due = arkApplicationDeadline(r.targetFiscalYear);
       notProposed.push({
-        ref: c.ref, title: c.title, ruleIds: ['ARK-12-2'],
-        reason: { ja: `${r.targetFiscalYear}年度分の申請期限（${due}）後の受付で、緊急の理由がないため付議しません`, en: `Received after the deadline for fiscal year ${r.targetFiscalYear} (${due}) and not urgent: not referred` },
+        ref: c.ref,
+        title: c.title,
+        ruleIds: ['ARK-12-2'],
+        reason: {
+          ja: `${r.targetFiscalYear}年度分の申請期限（${due}）後の受付で、緊急の理由がないため付議しません`,
+          en: `Received after the deadline for fiscal year ${r.targetFiscalYear} (${due}) and not urgent: not referred`,
+        },
       });
       continue;
     }
@@ -107,14 +133,30 @@ export function assembleAgenda(rules: CommitteeRules, meeting: { cutoffAt: strin
     kept.push({ ...c, group: groupOf(c, standing) });
   }
   const standingOrder = (ref: string) => rules.standingItems.findIndex((s) => `standing:${s.key}` === ref);
-  kept.sort((a, b) =>
-    AGENDA_GROUPS[a.group].order - AGENDA_GROUPS[b.group].order
-    || (a.source === 'standing' && b.source === 'standing' ? standingOrder(a.ref) - standingOrder(b.ref) : 0)
-    || (a.source === 'standing' ? -1 : 0) - (b.source === 'standing' ? -1 : 0)
-    || compareRuleIds(orderingRule(rules, a.ruleIds), orderingRule(rules, b.ruleIds))
-    || Date.parse(a.readyAt) - Date.parse(b.readyAt)
-    || a.ref.localeCompare(b.ref));
-  return { items: numberDocuments(kept.map((c) => ({ ref: c.ref, source: c.source, group: c.group, title: c.title, presenter: c.presenter, documents: c.documents.map((t) => ({ label: '', title: t })), ruleIds: c.ruleIds, readyAt: c.readyAt }))), notProposed };
+  kept.sort(
+    (a, b) =>
+      AGENDA_GROUPS[a.group].order - AGENDA_GROUPS[b.group].order ||
+      (a.source === 'standing' && b.source === 'standing' ? standingOrder(a.ref) - standingOrder(b.ref) : 0) ||
+      (a.source === 'standing' ? -1 : 0) - (b.source === 'standing' ? -1 : 0) ||
+      compareRuleIds(orderingRule(rules, a.ruleIds), orderingRule(rules, b.ruleIds)) ||
+      Date.parse(a.readyAt) - Date.parse(b.readyAt) ||
+      a.ref.localeCompare(b.ref),
+  );
+  return {
+    items: numberDocuments(
+      kept.map((c) => ({
+        ref: c.ref,
+        source: c.source,
+        group: c.group,
+        title: c.title,
+        presenter: c.presenter,
+        documents: c.documents.map((t) => ({ label: '', title: t })),
+        ruleIds: c.ruleIds,
+        readyAt: c.readyAt,
+      })),
+    ),
+    notProposed,
+  };
 }
 
 /** 資料1, 資料2 … in agenda order; an item with several papers gets 資料3-1, 資料3-2. */

@@ -88,8 +88,20 @@ export const COMMITTEE_RULES: readonly CommitteeRules[] = [
     invited: { allowed: true, ruleIds: ['ARK-24-2'] },
     cadence: { kind: 'as_needed', ruleIds: ['ARK-24-1'] },
     standingItems: [
-      { key: 'incidents', group: 'report', title: { ja: '電子情報システムに対する侵害及び障害発生時の対応状況', en: 'Breaches and failures and the response to them' }, ruleIds: ['ARK-21-1-4'], figures: 'incidents' },
-      { key: 'audits', group: 'report', title: { ja: '情報セキュリティ対策に関する監査及び自己点検の状況', en: 'Security audits and self-inspections' }, ruleIds: ['ARK-21-1-2', 'ARK-29-1'], figures: 'audits' },
+      {
+        key: 'incidents',
+        group: 'report',
+        title: { ja: '電子情報システムに対する侵害及び障害発生時の対応状況', en: 'Breaches and failures and the response to them' },
+        ruleIds: ['ARK-21-1-4'],
+        figures: 'incidents',
+      },
+      {
+        key: 'audits',
+        group: 'report',
+        title: { ja: '情報セキュリティ対策に関する監査及び自己点検の状況', en: 'Security audits and self-inspections' },
+        ruleIds: ['ARK-21-1-2', 'ARK-29-1'],
+        figures: 'audits',
+      },
     ],
     remitRuleIds: ['ARK-21-1-1', 'ARK-21-1-2', 'ARK-21-1-3', 'ARK-21-1-4', 'ARK-21-1-5'],
   },
@@ -103,10 +115,27 @@ export const COMMITTEE_RULES: readonly CommitteeRules[] = [
     invited: { allowed: true, ruleIds: ['MNT-9-3-4'] },
     cadence: { kind: 'monthly', ruleIds: ['MNT-9-2'] },
     standingItems: [
-      { key: 'operations', group: 'report', title: { ja: 'システム全体に係る運用状況', en: 'Operating status of the whole system' }, ruleIds: ['MNT-9-1-2'], figures: 'operations' },
+      {
+        key: 'operations',
+        group: 'report',
+        title: { ja: 'システム全体に係る運用状況', en: 'Operating status of the whole system' },
+        ruleIds: ['MNT-9-1-2'],
+        figures: 'operations',
+      },
       { key: 'hardware', group: 'report', title: { ja: 'ハードウェア稼動状況', en: 'Hardware status' }, ruleIds: ['MNT-9-1-3'], figures: 'hardware' },
-      { key: 'incidents', group: 'report', title: { ja: 'システム全体に係る障害及びその対応状況', en: 'Failures and the response to them' }, ruleIds: ['MNT-9-1-4'], figures: 'incidents' },
-      { key: 'other', group: 'other', title: { ja: 'その他システムの運用全体に係る事項', en: 'Other matters of the system’s operation' }, ruleIds: ['MNT-9-1-5'] },
+      {
+        key: 'incidents',
+        group: 'report',
+        title: { ja: 'システム全体に係る障害及びその対応状況', en: 'Failures and the response to them' },
+        ruleIds: ['MNT-9-1-4'],
+        figures: 'incidents',
+      },
+      {
+        key: 'other',
+        group: 'other',
+        title: { ja: 'その他システムの運用全体に係る事項', en: 'Other matters of the system’s operation' },
+        ruleIds: ['MNT-9-1-5'],
+      },
     ],
     remitRuleIds: ['MNT-9-1'],
   },
@@ -121,7 +150,13 @@ export const COMMITTEE_RULES: readonly CommitteeRules[] = [
     cadence: { kind: 'as_needed', ruleIds: ['KWW-12-1'] },
     standingItems: [
       { key: 'operations', group: 'report', title: { ja: '運用管理上の報告案件', en: 'Operations reports' }, ruleIds: ['KWW-12-1'], figures: 'operations' },
-      { key: 'incidents', group: 'report', title: { ja: '障害の発生及び対応状況', en: 'Failures and the response to them' }, ruleIds: ['KWW-12-1'], figures: 'incidents' },
+      {
+        key: 'incidents',
+        group: 'report',
+        title: { ja: '障害の発生及び対応状況', en: 'Failures and the response to them' },
+        ruleIds: ['KWW-12-1'],
+        figures: 'incidents',
+      },
     ],
     remitRuleIds: ['KWW-12-1'],
   },
@@ -135,7 +170,15 @@ export const COMMITTEE_RULES: readonly CommitteeRules[] = [
     temporaryMembers: no,
     invited: { allowed: true, ruleIds: ['KWW-12-4'] },
     cadence: { kind: 'as_needed', ruleIds: ['KWW-12-4'] },
-    standingItems: [{ key: 'operations', group: 'report', title: { ja: '運用管理上の調整事項', en: 'Operations matters to coordinate' }, ruleIds: ['KWW-12-3'], figures: 'operations' }],
+    standingItems: [
+      {
+        key: 'operations',
+        group: 'report',
+        title: { ja: '運用管理上の調整事項', en: 'Operations matters to coordinate' },
+        ruleIds: ['KWW-12-3'],
+        figures: 'operations',
+      },
+    ],
     remitRuleIds: ['KWW-12-3'],
   },
   {
@@ -147,7 +190,15 @@ export const COMMITTEE_RULES: readonly CommitteeRules[] = [
     temporaryMembers: no,
     invited: no,
     cadence: { kind: 'as_needed', ruleIds: ['KTM-3-7'] },
-    standingItems: [{ key: 'operations', group: 'report', title: { ja: '窓口支援システムの運用状況', en: 'Operating status of the counter support system' }, ruleIds: ['KTM-3-7'], figures: 'operations' }],
+    standingItems: [
+      {
+        key: 'operations',
+        group: 'report',
+        title: { ja: '窓口支援システムの運用状況', en: 'Operating status of the counter support system' },
+        ruleIds: ['KTM-3-7'],
+        figures: 'operations',
+      },
+    ],
     remitRuleIds: ['KTM-3-7', 'KTM-6-1', 'KTM-13-1-2'],
   },
 ];

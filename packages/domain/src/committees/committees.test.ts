@@ -14,7 +14,16 @@ const kwwMeeting = committeeRules('kaw.committee.operations')!;
 describe('committee rules', () => {
   it('cite rules that exist', () => {
     for (const c of COMMITTEE_RULES) {
-      const ids = [...c.quorum.ruleIds, ...c.circulation.ruleIds, ...c.substitutes.ruleIds, ...c.temporaryMembers.ruleIds, ...c.invited.ruleIds, ...c.cadence.ruleIds, ...c.remitRuleIds, ...c.standingItems.flatMap((s) => s.ruleIds)];
+      const ids = [
+        ...c.quorum.ruleIds,
+        ...c.circulation.ruleIds,
+        ...c.substitutes.ruleIds,
+        ...c.temporaryMembers.ruleIds,
+        ...c.invited.ruleIds,
+        ...c.cadence.ruleIds,
+        ...c.remitRuleIds,
+        ...c.standingItems.flatMap((s) => s.ruleIds),
+      ];
       for (const id of ids) expect(isValidRuleId(id), `${c.committeeKey}: ${id}`).toBe(true);
     }
   });
@@ -58,18 +67,42 @@ describe('quorum (ARK-19-1: more than half of the members)', () => {
 describe('circulation (持回り, KWW-12-2)', () => {
   const members = ['p1', 'p2', 'p3'];
   it('completes when the last member signs, approved when all agree', () => {
-    expect(circulationState(kwwMeeting, members, [{ positionId: 'p1', vote: 'agree' }, { positionId: 'p2', vote: 'agree' }])).toMatchObject({ complete: false, outcome: null, signed: 2, missingPositionIds: ['p3'] });
-    expect(circulationState(kwwMeeting, members, members.map((p) => ({ positionId: p, vote: 'agree' as const })))).toMatchObject({ complete: true, outcome: 'approved', ruleIds: ['KWW-12-2'] });
+    expect(
+      circulationState(kwwMeeting, members, [
+        { positionId: 'p1', vote: 'agree' },
+        { positionId: 'p2', vote: 'agree' },
+      ]),
+    ).toMatchObject({ complete: false, outcome: null, signed: 2, missingPositionIds: ['p3'] });
+    expect(
+      circulationState(
+        kwwMeeting,
+        members,
+        members.map((p) => ({ positionId: p, vote: 'agree' as const })),
+      ),
+    ).toMatchObject({ complete: true, outcome: 'approved', ruleIds: ['KWW-12-2'] });
   });
   it('one disagreement sends the item to a sitting; signatures of non-members do not count', () => {
-    expect(circulationState(kwwMeeting, members, [{ positionId: 'p1', vote: 'agree' }, { positionId: 'p2', vote: 'disagree' }, { positionId: 'p3', vote: 'agree' }]).outcome).toBe('deferred');
+    expect(
+      circulationState(kwwMeeting, members, [
+        { positionId: 'p1', vote: 'agree' },
+        { positionId: 'p2', vote: 'disagree' },
+        { positionId: 'p3', vote: 'agree' },
+      ]).outcome,
+    ).toBe('deferred');
     expect(circulationState(kwwMeeting, members, [{ positionId: 'x', vote: 'agree' }]).signed).toBe(0);
   });
 });
 
 describe('agenda assembly', () => {
   const req = (ref: string, ruleIds: RuleId[], readyAt: string, extra: Partial<AgendaCandidate> = {}): AgendaCandidate => ({
-    ref, source: 'request', title: ref, presenter: '福祉推進課長', documents: [`申請書（${ref}）`], ruleIds, readyAt, ...extra,
+    ref,
+    source: 'request',
+    title: ref,
+    presenter: '福祉推進課長',
+    documents: [`申請書（${ref}）`],
+    ruleIds,
+    readyAt,
+    ...extra,
   });
   it('orders by group, then rule, then when the item became ready; numbers the papers in that order', () => {
     const { items, notProposed } = assembleAgenda(steering, { cutoffAt: '2026-11-20T00:00:00Z' }, [
@@ -81,7 +114,11 @@ describe('agenda assembly', () => {
     ]);
     expect(notProposed).toEqual([]);
     expect(items.map((i) => [i.group, i.ref])).toEqual([
-      ['deliberation', 'intro-early'], ['deliberation', 'intro-late-ready'], ['deliberation', 'change-b'], ['carried_over', 'deferred'], ['other', 'item:free'],
+      ['deliberation', 'intro-early'],
+      ['deliberation', 'intro-late-ready'],
+      ['deliberation', 'change-b'],
+      ['carried_over', 'deferred'],
+      ['other', 'item:free'],
     ]);
     expect(items.map((i) => i.documents.map((d) => d.label).join())).toEqual(['資料1', '資料2', '資料3', '資料4', '']);
   });
@@ -92,23 +129,45 @@ describe('agenda assembly', () => {
     ]);
     expect(items).toEqual([]);
     expect(notProposed.map((n) => [n.ref, n.reason.en])).toEqual([
-      ['after', 'Ready after the agenda cut-off: goes to the next meeting'], ['elsewhere', 'Already on the agenda of another meeting'],
+      ['after', 'Ready after the agenda cut-off: goes to the next meeting'],
+      ['elsewhere', 'Already on the agenda of another meeting'],
     ]);
   });
   it('ARK-12-2: an application for FY2027 received after 31 August 2026 is not proposed unless urgent', () => {
-    const app = (ref: string, filedOn: string, urgent: boolean) => req(ref, ['ARK-12-4', 'ARK-16-1-2'], '2026-10-01T00:00:00Z', { request: { number: ref, kindKey: 'new_system_introduction', filedOn, targetFiscalYear: 2027, urgent } });
-    const { items, notProposed } = assembleAgenda(steering, { cutoffAt: '2026-11-20T00:00:00Z' }, [app('on-time', '2026-08-31', false), app('late', '2026-09-01', false), app('urgent', '2026-09-10', true)]);
+    const app = (ref: string, filedOn: string, urgent: boolean) =>
+      req(ref, ['ARK-12-4', 'ARK-16-1-2'], '2026-10-01T00:00:00Z', {
+        request: { number: ref, kindKey: 'new_system_introduction', filedOn, targetFiscalYear: 2027, urgent },
+      });
+    const { items, notProposed } = assembleAgenda(steering, { cutoffAt: '2026-11-20T00:00:00Z' }, [
+      app('on-time', '2026-08-31', false),
+      app('late', '2026-09-01', false),
+      app('urgent', '2026-09-10', true),
+    ]);
     expect(items.map((i) => i.ref)).toEqual(['on-time', 'urgent']);
     expect(notProposed).toMatchObject([{ ref: 'late', ruleIds: ['ARK-12-2'] }]);
   });
   it('MNT-9-1: standing items in the order of the rule, before the other business', () => {
-    const standing = monthly.standingItems.map((s): AgendaCandidate => ({ ref: `standing:${s.key}`, source: 'standing', title: s.title.ja, presenter: null, documents: [], ruleIds: s.ruleIds, readyAt: '2026-11-01T00:00:00Z' }));
+    const standing = monthly.standingItems.map((s): AgendaCandidate => ({
+      ref: `standing:${s.key}`,
+      source: 'standing',
+      title: s.title.ja,
+      presenter: null,
+      documents: [],
+      ruleIds: s.ruleIds,
+      readyAt: '2026-11-01T00:00:00Z',
+    }));
     const { items } = assembleAgenda(monthly, { cutoffAt: '2026-11-20T00:00:00Z' }, [...standing].reverse());
     expect(items.map((i) => i.ruleIds[0])).toEqual(['MNT-9-1-2', 'MNT-9-1-3', 'MNT-9-1-4', 'MNT-9-1-5']);
     expect(items.at(-1)!.group).toBe('other');
   });
   it('compares rule IDs naturally', () => {
-    expect(['ARK-6-1-10', 'ARK-3の2', 'ARK-12-4', 'ARK-6-1-2', 'ARK-3'].sort(compareRuleIds)).toEqual(['ARK-3', 'ARK-3の2', 'ARK-6-1-2', 'ARK-6-1-10', 'ARK-12-4']);
+    expect(['ARK-6-1-10', 'ARK-3の2', 'ARK-12-4', 'ARK-6-1-2', 'ARK-3'].sort(compareRuleIds)).toEqual([
+      'ARK-3',
+      'ARK-3の2',
+      'ARK-6-1-2',
+      'ARK-6-1-10',
+      'ARK-12-4',
+    ]);
   });
 });
 
@@ -137,22 +196,46 @@ describe('the period a standing report covers (MNT-9-1, MNT-9-2 monthly)', () =>
 describe('the figures a standing item reports for its period (MNT-9-1-2 …)', () => {
   const T = testCalendar();
   const period = reportingPeriod(T.day(0), T.day(-28));
-  const incident = (number: string, occurredOn: string, status: PeriodIncident['status']): PeriodIncident => ({ number, title: `障害${number}`, systemName: '住民記録', status, occurredOn });
+  const incident = (number: string, occurredOn: string, status: PeriodIncident['status']): PeriodIncident => ({
+    number,
+    title: `障害${number}`,
+    systemName: '住民記録',
+    status,
+    occurredOn,
+  });
 
   it('counts the failures that occurred in the period and those still open, and lists each (MNT-9-1-4)', () => {
     // One open since before the period, one resolved in it, one still recovering.
     const list = [incident('I-1', T.day(-40), 'reported'), incident('I-2', T.day(-10), 'resolved'), incident('I-3', T.day(-1), 'recovering')];
     expect(standingFigures(period, { kind: 'incidents', incidents: list })).toEqual({
-      kind: 'incidents', from: period.from, to: period.to, occurred: 2, open: 2,
+      kind: 'incidents',
+      from: period.from,
+      to: period.to,
+      occurred: 2,
+      open: 2,
       incidents: list.map((i) => ({ number: i.number, title: i.title, system: '住民記録', status: i.status, occurredOn: i.occurredOn })),
     });
     expect(standingFigures(period, { kind: 'incidents', incidents: [] })).toMatchObject({ occurred: 0, open: 0, incidents: [] });
   });
 
   it('reports the requests and the audits of the period as counted, and hardware from the contractor’s papers', () => {
-    expect(standingFigures(period, { kind: 'operations', requests: { filed: 3, decided: 2, in_progress: 5 } })).toEqual({ kind: 'operations', from: period.from, to: period.to, filed: 3, decided: 2, in_progress: 5 });
-    expect(standingFigures(period, { kind: 'audits', audits: { conducted: 1, needs_improvement: 1, open_findings: 2, overdue_findings: 0 } }))
-      .toEqual({ kind: 'audits', from: period.from, to: period.to, conducted: 1, needs_improvement: 1, open_findings: 2, overdue_findings: 0 });
+    expect(standingFigures(period, { kind: 'operations', requests: { filed: 3, decided: 2, in_progress: 5 } })).toEqual({
+      kind: 'operations',
+      from: period.from,
+      to: period.to,
+      filed: 3,
+      decided: 2,
+      in_progress: 5,
+    });
+    expect(standingFigures(period, { kind: 'audits', audits: { conducted: 1, needs_improvement: 1, open_findings: 2, overdue_findings: 0 } })).toEqual({
+      kind: 'audits',
+      from: period.from,
+      to: period.to,
+      conducted: 1,
+      needs_improvement: 1,
+      open_findings: 2,
+      overdue_findings: 0,
+    });
     expect(standingFigures(period, { kind: 'hardware' })).toEqual({ kind: 'hardware', from: period.from, to: period.to, recorded: 0 });
   });
 });

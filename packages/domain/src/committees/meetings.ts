@@ -53,17 +53,34 @@ export function quorumOf(rules: CommitteeRules, attendance: AttendanceLine[]): Q
   const present = Math.min(members, attendance.filter((a) => MEMBER_ROLES.includes(a.role) && a.present).length + substitutes);
   if (rules.quorum.kind === 'none') {
     return {
-      members, present, required: 0, met: true, ruleIds: rules.quorum.ruleIds,
-      message: { ja: `委員${members}名中${present}名出席（${rules.quorum.note.ja}）`, en: `${present} of ${members} members present (${rules.quorum.note.en})` },
+      members,
+      present,
+      required: 0,
+      met: true,
+      ruleIds: rules.quorum.ruleIds,
+      message: {
+        ja: `委員${members}名中${present}名出席（${rules.quorum.note.ja}）`,
+        en: `${present} of ${members} members present (${rules.quorum.note.en})`,
+      },
     };
   }
   const required = Math.floor(members / 2) + 1;
   const met = present >= required;
   return {
-    members, present, required, met, ruleIds: rules.quorum.ruleIds,
+    members,
+    present,
+    required,
+    met,
+    ruleIds: rules.quorum.ruleIds,
     message: met
-      ? { ja: `委員${members}名中${present}名出席（過半数${required}名）により会議は成立`, en: `${present} of ${members} members present (majority ${required}): the meeting is quorate` }
-      : { ja: `委員${members}名中${present}名出席（過半数${required}名に満たない）のため会議は成立していません`, en: `${present} of ${members} members present, fewer than the majority of ${required}: the meeting is not quorate` },
+      ? {
+          ja: `委員${members}名中${present}名出席（過半数${required}名）により会議は成立`,
+          en: `${present} of ${members} members present (majority ${required}): the meeting is quorate`,
+        }
+      : {
+          ja: `委員${members}名中${present}名出席（過半数${required}名に満たない）のため会議は成立していません`,
+          en: `${present} of ${members} members present, fewer than the majority of ${required}: the meeting is not quorate`,
+        },
   };
 }
 

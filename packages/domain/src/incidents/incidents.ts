@@ -76,7 +76,11 @@ export const INCIDENT_RULES: Record<RulebookId, IncidentRules> = {
     noticeRuleIds: ['MNT-22-4'],
     recoveryRuleIds: ['MNT-22-1'],
     // MNT-22-2: the 保健福祉課長 consults the 情報政策課長 as needed; residents affected is such a need.
-    escalation: { roleKeys: ['information_policy_chief'], ruleIds: ['MNT-22-2'], label: { ja: '情報政策課長への協議', en: 'Consultation of the 情報政策課長' } },
+    escalation: {
+      roleKeys: ['information_policy_chief'],
+      ruleIds: ['MNT-22-2'],
+      label: { ja: '情報政策課長への協議', en: 'Consultation of the 情報政策課長' },
+    },
     analysisRuleIds: ['MNT-9-1-4'],
     confirmRuleIds: ['MNT-22-3'],
     networkRuleIds: ['MNT-7-4', 'MNT-22-4'],
@@ -117,7 +121,11 @@ export const INCIDENT_RULES: Record<RulebookId, IncidentRules> = {
     noticeRuleIds: ['KWO-10-1-2'],
     recoveryRuleIds: ['KWO-10-1-2'],
     // KWO-10-1-2 イ(イ): 市民に対する影響が大きい場合 the 情報資産管理責任者 reports to the 市民文化局長.
-    escalation: { roleKeys: ['asset_manager', 'citizens_bureau_director'], ruleIds: ['KWO-10-1-2'], label: { ja: '市民文化局長への報告', en: 'Report to the 市民文化局長' } },
+    escalation: {
+      roleKeys: ['asset_manager', 'citizens_bureau_director'],
+      ruleIds: ['KWO-10-1-2'],
+      label: { ja: '市民文化局長への報告', en: 'Report to the 市民文化局長' },
+    },
     analysisRuleIds: ['KWO-10-1-2'],
     confirmRuleIds: ['KWO-10-1-2'],
     networkRuleIds: ['KWO-10-1'],
@@ -162,9 +170,7 @@ export interface IncidentFact {
 
 export type TransitionRefusal = 'CLOSED' | 'ALREADY_RESOLVED' | 'ALREADY_CONFIRMED' | 'NOT_RESOLVED' | 'NO_ANALYSIS';
 
-export type Transition =
-  | { ok: true; to: IncidentStatus; ruleIds: RuleId[] }
-  | { ok: false; refusal: TransitionRefusal; message: Bilingual; ruleIds: RuleId[] };
+export type Transition = { ok: true; to: IncidentStatus; ruleIds: RuleId[] } | { ok: false; refusal: TransitionRefusal; message: Bilingual; ruleIds: RuleId[] };
 
 const refuse = (refusal: TransitionRefusal, en: string, ja: string, ruleIds: RuleId[]): Transition => ({ ok: false, refusal, message: { ja, en }, ruleIds });
 
@@ -178,21 +184,48 @@ export function incidentTransition(rules: IncidentRules, incident: IncidentFact,
   switch (action) {
     case 'update':
       if (status === 'resolved' || status === 'confirmed') {
-        return refuse('CLOSED', 'The incident is resolved: record the analysis instead of updates.', '障害は解消済みです。経過ではなく事後の分析を記録してください。', rules.analysisRuleIds);
+        return refuse(
+          'CLOSED',
+          'The incident is resolved: record the analysis instead of updates.',
+          '障害は解消済みです。経過ではなく事後の分析を記録してください。',
+          rules.analysisRuleIds,
+        );
       }
       return { ok: true, to: opts.recovering || status === 'recovering' ? 'recovering' : 'reported', ruleIds: rules.recoveryRuleIds };
     case 'resolve':
-      if (status === 'confirmed') return refuse('ALREADY_CONFIRMED', 'The resolution has already been confirmed.', '解消はすでに確認されています。', rules.confirmRuleIds);
-      if (status === 'resolved') return refuse('ALREADY_RESOLVED', 'The incident has already been resolved.', 'この障害はすでに解消が記録されています。', rules.noticeRuleIds);
+      if (status === 'confirmed')
+        return refuse('ALREADY_CONFIRMED', 'The resolution has already been confirmed.', '解消はすでに確認されています。', rules.confirmRuleIds);
+      if (status === 'resolved')
+        return refuse('ALREADY_RESOLVED', 'The incident has already been resolved.', 'この障害はすでに解消が記録されています。', rules.noticeRuleIds);
       return { ok: true, to: 'resolved', ruleIds: [...new Set([...rules.reportRuleIds, ...rules.noticeRuleIds])] };
     case 'record_analysis':
-      if (status === 'confirmed') return refuse('ALREADY_CONFIRMED', 'The resolution has been confirmed: the analysis is closed.', '解消が確認済みのため、分析は変更できません。', rules.confirmRuleIds);
-      if (status !== 'resolved') return refuse('NOT_RESOLVED', 'The analysis is recorded after recovery.', '事後の分析は復旧後に記録します。', rules.analysisRuleIds);
+      if (status === 'confirmed')
+        return refuse(
+          'ALREADY_CONFIRMED',
+          'The resolution has been confirmed: the analysis is closed.',
+          '解消が確認済みのため、分析は変更できません。',
+          rules.confirmRuleIds,
+        );
+      if (status !== 'resolved')
+        return refuse('NOT_RESOLVED', 'The analysis is recorded after recovery.', '事後の分析は復旧後に記録します。', rules.analysisRuleIds);
       return { ok: true, to: 'resolved', ruleIds: rules.analysisRuleIds };
     case 'confirm':
-      if (status === 'confirmed') return refuse('ALREADY_CONFIRMED', 'The resolution has already been confirmed.', '解消はすでに確認されています。', rules.confirmRuleIds);
-      if (status !== 'resolved') return refuse('NOT_RESOLVED', 'The incident is not resolved yet: it cannot be confirmed.', '障害はまだ解消していないため、解消を確認できません。', rules.confirmRuleIds);
-      if (!incident.analysisRecorded) return refuse('NO_ANALYSIS', 'Record the post-incident analysis (cause and preventive measures) before confirming.', '解消を確認する前に、原因と再発防止策（事後の分析）を記録してください。', [...new Set([...rules.analysisRuleIds, ...rules.confirmRuleIds])]);
+      if (status === 'confirmed')
+        return refuse('ALREADY_CONFIRMED', 'The resolution has already been confirmed.', '解消はすでに確認されています。', rules.confirmRuleIds);
+      if (status !== 'resolved')
+        return refuse(
+          'NOT_RESOLVED',
+          'The incident is not resolved yet: it cannot be confirmed.',
+          '障害はまだ解消していないため、解消を確認できません。',
+          rules.confirmRuleIds,
+        );
+      if (!incident.analysisRecorded)
+        return refuse(
+          'NO_ANALYSIS',
+          'Record the post-incident analysis (cause and preventive measures) before confirming.',
+          '解消を確認する前に、原因と再発防止策（事後の分析）を記録してください。',
+          [...new Set([...rules.analysisRuleIds, ...rules.confirmRuleIds])],
+        );
       return { ok: true, to: 'confirmed', ruleIds: rules.confirmRuleIds };
   }
 }
@@ -205,14 +238,25 @@ export function incidentTransition(rules: IncidentRules, incident: IncidentFact,
 export function confirmerConflict(incident: IncidentFact, actorStaffId: string, onBehalfOfStaffId: string | null): Bilingual | null {
   if (!incident.resolvedBy) return null;
   if (incident.resolvedBy === actorStaffId || incident.resolvedBy === onBehalfOfStaffId) {
-    return { en: 'The person who recorded the resolution does not confirm it: another administrator of the system confirms.', ja: '解消を記録した者は、その解消を確認できません。システムの他の管理者が確認してください。' };
+    return {
+      en: 'The person who recorded the resolution does not confirm it: another administrator of the system confirms.',
+      ja: '解消を記録した者は、その解消を確認できません。システムの他の管理者が確認してください。',
+    };
   }
   return null;
 }
 
 // ---- input -------------------------------------------------------------------------------------------------
 
-export const INCIDENT_LIMITS = { title: 200, description: 4000, cause: 2000, degradedOperation: 2000, note: 2000, analysis: 8000, preventiveMeasures: 4000 } as const;
+export const INCIDENT_LIMITS = {
+  title: 200,
+  description: 4000,
+  cause: 2000,
+  degradedOperation: 2000,
+  note: 2000,
+  analysis: 8000,
+  preventiveMeasures: 4000,
+} as const;
 /** Clock skew allowed between the reporter's clock and the server's for instants "now". */
 const SKEW_MS = 5 * 60_000;
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -221,7 +265,14 @@ function instantOf(errors: FieldError[], path: Path, value: string | null | unde
   if (value == null || value === '') return null;
   const ms = HAS_ZONE.test(value.trim()) ? Date.parse(value.trim()) : NaN;
   if (Number.isNaN(ms)) {
-    errors.push(fieldError(path, 'INVALID_VALUE', `Give the ${label.en} as an instant with its time zone (e.g. 2026-11-20T09:30:00+09:00).`, `${label.ja}をタイムゾーン付きの日時で入力してください（例: 2026-11-20T09:30:00+09:00）。`));
+    errors.push(
+      fieldError(
+        path,
+        'INVALID_VALUE',
+        `Give the ${label.en} as an instant with its time zone (e.g. 2026-11-20T09:30:00+09:00).`,
+        `${label.ja}をタイムゾーン付きの日時で入力してください（例: 2026-11-20T09:30:00+09:00）。`,
+      ),
+    );
     return null;
   }
   return ms;
@@ -233,7 +284,8 @@ function text(errors: FieldError[], path: Path, value: string | null | undefined
     if (required) errors.push(fieldError(path, 'REQUIRED', `Give the ${label.en}.`, `${label.ja}を入力してください。`));
     return;
   }
-  if ([...t].length > max) errors.push(fieldError(path, 'TOO_LONG', `The ${label.en} is at most ${max} characters.`, `${label.ja}は${max}文字以内で入力してください。`));
+  if ([...t].length > max)
+    errors.push(fieldError(path, 'TOO_LONG', `The ${label.en} is at most ${max} characters.`, `${label.ja}は${max}文字以内で入力してください。`));
 }
 
 export interface IncidentReportInput {
@@ -274,10 +326,25 @@ export function validateIncidentReport(input: IncidentReportInput, now: Date): F
   const detected = instantOf(errors, ['input', 'detectedAt'], input.detectedAt, L.detectedAt);
   const eta = instantOf(errors, ['input', 'recoveryEta'], input.recoveryEta, L.recoveryEta);
   const limit = now.getTime() + SKEW_MS;
-  if (occurred !== null && occurred > limit) errors.push(fieldError(['input', 'occurredAt'], 'INVALID_VALUE', 'The time of occurrence cannot be in the future.', '発生日時に未来の日時は指定できません。'));
-  if (detected !== null && detected > limit) errors.push(fieldError(['input', 'detectedAt'], 'INVALID_VALUE', 'The time of detection cannot be in the future.', '覚知日時に未来の日時は指定できません。'));
-  if (occurred !== null && detected !== null && detected < occurred) errors.push(fieldError(['input', 'detectedAt'], 'INVALID_VALUE', 'The failure is detected after it occurs.', '覚知日時は発生日時以後にしてください。'));
-  if (occurred !== null && eta !== null && eta <= occurred) errors.push(fieldError(['input', 'recoveryEta'], 'INVALID_VALUE', 'The expected recovery comes after the occurrence.', '復旧見込日時は発生日時より後にしてください。'));
+  if (occurred !== null && occurred > limit)
+    errors.push(
+      fieldError(['input', 'occurredAt'], 'INVALID_VALUE', 'The time of occurrence cannot be in the future.', '発生日時に未来の日時は指定できません。'),
+    );
+  if (detected !== null && detected > limit)
+    errors.push(
+      fieldError(['input', 'detectedAt'], 'INVALID_VALUE', 'The time of detection cannot be in the future.', '覚知日時に未来の日時は指定できません。'),
+    );
+  if (occurred !== null && detected !== null && detected < occurred)
+    errors.push(fieldError(['input', 'detectedAt'], 'INVALID_VALUE', 'The failure is detected after it occurs.', '覚知日時は発生日時以後にしてください。'));
+  if (occurred !== null && eta !== null && eta <= occurred)
+    errors.push(
+      fieldError(
+        ['input', 'recoveryEta'],
+        'INVALID_VALUE',
+        'The expected recovery comes after the occurrence.',
+        '復旧見込日時は発生日時より後にしてください。',
+      ),
+    );
   return errors;
 }
 
@@ -296,9 +363,25 @@ export function validateIncidentUpdate(input: IncidentUpdateInput, occurredAt: s
   text(errors, ['input', 'degradedOperation'], input.degradedOperation, INCIDENT_LIMITS.degradedOperation, L.degradedOperation);
   text(errors, ['input', 'note'], input.note, INCIDENT_LIMITS.note, L.note);
   const eta = instantOf(errors, ['input', 'recoveryEta'], input.recoveryEta, L.recoveryEta);
-  if (eta !== null && eta <= Date.parse(occurredAt)) errors.push(fieldError(['input', 'recoveryEta'], 'INVALID_VALUE', 'The expected recovery comes after the occurrence.', '復旧見込日時は発生日時より後にしてください。'));
+  if (eta !== null && eta <= Date.parse(occurredAt))
+    errors.push(
+      fieldError(
+        ['input', 'recoveryEta'],
+        'INVALID_VALUE',
+        'The expected recovery comes after the occurrence.',
+        '復旧見込日時は発生日時より後にしてください。',
+      ),
+    );
   const any = [input.cause, input.degradedOperation, input.note, input.recoveryEta].some((v) => v?.trim()) || input.recovering;
-  if (!any && errors.length === 0) errors.push(fieldError(['input'], 'REQUIRED', 'Record at least one of: expected recovery, cause, degraded operation, note, status.', '復旧見込、原因、縮退運転、経過、状態のいずれかを入力してください。'));
+  if (!any && errors.length === 0)
+    errors.push(
+      fieldError(
+        ['input'],
+        'REQUIRED',
+        'Record at least one of: expected recovery, cause, degraded operation, note, status.',
+        '復旧見込、原因、縮退運転、経過、状態のいずれかを入力してください。',
+      ),
+    );
   return errors;
 }
 
@@ -307,8 +390,12 @@ export function validateIncidentResolution(input: { resolvedAt?: string | null; 
   const errors: FieldError[] = [];
   text(errors, ['input', 'cause'], input.cause, INCIDENT_LIMITS.cause, L.cause);
   const at = instantOf(errors, ['input', 'resolvedAt'], input.resolvedAt, L.resolvedAt);
-  if (at !== null && at > now.getTime() + SKEW_MS) errors.push(fieldError(['input', 'resolvedAt'], 'INVALID_VALUE', 'The time of resolution cannot be in the future.', '解消日時に未来の日時は指定できません。'));
-  if (at !== null && at < Date.parse(occurredAt)) errors.push(fieldError(['input', 'resolvedAt'], 'INVALID_VALUE', 'The failure is resolved after it occurs.', '解消日時は発生日時以後にしてください。'));
+  if (at !== null && at > now.getTime() + SKEW_MS)
+    errors.push(
+      fieldError(['input', 'resolvedAt'], 'INVALID_VALUE', 'The time of resolution cannot be in the future.', '解消日時に未来の日時は指定できません。'),
+    );
+  if (at !== null && at < Date.parse(occurredAt))
+    errors.push(fieldError(['input', 'resolvedAt'], 'INVALID_VALUE', 'The failure is resolved after it occurs.', '解消日時は発生日時以後にしてください。'));
   return errors;
 }
 

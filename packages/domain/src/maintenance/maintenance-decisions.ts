@@ -16,7 +16,10 @@ export const OPERATIONS_MESSAGES = {
 } as const satisfies Record<string, Bilingual>;
 
 export const MAINTENANCE_MESSAGES = {
-  plannersOnly: { ja: 'このシステムの保守等による停止・運用時間の変更は、システムの管理者だけが登録・周知・取消しできます。', en: 'Only the administrators of this system plan, announce and cancel its maintenance windows.' },
+  plannersOnly: {
+    ja: 'このシステムの保守等による停止・運用時間の変更は、システムの管理者だけが登録・周知・取消しできます。',
+    en: 'Only the administrators of this system plan, announce and cancel its maintenance windows.',
+  },
   cancelled: { ja: 'この期間は取り消されています。', en: 'The window has been cancelled.' },
   announced: { ja: 'この期間はすでに周知されています。', en: 'The window has already been announced.' },
   overForAnnouncement: { ja: 'この期間はすでに終わっているため、周知できません。', en: 'The window is over: there is nothing left to announce.' },

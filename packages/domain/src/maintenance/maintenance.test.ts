@@ -12,7 +12,13 @@ import {
 } from './maintenance.ts';
 
 const NOW = '2026-11-20T10:00:00+09:00';
-const nightStop: MaintenanceWindowFact = { kind: 'closed', from: '2026-12-05T21:30:00+09:00', to: '2026-12-06T06:00:00+09:00', reason: 'サーバ機器の定期保守作業', announcedAt: '2026-11-20T10:00:00+09:00' };
+const nightStop: MaintenanceWindowFact = {
+  kind: 'closed',
+  from: '2026-12-05T21:30:00+09:00',
+  to: '2026-12-06T06:00:00+09:00',
+  reason: 'サーバ機器の定期保守作業',
+  announcedAt: '2026-11-20T10:00:00+09:00',
+};
 const codes = (ws: { code: string }[]) => ws.map((w) => w.code);
 
 describe('maintenance rules', () => {
@@ -20,7 +26,8 @@ describe('maintenance rules', () => {
     for (const id of rulebookIds) {
       const r = MAINTENANCE_RULES[id];
       expect(r.rulebookId).toBe(id);
-      for (const rule of [...r.stopRuleIds, ...r.extensionRuleIds, ...r.noticeRuleIds, ...r.planners.flatMap((p) => p.ruleIds)]) expect(isValidRuleId(rule), `${id}: ${rule}`).toBe(true);
+      for (const rule of [...r.stopRuleIds, ...r.extensionRuleIds, ...r.noticeRuleIds, ...r.planners.flatMap((p) => p.ruleIds)])
+        expect(isValidRuleId(rule), `${id}: ${rule}`).toBe(true);
     }
   });
   it('MNT-15-2 and KTM-15-2 name the administrator who stops the system and the advance notice', () => {
@@ -45,7 +52,13 @@ describe('the calendar of a system with its windows', () => {
     expect(isOpenAt(systemOperatingCalendar('KTM', [planned, cancelled]), '2026-12-05T20:00:00+09:00')).toMatchObject({ open: true });
   });
   it('an announced extension opens a Kitami evening (KTM-15-1 ただし書き)', () => {
-    const late: MaintenanceWindowFact = { kind: 'open', from: '2027-03-30T21:00:00+09:00', to: '2027-03-30T23:00:00+09:00', reason: '年度末の窓口延長', announcedAt: NOW };
+    const late: MaintenanceWindowFact = {
+      kind: 'open',
+      from: '2027-03-30T21:00:00+09:00',
+      to: '2027-03-30T23:00:00+09:00',
+      reason: '年度末の窓口延長',
+      announcedAt: NOW,
+    };
     expect(isOpenAt(systemOperatingCalendar('KTM', [late]), '2027-03-30T22:00:00+09:00')).toEqual({ open: true, ruleIds: ['KTM-15-1'] });
   });
   it('cites the maintenance rules where the rulebook calendar names none (ARK, KWW, KWO)', () => {
@@ -58,7 +71,11 @@ describe('the calendar of a system with its windows', () => {
 
 describe('warnings', () => {
   it('a stop inside the operating hours warns, naming the hours lost (MNT-15-2)', () => {
-    const w = maintenanceWarnings('MNT', { kind: 'closed', from: '2026-12-05T22:00:00+09:00', to: '2026-12-06T06:00:00+09:00', reason: '保守', announcedAt: NOW }, NOW);
+    const w = maintenanceWarnings(
+      'MNT',
+      { kind: 'closed', from: '2026-12-05T22:00:00+09:00', to: '2026-12-06T06:00:00+09:00', reason: '保守', announcedAt: NOW },
+      NOW,
+    );
     expect(codes(w)).toEqual(['STOP_IN_OPERATING_HOURS']);
     expect(w[0]!.message.ja).toBe('利用時間内の停止です。利用課へ事前に周知してください（MNT-15-2）');
     // 22:00–24:00 on the 5th and 05:00–06:00 on the 6th (MNT-15-1: 5:00 to midnight).
@@ -80,8 +97,14 @@ describe('warnings', () => {
     expect(codes(w)).toEqual(['NOTICE_LATE']);
   });
   it('an extension inside the regular hours adds nothing; a cancelled window warns of nothing', () => {
-    expect(codes(maintenanceWarnings('KTM', { kind: 'open', from: '2026-12-05T09:00:00+09:00', to: '2026-12-05T10:00:00+09:00', reason: '延長', announcedAt: NOW }, NOW))).toEqual(['EXTENSION_WITHOUT_EFFECT']);
-    expect(maintenanceWarnings('MNT', { kind: 'closed', from: '2026-12-05T10:00:00+09:00', to: '2026-12-05T12:00:00+09:00', reason: '保守', cancelledAt: NOW }, NOW)).toEqual([]);
+    expect(
+      codes(
+        maintenanceWarnings('KTM', { kind: 'open', from: '2026-12-05T09:00:00+09:00', to: '2026-12-05T10:00:00+09:00', reason: '延長', announcedAt: NOW }, NOW),
+      ),
+    ).toEqual(['EXTENSION_WITHOUT_EFFECT']);
+    expect(
+      maintenanceWarnings('MNT', { kind: 'closed', from: '2026-12-05T10:00:00+09:00', to: '2026-12-05T12:00:00+09:00', reason: '保守', cancelledAt: NOW }, NOW),
+    ).toEqual([]);
   });
   it('cites only rules that exist', () => {
     for (const id of rulebookIds) {
@@ -103,7 +126,9 @@ describe('input', () => {
     expect(validateMaintenanceInput({ ...ok, from: '2026-12-05T22:00' }, NOW).map((e) => e.path.join('.'))).toEqual(['input.from']);
   });
   it('refuses a window already over, or longer than two weeks', () => {
-    expect(validateMaintenanceInput({ ...ok, from: '2026-11-01T22:00:00+09:00', to: '2026-11-02T06:00:00+09:00' }, NOW).map((e) => e.path.join('.'))).toEqual(['input.to']);
+    expect(validateMaintenanceInput({ ...ok, from: '2026-11-01T22:00:00+09:00', to: '2026-11-02T06:00:00+09:00' }, NOW).map((e) => e.path.join('.'))).toEqual([
+      'input.to',
+    ]);
     expect(validateMaintenanceInput({ ...ok, to: '2026-12-25T06:00:00+09:00' }, NOW).map((e) => e.path.join('.'))).toEqual(['input.to']);
   });
 });

@@ -102,7 +102,14 @@ export interface MaintenanceWindowFact {
 export function maintenanceExceptions(windows: readonly MaintenanceWindowFact[]): OperatingException[] {
   return windows
     .filter((w) => w.announcedAt && !w.cancelledAt)
-    .map((w) => ({ from: w.from, to: w.to, kind: w.kind, reason: w.reason, ...(w.reasonEn ? { reasonEn: w.reasonEn } : {}), announcedAt: w.announcedAt ?? null }));
+    .map((w) => ({
+      from: w.from,
+      to: w.to,
+      kind: w.kind,
+      reason: w.reason,
+      ...(w.reasonEn ? { reasonEn: w.reasonEn } : {}),
+      announcedAt: w.announcedAt ?? null,
+    }));
 }
 
 /**
@@ -143,19 +150,76 @@ export function validateMaintenanceInput(input: MaintenanceInput, now: string | 
   const nowMs = typeof now === 'string' ? Date.parse(now) : now.getTime();
   const from = instantMs(input.from);
   const to = instantMs(input.to);
-  if (Number.isNaN(from)) errors.push(fieldError(['input', 'from'], 'INVALID_VALUE', 'Give the start as an instant with its time zone (e.g. 2026-12-05T22:00:00+09:00).', '開始日時をタイムゾーン付きで入力してください（例: 2026-12-05T22:00:00+09:00）。'));
-  if (Number.isNaN(to)) errors.push(fieldError(['input', 'to'], 'INVALID_VALUE', 'Give the end as an instant with its time zone (e.g. 2026-12-06T06:00:00+09:00).', '終了日時をタイムゾーン付きで入力してください（例: 2026-12-06T06:00:00+09:00）。'));
+  if (Number.isNaN(from))
+    errors.push(
+      fieldError(
+        ['input', 'from'],
+        'INVALID_VALUE',
+        'Give the start as an instant with its time zone (e.g. 2026-12-05T22:00:00+09:00).',
+        '開始日時をタイムゾーン付きで入力してください（例: 2026-12-05T22:00:00+09:00）。',
+      ),
+    );
+  if (Number.isNaN(to))
+    errors.push(
+      fieldError(
+        ['input', 'to'],
+        'INVALID_VALUE',
+        'Give the end as an instant with its time zone (e.g. 2026-12-06T06:00:00+09:00).',
+        '終了日時をタイムゾーン付きで入力してください（例: 2026-12-06T06:00:00+09:00）。',
+      ),
+    );
   if (!Number.isNaN(from) && !Number.isNaN(to)) {
-    if (to <= from) errors.push(fieldError(['input', 'to'], 'INVALID_VALUE', 'The window must end after it starts.', '終了日時は開始日時より後にしてください。'));
-    else if (to - from > MAINTENANCE_MAX_LENGTH_DAYS * DAY) errors.push(fieldError(['input', 'to'], 'INVALID_VALUE', `A window lasts at most ${MAINTENANCE_MAX_LENGTH_DAYS} days.`, `期間は${MAINTENANCE_MAX_LENGTH_DAYS}日以内にしてください。`));
-    if (to <= nowMs) errors.push(fieldError(['input', 'to'], 'INVALID_VALUE', 'The window is already over: record only windows still to come.', 'この期間はすでに終わっています。これからの期間を登録してください。'));
-    if (from - nowMs > MAINTENANCE_MAX_DAYS_AHEAD * DAY) errors.push(fieldError(['input', 'from'], 'INVALID_VALUE', 'A window is planned at most a year ahead.', '1年より先の期間は登録できません。'));
+    if (to <= from)
+      errors.push(fieldError(['input', 'to'], 'INVALID_VALUE', 'The window must end after it starts.', '終了日時は開始日時より後にしてください。'));
+    else if (to - from > MAINTENANCE_MAX_LENGTH_DAYS * DAY)
+      errors.push(
+        fieldError(
+          ['input', 'to'],
+          'INVALID_VALUE',
+          `A window lasts at most ${MAINTENANCE_MAX_LENGTH_DAYS} days.`,
+          `期間は${MAINTENANCE_MAX_LENGTH_DAYS}日以内にしてください。`,
+        ),
+      );
+    if (to <= nowMs)
+      errors.push(
+        fieldError(
+          ['input', 'to'],
+          'INVALID_VALUE',
+          'The window is already over: record only windows still to come.',
+          'この期間はすでに終わっています。これからの期間を登録してください。',
+        ),
+      );
+    if (from - nowMs > MAINTENANCE_MAX_DAYS_AHEAD * DAY)
+      errors.push(fieldError(['input', 'from'], 'INVALID_VALUE', 'A window is planned at most a year ahead.', '1年より先の期間は登録できません。'));
   }
   const reason = input.reason?.trim() ?? '';
-  if (!reason) errors.push(fieldError(['input', 'reason'], 'REQUIRED', 'Give the reason as it will be announced (e.g. 定期保守作業).', '周知する理由を入力してください（例: 定期保守作業）。'));
-  else if ([...reason].length > MAINTENANCE_LIMITS.reason) errors.push(fieldError(['input', 'reason'], 'TOO_LONG', `The reason is at most ${MAINTENANCE_LIMITS.reason} characters.`, `理由は${MAINTENANCE_LIMITS.reason}文字以内で入力してください。`));
+  if (!reason)
+    errors.push(
+      fieldError(
+        ['input', 'reason'],
+        'REQUIRED',
+        'Give the reason as it will be announced (e.g. 定期保守作業).',
+        '周知する理由を入力してください（例: 定期保守作業）。',
+      ),
+    );
+  else if ([...reason].length > MAINTENANCE_LIMITS.reason)
+    errors.push(
+      fieldError(
+        ['input', 'reason'],
+        'TOO_LONG',
+        `The reason is at most ${MAINTENANCE_LIMITS.reason} characters.`,
+        `理由は${MAINTENANCE_LIMITS.reason}文字以内で入力してください。`,
+      ),
+    );
   if (input.reasonEn && [...input.reasonEn.trim()].length > MAINTENANCE_LIMITS.reasonEn) {
-    errors.push(fieldError(['input', 'reasonEn'], 'TOO_LONG', `The English reason is at most ${MAINTENANCE_LIMITS.reasonEn} characters.`, `英語の理由は${MAINTENANCE_LIMITS.reasonEn}文字以内で入力してください。`));
+    errors.push(
+      fieldError(
+        ['input', 'reasonEn'],
+        'TOO_LONG',
+        `The English reason is at most ${MAINTENANCE_LIMITS.reasonEn} characters.`,
+        `英語の理由は${MAINTENANCE_LIMITS.reasonEn}文字以内で入力してください。`,
+      ),
+    );
   }
   return errors;
 }
@@ -186,7 +250,12 @@ const cite = (ids: string[], ja: boolean) => (ids.length ? (ja ? `（${ids.join(
  * the operating hours (the using sections lose the system while they may use it), a window not yet
  * announced, an announcement later than the day before, an extension that adds no hours.
  */
-export function maintenanceWarnings(rulebookId: string | null | undefined, window: MaintenanceWindowFact, now: string | Date, minimumNoticeDays: number = MINIMUM_NOTICE_DAYS): MaintenanceWarning[] {
+export function maintenanceWarnings(
+  rulebookId: string | null | undefined,
+  window: MaintenanceWindowFact,
+  now: string | Date,
+  minimumNoticeDays: number = MINIMUM_NOTICE_DAYS,
+): MaintenanceWarning[] {
   if (window.cancelledAt) return [];
   const rules = maintenanceRules(rulebookId);
   const base = rulebookCalendar(rules.rulebookId);
@@ -196,7 +265,10 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
   if (window.kind === 'closed' && conflicts.insideOperatingHours) {
     out.push({
       code: 'STOP_IN_OPERATING_HOURS',
-      message: { en: `The stop falls inside the operating hours. Tell the using sections in advance${cite(notice, false)}.`, ja: `利用時間内の停止です。利用課へ事前に周知してください${cite(notice, true)}` },
+      message: {
+        en: `The stop falls inside the operating hours. Tell the using sections in advance${cite(notice, false)}.`,
+        ja: `利用時間内の停止です。利用課へ事前に周知してください${cite(notice, true)}`,
+      },
       ruleIds: [...notice],
       overlaps: conflicts.overlaps,
     });
@@ -206,7 +278,10 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
     if (covered >= Date.parse(window.to) - Date.parse(window.from)) {
       out.push({
         code: 'EXTENSION_WITHOUT_EFFECT',
-        message: { en: `The extension lies within the regular operating hours and adds no time${cite(base.ruleIds, false)}.`, ja: `延長の期間は通常の運用時間内にあり、利用できる時間は増えません${cite(base.ruleIds, true)}` },
+        message: {
+          en: `The extension lies within the regular operating hours and adds no time${cite(base.ruleIds, false)}.`,
+          ja: `延長の期間は通常の運用時間内にあり、利用できる時間は増えません${cite(base.ruleIds, true)}`,
+        },
         ruleIds: [...base.ruleIds],
         overlaps: [],
       });
@@ -228,11 +303,20 @@ export function maintenanceWarnings(rulebookId: string | null | undefined, windo
       ruleIds: [...notice],
       overlaps: [],
     });
-  } else if (!noticeIsTimely({ from: window.from, to: window.to, kind: window.kind, reason: window.reason, announcedAt: window.announcedAt }, minimumNoticeDays, base.timeZone)) {
+  } else if (
+    !noticeIsTimely(
+      { from: window.from, to: window.to, kind: window.kind, reason: window.reason, announcedAt: window.announcedAt },
+      minimumNoticeDays,
+      base.timeZone,
+    )
+  ) {
     const day = localParts(window.from, base.timeZone).date;
     out.push({
       code: 'NOTICE_LATE',
-      message: { en: `Announced later than ${minimumNoticeDays} day(s) before ${day}: the using sections had little time to prepare${cite(notice, false)}.`, ja: `周知が${day}の${minimumNoticeDays}日前より遅く、利用課の準備期間が十分ではありません${cite(notice, true)}` },
+      message: {
+        en: `Announced later than ${minimumNoticeDays} day(s) before ${day}: the using sections had little time to prepare${cite(notice, false)}.`,
+        ja: `周知が${day}の${minimumNoticeDays}日前より遅く、利用課の準備期間が十分ではありません${cite(notice, true)}`,
+      },
       ruleIds: [...notice],
       overlaps: [],
     });

@@ -50,7 +50,11 @@ export const MEMBER_FLAGS: Record<MemberFlag, Bilingual & { jaNot: string }> = {
   longTermCareCertified: { ja: '要介護・要支援認定を受けている', jaNot: '要介護・要支援認定を受けていない', en: 'certified for long-term care' },
   disabilityCertificate: { ja: '障害者手帳を持っている', jaNot: '障害者手帳を持っていない', en: 'holding a disability certificate' },
   nationalHealthInsurance: { ja: '国民健康保険に加入している', jaNot: '国民健康保険に加入していない', en: 'insured under national health insurance' },
-  employeeInsurance: { ja: '勤務先の健康保険（被用者保険）に加入している', jaNot: '勤務先の健康保険（被用者保険）に加入していない', en: 'insured (or a dependant) under an employee health insurance' },
+  employeeInsurance: {
+    ja: '勤務先の健康保険（被用者保険）に加入している',
+    jaNot: '勤務先の健康保険（被用者保険）に加入していない',
+    en: 'insured (or a dependant) under an employee health insurance',
+  },
 };
 
 const MEMBER_FLAG_KEYS = Object.keys(MEMBER_FLAGS) as MemberFlag[];
@@ -139,7 +143,6 @@ const COUNTED_FACTS: Record<CountedFact, { ja: string; en: string; unitJa: strin
 /** Bounds that keep a definition small and its evaluation cheap. */
 export const CONDITION_LIMITS = { maxDepth: 6, maxNodes: 100, maxBranches: 20, maxCount: 99 } as const;
 
-
 /**
  * Checks a condition written as data (parsed JSON) and returns it typed, or the refusals with the
  * path of each offending part under `path` (e.g. content.conditionRules.all.1.where.minAge).
@@ -150,7 +153,8 @@ export function parseCondition(input: unknown, path: Path = []): { condition: Pr
   const walk = (node: unknown, at: Path, depth: number): ProcedureCondition | null => {
     nodes += 1;
     if (nodes > CONDITION_LIMITS.maxNodes) {
-      if (nodes === CONDITION_LIMITS.maxNodes + 1) errors.push(invalid(at, `The condition has more than ${CONDITION_LIMITS.maxNodes} parts.`, `条件の要素が${CONDITION_LIMITS.maxNodes}を超えています。`));
+      if (nodes === CONDITION_LIMITS.maxNodes + 1)
+        errors.push(invalid(at, `The condition has more than ${CONDITION_LIMITS.maxNodes} parts.`, `条件の要素が${CONDITION_LIMITS.maxNodes}を超えています。`));
       return null;
     }
     if (depth > CONDITION_LIMITS.maxDepth) {
@@ -158,7 +162,13 @@ export function parseCondition(input: unknown, path: Path = []): { condition: Pr
       return null;
     }
     if (!isPlainObject(node)) {
-      errors.push(invalid(at, 'Expected a condition object ({ "all": … }, { "any": … }, { "not": … } or { "fact": …, "op": …, "value": … }).', '条件はオブジェクト（all、any、not 又は fact・op・value）で記述してください。'));
+      errors.push(
+        invalid(
+          at,
+          'Expected a condition object ({ "all": … }, { "any": … }, { "not": … } or { "fact": …, "op": …, "value": … }).',
+          '条件はオブジェクト（all、any、not 又は fact・op・value）で記述してください。',
+        ),
+      );
       return null;
     }
     for (const combinator of ['all', 'any'] as const) {
@@ -167,7 +177,13 @@ export function parseCondition(input: unknown, path: Path = []): { condition: Pr
         errors.push(...unknownKeys(node, [combinator], at));
         const list = node[combinator];
         if (!Array.isArray(list) || list.length === 0 || list.length > CONDITION_LIMITS.maxBranches) {
-          errors.push(invalid([...at, combinator], `"${combinator}" takes a list of 1 to ${CONDITION_LIMITS.maxBranches} conditions.`, `「${combinator}」には1〜${CONDITION_LIMITS.maxBranches}個の条件を並べてください。`));
+          errors.push(
+            invalid(
+              [...at, combinator],
+              `"${combinator}" takes a list of 1 to ${CONDITION_LIMITS.maxBranches} conditions.`,
+              `「${combinator}」には1〜${CONDITION_LIMITS.maxBranches}個の条件を並べてください。`,
+            ),
+          );
           return null;
         }
         const children = list.map((c, i) => walk(c, [...at, combinator, i], depth + 1));
@@ -192,12 +208,20 @@ export function parseCondition(input: unknown, path: Path = []): { condition: Pr
     switch (fact) {
       case 'event': {
         errors.push(...unknownKeys(node, ['fact', 'op', 'value'], at));
-        if (op !== 'in' && op !== 'not_in') errors.push(invalid([...at, 'op'], 'The event is compared with "in" or "not_in".', '届出の事由は「in」又は「not_in」で比較してください。'));
+        if (op !== 'in' && op !== 'not_in')
+          errors.push(invalid([...at, 'op'], 'The event is compared with "in" or "not_in".', '届出の事由は「in」又は「not_in」で比較してください。'));
         if (!Array.isArray(value) || value.length === 0) {
           errors.push(invalid([...at, 'value'], 'Give a list of one or more events.', '事由を1つ以上並べてください。'));
         } else {
           value.forEach((e, i) => {
-            if (!isResidentEvent(e)) errors.push(invalid([...at, 'value', i], `Unknown event (one of: ${Object.keys(RESIDENT_EVENTS).join(', ')}).`, `届出の事由が正しくありません（${Object.keys(RESIDENT_EVENTS).join('、')}のいずれか）。`));
+            if (!isResidentEvent(e))
+              errors.push(
+                invalid(
+                  [...at, 'value', i],
+                  `Unknown event (one of: ${Object.keys(RESIDENT_EVENTS).join(', ')}).`,
+                  `届出の事由が正しくありません（${Object.keys(RESIDENT_EVENTS).join('、')}のいずれか）。`,
+                ),
+              );
           });
           if (new Set(value).size !== value.length) errors.push(invalid([...at, 'value'], 'An event is listed twice.', '同じ事由が重複しています。'));
         }
@@ -221,27 +245,59 @@ export function parseCondition(input: unknown, path: Path = []): { condition: Pr
         if (typeof value !== 'boolean') errors.push(invalid([...at, 'value'], 'Expected true or false.', 'true 又は false を指定してください。'));
         return errors.length > before ? null : { fact, op: 'eq', value: value as boolean };
       default:
-        errors.push(invalid([...at, 'fact'], 'Unknown fact (one of: event, members, dogs, mopeds, sealRegistrationWanted), or a condition without "all", "any" or "not".',
-          '条件の対象が正しくありません（event、members、dogs、mopeds、sealRegistrationWanted のいずれか。又は all・any・not）。'));
+        errors.push(
+          invalid(
+            [...at, 'fact'],
+            'Unknown fact (one of: event, members, dogs, mopeds, sealRegistrationWanted), or a condition without "all", "any" or "not".',
+            '条件の対象が正しくありません（event、members、dogs、mopeds、sealRegistrationWanted のいずれか。又は all・any・not）。',
+          ),
+        );
         return null;
     }
   };
 
   const countErrors = (op: unknown, value: unknown, at: Path) => {
-    if (!isCountOp(op)) errors.push(invalid([...at, 'op'], `A count is compared with one of ${Object.keys(COUNT_OPS).join(', ')}.`, `数の比較は${Object.keys(COUNT_OPS).join('、')}のいずれかで指定してください。`));
-    if (!isWholeNumber(value, 0, CONDITION_LIMITS.maxCount)) errors.push(invalid([...at, 'value'], `Expected a whole number from 0 to ${CONDITION_LIMITS.maxCount}.`, `0〜${CONDITION_LIMITS.maxCount}の整数を指定してください。`));
+    if (!isCountOp(op))
+      errors.push(
+        invalid(
+          [...at, 'op'],
+          `A count is compared with one of ${Object.keys(COUNT_OPS).join(', ')}.`,
+          `数の比較は${Object.keys(COUNT_OPS).join('、')}のいずれかで指定してください。`,
+        ),
+      );
+    if (!isWholeNumber(value, 0, CONDITION_LIMITS.maxCount))
+      errors.push(
+        invalid(
+          [...at, 'value'],
+          `Expected a whole number from 0 to ${CONDITION_LIMITS.maxCount}.`,
+          `0〜${CONDITION_LIMITS.maxCount}の整数を指定してください。`,
+        ),
+      );
   };
 
   const memberFilter = (input: unknown, at: Path): MemberFilter | undefined => {
     if (!isPlainObject(input)) {
-      errors.push(invalid(at, 'Expected the facts of the members to count, e.g. { "group": "school_age" }.', '数える世帯員の条件をオブジェクトで指定してください（例：{ "group": "school_age" }）。'));
+      errors.push(
+        invalid(
+          at,
+          'Expected the facts of the members to count, e.g. { "group": "school_age" }.',
+          '数える世帯員の条件をオブジェクトで指定してください（例：{ "group": "school_age" }）。',
+        ),
+      );
       return undefined;
     }
     errors.push(...unknownKeys(input, ['group', 'minAge', 'maxAge', ...MEMBER_FLAG_KEYS], at));
     const out: MemberFilter = {};
     if (input.group !== undefined) {
       if (isAgeGroup(input.group)) out.group = input.group;
-      else errors.push(invalid([...at, 'group'], `Unknown age group (one of: ${Object.keys(AGE_GROUPS).join(', ')}).`, `年齢区分が正しくありません（${Object.keys(AGE_GROUPS).join('、')}のいずれか）。`));
+      else
+        errors.push(
+          invalid(
+            [...at, 'group'],
+            `Unknown age group (one of: ${Object.keys(AGE_GROUPS).join(', ')}).`,
+            `年齢区分が正しくありません（${Object.keys(AGE_GROUPS).join('、')}のいずれか）。`,
+          ),
+        );
     }
     for (const key of ['minAge', 'maxAge'] as const) {
       if (input[key] === undefined) continue;
@@ -268,7 +324,6 @@ export function parseConditionJson(text: string, path: Path): { condition: Proce
   const parsed = parseJson(text, path, CONDITION_RULES);
   return parsed.ok ? parseCondition(parsed.value, path) : { condition: null, errors: [parsed.error] };
 }
-
 
 // ---- evaluation ---------------------------------------------------------------------------------
 
@@ -312,12 +367,18 @@ export function describeMemberFilter(f: MemberFilter | undefined): Bilingual {
 const countText = (op: ConditionCountOp, value: number, unitJa: string): Bilingual => {
   const n = `${value}${unitJa}`;
   switch (op) {
-    case 'eq': return { ja: `ちょうど${n}`, en: `exactly ${value}` };
-    case 'ne': return { ja: `${n}以外`, en: `other than ${value}` };
-    case 'gt': return { ja: `${n}を超える`, en: `more than ${value}` };
-    case 'gte': return { ja: `${n}以上`, en: `at least ${value}` };
-    case 'lt': return { ja: `${n}未満`, en: `fewer than ${value}` };
-    case 'lte': return { ja: `${n}以下`, en: `at most ${value}` };
+    case 'eq':
+      return { ja: `ちょうど${n}`, en: `exactly ${value}` };
+    case 'ne':
+      return { ja: `${n}以外`, en: `other than ${value}` };
+    case 'gt':
+      return { ja: `${n}を超える`, en: `more than ${value}` };
+    case 'gte':
+      return { ja: `${n}以上`, en: `at least ${value}` };
+    case 'lt':
+      return { ja: `${n}未満`, en: `fewer than ${value}` };
+    case 'lte':
+      return { ja: `${n}以下`, en: `at most ${value}` };
   }
 };
 
@@ -425,7 +486,15 @@ export function validateSituation(s: ResidentSituation, path: Path = ['situation
   const errors: FieldError[] = [];
   const bad = (p: Path, en: string, ja: string) => errors.push(fieldError(p, 'INVALID_VALUE', en, ja, CONDITION_RULES));
   if (!Array.isArray(s.events) || s.events.length === 0) {
-    errors.push(fieldError([...path, 'events'], 'REQUIRED', 'Give what brings the resident to the counter (the event).', '届出の事由を選択してください。', CONDITION_RULES));
+    errors.push(
+      fieldError(
+        [...path, 'events'],
+        'REQUIRED',
+        'Give what brings the resident to the counter (the event).',
+        '届出の事由を選択してください。',
+        CONDITION_RULES,
+      ),
+    );
   } else {
     s.events.forEach((e, i) => {
       if (!isResidentEvent(e)) bad([...path, 'events', i], 'Unknown event.', '届出の事由が正しくありません。');
@@ -436,13 +505,25 @@ export function validateSituation(s: ResidentSituation, path: Path = ['situation
     }
   }
   if (!Array.isArray(s.members) || s.members.length === 0) {
-    errors.push(fieldError([...path, 'members'], 'REQUIRED', 'Give at least one person concerned.', '届出の対象となる方を1人以上入力してください。', CONDITION_RULES));
+    errors.push(
+      fieldError([...path, 'members'], 'REQUIRED', 'Give at least one person concerned.', '届出の対象となる方を1人以上入力してください。', CONDITION_RULES),
+    );
   } else if (s.members.length > SITUATION_LIMITS.maxMembers) {
     bad([...path, 'members'], `At most ${SITUATION_LIMITS.maxMembers} people.`, `対象者は${SITUATION_LIMITS.maxMembers}人までです。`);
   } else {
     s.members.forEach((m, i) => {
-      if (!isWholeNumber(m.age, 0, SITUATION_LIMITS.maxAge)) bad([...path, 'members', i, 'age'], `The age is a whole number from 0 to ${SITUATION_LIMITS.maxAge}.`, `年齢は0〜${SITUATION_LIMITS.maxAge}の整数で入力してください。`);
-      if (m.deceased && !s.events?.includes('death')) bad([...path, 'members', i, 'deceased'], 'A deceased person is given only with the event "death".', '亡くなった方は、届出の事由が「死亡」のときだけ入力できます。');
+      if (!isWholeNumber(m.age, 0, SITUATION_LIMITS.maxAge))
+        bad(
+          [...path, 'members', i, 'age'],
+          `The age is a whole number from 0 to ${SITUATION_LIMITS.maxAge}.`,
+          `年齢は0〜${SITUATION_LIMITS.maxAge}の整数で入力してください。`,
+        );
+      if (m.deceased && !s.events?.includes('death'))
+        bad(
+          [...path, 'members', i, 'deceased'],
+          'A deceased person is given only with the event "death".',
+          '亡くなった方は、届出の事由が「死亡」のときだけ入力できます。',
+        );
     });
     if (s.members.filter((m) => m.head).length > 1) bad([...path, 'members'], 'A household has one head.', '世帯主は1人です。');
     if (s.events?.includes('death') && !s.members.some((m) => m.deceased)) {
@@ -451,7 +532,8 @@ export function validateSituation(s: ResidentSituation, path: Path = ['situation
   }
   for (const key of ['dogs', 'mopeds'] as const) {
     const v = s[key];
-    if (v !== undefined && v !== null && !isWholeNumber(v, 0, SITUATION_LIMITS.maxCount)) bad([...path, key], `A whole number from 0 to ${SITUATION_LIMITS.maxCount}.`, `0〜${SITUATION_LIMITS.maxCount}の整数で入力してください。`);
+    if (v !== undefined && v !== null && !isWholeNumber(v, 0, SITUATION_LIMITS.maxCount))
+      bad([...path, key], `A whole number from 0 to ${SITUATION_LIMITS.maxCount}.`, `0〜${SITUATION_LIMITS.maxCount}の整数で入力してください。`);
   }
   return errors;
 }

@@ -17,7 +17,8 @@ export interface ProcedureSectionName {
 
 /** What the counter staff does with a procedure, naming the section it goes to. */
 export function procedureActionLabel(action: ProcedureRoutingAction, to: ProcedureSectionName | null): Bilingual {
-  if (action === 'accept_and_hand_over' && to) return { ja: `受け付けて届出書等を印字し、${to.name}へ引き継ぐ`, en: `Take it, print the form and hand it over to the ${to.nameEn}` };
+  if (action === 'accept_and_hand_over' && to)
+    return { ja: `受け付けて届出書等を印字し、${to.name}へ引き継ぐ`, en: `Take it, print the form and hand it over to the ${to.nameEn}` };
   if (action === 'refer' && to) return { ja: `${to.name}の窓口へ案内する`, en: `Refer the resident to the ${to.nameEn}` };
   return PROCEDURE_ROUTING_ACTIONS[action];
 }
@@ -26,14 +27,20 @@ export function procedureActionLabel(action: ProcedureRoutingAction, to: Procedu
 export function procedureFilterErrors(filter: { sectionIdMalformed: boolean; text?: string | null }, limit: number | null): FieldError[] {
   const errors: FieldError[] = [];
   if (filter.sectionIdMalformed) errors.push(malformedId(['filter', 'sectionId']));
-  if ((filter.text ?? '').length > 200) errors.push(fieldErrorOf(['filter', 'text'], 'TOO_LONG', { ja: '検索語は200文字以内で入力してください。', en: 'The search text is at most 200 characters.' }));
-  if (limit !== null && (limit < 1 || limit > 500)) errors.push(fieldErrorOf(['limit'], 'INVALID_VALUE', { ja: '件数は1〜500で指定してください。', en: 'The limit is 1 to 500.' }));
+  if ((filter.text ?? '').length > 200)
+    errors.push(
+      fieldErrorOf(['filter', 'text'], 'TOO_LONG', { ja: '検索語は200文字以内で入力してください。', en: 'The search text is at most 200 characters.' }),
+    );
+  if (limit !== null && (limit < 1 || limit > 500))
+    errors.push(fieldErrorOf(['limit'], 'INVALID_VALUE', { ja: '件数は1〜500で指定してください。', en: 'The limit is 1 to 500.' }));
   return errors;
 }
 
 /** The note of a review (KTM-5-1-1), trimmed, is at most 2000 characters. */
 export function procedureReviewNoteError(note: string | null, path: Path = ['input', 'note']): FieldError | null {
-  return note && note.length > 2000 ? fieldErrorOf(path, 'TOO_LONG', { ja: '見直しの内容は2000文字以内で入力してください。', en: 'The note is at most 2000 characters.' }, ['KTM-5-1-1']) : null;
+  return note && note.length > 2000
+    ? fieldErrorOf(path, 'TOO_LONG', { ja: '見直しの内容は2000文字以内で入力してください。', en: 'The note is at most 2000 characters.' }, ['KTM-5-1-1'])
+    : null;
 }
 
 /**
@@ -41,7 +48,12 @@ export function procedureReviewNoteError(note: string | null, path: Path = ['inp
  * 管理者 or business-section role (or their deputy) in that section or a unit under it. `upwards`
  * gives a unit and the units above it.
  */
-export function mayReviewProcedure(roles: readonly HeldRole[], unitOf: (positionId: string) => string | undefined, upwards: (unitId: string) => readonly string[], managingOrgUnitId: string): boolean {
+export function mayReviewProcedure(
+  roles: readonly HeldRole[],
+  unitOf: (positionId: string) => string | undefined,
+  upwards: (unitId: string) => readonly string[],
+  managingOrgUnitId: string,
+): boolean {
   return roles.some((r) => {
     if (r.rulebookId !== 'KTM' || (r.roleKey !== 'business_section' && r.roleKey !== 'manager')) return false;
     const unit = unitOf(r.positionId);
@@ -51,10 +63,13 @@ export function mayReviewProcedure(roles: readonly HeldRole[], unitOf: (position
 
 /** The refusal of a review by someone outside the section in charge. */
 export const procedureReviewRefusal = (section: ProcedureSectionName | undefined): Refusal =>
-  forbiddenBecause({
-    ja: `この定義内容を見直すのは業務所管課（${section?.name ?? '所管課'}）です。`,
-    en: `Only the business section in charge (${section?.nameEn ?? 'its section'}) reviews this definition.`,
-  }, ['KTM-5-1-1']);
+  forbiddenBecause(
+    {
+      ja: `この定義内容を見直すのは業務所管課（${section?.name ?? '所管課'}）です。`,
+      en: `Only the business section in charge (${section?.nameEn ?? 'its section'}) reviews this definition.`,
+    },
+    ['KTM-5-1-1'],
+  );
 
 // ---- the effect of an approved definition request (KTM-7-4) -----------------------------------------
 
@@ -65,9 +80,14 @@ export const PROCEDURE_EFFECT_MESSAGES = {
 
 /** A routing names an org unit by name or key (KTM-7-2-3): none or several by that name. */
 export const orgUnitRefError = (path: Path, ref: string, error: 'ambiguous' | 'not_found' | string): FieldError =>
-  fieldErrorOf(path, 'NOT_FOUND', error === 'ambiguous'
-    ? { ja: `「${ref}」という組織が複数あります。キーで指定してください。`, en: `Several org units are called "${ref}": name it by its key.` }
-    : { ja: `「${ref}」という組織が見つかりません。`, en: `No org unit "${ref}".` }, ['KTM-7-2-3']);
+  fieldErrorOf(
+    path,
+    'NOT_FOUND',
+    error === 'ambiguous'
+      ? { ja: `「${ref}」という組織が複数あります。キーで指定してください。`, en: `Several org units are called "${ref}": name it by its key.` }
+      : { ja: `「${ref}」という組織が見つかりません。`, en: `No org unit "${ref}".` },
+    ['KTM-7-2-3'],
+  );
 
 /** The request's routing names org units that do not exist: it goes back for correction. */
 export const unknownOrgUnitsMessage = (errors: readonly FieldError[]): Bilingual => ({
@@ -82,7 +102,10 @@ export const definedConcurrentlyMessage = (name: string): Bilingual => ({
 });
 
 /** KTM-5-1-2: what the heads of the other sections a definition involves are told. */
-export function procedureDefinedNotice(x: { name: string; managingName: string; change: 'defined' | 'updated' | string; requestNumber: string }): { subject: string; body: string } {
+export function procedureDefinedNotice(x: { name: string; managingName: string; change: 'defined' | 'updated' | string; requestNumber: string }): {
+  subject: string;
+  body: string;
+} {
   const word = x.change === 'defined' ? '設定' : '更新';
   return {
     subject: `行政手続「${x.name}」の定義が${word}されました`,

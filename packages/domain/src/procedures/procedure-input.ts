@@ -16,7 +16,13 @@ export const isWholeNumber = (v: unknown, min: number, max: number): v is number
 export function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], path: Path): FieldError[] {
   return Object.keys(obj)
     .filter((k) => !allowed.includes(k))
-    .map((k) => invalid([...path, k], `Unknown key "${k}" (allowed: ${allowed.join(', ')}).`, `「${k}」は使用できない項目です（使用できる項目：${allowed.join('、')}）。`));
+    .map((k) =>
+      invalid(
+        [...path, k],
+        `Unknown key "${k}" (allowed: ${allowed.join(', ')}).`,
+        `「${k}」は使用できない項目です（使用できる項目：${allowed.join('、')}）。`,
+      ),
+    );
 }
 
 export function parseJson(text: string, path: Path, ruleIds: RuleId[]): { ok: true; value: unknown } | { ok: false; error: FieldError } {

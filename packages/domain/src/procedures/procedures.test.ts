@@ -31,7 +31,11 @@ const cond = (input: unknown): ProcedureCondition => {
   expect(r.errors).toEqual([]);
   return r.condition!;
 };
-const situation = (s: Partial<ResidentSituation> & { members?: HouseholdMember[] }): ResidentSituation => ({ events: ['moving_in'], members: [{ age: 40 }], ...s });
+const situation = (s: Partial<ResidentSituation> & { members?: HouseholdMember[] }): ResidentSituation => ({
+  events: ['moving_in'],
+  members: [{ age: 40 }],
+  ...s,
+});
 const matches = (c: ProcedureCondition, s: ResidentSituation) => evaluateCondition(c, s).matched;
 const paths = (errors: { path: (string | number)[]; code: string }[]) => errors.map((e) => [e.path.join('.'), e.code]);
 
@@ -39,7 +43,13 @@ const schoolAge = cond({ fact: 'members', where: { group: 'school_age' }, op: 'g
 
 describe('the vocabulary cites rules that exist', () => {
   it('KTM-7-1 categories, in the order of the article', () => {
-    expect(Object.values(PROCEDURE_CATEGORIES).map((c) => [c.order, c.ruleId])).toEqual([[1, 'KTM-7-1-1'], [2, 'KTM-7-1-2'], [3, 'KTM-7-1-3'], [4, 'KTM-7-1-4'], [5, 'KTM-7-1-5']]);
+    expect(Object.values(PROCEDURE_CATEGORIES).map((c) => [c.order, c.ruleId])).toEqual([
+      [1, 'KTM-7-1-1'],
+      [2, 'KTM-7-1-2'],
+      [3, 'KTM-7-1-3'],
+      [4, 'KTM-7-1-4'],
+      [5, 'KTM-7-1-5'],
+    ]);
     for (const c of Object.values(PROCEDURE_CATEGORIES)) expect(isValidRuleId(c.ruleId)).toBe(true);
     for (const id of ['KTM-7-2-2', 'KTM-7-2-3', 'KTM-5-1-1', 'KTM-5-1-2', 'KTM-8-1', 'KTM-7-3']) expect(isValidRuleId(id), id).toBe(true);
   });
@@ -77,7 +87,12 @@ describe('evaluating conditions (KTM-7-2-2)', () => {
     expect(matches(cond({ fact: 'dogs', op: 'gte', value: 1 }), situation({ dogs: 0 }))).toBe(false);
     expect(matches(schoolAge, situation({ members: [{ age: 40 }, { age: 3 }, { age: 17 }] }))).toBe(false);
     expect(matches(cond({ fact: 'sealRegistrationWanted', op: 'eq', value: true }), situation({ sealRegistrationWanted: null }))).toBe(false);
-    expect(matches(cond({ not: { fact: 'members', where: { employeeInsurance: true }, op: 'gte', value: 1 } }), situation({ members: [{ age: 40, employeeInsurance: true }] }))).toBe(false);
+    expect(
+      matches(
+        cond({ not: { fact: 'members', where: { employeeInsurance: true }, op: 'gte', value: 1 } }),
+        situation({ members: [{ age: 40, employeeInsurance: true }] }),
+      ),
+    ).toBe(false);
   });
 
   it('all needs every part, any one of them; the reasons say what was found', () => {
@@ -85,14 +100,26 @@ describe('evaluating conditions (KTM-7-2-2)', () => {
     const family = situation({ events: ['moving_in'], members: [{ age: 40 }, { age: 8 }, { age: 13 }], dogs: 1 });
     const r = evaluateCondition(c, family);
     expect(r.matched).toBe(true);
-    expect(r.reasons.map((x) => x.ja)).toEqual(['届出の事由が「転入」又は「転居」', '学齢（6歳以上15歳以下）の世帯員が1人以上（該当2人）', '飼い犬が1頭以上（1頭）']);
+    expect(r.reasons.map((x) => x.ja)).toEqual([
+      '届出の事由が「転入」又は「転居」',
+      '学齢（6歳以上15歳以下）の世帯員が1人以上（該当2人）',
+      '飼い犬が1頭以上（1頭）',
+    ]);
     expect(r.reasons[1]!.en).toBe('at least 1 members of school age (6–15) (2 found)');
     expect(evaluateCondition(c, situation({ events: ['moving_out'], members: [{ age: 8 }] }))).toEqual({ matched: false, reasons: [] });
   });
 
   it('describes a condition for people', () => {
-    const c = cond({ all: [{ fact: 'event', op: 'in', value: ['death'] }, { fact: 'members', where: { deceased: true, minAge: 65 }, op: 'gte', value: 1 }, { not: { fact: 'mopeds', op: 'eq', value: 0 } }] });
-    expect(describeCondition(c).ja).toBe('届出の事由が「死亡」、かつ、65歳以上・亡くなった方の世帯員が1人以上、かつ、次に当たらない：原動機付自転車等がちょうど0台');
+    const c = cond({
+      all: [
+        { fact: 'event', op: 'in', value: ['death'] },
+        { fact: 'members', where: { deceased: true, minAge: 65 }, op: 'gte', value: 1 },
+        { not: { fact: 'mopeds', op: 'eq', value: 0 } },
+      ],
+    });
+    expect(describeCondition(c).ja).toBe(
+      '届出の事由が「死亡」、かつ、65歳以上・亡くなった方の世帯員が1人以上、かつ、次に当たらない：原動機付自転車等がちょうど0台',
+    );
   });
 });
 
@@ -107,13 +134,29 @@ describe('malformed conditions are refused at definition time, with the path of 
     ['an unknown event', { fact: 'event', op: 'in', value: ['moving_in', 'teleport'] }, [['content.conditionRules.value.1', 'INVALID_VALUE']]],
     ['a wrong operator', { all: [{ fact: 'dogs', op: '>=', value: 1 }] }, [['content.conditionRules.all.0.op', 'INVALID_VALUE']]],
     ['a fractional count', { fact: 'members', op: 'gte', value: 1.5 }, [['content.conditionRules.value', 'INVALID_VALUE']]],
-    ['an unknown group and crossed ages', { fact: 'members', where: { group: 'toddlers', minAge: 10, maxAge: 5 }, op: 'gte', value: 1 }, [
-      ['content.conditionRules.where.group', 'INVALID_VALUE'], ['content.conditionRules.where.maxAge', 'INVALID_VALUE'],
-    ]],
-    ['a flag that is not yes/no', { fact: 'members', where: { longTermCareCertified: 'yes' }, op: 'gte', value: 1 }, [['content.conditionRules.where.longTermCareCertified', 'INVALID_VALUE']]],
+    [
+      'an unknown group and crossed ages',
+      { fact: 'members', where: { group: 'toddlers', minAge: 10, maxAge: 5 }, op: 'gte', value: 1 },
+      [
+        ['content.conditionRules.where.group', 'INVALID_VALUE'],
+        ['content.conditionRules.where.maxAge', 'INVALID_VALUE'],
+      ],
+    ],
+    [
+      'a flag that is not yes/no',
+      { fact: 'members', where: { longTermCareCertified: 'yes' }, op: 'gte', value: 1 },
+      [['content.conditionRules.where.longTermCareCertified', 'INVALID_VALUE']],
+    ],
     ['an extra key (no code smuggled in)', { fact: 'dogs', op: 'gte', value: 1, eval: 'process.exit()' }, [['content.conditionRules.eval', 'INVALID_VALUE']]],
     ['two combinators in one node', { all: [schoolAge], any: [schoolAge] }, [['content.conditionRules.any', 'INVALID_VALUE']]],
-    ['a yes/no fact compared as a count', { fact: 'sealRegistrationWanted', op: 'gte', value: 1 }, [['content.conditionRules.op', 'INVALID_VALUE'], ['content.conditionRules.value', 'INVALID_VALUE']]],
+    [
+      'a yes/no fact compared as a count',
+      { fact: 'sealRegistrationWanted', op: 'gte', value: 1 },
+      [
+        ['content.conditionRules.op', 'INVALID_VALUE'],
+        ['content.conditionRules.value', 'INVALID_VALUE'],
+      ],
+    ],
   ])('%s', (_name, input, expected) => {
     expect(refused(input)).toEqual(expected);
     expect(parseCondition(input, at).condition).toBeNull();
@@ -135,14 +178,29 @@ describe('malformed conditions are refused at definition time, with the path of 
 
   it('the request refuses bad JSON and bad parts with their paths; a good one passes', () => {
     const content = {
-      procedureName: '児童手当の認定請求', procedureCategory: 'related', overview: '児童を養育している方への手当', conditions: '18歳以下の児童を養育している方が転入したとき',
-      routingPattern: '子育て支援課で受付', confirmationItems: '本人確認', outputForms: '認定請求書', rightsCleared: true,
+      procedureName: '児童手当の認定請求',
+      procedureCategory: 'related',
+      overview: '児童を養育している方への手当',
+      conditions: '18歳以下の児童を養育している方が転入したとき',
+      routingPattern: '子育て支援課で受付',
+      confirmationItems: '本人確認',
+      outputForms: '認定請求書',
+      rightsCleared: true,
     };
     const errorsOf = (extra: Record<string, unknown>) =>
-      previewRoute(procedureDefinitionKind, ctxFor('KTM', { content: { ...content, ...extra }, requester: { roleKeys: ['manager'] } })).errors.map((e) => [e.path.join('.'), e.code, e.ruleIds]);
+      previewRoute(procedureDefinitionKind, ctxFor('KTM', { content: { ...content, ...extra }, requester: { roleKeys: ['manager'] } })).errors.map((e) => [
+        e.path.join('.'),
+        e.code,
+        e.ruleIds,
+      ]);
     expect(errorsOf({ conditionRules: JSON.stringify({ fact: 'members', where: { maxAge: 18 }, op: 'gte', value: 1 }) })).toEqual([]);
     expect(errorsOf({ conditionRules: '{"fact": "members",' })).toEqual([['content.conditionRules', 'INVALID_VALUE', ['KTM-7-2-2']]]);
-    expect(errorsOf({ conditionRules: JSON.stringify({ all: [{ fact: 'event', op: 'in', value: ['moving'] }] }), routingRules: JSON.stringify({ patterns: [{ authority: '窓口課', action: 'print' }] }) })).toEqual([
+    expect(
+      errorsOf({
+        conditionRules: JSON.stringify({ all: [{ fact: 'event', op: 'in', value: ['moving'] }] }),
+        routingRules: JSON.stringify({ patterns: [{ authority: '窓口課', action: 'print' }] }),
+      }),
+    ).toEqual([
       ['content.conditionRules.all.0.value.0', 'INVALID_VALUE', ['KTM-7-2-2']],
       ['content.routingRules.patterns.0.action', 'INVALID_VALUE', ['KTM-7-2-3']],
     ]);
@@ -153,12 +211,34 @@ describe('malformed conditions are refused at definition time, with the path of 
 
 describe('the resident’s situation', () => {
   it('refuses what cannot be, with field paths', () => {
-    expect(paths(validateSituation({ events: [], members: [] }))).toEqual([['situation.events', 'REQUIRED'], ['situation.members', 'REQUIRED']]);
-    expect(paths(validateSituation({ events: ['moving_in', 'moving_out'], members: [{ age: -1 }, { age: 131 }, { age: 1.5 }] }))).toEqual([
-      ['situation.events', 'INVALID_VALUE'], ['situation.members.0.age', 'INVALID_VALUE'], ['situation.members.1.age', 'INVALID_VALUE'], ['situation.members.2.age', 'INVALID_VALUE'],
+    expect(paths(validateSituation({ events: [], members: [] }))).toEqual([
+      ['situation.events', 'REQUIRED'],
+      ['situation.members', 'REQUIRED'],
     ]);
-    expect(paths(validateSituation({ events: ['death'], members: [{ age: 80, head: true }, { age: 70, head: true }] }))).toEqual([['situation.members', 'INVALID_VALUE'], ['situation.members', 'INVALID_VALUE']]);
-    expect(paths(validateSituation({ events: ['moving_within'], members: [{ age: 80, deceased: true }], dogs: 100 }))).toEqual([['situation.members.0.deceased', 'INVALID_VALUE'], ['situation.dogs', 'INVALID_VALUE']]);
+    expect(paths(validateSituation({ events: ['moving_in', 'moving_out'], members: [{ age: -1 }, { age: 131 }, { age: 1.5 }] }))).toEqual([
+      ['situation.events', 'INVALID_VALUE'],
+      ['situation.members.0.age', 'INVALID_VALUE'],
+      ['situation.members.1.age', 'INVALID_VALUE'],
+      ['situation.members.2.age', 'INVALID_VALUE'],
+    ]);
+    expect(
+      paths(
+        validateSituation({
+          events: ['death'],
+          members: [
+            { age: 80, head: true },
+            { age: 70, head: true },
+          ],
+        }),
+      ),
+    ).toEqual([
+      ['situation.members', 'INVALID_VALUE'],
+      ['situation.members', 'INVALID_VALUE'],
+    ]);
+    expect(paths(validateSituation({ events: ['moving_within'], members: [{ age: 80, deceased: true }], dogs: 100 }))).toEqual([
+      ['situation.members.0.deceased', 'INVALID_VALUE'],
+      ['situation.dogs', 'INVALID_VALUE'],
+    ]);
     expect(validateSituation({ events: ['death', 'household_change'], members: [{ age: 80, deceased: true, head: true }, { age: 50 }] })).toEqual([]);
   });
 });
@@ -175,7 +255,11 @@ describe('routing by business authority (KTM-7-2-3)', () => {
   it('the first pattern naming the viewer’s section or a section above it, then the wildcard', () => {
     expect(procedureRouteFor(routing, ['hoken', 'shimin'])).toMatchObject({ action: 'handle', to: null, explicit: true, ruleIds: ['KTM-7-2-3'] });
     expect(procedureRouteFor(routing, ['madoguchi.uketsuke', 'madoguchi', 'shimin'])).toEqual({
-      action: 'accept_and_hand_over', to: 'hoken', note: '資格取得届を印字して引き継ぐ', explicit: true, ruleIds: ['KTM-7-2-3', 'KTM-5-1-2', 'KTM-8-1'],
+      action: 'accept_and_hand_over',
+      to: 'hoken',
+      note: '資格取得届を印字して引き継ぐ',
+      explicit: true,
+      ruleIds: ['KTM-7-2-3', 'KTM-5-1-2', 'KTM-8-1'],
     });
     expect(procedureRouteFor(routing, ['kaigo', 'fukushi'])).toMatchObject({ action: 'refer', to: 'hoken' });
   });
@@ -184,7 +268,13 @@ describe('routing by business authority (KTM-7-2-3)', () => {
     expect(procedureRouteFor({ handlingSection: 'hoken', patterns: [] }, [])).toMatchObject({ action: 'refer', to: 'hoken', explicit: false });
   });
   it('refuses malformed patterns with their paths', () => {
-    const r = parseProcedureRouting({ handlingSection: '', patterns: [{ authority: '窓口課', action: 'handle', to: '保険医療課' }, { authority: '窓口課', action: 'refer' }, { action: 'print' }] }, ['content', 'routingRules']);
+    const r = parseProcedureRouting(
+      {
+        handlingSection: '',
+        patterns: [{ authority: '窓口課', action: 'handle', to: '保険医療課' }, { authority: '窓口課', action: 'refer' }, { action: 'print' }],
+      },
+      ['content', 'routingRules'],
+    );
     expect(paths(r.errors)).toEqual([
       ['content.routingRules.handlingSection', 'INVALID_VALUE'],
       ['content.routingRules.patterns.0.to', 'INVALID_VALUE'],
@@ -207,11 +297,26 @@ describe('the definition a request carries', () => {
   });
   it('builds the structured definition; the name is the identity across versions', () => {
     const { definition, errors } = procedureDefinitionFromContent({
-      procedureName: 'ＡＢＣ 手続', procedureCategory: 'frequent', overview: 'o', conditions: 'c', routingPattern: 'r', confirmationItems: '・a\n・b', outputForms: 'f（印字：x）',
-      conditionRules: '{"fact":"sealRegistrationWanted","op":"eq","value":true}', displayOrder: 5,
+      procedureName: 'ＡＢＣ 手続',
+      procedureCategory: 'frequent',
+      overview: 'o',
+      conditions: 'c',
+      routingPattern: 'r',
+      confirmationItems: '・a\n・b',
+      outputForms: 'f（印字：x）',
+      conditionRules: '{"fact":"sealRegistrationWanted","op":"eq","value":true}',
+      displayOrder: 5,
     });
     expect(errors).toEqual([]);
-    expect(definition).toMatchObject({ name: 'ABC 手続', category: 'frequent', confirmationItems: ['a', 'b'], outputForms: [{ name: 'f', printedFields: ['x'] }], routing: null, displayOrder: 5, other: null });
+    expect(definition).toMatchObject({
+      name: 'ABC 手続',
+      category: 'frequent',
+      confirmationItems: ['a', 'b'],
+      outputForms: [{ name: 'f', printedFields: ['x'] }],
+      routing: null,
+      displayOrder: 5,
+      other: null,
+    });
     expect(definition!.conditionRules).toEqual({ fact: 'sealRegistrationWanted', op: 'eq', value: true });
     expect(procedureNameKey('ＡＢＣ 手続')).toBe(procedureNameKey('abc手続'));
     expect(procedureContentErrors({ conditionRules: '  ' })).toEqual([]);
@@ -219,7 +324,12 @@ describe('the definition a request carries', () => {
 });
 
 describe('which procedures a situation needs', () => {
-  const d = (name: string, category: ProcedureCandidate['category'], displayOrder: number, rules: unknown): ProcedureCandidate => ({ name, category, displayOrder, conditionRules: rules ? cond(rules) : null });
+  const d = (name: string, category: ProcedureCandidate['category'], displayOrder: number, rules: unknown): ProcedureCandidate => ({
+    name,
+    category,
+    displayOrder,
+    conditionRules: rules ? cond(rules) : null,
+  });
   const moving = { fact: 'event', op: 'in', value: ['moving_in'] };
   const defs = [
     d('印鑑登録', 'frequent', 10, { fact: 'sealRegistrationWanted', op: 'eq', value: true }),

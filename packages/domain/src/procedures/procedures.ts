@@ -12,7 +12,15 @@ import { isoDate, lastDayOfMonth, parseIsoDate } from '../calendar/iso-date.ts';
 import { fieldError, type FieldError, type Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
-import { PROCEDURE_CATEGORIES, evaluateCondition, isProcedureCategory, parseConditionJson, type ProcedureCategory, type ProcedureCondition, type ResidentSituation } from './procedure-conditions.ts';
+import {
+  PROCEDURE_CATEGORIES,
+  evaluateCondition,
+  isProcedureCategory,
+  parseConditionJson,
+  type ProcedureCategory,
+  type ProcedureCondition,
+  type ResidentSituation,
+} from './procedure-conditions.ts';
 import { bi, isPlainObject, parseJson, unknownKeys } from './procedure-input.ts';
 
 export * from './procedure-conditions.ts';
@@ -58,7 +66,13 @@ const MAX_PATTERNS = 20;
 /** Checks routing patterns written as data; sections stay references for the caller to resolve. */
 export function parseProcedureRouting(input: unknown, path: Path = []): { routing: ProcedureRouting | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  if (!isPlainObject(input)) return { routing: null, errors: [invalidRouting(path, 'Expected { "handlingSection": …, "patterns": [ … ] }.', '{ "handlingSection": …, "patterns": [ … ] } の形式で記述してください。')] };
+  if (!isPlainObject(input))
+    return {
+      routing: null,
+      errors: [
+        invalidRouting(path, 'Expected { "handlingSection": …, "patterns": [ … ] }.', '{ "handlingSection": …, "patterns": [ … ] } の形式で記述してください。'),
+      ],
+    };
   errors.push(...unknownKeys(input, ['handlingSection', 'patterns'], path).map((e) => ({ ...e, ruleIds: ROUTING_RULES })));
   const ref = (v: unknown, p: Path, required: boolean): string | null => {
     if (v === undefined || v === null) {
@@ -75,7 +89,9 @@ export function parseProcedureRouting(input: unknown, path: Path = []): { routin
   const list = input.patterns;
   const patterns: ProcedureRoutingPattern[] = [];
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PATTERNS) {
-    errors.push(invalidRouting([...path, 'patterns'], `Give 1 to ${MAX_PATTERNS} routing patterns.`, `振り分けパターンを1〜${MAX_PATTERNS}件指定してください。`));
+    errors.push(
+      invalidRouting([...path, 'patterns'], `Give 1 to ${MAX_PATTERNS} routing patterns.`, `振り分けパターンを1〜${MAX_PATTERNS}件指定してください。`),
+    );
   } else {
     const seen = new Set<string>();
     list.forEach((p, i) => {
@@ -86,17 +102,28 @@ export function parseProcedureRouting(input: unknown, path: Path = []): { routin
       }
       errors.push(...unknownKeys(p, ['authority', 'action', 'to', 'note'], at).map((e) => ({ ...e, ruleIds: ROUTING_RULES })));
       const authority = ref(p.authority, [...at, 'authority'], true);
-      if (authority && seen.has(authority)) errors.push(invalidRouting([...at, 'authority'], 'This authority already has a pattern.', 'この業務権限の振り分けパターンが重複しています。'));
+      if (authority && seen.has(authority))
+        errors.push(invalidRouting([...at, 'authority'], 'This authority already has a pattern.', 'この業務権限の振り分けパターンが重複しています。'));
       if (authority) seen.add(authority);
       if (!isProcedureRoutingAction(p.action)) {
-        errors.push(invalidRouting([...at, 'action'], `The action is one of ${Object.keys(PROCEDURE_ROUTING_ACTIONS).join(', ')}.`, `対応方法は${Object.keys(PROCEDURE_ROUTING_ACTIONS).join('、')}のいずれかです。`));
+        errors.push(
+          invalidRouting(
+            [...at, 'action'],
+            `The action is one of ${Object.keys(PROCEDURE_ROUTING_ACTIONS).join(', ')}.`,
+            `対応方法は${Object.keys(PROCEDURE_ROUTING_ACTIONS).join('、')}のいずれかです。`,
+          ),
+        );
       }
       const to = ref(p.to, [...at, 'to'], false);
-      if (p.action === 'handle' && to) errors.push(invalidRouting([...at, 'to'], 'A section that handles the procedure hands it to no one.', '「handle」（処理する）のときは引継ぎ先を指定しません。'));
+      if (p.action === 'handle' && to)
+        errors.push(
+          invalidRouting([...at, 'to'], 'A section that handles the procedure hands it to no one.', '「handle」（処理する）のときは引継ぎ先を指定しません。'),
+        );
       if (p.note !== undefined && p.note !== null && (typeof p.note !== 'string' || p.note.length > 500)) {
         errors.push(invalidRouting([...at, 'note'], 'The note is text of at most 500 characters.', '備考は500文字以内の文字列で記述してください。'));
       }
-      if (authority && isProcedureRoutingAction(p.action)) patterns.push({ authority, action: p.action, to, note: typeof p.note === 'string' && p.note.trim() ? p.note.trim() : null });
+      if (authority && isProcedureRoutingAction(p.action))
+        patterns.push({ authority, action: p.action, to, note: typeof p.note === 'string' && p.note.trim() ? p.note.trim() : null });
     });
   }
   return errors.length ? { routing: null, errors } : { routing: { handlingSection, patterns }, errors: [] };
@@ -123,10 +150,18 @@ export interface ProcedureRoutingDecision {
  * then the wildcard; without either, the handling section handles it and anyone else refers.
  * Sections are compared as the caller resolved them (ids).
  */
-export function procedureRouteFor(routing: { handlingSection: string; patterns: ProcedureRoutingPattern[] }, viewerSections: readonly string[]): ProcedureRoutingDecision {
-  const hit = routing.patterns.find((p) => p.authority !== ANY_AUTHORITY && viewerSections.includes(p.authority)) ?? routing.patterns.find((p) => p.authority === ANY_AUTHORITY);
+export function procedureRouteFor(
+  routing: { handlingSection: string; patterns: ProcedureRoutingPattern[] },
+  viewerSections: readonly string[],
+): ProcedureRoutingDecision {
+  const hit =
+    routing.patterns.find((p) => p.authority !== ANY_AUTHORITY && viewerSections.includes(p.authority)) ??
+    routing.patterns.find((p) => p.authority === ANY_AUTHORITY);
   const decide = (action: ProcedureRoutingAction, to: string | null, note: string | null, explicit: boolean): ProcedureRoutingDecision => ({
-    action, to: action === 'handle' ? null : (to ?? routing.handlingSection), note, explicit,
+    action,
+    to: action === 'handle' ? null : (to ?? routing.handlingSection),
+    note,
+    explicit,
     // A hand-over between sections is arranged by them (KTM-5-1-2); the counter prints the form it hands over (KTM-8-1).
     ruleIds: action === 'accept_and_hand_over' ? ['KTM-7-2-3', 'KTM-5-1-2', 'KTM-8-1'] : ['KTM-7-2-3'],
   });
@@ -183,7 +218,13 @@ export function parseProcedureOutputForms(text: string): ProcedureOutputForm[] {
   return splitProcedureLines(text).map((line) => {
     const m = /^(.+?)\s*[（(]\s*印字(?:項目)?\s*[:：]\s*(.+?)\s*[)）]\s*$/.exec(line) ?? /^(.+?)\s*[:：]\s*(.+)$/.exec(line);
     if (!m) return { name: line, printedFields: [] };
-    return { name: m[1]!.trim(), printedFields: m[2]!.split(/[、,，・]/).map((f) => f.trim()).filter((f) => f !== '') };
+    return {
+      name: m[1]!.trim(),
+      printedFields: m[2]!
+        .split(/[、,，・]/)
+        .map((f) => f.trim())
+        .filter((f) => f !== ''),
+    };
   });
 }
 
@@ -211,8 +252,10 @@ export function procedureDefinitionFromContent(content: Record<string, unknown>)
   const errors = procedureContentErrors(content);
   const name = str(content, 'procedureName');
   const category = content.procedureCategory;
-  if (!name) errors.push(fieldError(['content', 'procedureName'], 'REQUIRED', 'Procedure name is required.', '行政手続の名称を入力してください。', ['KTM-7-1']));
-  if (!isProcedureCategory(category)) errors.push(fieldError(['content', 'procedureCategory'], 'INVALID_VALUE', 'Choose a category.', '行政手続の区分を選択してください。', ['KTM-7-1']));
+  if (!name)
+    errors.push(fieldError(['content', 'procedureName'], 'REQUIRED', 'Procedure name is required.', '行政手続の名称を入力してください。', ['KTM-7-1']));
+  if (!isProcedureCategory(category))
+    errors.push(fieldError(['content', 'procedureCategory'], 'INVALID_VALUE', 'Choose a category.', '行政手続の区分を選択してください。', ['KTM-7-1']));
   if (errors.length || !name || !isProcedureCategory(category)) return { definition: null, errors };
   const rulesText = str(content, 'conditionRules');
   const routingText = str(content, 'routingRules');
@@ -274,7 +317,10 @@ export function proceduresNeeded<T extends ProcedureCandidate>(definitions: read
   return out.sort((a, b) => compareProcedures(a.definition, b.definition));
 }
 
-export function compareProcedures(a: Pick<ProcedureCandidate, 'category' | 'displayOrder' | 'name'>, b: Pick<ProcedureCandidate, 'category' | 'displayOrder' | 'name'>): number {
+export function compareProcedures(
+  a: Pick<ProcedureCandidate, 'category' | 'displayOrder' | 'name'>,
+  b: Pick<ProcedureCandidate, 'category' | 'displayOrder' | 'name'>,
+): number {
   return PROCEDURE_CATEGORIES[a.category].order - PROCEDURE_CATEGORIES[b.category].order || a.displayOrder - b.displayOrder || collator.compare(a.name, b.name);
 }
 

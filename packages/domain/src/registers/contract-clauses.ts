@@ -16,7 +16,8 @@ const EN: Partial<Record<RuleId, string>> = {
   'ARK-6-1-5': 'Prohibition or limitation of subcontracting',
   'ARK-6-1-6': 'Duty to accept the ward’s on-site inspections and investigations of data handling',
   'ARK-6-1-7': 'Duty to report incidents',
-  'ARK-6-1-8': 'Prevention of taking out, interception, alteration and erasure of data and programs, and of damage to equipment and media, by unauthorised access, viruses and the like',
+  'ARK-6-1-8':
+    'Prevention of taking out, interception, alteration and erasure of data and programs, and of damage to equipment and media, by unauthorised access, viruses and the like',
   'ARK-6-1-9': 'Ownership of what the outsourced processing produces',
   'ARK-6-1-10': 'Other matters needed to protect the data',
 };
@@ -55,23 +56,41 @@ export interface ContractClauseEntry {
   note?: string | null;
 }
 
-export type ContractClauseDecision =
-  | { allowed: true; clause: ContractClause; note: string | null; audit: RegisterAudit }
-  | RegisterRefusal;
+export type ContractClauseDecision = { allowed: true; clause: ContractClause; note: string | null; audit: RegisterAudit } | RegisterRefusal;
 
 /** ARK-6-1: the chief managing an outsourced ARK system records whether its contract states an item. */
 export function decideContractClause(e: ContractClauseEntry, actor: RegisterActor | null): ContractClauseDecision {
   if (!contractClausesApply(e.system)) {
-    return badEntry([fieldError(['systemId'], 'INVALID_VALUE', 'ARK-6-1 binds the contracts of outsourced Arakawa systems: this system has no contractor under it.', 'ARK-6-1は受託事業者に委託している荒川区の電子情報システムの契約に適用されます。このシステムは対象外です。', [CONTRACT_CLAUSE_RULE_ID])]);
+    return badEntry([
+      fieldError(
+        ['systemId'],
+        'INVALID_VALUE',
+        'ARK-6-1 binds the contracts of outsourced Arakawa systems: this system has no contractor under it.',
+        'ARK-6-1は受託事業者に委託している荒川区の電子情報システムの契約に適用されます。このシステムは対象外です。',
+        [CONTRACT_CLAUSE_RULE_ID],
+      ),
+    ]);
   }
   const clause = CONTRACT_CLAUSES.find((c) => c.ruleId === e.clause);
-  if (!clause) return badEntry([fieldError(['clause'], 'INVALID_VALUE', 'Name an item of ARK-6-1 (ARK-6-1-1 … ARK-6-1-10).', 'ARK-6-1の号（ARK-6-1-1〜ARK-6-1-10）を指定してください。', [CONTRACT_CLAUSE_RULE_ID])]);
+  if (!clause)
+    return badEntry([
+      fieldError(['clause'], 'INVALID_VALUE', 'Name an item of ARK-6-1 (ARK-6-1-1 … ARK-6-1-10).', 'ARK-6-1の号（ARK-6-1-1〜ARK-6-1-10）を指定してください。', [
+        CONTRACT_CLAUSE_RULE_ID,
+      ]),
+    ]);
   const duty = registerDuty(actor, REGISTER_DUTIES.contract_clause, { managingOrgUnitId: e.system.managingOrgUnitId });
   if (!duty.allowed) return duty;
   const note = e.note?.trim() || null;
   if ((note ?? '').length > 1000) return badEntry([fieldError(['note'], 'TOO_LONG', 'At most 1000 characters.', '備考は1000文字以内で入力してください。')]);
   return {
-    allowed: true, clause, note,
-    audit: { action: 'contract_clause.set', after: { clause: clause.ruleId, checked: e.checked, note, via: duty.via }, ruleIds: [clause.ruleId, ...duty.ruleIds], onBehalfOfStaffId: duty.onBehalfOfStaffId },
+    allowed: true,
+    clause,
+    note,
+    audit: {
+      action: 'contract_clause.set',
+      after: { clause: clause.ruleId, checked: e.checked, note, via: duty.via },
+      ruleIds: [clause.ruleId, ...duty.ruleIds],
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    },
   };
 }

@@ -7,7 +7,16 @@ import { fieldError, type FieldError } from '../registry/field-error.ts';
 import type { RegisterDutyRule } from './registers.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
-import { badEntry, forbiddenEntry, registerDuty, STAFF_IN_PERSON_ONLY, type RegisterActor, type RegisterAudit, type RegisterDutyAllowed, type RegisterRefusal } from './register-decision.ts';
+import {
+  badEntry,
+  forbiddenEntry,
+  registerDuty,
+  STAFF_IN_PERSON_ONLY,
+  type RegisterActor,
+  type RegisterAudit,
+  type RegisterDutyAllowed,
+  type RegisterRefusal,
+} from './register-decision.ts';
 
 /** 設計書, 取扱説明書 (ARK: プログラム説明書), 操作手引書 (MNT: 操作説明書), その他: the entity's enum takes them from here. */
 export const DOCUMENT_KIND_VALUES = ['design', 'manual', 'operating_manual', 'other'] as const;
@@ -56,13 +65,24 @@ const ARK_MANAGING_KEEPERS: RegisterDutyRule[] = [
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   ...(['design', 'manual', 'operating_manual', 'other'] as const).map((kind): DocumentRule => ({
-    rulebookId: 'MNT', kind, currentRuleIds: ['MNT-13-9', 'MNT-21-2'], keptBy: 'managing', keepers: MNT_KEEPERS,
+    rulebookId: 'MNT',
+    kind,
+    currentRuleIds: ['MNT-13-9', 'MNT-21-2'],
+    keptBy: 'managing',
+    keepers: MNT_KEEPERS,
   })),
   ...(['design', 'manual', 'other'] as const).map((kind): DocumentRule => ({
-    rulebookId: 'ARK', kind, currentRuleIds: ['ARK-5-2'], keptBy: 'managing', keepers: ARK_MANAGING_KEEPERS,
+    rulebookId: 'ARK',
+    kind,
+    currentRuleIds: ['ARK-5-2'],
+    keptBy: 'managing',
+    keepers: ARK_MANAGING_KEEPERS,
   })),
   {
-    rulebookId: 'ARK', kind: 'operating_manual', currentRuleIds: ['ARK-11-2'], keptBy: 'using_section',
+    rulebookId: 'ARK',
+    kind: 'operating_manual',
+    currentRuleIds: ['ARK-11-2'],
+    keptBy: 'using_section',
     keepers: [{ rulebookId: 'ARK', roleKey: 'using_section_chief', where: 'own_unit', ruleIds: ['ARK-11-1'] }],
   },
 ];
@@ -91,9 +111,15 @@ export interface DocumentStaleness {
  * A document is stale when a modification of its system was completed after its latest version
  * was registered, until a new version is registered. Instants are ISO strings (UTC), so they compare.
  */
-export function documentStaleness(rule: DocumentRule | undefined, latest: { registeredAt: string; versionLabel: string }, modifications: readonly CompletedModification[]): DocumentStaleness {
+export function documentStaleness(
+  rule: DocumentRule | undefined,
+  latest: { registeredAt: string; versionLabel: string },
+  modifications: readonly CompletedModification[],
+): DocumentStaleness {
   if (!rule) return { stale: false, staleSince: null, pending: [], reason: null, ruleIds: [] };
-  const pending = modifications.filter((m) => Date.parse(m.decidedAt) > Date.parse(latest.registeredAt)).sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
+  const pending = modifications
+    .filter((m) => Date.parse(m.decidedAt) > Date.parse(latest.registeredAt))
+    .sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   if (pending.length === 0) return { stale: false, staleSince: null, pending, reason: null, ruleIds: rule.currentRuleIds };
   const numbers = pending.map((m) => m.requestNumber);
   const kind = DOCUMENT_KINDS[rule.kind];
@@ -123,11 +149,26 @@ export function validateDocumentDraft(d: DocumentDraft, base: (string | number)[
   const errors: FieldError[] = [];
   const title = d.title?.trim() ?? '';
   if (!title) errors.push(fieldError([...base, 'title'], 'REQUIRED', 'Give the title of the document.', '文書名を入力してください。'));
-  else if ([...title].length > DOCUMENT_TITLE_MAX) errors.push(fieldError([...base, 'title'], 'TOO_LONG', `At most ${DOCUMENT_TITLE_MAX} characters.`, `文書名は${DOCUMENT_TITLE_MAX}文字以内で入力してください。`));
+  else if ([...title].length > DOCUMENT_TITLE_MAX)
+    errors.push(
+      fieldError([...base, 'title'], 'TOO_LONG', `At most ${DOCUMENT_TITLE_MAX} characters.`, `文書名は${DOCUMENT_TITLE_MAX}文字以内で入力してください。`),
+    );
   const version = d.versionLabel?.trim() ?? '';
-  if (!version) errors.push(fieldError([...base, 'versionLabel'], 'REQUIRED', 'Give the version (e.g. 第3版, v2.1).', '版（例: 第3版、v2.1）を入力してください。'));
-  else if ([...version].length > DOCUMENT_VERSION_MAX) errors.push(fieldError([...base, 'versionLabel'], 'TOO_LONG', `At most ${DOCUMENT_VERSION_MAX} characters.`, `版は${DOCUMENT_VERSION_MAX}文字以内で入力してください。`));
-  if ([...(d.note ?? '')].length > DOCUMENT_NOTE_MAX) errors.push(fieldError([...base, 'note'], 'TOO_LONG', `At most ${DOCUMENT_NOTE_MAX} characters.`, `備考は${DOCUMENT_NOTE_MAX}文字以内で入力してください。`));
+  if (!version)
+    errors.push(fieldError([...base, 'versionLabel'], 'REQUIRED', 'Give the version (e.g. 第3版, v2.1).', '版（例: 第3版、v2.1）を入力してください。'));
+  else if ([...version].length > DOCUMENT_VERSION_MAX)
+    errors.push(
+      fieldError(
+        [...base, 'versionLabel'],
+        'TOO_LONG',
+        `At most ${DOCUMENT_VERSION_MAX} characters.`,
+        `版は${DOCUMENT_VERSION_MAX}文字以内で入力してください。`,
+      ),
+    );
+  if ([...(d.note ?? '')].length > DOCUMENT_NOTE_MAX)
+    errors.push(
+      fieldError([...base, 'note'], 'TOO_LONG', `At most ${DOCUMENT_NOTE_MAX} characters.`, `備考は${DOCUMENT_NOTE_MAX}文字以内で入力してください。`),
+    );
   return errors;
 }
 
@@ -141,8 +182,7 @@ export interface DocumentRegistration extends DocumentDraft {
 }
 
 export type DocumentRegistrationDecision =
-  | { allowed: true; versionLabel: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; via: RegisterDutyAllowed['via'] }
-  | RegisterRefusal;
+  { allowed: true; versionLabel: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; via: RegisterDutyAllowed['via'] } | RegisterRefusal;
 
 /**
  * A new version of a system document (MNT-21-1, ARK-5-1, ARK-11-1), by its keeper: per using
@@ -153,10 +193,30 @@ export function decideDocumentRegistration(d: DocumentRegistration, actor: Regis
   const rule = documentRule(d.system.rulebookId, d.kind);
   const ruleIds = rule ? rule.keepers.flatMap((k) => k.ruleIds) : undefined;
   if (rule?.keptBy === 'using_section') {
-    if (!d.orgUnitId) return badEntry([fieldError(['input', 'orgUnitId'], 'REQUIRED', 'Name the using section whose operating manual this is (ARK-11-1).', '操作手引書を作成・保管する利用課を選択してください（ARK-11-1）。', ruleIds)]);
-    if (!d.system.usingOrgUnitIds.includes(d.orgUnitId)) return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This section does not use the system.', 'この課は当該システムを利用していません。', ruleIds)]);
+    if (!d.orgUnitId)
+      return badEntry([
+        fieldError(
+          ['input', 'orgUnitId'],
+          'REQUIRED',
+          'Name the using section whose operating manual this is (ARK-11-1).',
+          '操作手引書を作成・保管する利用課を選択してください（ARK-11-1）。',
+          ruleIds,
+        ),
+      ]);
+    if (!d.system.usingOrgUnitIds.includes(d.orgUnitId))
+      return badEntry([
+        fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This section does not use the system.', 'この課は当該システムを利用していません。', ruleIds),
+      ]);
   } else if (d.orgUnitId) {
-    return badEntry([fieldError(['input', 'orgUnitId'], 'INVALID_VALUE', 'This document is kept for the system as a whole, not per section.', 'この文書はシステムごとに管理するもので、課ごとには登録しません。', ruleIds)]);
+    return badEntry([
+      fieldError(
+        ['input', 'orgUnitId'],
+        'INVALID_VALUE',
+        'This document is kept for the system as a whole, not per section.',
+        'この文書はシステムごとに管理するもので、課ごとには登録しません。',
+        ruleIds,
+      ),
+    ]);
   }
   let duty: RegisterDutyAllowed;
   if (rule) {
@@ -166,19 +226,37 @@ export function decideDocumentRegistration(d: DocumentRegistration, actor: Regis
   } else {
     if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
     if (!actor.registryAdmin) {
-      return forbiddenEntry({ ja: 'このシステムの規程には文書の管理者の定めがないため、台帳管理者だけが登録できます。', en: 'No rule of this system’s rulebook assigns its documents: only registry administrators register them.' });
+      return forbiddenEntry({
+        ja: 'このシステムの規程には文書の管理者の定めがないため、台帳管理者だけが登録できます。',
+        en: 'No rule of this system’s rulebook assigns its documents: only registry administrators register them.',
+      });
     }
     duty = { allowed: true, via: 'registry_admin', role: null, ruleIds: [], onBehalfOfStaffId: null };
   }
   const errors = validateDocumentDraft(d);
   if (errors.length) return badEntry(errors);
-  return { allowed: true, versionLabel: d.versionLabel!.trim(), ruleIds: ruleIdSet(duty.ruleIds, rule?.currentRuleIds), onBehalfOfStaffId: duty.onBehalfOfStaffId, via: duty.via };
+  return {
+    allowed: true,
+    versionLabel: d.versionLabel!.trim(),
+    ruleIds: ruleIdSet(duty.ruleIds, rule?.currentRuleIds),
+    onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    via: duty.via,
+  };
 }
 
 /** A version registered twice. */
-export const documentVersionRegistered = (): RegisterRefusal => badEntry([fieldError(['input', 'versionLabel'], 'DUPLICATE', 'This version is already registered.', 'この版は既に登録されています。')]);
+export const documentVersionRegistered = (): RegisterRefusal =>
+  badEntry([fieldError(['input', 'versionLabel'], 'DUPLICATE', 'This version is already registered.', 'この版は既に登録されています。')]);
 
 /** The audit event of a version registered, saying whether the document is still stale after it. */
-export function documentRegisteredAudit(d: Extract<DocumentRegistrationDecision, { allowed: true }>, r: { systemId: string; kind: DocumentKind; orgUnitId: string | null; stale: boolean }): RegisterAudit {
-  return { action: 'document.register', after: { system: r.systemId, kind: r.kind, orgUnit: r.orgUnitId, versionLabel: d.versionLabel, stale: r.stale, via: d.via }, ruleIds: d.ruleIds, onBehalfOfStaffId: d.onBehalfOfStaffId };
+export function documentRegisteredAudit(
+  d: Extract<DocumentRegistrationDecision, { allowed: true }>,
+  r: { systemId: string; kind: DocumentKind; orgUnitId: string | null; stale: boolean },
+): RegisterAudit {
+  return {
+    action: 'document.register',
+    after: { system: r.systemId, kind: r.kind, orgUnit: r.orgUnitId, versionLabel: d.versionLabel, stale: r.stale, via: d.via },
+    ruleIds: d.ruleIds,
+    onBehalfOfStaffId: d.onBehalfOfStaffId,
+  };
 }

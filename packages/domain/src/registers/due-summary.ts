@@ -45,10 +45,34 @@ export function operationsDueSummary(c: OperationsDueCounts, rulebookIds: readon
   const summary: OperationsDueLine[] = [
     { key: 'processing_plans', label: { ja: '月間処理予定', en: 'Monthly processing plans' }, ...c.processingPlans, ruleIds: PROCESSING_PLAN_RULE_IDS },
     { key: 'check_sheets', label: { ja: '点検シート', en: 'Quarterly check sheets' }, ...c.checkSheets, ruleIds: CHECK_SHEET_RULE_IDS },
-    { key: 'stale_documents', label: { ja: '改修が未反映の文書', en: 'Documents not reflecting a modification' }, due: 0, overdue: c.staleDocuments.length, ruleIds: [...new Set(c.staleDocuments.flatMap((x) => x.ruleIds))] },
-    { key: 'findings', label: { ja: '指摘事項・改善要求', en: 'Findings and improvement requests' }, due: c.findings.length - c.overdueFindings, overdue: c.overdueFindings, ruleIds: [...new Set(c.findings.flatMap((f) => f.ruleIds))] },
-    { key: 'form_ledger', label: { ja: '保存期間満了の帳票等', en: 'Forms past their retention' }, due: 0, overdue: c.formsPastRetention, ruleIds: ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'] },
-    { key: 'contract_clauses', label: { ja: '契約条項の不足', en: 'Contracts missing ARK-6-1 clauses' }, due: 0, overdue: c.contractsMissingClauses, ruleIds: [CONTRACT_CLAUSE_RULE_ID] },
+    {
+      key: 'stale_documents',
+      label: { ja: '改修が未反映の文書', en: 'Documents not reflecting a modification' },
+      due: 0,
+      overdue: c.staleDocuments.length,
+      ruleIds: [...new Set(c.staleDocuments.flatMap((x) => x.ruleIds))],
+    },
+    {
+      key: 'findings',
+      label: { ja: '指摘事項・改善要求', en: 'Findings and improvement requests' },
+      due: c.findings.length - c.overdueFindings,
+      overdue: c.overdueFindings,
+      ruleIds: [...new Set(c.findings.flatMap((f) => f.ruleIds))],
+    },
+    {
+      key: 'form_ledger',
+      label: { ja: '保存期間満了の帳票等', en: 'Forms past their retention' },
+      due: 0,
+      overdue: c.formsPastRetention,
+      ruleIds: ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'],
+    },
+    {
+      key: 'contract_clauses',
+      label: { ja: '契約条項の不足', en: 'Contracts missing ARK-6-1 clauses' },
+      due: 0,
+      overdue: c.contractsMissingClauses,
+      ruleIds: [CONTRACT_CLAUSE_RULE_ID],
+    },
   ];
   const books = new Set(rulebookIds);
   return summary.filter((line) => REGISTER_RULEBOOKS[line.key].some((b) => books.has(b)));

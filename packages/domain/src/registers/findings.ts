@@ -6,9 +6,27 @@ import { positionsAt } from '../roles/role-resolution.ts';
 import { localDateAt } from '../roles/role-resolution.ts';
 import { ruleIdSet } from '../rulebooks/rule-id-set.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
-import { decideImprovementRequest, findingStepConflict, validateFinding, type FindingDraft, type FindingSource, type FindingStatus, type InspectionKind } from './inspections.ts';
+import {
+  decideImprovementRequest,
+  findingStepConflict,
+  validateFinding,
+  type FindingDraft,
+  type FindingSource,
+  type FindingStatus,
+  type InspectionKind,
+} from './inspections.ts';
 import { REGISTER_DUTIES } from './registers.ts';
-import { badEntry, conflictingEntry, forbiddenEntry, registerDuty, STAFF_IN_PERSON_ONLY, type RegisterActor, type RegisterAudit, type RegisterNotice, type RegisterRefusal } from './register-decision.ts';
+import {
+  badEntry,
+  conflictingEntry,
+  forbiddenEntry,
+  registerDuty,
+  STAFF_IN_PERSON_ONLY,
+  type RegisterActor,
+  type RegisterAudit,
+  type RegisterNotice,
+  type RegisterRefusal,
+} from './register-decision.ts';
 
 /** The inspection a finding comes of: who records it records (and follows up) its findings. */
 export interface FindingInspectionFact {
@@ -36,7 +54,16 @@ export interface FindingRaise extends FindingDraft {
 }
 
 export type FindingRaiseDecision =
-  | { allowed: true; source: FindingSource; rulebookId: string; ruleIds: RuleId[]; onBehalfOfStaffId: string | null; title: string; detail: string; audit: RegisterAudit }
+  | {
+      allowed: true;
+      source: FindingSource;
+      rulebookId: string;
+      ruleIds: RuleId[];
+      onBehalfOfStaffId: string | null;
+      title: string;
+      detail: string;
+      audit: RegisterAudit;
+    }
   | RegisterRefusal;
 
 /**
@@ -69,7 +96,13 @@ export function decideFindingRaise(r: FindingRaise, actor: RegisterActor | null,
   if (errors.length) return badEntry(errors);
   const title = r.title!.trim();
   return {
-    allowed: true, source, rulebookId, ruleIds, onBehalfOfStaffId: onBehalfOf, title, detail: r.detail!.trim(),
+    allowed: true,
+    source,
+    rulebookId,
+    ruleIds,
+    onBehalfOfStaffId: onBehalfOf,
+    title,
+    detail: r.detail!.trim(),
     audit: { action: 'finding.raise', after: { source, addressee: r.addressee.id, dueOn: r.dueOn, title }, ruleIds, onBehalfOfStaffId: onBehalfOf },
   };
 }
@@ -78,8 +111,10 @@ export function decideFindingRaise(r: FindingRaise, actor: RegisterActor | null,
 export function findingRaisedNotice(f: { source: string; addresseeName: string; title: string; dueOn: string; ruleIds: readonly RuleId[] }): RegisterNotice {
   const word = f.source === 'improvement_request' ? '改善要求' : '指摘事項';
   return {
-    kind: 'finding.raised', subject: `${word}：${f.title}（回答期限 ${f.dueOn}）`,
-    body: `${f.addresseeName}あてに${word}「${f.title}」が登録されました。${f.dueOn}までに改善の状況を回答してください（${f.ruleIds.join('、')}）。`, mail: true,
+    kind: 'finding.raised',
+    subject: `${word}：${f.title}（回答期限 ${f.dueOn}）`,
+    body: `${f.addresseeName}あてに${word}「${f.title}」が登録されました。${f.dueOn}までに改善の状況を回答してください（${f.ruleIds.join('、')}）。`,
+    mail: true,
   };
 }
 
@@ -129,26 +164,38 @@ export function findingAddresseeSide(f: FindingFacts, actor: RegisterActor, at: 
   return { allowed: actor.registryAdmin, onBehalfOf: null };
 }
 
-export type FindingStepDecision =
-  | { allowed: true; text: string | null; audit: RegisterAudit; notice: RegisterNotice | null }
-  | RegisterRefusal;
+export type FindingStepDecision = { allowed: true; text: string | null; audit: RegisterAudit; notice: RegisterNotice | null } | RegisterRefusal;
 
 /** The addressee answers (open → responded); the raiser is told, by mail too. */
 export function decideFindingResponse(f: FindingFacts, actor: RegisterActor | null, at: Date, response: string): FindingStepDecision {
   if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
   const side = findingAddresseeSide(f, actor, at);
-  if (!side.allowed) return forbiddenEntry({ ja: `この指摘事項に回答できるのは${f.addresseePositionName}（又はその代理者）です。`, en: `Only the ${f.addresseePositionName} (or their deputy) answers this finding.` }, f.ruleIds);
+  if (!side.allowed)
+    return forbiddenEntry(
+      {
+        ja: `この指摘事項に回答できるのは${f.addresseePositionName}（又はその代理者）です。`,
+        en: `Only the ${f.addresseePositionName} (or their deputy) answers this finding.`,
+      },
+      f.ruleIds,
+    );
   const blocked = findingStepConflict(f.status, 'respond');
   if (blocked) return conflictingEntry(blocked, f.ruleIds);
   const text = response.trim();
   if (!text) return badEntry([fieldError(['response'], 'REQUIRED', 'Describe the improvement made or planned.', '改善の状況を入力してください。')]);
   if ([...text].length > 4000) return badEntry([fieldError(['response'], 'TOO_LONG', 'At most 4000 characters.', '4000文字以内で入力してください。')]);
   return {
-    allowed: true, text,
+    allowed: true,
+    text,
     audit: { action: 'finding.respond', after: { late: localDateAt(at) > f.dueOn }, ruleIds: f.ruleIds, onBehalfOfStaffId: side.onBehalfOf },
-    notice: f.raisedById === actor.staffId ? null : {
-      kind: 'finding.responded', subject: `指摘事項への回答：${f.title}`, body: `${f.addresseePositionName}から「${f.title}」への回答がありました。内容を確認し、完了としてください。`, mail: true,
-    },
+    notice:
+      f.raisedById === actor.staffId
+        ? null
+        : {
+            kind: 'finding.responded',
+            subject: `指摘事項への回答：${f.title}`,
+            body: `${f.addresseePositionName}から「${f.title}」への回答がありました。内容を確認し、完了としてください。`,
+            mail: true,
+          },
   };
 }
 
@@ -156,13 +203,21 @@ export function decideFindingResponse(f: FindingFacts, actor: RegisterActor | nu
 export function decideFindingClose(f: FindingFacts, actor: RegisterActor | null, note: string | null): FindingStepDecision {
   if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
   const side = findingRaisingSide(f, actor);
-  if (!side.allowed) return forbiddenEntry({ ja: '指摘事項を完了にできるのは、指摘した側（指摘できる者又は指摘した者）です。', en: 'Only the raising side (whoever may raise such a finding, or raised it) closes a finding.' }, f.ruleIds);
+  if (!side.allowed)
+    return forbiddenEntry(
+      {
+        ja: '指摘事項を完了にできるのは、指摘した側（指摘できる者又は指摘した者）です。',
+        en: 'Only the raising side (whoever may raise such a finding, or raised it) closes a finding.',
+      },
+      f.ruleIds,
+    );
   const blocked = findingStepConflict(f.status, 'close');
   if (blocked) return conflictingEntry(blocked, f.ruleIds);
   const text = note?.trim() || null;
   if ((text ?? '').length > 2000) return badEntry([fieldError(['note'], 'TOO_LONG', 'At most 2000 characters.', '2000文字以内で入力してください。')]);
   return {
-    allowed: true, text,
+    allowed: true,
+    text,
     audit: { action: 'finding.close', after: { note: text }, ruleIds: f.ruleIds, onBehalfOfStaffId: side.onBehalfOf },
     notice: { kind: 'finding.closed', subject: `指摘事項の完了：${f.title}`, body: `「${f.title}」は完了となりました。`, mail: false },
   };
@@ -173,11 +228,20 @@ export function decideFindingNote(f: FindingFacts, actor: RegisterActor | null, 
   if (!actor) return forbiddenEntry(STAFF_IN_PERSON_ONLY);
   const addressee = findingAddresseeSide(f, actor, at);
   const side = addressee.allowed ? addressee : findingRaisingSide(f, actor);
-  if (!side.allowed) return forbiddenEntry({ ja: '経過を記録できるのは、指摘した側と指摘を受けた側です。', en: 'Only the raising side and the addressee follow a finding up.' }, f.ruleIds);
+  if (!side.allowed)
+    return forbiddenEntry(
+      { ja: '経過を記録できるのは、指摘した側と指摘を受けた側です。', en: 'Only the raising side and the addressee follow a finding up.' },
+      f.ruleIds,
+    );
   const blocked = findingStepConflict(f.status, 'note');
   if (blocked) return conflictingEntry(blocked, f.ruleIds);
   const text = body.trim();
   if (!text) return badEntry([fieldError(['body'], 'REQUIRED', 'Write the note.', '経過を入力してください。')]);
   if ([...text].length > 2000) return badEntry([fieldError(['body'], 'TOO_LONG', 'At most 2000 characters.', '2000文字以内で入力してください。')]);
-  return { allowed: true, text, audit: { action: 'finding.note', after: { body: text }, ruleIds: f.ruleIds, onBehalfOfStaffId: side.onBehalfOf }, notice: null };
+  return {
+    allowed: true,
+    text,
+    audit: { action: 'finding.note', after: { body: text }, ruleIds: f.ruleIds, onBehalfOfStaffId: side.onBehalfOf },
+    notice: null,
+  };
 }

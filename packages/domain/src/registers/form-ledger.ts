@@ -45,11 +45,13 @@ export function ledgerEntryState(e: LedgerEntryFacts, today: string): LedgerEntr
     pastRetention,
     ruleIds: pastRetention ? ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'] : FORM_LEDGER_RULE_IDS,
     message: pastRetention
-      ? { ja: `保存期間（${retentionEndsOn}まで）が満了しています。判読できない方法で廃棄し、廃棄日を記録してください（KWO-9-3）。`, en: `The retention period ended on ${retentionEndsOn}. Dispose of the forms so they cannot be read and record it (KWO-9-3).` }
+      ? {
+          ja: `保存期間（${retentionEndsOn}まで）が満了しています。判読できない方法で廃棄し、廃棄日を記録してください（KWO-9-3）。`,
+          en: `The retention period ended on ${retentionEndsOn}. Dispose of the forms so they cannot be read and record it (KWO-9-3).`,
+        }
       : null,
   };
 }
-
 
 export interface LedgerEntryDraft {
   formName?: string | null;
@@ -65,16 +67,27 @@ export function validateLedgerEntry(d: LedgerEntryDraft, today: string, base: (s
   const text = (field: 'formName' | 'information' | 'storagePlace', max: number, ja: string, en: string, ruleIds?: RuleId[]) => {
     const v = d[field]?.trim() ?? '';
     if (!v) errors.push(fieldError([...base, field], 'REQUIRED', `Give the ${en}.`, `${ja}を入力してください。`, ruleIds));
-    else if ([...v].length > max) errors.push(fieldError([...base, field], 'TOO_LONG', `At most ${max} characters.`, `${ja}は${max}文字以内で入力してください。`));
+    else if ([...v].length > max)
+      errors.push(fieldError([...base, field], 'TOO_LONG', `At most ${max} characters.`, `${ja}は${max}文字以内で入力してください。`));
   };
   text('formName', 200, '帳票等の名称', 'name of the form');
   text('information', 500, '記録されている情報', 'information the form holds');
   text('storagePlace', 200, '保管場所', 'storage place', ['KWO-9-2']);
-  if (!isIsoDate(d.createdOn)) errors.push(fieldError([...base, 'createdOn'], 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '作成日をYYYY-MM-DDの形式で入力してください。'));
-  else if (d.createdOn > today) errors.push(fieldError([...base, 'createdOn'], 'INVALID_VALUE', 'The date cannot be in the future.', '作成日に将来の日付は指定できません。'));
+  if (!isIsoDate(d.createdOn))
+    errors.push(fieldError([...base, 'createdOn'], 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '作成日をYYYY-MM-DDの形式で入力してください。'));
+  else if (d.createdOn > today)
+    errors.push(fieldError([...base, 'createdOn'], 'INVALID_VALUE', 'The date cannot be in the future.', '作成日に将来の日付は指定できません。'));
   const y = d.retentionYears;
   if (y !== null && y !== undefined && (!Number.isInteger(y) || y < 1 || y > 99)) {
-    errors.push(fieldError([...base, 'retentionYears'], 'INVALID_VALUE', 'The retention period is 1 to 99 years, or none for forms kept while in use (常用).', '保存期間は1〜99年で入力してください（常用の場合は空欄）。', ['KWO-9-4']));
+    errors.push(
+      fieldError(
+        [...base, 'retentionYears'],
+        'INVALID_VALUE',
+        'The retention period is 1 to 99 years, or none for forms kept while in use (常用).',
+        '保存期間は1〜99年で入力してください（常用の場合は空欄）。',
+        ['KWO-9-4'],
+      ),
+    );
   }
   return errors;
 }
@@ -91,14 +104,30 @@ export interface DisposalDraft {
  */
 export function validateDisposal(entry: LedgerEntryFacts, d: DisposalDraft, today: string, base: (string | number)[] = ['input']): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(d.disposedOn)) errors.push(fieldError([...base, 'disposedOn'], 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '廃棄日をYYYY-MM-DDの形式で入力してください。'));
-  else if (d.disposedOn > today) errors.push(fieldError([...base, 'disposedOn'], 'INVALID_VALUE', 'The date cannot be in the future.', '廃棄日に将来の日付は指定できません。'));
+  if (!isIsoDate(d.disposedOn))
+    errors.push(fieldError([...base, 'disposedOn'], 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '廃棄日をYYYY-MM-DDの形式で入力してください。'));
+  else if (d.disposedOn > today)
+    errors.push(fieldError([...base, 'disposedOn'], 'INVALID_VALUE', 'The date cannot be in the future.', '廃棄日に将来の日付は指定できません。'));
   else {
     const end = retentionEndOn(entry.createdOn, entry.retentionYears);
-    if (end && d.disposedOn <= end) errors.push(fieldError([...base, 'disposedOn'], 'INVALID_VALUE', `The forms are kept until ${end}: dispose of them after that.`, `保存期間（${end}まで）の満了前には廃棄できません。`, ['KWO-9-4']));
+    if (end && d.disposedOn <= end)
+      errors.push(
+        fieldError(
+          [...base, 'disposedOn'],
+          'INVALID_VALUE',
+          `The forms are kept until ${end}: dispose of them after that.`,
+          `保存期間（${end}まで）の満了前には廃棄できません。`,
+          ['KWO-9-4'],
+        ),
+      );
   }
   const note = d.note?.trim() ?? '';
-  if (d.method === 'other' && !note) errors.push(fieldError([...base, 'note'], 'REQUIRED', 'Say how the content was made unreadable.', '記述内容を判読できないようにした方法を入力してください。', ['KWO-9-3']));
+  if (d.method === 'other' && !note)
+    errors.push(
+      fieldError([...base, 'note'], 'REQUIRED', 'Say how the content was made unreadable.', '記述内容を判読できないようにした方法を入力してください。', [
+        'KWO-9-3',
+      ]),
+    );
   if ([...note].length > 500) errors.push(fieldError([...base, 'note'], 'TOO_LONG', 'At most 500 characters.', '500文字以内で入力してください。'));
   return errors;
 }
@@ -109,9 +138,7 @@ export interface LedgerEntryInput extends LedgerEntryDraft {
   orgUnitId: string;
 }
 
-export type LedgerEntryDecision =
-  | { allowed: true; ruleIds: RuleId[]; audit: RegisterAudit }
-  | RegisterRefusal;
+export type LedgerEntryDecision = { allowed: true; ruleIds: RuleId[]; audit: RegisterAudit } | RegisterRefusal;
 
 /** KWO-5-2: the システム利用責任者 enters a form in the place's ledger (第1号様式). */
 export function decideLedgerEntry(e: LedgerEntryInput, actor: RegisterActor | null, today: string): LedgerEntryDecision {
@@ -120,20 +147,26 @@ export function decideLedgerEntry(e: LedgerEntryInput, actor: RegisterActor | nu
   const errors = validateLedgerEntry(e, today);
   if (errors.length) return badEntry(errors);
   return {
-    allowed: true, ruleIds: duty.ruleIds,
+    allowed: true,
+    ruleIds: duty.ruleIds,
     audit: {
-      action: 'form_ledger.add', after: { orgUnit: e.orgUnitId, formName: e.formName!.trim(), createdOn: e.createdOn, retentionYears: e.retentionYears ?? null, via: duty.via },
-      ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId,
+      action: 'form_ledger.add',
+      after: { orgUnit: e.orgUnitId, formName: e.formName!.trim(), createdOn: e.createdOn, retentionYears: e.retentionYears ?? null, via: duty.via },
+      ruleIds: duty.ruleIds,
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
     },
   };
 }
 
-export type DisposalDecision =
-  | { allowed: true; note: string | null; audit: RegisterAudit }
-  | RegisterRefusal;
+export type DisposalDecision = { allowed: true; note: string | null; audit: RegisterAudit } | RegisterRefusal;
 
 /** KWO-9-3: the forms were made unreadable and disposed of, once, after their retention (KWO-9-4). */
-export function decideFormDisposal(entry: LedgerEntryFacts & { orgUnitId: string }, d: DisposalDraft, actor: RegisterActor | null, today: string): DisposalDecision {
+export function decideFormDisposal(
+  entry: LedgerEntryFacts & { orgUnitId: string },
+  d: DisposalDraft,
+  actor: RegisterActor | null,
+  today: string,
+): DisposalDecision {
   const duty = registerDuty(actor, REGISTER_DUTIES.form_ledger, { orgUnitId: entry.orgUnitId });
   if (!duty.allowed) return duty;
   if (entry.disposedOn) return conflictingEntry({ ja: 'この帳票等は廃棄済みです。', en: 'These forms have already been disposed of.' }, ['KWO-9-3']);
@@ -141,7 +174,13 @@ export function decideFormDisposal(entry: LedgerEntryFacts & { orgUnitId: string
   if (errors.length) return badEntry(errors);
   const ruleIds = ruleIdSet(duty.ruleIds, ['KWO-9-3']);
   return {
-    allowed: true, note: d.note?.trim() || null,
-    audit: { action: 'form_ledger.dispose', after: { method: d.method, disposedOn: d.disposedOn, via: duty.via }, ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId },
+    allowed: true,
+    note: d.note?.trim() || null,
+    audit: {
+      action: 'form_ledger.dispose',
+      after: { method: d.method, disposedOn: d.disposedOn, via: duty.via },
+      ruleIds,
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
+    },
   };
 }

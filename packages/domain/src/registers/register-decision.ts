@@ -42,7 +42,10 @@ export const conflictingEntry = (message: Bilingual, ruleIds: RuleId[] = []): Re
 export const badEntry = (fieldErrors: FieldError[]): RegisterRefusal => ({ allowed: false, code: 'BAD_USER_INPUT', fieldErrors });
 
 /** Register entries are made by staff in person. */
-export const STAFF_IN_PERSON_ONLY: Bilingual = { ja: '登録は本人としてサインインした職員が行います。', en: 'Register entries are made by staff signed in as themselves.' };
+export const STAFF_IN_PERSON_ONLY: Bilingual = {
+  ja: '登録は本人としてサインインした職員が行います。',
+  en: 'Register entries are made by staff signed in as themselves.',
+};
 
 /**
  * The duty the actor records under (REGISTER_DUTIES, a document's keepers), or the refusal naming
@@ -65,7 +68,9 @@ export const dateFilterErrors = (date: string | null | undefined, path: Path = [
   date && !isIsoDate(date) ? [fieldError(path, 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '日付をYYYY-MM-DDの形式で入力してください。')] : [];
 
 export const fiscalYearErrors = (fiscalYear: number, path: Path = ['fiscalYear']): FieldError[] =>
-  !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100 ? [fieldError(path, 'INVALID_VALUE', 'Give the fiscal year (e.g. 2026).', '年度を入力してください（例: 2026）。')] : [];
+  !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100
+    ? [fieldError(path, 'INVALID_VALUE', 'Give the fiscal year (e.g. 2026).', '年度を入力してください（例: 2026）。')]
+    : [];
 
 export const orgUnitNotFound = (path: Path): FieldError => fieldError(path, 'NOT_FOUND', 'Org unit not found.', '組織が見つかりません。');
 export const positionNotFound = (path: Path): FieldError => fieldError(path, 'NOT_FOUND', 'Position not found.', '職が見つかりません。');

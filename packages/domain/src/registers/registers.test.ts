@@ -26,7 +26,13 @@ describe('every rule the registers cite exists', () => {
       ...Object.values(INSPECTION_KINDS).flatMap((k) => k.ruleIds),
       ...IMPROVEMENT_REQUEST_RULES.flatMap((r) => [...r.ruleIds, ...r.raisers.flatMap((x) => x.ruleIds)]),
       ...CONTRACT_CLAUSES.map((c) => c.ruleId),
-      'ARK-8-1', 'ARK-8-3', 'ARK-8-4', 'ARK-8-5', 'KWO-9-2', 'KWO-9-3', 'KWO-9-4',
+      'ARK-8-1',
+      'ARK-8-3',
+      'ARK-8-4',
+      'ARK-8-5',
+      'KWO-9-2',
+      'KWO-9-3',
+      'KWO-9-4',
     ];
     for (const id of ids) expect(isValidRuleId(id), id).toBe(true);
   });
@@ -71,12 +77,18 @@ describe('months (ARK-8-1: 毎月末までに翌月の月間処理予定)', () =
 
 describe('plan content', () => {
   it('jobs fall in the month; a month over is refused; field paths point at the item', () => {
-    const errors = validateProcessingPlan('2026-12', [
-      { job: '住民税当初課税バッチ', scheduledOn: '2026-12-10', scheduledTime: '18:00', inputData: '課税資料（紙）' },
-      { job: '', scheduledOn: '2027-01-05', scheduledTime: '25:00' },
-    ], '2026-11-21');
+    const errors = validateProcessingPlan(
+      '2026-12',
+      [
+        { job: '住民税当初課税バッチ', scheduledOn: '2026-12-10', scheduledTime: '18:00', inputData: '課税資料（紙）' },
+        { job: '', scheduledOn: '2027-01-05', scheduledTime: '25:00' },
+      ],
+      '2026-11-21',
+    );
     expect(errors.map((e) => [e.path.join('.'), e.code])).toEqual([
-      ['input.items.1.job', 'REQUIRED'], ['input.items.1.scheduledOn', 'INVALID_VALUE'], ['input.items.1.scheduledTime', 'INVALID_VALUE'],
+      ['input.items.1.job', 'REQUIRED'],
+      ['input.items.1.scheduledOn', 'INVALID_VALUE'],
+      ['input.items.1.scheduledTime', 'INVALID_VALUE'],
     ]);
     expect(validateProcessingPlan('2026-10', [{ job: 'x', scheduledOn: '2026-10-01' }], '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.month']);
     expect(validateProcessingPlan('2026-12', [], '2026-11-21')[0]).toMatchObject({ path: ['input', 'items'], code: 'REQUIRED' });
@@ -117,8 +129,14 @@ describe('document staleness (MNT-13-9, MNT-21-2, ARK-5-2, ARK-11-2)', () => {
     expect(s.reason!.ja).toContain('第2版');
   });
   it('current when the latest version came after every modification; never flagged where no rule requires it', () => {
-    expect(documentStaleness(documentRule('ARK', 'design'), latest, [{ requestNumber: 'R8-1', decidedAt: '2026-09-30T00:00:00.000Z' }])).toMatchObject({ stale: false, staleSince: null });
-    expect(documentStaleness(undefined, latest, [{ requestNumber: 'R8-1', decidedAt: '2026-12-01T00:00:00.000Z' }])).toMatchObject({ stale: false, ruleIds: [] });
+    expect(documentStaleness(documentRule('ARK', 'design'), latest, [{ requestNumber: 'R8-1', decidedAt: '2026-09-30T00:00:00.000Z' }])).toMatchObject({
+      stale: false,
+      staleSince: null,
+    });
+    expect(documentStaleness(undefined, latest, [{ requestNumber: 'R8-1', decidedAt: '2026-12-01T00:00:00.000Z' }])).toMatchObject({
+      stale: false,
+      ruleIds: [],
+    });
   });
 });
 
@@ -141,7 +159,10 @@ describe('contract clauses (ARK-6-1)', () => {
 describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
   it('the quarters of the fiscal year: April–June … January–March of the next calendar year', () => {
     expect(fiscalQuarters(2026).map((q) => [q.quarter, q.from, q.to])).toEqual([
-      [1, '2026-04-01', '2026-06-30'], [2, '2026-07-01', '2026-09-30'], [3, '2026-10-01', '2026-12-31'], [4, '2027-01-01', '2027-03-31'],
+      [1, '2026-04-01', '2026-06-30'],
+      [2, '2026-07-01', '2026-09-30'],
+      [3, '2026-10-01', '2026-12-31'],
+      [4, '2027-01-01', '2027-03-31'],
     ]);
     expect(fiscalQuarterOf('2027-03-31')).toMatchObject({ fiscalYear: 2026, quarter: 4 });
     expect(fiscalQuarterOf('2026-04-01')).toMatchObject({ fiscalYear: 2026, quarter: 1 });
@@ -149,24 +170,40 @@ describe('quarters and check sheets (KWO-5-3: 年4回)', () => {
   });
 
   it('a rolling year of quarters crosses the fiscal year end', () => {
-    expect(recentQuarters('2026-05-10', 4).map((q) => [q.fiscalYear, q.quarter])).toEqual([[2025, 2], [2025, 3], [2025, 4], [2026, 1]]);
-    expect(recentQuarters('2027-01-01', 2).map((q) => [q.fiscalYear, q.quarter])).toEqual([[2026, 3], [2026, 4]]);
+    expect(recentQuarters('2026-05-10', 4).map((q) => [q.fiscalYear, q.quarter])).toEqual([
+      [2025, 2],
+      [2025, 3],
+      [2025, 4],
+      [2026, 1],
+    ]);
+    expect(recentQuarters('2027-01-01', 2).map((q) => [q.fiscalYear, q.quarter])).toEqual([
+      [2026, 3],
+      [2026, 4],
+    ]);
   });
 
   it('four a year: done, late, overdue, due and upcoming around the boundaries', () => {
-    const recorded = [{ quarter: 1, checkedOn: '2026-06-30' }, { quarter: 2, checkedOn: '2026-10-02' }];
+    const recorded = [
+      { quarter: 1, checkedOn: '2026-06-30' },
+      { quarter: 2, checkedOn: '2026-10-02' },
+    ];
     expect(checkSheetSchedule(2026, '2026-12-31', recorded).map((s) => s.state)).toEqual(['done', 'done_late', 'due', 'upcoming']);
     expect(checkSheetSchedule(2026, '2027-01-01', recorded).map((s) => s.state)).toEqual(['done', 'done_late', 'overdue', 'due']);
     expect(checkSheetSchedule(2026, '2026-10-01', []).map((s) => s.state)).toEqual(['overdue', 'overdue', 'due', 'upcoming']);
     expect(checkSheetSchedule(2026, '2026-10-01', [])[0]!.ruleIds).toEqual(['KWO-5-3']);
   });
 
-
   it('a sheet belongs to a quarter that has begun, is not dated in the future, and says the measures when improvement is needed', () => {
     expect(validateCheckSheet({ fiscalYear: 2026, quarter: 3, checkedOn: '2026-11-20', result: 'satisfactory' }, '2026-11-21')).toEqual([]);
-    expect(validateCheckSheet({ fiscalYear: 2026, quarter: 4, checkedOn: '2026-11-20', result: 'satisfactory' }, '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.checkedOn']);
-    expect(validateCheckSheet({ fiscalYear: 2026, quarter: 3, checkedOn: '2026-11-22', result: 'satisfactory' }, '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.checkedOn']);
-    expect(validateCheckSheet({ fiscalYear: 2026, quarter: 5, checkedOn: '2026-11-20', result: 'needs_improvement' }, '2026-11-21').map((e) => e.path.join('.'))).toEqual(['input.quarter', 'input.measures']);
+    expect(
+      validateCheckSheet({ fiscalYear: 2026, quarter: 4, checkedOn: '2026-11-20', result: 'satisfactory' }, '2026-11-21').map((e) => e.path.join('.')),
+    ).toEqual(['input.checkedOn']);
+    expect(
+      validateCheckSheet({ fiscalYear: 2026, quarter: 3, checkedOn: '2026-11-22', result: 'satisfactory' }, '2026-11-21').map((e) => e.path.join('.')),
+    ).toEqual(['input.checkedOn']);
+    expect(
+      validateCheckSheet({ fiscalYear: 2026, quarter: 5, checkedOn: '2026-11-20', result: 'needs_improvement' }, '2026-11-21').map((e) => e.path.join('.')),
+    ).toEqual(['input.quarter', 'input.measures']);
     expect(fiscalQuarter(2026, 4).label.ja).toBe('第4四半期（1月〜3月）');
   });
 });
@@ -194,7 +231,14 @@ describe('check sheets at the end of each quarter of this fiscal year, from the 
 });
 
 const held = (rulebookId: HeldRole['rulebookId'], roleKey: string, positionId = 'p', via: HeldRole['via'] = 'position'): HeldRole => ({
-  rulebookId, roleKey, positionId, scopeKey: null, via, onBehalfOfStaffId: via === 'deputy' ? 'principal' : null, deputationId: null, ruleIds: [],
+  rulebookId,
+  roleKey,
+  positionId,
+  scopeKey: null,
+  via,
+  onBehalfOfStaffId: via === 'deputy' ? 'principal' : null,
+  deputationId: null,
+  ruleIds: [],
 });
 
 describe('improvement requests (KWW-10-2, KWO-3-3)', () => {
@@ -207,8 +251,16 @@ describe('improvement requests (KWW-10-2, KWO-3-3)', () => {
     expect(decideImprovementRequest([held('KWO', 'asset_manager')], kwoPlace, both)).toMatchObject({ allowed: true, ruleIds: ['KWO-3-3'] });
   });
   it('not to the wrong addressee, and not by anyone else', () => {
-    expect(decideImprovementRequest([held('KWO', 'asset_manager')], kwwOwner, both)).toMatchObject({ allowed: false, reason: 'NOT_AN_ADDRESSEE', ruleIds: ['KWO-3-3'] });
-    expect(decideImprovementRequest([held('KWW', 'information_owner')], kwwOwner, both)).toMatchObject({ allowed: false, reason: 'NOT_A_RAISER', ruleIds: ['KWW-10-2', 'KWO-3-3'] });
+    expect(decideImprovementRequest([held('KWO', 'asset_manager')], kwwOwner, both)).toMatchObject({
+      allowed: false,
+      reason: 'NOT_AN_ADDRESSEE',
+      ruleIds: ['KWO-3-3'],
+    });
+    expect(decideImprovementRequest([held('KWW', 'information_owner')], kwwOwner, both)).toMatchObject({
+      allowed: false,
+      reason: 'NOT_A_RAISER',
+      ruleIds: ['KWW-10-2', 'KWO-3-3'],
+    });
     expect(decideImprovementRequest([held('KWW', 'system_supervisor')], kwwOwner, ['ARK'])).toMatchObject({ allowed: false, ruleIds: [] });
   });
   it('a registry administrator records a request any rule allows, to an addressee that rule names', () => {
@@ -246,12 +298,22 @@ describe('the form ledger (KWO-5-2, KWO-9)', () => {
 
   it('refuses disposal before the retention ends, in the future, or by another method without saying how', () => {
     const e = { createdOn: '2024-06-01', retentionYears: 1, disposedOn: null };
-    expect(validateDisposal(e, { method: 'shredding', disposedOn: '2026-03-31' }, '2026-05-01')[0]).toMatchObject({ path: ['input', 'disposedOn'], ruleIds: ['KWO-9-4'] });
+    expect(validateDisposal(e, { method: 'shredding', disposedOn: '2026-03-31' }, '2026-05-01')[0]).toMatchObject({
+      path: ['input', 'disposedOn'],
+      ruleIds: ['KWO-9-4'],
+    });
     expect(validateDisposal(e, { method: 'shredding', disposedOn: '2026-05-02' }, '2026-05-01')[0]!.path).toEqual(['input', 'disposedOn']);
-    expect(validateDisposal(e, { method: 'other', disposedOn: '2026-04-01' }, '2026-05-01')[0]).toMatchObject({ path: ['input', 'note'], ruleIds: ['KWO-9-3'] });
+    expect(validateDisposal(e, { method: 'other', disposedOn: '2026-04-01' }, '2026-05-01')[0]).toMatchObject({
+      path: ['input', 'note'],
+      ruleIds: ['KWO-9-3'],
+    });
     expect(validateDisposal(e, { method: 'dissolving', disposedOn: '2026-04-01' }, '2026-05-01')).toEqual([]);
-    expect(validateLedgerEntry({ formName: '住民票の写し等交付請求書', information: '請求者の氏名・住所', storagePlace: '', createdOn: '2026-04-01', retentionYears: 0 }, '2026-11-21').map((e) => e.path.join('.')))
-      .toEqual(['input.storagePlace', 'input.retentionYears']);
+    expect(
+      validateLedgerEntry(
+        { formName: '住民票の写し等交付請求書', information: '請求者の氏名・住所', storagePlace: '', createdOn: '2026-04-01', retentionYears: 0 },
+        '2026-11-21',
+      ).map((e) => e.path.join('.')),
+    ).toEqual(['input.storagePlace', 'input.retentionYears']);
   });
 });
 
@@ -260,17 +322,28 @@ describe('who records what', () => {
   const at = (p: string) => units[p];
   it('own_unit: a using section chief for their own section only (ARK-8-1)', () => {
     const roles = [held('ARK', 'using_section_chief', 'koseki')];
-    expect(decideRegisterDuty(REGISTER_DUTIES.processing_plan, roles, { orgUnitId: 'u.koseki' }, at, false)).toMatchObject({ allowed: true, via: 'role', ruleIds: ['ARK-8-1'] });
+    expect(decideRegisterDuty(REGISTER_DUTIES.processing_plan, roles, { orgUnitId: 'u.koseki' }, at, false)).toMatchObject({
+      allowed: true,
+      via: 'role',
+      ruleIds: ['ARK-8-1'],
+    });
     const no = decideRegisterDuty(REGISTER_DUTIES.processing_plan, roles, { orgUnitId: 'u.kaigo' }, at, false);
     expect(no).toMatchObject({ allowed: false, ruleIds: ['ARK-8-1'] });
     expect(no.allowed ? '' : no.message.ja).toContain('利用する課の長');
   });
   it('managing_unit: the chief managing the system (ARK-6-1); a deputy acts for the principal', () => {
     const roles = [held('ARK', 'digital_section_chief', 'digital', 'deputy')];
-    expect(decideRegisterDuty(REGISTER_DUTIES.contract_clause, roles, { managingOrgUnitId: 'u.digital' }, at, false)).toMatchObject({ allowed: true, onBehalfOfStaffId: 'principal' });
+    expect(decideRegisterDuty(REGISTER_DUTIES.contract_clause, roles, { managingOrgUnitId: 'u.digital' }, at, false)).toMatchObject({
+      allowed: true,
+      onBehalfOfStaffId: 'principal',
+    });
     expect(decideRegisterDuty(REGISTER_DUTIES.contract_clause, roles, { managingOrgUnitId: 'u.kaigo' }, at, false).allowed).toBe(false);
   });
   it('registry administrators keep the registers too, under the same rules', () => {
-    expect(decideRegisterDuty(REGISTER_DUTIES.check_sheet, [], { orgUnitId: 'x' }, at, true)).toMatchObject({ allowed: true, via: 'registry_admin', ruleIds: ['KWO-5-3'] });
+    expect(decideRegisterDuty(REGISTER_DUTIES.check_sheet, [], { orgUnitId: 'x' }, at, true)).toMatchObject({
+      allowed: true,
+      via: 'registry_admin',
+      ruleIds: ['KWO-5-3'],
+    });
   });
 });

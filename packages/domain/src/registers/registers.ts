@@ -20,14 +20,7 @@ export interface RegisterDutyRule {
   ruleIds: RuleId[];
 }
 
-export type RegisterDuty =
-  | 'processing_plan'
-  | 'processing_plan_return'
-  | 'contract_clause'
-  | 'audit'
-  | 'self_inspection'
-  | 'check_sheet'
-  | 'form_ledger';
+export type RegisterDuty = 'processing_plan' | 'processing_plan_return' | 'contract_clause' | 'audit' | 'self_inspection' | 'check_sheet' | 'form_ledger';
 
 const ark = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: RuleId[]): RegisterDutyRule => ({ rulebookId: 'ARK', roleKey, where, ruleIds });
 const kwo = (roleKey: string, where: RegisterDutyRule['where'], ruleIds: RuleId[]): RegisterDutyRule => ({ rulebookId: 'KWO', roleKey, where, ruleIds });
@@ -83,7 +76,8 @@ export function decideRegisterDuty(
       if (rule.where === 'managing_unit' && (!unit || unit !== target.managingOrgUnitId)) continue;
       if (rule.where === 'own_unit' && (!unit || unit !== target.orgUnitId)) continue;
       // A deputy acts on the duty and on what makes them the deputy (MNT-6-4, KWW-4-1 …).
-      if (role.via === 'deputy') return { allowed: true, via: 'role', role, ruleIds: [...new Set([...rule.ruleIds, ...role.ruleIds])], onBehalfOfStaffId: role.onBehalfOfStaffId };
+      if (role.via === 'deputy')
+        return { allowed: true, via: 'role', role, ruleIds: [...new Set([...rule.ruleIds, ...role.ruleIds])], onBehalfOfStaffId: role.onBehalfOfStaffId };
       return { allowed: true, via: 'role', role, ruleIds: rule.ruleIds, onBehalfOfStaffId: null };
     }
   }

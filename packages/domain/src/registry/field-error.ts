@@ -14,13 +14,7 @@ export interface FieldError {
   ruleIds?: RuleId[];
 }
 
-export function fieldError(
-  path: Path,
-  code: FieldError['code'],
-  en: string,
-  ja: string,
-  ruleIds?: RuleId[],
-): FieldError {
+export function fieldError(path: Path, code: FieldError['code'], en: string, ja: string, ruleIds?: RuleId[]): FieldError {
   const text = { ja, en };
   return ruleIds ? { path, code, message: text, ruleIds: ruleIdSet(ruleIds) } : { path, code, message: text };
 }

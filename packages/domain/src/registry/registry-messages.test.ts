@@ -9,8 +9,13 @@ describe('registry messages', () => {
     expect(assetOwnersErrors([])).toMatchObject([{ path: ['input', 'ownerPositionIds'], code: 'REQUIRED', ruleIds: ['KWW-5-1'] }]);
   });
   it('name the reference at fault', () => {
-    expect(referenceIdMalformed(['x'], REGISTRY_LABELS.usingSection)).toMatchObject({ message: { en: 'Using section id is malformed.', ja: '利用課のIDが正しくありません。' } });
-    expect(referenceNotFound(['x'], REGISTRY_LABELS.position)).toMatchObject({ code: 'NOT_FOUND', message: { en: 'Position not found.', ja: '職が見つかりません。' } });
+    expect(referenceIdMalformed(['x'], REGISTRY_LABELS.usingSection)).toMatchObject({
+      message: { en: 'Using section id is malformed.', ja: '利用課のIDが正しくありません。' },
+    });
+    expect(referenceNotFound(['x'], REGISTRY_LABELS.position)).toMatchObject({
+      code: 'NOT_FOUND',
+      message: { en: 'Position not found.', ja: '職が見つかりません。' },
+    });
   });
   it('check the directory filter, one error at a time', () => {
     expect(peopleFilterErrors({ orgUnitIdMalformed: false, text: 'あ'.repeat(100) })).toEqual([]);

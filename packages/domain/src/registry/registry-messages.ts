@@ -11,15 +11,21 @@ export const REGISTRY_LABELS = {
   position: { ja: '職', en: 'Position' },
 } as const satisfies Record<string, Bilingual>;
 
-export const referenceIdMalformed = (path: Path, label: Bilingual): FieldError => fieldErrorOf(path, 'INVALID_VALUE', { ja: `${label.ja}のIDが正しくありません。`, en: `${label.en} id is malformed.` });
-export const referenceNotFound = (path: Path, label: Bilingual): FieldError => fieldErrorOf(path, 'NOT_FOUND', { ja: `${label.ja}が見つかりません。`, en: `${label.en} not found.` });
+export const referenceIdMalformed = (path: Path, label: Bilingual): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', { ja: `${label.ja}のIDが正しくありません。`, en: `${label.en} id is malformed.` });
+export const referenceNotFound = (path: Path, label: Bilingual): FieldError =>
+  fieldErrorOf(path, 'NOT_FOUND', { ja: `${label.ja}が見つかりません。`, en: `${label.en} not found.` });
 
-export const systemIdMalformedError = (path: Path): FieldError => fieldErrorOf(path, 'INVALID_VALUE', { ja: 'システムIDが正しくありません。', en: 'System id is malformed.' });
-export const assetIdMalformed = (path: Path = ['input', 'informationAssetId']): FieldError => fieldErrorOf(path, 'INVALID_VALUE', { ja: '情報資産IDが正しくありません。', en: 'Information asset id is malformed.' });
+export const systemIdMalformedError = (path: Path): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', { ja: 'システムIDが正しくありません。', en: 'System id is malformed.' });
+export const assetIdMalformed = (path: Path = ['input', 'informationAssetId']): FieldError =>
+  fieldErrorOf(path, 'INVALID_VALUE', { ja: '情報資産IDが正しくありません。', en: 'Information asset id is malformed.' });
 
 /** KWW-5-1: an information asset has at least one owner (情報管理責任者). */
 export function assetOwnersErrors(ownerPositionIds: readonly string[], path: Path = ['input', 'ownerPositionIds']): FieldError[] {
-  return ownerPositionIds.length === 0 ? [fieldErrorOf(path, 'REQUIRED', { ja: '情報管理責任者を1名以上指定してください。', en: 'An information asset needs at least one owner.' }, ['KWW-5-1'])] : [];
+  return ownerPositionIds.length === 0
+    ? [fieldErrorOf(path, 'REQUIRED', { ja: '情報管理責任者を1名以上指定してください。', en: 'An information asset needs at least one owner.' }, ['KWW-5-1'])]
+    : [];
 }
 
 // ---- the people directory ----------------------------------------------------------------------------

@@ -41,7 +41,9 @@ describe('validateClassification', () => {
   it('follows the municipality scale', () => {
     expect(validateClassification('guideline_2024', { confidentiality: '3A', integrity: '2', availability: '1' })).toEqual([]);
     expect(validateClassification('guideline_2024', { confidentiality: '3', integrity: '2', availability: '1' })[0]!.ruleIds).toEqual(['ARK-26-2-2']);
-    expect(validateClassification('legacy_3_2_1', { confidentiality: '3', integrity: '3', availability: '1' }).map((e) => e.path.at(-1))).toEqual(['integrity']);
+    expect(validateClassification('legacy_3_2_1', { confidentiality: '3', integrity: '3', availability: '1' }).map((e) => e.path.at(-1))).toEqual([
+      'integrity',
+    ]);
   });
 
   it('knows 機密性3 and above', () => {

@@ -85,8 +85,13 @@ export function validateClassification(
     if (!allowed[axis].includes(c[axis])) {
       const [ja, en] = labels[axis];
       errors.push(
-        fieldError([...base, axis], 'INVALID_VALUE', `${en} must be one of ${allowed[axis].join(', ')} on this municipality's scale.`,
-          `${ja}は ${allowed[axis].join('・')} のいずれかを指定してください。`, ['ARK-26-2-2']),
+        fieldError(
+          [...base, axis],
+          'INVALID_VALUE',
+          `${en} must be one of ${allowed[axis].join(', ')} on this municipality's scale.`,
+          `${ja}は ${allowed[axis].join('・')} のいずれかを指定してください。`,
+          ['ARK-26-2-2'],
+        ),
       );
     }
   }

@@ -24,14 +24,27 @@ describe('what user-entered text may contain', () => {
   });
 
   it('accepts Japanese text, emoji, 異体字 (variation selectors) and 外字 (private use)', () => {
-    for (const text of ['電子情報システム管理運営規程 第12条第2項', '葛\u{E0100}飾区', '辻\u{E0101}', '\u{E000}外字', '𠮷野家', 'Ａｂｃ　１２３', 'café ✓ 🙂', '①〜⑳']) {
+    for (const text of [
+      '電子情報システム管理運営規程 第12条第2項',
+      '葛\u{E0100}飾区',
+      '辻\u{E0101}',
+      '\u{E000}外字',
+      '𠮷野家',
+      'Ａｂｃ　１２３',
+      'café ✓ 🙂',
+      '①〜⑳',
+    ]) {
       expect(refusedCharacter(text, 'line'), text).toBeNull();
     }
     expect(refusedCharacter('一行目\n二行目\r\n\t三行目', 'multiline')).toBeNull();
   });
 
   it('says what is wrong, in both languages, at the path', () => {
-    expect(textError(['input', 'name'], 'a\nb', 'line')).toMatchObject({ path: ['input', 'name'], code: 'INVALID_VALUE', message: { ja: '改行やタブは入力できません。' } });
+    expect(textError(['input', 'name'], 'a\nb', 'line')).toMatchObject({
+      path: ['input', 'name'],
+      code: 'INVALID_VALUE',
+      message: { ja: '改行やタブは入力できません。' },
+    });
     expect(textError(['input', 'purpose'], 'a\u200Bb', 'multiline', { en: 'Purpose', ja: '利用目的' })).toMatchObject({
       message: { en: expect.stringMatching(/^Purpose: .*U\+200B/), ja: expect.stringMatching(/^利用目的：.*U\+200B/) },
     });

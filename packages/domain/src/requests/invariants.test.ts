@@ -23,10 +23,30 @@ describe('mayDecide', () => {
     ['the requester consenting', { step: s('consent'), deciderStaffId: 'a', requesterStaffId: 'a' }, false, 'REQUESTER_MAY_NOT_DECIDE'],
     ['the requester confirming', { step: s('confirm'), deciderStaffId: 'a', requesterStaffId: 'a' }, false, 'REQUESTER_MAY_NOT_DECIDE'],
     ['the requester performing (KWO-6 designation)', { step: s('perform'), deciderStaffId: 'a', requesterStaffId: 'a' }, true, 'ALLOWED'],
-    ['the requesting chief confirming the contractor’s work (MNT-14-4)', { step: s('confirm', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a', authorOfUpdateStaffId: 'c' }, true, 'ALLOWED'],
-    ['the author confirming their own update (KWO-8-1-2)', { step: s('confirm'), deciderStaffId: 'c', requesterStaffId: 'a', authorOfUpdateStaffId: 'c' }, false, 'AUTHOR_MAY_NOT_CONFIRM'],
-    ['the author even where the requester may confirm', { step: s('confirm', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a', authorOfUpdateStaffId: 'a' }, false, 'AUTHOR_MAY_NOT_CONFIRM'],
-    ['the filing owner deciding after the others approved (KWW-6-1-1)', { step: s('approve', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a' }, true, 'ALLOWED'],
+    [
+      'the requesting chief confirming the contractor’s work (MNT-14-4)',
+      { step: s('confirm', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a', authorOfUpdateStaffId: 'c' },
+      true,
+      'ALLOWED',
+    ],
+    [
+      'the author confirming their own update (KWO-8-1-2)',
+      { step: s('confirm'), deciderStaffId: 'c', requesterStaffId: 'a', authorOfUpdateStaffId: 'c' },
+      false,
+      'AUTHOR_MAY_NOT_CONFIRM',
+    ],
+    [
+      'the author even where the requester may confirm',
+      { step: s('confirm', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a', authorOfUpdateStaffId: 'a' },
+      false,
+      'AUTHOR_MAY_NOT_CONFIRM',
+    ],
+    [
+      'the filing owner deciding after the others approved (KWW-6-1-1)',
+      { step: s('approve', { requesterMayDecide: true }), deciderStaffId: 'a', requesterStaffId: 'a' },
+      true,
+      'ALLOWED',
+    ],
     ['anyone on an inform step', { step: s('inform'), deciderStaffId: 'b', requesterStaffId: 'a' }, false, 'INFORM_TAKES_NO_DECISION'],
   ];
   it.each(cases)('%s', (_name, input, allowed, reason) => {
@@ -57,7 +77,10 @@ describe('nextStages and finalOutcome', () => {
 
   it('a stage of parallel steps opens the next only when all are decided (KWW-6-2)', () => {
     const ctx = ctxFor('KWW', {
-      assets: [{ id: 'x', ownerPositionIds: ['p1', 'p2'] }, { id: 'y', ownerPositionIds: ['me'] }],
+      assets: [
+        { id: 'x', ownerPositionIds: ['p1', 'p2'] },
+        { id: 'y', ownerPositionIds: ['me'] },
+      ],
       requesterPositionIds: ['me'],
       content: { summary: 's' },
     });

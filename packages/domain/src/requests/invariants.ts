@@ -82,7 +82,10 @@ export function mayDecide(input: { step: ComputedStep; deciderStaffId: string; r
     return {
       allowed: false,
       reason: 'REQUESTER_MAY_NOT_DECIDE',
-      message: { ja: '申請者本人は、この申請を承認・同意・確認することができません。', en: 'The requester may not approve, consent to or confirm their own request.' },
+      message: {
+        ja: '申請者本人は、この申請を承認・同意・確認することができません。',
+        en: 'The requester may not approve, consent to or confirm their own request.',
+      },
       ruleIds: step.ruleIds,
     };
   }
@@ -147,7 +150,8 @@ export function finalOutcome(steps: ComputedStep[], decisions: StepDecision[]): 
     const step = byId.get(d.stepId);
     if (!step || step.kind === 'inform' || seen.has(d.stepId)) continue; // decisions are final: the first counts
     seen.add(d.stepId);
-    if (d.outcome === 'rejected' && (step.kind === 'approve' || step.kind === 'consent')) return { outcome: 'rejected', stepId: d.stepId, ruleIds: step.ruleIds };
+    if (d.outcome === 'rejected' && (step.kind === 'approve' || step.kind === 'consent'))
+      return { outcome: 'rejected', stepId: d.stepId, ruleIds: step.ruleIds };
     // Work and checks are not "rejected": a defect sends the request back for correction (MNT-14-6).
     if (d.outcome === 'returned' || d.outcome === 'rejected') return { outcome: 'returned', stepId: d.stepId, ruleIds: step.ruleIds };
   }

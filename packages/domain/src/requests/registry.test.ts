@@ -12,8 +12,27 @@ describe('the kinds and their rulebooks', () => {
     expect(findRequestKind('work_request')?.paperForm).toBe('第4号様式・第5号様式');
     expect(findRequestKind('nope')).toBeUndefined();
     const keys = (id: RulebookId) => kindsFor(id).map((k) => k.key);
-    expect(keys('MNT')).toEqual(['user_addition', 'user_termination', 'bulk_user_update', 'access_rights_update', 'licence_count_change', 'usage_suspension', 'usage_reinstatement', 'work_request', 'system_modification']);
-    expect(keys('KTM')).toEqual(['user_addition', 'user_termination', 'access_rights_update', 'usage_suspension', 'usage_reinstatement', 'password_reset', 'system_modification', 'procedure_definition']);
+    expect(keys('MNT')).toEqual([
+      'user_addition',
+      'user_termination',
+      'bulk_user_update',
+      'access_rights_update',
+      'licence_count_change',
+      'usage_suspension',
+      'usage_reinstatement',
+      'work_request',
+      'system_modification',
+    ]);
+    expect(keys('KTM')).toEqual([
+      'user_addition',
+      'user_termination',
+      'access_rights_update',
+      'usage_suspension',
+      'usage_reinstatement',
+      'password_reset',
+      'system_modification',
+      'procedure_definition',
+    ]);
     expect(keys('KWW')).toEqual(['system_modification', 'system_retirement']);
     expect(keys('KWO')).toEqual(['user_addition']);
     expect(keys('ARK')).toEqual(['system_modification', 'new_system_introduction', 'data_use_consultation']);
@@ -31,7 +50,16 @@ describe('the kinds and their rulebooks', () => {
 
 describe('validateContent (generic form checks)', () => {
   const kind = findRequestKind('procedure_definition')!;
-  const base = { procedureName: '転入届', procedureCategory: 'certificate', overview: 'o', conditions: 'c', routingPattern: 'r', confirmationItems: 'i', outputForms: 'f', rightsCleared: true };
+  const base = {
+    procedureName: '転入届',
+    procedureCategory: 'certificate',
+    overview: 'o',
+    conditions: 'c',
+    routingPattern: 'r',
+    confirmationItems: 'i',
+    outputForms: 'f',
+    rightsCleared: true,
+  };
   const codes = (content: Record<string, unknown>) => validateContent(kind, ctxFor('KTM', { content })).map((e) => [e.path.join('.'), e.code]);
 
   it('checks types, lengths in characters, options and control characters', () => {
@@ -49,11 +77,20 @@ describe('validateContent (generic form checks)', () => {
 
   it('checks numbers against min and max, and dates', () => {
     const k = findRequestKind('new_system_introduction')!;
-    const ctx = (c: Record<string, unknown>) => ctxFor('ARK', { system: null, requester: { roleKeys: ['digital_section_chief'] }, content: { systemName: 'x', summary: 's', welfare: true, efficiency: true, privacy: true, ...c } });
+    const ctx = (c: Record<string, unknown>) =>
+      ctxFor('ARK', {
+        system: null,
+        requester: { roleKeys: ['digital_section_chief'] },
+        content: { systemName: 'x', summary: 's', welfare: true, efficiency: true, privacy: true, ...c },
+      });
     expect(validateContent(k, ctx({ targetFiscalYear: 1999 })).map((e) => e.path.join('.'))).toEqual(['content.targetFiscalYear']);
     expect(validateContent(k, ctx({ targetFiscalYear: '2027' })).map((e) => e.code)).toEqual(['INVALID_VALUE']);
     const u = findRequestKind('user_addition')!;
-    expect(validateContent(u, ctxFor('MNT', { content: { staffId: 's', authorityProfile: 'a', validFrom: '2026-02-30', reason: 'r' } })).map((e) => e.path.join('.'))).toEqual(['content.validFrom']);
+    expect(
+      validateContent(u, ctxFor('MNT', { content: { staffId: 's', authorityProfile: 'a', validFrom: '2026-02-30', reason: 'r' } })).map((e) =>
+        e.path.join('.'),
+      ),
+    ).toEqual(['content.validFrom']);
   });
 
   it('shows fields per rulebook: a KWO field is not required under MNT and vice versa', () => {
@@ -94,7 +131,10 @@ function valueFor(f: FormField): fc.Arbitrary<unknown> {
     case 'select':
       return fc.oneof(fc.constantFrom(...(f.options ?? []).map((o) => o.value)), fc.string());
     case 'userChanges':
-      return fc.array(fc.record({ action: fc.constantFrom('add', 'remove', 'x'), staffId: fc.string(), authorityProfile: fc.option(fc.string(), { nil: undefined }) }), { maxLength: 4 });
+      return fc.array(
+        fc.record({ action: fc.constantFrom('add', 'remove', 'x'), staffId: fc.string(), authorityProfile: fc.option(fc.string(), { nil: undefined }) }),
+        { maxLength: 4 },
+      );
     case 'dataItems':
     case 'staffList':
     case 'assetList':
@@ -125,15 +165,40 @@ const contextFor = (kind: RequestKind): fc.Arbitrary<RouteContext> =>
     requester: fc.record({
       staffId: fc.constantFrom('s1', 's2'),
       orgUnitId: fc.option(id, { nil: null }),
-      roleKeys: fc.subarray(['using_section_chief', 'welfare_section_chief', 'general_manager', 'using_section_head', 'manager', 'information_owner', 'system_administrator', 'digital_section_chief', 'using_department_head', 'system_managing_director', 'system_usage_manager']),
+      roleKeys: fc.subarray([
+        'using_section_chief',
+        'welfare_section_chief',
+        'general_manager',
+        'using_section_head',
+        'manager',
+        'information_owner',
+        'system_administrator',
+        'digital_section_chief',
+        'using_department_head',
+        'system_managing_director',
+        'system_usage_manager',
+      ]),
     }),
     system: fc.option(
-      fc.record({ id: fc.constant('sys'), rulebookId: fc.constant(null), managingOrgUnitId: id, managementType: fc.constantFrom('digital_section' as const, 'system_section' as const) }),
+      fc.record({
+        id: fc.constant('sys'),
+        rulebookId: fc.constant(null),
+        managingOrgUnitId: id,
+        managementType: fc.constantFrom('digital_section' as const, 'system_section' as const),
+      }),
       { nil: null },
     ),
     assets: fc.array(fc.record({ id: fc.string(), ownerPositionIds: fc.array(position, { maxLength: 3 }) }), { maxLength: 4 }),
     requesterPositionIds: fc.subarray(['p1', 'p2']),
-    dataUse: fc.array(fc.record({ name: fc.string(), managingOrgUnitId: id, basicResidentItem: fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }), personal: fc.boolean() }), { maxLength: 5 }),
+    dataUse: fc.array(
+      fc.record({
+        name: fc.string(),
+        managingOrgUnitId: id,
+        basicResidentItem: fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }),
+        personal: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
     content: contentFor(kind),
   });
 

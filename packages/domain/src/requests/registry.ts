@@ -91,9 +91,12 @@ function checkField(f: FormField, value: unknown): FieldError | null {
     }
     case 'date':
       if (isIsoDate(value)) return null;
-      return typeof value === 'string' && isRealDate(value) ? unsupportedDateError(p, 'date') : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
+      return typeof value === 'string' && isRealDate(value)
+        ? unsupportedDateError(p, 'date')
+        : invalid('expected a date (YYYY-MM-DD).', '日付（YYYY-MM-DD）で入力してください。');
     case 'datetime':
-      if (typeof value !== 'string' || !HAS_ZONE.test(value) || Number.isNaN(Date.parse(value))) return invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
+      if (typeof value !== 'string' || !HAS_ZONE.test(value) || Number.isNaN(Date.parse(value)))
+        return invalid('expected a date and time with its offset.', '日時（時差付き）で入力してください。');
       return isSupportedInstant(new Date(value)) ? null : unsupportedDateError(p, 'instant');
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return invalid('expected a number.', '数値で入力してください。');
@@ -104,7 +107,9 @@ function checkField(f: FormField, value: unknown): FieldError | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : invalid('expected yes or no.', 'はい又はいいえで選択してください。');
     case 'select':
-      return typeof value === 'string' && (f.options ?? []).some((o) => o.value === value) ? null : invalid('choose one of the options.', '選択肢から選んでください。');
+      return typeof value === 'string' && (f.options ?? []).some((o) => o.value === value)
+        ? null
+        : invalid('choose one of the options.', '選択肢から選んでください。');
     case 'staff':
     case 'system':
     case 'asset':
@@ -114,7 +119,9 @@ function checkField(f: FormField, value: unknown): FieldError | null {
     case 'staffList':
     case 'assetList':
     case 'dataItems':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '') ? null : invalid('expected a list.', '一覧で選択してください。');
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
+        ? null
+        : invalid('expected a list.', '一覧で選択してください。');
     case 'userChanges':
       return Array.isArray(value) ? null : invalid('expected a list of changes.', '更新内容を一覧で入力してください。');
   }
@@ -155,11 +162,24 @@ export function filingErrors(kind: RequestKind, ctx: RouteContext): FieldError[]
   const errors: FieldError[] = [];
   if (ctx.system?.rulebookId && ctx.system.rulebookId !== ctx.rulebookId) {
     errors.push(
-      fieldError(['system'], 'INVALID_VALUE', `The system is governed by the ${ctx.system.rulebookId} rulebook, not ${ctx.rulebookId}.`, `このシステムは${ctx.system.rulebookId}の規程の対象です（${ctx.rulebookId}ではありません）。`),
+      fieldError(
+        ['system'],
+        'INVALID_VALUE',
+        `The system is governed by the ${ctx.system.rulebookId} rulebook, not ${ctx.rulebookId}.`,
+        `このシステムは${ctx.system.rulebookId}の規程の対象です（${ctx.rulebookId}ではありません）。`,
+      ),
     );
   }
   if (!kind.filers.some((f) => mayFileAs(f, ctx))) {
-    errors.push(fieldError(['requester'], 'INVALID_VALUE', `You may not file "${kind.name.en}" under this rulebook.`, `「${kind.name.ja}」を申請できる立場にありません。`, kindRuleIds(kind, [ctx.rulebookId])));
+    errors.push(
+      fieldError(
+        ['requester'],
+        'INVALID_VALUE',
+        `You may not file "${kind.name.en}" under this rulebook.`,
+        `「${kind.name.ja}」を申請できる立場にありません。`,
+        kindRuleIds(kind, [ctx.rulebookId]),
+      ),
+    );
   }
   try {
     localParts(ctx.filedAt, ctx.timeZone);

@@ -33,7 +33,10 @@ export const unknownRequestKind = (path: Path, key: string): FieldError =>
   fieldErrorOf(path, 'INVALID_VALUE', { ja: `申請の種類「${key}」は定義されていません。`, en: `Unknown request kind ${key}.` });
 /** A rulebook asked for that is not one of the viewer's municipality (`own`: its rulebooks). */
 export const rulebookNotOwn = (path: Path, rulebookId: string, own: readonly string[]): FieldError =>
-  fieldErrorOf(path, 'INVALID_VALUE', { ja: `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`, en: `Your municipality has no rulebook ${rulebookId.slice(0, 20)}; its rulebooks are ${own.join(', ')}.` });
+  fieldErrorOf(path, 'INVALID_VALUE', {
+    ja: `この自治体の規程ではありません（この自治体の規程: ${own.join('、')}）。`,
+    en: `Your municipality has no rulebook ${rulebookId.slice(0, 20)}; its rulebooks are ${own.join(', ')}.`,
+  });
 
 /** An idempotency key, when given, is 1–100 characters and not blank. */
 export function idempotencyKeyError(key: string | null | undefined, path: Path = ['idempotencyKey']): FieldError | null {
@@ -57,7 +60,9 @@ export const STEP_DECISIONS: Record<string, readonly string[]> = {
 /** The refusal of a decision the step does not take. */
 export function stepDecisionChoiceError(stepKind: string, decision: string, path: Path = ['input', 'decision']): FieldError | null {
   const allowed = STEP_DECISIONS[stepKind] ?? [];
-  return allowed.includes(decision) ? null : fieldErrorOf(path, 'INVALID_VALUE', { ja: 'この手順では選べない判断です。', en: `A ${stepKind} step takes ${allowed.join(', ')}.` });
+  return allowed.includes(decision)
+    ? null
+    : fieldErrorOf(path, 'INVALID_VALUE', { ja: 'この手順では選べない判断です。', en: `A ${stepKind} step takes ${allowed.join(', ')}.` });
 }
 
 /** A step and its request as a decision finds them (under the request's lock). */
@@ -92,15 +97,18 @@ export interface RequestState {
 
 /** Only the requester withdraws a request, and only while it is undecided (in progress or returned). */
 export function withdrawalRefusal(request: RequestState, staffId: string): Refusal | null {
-  if (request.requesterId !== staffId) return forbiddenBecause({ ja: '申請を取り下げられるのは申請者だけです。', en: 'Only the requester may withdraw a request.' });
-  if (!['in_progress', 'returned'].includes(request.status)) return conflictBecause({ ja: 'この申請はすでに結論が出ています。', en: 'The request has already been decided.' });
+  if (request.requesterId !== staffId)
+    return forbiddenBecause({ ja: '申請を取り下げられるのは申請者だけです。', en: 'Only the requester may withdraw a request.' });
+  if (!['in_progress', 'returned'].includes(request.status))
+    return conflictBecause({ ja: 'この申請はすでに結論が出ています。', en: 'The request has already been decided.' });
   return null;
 }
 
 /** Only the requester resubmits a request, and only one returned for correction. */
 export function resubmissionRefusal(request: RequestState, staffId: string): Refusal | null {
   if (request.requesterId !== staffId) return forbiddenBecause({ ja: '再申請できるのは申請者だけです。', en: 'Only the requester may resubmit a request.' });
-  if (request.status !== 'returned') return conflictBecause({ ja: '差し戻された申請だけ再申請できます。', en: 'Only a request returned for correction can be resubmitted.' });
+  if (request.status !== 'returned')
+    return conflictBecause({ ja: '差し戻された申請だけ再申請できます。', en: 'Only a request returned for correction can be resubmitted.' });
   return null;
 }
 
@@ -118,7 +126,10 @@ export function filingRefusal(errors: readonly FieldError[]): Refusal | null {
 export function stepOpenedNotice(x: { kindName: string; label: string; number: string }) {
   return {
     notification: { subject: `【${x.kindName}】${x.label}（${x.number}）`, body: `申請 ${x.number} の「${x.label}」をお願いします。` },
-    mail: { subject: `【司】${x.kindName}：${x.label}（${x.number}）`, body: `申請 ${x.number}（${x.kindName}）の「${x.label}」をお願いします。\n\n管理画面の「受信箱」から確認してください。` },
+    mail: {
+      subject: `【司】${x.kindName}：${x.label}（${x.number}）`,
+      body: `申請 ${x.number}（${x.kindName}）の「${x.label}」をお願いします。\n\n管理画面の「受信箱」から確認してください。`,
+    },
   };
 }
 

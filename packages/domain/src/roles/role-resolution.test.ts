@@ -8,8 +8,22 @@ import type { RuleId } from '../rulebooks/rule-id.ts';
 
 // Kawasaki welfare (KWW-3-1): two システム総括者 split by scope, and the システム管理者 (KWW-4-1).
 const kwwBindings: RoleBindingFact[] = [
-  { rulebookId: 'KWW', roleKey: 'system_supervisor', positionId: 'kenko-somu-director', scopeKey: 'health-welfare', scopeLabel: '健康福祉局及び共通部分に関する業務', ruleIds: ['KWW-3-1'] },
-  { rulebookId: 'KWW', roleKey: 'system_supervisor', positionId: 'kodomo-somu-director', scopeKey: 'children', scopeLabel: 'こども未来局に関する業務', ruleIds: ['KWW-3-1'] },
+  {
+    rulebookId: 'KWW',
+    roleKey: 'system_supervisor',
+    positionId: 'kenko-somu-director',
+    scopeKey: 'health-welfare',
+    scopeLabel: '健康福祉局及び共通部分に関する業務',
+    ruleIds: ['KWW-3-1'],
+  },
+  {
+    rulebookId: 'KWW',
+    roleKey: 'system_supervisor',
+    positionId: 'kodomo-somu-director',
+    scopeKey: 'children',
+    scopeLabel: 'こども未来局に関する業務',
+    ruleIds: ['KWW-3-1'],
+  },
   { rulebookId: 'KWW', roleKey: 'system_administrator', positionId: 'kenko-system-chief', ruleIds: ['KWW-4-1', 'KWW-4-2'] },
 ];
 // Minato (MNT-4, MNT-6-4): 保健福祉課長 and the システム総括担当者 who may act for them.
@@ -39,14 +53,33 @@ const tenures: TenureFact[] = [
 ];
 const deputations: DeputationFact[] = [
   // MNT-6-4: 保健福祉課長 lets the システム総括担当者 act for them, across the change of chief.
-  { id: 'dep-mnt', deputyStaffId: 'obata', principalPositionId: 'mnt-welfare-chief', rulebookId: 'MNT', roleKeys: ['welfare_section_chief'], from: '2024-10-01', ruleIds: ['MNT-6-4'] },
+  {
+    id: 'dep-mnt',
+    deputyStaffId: 'obata',
+    principalPositionId: 'mnt-welfare-chief',
+    rulebookId: 'MNT',
+    roleKeys: ['welfare_section_chief'],
+    from: '2024-10-01',
+    ruleIds: ['MNT-6-4'],
+  },
   // KTM-3-6: 統括管理者 absent (事故) from 8 to 12 Dec 2025.
-  { id: 'dep-ktm', deputyStaffId: 'mori', principalPositionId: 'ktm-director', rulebookId: 'KTM', roleKeys: [], from: '2025-12-08', to: '2025-12-13', ruleIds: ['KTM-3-6'] },
+  {
+    id: 'dep-ktm',
+    deputyStaffId: 'mori',
+    principalPositionId: 'ktm-director',
+    rulebookId: 'KTM',
+    roleKeys: [],
+    from: '2025-12-08',
+    to: '2025-12-13',
+    ruleIds: ['KTM-3-6'],
+  },
 ];
 const facts = { tenures, bindings, deputations };
 
 const brief = (roles: ReturnType<typeof rolesAt>) =>
-  roles.map((r) => `${r.rulebookId}:${r.roleKey}@${r.positionId}${r.scopeKey ? `[${r.scopeKey}]` : ''}/${r.via}${r.onBehalfOfStaffId ? `>${r.onBehalfOfStaffId}` : ''}`);
+  roles.map(
+    (r) => `${r.rulebookId}:${r.roleKey}@${r.positionId}${r.scopeKey ? `[${r.scopeKey}]` : ''}/${r.via}${r.onBehalfOfStaffId ? `>${r.onBehalfOfStaffId}` : ''}`,
+  );
 
 describe('localDateAt', () => {
   it.each([
@@ -168,14 +201,15 @@ describe('rolesAt', () => {
     const before = '2025-03-31T17:00:00+09:00';
     const after = '2025-04-01T09:00:00+09:00';
     const supervisorScope = (staffId: string, at: string) =>
-      rolesAt(staffId, at, facts).filter((r) => r.roleKey === 'system_supervisor').map((r) => r.scopeKey);
+      rolesAt(staffId, at, facts)
+        .filter((r) => r.roleKey === 'system_supervisor')
+        .map((r) => r.scopeKey);
     expect(supervisorScope('yamada', before)).toEqual(['health-welfare']);
     expect(supervisorScope('yamada', after)).toEqual(['children']);
     expect(supervisorScope('sato', before)).toEqual([]);
     expect(supervisorScope('sato', after)).toEqual(['health-welfare']);
     expect(supervisorScope('suzuki', after)).toEqual([]);
   });
-
 
   it('every role and rule ID of the fixtures resolves in the rulebooks', () => {
     for (const b of bindings) {
@@ -191,7 +225,9 @@ const STAFF = ['s1', 's2', 's3', 's4'];
 const POSITIONS = ['p1', 'p2', 'p3'];
 const day = fc.integer({ min: 0, max: 40 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
 const period = fc.tuple(day, fc.option(day, { nil: null })).map(([a, b]) => (b !== null && b < a ? { from: b, to: a } : { from: a, to: b }));
-const tenureArb = fc.record({ staffId: fc.constantFrom(...STAFF), positionId: fc.constantFrom(...POSITIONS), p: period }).map(({ p, ...t }): TenureFact => ({ ...t, ...p }));
+const tenureArb = fc
+  .record({ staffId: fc.constantFrom(...STAFF), positionId: fc.constantFrom(...POSITIONS), p: period })
+  .map(({ p, ...t }): TenureFact => ({ ...t, ...p }));
 const rulebookArb = fc.constantFrom<RulebookId>('MNT', 'KTM');
 const bindingArb = fc.record({
   rulebookId: rulebookArb,

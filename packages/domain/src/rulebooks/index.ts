@@ -94,7 +94,10 @@ export function parseRuleId(text: string): RuleId | null {
 
 /** A rule ID read back from the database names no rule the rulebooks have. */
 export class UnknownStoredRuleIdError extends Error {
-  constructor(readonly ruleId: string, readonly where: string) {
+  constructor(
+    readonly ruleId: string,
+    readonly where: string,
+  ) {
     super(`${where} cites ${JSON.stringify(ruleId)}, which is not a rule of the rulebooks`);
     this.name = 'UnknownStoredRuleIdError';
   }

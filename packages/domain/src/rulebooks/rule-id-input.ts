@@ -12,7 +12,14 @@ export function parseRuleIdsInput(texts: readonly string[], path: readonly (stri
     if (isValidRuleId(text)) {
       if (!ruleIds.includes(text)) ruleIds.push(text);
     } else {
-      errors.push(fieldError([...path, i], 'INVALID_VALUE', `${JSON.stringify(text)} is not a rule of the rulebooks; cite an article, paragraph or item such as ARK-12-2.`, `「${text}」は規程にない条項です。ARK-12-2 のように条・項・号を指定してください。`));
+      errors.push(
+        fieldError(
+          [...path, i],
+          'INVALID_VALUE',
+          `${JSON.stringify(text)} is not a rule of the rulebooks; cite an article, paragraph or item such as ARK-12-2.`,
+          `「${text}」は規程にない条項です。ARK-12-2 のように条・項・号を指定してください。`,
+        ),
+      );
     }
   });
   return { ruleIds, errors };

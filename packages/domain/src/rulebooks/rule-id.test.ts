@@ -19,7 +19,10 @@ function typeErrors(source: string): { line: number; code: string; message: stri
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = ((exists) => (p: string) => p === file || exists(p))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (p: string) =>
+      p === file || exists(p)
+  )(host.fileExists.bind(host));
   host.readFile = (p) => (p === file ? source : readFile(p));
   host.getSourceFile = (p, v, ...rest) => (p === file ? ts.createSourceFile(p, source, v) : getSourceFile(p, v, ...rest));
   const program = ts.createProgram({ rootNames: [file], options, host });
@@ -78,13 +81,22 @@ describe('rule IDs from outside', () => {
     const { ruleIds, errors } = parseRuleIdsInput(['ARK-12-4', 'ARK-16-1-10'], ['input', 'ruleIds']);
     expect(ruleIds).toEqual(['ARK-12-4']);
     expect(errors).toEqual([
-      { path: ['input', 'ruleIds', 1], code: 'INVALID_VALUE', message: { en: expect.stringContaining('"ARK-16-1-10" is not a rule of the rulebooks'), ja: expect.stringContaining('「ARK-16-1-10」は規程にない条項です') } },
+      {
+        path: ['input', 'ruleIds', 1],
+        code: 'INVALID_VALUE',
+        message: {
+          en: expect.stringContaining('"ARK-16-1-10" is not a rule of the rulebooks'),
+          ja: expect.stringContaining('「ARK-16-1-10」は規程にない条項です'),
+        },
+      },
     ]);
   });
 
   it('fails a read of stored rule IDs that names a rule the rulebooks lack, naming it and where', () => {
     expect(parseStoredRuleIds(['MNT-4-1-7', 'MNT-19-3'], 'audit_event')).toEqual(['MNT-4-1-7', 'MNT-19-3']);
     expect(() => parseStoredRuleIds(['MNT-19-3', 'KTM-10-4-5'], 'a row of notification')).toThrow(UnknownStoredRuleIdError);
-    expect(() => parseStoredRuleIds(['KTM-10-4-5'], 'a row of notification')).toThrow('a row of notification cites "KTM-10-4-5", which is not a rule of the rulebooks');
+    expect(() => parseStoredRuleIds(['KTM-10-4-5'], 'a row of notification')).toThrow(
+      'a row of notification cites "KTM-10-4-5", which is not a rule of the rulebooks',
+    );
   });
 });

@@ -206,7 +206,10 @@ describe('roles', () => {
         const role = findRole(id, key);
         expect(role?.name, `${id} ${key}`).toBe(name);
         // the basis is one of the role's rule IDs or contains one of them
-        expect(role?.ruleIds.some((r) => r === basis || r.startsWith(`${basis}-`)), `${id} ${key} ${basis}`).toBe(true);
+        expect(
+          role?.ruleIds.some((r) => r === basis || r.startsWith(`${basis}-`)),
+          `${id} ${key} ${basis}`,
+        ).toBe(true);
       }
     }
   });
@@ -226,10 +229,7 @@ describe('roles', () => {
   });
 
   it('splits the KWW system supervisor by scope and names the appointed positions', () => {
-    expect(findRole('KWW', 'system_supervisor')?.holders?.map((h) => h.position)).toEqual([
-      '健康福祉局総務部長',
-      'こども未来局総務部長',
-    ]);
+    expect(findRole('KWW', 'system_supervisor')?.holders?.map((h) => h.position)).toEqual(['健康福祉局総務部長', 'こども未来局総務部長']);
     expect(findRole('ARK', 'information_controller')?.holders).toEqual([{ position: '管理部長' }]);
     expect(findRole('ARK', 'information_manager')?.holders).toEqual([{ position: '管理部デジタル推進課長' }]);
     expect(findRole('KTM', 'general_manager')?.holders).toEqual([{ position: '市民環境部長' }]);
@@ -241,7 +241,10 @@ describe('roles', () => {
         for (const h of role.holders ?? []) {
           // MNT writes the full title only of the unit under this section (保健福祉支援部保健福祉課管理係長)
           if (role.key === 'welfare_section_chief') continue;
-          expect(role.ruleIds.some((r) => findRule(r)?.text.includes(h.position)), `${role.key} ${h.position}`).toBe(true);
+          expect(
+            role.ruleIds.some((r) => findRule(r)?.text.includes(h.position)),
+            `${role.key} ${h.position}`,
+          ).toBe(true);
         }
       }
     }

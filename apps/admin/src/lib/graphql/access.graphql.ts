@@ -5,37 +5,40 @@ import { OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
 export type AccountStatus = EnumOf<'AccountStatus'>;
 
-export const AccountFields = graphql(`
-  fragment AccountFields on Account {
-    id
-    authorityProfile
-    status
-    validFrom
-    validTo
-    suspendedAt
-    suspensionReason
-    endedAt
-    endReason
-    ruleIds
-    version
-    staff {
+export const AccountFields = graphql(
+  `
+    fragment AccountFields on Account {
       id
-      displayName
-      employeeNumber
-    }
-    dutyPosition {
-      id
-      name
-      orgUnit {
-        ...OrgUnitRefFields
+      authorityProfile
+      status
+      validFrom
+      validTo
+      suspendedAt
+      suspensionReason
+      endedAt
+      endReason
+      ruleIds
+      version
+      staff {
+        id
+        displayName
+        employeeNumber
+      }
+      dutyPosition {
+        id
+        name
+        orgUnit {
+          ...OrgUnitRefFields
+        }
+      }
+      system {
+        id
+        name
       }
     }
-    system {
-      id
-      name
-    }
-  }
-`, [OrgUnitRefFields]);
+  `,
+  [OrgUnitRefFields],
+);
 
 export type Account = ResultOf<typeof AccountFields>;
 
@@ -67,63 +70,78 @@ export const ContactNetworkFields = graphql(`
 export type ContactNetwork = ResultOf<typeof ContactNetworkFields>;
 
 /** The protected half of a system's page: security notes, contact networks and accounts. */
-export const SystemAccessQuery = graphql(`
-  query SystemAccess($id: ID!, $first: Int) {
-    system(id: $id) {
-      id
-      name
-      networkDescription
-      vulnerabilityNotes
-      viewerCanAdministerAccounts
-      contactNetworks {
-        ...ContactNetworkFields
+export const SystemAccessQuery = graphql(
+  `
+    query SystemAccess($id: ID!, $first: Int) {
+      system(id: $id) {
+        id
+        name
+        networkDescription
+        vulnerabilityNotes
+        viewerCanAdministerAccounts
+        contactNetworks {
+          ...ContactNetworkFields
+        }
       }
-    }
-    accounts(systemId: $id, first: $first) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        node {
-          ...AccountFields
+      accounts(systemId: $id, first: $first) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...AccountFields
+          }
         }
       }
     }
-  }
-`, [ContactNetworkFields, AccountFields, PageInfoFields]);
+  `,
+  [ContactNetworkFields, AccountFields, PageInfoFields],
+);
 
-export const CreateAccountMutation = graphql(`
-  mutation CreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) {
-      ...AccountFields
+export const CreateAccountMutation = graphql(
+  `
+    mutation CreateAccount($input: CreateAccountInput!) {
+      createAccount(input: $input) {
+        ...AccountFields
+      }
     }
-  }
-`, [AccountFields]);
+  `,
+  [AccountFields],
+);
 
-export const SuspendAccountMutation = graphql(`
-  mutation SuspendAccount($id: ID!, $version: Int!, $reason: String!) {
-    suspendAccount(id: $id, version: $version, reason: $reason) {
-      ...AccountFields
+export const SuspendAccountMutation = graphql(
+  `
+    mutation SuspendAccount($id: ID!, $version: Int!, $reason: String!) {
+      suspendAccount(id: $id, version: $version, reason: $reason) {
+        ...AccountFields
+      }
     }
-  }
-`, [AccountFields]);
+  `,
+  [AccountFields],
+);
 
-export const ReinstateAccountMutation = graphql(`
-  mutation ReinstateAccount($id: ID!, $version: Int!) {
-    reinstateAccount(id: $id, version: $version) {
-      ...AccountFields
+export const ReinstateAccountMutation = graphql(
+  `
+    mutation ReinstateAccount($id: ID!, $version: Int!) {
+      reinstateAccount(id: $id, version: $version) {
+        ...AccountFields
+      }
     }
-  }
-`, [AccountFields]);
+  `,
+  [AccountFields],
+);
 
-export const EndAccountMutation = graphql(`
-  mutation EndAccount($id: ID!, $version: Int!, $reason: String!) {
-    endAccount(id: $id, version: $version, reason: $reason) {
-      ...AccountFields
+export const EndAccountMutation = graphql(
+  `
+    mutation EndAccount($id: ID!, $version: Int!, $reason: String!) {
+      endAccount(id: $id, version: $version, reason: $reason) {
+        ...AccountFields
+      }
     }
-  }
-`, [AccountFields]);
+  `,
+  [AccountFields],
+);
 
 // ── Access decision ───────────────────────────────────────────────────────────
 
@@ -165,22 +183,8 @@ export type SystemOption = ResultOf<typeof SystemOptionsQuery>['systems']['edges
 // ── Field access explainer ────────────────────────────────────────────────────
 
 export const ExplainFieldAccessQuery = graphql(`
-  query ExplainFieldAccess(
-    $staffId: ID!
-    $assetId: ID!
-    $field: String!
-    $subjectStaffId: ID
-    $systemId: ID
-    $at: DateTimeISO
-  ) {
-    explainFieldAccess(
-      staffId: $staffId
-      assetId: $assetId
-      field: $field
-      subjectStaffId: $subjectStaffId
-      systemId: $systemId
-      at: $at
-    ) {
+  query ExplainFieldAccess($staffId: ID!, $assetId: ID!, $field: String!, $subjectStaffId: ID, $systemId: ID, $at: DateTimeISO) {
+    explainFieldAccess(staffId: $staffId, assetId: $assetId, field: $field, subjectStaffId: $subjectStaffId, systemId: $systemId, at: $at) {
       allowed
       reason
       message {
@@ -215,17 +219,20 @@ export const AssetOptionFields = graphql(`
 
 export type AssetOption = ResultOf<typeof AssetOptionFields>;
 
-export const AssetOptionsQuery = graphql(`
-  query AssetOptions {
-    informationAssets(first: 200) {
-      edges {
-        node {
-          ...AssetOptionFields
+export const AssetOptionsQuery = graphql(
+  `
+    query AssetOptions {
+      informationAssets(first: 200) {
+        edges {
+          node {
+            ...AssetOptionFields
+          }
         }
       }
     }
-  }
-`, [AssetOptionFields]);
+  `,
+  [AssetOptionFields],
+);
 
 // ── Grants ────────────────────────────────────────────────────────────────────
 
@@ -316,64 +323,82 @@ const GrantFields = graphql(`
 
 export type Grant = ResultOf<typeof GrantFields>;
 
-export const GrantsPageQuery = graphql(`
-  query GrantsPage {
-    grants {
-      ...GrantFields
-    }
-    informationAssets(first: 200) {
-      edges {
-        node {
-          ...AssetOptionFields
+export const GrantsPageQuery = graphql(
+  `
+    query GrantsPage {
+      grants {
+        ...GrantFields
+      }
+      informationAssets(first: 200) {
+        edges {
+          node {
+            ...AssetOptionFields
+          }
+        }
+      }
+      positions {
+        id
+        name
+        orgUnit {
+          ...OrgUnitRefFields
         }
       }
     }
-    positions {
-      id
-      name
-      orgUnit {
-        ...OrgUnitRefFields
+  `,
+  [GrantFields, AssetOptionFields, OrgUnitRefFields],
+);
+
+export const RequestGrantMutation = graphql(
+  `
+    mutation RequestGrant($input: RequestGrantInput!) {
+      requestGrant(input: $input) {
+        ...GrantFields
       }
     }
-  }
-`, [GrantFields, AssetOptionFields, OrgUnitRefFields]);
+  `,
+  [GrantFields],
+);
 
-export const RequestGrantMutation = graphql(`
-  mutation RequestGrant($input: RequestGrantInput!) {
-    requestGrant(input: $input) {
-      ...GrantFields
+export const ApproveGrantMutation = graphql(
+  `
+    mutation ApproveGrant($id: ID!) {
+      approveGrant(id: $id) {
+        ...GrantFields
+      }
     }
-  }
-`, [GrantFields]);
+  `,
+  [GrantFields],
+);
 
-export const ApproveGrantMutation = graphql(`
-  mutation ApproveGrant($id: ID!) {
-    approveGrant(id: $id) {
-      ...GrantFields
+export const SuspendGrantMutation = graphql(
+  `
+    mutation SuspendGrant($id: ID!) {
+      suspendGrant(id: $id) {
+        ...GrantFields
+      }
     }
-  }
-`, [GrantFields]);
+  `,
+  [GrantFields],
+);
 
-export const SuspendGrantMutation = graphql(`
-  mutation SuspendGrant($id: ID!) {
-    suspendGrant(id: $id) {
-      ...GrantFields
+export const ReinstateGrantMutation = graphql(
+  `
+    mutation ReinstateGrant($id: ID!) {
+      reinstateGrant(id: $id) {
+        ...GrantFields
+      }
     }
-  }
-`, [GrantFields]);
+  `,
+  [GrantFields],
+);
 
-export const ReinstateGrantMutation = graphql(`
-  mutation ReinstateGrant($id: ID!) {
-    reinstateGrant(id: $id) {
-      ...GrantFields
+export const RevokeGrantMutation = graphql(
+  `
+    mutation RevokeGrant($id: ID!) {
+      revokeGrant(id: $id) {
+        ...GrantFields
+      }
     }
-  }
-`, [GrantFields]);
-
-export const RevokeGrantMutation = graphql(`
-  mutation RevokeGrant($id: ID!) {
-    revokeGrant(id: $id) {
-      ...GrantFields
-    }
-  }
-`, [GrantFields]);
+  `,
+  [GrantFields],
+);

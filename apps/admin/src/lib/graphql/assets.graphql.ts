@@ -12,34 +12,37 @@ export const ClassificationFields = graphql(`
 
 export type Classification = ResultOf<typeof ClassificationFields>;
 
-export const AssetsPageQuery = graphql(`
-  query AssetsPage($first: Int, $after: String) {
-    informationAssets(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        node {
-          id
-          name
-          business
-          owners {
-            positionId
-            name
-            orgUnit {
-              ...OrgUnitRefFields
-            }
-          }
-          systems {
+export const AssetsPageQuery = graphql(
+  `
+    query AssetsPage($first: Int, $after: String) {
+      informationAssets(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
             id
             name
-          }
-          classification {
-            ...ClassificationFields
+            business
+            owners {
+              positionId
+              name
+              orgUnit {
+                ...OrgUnitRefFields
+              }
+            }
+            systems {
+              id
+              name
+            }
+            classification {
+              ...ClassificationFields
+            }
           }
         }
       }
     }
-  }
-`, [ClassificationFields, OrgUnitRefFields, PageInfoFields]);
+  `,
+  [ClassificationFields, OrgUnitRefFields, PageInfoFields],
+);

@@ -1,12 +1,4 @@
-import {
-  Client,
-  CombinedError,
-  cacheExchange,
-  fetchExchange,
-  type AnyVariables,
-  type OperationContext,
-  type TypedDocumentNode,
-} from '@urql/core';
+import { Client, CombinedError, cacheExchange, fetchExchange, type AnyVariables, type OperationContext, type TypedDocumentNode } from '@urql/core';
 import { ApiError, forbiddenFieldsOf, toApiFailure, type ForbiddenField } from '../errors.ts';
 
 function createApiClient(): Client {

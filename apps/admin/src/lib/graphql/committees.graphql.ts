@@ -133,55 +133,58 @@ const AgendaItemFields = graphql(`
 
 export type AgendaItem = ResultOf<typeof AgendaItemFields>;
 
-const MeetingDetailFields = graphql(`
-  fragment MeetingDetailFields on Meeting {
-    ...MeetingSummaryFields
-    version
-    cutoffAt
-    minutesSentAt
-    viewerMayKeep
-    committee {
-      ...CommitteeFields
-    }
-    items {
-      ...AgendaItemFields
-    }
-    removedItems {
-      ...AgendaItemFields
-    }
-    attendees {
-      id
-      role
-      title
-      name
-      staffId
-      positionId
-      substituteForId
-      approvedByChair
-      present
-    }
-    quorum {
-      members
-      present
-      required
-      met
-      message {
-        ja
-        en
+const MeetingDetailFields = graphql(
+  `
+    fragment MeetingDetailFields on Meeting {
+      ...MeetingSummaryFields
+      version
+      cutoffAt
+      minutesSentAt
+      viewerMayKeep
+      committee {
+        ...CommitteeFields
       }
-      ruleIds
-    }
-    notProposed {
-      ref
-      title
-      reason {
-        ja
-        en
+      items {
+        ...AgendaItemFields
       }
-      ruleIds
+      removedItems {
+        ...AgendaItemFields
+      }
+      attendees {
+        id
+        role
+        title
+        name
+        staffId
+        positionId
+        substituteForId
+        approvedByChair
+        present
+      }
+      quorum {
+        members
+        present
+        required
+        met
+        message {
+          ja
+          en
+        }
+        ruleIds
+      }
+      notProposed {
+        ref
+        title
+        reason {
+          ja
+          en
+        }
+        ruleIds
+      }
     }
-  }
-`, [MeetingSummaryFields, CommitteeFields, AgendaItemFields]);
+  `,
+  [MeetingSummaryFields, CommitteeFields, AgendaItemFields],
+);
 
 export type MeetingDetail = ResultOf<typeof MeetingDetailFields>;
 export type Attendee = MeetingDetail['attendees'][number];
@@ -190,65 +193,74 @@ export type Quorum = MeetingDetail['quorum'];
 // ── Queries ───────────────────────────────────────────────────────────────────
 
 /** The municipality's committees, each with its latest meetings, and the rulebooks' titles. */
-export const CommitteesQuery = graphql(`
-  query Committees($limit: Int) {
-    committees {
-      ...CommitteeFields
-      chair {
-        positionId
+export const CommitteesQuery = graphql(
+  `
+    query Committees($limit: Int) {
+      committees {
+        ...CommitteeFields
+        chair {
+          positionId
+          title
+          staffId
+          name
+        }
+        meetings(limit: $limit) {
+          ...MeetingSummaryFields
+        }
+      }
+      rulebooks {
+        id
         title
-        staffId
-        name
-      }
-      meetings(limit: $limit) {
-        ...MeetingSummaryFields
+        titleEn
       }
     }
-    rulebooks {
-      id
-      title
-      titleEn
-    }
-  }
-`, [CommitteeFields, MeetingSummaryFields]);
+  `,
+  [CommitteeFields, MeetingSummaryFields],
+);
 
 /** One committee and who sits on it on the date (the new-meeting form). */
-export const CommitteeQuery = graphql(`
-  query Committee($id: ID!, $on: String) {
-    committee(id: $id) {
-      ...CommitteeFields
-      chair(on: $on) {
-        positionId
-        title
-        staffId
-        name
-      }
-      members(on: $on) {
-        positionId
-        title
-        staffId
-        name
+export const CommitteeQuery = graphql(
+  `
+    query Committee($id: ID!, $on: String) {
+      committee(id: $id) {
+        ...CommitteeFields
+        chair(on: $on) {
+          positionId
+          title
+          staffId
+          name
+        }
+        members(on: $on) {
+          positionId
+          title
+          staffId
+          name
+        }
       }
     }
-  }
-`, [CommitteeFields]);
+  `,
+  [CommitteeFields],
+);
 
 /** A meeting with everything the secretary works on, and the Markdown of both papers to preview. */
-export const MeetingQuery = graphql(`
-  query Meeting($id: ID!) {
-    meeting(id: $id) {
-      ...MeetingDetailFields
-      agenda: document(kind: AGENDA, format: MARKDOWN) {
-        fileName
-        text
-      }
-      minutes: document(kind: MINUTES, format: MARKDOWN) {
-        fileName
-        text
+export const MeetingQuery = graphql(
+  `
+    query Meeting($id: ID!) {
+      meeting(id: $id) {
+        ...MeetingDetailFields
+        agenda: document(kind: AGENDA, format: MARKDOWN) {
+          fileName
+          text
+        }
+        minutes: document(kind: MINUTES, format: MARKDOWN) {
+          fileName
+          text
+        }
       }
     }
-  }
-`, [MeetingDetailFields]);
+  `,
+  [MeetingDetailFields],
+);
 
 /** The Markdown rendering of a paper, for the preview. */
 export type MeetingText = NonNullable<ResultOf<typeof MeetingQuery>['meeting']>['agenda'];
@@ -280,108 +292,144 @@ const MeetingStateFields = graphql(`
   }
 `);
 
-export const CreateMeetingMutation = graphql(`
-  mutation CreateMeeting($input: CreateMeetingInput!) {
-    createMeeting(input: $input) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const RefreshAgendaMutation = graphql(`
-  mutation RefreshAgenda($meetingId: ID!) {
-    refreshAgenda(meetingId: $meetingId) {
-      ...MeetingStateFields
-      items {
-        id
+export const CreateMeetingMutation = graphql(
+  `
+    mutation CreateMeeting($input: CreateMeetingInput!) {
+      createMeeting(input: $input) {
+        ...MeetingStateFields
       }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
 
-export const ReorderAgendaMutation = graphql(`
-  mutation ReorderAgenda($meetingId: ID!, $itemIds: [ID!]!) {
-    reorderAgenda(meetingId: $meetingId, itemIds: $itemIds) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const AddAgendaItemMutation = graphql(`
-  mutation AddAgendaItem($meetingId: ID!, $input: AgendaItemInput!) {
-    addAgendaItem(meetingId: $meetingId, input: $input) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const RemoveAgendaItemMutation = graphql(`
-  mutation RemoveAgendaItem($itemId: ID!, $reason: String!) {
-    removeAgendaItem(itemId: $itemId, reason: $reason) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const FreezeAgendaMutation = graphql(`
-  mutation FreezeAgenda($meetingId: ID!) {
-    freezeAgenda(meetingId: $meetingId) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const AddAttendeeMutation = graphql(`
-  mutation AddAttendee($meetingId: ID!, $input: AttendeeInput!) {
-    addAttendee(meetingId: $meetingId, input: $input) {
-      ...MeetingStateFields
-    }
-  }
-`, [MeetingStateFields]);
-
-export const RecordAttendanceMutation = graphql(`
-  mutation RecordAttendance($meetingId: ID!, $presentIds: [ID!]!) {
-    recordAttendance(meetingId: $meetingId, presentIds: $presentIds) {
-      ...MeetingStateFields
-      quorum {
-        met
-        message {
-          ja
-          en
+export const RefreshAgendaMutation = graphql(
+  `
+    mutation RefreshAgenda($meetingId: ID!) {
+      refreshAgenda(meetingId: $meetingId) {
+        ...MeetingStateFields
+        items {
+          id
         }
       }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
 
-export const RecordDecisionMutation = graphql(`
-  mutation RecordDecision($input: RecordDecisionInput!) {
-    recordDecision(input: $input) {
-      ...MeetingStateFields
+export const ReorderAgendaMutation = graphql(
+  `
+    mutation ReorderAgenda($meetingId: ID!, $itemIds: [ID!]!) {
+      reorderAgenda(meetingId: $meetingId, itemIds: $itemIds) {
+        ...MeetingStateFields
+      }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
 
-export const SignCirculationMutation = graphql(`
-  mutation SignCirculation($input: SignCirculationInput!) {
-    signCirculation(input: $input) {
-      ...MeetingStateFields
+export const AddAgendaItemMutation = graphql(
+  `
+    mutation AddAgendaItem($meetingId: ID!, $input: AgendaItemInput!) {
+      addAgendaItem(meetingId: $meetingId, input: $input) {
+        ...MeetingStateFields
+      }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
 
-export const CancelMeetingMutation = graphql(`
-  mutation CancelMeeting($meetingId: ID!, $reason: String!) {
-    cancelMeeting(meetingId: $meetingId, reason: $reason) {
-      ...MeetingStateFields
+export const RemoveAgendaItemMutation = graphql(
+  `
+    mutation RemoveAgendaItem($itemId: ID!, $reason: String!) {
+      removeAgendaItem(itemId: $itemId, reason: $reason) {
+        ...MeetingStateFields
+      }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
 
-export const SendMinutesMutation = graphql(`
-  mutation SendMinutes($meetingId: ID!) {
-    sendMinutes(meetingId: $meetingId) {
-      ...MeetingStateFields
+export const FreezeAgendaMutation = graphql(
+  `
+    mutation FreezeAgenda($meetingId: ID!) {
+      freezeAgenda(meetingId: $meetingId) {
+        ...MeetingStateFields
+      }
     }
-  }
-`, [MeetingStateFields]);
+  `,
+  [MeetingStateFields],
+);
+
+export const AddAttendeeMutation = graphql(
+  `
+    mutation AddAttendee($meetingId: ID!, $input: AttendeeInput!) {
+      addAttendee(meetingId: $meetingId, input: $input) {
+        ...MeetingStateFields
+      }
+    }
+  `,
+  [MeetingStateFields],
+);
+
+export const RecordAttendanceMutation = graphql(
+  `
+    mutation RecordAttendance($meetingId: ID!, $presentIds: [ID!]!) {
+      recordAttendance(meetingId: $meetingId, presentIds: $presentIds) {
+        ...MeetingStateFields
+        quorum {
+          met
+          message {
+            ja
+            en
+          }
+        }
+      }
+    }
+  `,
+  [MeetingStateFields],
+);
+
+export const RecordDecisionMutation = graphql(
+  `
+    mutation RecordDecision($input: RecordDecisionInput!) {
+      recordDecision(input: $input) {
+        ...MeetingStateFields
+      }
+    }
+  `,
+  [MeetingStateFields],
+);
+
+export const SignCirculationMutation = graphql(
+  `
+    mutation SignCirculation($input: SignCirculationInput!) {
+      signCirculation(input: $input) {
+        ...MeetingStateFields
+      }
+    }
+  `,
+  [MeetingStateFields],
+);
+
+export const CancelMeetingMutation = graphql(
+  `
+    mutation CancelMeeting($meetingId: ID!, $reason: String!) {
+      cancelMeeting(meetingId: $meetingId, reason: $reason) {
+        ...MeetingStateFields
+      }
+    }
+  `,
+  [MeetingStateFields],
+);
+
+export const SendMinutesMutation = graphql(
+  `
+    mutation SendMinutes($meetingId: ID!) {
+      sendMinutes(meetingId: $meetingId) {
+        ...MeetingStateFields
+      }
+    }
+  `,
+  [MeetingStateFields],
+);

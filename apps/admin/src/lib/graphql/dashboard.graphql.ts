@@ -7,150 +7,153 @@ export type RegisterDueState = EnumOf<'RegisterDueState'>;
 // ── Dashboard ─────────────────────────────────────────────────────────────────
 
 /** Everything the dashboard shows, in one request (the upcoming stops come separately). */
-export const DashboardQuery = graphql(`
-  query Dashboard($meetings: Int) {
-    operationsDue {
-      at
-      summary {
-        key
-        label {
-          ja
-          en
+export const DashboardQuery = graphql(
+  `
+    query Dashboard($meetings: Int) {
+      operationsDue {
+        at
+        summary {
+          key
+          label {
+            ja
+            en
+          }
+          due
+          overdue
+          ruleIds
         }
-        due
-        overdue
-        ruleIds
-      }
-      processingPlans {
-        systemId
-        systemName
-        orgUnitId
-        orgUnitName
-        month
-        dueOn
-        state
-        stateLabel {
-          ja
-          en
+        processingPlans {
+          systemId
+          systemName
+          orgUnitId
+          orgUnitName
+          month
+          dueOn
+          state
+          stateLabel {
+            ja
+            en
+          }
+          message {
+            ja
+            en
+          }
+          ruleIds
         }
-        message {
-          ja
-          en
+        checkSheets {
+          orgUnitId
+          orgUnitName
+          fiscalYear
+          quarter
+          quarterLabel {
+            ja
+            en
+          }
+          dueOn
+          state
+          stateLabel {
+            ja
+            en
+          }
+          message {
+            ja
+            en
+          }
+          ruleIds
         }
-        ruleIds
-      }
-      checkSheets {
-        orgUnitId
-        orgUnitName
-        fiscalYear
-        quarter
-        quarterLabel {
-          ja
-          en
+        staleDocuments {
+          systemId
+          systemName
+          kind
+          kindLabel {
+            ja
+            en
+          }
+          orgUnitName
+          staleSince
+          staleReason {
+            ja
+            en
+          }
+          ruleIds
+          latest {
+            title
+            versionLabel
+          }
         }
-        dueOn
-        state
-        stateLabel {
-          ja
-          en
-        }
-        message {
-          ja
-          en
-        }
-        ruleIds
-      }
-      staleDocuments {
-        systemId
-        systemName
-        kind
-        kindLabel {
-          ja
-          en
-        }
-        orgUnitName
-        staleSince
-        staleReason {
-          ja
-          en
-        }
-        ruleIds
-        latest {
+        findings {
+          id
           title
-          versionLabel
+          systemId
+          systemName
+          addressee
+          dueOn
+          overdue
+          status
+          statusLabel {
+            ja
+            en
+          }
+          ruleIds
+        }
+        ledgerEntriesPastRetention {
+          id
+          formName
+          orgUnitName
+          retentionEndsOn
+          message {
+            ja
+            en
+          }
+          ruleIds
+        }
+        systemsMissingContractClauses {
+          systemId
+          systemName
+          contractorName
+          missingClauses
+          ruleIds
         }
       }
-      findings {
+      openIncidents {
+        ...IncidentSummaryFields
+      }
+      systemsUnderMaintenance {
+        system {
+          id
+          name
+        }
+        window {
+          ...MaintenanceWindowBriefFields
+        }
+      }
+      licenceUse {
+        systemId
+        systemName
+        purchasedTotal
+        allocatedTotal
+        free
+        ruleIds
+        sections {
+          orgUnitId
+          orgUnitName
+          count
+        }
+      }
+      meetings(limit: $meetings) {
         id
         title
-        systemId
-        systemName
-        addressee
-        dueOn
-        overdue
+        heldOn
+        startTime
+        endTime
+        place
+        mode
         status
-        statusLabel {
-          ja
-          en
-        }
-        ruleIds
-      }
-      ledgerEntriesPastRetention {
-        id
-        formName
-        orgUnitName
-        retentionEndsOn
-        message {
-          ja
-          en
-        }
-        ruleIds
-      }
-      systemsMissingContractClauses {
-        systemId
-        systemName
-        contractorName
-        missingClauses
-        ruleIds
       }
     }
-    openIncidents {
-      ...IncidentSummaryFields
-    }
-    systemsUnderMaintenance {
-      system {
-        id
-        name
-      }
-      window {
-        ...MaintenanceWindowBriefFields
-      }
-    }
-    licenceUse {
-      systemId
-      systemName
-      purchasedTotal
-      allocatedTotal
-      free
-      ruleIds
-      sections {
-        orgUnitId
-        orgUnitName
-        count
-      }
-    }
-    meetings(limit: $meetings) {
-      id
-      title
-      heldOn
-      startTime
-      endTime
-      place
-      mode
-      status
-    }
-  }
-`, [IncidentSummaryFields, MaintenanceWindowBriefFields]);
+  `,
+  [IncidentSummaryFields, MaintenanceWindowBriefFields],
+);
 
 type Dashboard = ResultOf<typeof DashboardQuery>;
 export type OperationsDue = Dashboard['operationsDue'];

@@ -4,70 +4,82 @@ import { OrgUnitOptionFields, OrgUnitRefFields } from './org-units.graphql.ts';
 
 // ── KWO-6: who may handle an information asset at a using place ──────────────
 
-const DesignationFields = graphql(`
-  fragment DesignationFields on Designation {
-    id
-    assetId
-    staff {
+const DesignationFields = graphql(
+  `
+    fragment DesignationFields on Designation {
       id
-      displayName
+      assetId
+      staff {
+        id
+        displayName
+      }
+      designatedBy {
+        id
+        displayName
+      }
+      permittedBy {
+        id
+        displayName
+      }
+      orgUnit {
+        ...OrgUnitRefFields
+      }
+      outsideSupervision
+      effective
+      permittedAt
+      validFrom
+      validTo
+      revokedAt
+      ruleIds
     }
-    designatedBy {
-      id
-      displayName
-    }
-    permittedBy {
-      id
-      displayName
-    }
-    orgUnit {
-      ...OrgUnitRefFields
-    }
-    outsideSupervision
-    effective
-    permittedAt
-    validFrom
-    validTo
-    revokedAt
-    ruleIds
-  }
-`, [OrgUnitRefFields]);
+  `,
+  [OrgUnitRefFields],
+);
 
 export type Designation = ResultOf<typeof DesignationFields>;
 
-export const DesignationsPageQuery = graphql(`
-  query DesignationsPage($assetId: ID) {
-    designations(assetId: $assetId) {
-      ...DesignationFields
-    }
-    informationAssets(first: 200) {
-      edges {
-        node {
-          ...AssetOptionFields
+export const DesignationsPageQuery = graphql(
+  `
+    query DesignationsPage($assetId: ID) {
+      designations(assetId: $assetId) {
+        ...DesignationFields
+      }
+      informationAssets(first: 200) {
+        edges {
+          node {
+            ...AssetOptionFields
+          }
         }
       }
+      orgUnits {
+        ...OrgUnitOptionFields
+      }
     }
-    orgUnits {
-      ...OrgUnitOptionFields
-    }
-  }
-`, [DesignationFields, AssetOptionFields, OrgUnitOptionFields]);
+  `,
+  [DesignationFields, AssetOptionFields, OrgUnitOptionFields],
+);
 
-export const DesignateHandlerMutation = graphql(`
-  mutation DesignateHandler($input: DesignateHandlerInput!) {
-    designateHandler(input: $input) {
-      ...DesignationFields
+export const DesignateHandlerMutation = graphql(
+  `
+    mutation DesignateHandler($input: DesignateHandlerInput!) {
+      designateHandler(input: $input) {
+        ...DesignationFields
+      }
     }
-  }
-`, [DesignationFields]);
+  `,
+  [DesignationFields],
+);
 
-export const PermitDesignationMutation = graphql(`
-  mutation PermitDesignation($id: ID!) {
-    permitDesignation(id: $id) {
-      ...DesignationFields
+export const PermitDesignationMutation = graphql(
+  `
+    mutation PermitDesignation($id: ID!) {
+      permitDesignation(id: $id) {
+        ...DesignationFields
+      }
     }
-  }
-`, [DesignationFields]);
+  `,
+  [DesignationFields],
+);
 
 /** Where a designation stands now, as the screen names it (derived from the gateway's answer). */
 export type DesignationState = 'EFFECTIVE' | 'AWAITING_PERMISSION' | 'NOT_YET_VALID' | 'EXPIRED' | 'REVOKED';

@@ -3,13 +3,7 @@
 import { enumValues, type EnumOf } from './graphql.ts';
 
 export type LifecycleStatus = EnumOf<'LifecycleStatus'>;
-export const LIFECYCLE_STATUSES = enumValues<'LifecycleStatus'>()([
-  'PROPOSED',
-  'IN_SERVICE',
-  'UNDER_CHANGE',
-  'RETIRING',
-  'RETIRED',
-]);
+export const LIFECYCLE_STATUSES = enumValues<'LifecycleStatus'>()(['PROPOSED', 'IN_SERVICE', 'UNDER_CHANGE', 'RETIRING', 'RETIRED']);
 
 /** ARK-4: managed by the digital section (デジタル推進課) or by a system-managing section. */
 export type ManagementType = EnumOf<'ManagementType'>;

@@ -26,9 +26,7 @@ export type EnumName = {
 }[keyof SchemaTypes];
 
 /** The values of a schema enum as a string union, e.g. `EnumOf<'LifecycleStatus'>`. */
-export type EnumOf<Name extends EnumName> = SchemaTypes[Name] extends { enumValues: infer Values extends string }
-  ? Values
-  : never;
+export type EnumOf<Name extends EnumName> = SchemaTypes[Name] extends { enumValues: infer Values extends string } ? Values : never;
 
 /**
  * Every value of an enum, in the order the app shows them. Listing a value the schema does not

@@ -38,88 +38,94 @@ export const IncidentSummaryFields = graphql(`
 
 // ── Incidents ─────────────────────────────────────────────────────────────────
 
-export const IncidentsQuery = graphql(`
-  query Incidents($filter: IncidentFilter) {
-    incidents(filter: $filter) {
-      ...IncidentSummaryFields
+export const IncidentsQuery = graphql(
+  `
+    query Incidents($filter: IncidentFilter) {
+      incidents(filter: $filter) {
+        ...IncidentSummaryFields
+      }
     }
-  }
-`, [IncidentSummaryFields]);
+  `,
+  [IncidentSummaryFields],
+);
 
 /** An incident with its log, its notices to the using sections and the contact networks the viewer may see. */
-export const IncidentQuery = graphql(`
-  query Incident($id: ID!) {
-    incident(id: $id) {
-      ...IncidentSummaryFields
-      description
-      detectedAt
-      reportedAt
-      reportedBy {
-        id
-        displayName
-      }
-      degradedOperation
-      cause
-      escalatedAt
-      resolvedBy {
-        id
-        displayName
-      }
-      analysis
-      preventiveMeasures
-      analysisRecordedAt
-      confirmedAt
-      confirmedBy {
-        id
-        displayName
-      }
-      ruleIds
-      contactNetworkRuleIds
-      viewerMayManage
-      viewerMayConfirm
-      version
-      updates {
-        seq
-        at
-        kind
-        status
-        note
-        cause
-        recoveryEta
+export const IncidentQuery = graphql(
+  `
+    query Incident($id: ID!) {
+      incident(id: $id) {
+        ...IncidentSummaryFields
+        description
+        detectedAt
+        reportedAt
+        reportedBy {
+          id
+          displayName
+        }
         degradedOperation
+        cause
+        escalatedAt
+        resolvedBy {
+          id
+          displayName
+        }
+        analysis
+        preventiveMeasures
+        analysisRecordedAt
+        confirmedAt
+        confirmedBy {
+          id
+          displayName
+        }
         ruleIds
-        by {
-          id
-          displayName
+        contactNetworkRuleIds
+        viewerMayManage
+        viewerMayConfirm
+        version
+        updates {
+          seq
+          at
+          kind
+          status
+          note
+          cause
+          recoveryEta
+          degradedOperation
+          ruleIds
+          by {
+            id
+            displayName
+          }
+          onBehalfOf {
+            id
+            displayName
+          }
         }
-        onBehalfOf {
-          id
-          displayName
+        notices {
+          kind
+          kindLabel {
+            ja
+            en
+          }
+          orgUnitId
+          sectionName
+          sectionFullName
+          recipientPositionName
+          recipients {
+            id
+            displayName
+          }
+          sentAt
+          ruleIds
         }
-      }
-      notices {
-        kind
-        kindLabel {
-          ja
-          en
+        contactNetworks {
+          ...ContactNetworkFields
         }
-        orgUnitId
-        sectionName
-        sectionFullName
-        recipientPositionName
-        recipients {
-          id
-          displayName
-        }
-        sentAt
-        ruleIds
-      }
-      contactNetworks {
-        ...ContactNetworkFields
       }
     }
-  }
-`, [IncidentSummaryFields, ContactNetworkFields]);
+  `,
+  [IncidentSummaryFields, ContactNetworkFields],
+);
 
 export type IncidentDetail = NonNullable<ResultOf<typeof IncidentQuery>['incident']>;
 export type IncidentLogEntry = IncidentDetail['updates'][number];
@@ -134,42 +140,57 @@ const IncidentStateFields = graphql(`
   }
 `);
 
-export const ReportIncidentMutation = graphql(`
-  mutation ReportIncident($input: ReportIncidentInput!) {
-    reportIncident(input: $input) {
-      ...IncidentStateFields
+export const ReportIncidentMutation = graphql(
+  `
+    mutation ReportIncident($input: ReportIncidentInput!) {
+      reportIncident(input: $input) {
+        ...IncidentStateFields
+      }
     }
-  }
-`, [IncidentStateFields]);
+  `,
+  [IncidentStateFields],
+);
 
-export const UpdateIncidentMutation = graphql(`
-  mutation UpdateIncident($id: ID!, $input: UpdateIncidentInput!) {
-    updateIncident(id: $id, input: $input) {
-      ...IncidentStateFields
+export const UpdateIncidentMutation = graphql(
+  `
+    mutation UpdateIncident($id: ID!, $input: UpdateIncidentInput!) {
+      updateIncident(id: $id, input: $input) {
+        ...IncidentStateFields
+      }
     }
-  }
-`, [IncidentStateFields]);
+  `,
+  [IncidentStateFields],
+);
 
-export const ResolveIncidentMutation = graphql(`
-  mutation ResolveIncident($id: ID!, $input: ResolveIncidentInput) {
-    resolveIncident(id: $id, input: $input) {
-      ...IncidentStateFields
+export const ResolveIncidentMutation = graphql(
+  `
+    mutation ResolveIncident($id: ID!, $input: ResolveIncidentInput) {
+      resolveIncident(id: $id, input: $input) {
+        ...IncidentStateFields
+      }
     }
-  }
-`, [IncidentStateFields]);
+  `,
+  [IncidentStateFields],
+);
 
-export const RecordIncidentAnalysisMutation = graphql(`
-  mutation RecordIncidentAnalysis($id: ID!, $input: IncidentAnalysisInput!) {
-    recordIncidentAnalysis(id: $id, input: $input) {
-      ...IncidentStateFields
+export const RecordIncidentAnalysisMutation = graphql(
+  `
+    mutation RecordIncidentAnalysis($id: ID!, $input: IncidentAnalysisInput!) {
+      recordIncidentAnalysis(id: $id, input: $input) {
+        ...IncidentStateFields
+      }
     }
-  }
-`, [IncidentStateFields]);
+  `,
+  [IncidentStateFields],
+);
 
-export const ConfirmIncidentResolutionMutation = graphql(`
-  mutation ConfirmIncidentResolution($id: ID!) {
-    confirmIncidentResolution(id: $id) {
-      ...IncidentStateFields
+export const ConfirmIncidentResolutionMutation = graphql(
+  `
+    mutation ConfirmIncidentResolution($id: ID!) {
+      confirmIncidentResolution(id: $id) {
+        ...IncidentStateFields
+      }
     }
-  }
-`, [IncidentStateFields]);
+  `,
+  [IncidentStateFields],
+);

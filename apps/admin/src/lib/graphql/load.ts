@@ -12,9 +12,7 @@ interface LoadContext {
 /** `/signin?next=/systems?q=…`, so signing in again returns the user to where they were. */
 export function signInHref(url: { pathname: string; search: string }): string {
   const next = `${url.pathname}${url.search}`;
-  return next === '/' || next.startsWith('/signin')
-    ? '/signin'
-    : `/signin?next=${encodeURIComponent(next)}`;
+  return next === '/' || next.startsWith('/signin') ? '/signin' : `/signin?next=${encodeURIComponent(next)}`;
 }
 
 /**
@@ -37,9 +35,7 @@ export async function loadPartialQuery<Data, Variables extends AnyVariables>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<{ data: Data; forbidden: ForbiddenField[] }> {
-  return failAsNavigation(event, () =>
-    queryPartial(document, variables, { fetch: event.fetch, requestPolicy: 'network-only' }),
-  );
+  return failAsNavigation(event, () => queryPartial(document, variables, { fetch: event.fetch, requestPolicy: 'network-only' }));
 }
 
 async function failAsNavigation<T>(event: LoadContext, run: () => Promise<T>): Promise<T> {

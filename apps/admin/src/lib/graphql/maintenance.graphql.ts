@@ -26,13 +26,16 @@ export type MaintenanceWindowBrief = ResultOf<typeof MaintenanceWindowBriefField
 // ── Upcoming stops ────────────────────────────────────────────────────────────
 
 /** The windows of one system meeting [from, to); windowsOfSystemsQuery repeats its field per system. */
-const WindowsOfSystemQuery = graphql(`
-  query WindowsOfSystems($systemId: ID!, $from: DateTimeISO, $to: DateTimeISO) {
-    maintenanceWindows(systemId: $systemId, from: $from, to: $to) {
-      ...MaintenanceWindowBriefFields
+const WindowsOfSystemQuery = graphql(
+  `
+    query WindowsOfSystems($systemId: ID!, $from: DateTimeISO, $to: DateTimeISO) {
+      maintenanceWindows(systemId: $systemId, from: $from, to: $to) {
+        ...MaintenanceWindowBriefFields
+      }
     }
-  }
-`, [MaintenanceWindowBriefFields]);
+  `,
+  [MaintenanceWindowBriefFields],
+);
 
 type SystemWindows = ResultOf<typeof WindowsOfSystemQuery>['maintenanceWindows'];
 
@@ -41,9 +44,7 @@ type SystemWindows = ResultOf<typeof WindowsOfSystemQuery>['maintenanceWindows']
  * (`s0`, `s1` … with the variables `$s0`, `$s1` …): the schema has no query across systems. Built per
  * call, as the list of systems is, from WindowsOfSystemQuery, whose field the schema checks.
  */
-export function windowsOfSystemsQuery(
-  systemIds: readonly string[],
-): TypedDocumentNode<Record<string, SystemWindows>, Record<string, string>> {
+export function windowsOfSystemsQuery(systemIds: readonly string[]): TypedDocumentNode<Record<string, SystemWindows>, Record<string, string>> {
   const [definition, ...fragments] = WindowsOfSystemQuery.definitions as DocumentNode['definitions'];
   const operation = definition as OperationDefinitionNode;
   const field = operation.selectionSet.selections[0] as FieldNode;
@@ -66,9 +67,7 @@ export function windowsOfSystemsQuery(
       selections: aliases.map((alias) => ({
         ...field,
         alias: { ...field.name, value: alias },
-        arguments: field.arguments?.map((argument) =>
-          isSystemId(argument.value) ? { ...argument, value: renamed(argument.value, alias) } : argument,
-        ),
+        arguments: field.arguments?.map((argument) => (isSystemId(argument.value) ? { ...argument, value: renamed(argument.value, alias) } : argument)),
       })),
     },
   };
@@ -79,104 +78,119 @@ export function windowsOfSystemsQuery(
 
 // ── Operating calendar and maintenance windows ────────────────────────────────
 
-const MaintenanceWindowFields = graphql(`
-  fragment MaintenanceWindowFields on MaintenanceWindow {
-    ...MaintenanceWindowBriefFields
-    version
-    plannedAt
-    plannedBy {
-      id
-      displayName
-    }
-    announcedAt
-    announcedBy {
-      id
-      displayName
-    }
-    cancelledAt
-    cancelReason
-    warnings {
-      code
-      message {
-        ja
-        en
+const MaintenanceWindowFields = graphql(
+  `
+    fragment MaintenanceWindowFields on MaintenanceWindow {
+      ...MaintenanceWindowBriefFields
+      version
+      plannedAt
+      plannedBy {
+        id
+        displayName
       }
-      ruleIds
-      overlaps {
-        from
-        to
+      announcedAt
+      announcedBy {
+        id
+        displayName
+      }
+      cancelledAt
+      cancelReason
+      warnings {
+        code
+        message {
+          ja
+          en
+        }
+        ruleIds
+        overlaps {
+          from
+          to
+        }
       }
     }
-  }
-`, [MaintenanceWindowBriefFields]);
+  `,
+  [MaintenanceWindowBriefFields],
+);
 
 export type MaintenanceWindow = ResultOf<typeof MaintenanceWindowFields>;
 export type MaintenanceWarning = MaintenanceWindow['warnings'][number];
 
 /** When a system may be used, and its maintenance windows from `from` on (planned, announced and cancelled). */
-export const SystemMaintenanceQuery = graphql(`
-  query SystemMaintenance($systemId: ID!, $from: DateTimeISO) {
-    operatingCalendar(systemId: $systemId) {
-      timeZone
-      weekly {
-        weekday
-        label {
-          ja
-          en
+export const SystemMaintenanceQuery = graphql(
+  `
+    query SystemMaintenance($systemId: ID!, $from: DateTimeISO) {
+      operatingCalendar(systemId: $systemId) {
+        timeZone
+        weekly {
+          weekday
+          label {
+            ja
+            en
+          }
+          hours {
+            start
+            end
+          }
         }
-        hours {
-          start
-          end
+        closedPeriods {
+          from
+          to
         }
-      }
-      closedPeriods {
-        from
-        to
-      }
-      closedOnNationalHolidays
-      ruleIds
-      stopRuleIds
-      openNow {
-        at
-        open
-        code
-        reason
-        reasonJa
+        closedOnNationalHolidays
         ruleIds
+        stopRuleIds
+        openNow {
+          at
+          open
+          code
+          reason
+          reasonJa
+          ruleIds
+        }
+        viewerMayPlan
+        upcoming {
+          ...MaintenanceWindowBriefFields
+        }
       }
-      viewerMayPlan
-      upcoming {
-        ...MaintenanceWindowBriefFields
+      maintenanceWindows(systemId: $systemId, from: $from) {
+        ...MaintenanceWindowFields
       }
     }
-    maintenanceWindows(systemId: $systemId, from: $from) {
-      ...MaintenanceWindowFields
-    }
-  }
-`, [MaintenanceWindowFields]);
+  `,
+  [MaintenanceWindowFields],
+);
 
 export type OperatingCalendar = ResultOf<typeof SystemMaintenanceQuery>['operatingCalendar'];
 
-export const PlanMaintenanceMutation = graphql(`
-  mutation PlanMaintenance($input: PlanMaintenanceInput!) {
-    planMaintenance(input: $input) {
-      ...MaintenanceWindowFields
+export const PlanMaintenanceMutation = graphql(
+  `
+    mutation PlanMaintenance($input: PlanMaintenanceInput!) {
+      planMaintenance(input: $input) {
+        ...MaintenanceWindowFields
+      }
     }
-  }
-`, [MaintenanceWindowFields]);
+  `,
+  [MaintenanceWindowFields],
+);
 
-export const AnnounceMaintenanceMutation = graphql(`
-  mutation AnnounceMaintenance($id: ID!) {
-    announceMaintenance(id: $id) {
-      ...MaintenanceWindowFields
+export const AnnounceMaintenanceMutation = graphql(
+  `
+    mutation AnnounceMaintenance($id: ID!) {
+      announceMaintenance(id: $id) {
+        ...MaintenanceWindowFields
+      }
     }
-  }
-`, [MaintenanceWindowFields]);
+  `,
+  [MaintenanceWindowFields],
+);
 
-export const CancelMaintenanceMutation = graphql(`
-  mutation CancelMaintenance($id: ID!, $reason: String!) {
-    cancelMaintenance(id: $id, reason: $reason) {
-      ...MaintenanceWindowFields
+export const CancelMaintenanceMutation = graphql(
+  `
+    mutation CancelMaintenance($id: ID!, $reason: String!) {
+      cancelMaintenance(id: $id, reason: $reason) {
+        ...MaintenanceWindowFields
+      }
     }
-  }
-`, [MaintenanceWindowFields]);
+  `,
+  [MaintenanceWindowFields],
+);

@@ -13,12 +13,15 @@ export const OrgUnitRefFields = graphql(`
 `);
 
 /** An org unit as a picker offers it: with its level, for indenting. */
-export const OrgUnitOptionFields = graphql(`
-  fragment OrgUnitOptionFields on OrgUnit {
-    ...OrgUnitRefFields
-    level
-  }
-`, [OrgUnitRefFields]);
+export const OrgUnitOptionFields = graphql(
+  `
+    fragment OrgUnitOptionFields on OrgUnit {
+      ...OrgUnitRefFields
+      level
+    }
+  `,
+  [OrgUnitRefFields],
+);
 
 export type OrgUnitOption = ResultOf<typeof OrgUnitOptionFields>;
 

@@ -2,111 +2,126 @@ import { AccountFields } from './access.graphql.ts';
 import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
 import { OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields } from './org-units.graphql.ts';
 
-const PositionRefFields = graphql(`
-  fragment PositionRefFields on Position {
-    id
-    name
-    orgUnit {
-      ...OrgUnitRefFields
+const PositionRefFields = graphql(
+  `
+    fragment PositionRefFields on Position {
+      id
+      name
+      orgUnit {
+        ...OrgUnitRefFields
+      }
     }
-  }
-`, [OrgUnitRefFields]);
+  `,
+  [OrgUnitRefFields],
+);
 
 export type PositionRef = ResultOf<typeof PositionRefFields>;
 
 /** A staff member as a list row and the picker show them: names, readings, number and posts. */
-const StaffListFields = graphql(`
-  fragment StaffListFields on Staff {
-    id
-    displayName
-    familyNameKana
-    givenNameKana
-    employeeNumber
-    extension
-    positions {
-      ...PositionRefFields
-    }
-  }
-`, [PositionRefFields]);
-
-// ── Queries ───────────────────────────────────────────────────────────────────
-
-export const StaffPageQuery = graphql(`
-  query StaffPage($first: Int, $after: String, $filter: StaffFilter) {
-    staff(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        node {
-          ...StaffListFields
-        }
-      }
-    }
-    orgUnits {
-      ...OrgUnitOptionFields
-    }
-  }
-`, [StaffListFields, OrgUnitOptionFields, PageInfoFields]);
-
-export type StaffFilter = NonNullable<VariablesOf<typeof StaffPageQuery>['filter']>;
-
-export const StaffDetailQuery = graphql(`
-  query StaffDetail($id: ID!) {
-    staffMember(id: $id) {
+const StaffListFields = graphql(
+  `
+    fragment StaffListFields on Staff {
       id
       displayName
-      familyName
-      givenName
       familyNameKana
       givenNameKana
       employeeNumber
-      email
       extension
-      personalPhone
-      tenures {
-        from
-        to
-        position {
-          ...PositionRefFields
-          title
+      positions {
+        ...PositionRefFields
+      }
+    }
+  `,
+  [PositionRefFields],
+);
+
+// ── Queries ───────────────────────────────────────────────────────────────────
+
+export const StaffPageQuery = graphql(
+  `
+    query StaffPage($first: Int, $after: String, $filter: StaffFilter) {
+      staff(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...StaffListFields
+          }
         }
       }
-      positions {
-        ...PositionRefFields
-      }
-      roles {
-        rulebookId
-        roleKey
-        roleName
-        roleNameEn
-        scopeLabel
-        positionId
-        via
-        onBehalfOfStaffId
-        ruleIds
-      }
-      accounts {
-        ...AccountFields
+      orgUnits {
+        ...OrgUnitOptionFields
       }
     }
-  }
-`, [PositionRefFields, AccountFields]);
+  `,
+  [StaffListFields, OrgUnitOptionFields, PageInfoFields],
+);
+
+export type StaffFilter = NonNullable<VariablesOf<typeof StaffPageQuery>['filter']>;
+
+export const StaffDetailQuery = graphql(
+  `
+    query StaffDetail($id: ID!) {
+      staffMember(id: $id) {
+        id
+        displayName
+        familyName
+        givenName
+        familyNameKana
+        givenNameKana
+        employeeNumber
+        email
+        extension
+        personalPhone
+        tenures {
+          from
+          to
+          position {
+            ...PositionRefFields
+            title
+          }
+        }
+        positions {
+          ...PositionRefFields
+        }
+        roles {
+          rulebookId
+          roleKey
+          roleName
+          roleNameEn
+          scopeLabel
+          positionId
+          via
+          onBehalfOfStaffId
+          ruleIds
+        }
+        accounts {
+          ...AccountFields
+        }
+      }
+    }
+  `,
+  [PositionRefFields, AccountFields],
+);
 
 /** Name and current posts of one person (pickers, "on behalf of", audit actors). */
-export const StaffBriefQuery = graphql(`
-  query StaffBrief($id: ID!) {
-    staffMember(id: $id) {
-      id
-      displayName
-      employeeNumber
-      positions {
-        ...PositionRefFields
+export const StaffBriefQuery = graphql(
+  `
+    query StaffBrief($id: ID!) {
+      staffMember(id: $id) {
+        id
+        displayName
+        employeeNumber
+        positions {
+          ...PositionRefFields
+        }
       }
     }
-  }
-`, [PositionRefFields]);
+  `,
+  [PositionRefFields],
+);
 
 export type StaffBrief = NonNullable<ResultOf<typeof StaffBriefQuery>['staffMember']>;
 
@@ -129,28 +144,34 @@ export const HeldPostsQuery = graphql(`
   }
 `);
 
-export const StaffSearchQuery = graphql(`
-  query StaffSearch($text: String, $first: Int) {
-    staff(first: $first, filter: { text: $text }) {
-      totalCount
-      edges {
-        node {
-          ...StaffListFields
+export const StaffSearchQuery = graphql(
+  `
+    query StaffSearch($text: String, $first: Int) {
+      staff(first: $first, filter: { text: $text }) {
+        totalCount
+        edges {
+          node {
+            ...StaffListFields
+          }
         }
       }
     }
-  }
-`, [StaffListFields]);
+  `,
+  [StaffListFields],
+);
 
 export type StaffListItem = ResultOf<typeof StaffListFields>;
 
-export const PositionsQuery = graphql(`
-  query Positions {
-    positions {
-      ...PositionRefFields
+export const PositionsQuery = graphql(
+  `
+    query Positions {
+      positions {
+        ...PositionRefFields
+      }
     }
-  }
-`, [PositionRefFields]);
+  `,
+  [PositionRefFields],
+);
 
 export const RuleTextQuery = graphql(`
   query RuleText($id: String!) {

@@ -83,90 +83,99 @@ const RequestSummaryFields = graphql(`
   }
 `);
 
-const RequestDetailFields = graphql(`
-  fragment RequestDetailFields on Request {
-    ...RequestSummaryFields
-    rulebookId
-    content
-    ruleIds
-    round
-    version
-    notes {
-      message {
-        ja
-        en
-      }
+const RequestDetailFields = graphql(
+  `
+    fragment RequestDetailFields on Request {
+      ...RequestSummaryFields
+      rulebookId
+      content
       ruleIds
-    }
-    onBehalfOf {
-      id
-      displayName
-    }
-    steps {
-      id
-      key
-      kind
-      stage
-      label {
-        ja
-        en
+      round
+      version
+      notes {
+        message {
+          ja
+          en
+        }
+        ruleIds
       }
-      ruleIds
-      actors {
-        type
+      onBehalfOf {
         id
-        name
+        displayName
       }
-      status
-      decision
-      decidedByName
-      onBehalfOfName
-      decidedAt
-      comment
-      record
+      steps {
+        id
+        key
+        kind
+        stage
+        label {
+          ja
+          en
+        }
+        ruleIds
+        actors {
+          type
+          id
+          name
+        }
+        status
+        decision
+        decidedByName
+        onBehalfOfName
+        decidedAt
+        comment
+        record
+      }
     }
-  }
-`, [RequestSummaryFields]);
+  `,
+  [RequestSummaryFields],
+);
 
 export type RouteStep = ResultOf<typeof RequestDetailFields>['steps'][number];
 
 // ── Queries ───────────────────────────────────────────────────────────────────
 
 /** Everything the new-request screen offers: the kinds, the rulebooks and the systems. */
-export const NewRequestQuery = graphql(`
-  query NewRequest {
-    requestKinds {
-      ...RequestKindFields
-    }
-    rulebooks {
-      id
-      title
-      titleEn
-    }
-    systems(first: 200, sort: { field: NAME, direction: ASC }) {
-      edges {
-        node {
-          id
-          name
-          rulebook {
+export const NewRequestQuery = graphql(
+  `
+    query NewRequest {
+      requestKinds {
+        ...RequestKindFields
+      }
+      rulebooks {
+        id
+        title
+        titleEn
+      }
+      systems(first: 200, sort: { field: NAME, direction: ASC }) {
+        edges {
+          node {
             id
+            name
+            rulebook {
+              id
+            }
           }
         }
       }
     }
-  }
-`, [RequestKindFields]);
+  `,
+  [RequestKindFields],
+);
 
 export type RequestSystemOption = ResultOf<typeof NewRequestQuery>['systems']['edges'][number]['node'];
 
 /** The kinds of one rulebook: a request's form as the rulebook governing it defines it. */
-export const RequestKindsQuery = graphql(`
-  query RequestKinds($rulebookId: String) {
-    requestKinds(rulebookId: $rulebookId) {
-      ...RequestKindFields
+export const RequestKindsQuery = graphql(
+  `
+    query RequestKinds($rulebookId: String) {
+      requestKinds(rulebookId: $rulebookId) {
+        ...RequestKindFields
+      }
     }
-  }
-`, [RequestKindFields]);
+  `,
+  [RequestKindFields],
+);
 
 export const PreviewRouteQuery = graphql(`
   query PreviewRoute($input: RequestInput!) {
@@ -212,41 +221,47 @@ export const PreviewRouteQuery = graphql(`
 
 export type RoutePreview = ResultOf<typeof PreviewRouteQuery>['previewRoute'];
 
-export const RequestQuery = graphql(`
-  query Request($id: ID!) {
-    request(id: $id) {
-      ...RequestDetailFields
+export const RequestQuery = graphql(
+  `
+    query Request($id: ID!) {
+      request(id: $id) {
+        ...RequestDetailFields
+      }
     }
-  }
-`, [RequestDetailFields]);
+  `,
+  [RequestDetailFields],
+);
 
-export const InboxQuery = graphql(`
-  query Inbox($first: Int) {
-    inbox(first: $first) {
-      awaitingMe {
-        step {
-          id
-          key
-          kind
-          label {
-            ja
-            en
+export const InboxQuery = graphql(
+  `
+    query Inbox($first: Int) {
+      inbox(first: $first) {
+        awaitingMe {
+          step {
+            id
+            key
+            kind
+            label {
+              ja
+              en
+            }
+            ruleIds
+            actors {
+              name
+            }
           }
-          ruleIds
-          actors {
-            name
+          request {
+            ...RequestSummaryFields
           }
         }
-        request {
+        filedByMe {
           ...RequestSummaryFields
         }
       }
-      filedByMe {
-        ...RequestSummaryFields
-      }
     }
-  }
-`, [RequestSummaryFields]);
+  `,
+  [RequestSummaryFields],
+);
 
 /** Only the ids of the steps awaiting the viewer: the nav badge and the decision panel. */
 export const InboxStepsQuery = graphql(`
@@ -261,22 +276,25 @@ export const InboxStepsQuery = graphql(`
   }
 `);
 
-export const RequestsQuery = graphql(`
-  query Requests($status: RequestStatus, $kindKey: String, $first: Int, $after: String) {
-    requests(status: $status, kindKey: $kindKey, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...RequestSummaryFields
+export const RequestsQuery = graphql(
+  `
+    query Requests($status: RequestStatus, $kindKey: String, $first: Int, $after: String) {
+      requests(status: $status, kindKey: $kindKey, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...RequestSummaryFields
+          }
         }
       }
     }
-  }
-`, [RequestSummaryFields]);
+  `,
+  [RequestSummaryFields],
+);
 
 // ── Mutations ─────────────────────────────────────────────────────────────────
 
@@ -298,30 +316,39 @@ export const SubmitRequestMutation = graphql(`
   }
 `);
 
-export const ResubmitRequestMutation = graphql(`
-  mutation ResubmitRequest($id: ID!, $content: JSONObject!) {
-    resubmitRequest(id: $id, content: $content) {
-      ...RequestStateFields
-      round
+export const ResubmitRequestMutation = graphql(
+  `
+    mutation ResubmitRequest($id: ID!, $content: JSONObject!) {
+      resubmitRequest(id: $id, content: $content) {
+        ...RequestStateFields
+        round
+      }
     }
-  }
-`, [RequestStateFields]);
+  `,
+  [RequestStateFields],
+);
 
-export const WithdrawRequestMutation = graphql(`
-  mutation WithdrawRequest($id: ID!) {
-    withdrawRequest(id: $id) {
-      ...RequestStateFields
+export const WithdrawRequestMutation = graphql(
+  `
+    mutation WithdrawRequest($id: ID!) {
+      withdrawRequest(id: $id) {
+        ...RequestStateFields
+      }
     }
-  }
-`, [RequestStateFields]);
+  `,
+  [RequestStateFields],
+);
 
-export const DecideStepMutation = graphql(`
-  mutation DecideStep($input: DecideStepInput!) {
-    decideStep(input: $input) {
-      ...RequestStateFields
+export const DecideStepMutation = graphql(
+  `
+    mutation DecideStep($input: DecideStepInput!) {
+      decideStep(input: $input) {
+        ...RequestStateFields
+      }
     }
-  }
-`, [RequestStateFields]);
+  `,
+  [RequestStateFields],
+);
 
 /** The data items of one information asset (the dataItems field of a data-use consultation). */
 export const AssetDataItemsQuery = graphql(`

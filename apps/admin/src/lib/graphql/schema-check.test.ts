@@ -33,9 +33,7 @@ describe('documents', () => {
       if (dirname(path) === documentsFolder && /(^|[\\/])(graphql|[\w-]+\.graphql)\.ts$/.test(path)) continue;
       const text = await readFile(path, 'utf8');
       const makesDocuments =
-        /import\s*\{[^}]*\bgraphql\b[^}]*\}\s*from\s*'[^']*graphql\.ts'/.test(text) ||
-        /from\s*'gql\.tada'/.test(text) ||
-        /\bgql\s*[`<(]/.test(text);
+        /import\s*\{[^}]*\bgraphql\b[^}]*\}\s*from\s*'[^']*graphql\.ts'/.test(text) || /from\s*'gql\.tada'/.test(text) || /\bgql\s*[`<(]/.test(text);
       if (makesDocuments) outside.push(entry);
     }
     expect(outside).toEqual([]);
@@ -51,11 +49,8 @@ describe('the admin typecheck against a changed schema', () => {
   async function typecheckAgainst(sdl: string): Promise<{ failed: boolean; output: string }> {
     await writeFile(join(root, 'apps', 'gateway', 'schema.graphql'), sdl);
     return new Promise((resolve) => {
-      execFile(
-        'npm',
-        ['run', 'typecheck'],
-        { cwd: copy, env: process.env, maxBuffer: 64 * 1024 * 1024, timeout: 280_000 },
-        (error, stdout, stderr) => resolve({ failed: error !== null, output: `${stdout}\n${stderr}` }),
+      execFile('npm', ['run', 'typecheck'], { cwd: copy, env: process.env, maxBuffer: 64 * 1024 * 1024, timeout: 280_000 }, (error, stdout, stderr) =>
+        resolve({ failed: error !== null, output: `${stdout}\n${stderr}` }),
       );
     });
   }

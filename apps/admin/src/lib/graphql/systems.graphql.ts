@@ -6,33 +6,36 @@ export type { OrgUnitOption } from './org-units.graphql.ts';
 
 // ── Registry list ─────────────────────────────────────────────────────────────
 
-export const SystemsPageQuery = graphql(`
-  query SystemsPage($first: Int, $after: String, $filter: SystemFilter, $sort: SystemSort) {
-    systems(first: $first, after: $after, filter: $filter, sort: $sort) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        node {
-          id
-          name
-          businessContent
-          managingOrgUnit {
-            ...OrgUnitRefFields
+export const SystemsPageQuery = graphql(
+  `
+    query SystemsPage($first: Int, $after: String, $filter: SystemFilter, $sort: SystemSort) {
+      systems(first: $first, after: $after, filter: $filter, sort: $sort) {
+        totalCount
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            id
+            name
+            businessContent
+            managingOrgUnit {
+              ...OrgUnitRefFields
+            }
+            managementType
+            lifecycleStatus
+            version
+            updatedAt
           }
-          managementType
-          lifecycleStatus
-          version
-          updatedAt
         }
       }
+      orgUnits {
+        ...OrgUnitOptionFields
+      }
     }
-    orgUnits {
-      ...OrgUnitOptionFields
-    }
-  }
-`, [OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields]);
+  `,
+  [OrgUnitOptionFields, OrgUnitRefFields, PageInfoFields],
+);
 
 /** CSV of the filtered registry (UTF-8, no BOM: the client prepends it for Excel). */
 export const SystemsCsvQuery = graphql(`
@@ -43,108 +46,132 @@ export const SystemsCsvQuery = graphql(`
 
 // ── Detail ────────────────────────────────────────────────────────────────────
 
-const SystemDetailFields = graphql(`
-  fragment SystemDetailFields on System {
-    id
-    name
-    businessContent
-    managingOrgUnit {
-      ...OrgUnitRefFields
-    }
-    managementType
-    usingOrgUnits {
-      ...OrgUnitRefFields
-    }
-    lifecycleStatus
-    rulebook {
-      id
-      title
-      titleEn
-      reference
-    }
-    informationAssets {
+const SystemDetailFields = graphql(
+  `
+    fragment SystemDetailFields on System {
       id
       name
-      business
-      owners {
-        positionId
+      businessContent
+      managingOrgUnit {
+        ...OrgUnitRefFields
+      }
+      managementType
+      usingOrgUnits {
+        ...OrgUnitRefFields
+      }
+      lifecycleStatus
+      rulebook {
+        id
+        title
+        titleEn
+        reference
+      }
+      informationAssets {
+        id
         name
-        orgUnit {
-          ...OrgUnitRefFields
+        business
+        owners {
+          positionId
+          name
+          orgUnit {
+            ...OrgUnitRefFields
+          }
+        }
+        classification {
+          ...ClassificationFields
         }
       }
-      classification {
-        ...ClassificationFields
-      }
+      version
+      createdAt
+      updatedAt
     }
-    version
-    createdAt
-    updatedAt
-  }
-`, [ClassificationFields, OrgUnitRefFields]);
+  `,
+  [ClassificationFields, OrgUnitRefFields],
+);
 
 export type SystemDetail = ResultOf<typeof SystemDetailFields>;
 
-export const SystemDetailQuery = graphql(`
-  query SystemDetail($id: ID!) {
-    system(id: $id) {
-      ...SystemDetailFields
+export const SystemDetailQuery = graphql(
+  `
+    query SystemDetail($id: ID!) {
+      system(id: $id) {
+        ...SystemDetailFields
+      }
     }
-  }
-`, [SystemDetailFields]);
+  `,
+  [SystemDetailFields],
+);
 
 // ── Form ──────────────────────────────────────────────────────────────────────
 
-export const SystemEditQuery = graphql(`
-  query SystemEdit($id: ID!) {
-    system(id: $id) {
-      ...SystemDetailFields
+export const SystemEditQuery = graphql(
+  `
+    query SystemEdit($id: ID!) {
+      system(id: $id) {
+        ...SystemDetailFields
+      }
+      orgUnits {
+        ...OrgUnitOptionFields
+      }
     }
-    orgUnits {
-      ...OrgUnitOptionFields
-    }
-  }
-`, [SystemDetailFields, OrgUnitOptionFields]);
+  `,
+  [SystemDetailFields, OrgUnitOptionFields],
+);
 
-export const OrgUnitsQuery = graphql(`
-  query OrgUnits {
-    orgUnits {
-      ...OrgUnitOptionFields
+export const OrgUnitsQuery = graphql(
+  `
+    query OrgUnits {
+      orgUnits {
+        ...OrgUnitOptionFields
+      }
     }
-  }
-`, [OrgUnitOptionFields]);
+  `,
+  [OrgUnitOptionFields],
+);
 
-export const CreateSystemMutation = graphql(`
-  mutation CreateSystem($input: CreateSystemInput!) {
-    createSystem(input: $input) {
-      ...SystemDetailFields
+export const CreateSystemMutation = graphql(
+  `
+    mutation CreateSystem($input: CreateSystemInput!) {
+      createSystem(input: $input) {
+        ...SystemDetailFields
+      }
     }
-  }
-`, [SystemDetailFields]);
+  `,
+  [SystemDetailFields],
+);
 
-export const UpdateSystemMutation = graphql(`
-  mutation UpdateSystem($input: UpdateSystemInput!) {
-    updateSystem(input: $input) {
-      ...SystemDetailFields
+export const UpdateSystemMutation = graphql(
+  `
+    mutation UpdateSystem($input: UpdateSystemInput!) {
+      updateSystem(input: $input) {
+        ...SystemDetailFields
+      }
     }
-  }
-`, [SystemDetailFields]);
+  `,
+  [SystemDetailFields],
+);
 
-export const SetSystemUsingOrgUnitsMutation = graphql(`
-  mutation SetSystemUsingOrgUnits($input: SetUsingOrgUnitsInput!) {
-    setSystemUsingOrgUnits(input: $input) {
-      ...SystemDetailFields
+export const SetSystemUsingOrgUnitsMutation = graphql(
+  `
+    mutation SetSystemUsingOrgUnits($input: SetUsingOrgUnitsInput!) {
+      setSystemUsingOrgUnits(input: $input) {
+        ...SystemDetailFields
+      }
     }
-  }
-`, [SystemDetailFields]);
+  `,
+  [SystemDetailFields],
+);
 
-export const RetireSystemMutation = graphql(`
-  mutation RetireSystem($id: ID!, $version: Int!) {
-    retireSystem(id: $id, version: $version) {
-      ...SystemDetailFields
+export const RetireSystemMutation = graphql(
+  `
+    mutation RetireSystem($id: ID!, $version: Int!) {
+      retireSystem(id: $id, version: $version) {
+        ...SystemDetailFields
+      }
     }
-  }
-`, [SystemDetailFields]);
+  `,
+  [SystemDetailFields],
+);
 
 // ── CSV import ────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,8 @@ export const committeesEn: Record<keyof typeof committeesJa, string> = {
 
   'meetings.title': 'Meetings',
   'meetings.count': '{count} committee|{count} committees',
-  'meetings.lead': 'The committees the rulebooks set up, and their meetings. The chair and the secretariat create a meeting, review and fix its agenda, record the attendance and the decisions, and send the minutes.',
+  'meetings.lead':
+    'The committees the rulebooks set up, and their meetings. The chair and the secretariat create a meeting, review and fix its agenda, record the attendance and the decisions, and send the minutes.',
   'meetings.empty': 'There are no committees.',
   'meetings.col.title': 'Meeting',
   'meetings.col.heldOn': 'Date',

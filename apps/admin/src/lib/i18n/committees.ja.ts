@@ -5,7 +5,8 @@ export const committeesJa = {
 
   'meetings.title': '会議',
   'meetings.count': '{count}会議体',
-  'meetings.lead': '規程が設置する会議体と、その会議です。委員長と庶務担当（事務局）が会議を作成し、議題の確認・確定から出席と決定の記録、会議録の送付までを行います。',
+  'meetings.lead':
+    '規程が設置する会議体と、その会議です。委員長と庶務担当（事務局）が会議を作成し、議題の確認・確定から出席と決定の記録、会議録の送付までを行います。',
   'meetings.empty': '会議体はありません。',
   'meetings.col.title': '会議',
   'meetings.col.heldOn': '開催日',

@@ -120,7 +120,8 @@ export const en: Record<MessageKey, string> = {
   'validation.managingOrgUnit.required': 'Choose the managing section.',
   'validation.managementType.required': 'Choose the management type.',
   'conflict.title': 'Someone else updated this system',
-  'conflict.body': 'Another user updated this system after you started editing (current version: {version}). Nothing was saved. Loading the latest version discards your unsaved changes; note any you need from the list below.',
+  'conflict.body':
+    'Another user updated this system after you started editing (current version: {version}). Nothing was saved. Loading the latest version discards your unsaved changes; note any you need from the list below.',
   'conflict.yourChanges': 'Your unsaved changes',
   'conflict.reload': 'Load the latest version',
 
@@ -282,7 +283,8 @@ export const en: Record<MessageKey, string> = {
   'system.network.decides': 'Decides',
   'system.network.informs': 'Informs',
   'decision.title': 'May this person use this system now?',
-  'decision.lead': 'Pick a staff member and a system to see whether they may use it at that instant and, if not, every reason with its legal basis — the same answer integrators get.',
+  'decision.lead':
+    'Pick a staff member and a system to see whether they may use it at that instant and, if not, every reason with its legal basis — the same answer integrators get.',
   'decision.staff': 'Staff member',
   'decision.system': 'System',
   'decision.system.placeholder': 'Choose a system',
@@ -302,7 +304,8 @@ export const en: Record<MessageKey, string> = {
   'picker.choose': 'Choose',
   'picker.clear': 'Clear',
   'explain.title': 'Why can’t they see it?',
-  'explain.lead': 'Pick a staff member, an information asset and a field to see whether they may view it, with each check — self, owner, rulebook role and viewing grant — and its legal basis.',
+  'explain.lead':
+    'Pick a staff member, an information asset and a field to see whether they may view it, with each check — self, owner, rulebook role and viewing grant — and its legal basis.',
   'explain.staff': 'Viewer',
   'explain.asset': 'Information asset',
   'explain.asset.placeholder': 'Choose an asset',
@@ -394,7 +397,8 @@ export const en: Record<MessageKey, string> = {
   'grant.event.EXPIRED': 'Period ended',
   'grant.event.REVOKED': 'Revoked',
   'audit.title': 'Audit log',
-  'audit.lead': 'Every read of personal or 機密性3 information and every change. Those who monitor personal-information lookups (MNT-19-3 and its equivalents) and registry administrators may read it; the entries are hash-chained so tampering shows.',
+  'audit.lead':
+    'Every read of personal or 機密性3 information and every change. Those who monitor personal-information lookups (MNT-19-3 and its equivalents) and registry administrators may read it; the entries are hash-chained so tampering shows.',
   'audit.filter.action': 'Action (prefix)',
   'audit.filter.action.placeholder': 'e.g. read, account.',
   'audit.filter.actor': 'Actor',
@@ -442,7 +446,8 @@ export const en: Record<MessageKey, string> = {
   'nav.designations': 'Handler designations',
   'audit.targets.count': '{count} record|{count} records',
   'designations.title': 'Handler designations',
-  'designations.lead': 'Who is designated to handle an information asset at a using place (KWO-5-1, KWO-6). The system usage manager designates for their own using place. Someone outside their supervision is in force only once the information asset manager has permitted it in advance.',
+  'designations.lead':
+    'Who is designated to handle an information asset at a using place (KWO-5-1, KWO-6). The system usage manager designates for their own using place. Someone outside their supervision is in force only once the information asset manager has permitted it in advance.',
   'designations.empty': 'No designations.',
   'designations.filter.asset': 'Information asset',
   'designations.filter.all': 'All',

@@ -40,9 +40,7 @@ export function setLang(lang: Lang): void {
 function interpolate(message: string, params?: Record<string, string | number>): string {
   const template = pluralForm(message, params);
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Reactive translation: reading it inside markup or $derived re-runs when the language changes. */

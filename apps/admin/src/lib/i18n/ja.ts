@@ -120,7 +120,8 @@ export const ja = {
   'validation.managingOrgUnit.required': '管理課を選択してください。',
   'validation.managementType.required': '管理区分を選択してください。',
   'conflict.title': '他の利用者がこのシステムを更新しました',
-  'conflict.body': 'あなたが編集を始めた後に、このシステムは別の利用者によって更新されました（現在の版: {version}）。保存されていません。最新の内容を読み込むと、入力中の変更は破棄されます。必要な変更は下の一覧から控えてください。',
+  'conflict.body':
+    'あなたが編集を始めた後に、このシステムは別の利用者によって更新されました（現在の版: {version}）。保存されていません。最新の内容を読み込むと、入力中の変更は破棄されます。必要な変更は下の一覧から控えてください。',
   'conflict.yourChanges': 'あなたの未保存の変更',
   'conflict.reload': '最新の内容を読み込む',
 
@@ -282,7 +283,8 @@ export const ja = {
   'system.network.decides': '判断',
   'system.network.informs': '情報提供',
   'decision.title': 'このシステムを今使えるか',
-  'decision.lead': '職員とシステムを選ぶと、その日時に利用できるか、できない場合はすべての理由と根拠条文を示します（連携システム向けのアクセス判定と同じ結果です）。',
+  'decision.lead':
+    '職員とシステムを選ぶと、その日時に利用できるか、できない場合はすべての理由と根拠条文を示します（連携システム向けのアクセス判定と同じ結果です）。',
   'decision.staff': '職員',
   'decision.system': 'システム',
   'decision.system.placeholder': 'システムを選択',
@@ -302,7 +304,8 @@ export const ja = {
   'picker.choose': '選択',
   'picker.clear': '選択を解除',
   'explain.title': 'なぜ見えないのか',
-  'explain.lead': '職員・情報資産・項目を選ぶと、その項目を閲覧できるかと、本人・情報管理責任者・規程上の役割・閲覧権限の各確認の結果を根拠条文とともに示します。',
+  'explain.lead':
+    '職員・情報資産・項目を選ぶと、その項目を閲覧できるかと、本人・情報管理責任者・規程上の役割・閲覧権限の各確認の結果を根拠条文とともに示します。',
   'explain.staff': '閲覧する職員',
   'explain.asset': '情報資産',
   'explain.asset.placeholder': '情報資産を選択',
@@ -394,7 +397,8 @@ export const ja = {
   'grant.event.EXPIRED': '有効期間の終了',
   'grant.event.REVOKED': '取消',
   'audit.title': '監査ログ',
-  'audit.lead': '個人情報・機密性3の情報の閲覧と、すべての変更操作の記録です。個人情報の照会状況の監視（MNT-19-3 等）のために、監視を担当する者と台帳管理者が閲覧できます。記録は改ざんを検知できるようハッシュで連結されています。',
+  'audit.lead':
+    '個人情報・機密性3の情報の閲覧と、すべての変更操作の記録です。個人情報の照会状況の監視（MNT-19-3 等）のために、監視を担当する者と台帳管理者が閲覧できます。記録は改ざんを検知できるようハッシュで連結されています。',
   'audit.filter.action': '操作（前方一致）',
   'audit.filter.action.placeholder': '例: read、account.',
   'audit.filter.actor': '操作者',
@@ -442,7 +446,8 @@ export const ja = {
   'nav.designations': '取扱者指定',
   'audit.targets.count': '{count}件の記録',
   'designations.title': '取扱者指定',
-  'designations.lead': '情報資産を利用場所で取り扱う者の指定です（KWO-5-1、KWO-6）。システム利用責任者が自らの利用場所について指定します。監督する範囲の外の者を指定するときは、情報資産管理責任者の事前の許可を得るまで有効になりません。',
+  'designations.lead':
+    '情報資産を利用場所で取り扱う者の指定です（KWO-5-1、KWO-6）。システム利用責任者が自らの利用場所について指定します。監督する範囲の外の者を指定するときは、情報資産管理責任者の事前の許可を得るまで有効になりません。',
   'designations.empty': '指定はありません。',
   'designations.filter.asset': '情報資産',
   'designations.filter.all': 'すべて',

@@ -69,7 +69,8 @@ export const operationsEn: Record<keyof typeof operationsJa, string> = {
   'incident.residentsNotAffected': 'No',
 
   'incidents.title': 'Incidents',
-  'incidents.lead': 'Incidents of the systems, from the report of occurrence (障害等対応連絡票) through the notices to the using sections, the recovery log and the resolution to the post-incident analysis and the confirmation.',
+  'incidents.lead':
+    'Incidents of the systems, from the report of occurrence (障害等対応連絡票) through the notices to the using sections, the recovery log and the resolution to the post-incident analysis and the confirmation.',
   'incidents.count': '{count}',
   'incidents.filter.open': 'Open only',
   'incidents.filter.system': 'System',
@@ -86,7 +87,8 @@ export const operationsEn: Record<keyof typeof operationsJa, string> = {
   'incidents.col.resolvedAt': 'Resolved',
 
   'reportIncident.title': 'Report an incident',
-  'reportIncident.lead': 'Recording the occurrence sends the notice to the head of every section using the system. When residents are affected, those the rulebook names are told at once.',
+  'reportIncident.lead':
+    'Recording the occurrence sends the notice to the head of every section using the system. When residents are affected, those the rulebook names are told at once.',
   'reportIncident.system': 'System',
   'reportIncident.title.label': 'Title',
   'reportIncident.title.placeholder': 'e.g. Forms cannot be printed',
@@ -201,8 +203,10 @@ export const operationsEn: Record<keyof typeof operationsJa, string> = {
   'incidentConfirm.confirmedBy': '{name} confirmed the resolution.',
   'incidentConfirm.why.open': 'The incident is not resolved yet: it is confirmed once its resolution and analysis are recorded.',
   'incidentConfirm.why.noAnalysis': 'The post-incident analysis (cause and preventive measures) is not recorded yet: the resolution cannot be confirmed.',
-  'incidentConfirm.why.self': 'You recorded the resolution of this incident, so you do not confirm it: another administrator of the system does (not the one who recorded it, nor their deputy).',
-  'incidentConfirm.why.other': 'The resolution is confirmed by an administrator of the system holding the role the rulebook names, other than whoever recorded the resolution (or their deputy). You cannot confirm it.',
+  'incidentConfirm.why.self':
+    'You recorded the resolution of this incident, so you do not confirm it: another administrator of the system does (not the one who recorded it, nor their deputy).',
+  'incidentConfirm.why.other':
+    'The resolution is confirmed by an administrator of the system holding the role the rulebook names, other than whoever recorded the resolution (or their deputy). You cannot confirm it.',
 
   'system.tab.maintenance': 'Hours & maintenance',
   'maintenance.calendar': 'Operating hours',

@@ -85,7 +85,8 @@ export const operationsJa = {
   'incidents.col.resolvedAt': '解消日時',
 
   'reportIncident.title': '障害を報告',
-  'reportIncident.lead': '障害の発生を記録すると、システムを利用するすべての課の課長へ継送連絡が送られます。市民への影響があるときは、規程が定める者へ直ちに報告されます。',
+  'reportIncident.lead':
+    '障害の発生を記録すると、システムを利用するすべての課の課長へ継送連絡が送られます。市民への影響があるときは、規程が定める者へ直ちに報告されます。',
   'reportIncident.system': 'システム',
   'reportIncident.title.label': '件名',
   'reportIncident.title.placeholder': '例：帳票出力の障害',
@@ -200,8 +201,10 @@ export const operationsJa = {
   'incidentConfirm.confirmedBy': '{name}が解消を確認しました。',
   'incidentConfirm.why.open': '障害はまだ解消していません。解消と事後の分析が記録された後に確認します。',
   'incidentConfirm.why.noAnalysis': '事後の分析（原因と再発防止策）がまだ記録されていないため、解消を確認できません。',
-  'incidentConfirm.why.self': 'あなたはこの障害の解消を記録したため、確認できません。解消の確認は、解消を記録した者（その代理の者を含む）以外のシステムの管理者が行います。',
-  'incidentConfirm.why.other': '解消の確認は、規程が定める役割を持つシステムの管理者のうち、解消を記録した者（その代理の者を含む）以外の者が行います。あなたは確認できません。',
+  'incidentConfirm.why.self':
+    'あなたはこの障害の解消を記録したため、確認できません。解消の確認は、解消を記録した者（その代理の者を含む）以外のシステムの管理者が行います。',
+  'incidentConfirm.why.other':
+    '解消の確認は、規程が定める役割を持つシステムの管理者のうち、解消を記録した者（その代理の者を含む）以外の者が行います。あなたは確認できません。',
 
   'system.tab.maintenance': '運用時間・保守',
   'maintenance.calendar': '運用時間',

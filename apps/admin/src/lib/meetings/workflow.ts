@@ -38,9 +38,7 @@ export function isDecidedGroup(group: AgendaGroup): boolean {
 /** The steps of the meeting's workflow, each done, current or still to come. */
 export function workflowSteps(meeting: MeetingState): WorkflowStep[] {
   const keys: WorkflowStepKey[] =
-    meeting.mode === 'CIRCULATION'
-      ? ['review', 'freeze', 'signoffs', 'send']
-      : ['review', 'freeze', 'attendance', 'decisions', 'send'];
+    meeting.mode === 'CIRCULATION' ? ['review', 'freeze', 'signoffs', 'send'] : ['review', 'freeze', 'attendance', 'decisions', 'send'];
   const open = undecidedItems(meeting.items).length;
   let current: WorkflowStepKey | null;
   switch (meeting.status) {
@@ -63,9 +61,7 @@ export function workflowSteps(meeting: MeetingState): WorkflowStep[] {
 
 /** The agenda grouped as a 次第 prints it (審議事項, 継続審議事項, 報告事項, その他), empty groups left out. */
 export function groupItems<T extends Pick<AgendaItem, 'group'>>(items: T[]): { group: AgendaGroup; items: T[] }[] {
-  return AGENDA_GROUPS.map((group) => ({ group, items: items.filter((item) => item.group === group) })).filter(
-    (entry) => entry.items.length > 0,
-  );
+  return AGENDA_GROUPS.map((group) => ({ group, items: items.filter((item) => item.group === group) })).filter((entry) => entry.items.length > 0);
 }
 
 /**

@@ -207,9 +207,7 @@ export function validateAll(kind: RequestKind, values: FormValues): Record<strin
  * Server errors keyed by the form field they concern: ['content','validTo'] → validTo,
  * ['input','systemId'] → systemId; anything else under `_form`.
  */
-export function serverErrorsByField(
-  errors: ReadonlyArray<Pick<ServerFieldError, 'path' | 'message'>>,
-): Record<string, Localized> {
+export function serverErrorsByField(errors: ReadonlyArray<Pick<ServerFieldError, 'path' | 'message'>>): Record<string, Localized> {
   const byField: Record<string, Localized> = {};
   for (const error of errors) {
     const segments = error.path.filter((segment) => segment !== 'input').map(String);

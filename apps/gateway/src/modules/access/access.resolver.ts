@@ -43,7 +43,10 @@ async function visibleGrants(ctx: Context, rows: accessRepo.GrantRow[]): Promise
   if (v.kind !== 'staff') return [];
   if (v.registryAdmin || rows.length === 0) return rows;
   const facts = await loadStaffFacts(await ctx.db.em(), v.staffId, ctx.now());
-  const held = new Set([...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)]);
+  const held = new Set([
+    ...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures),
+    ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId),
+  ]);
   return rows.filter((g) => g.grantee_id === v.staffId || g.requested_by_id === v.staffId || g.owner_position_ids.some((p) => held.has(p)));
 }
 
@@ -106,7 +109,11 @@ export class AccessResolver {
     const size = pageSize(first, ['first']);
     const page = await accessRepo.accountsOfSystem(await ctx.db.em(), systemId, size + 1, after);
     const nodes = page.rows.slice(0, size).map(accounts.toAccount);
-    return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.rows.length > size, endCursor: nodes.at(-1)?.id ?? null }, edges: nodes.map((n) => ({ cursor: n.id, node: n })) };
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.rows.length > size, endCursor: nodes.at(-1)?.id ?? null },
+      edges: nodes.map((n) => ({ cursor: n.id, node: n })),
+    };
   }
 
   @FieldResolver(() => Staff)
@@ -145,7 +152,12 @@ export class AccessResolver {
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Suspends an account (MNT-16, KTM-10-4; the section head is told, KTM-10-5).' })
   @ArgFormats({ reason: 'multiline' })
-  async suspendAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
+  async suspendAccount(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'suspend', reason }));
   }
 
@@ -158,7 +170,12 @@ export class AccessResolver {
   @Rule('registry:read')
   @Mutation(() => Account, { description: 'Ends an account (MNT-11-2, KTM-10-1).' })
   @ArgFormats({ reason: 'multiline' })
-  async endAccount(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string): Promise<Account> {
+  async endAccount(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'end', reason }));
   }
 
@@ -173,7 +190,11 @@ export class AccessResolver {
 export class GrantResolver {
   @Rule('signedIn')
   @Query(() => [Grant], { description: 'Grants you may see: your own, those you requested, those of assets you own (all, for registry administrators).' })
-  async grants(@Ctx() ctx: Context, @Arg('assetId', () => ID, { nullable: true }) assetId: string | null, @Arg('granteeId', () => ID, { nullable: true }) granteeId: string | null): Promise<Grant[]> {
+  async grants(
+    @Ctx() ctx: Context,
+    @Arg('assetId', () => ID, { nullable: true }) assetId: string | null,
+    @Arg('granteeId', () => ID, { nullable: true }) granteeId: string | null,
+  ): Promise<Grant[]> {
     if (assetId) requireId(assetId, ['assetId']);
     if (granteeId) requireId(granteeId, ['granteeId']);
     staffOnly(ctx);
@@ -194,7 +215,10 @@ export class GrantResolver {
   }
 
   @Rule('signedIn')
-  @Mutation(() => Grant, { description: 'Asks the owner(s) of an information asset to let someone see its protected fields. While the same access (asset, grantee, duty, fields, period) awaits approval, another request is refused: CONFLICT with existingGrantId.' })
+  @Mutation(() => Grant, {
+    description:
+      'Asks the owner(s) of an information asset to let someone see its protected fields. While the same access (asset, grantee, duty, fields, period) awaits approval, another request is refused: CONFLICT with existingGrantId.',
+  })
   async requestGrant(@Ctx() ctx: Context, @Arg('input', () => RequestGrantInput) input: RequestGrantInput): Promise<Grant> {
     return grants.toGrantAt(ctx, await grants.requestGrant(ctx, input));
   }
@@ -243,13 +267,22 @@ export class GrantResolver {
     const system = systemId && isUuid(systemId) ? (await registryRepo.systemsByIds(db, [systemId]))[0] : undefined;
     const instant = at ?? ctx.now();
     const facts = await loadStaffFacts(db, staffId, instant);
-    const { decision, checks } = await ctx.authz.explain(toAssetFact(asset), field, {
-      staffId: subjectStaffId ?? undefined,
-      systemManagingOrgUnitId: system?.managing_org_unit_id,
-      systemRulebookId: system?.rulebook_id,
-    }, facts, instant);
+    const { decision, checks } = await ctx.authz.explain(
+      toAssetFact(asset),
+      field,
+      {
+        staffId: subjectStaffId ?? undefined,
+        systemManagingOrgUnitId: system?.managing_org_unit_id,
+        systemRulebookId: system?.rulebook_id,
+      },
+      facts,
+      instant,
+    );
     return graphqlObject(FieldAccessExplanation, {
-      allowed: decision.allowed, reason: decision.reason, message: decision.message, ruleIds: decision.ruleIds,
+      allowed: decision.allowed,
+      reason: decision.reason,
+      message: decision.message,
+      ruleIds: decision.ruleIds,
       checks: checks.map((c) => ({ kind: c.kind, passed: c.passed, message: c.message, ruleIds: c.ruleIds })),
     });
   }
@@ -298,7 +331,10 @@ export class GrantNamesResolver {
     return (await staffOf(ctx, g.requestedById))!;
   }
 
-  @FieldResolver(() => Staff, { nullable: true, description: 'Who brought it into its state (null: the calendar did — its first or last day, a personnel change — or it was not recorded).' })
+  @FieldResolver(() => Staff, {
+    nullable: true,
+    description: 'Who brought it into its state (null: the calendar did — its first or last day, a personnel change — or it was not recorded).',
+  })
   stateChangedBy(@Root() g: Grant, @Ctx() ctx: Context): Promise<Staff | null> {
     return staffOf(ctx, g.stateChangedById);
   }
@@ -355,4 +391,12 @@ export class GrantEventResolver {
   }
 }
 
-export const accessResolvers = [AccessResolver, GrantResolver, StaffAccessResolver, SystemAccessResolver, GrantNamesResolver, GrantApprovalResolver, GrantEventResolver] as const;
+export const accessResolvers = [
+  AccessResolver,
+  GrantResolver,
+  StaffAccessResolver,
+  SystemAccessResolver,
+  GrantNamesResolver,
+  GrantApprovalResolver,
+  GrantEventResolver,
+] as const;

@@ -71,7 +71,12 @@ export function toAccount(a: accessRepo.AccountRow): Account {
 }
 
 /** The whole decision for one person, one system, one instant (the integrators' question). */
-export async function decideAccess(db: Db, staffId: string, systemId: string, at: Date): Promise<{ decision: DomainDecision; accountId: string | null } | null> {
+export async function decideAccess(
+  db: Db,
+  staffId: string,
+  systemId: string,
+  at: Date,
+): Promise<{ decision: DomainDecision; accountId: string | null } | null> {
   // One statement: the system, the account, the tenures and the maintenance windows in force.
   const facts = await accessRepo.decisionFacts(db, staffId, systemId, at);
   if (!facts) return null;
@@ -123,7 +128,9 @@ export async function canAdministerAccounts(ctx: Context, systemId: string): Pro
   const facts = await ctx.authz.facts();
   const system = await ctx.loaders.system.load(systemId);
   if (!facts || !system) return false;
-  return decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p)).allowed;
+  return decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) =>
+    facts.positionOrgUnit.get(p),
+  ).allowed;
 }
 
 /** The viewer must hold a role that administers the system's accounts (or be a registry administrator). */
@@ -131,7 +138,9 @@ async function requireAccountAdministrator(ctx: Context, db: Db, system: registr
   const v = ctx.viewer!;
   if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.accountsByStaff);
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
-  const duty = decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) => facts.positionOrgUnit.get(p));
+  const duty = decideDuty(accountAdministrators, facts.viewer.roles, { rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id }, (p) =>
+    facts.positionOrgUnit.get(p),
+  );
   if (duty.allowed) return duty;
   if (v.registryAdmin) return { ...duty, allowed: true, ruleIds: [] };
   throw forbiddenWith(ACCESS_MESSAGES.accountAdministratorsOnly, duty.ruleIds);
@@ -147,14 +156,28 @@ async function accountForChange(db: Db, id: string, version: number) {
 }
 
 const snapshot = (a: accessRepo.AccountRow) => ({
-  authorityProfile: a.authority_profile, validFrom: iso(a.valid_from), validTo: iso(a.valid_to), dutyPositionId: a.duty_position_id,
-  suspendedAt: iso(a.suspended_at), suspensionReason: a.suspension_reason, endedAt: iso(a.ended_at), endReason: a.end_reason, version: a.version,
+  authorityProfile: a.authority_profile,
+  validFrom: iso(a.valid_from),
+  validTo: iso(a.valid_to),
+  dutyPositionId: a.duty_position_id,
+  suspendedAt: iso(a.suspended_at),
+  suspensionReason: a.suspension_reason,
+  endedAt: iso(a.ended_at),
+  endReason: a.end_reason,
+  version: a.version,
 });
 
-export async function createAccount(ctx: Context, input: { staffId: string; systemId: string; authorityProfile: string; validFrom?: Date | null; validTo?: Date | null; dutyPositionId?: string | null }) {
+export async function createAccount(
+  ctx: Context,
+  input: { staffId: string; systemId: string; authorityProfile: string; validFrom?: Date | null; validTo?: Date | null; dutyPositionId?: string | null },
+) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
-  const ids = [['staffId', input.staffId], ['systemId', input.systemId], ['dutyPositionId', input.dutyPositionId]] as const;
+  const ids = [
+    ['staffId', input.staffId],
+    ['systemId', input.systemId],
+    ['dutyPositionId', input.dutyPositionId],
+  ] as const;
   const validFrom = input.validFrom ?? ctx.now();
   const errors: FieldError[] = [
     ...malformedIdErrors(ids.filter(([, id]) => id != null && !isUuid(id)).map(([key]) => key)),
@@ -176,11 +199,26 @@ export async function createAccount(ctx: Context, input: { staffId: string; syst
   const open = await accessRepo.accountOf(db, input.staffId, input.systemId);
   if (open && !open.ended_at) throw badInput([accountExists()]);
   const row = await accessRepo.insertAccount(db, {
-    municipalityId: v.municipalityId, staffId: input.staffId, systemId: input.systemId, authorityProfile: input.authorityProfile.trim(),
-    validFrom, validTo: input.validTo ?? null, dutyPositionId: input.dutyPositionId ?? null, ruleIds: duty.ruleIds,
+    municipalityId: v.municipalityId,
+    staffId: input.staffId,
+    systemId: input.systemId,
+    authorityProfile: input.authorityProfile.trim(),
+    validFrom,
+    validTo: input.validTo ?? null,
+    dutyPositionId: input.dutyPositionId ?? null,
+    ruleIds: duty.ruleIds,
   });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: 'account.create', targetType: 'account', targetId: row.id, after: snapshot(row), ruleIds: duty.ruleIds, requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
+      action: 'account.create',
+      targetType: 'account',
+      targetId: row.id,
+      after: snapshot(row),
+      ruleIds: duty.ruleIds,
+      requestId: ctx.requestId,
+    },
   ]);
   return row;
 }
@@ -208,16 +246,28 @@ export async function changeAccount(ctx: Context, id: string, version: number, c
   const duty = await requireAccountAdministrator(ctx, db, system);
   const now = ctx.now();
   const patch =
-    change.kind === 'suspend' ? { suspended_at: now, suspension_reason: change.reason!.trim() }
-    : change.kind === 'reinstate' ? { suspended_at: null, suspension_reason: null }
-    : { ended_at: now, end_reason: change.reason!.trim() };
+    change.kind === 'suspend'
+      ? { suspended_at: now, suspension_reason: change.reason!.trim() }
+      : change.kind === 'reinstate'
+        ? { suspended_at: null, suspension_reason: null }
+        : { ended_at: now, end_reason: change.reason!.trim() };
   throwRefusal(accountChangeRefusal(change.kind, { suspendedAt: account.suspended_at, endedAt: account.ended_at }));
   const after = await accessRepo.updateAccountIfVersion(db, id, version, patch);
   if (!after) throw staleVersion('Account', null);
   const rulebook = system.rulebook_id;
   const basis = accountChangeRuleIds(change.kind, rulebook, duty.ruleIds);
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: duty.onBehalfOfStaffId, action: `account.${change.kind}`, targetType: 'account', targetId: id, before: snapshot(account), after: snapshot(after), ruleIds: basis, requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
+      action: `account.${change.kind}`,
+      targetType: 'account',
+      targetId: id,
+      before: snapshot(account),
+      after: snapshot(after),
+      ruleIds: basis,
+      requestId: ctx.requestId,
+    },
   ]);
   if (rulebook === 'KTM') await noticeToSectionHead(ctx, db, after, accountChangeNotice(change.kind, change.reason, system.name));
   return after;
@@ -232,7 +282,15 @@ export async function requestPasswordReset(ctx: Context, systemId: string) {
   if (!account || account.ended_at) throw notFound('Account', ['systemId']);
   const id = await accessRepo.insertPasswordResetRequest(db, v.municipalityId, account.id);
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, action: 'account.password_reset_requested', targetType: 'account', targetId: account.id, after: { requestId: id }, ruleIds: ['KTM-10-6'], requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      action: 'account.password_reset_requested',
+      targetType: 'account',
+      targetId: account.id,
+      after: { requestId: id },
+      ruleIds: ['KTM-10-6'],
+      requestId: ctx.requestId,
+    },
   ]);
   return true;
 }

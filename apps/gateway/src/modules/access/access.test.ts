@@ -14,16 +14,28 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 const staffId = async (code: string, username: string) =>
-  (await gw.admin.query(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = $1 and s.username = $2`, [code, username])).rows[0].id as string;
+  (await gw.admin.query(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = $1 and s.username = $2`, [code, username]))
+    .rows[0].id as string;
 const systemId = async (key: string) => (await gw.admin.query('select id from system where key = $1', [key])).rows[0].id as string;
 
 const DECIDE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) {
   allowed authority ruleIds reasons { code message { en ja } ruleIds } } }`;
-type Decision = { accessDecision: { allowed: boolean; authority: string | null; ruleIds: string[]; reasons: { code: string; message: { en: string; ja: string }; ruleIds: string[] }[] } };
+type Decision = {
+  accessDecision: {
+    allowed: boolean;
+    authority: string | null;
+    ruleIds: string[];
+    reasons: { code: string; message: { en: string; ja: string }; ruleIds: string[] }[];
+  };
+};
 
 async function integratorToken(code: string) {
   const admin = await gw.signIn(code);
-  const r = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }', {}, { token: admin });
+  const r = await gw.gql<{ createApiToken: { token: string } }>(
+    'mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }',
+    {},
+    { token: admin },
+  );
   return r.data!.createApiToken.token;
 }
 
@@ -46,18 +58,29 @@ describe('the access decision for integrators', () => {
     const suspended = await gw.gql<Decision>(DECIDE, { s: await staffId('kitami', 'staff1'), y, at: AT_10 }, { token: kitami });
     expect(suspended.data!.accessDecision.reasons.map((r) => r.code)).toEqual(['SUSPENDED']);
     expect(suspended.data!.accessDecision.reasons[0]!.ruleIds).toContain('KTM-10-4');
-    const pastHolder = (await gw.admin.query(`select a.staff_id from account a where a.duty_position_id is not null and not exists (
-      select 1 from position_tenure t where t.staff_id = a.staff_id and t.position_id = a.duty_position_id and t.valid_to is null) limit 1`)).rows[0].staff_id;
+    const pastHolder = (
+      await gw.admin.query(`select a.staff_id from account a where a.duty_position_id is not null and not exists (
+      select 1 from position_tenure t where t.staff_id = a.staff_id and t.position_id = a.duty_position_id and t.valid_to is null) limit 1`)
+    ).rows[0].staff_id;
     const duty = await gw.gql<Decision>(DECIDE, { s: pastHolder, y, at: AT_10 }, { token: kitami });
     expect(duty.data!.accessDecision.reasons).toMatchObject([{ code: 'DUTY_ENDED', ruleIds: expect.arrayContaining(['KTM-11']) }]);
 
     const minato = await integratorToken('minato');
     const welfare = await systemId('mnt.welfare');
-    const [expired] = (await gw.admin.query(`select staff_id, to_char((valid_to at time zone 'Asia/Tokyo')::date + 1, 'YYYY-MM-DD') as day_after from account where system_id = $1 and valid_to < now()`, [welfare])).rows;
+    const [expired] = (
+      await gw.admin.query(
+        `select staff_id, to_char((valid_to at time zone 'Asia/Tokyo')::date + 1, 'YYYY-MM-DD') as day_after from account where system_id = $1 and valid_to < now()`,
+        [welfare],
+      )
+    ).rows;
     // Asked at 10:00 JST the day after the end date: inside MNT-15-1's hours, whatever the time the test runs.
     const e = await gw.gql<Decision>(DECIDE, { s: expired.staff_id, y: welfare, at: `${expired.day_after}T10:00:00+09:00` }, { token: minato });
     expect(e.data!.accessDecision.reasons).toMatchObject([{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }]);
-    const nobody = (await gw.admin.query(`select s.id from staff s where s.municipality_id = (select id from municipality where code = 'minato') and not exists (select 1 from account a where a.staff_id = s.id) limit 1`)).rows[0].id;
+    const nobody = (
+      await gw.admin.query(
+        `select s.id from staff s where s.municipality_id = (select id from municipality where code = 'minato') and not exists (select 1 from account a where a.staff_id = s.id) limit 1`,
+      )
+    ).rows[0].id;
     const none = await gw.gql<Decision>(DECIDE, { s: nobody, y: welfare, at: AT_10 }, { token: minato });
     expect(none.data!.accessDecision.reasons).toMatchObject([{ code: 'NO_ACCOUNT', ruleIds: ['MNT-10-2'] }]);
   });
@@ -73,7 +96,8 @@ describe('the access decision for integrators', () => {
 });
 
 describe('the accounts feed', () => {
-  const FEED = 'query($y: ID!, $after: String) { accountsFeed(systemId: $y, after: $after, first: 100) { cursor hasMore changes { id changeSeq suspendedAt status staff { displayName } } } }';
+  const FEED =
+    'query($y: ID!, $after: String) { accountsFeed(systemId: $y, after: $after, first: 100) { cursor hasMore changes { id changeSeq suspendedAt status staff { displayName } } } }';
   type Feed = { accountsFeed: { cursor: string; hasMore: boolean; changes: { id: string; changeSeq: string; suspendedAt: string | null; status: string }[] } };
 
   it('syncs everything once, then only what changed, in order', async () => {
@@ -91,7 +115,11 @@ describe('the accounts feed', () => {
     const chief = await gw.signIn('kitami', 'chief');
     const target = all.changes.find((c) => c.status === 'ACTIVE')!;
     const version = (await gw.admin.query('select version from account where id = $1', [target.id])).rows[0].version;
-    const s = await gw.gql('mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い") { id status } }', { id: target.id, v: version }, { token: chief });
+    const s = await gw.gql(
+      'mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い") { id status } }',
+      { id: target.id, v: version },
+      { token: chief },
+    );
     expect(s.errors).toBeUndefined();
     const next = await gw.gql<Feed>(FEED, { y, after: all.cursor }, { token });
     expect(next.data!.accountsFeed.changes.map((c) => [c.id, c.status])).toEqual([[target.id, 'SUSPENDED']]);
@@ -99,15 +127,22 @@ describe('the accounts feed', () => {
     // KTM-10-5: the section head is told; the audit records both people when a deputy acted.
     const note = (await gw.admin.query(`select rule_ids from notification where target_id = $1`, [target.id])).rows;
     expect(note).toEqual([{ rule_ids: ['KTM-10-5'] }]);
-    const audit = (await gw.admin.query(`select on_behalf_of_staff_id, rule_ids from audit_event where target_id = $1 and action = 'account.suspend'`, [target.id])).rows[0];
+    const audit = (
+      await gw.admin.query(`select on_behalf_of_staff_id, rule_ids from audit_event where target_id = $1 and action = 'account.suspend'`, [target.id])
+    ).rows[0];
     expect(audit.on_behalf_of_staff_id).toBeTruthy();
     expect(audit.rule_ids).toContain('KTM-10-4');
   });
 
   it('lets only the system’s administrators manage its accounts', async () => {
     const y = await systemId('ktm.counter');
-    const target = (await gw.admin.query(`select id, version from account where system_id = $1 and suspended_at is null and ended_at is null limit 1`, [y])).rows[0];
-    const staff = await gw.gql('mutation($id: ID!, $v: Int!) { endAccount(id: $id, version: $v, reason: "異動") { id } }', { id: target.id, v: target.version }, { token: await gw.signIn('kitami', 'staff1') });
+    const target = (await gw.admin.query(`select id, version from account where system_id = $1 and suspended_at is null and ended_at is null limit 1`, [y]))
+      .rows[0];
+    const staff = await gw.gql(
+      'mutation($id: ID!, $v: Int!) { endAccount(id: $id, version: $v, reason: "異動") { id } }',
+      { id: target.id, v: target.version },
+      { token: await gw.signIn('kitami', 'staff1') },
+    );
     expect(staff.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: expect.arrayContaining(['KTM-10-3']) });
     expect((await gw.admin.query('select ended_at from account where id = $1', [target.id])).rows[0].ended_at).toBeNull();
   });
@@ -121,7 +156,9 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     const req = await gw.gql<{ requestGrant: { id: string; state: string; ownerPositionIds: string[] } }>(
       'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id state ownerPositionIds approvedPositionIds } }',
       // From the start of last fiscal year: in force once approved, and never the period of the demo's own pending request (this month on).
-      { i: { assetId: asset, granteeId: me, validFrom: T.iso(`${T.fiscalYear - 1}-04-01`, '00:00'), purpose: '介護保険料の窓口照会' } }, { token: kawasaki });
+      { i: { assetId: asset, granteeId: me, validFrom: T.iso(`${T.fiscalYear - 1}-04-01`, '00:00'), purpose: '介護保険料の窓口照会' } },
+      { token: kawasaki },
+    );
     expect(req.errors).toBeUndefined();
     const grant = req.data!.requestGrant;
     expect(grant).toMatchObject({ state: 'PENDING_APPROVAL' });
@@ -131,12 +168,23 @@ describe('grants approved by every owner (KWW-5-2)', () => {
     const notified = (await gw.admin.query(`select count(distinct recipient_id)::int as n from notification where target_id = $1`, [grant.id])).rows[0].n;
     expect(notified).toBe(4);
     // Each owner signs in and approves.
-    const holders = (await gw.admin.query(`select distinct t.staff_id from position_tenure t where t.position_id = any($1::uuid[]) and t.valid_to is null`, [grant.ownerPositionIds])).rows.map((r) => r.staff_id);
+    const holders = (
+      await gw.admin.query(`select distinct t.staff_id from position_tenure t where t.position_id = any($1::uuid[]) and t.valid_to is null`, [
+        grant.ownerPositionIds,
+      ])
+    ).rows.map((r) => r.staff_id);
     let state = '';
     for (const [i, holder] of holders.entries()) {
-      await gw.admin.query(`update staff set username = $2, password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`, [holder, `owner${i}`]);
+      await gw.admin.query(
+        `update staff set username = $2, password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`,
+        [holder, `owner${i}`],
+      );
       const username = (await gw.admin.query('select username from staff where id = $1', [holder])).rows[0].username;
-      const r = await gw.gql<{ approveGrant: { state: string } }>('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id: grant.id }, { token: await gw.signIn('kawasaki', username) });
+      const r = await gw.gql<{ approveGrant: { state: string } }>(
+        'mutation($id: ID!) { approveGrant(id: $id) { state } }',
+        { id: grant.id },
+        { token: await gw.signIn('kawasaki', username) },
+      );
       expect(r.errors).toBeUndefined();
       state = r.data!.approveGrant.state;
       if (i < holders.length - 1) expect(state).toBe('PARTLY_APPROVED');
@@ -148,13 +196,24 @@ describe('grants approved by every owner (KWW-5-2)', () => {
 
   it('is never approved by an owner who asked for it or whom it is for: someone else checks it (KWO-8-1-2)', async () => {
     const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.long-term-care'`)).rows[0].id as string;
-    const owner = (await gw.admin.query(`select t.staff_id from position_tenure t join information_asset_owner o on o.position_id = t.position_id
-      where o.asset_id = $1 and t.valid_to is null order by o.sort_order limit 1`, [asset])).rows[0].staff_id as string;
-    await gw.admin.query(`update staff set username = 'owner-self', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`, [owner]);
+    const owner = (
+      await gw.admin.query(
+        `select t.staff_id from position_tenure t join information_asset_owner o on o.position_id = t.position_id
+      where o.asset_id = $1 and t.valid_to is null order by o.sort_order limit 1`,
+        [asset],
+      )
+    ).rows[0].staff_id as string;
+    await gw.admin.query(
+      `update staff set username = 'owner-self', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1 and username is null`,
+      [owner],
+    );
     const username = (await gw.admin.query('select username from staff where id = $1', [owner])).rows[0].username as string;
     const token = await gw.signIn('kawasaki', username);
-    const req = await gw.gql<{ requestGrant: { id: string } }>('mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id } }',
-      { i: { assetId: asset, granteeId: owner, validFrom: T.iso(`${T.fiscalYear}-04-01`, '00:00'), purpose: '介護保険料の照会事務の確認' } }, { token });
+    const req = await gw.gql<{ requestGrant: { id: string } }>(
+      'mutation($i: RequestGrantInput!) { requestGrant(input: $i) { id } }',
+      { i: { assetId: asset, granteeId: owner, validFrom: T.iso(`${T.fiscalYear}-04-01`, '00:00'), purpose: '介護保険料の照会事務の確認' } },
+      { token },
+    );
     expect(req.errors).toBeUndefined();
     const id = req.data!.requestGrant.id;
     const self = await gw.gql('mutation($id: ID!) { approveGrant(id: $id) { state } }', { id }, { token });
@@ -174,15 +233,31 @@ describe('a grant request already awaiting approval', () => {
     const from = new Date();
     from.setUTCHours(0, 0, 0, 0);
     const input = { assetId: asset, granteeId: me, validFrom: from.toISOString(), fields: ['personalPhone', 'extension'], purpose: '介護保険料の窓口照会' };
-    const rows = async () => (await gw.admin.query(`select id from access_grant where grantee_id = $1 and asset_id = $2 order by created_at`, [me, asset])).rows.map((r) => r.id as string);
-    const counts = async () => (await gw.admin.query(`select (select count(*) from notification where target_type = 'access_grant') as notices, (select count(*) from audit_event where action = 'grant.request') as audits`)).rows[0];
+    const rows = async () =>
+      (await gw.admin.query(`select id from access_grant where grantee_id = $1 and asset_id = $2 order by created_at`, [me, asset])).rows.map(
+        (r) => r.id as string,
+      );
+    const counts = async () =>
+      (
+        await gw.admin.query(
+          `select (select count(*) from notification where target_type = 'access_grant') as notices, (select count(*) from audit_event where action = 'grant.request') as audits`,
+        )
+      ).rows[0];
 
     const first = await gw.gql<{ requestGrant: { id: string; state: string } }>(REQUEST, { i: input }, { token: chief });
     expect(first.errors).toBeUndefined();
     const id = first.data!.requestGrant.id;
     const before = await counts();
     // The same access with the fields in another order and a reworded purpose is the same request.
-    const again: Answer[] = await Promise.all(Array.from({ length: 20 }, (_, i) => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, fields: ['extension', 'personalPhone'], purpose: `${input.purpose}（${i}）` } }, { token: chief })));
+    const again: Answer[] = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        gw.gql<{ requestGrant: { id: string } }>(
+          REQUEST,
+          { i: { ...input, fields: ['extension', 'personalPhone'], purpose: `${input.purpose}（${i}）` } },
+          { token: chief },
+        ),
+      ),
+    );
     for (const a of again) {
       expect(a.data ?? null).toBeNull();
       expect(a.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', existingGrantId: id, messageJa: expect.stringContaining(id) });
@@ -192,7 +267,9 @@ describe('a grant request already awaiting approval', () => {
 
     // Another period is another request — and twenty of it at once file exactly one.
     const to = new Date(from.getTime() + 30 * 86_400_000);
-    const other: Answer[] = await Promise.all(Array.from({ length: 20 }, () => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, validTo: to.toISOString() } }, { token: chief })));
+    const other: Answer[] = await Promise.all(
+      Array.from({ length: 20 }, () => gw.gql<{ requestGrant: { id: string } }>(REQUEST, { i: { ...input, validTo: to.toISOString() } }, { token: chief })),
+    );
     const filed = other.filter((a) => a.data?.requestGrant);
     expect(filed).toHaveLength(1);
     const otherId = filed[0]!.data!.requestGrant.id;
@@ -202,16 +279,35 @@ describe('a grant request already awaiting approval', () => {
 });
 
 describe('the life of a grant, as the list and the detail show it', () => {
-  const FIELDS = 'id state stateChangedAt stateChangedBy { id } stateChangedOnBehalfOf { id } revokedAt requestedBy { id } approvals { ownerPosition { id } approvedBy { id } approvedAt } history { kind at by { id } ownerPosition { id } }';
-  type Shown = { id: string; state: string; stateChangedAt: string; stateChangedBy: { id: string } | null; stateChangedOnBehalfOf: { id: string } | null; revokedAt: string | null;
-    approvals: { ownerPosition: { id: string }; approvedBy: { id: string } }[]; history: { kind: string; at: string; by: { id: string } | null }[] };
+  const FIELDS =
+    'id state stateChangedAt stateChangedBy { id } stateChangedOnBehalfOf { id } revokedAt requestedBy { id } approvals { ownerPosition { id } approvedBy { id } approvedAt } history { kind at by { id } ownerPosition { id } }';
+  type Shown = {
+    id: string;
+    state: string;
+    stateChangedAt: string;
+    stateChangedBy: { id: string } | null;
+    stateChangedOnBehalfOf: { id: string } | null;
+    revokedAt: string | null;
+    approvals: { ownerPosition: { id: string }; approvedBy: { id: string } }[];
+    history: { kind: string; at: string; by: { id: string } | null }[];
+  };
 
   async function owners(assetId: string) {
-    const positions = (await gw.admin.query(`select position_id from information_asset_owner where asset_id = $1 order by sort_order`, [assetId])).rows.map((r) => r.position_id as string);
+    const positions = (await gw.admin.query(`select position_id from information_asset_owner where asset_id = $1 order by sort_order`, [assetId])).rows.map(
+      (r) => r.position_id as string,
+    );
     const out: { staffId: string; token: string }[] = [];
     for (const [i, position] of positions.entries()) {
-      const holder = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_from <= current_date and (valid_to is null or valid_to > current_date) limit 1`, [position])).rows[0].staff_id as string;
-      await gw.admin.query(`update staff set username = coalesce(username, $2), password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [holder, `life-owner${i}`]);
+      const holder = (
+        await gw.admin.query(
+          `select staff_id from position_tenure where position_id = $1 and valid_from <= current_date and (valid_to is null or valid_to > current_date) limit 1`,
+          [position],
+        )
+      ).rows[0].staff_id as string;
+      await gw.admin.query(
+        `update staff set username = coalesce(username, $2), password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`,
+        [holder, `life-owner${i}`],
+      );
       const username = (await gw.admin.query('select username from staff where id = $1', [holder])).rows[0].username as string;
       out.push({ staffId: holder, token: await gw.signIn('kawasaki', username) });
     }
@@ -225,9 +321,20 @@ describe('the life of a grant, as the list and the detail show it', () => {
     const start = new Date();
     start.setUTCHours(0, 0, 0, 0);
     const end = new Date(start.getTime() + 60 * 86_400_000);
-    const created = await gw.gql<{ requestGrant: Shown }>(`mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`, {
-      i: { assetId: asset, granteeId: me, validFrom: start.toISOString(), validTo: end.toISOString(), fields: ['personalPhone'], purpose: '介護保険の資格確認' },
-    }, { token: requester });
+    const created = await gw.gql<{ requestGrant: Shown }>(
+      `mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`,
+      {
+        i: {
+          assetId: asset,
+          granteeId: me,
+          validFrom: start.toISOString(),
+          validTo: end.toISOString(),
+          fields: ['personalPhone'],
+          purpose: '介護保険の資格確認',
+        },
+      },
+      { token: requester },
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data!.requestGrant.id;
     // As the list shows it to the viewer, and as the detail does: always the same.
@@ -257,10 +364,22 @@ describe('the life of a grant, as the list and the detail show it', () => {
     expect(suspended.data!.suspendGrant).toMatchObject({ state: 'SUSPENDED', stateChangedBy: { id: first!.staffId } });
     expect(await shown(requester)).toEqual(suspended.data!.suspendGrant);
     // A change that does not fit the state is refused and changes nothing.
-    const before = (await gw.admin.query(`select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`, [id])).rows[0];
+    const before = (
+      await gw.admin.query(
+        `select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`,
+        [id],
+      )
+    ).rows[0];
     const twice = await gw.gql('mutation($id: ID!) { suspendGrant(id: $id) { id } }', { id }, { token: first!.token });
     expect(twice.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'SUSPENDED', messageJa: expect.stringContaining('停止中') });
-    expect((await gw.admin.query(`select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`, [id])).rows[0]).toEqual(before);
+    expect(
+      (
+        await gw.admin.query(
+          `select (select count(*) from access_grant_change) as changes, (select suspended_at from access_grant where id = $1) as suspended_at`,
+          [id],
+        )
+      ).rows[0],
+    ).toEqual(before);
 
     await gw.gql('mutation($id: ID!) { reinstateGrant(id: $id) { id } }', { id }, { token: rest[0]!.token });
     g = await shown(requester);
@@ -282,13 +401,21 @@ describe('the life of a grant, as the list and the detail show it', () => {
     expect(again.errors![0]!.extensions!.code).toBe('NOT_FOUND');
 
     // A request left waiting until its period is over has expired, by the calendar.
-    const lapsed = await gw.gql<{ requestGrant: Shown }>(`mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`, {
-      i: { assetId: asset, granteeId: me, validFrom: start.toISOString(), validTo: end.toISOString(), fields: ['extension'], purpose: '介護保険の資格確認' },
-    }, { token: requester });
+    const lapsed = await gw.gql<{ requestGrant: Shown }>(
+      `mutation($i: RequestGrantInput!) { requestGrant(input: $i) { ${FIELDS} } }`,
+      {
+        i: { assetId: asset, granteeId: me, validFrom: start.toISOString(), validTo: end.toISOString(), fields: ['extension'], purpose: '介護保険の資格確認' },
+      },
+      { token: requester },
+    );
     gw.setNow(new Date(end.getTime() + 86_400_000));
     try {
       // Signed in again on that day: sessions end on the same clock.
-      const later = await gw.gql<{ grant: Shown }>(`query($id: ID!) { grant(id: $id) { ${FIELDS} } }`, { id: lapsed.data!.requestGrant.id }, { token: await gw.signIn('kawasaki', 'staff1') });
+      const later = await gw.gql<{ grant: Shown }>(
+        `query($id: ID!) { grant(id: $id) { ${FIELDS} } }`,
+        { id: lapsed.data!.requestGrant.id },
+        { token: await gw.signIn('kawasaki', 'staff1') },
+      );
       expect(later.data!.grant).toMatchObject({ state: 'EXPIRED', stateChangedAt: end.toISOString(), stateChangedBy: null });
     } finally {
       gw.setNow(null);
@@ -297,7 +424,9 @@ describe('the life of a grant, as the list and the detail show it', () => {
 
   it('shows a grant only to whom the list shows it', async () => {
     const stranger = await gw.signIn('kawasaki', 'chief');
-    const id = (await gw.admin.query(`select g.id from access_grant g join staff s on s.id = g.grantee_id where s.username = 'staff1' order by g.created_at limit 1`)).rows[0].id as string;
+    const id = (
+      await gw.admin.query(`select g.id from access_grant g join staff s on s.id = g.grantee_id where s.username = 'staff1' order by g.created_at limit 1`)
+    ).rows[0].id as string;
     const r = await gw.gql('query($id: ID!) { grant(id: $id) { id } }', { id }, { token: stranger });
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ grant: null });
@@ -307,43 +436,88 @@ describe('the life of a grant, as the list and the detail show it', () => {
 describe('designations of who may handle an asset (KWO-6)', () => {
   it('takes effect at once inside the chief’s supervision, and only after the asset manager’s permission outside it', async () => {
     const wardChiefPos = (await gw.admin.query(`select p.id, p.org_unit_id from position p where p.key = 'kaw.ward.kawasaki.kumin.chief'`)).rows[0];
-    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0].staff_id;
-    await gw.admin.query(`update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [chief]);
+    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0]
+      .staff_id;
+    await gw.admin.query(
+      `update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`,
+      [chief],
+    );
     const token = await gw.signIn('kawasaki', 'wardchief');
     const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.resident-seal'`)).rows[0].id;
-    const inside = (await gw.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
-      where (o.id = $1 or o.parent_id = $1) and t.valid_to is null and t.staff_id <> $2 limit 1`, [wardChiefPos.org_unit_id, chief])).rows[0].staff_id;
+    const inside = (
+      await gw.admin.query(
+        `select t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
+      where (o.id = $1 or o.parent_id = $1) and t.valid_to is null and t.staff_id <> $2 limit 1`,
+        [wardChiefPos.org_unit_id, chief],
+      )
+    ).rows[0].staff_id;
     const outside = await staffId('kawasaki', 'admin');
     const DESIGNATE = 'mutation($i: DesignateHandlerInput!) { designateHandler(input: $i) { id outsideSupervision effective ruleIds } }';
-    const a = await gw.gql<{ designateHandler: { effective: boolean; outsideSupervision: boolean } }>(DESIGNATE, { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } }, { token });
+    const a = await gw.gql<{ designateHandler: { effective: boolean; outsideSupervision: boolean } }>(
+      DESIGNATE,
+      { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } },
+      { token },
+    );
     expect(a.data!.designateHandler).toMatchObject({ outsideSupervision: false, effective: true });
-    const b = await gw.gql<{ designateHandler: { id: string; effective: boolean; outsideSupervision: boolean; ruleIds: string[] } }>(DESIGNATE, { i: { assetId: asset, staffId: outside, orgUnitId: wardChiefPos.org_unit_id } }, { token });
+    const b = await gw.gql<{ designateHandler: { id: string; effective: boolean; outsideSupervision: boolean; ruleIds: string[] } }>(
+      DESIGNATE,
+      { i: { assetId: asset, staffId: outside, orgUnitId: wardChiefPos.org_unit_id } },
+      { token },
+    );
     expect(b.data!.designateHandler).toMatchObject({ outsideSupervision: true, effective: false, ruleIds: ['KWO-6'] });
     // Only the 情報資産管理責任者 (戸籍住民サービス課長) permits it; the ward chief cannot.
     const self = await gw.gql('mutation($id: ID!) { permitDesignation(id: $id) { effective } }', { id: b.data!.designateHandler.id }, { token });
-    expect(self.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-2-2', 'KWO-6'], messageJa: '情報資産管理責任者だけがこの指定を許可できます。' });
+    expect(self.errors![0]!.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      ruleIds: ['KWO-2-2', 'KWO-6'],
+      messageJa: '情報資産管理責任者だけがこの指定を許可できます。',
+    });
     const managerPos = (await gw.admin.query(`select id from position where key = 'kaw.shimin.seikatsu.koseki.chief'`)).rows[0].id;
     const manager = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [managerPos])).rows[0].staff_id;
-    await gw.admin.query(`update staff set username = 'assetmanager', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [manager]);
-    const permitted = await gw.gql<{ permitDesignation: { effective: boolean } }>('mutation($id: ID!) { permitDesignation(id: $id) { effective } }', { id: b.data!.designateHandler.id }, { token: await gw.signIn('kawasaki', 'assetmanager') });
+    await gw.admin.query(
+      `update staff set username = 'assetmanager', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`,
+      [manager],
+    );
+    const permitted = await gw.gql<{ permitDesignation: { effective: boolean } }>(
+      'mutation($id: ID!) { permitDesignation(id: $id) { effective } }',
+      { id: b.data!.designateHandler.id },
+      { token: await gw.signIn('kawasaki', 'assetmanager') },
+    );
     expect(permitted.data!.permitDesignation.effective).toBe(true);
     // Another ward's chief may not designate for this using place.
-    const other = await gw.gql(DESIGNATE, { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } }, { token: await gw.signIn('kawasaki', 'staff1') });
+    const other = await gw.gql(
+      DESIGNATE,
+      { i: { assetId: asset, staffId: inside, orgUnitId: wardChiefPos.org_unit_id } },
+      { token: await gw.signIn('kawasaki', 'staff1') },
+    );
     expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('judges the chief’s supervision on the gateway’s day, not the database server’s: a tenure that ended by then no longer counts', async () => {
     const wardChiefPos = (await gw.admin.query(`select p.id, p.org_unit_id from position p where p.key = 'kaw.ward.kawasaki.kumin.chief'`)).rows[0];
-    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0].staff_id;
-    await gw.admin.query(`update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`, [chief]);
+    const chief = (await gw.admin.query(`select staff_id from position_tenure where position_id = $1 and valid_to is null`, [wardChiefPos.id])).rows[0]
+      .staff_id;
+    await gw.admin.query(
+      `update staff set username = 'wardchief', password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = 'kawasaki')) where id = $1`,
+      [chief],
+    );
     const asset = (await gw.admin.query(`select id from information_asset where key = 'kaw.asset.resident-seal'`)).rows[0].id;
-    const tenure = (await gw.admin.query(`select t.id, t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
+    const tenure = (
+      await gw.admin.query(
+        `select t.id, t.staff_id from position_tenure t join position p on p.id = t.position_id join org_unit o on o.id = p.org_unit_id
       where (o.id = $1 or o.parent_id = $1) and t.valid_to is null and t.staff_id <> $2
         and not exists (select 1 from position_tenure u where u.staff_id = t.staff_id and u.id <> t.id and u.valid_to is null)
-      order by t.id limit 1`, [wardChiefPos.org_unit_id, chief])).rows[0];
+      order by t.id limit 1`,
+        [wardChiefPos.org_unit_id, chief],
+      )
+    ).rows[0];
     const DESIGNATE = 'mutation($i: DesignateHandlerInput!) { designateHandler(input: $i) { outsideSupervision effective } }';
     const designate = async () => {
-      const r = await gw.gql<{ designateHandler: { outsideSupervision: boolean; effective: boolean } }>(DESIGNATE, { i: { assetId: asset, staffId: tenure.staff_id, orgUnitId: wardChiefPos.org_unit_id } }, { token: await gw.signIn('kawasaki', 'wardchief') });
+      const r = await gw.gql<{ designateHandler: { outsideSupervision: boolean; effective: boolean } }>(
+        DESIGNATE,
+        { i: { assetId: asset, staffId: tenure.staff_id, orgUnitId: wardChiefPos.org_unit_id } },
+        { token: await gw.signIn('kawasaki', 'wardchief') },
+      );
       expect(r.errors).toBeUndefined();
       return r.data!.designateHandler;
     };
@@ -378,13 +552,18 @@ describe('lists asked without their optional arguments', () => {
     const y = await systemId('ktm.counter');
     const token = await gw.signIn('kitami');
     const accounts = await gw.gql<{ accounts: { totalCount: number; edges: { node: { id: string } }[] } }>(
-      'query($y: ID!) { accounts(systemId: $y, first: 200) { totalCount edges { node { id } } } }', { y }, { token });
+      'query($y: ID!) { accounts(systemId: $y, first: 200) { totalCount edges { node { id } } } }',
+      { y },
+      { token },
+    );
     expect(accounts.errors).toBeUndefined();
     expect(accounts.data!.accounts.totalCount).toBeGreaterThan(0);
     expect(accounts.data!.accounts.edges.length).toBe(accounts.data!.accounts.totalCount);
 
     const kawasaki = await gw.signIn('kawasaki');
-    const stored = Number((await gw.admin.query(`select count(*) from designation where municipality_id = (select id from municipality where code = 'kawasaki')`)).rows[0].count);
+    const stored = Number(
+      (await gw.admin.query(`select count(*) from designation where municipality_id = (select id from municipality where code = 'kawasaki')`)).rows[0].count,
+    );
     const designations = await gw.gql<{ designations: { id: string }[] }>('{ designations { id } }', {}, { token: kawasaki });
     expect(designations.errors).toBeUndefined();
     expect(stored).toBeGreaterThan(0);

@@ -28,7 +28,10 @@ export enum AccountStatus {
 }
 registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'State of an account at the instant asked (default: now).' });
 
-export const FieldCheckKindEnum = graphqlEnum(FIELD_CHECK_KIND_VALUES, { name: 'FieldCheckKind', description: 'The viewer’s own record, the asset’s owner, a role of the rulebook, or a grant.' });
+export const FieldCheckKindEnum = graphqlEnum(FIELD_CHECK_KIND_VALUES, {
+  name: 'FieldCheckKind',
+  description: 'The viewer’s own record, the asset’s owner, a role of the rulebook, or a grant.',
+});
 
 @ObjectType()
 export class AccessReason {
@@ -95,7 +98,8 @@ export class CreateAccountInput {
   @Field(() => String) authorityProfile!: string;
   @Field(() => Date, { nullable: true, description: 'Default: now.' }) validFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'MNT-11: end declared at application.' }) validTo?: Date | null;
-  @Field(() => ID, { nullable: true, description: 'KTM-11: the duty (position) the account is for; it ends when the holder leaves it.' }) dutyPositionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'KTM-11: the duty (position) the account is for; it ends when the holder leaves it.' }) dutyPositionId?:
+    string | null;
 }
 
 export enum GrantStateEnum {
@@ -143,7 +147,9 @@ export class GrantApproval {
   onBehalfOfId!: string | null;
 }
 
-@ObjectType({ description: 'An event in the life of a grant. `by` is null for what the calendar did (its first or last day, a personnel change) or what was not recorded.' })
+@ObjectType({
+  description: 'An event in the life of a grant. `by` is null for what the calendar did (its first or last day, a personnel change) or what was not recorded.',
+})
 export class GrantEvent {
   @Field(() => GrantEventKindEnum) kind!: GrantEventKindEnum;
   @Field(() => Date) at!: Date;
@@ -167,7 +173,8 @@ export class Grant {
   @Field(() => Date) requestedAt!: Date;
   @Field(() => [ID], { description: 'Owner positions whose approval is needed.' }) ownerPositionIds!: string[];
   @Field(() => [ID], { description: 'Owner positions that have approved.' }) approvedPositionIds!: string[];
-  @Field(() => [GrantApproval], { description: 'Each approval: the owner position, who gave it (a deputy on behalf of the owner) and when, oldest first.' }) approvals!: GrantApproval[];
+  @Field(() => [GrantApproval], { description: 'Each approval: the owner position, who gave it (a deputy on behalf of the owner) and when, oldest first.' })
+  approvals!: GrantApproval[];
   @Field(() => GrantStateEnum) state!: GrantStateEnum;
   @Field(() => Date, { description: 'When the grant entered its state.' }) stateChangedAt!: Date;
   @Field(() => [GrantEvent], { description: 'Every state the grant has passed through, oldest first.' }) history!: GrantEvent[];
@@ -185,7 +192,8 @@ export class RequestGrantInput {
   @Field(() => Date, { nullable: true }) validTo?: Date | null;
   @Field(() => [String], { nullable: true, description: 'Protected field names; null = all of the asset’s.' }) fields?: string[] | null;
   @TextFormat('multiline')
-  @Field(() => String) purpose!: string;
+  @Field(() => String)
+  purpose!: string;
 }
 
 @ObjectType()

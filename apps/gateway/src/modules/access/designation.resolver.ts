@@ -1,6 +1,17 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo, auditRepo, toDate, toDateOrNull } from '@tsukasa/db';
-import { ACCESS_MESSAGES, assetNotFound, designationPermitRefusal, designatorOnly, fieldErrorOf, localDateAt, malformedId, permitterOnly, staffNotFound, type RuleId } from '@tsukasa/domain';
+import {
+  ACCESS_MESSAGES,
+  assetNotFound,
+  designationPermitRefusal,
+  designatorOnly,
+  fieldErrorOf,
+  localDateAt,
+  malformedId,
+  permitterOnly,
+  staffNotFound,
+  type RuleId,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -14,7 +25,8 @@ import { graphqlObject } from '../../graphql/object.ts';
 export class Designation {
   @Field(() => ID) id!: string;
   @Field(() => ID) assetId!: string;
-  @Field(() => Boolean, { description: 'The person is outside the designating chief’s own supervision (needs prior permission).' }) outsideSupervision!: boolean;
+  @Field(() => Boolean, { description: 'The person is outside the designating chief’s own supervision (needs prior permission).' })
+  outsideSupervision!: boolean;
   @Field(() => Date, { nullable: true }) permittedAt!: Date | null;
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
@@ -42,9 +54,19 @@ function toDesignation(d: accessRepo.DesignationRow, at: Date): Designation {
   const revokedAt = toDateOrNull(d.revoked_at);
   const effective = !revokedAt && validFrom <= at && (!validTo || at < validTo) && (!d.outside_supervision || d.permitted_by_id !== null);
   return graphqlObject(Designation, {
-    id: d.id, assetId: d.asset_id, outsideSupervision: d.outside_supervision, permittedAt: toDateOrNull(d.permitted_at),
-    validFrom, validTo, revokedAt, effective, ruleIds: d.rule_ids, staffId: d.staff_id, designatedById: d.designated_by_id,
-    permittedById: d.permitted_by_id, orgUnitId: d.org_unit_id,
+    id: d.id,
+    assetId: d.asset_id,
+    outsideSupervision: d.outside_supervision,
+    permittedAt: toDateOrNull(d.permitted_at),
+    validFrom,
+    validTo,
+    revokedAt,
+    effective,
+    ruleIds: d.rule_ids,
+    staffId: d.staff_id,
+    designatedById: d.designated_by_id,
+    permittedById: d.permitted_by_id,
+    orgUnitId: d.org_unit_id,
   });
 }
 
@@ -68,7 +90,11 @@ export class DesignationResolver {
   @Mutation(() => Designation, { description: 'A システム利用責任者 designates who may handle the information at their using place (KWO-5-1, KWO-6).' })
   async designateHandler(@Ctx() ctx: Context, @Arg('input', () => DesignateHandlerInput) input: DesignateHandlerInput): Promise<Designation> {
     const v = ctx.viewer!;
-    for (const [k, id] of [['assetId', input.assetId], ['staffId', input.staffId], ['orgUnitId', input.orgUnitId]] as const) {
+    for (const [k, id] of [
+      ['assetId', input.assetId],
+      ['staffId', input.staffId],
+      ['orgUnitId', input.orgUnitId],
+    ] as const) {
       if (!isUuid(id)) throw badInput([malformedId(['input', k])]);
     }
     const db = await ctx.db.em();
@@ -85,12 +111,27 @@ export class DesignationResolver {
     // KWO-6: someone outside the chief's own supervision needs the 情報資産管理責任者's prior permission.
     const outside = !(await accessRepo.isMemberOn(db, input.staffId, input.orgUnitId, localDateAt(ctx.now())));
     const row = await accessRepo.insertDesignation(db, {
-      municipalityId: v.municipalityId, assetId: input.assetId, staffId: input.staffId, designatedBy: v.staffId, orgUnitId: input.orgUnitId,
-      outsideSupervision: outside, validFrom, validTo: input.validTo ?? null, ruleIds: outside ? ['KWO-6'] : ['KWO-5-1', 'KWO-6'],
+      municipalityId: v.municipalityId,
+      assetId: input.assetId,
+      staffId: input.staffId,
+      designatedBy: v.staffId,
+      orgUnitId: input.orgUnitId,
+      outsideSupervision: outside,
+      validFrom,
+      validTo: input.validTo ?? null,
+      ruleIds: outside ? ['KWO-6'] : ['KWO-5-1', 'KWO-6'],
     });
     await auditRepo.appendAuditEvents(db, v.municipalityId, [
-      { actorStaffId: v.staffId, onBehalfOfStaffId: mine.via === 'deputy' ? mine.onBehalfOfStaffId : null, action: 'designation.create', targetType: 'designation', targetId: row.id,
-        after: { assetId: input.assetId, staffId: input.staffId, orgUnitId: input.orgUnitId, outsideSupervision: outside }, ruleIds: row.rule_ids, requestId: ctx.requestId },
+      {
+        actorStaffId: v.staffId,
+        onBehalfOfStaffId: mine.via === 'deputy' ? mine.onBehalfOfStaffId : null,
+        action: 'designation.create',
+        targetType: 'designation',
+        targetId: row.id,
+        after: { assetId: input.assetId, staffId: input.staffId, orgUnitId: input.orgUnitId, outsideSupervision: outside },
+        ruleIds: row.rule_ids,
+        requestId: ctx.requestId,
+      },
     ]);
     return toDesignation(row, ctx.now());
   }

@@ -55,8 +55,15 @@ export async function toGrants(ctx: Context, db: Db, rows: readonly accessRepo.G
         suspendedAt: g.suspended_at && isoOf(g.suspended_at),
         revokedAt: g.revoked_at && isoOf(g.revoked_at),
         ownerPositionIds: g.owner_position_ids,
-        approvals: mine.map((a) => ({ ownerPositionId: a.owner_position_id, at: isoOf(a.approved_at), byStaffId: a.approved_by_id, onBehalfOfStaffId: a.on_behalf_of_id })),
-        changes: changes.filter((c) => c.grant_id === g.id).map((c) => ({ change: c.change, at: isoOf(c.changed_at), byStaffId: c.changed_by_id, onBehalfOfStaffId: c.on_behalf_of_id })),
+        approvals: mine.map((a) => ({
+          ownerPositionId: a.owner_position_id,
+          at: isoOf(a.approved_at),
+          byStaffId: a.approved_by_id,
+          onBehalfOfStaffId: a.on_behalf_of_id,
+        })),
+        changes: changes
+          .filter((c) => c.grant_id === g.id)
+          .map((c) => ({ change: c.change, at: isoOf(c.changed_at), byStaffId: c.changed_by_id, onBehalfOfStaffId: c.on_behalf_of_id })),
       },
       at,
       { tenures: tenures[i]!.map(toTenure) },
@@ -76,12 +83,27 @@ export async function toGrants(ctx: Context, db: Db, rows: readonly accessRepo.G
       requestedById: g.requested_by_id,
       ownerPositionIds: g.owner_position_ids,
       approvedPositionIds: g.approved_position_ids,
-      approvals: mine.map((a) => graphqlObject(GrantApproval, { ownerPositionId: a.owner_position_id, approvedAt: toDate(a.approved_at), approvedById: a.approved_by_id, onBehalfOfId: a.on_behalf_of_id })),
+      approvals: mine.map((a) =>
+        graphqlObject(GrantApproval, {
+          ownerPositionId: a.owner_position_id,
+          approvedAt: toDate(a.approved_at),
+          approvedById: a.approved_by_id,
+          onBehalfOfId: a.on_behalf_of_id,
+        }),
+      ),
       state: status.state as GrantStateEnum,
       stateChangedAt: new Date(status.since),
       stateChangedById: status.byStaffId,
       stateChangedOnBehalfOfId: status.onBehalfOfStaffId,
-      history: status.history.map((e) => graphqlObject(GrantEvent, { kind: e.kind as GrantEventKindEnum, at: new Date(e.at), ownerPositionId: e.ownerPositionId, byId: e.byStaffId, onBehalfOfId: e.onBehalfOfStaffId })),
+      history: status.history.map((e) =>
+        graphqlObject(GrantEvent, {
+          kind: e.kind as GrantEventKindEnum,
+          at: new Date(e.at),
+          ownerPositionId: e.ownerPositionId,
+          byId: e.byStaffId,
+          onBehalfOfId: e.onBehalfOfStaffId,
+        }),
+      ),
     });
   });
 }
@@ -108,7 +130,8 @@ async function ownedPositions(ctx: Context, db: Db, ownerPositionIds: string[]) 
 
 export async function viewerCanApprove(ctx: Context, g: Grant): Promise<boolean> {
   const v = ctx.viewer;
-  if (!v || v.kind !== 'staff' || g.granteeId === v.staffId || (g.state !== GrantStateEnum.PENDING_APPROVAL && g.state !== GrantStateEnum.PARTLY_APPROVED)) return false;
+  if (!v || v.kind !== 'staff' || g.granteeId === v.staffId || (g.state !== GrantStateEnum.PENDING_APPROVAL && g.state !== GrantStateEnum.PARTLY_APPROVED))
+    return false;
   const db = await ctx.db.em();
   const row = await accessRepo.grantById(db, g.id);
   if (!row || row.requested_by_id === v.staffId) return false;
@@ -116,11 +139,18 @@ export async function viewerCanApprove(ctx: Context, g: Grant): Promise<boolean>
   return owned.some((o) => !row.approved_position_ids.includes(o.positionId));
 }
 
-export async function requestGrant(ctx: Context, input: { assetId: string; granteeId: string; positionId?: string | null; validFrom: Date; validTo?: Date | null; fields?: string[] | null; purpose: string }) {
+export async function requestGrant(
+  ctx: Context,
+  input: { assetId: string; granteeId: string; positionId?: string | null; validFrom: Date; validTo?: Date | null; fields?: string[] | null; purpose: string },
+) {
   const v = ctx.viewer!;
   if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.grantsByStaff);
   const db = await ctx.db.em();
-  const ids = [['assetId', input.assetId], ['granteeId', input.granteeId], ['positionId', input.positionId]] as const;
+  const ids = [
+    ['assetId', input.assetId],
+    ['granteeId', input.granteeId],
+    ['positionId', input.positionId],
+  ] as const;
   const errors: FieldError[] = [...malformedIdErrors(ids.filter(([, id]) => id != null && !isUuid(id)).map(([key]) => key)), ...grantInputErrors(input)];
   if (errors.length) throw badInput(errors);
   const [asset] = await accessRepo.assetFactsByIds(db, [input.assetId]);
@@ -142,22 +172,52 @@ export async function requestGrant(ctx: Context, input: { assetId: string; grant
   // (concurrent ones take turns on the lock, so exactly one is filed).
   await accessRepo.lockGrantRequests(db, input.assetId, input.granteeId);
   const existing = await accessRepo.pendingIdenticalGrant(db, {
-    assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, at: ctx.now(),
+    assetId: input.assetId,
+    granteeId: input.granteeId,
+    positionId: input.positionId ?? null,
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? null,
+    fields: input.fields ?? null,
+    at: ctx.now(),
   });
   if (existing) throw duplicateGrant(existing);
   const id = await accessRepo.insertGrant(db, {
-    municipalityId: v.municipalityId, assetId: input.assetId, granteeId: input.granteeId, positionId: input.positionId ?? null,
-    validFrom: input.validFrom, validTo: input.validTo ?? null, fields: input.fields ?? null, purpose: input.purpose.trim(), requestedBy: v.staffId,
+    municipalityId: v.municipalityId,
+    assetId: input.assetId,
+    granteeId: input.granteeId,
+    positionId: input.positionId ?? null,
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? null,
+    fields: input.fields ?? null,
+    purpose: input.purpose.trim(),
+    requestedBy: v.staffId,
   });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, action: 'grant.request', targetType: 'access_grant', targetId: id, after: { assetId: input.assetId, granteeId: input.granteeId, fields: input.fields ?? null, purpose: input.purpose }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      action: 'grant.request',
+      targetType: 'access_grant',
+      targetId: id,
+      after: { assetId: input.assetId, granteeId: input.granteeId, fields: input.fields ?? null, purpose: input.purpose },
+      ruleIds: ['KWW-5-2'],
+      requestId: ctx.requestId,
+    },
   ]);
   // Every owner is told: the grant needs each of them (KWW-5-2).
   const tenures = (await accessRepo.tenuresOfPositions(db, asset!.owner_position_ids)).map(toTenure);
   const owners = [...new Set(asset!.owner_position_ids.flatMap((p) => holdersAt(p, ctx.now(), tenures)))];
-  await accessRepo.insertNotifications(db, v.municipalityId, owners.map((o) => ({
-    recipientId: o, kind: 'grant.approval_needed', ...grantApprovalNotice(`${grantee!.family_name} ${grantee!.given_name}`, input.purpose), targetType: 'access_grant', targetId: id, ruleIds: ['KWW-5-2'],
-  })));
+  await accessRepo.insertNotifications(
+    db,
+    v.municipalityId,
+    owners.map((o) => ({
+      recipientId: o,
+      kind: 'grant.approval_needed',
+      ...grantApprovalNotice(`${grantee!.family_name} ${grantee!.given_name}`, input.purpose),
+      targetType: 'access_grant',
+      targetId: id,
+      ruleIds: ['KWW-5-2'],
+    })),
+  );
   return (await accessRepo.grantById(db, id))!;
 }
 
@@ -181,7 +241,16 @@ export async function approveGrant(ctx: Context, id: string) {
   for (const o of owned) {
     if (await accessRepo.approveGrant(db, v.municipalityId, id, o.positionId, v.staffId, o.onBehalfOf)) {
       await auditRepo.appendAuditEvents(db, v.municipalityId, [
-        { actorStaffId: v.staffId, onBehalfOfStaffId: o.onBehalfOf, action: 'grant.approve', targetType: 'access_grant', targetId: id, after: { ownerPositionId: o.positionId }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+        {
+          actorStaffId: v.staffId,
+          onBehalfOfStaffId: o.onBehalfOf,
+          action: 'grant.approve',
+          targetType: 'access_grant',
+          targetId: id,
+          after: { ownerPositionId: o.positionId },
+          ruleIds: ['KWW-5-2'],
+          requestId: ctx.requestId,
+        },
       ]);
     }
   }
@@ -199,9 +268,25 @@ export async function setGrantState(ctx: Context, id: string, change: 'suspend' 
   const now = ctx.now();
   const onBehalfOf = owned[0]!.onBehalfOf;
   await accessRepo.setGrantState(db, id, change === 'revoke' ? { revoked_at: now } : { suspended_at: change === 'suspend' ? now : null });
-  await accessRepo.insertGrantChange(db, { municipalityId: v.municipalityId, grantId: id, change: ({ suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked' } as const)[change], at: now, by: v.staffId, onBehalfOf });
+  await accessRepo.insertGrantChange(db, {
+    municipalityId: v.municipalityId,
+    grantId: id,
+    change: ({ suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked' } as const)[change],
+    at: now,
+    by: v.staffId,
+    onBehalfOf,
+  });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: onBehalfOf, action: `grant.${change}`, targetType: 'access_grant', targetId: id, before: { state: current.state, suspendedAt: toDateOrNull(grant.suspended_at) }, ruleIds: ['KWW-5-2'], requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: onBehalfOf,
+      action: `grant.${change}`,
+      targetType: 'access_grant',
+      targetId: id,
+      before: { state: current.state, suspendedAt: toDateOrNull(grant.suspended_at) },
+      ruleIds: ['KWW-5-2'],
+      requestId: ctx.requestId,
+    },
   ]);
   return (await accessRepo.grantById(db, id))!;
 }

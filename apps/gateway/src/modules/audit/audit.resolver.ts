@@ -74,11 +74,13 @@ async function requireAuditReader(ctx: Context, db: Db): Promise<void> {
   if (v.kind === 'staff' && v.registryAdmin) return;
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
   const duty = decideDuty(auditReaders, facts.viewer.roles, { rulebookId: null }, (p) => facts.positionOrgUnit.get(p));
-  if (!duty.allowed) throw forbidden('Only those who monitor the audit log may read it.', duty.ruleIds, '監査ログを参照できるのは、アクセス記録を監視する職員だけです。');
+  if (!duty.allowed)
+    throw forbidden('Only those who monitor the audit log may read it.', duty.ruleIds, '監査ログを参照できるのは、アクセス記録を監視する職員だけです。');
 }
 
 function checkFilter(f: AuditFilter | null) {
-  if (f?.actorStaffId && !isUuid(f.actorStaffId)) throw badInput([fieldError(['filter', 'actorStaffId'], 'INVALID_VALUE', 'Staff id is malformed.', '職員IDが正しくありません。')]);
+  if (f?.actorStaffId && !isUuid(f.actorStaffId))
+    throw badInput([fieldError(['filter', 'actorStaffId'], 'INVALID_VALUE', 'Staff id is malformed.', '職員IDが正しくありません。')]);
   for (const k of ['action', 'targetType', 'targetId'] as const) {
     if ((f?.[k]?.length ?? 0) > 100) throw badInput([fieldError(['filter', k], 'TOO_LONG', `${k} is too long.`, '検索条件が長すぎます。')]);
   }
@@ -128,7 +130,24 @@ export class AuditResolver {
     const page = await auditRepo.searchAuditEvents(db, filter ?? {}, 100_000, null);
     return toCsv([
       ['連番', '日時', '操作者', '代理元', 'APIトークン', '操作', '対象種別', '対象ID', '項目', '変更前', '変更後', '根拠条文', 'リクエストID', 'ハッシュ'],
-      ...page.rows.map(toEvent).map((e) => [e.seq, e.occurredAt.toISOString(), e.actorStaffId ?? '', e.onBehalfOfStaffId ?? '', e.actorTokenId ?? '', e.action, e.targetType, e.targetId ?? '', (e.fields ?? []).join(' '), e.before ?? '', e.after ?? '', e.ruleIds.join(' '), e.requestId ?? '', e.hash]),
+      ...page.rows
+        .map(toEvent)
+        .map((e) => [
+          e.seq,
+          e.occurredAt.toISOString(),
+          e.actorStaffId ?? '',
+          e.onBehalfOfStaffId ?? '',
+          e.actorTokenId ?? '',
+          e.action,
+          e.targetType,
+          e.targetId ?? '',
+          (e.fields ?? []).join(' '),
+          e.before ?? '',
+          e.after ?? '',
+          e.ruleIds.join(' '),
+          e.requestId ?? '',
+          e.hash,
+        ]),
     ]);
   }
 }

@@ -53,9 +53,20 @@ describe('rule IDs are sets', () => {
     // Appended as an earlier version of the product did, with the rule IDs as given.
     const targetId = randomUUID();
     const fields: auditRepo.DigestFields = {
-      municipalityId: municipality, occurredAt: new Date().toISOString(), actorStaffId: null, actorTokenId: null, onBehalfOfStaffId: null,
-      action: 'meeting.create', targetType: 'meeting', targetId, targetIds: null, fields: null, before: null, after: null,
-      ruleIds: ['ARK-19-1', 'ARK-15-1', 'ARK-17-1', 'ARK-19-1', 'ARK-19-3'], requestId: null,
+      municipalityId: municipality,
+      occurredAt: new Date().toISOString(),
+      actorStaffId: null,
+      actorTokenId: null,
+      onBehalfOfStaffId: null,
+      action: 'meeting.create',
+      targetType: 'meeting',
+      targetId,
+      targetIds: null,
+      fields: null,
+      before: null,
+      after: null,
+      ruleIds: ['ARK-19-1', 'ARK-15-1', 'ARK-17-1', 'ARK-19-1', 'ARK-19-3'],
+      requestId: null,
     };
     await gw.admin.query('select append_audit_events($1, $2::jsonb)', [municipality, JSON.stringify([{ ...fields, digest: auditRepo.eventDigest(fields) }])]);
 

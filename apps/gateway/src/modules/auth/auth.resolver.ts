@@ -25,7 +25,14 @@ function toMunicipality(m: authRepo.MunicipalityRow): Municipality {
 }
 
 const toApiToken = (r: authRepo.ApiTokenRow): ApiToken =>
-  graphqlObject(ApiToken, { id: r.id, name: r.name, scopes: r.scopes, createdAt: toDate(r.created_at), lastUsedAt: toDateOrNull(r.last_used_at), revokedAt: toDateOrNull(r.revoked_at) });
+  graphqlObject(ApiToken, {
+    id: r.id,
+    name: r.name,
+    scopes: r.scopes,
+    createdAt: toDate(r.created_at),
+    lastUsedAt: toDateOrNull(r.last_used_at),
+    revokedAt: toDateOrNull(r.revoked_at),
+  });
 
 async function loadViewer(ctx: Context): Promise<Viewer> {
   const v = ctx.viewer!;
@@ -75,7 +82,13 @@ export class AuthResolver {
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
   ): Promise<SignInPayload> {
-    const result = await auth.signIn(ctx.orm, ctx.tenants, { requestId: ctx.requestId, clientAddress: ctx.clientAddress }, { municipality, username, password }, ctx.sessionTtlHours);
+    const result = await auth.signIn(
+      ctx.orm,
+      ctx.tenants,
+      { requestId: ctx.requestId, clientAddress: ctx.clientAddress },
+      { municipality, username, password },
+      ctx.sessionTtlHours,
+    );
     ctx.setCookie(SESSION_COOKIE, result.token, { maxAgeSeconds: ctx.sessionTtlHours * 3600 });
     ctx.viewer = { kind: 'staff', municipalityId: result.municipalityId, staffId: result.staffId, sessionId: '', registryAdmin: result.registryAdmin };
     // The rest of this request runs as the signed-in staff member, in their municipality.

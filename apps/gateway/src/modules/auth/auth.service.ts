@@ -76,8 +76,13 @@ export async function signIn(
       // The audit trail of failed sign-ins: who was tried (the account, or the unknown name), from where.
       await auditRepo.appendAuditEvents(em, municipality.id, [
         {
-          actorStaffId: null, action: 'auth.sign_in_failed', targetType: 'staff', targetId: staff?.id ?? null,
-          after: { username: input.username, clientAddress, failures, ...(backoff > 0 ? { backoffSeconds: backoff } : {}) }, ruleIds: [], requestId,
+          actorStaffId: null,
+          action: 'auth.sign_in_failed',
+          targetType: 'staff',
+          targetId: staff?.id ?? null,
+          after: { username: input.username, clientAddress, failures, ...(backoff > 0 ? { backoffSeconds: backoff } : {}) },
+          ruleIds: [],
+          requestId,
         },
       ]);
       await db.finish(true);
@@ -118,7 +123,10 @@ async function lookUpViewer(orm: MikroORM, token: string, hash: string, at: Date
   if (token.startsWith(SESSION_PREFIX)) {
     const s = await authRepo.resolveSession(em, hash, at);
     return s
-      ? { viewer: { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin }, expiresAt: toDate(s.expires_at) }
+      ? {
+          viewer: { kind: 'staff', municipalityId: s.municipality_id, staffId: s.staff_id, sessionId: s.session_id, registryAdmin: s.registry_admin },
+          expiresAt: toDate(s.expires_at),
+        }
       : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
@@ -139,7 +147,15 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
   const token = newToken(API_TOKEN_PREFIX);
   const row = await authRepo.insertApiToken(db, viewer.municipalityId, viewer.staffId, input.name.trim(), scopes, tokenHash(token));
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { actorStaffId: viewer.staffId, action: 'api_token.create', targetType: 'api_token', targetId: row.id, after: { name: row.name, scopes }, ruleIds: [], requestId: ctx.requestId },
+    {
+      actorStaffId: viewer.staffId,
+      action: 'api_token.create',
+      targetType: 'api_token',
+      targetId: row.id,
+      after: { name: row.name, scopes },
+      ruleIds: [],
+      requestId: ctx.requestId,
+    },
   ]);
   return { token, row };
 }

@@ -11,18 +11,23 @@ beforeAll(async () => {
 });
 afterAll(() => gw.stop());
 
-const SIGN_IN = 'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token expiresAt viewer { username isRegistryAdmin municipality { code } } } }';
+const SIGN_IN =
+  'mutation($m: String!, $u: String!, $p: String!) { signIn(municipality: $m, username: $u, password: $p) { token expiresAt viewer { username isRegistryAdmin municipality { code } } } }';
 
 /** A sign-in sent from another loopback address: to the gateway, another client. */
 function signInFrom(address: string, vars: { m: string; u: string; p: string }): Promise<GqlResult<{ signIn: { token: string } }>> {
   const body = JSON.stringify({ query: SIGN_IN, variables: vars });
   return new Promise((ok, fail) => {
-    const req = httpRequest(`${gw.url}/graphql`, { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => ok({ status: res.statusCode!, headers: new Headers(), ...(JSON.parse(text) as object) }));
-    });
+    const req = httpRequest(
+      `${gw.url}/graphql`,
+      { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => ok({ status: res.statusCode!, headers: new Headers(), ...(JSON.parse(text) as object) }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -31,13 +36,24 @@ function signInFrom(address: string, vars: { m: string; u: string; p: string }):
 /** What a caller can tell from a refused sign-in. */
 const refusal = (r: GqlResult) => {
   const e = r.errors?.[0];
-  return { status: r.status, data: r.data ?? null, code: e?.extensions?.code, message: e?.message?.replace(/\d+/g, 'N'), messageJa: String(e?.extensions?.messageJa).replace(/\d+/g, 'N'), waits: typeof e?.extensions?.retryAfterSeconds };
+  return {
+    status: r.status,
+    data: r.data ?? null,
+    code: e?.extensions?.code,
+    message: e?.message?.replace(/\d+/g, 'N'),
+    messageJa: String(e?.extensions?.messageJa).replace(/\d+/g, 'N'),
+    waits: typeof e?.extensions?.retryAfterSeconds,
+  };
 };
 
 describe('sign-in', () => {
   it('signs in the demo administrator of each municipality and sets an HTTP-only session cookie', async () => {
     for (const m of ['minato', 'kawasaki', 'kitami', 'arakawa']) {
-      const r = await gw.gql<{ signIn: { token: string; viewer: { username: string; isRegistryAdmin: boolean; municipality: { code: string } } } }>(SIGN_IN, { m, u: 'admin', p: 'demo-admin-pass' });
+      const r = await gw.gql<{ signIn: { token: string; viewer: { username: string; isRegistryAdmin: boolean; municipality: { code: string } } } }>(SIGN_IN, {
+        m,
+        u: 'admin',
+        p: 'demo-admin-pass',
+      });
       expect(r.data!.signIn.viewer).toEqual({ username: 'admin', isRegistryAdmin: true, municipality: { code: m } });
       const cookie = r.headers.get('set-cookie')!;
       expect(cookie).toMatch(/^tsukasa_session=tss_/);
@@ -124,7 +140,10 @@ describe('sign-in', () => {
     const vars = (p: string) => ({ m: 'arakawa', u: 'chief', p });
     for (let i = 0; i <= FREE_SIGN_IN_FAILURES; i++) await signInFrom(from, vars(`wrong-${i}`));
     // The longest wait the backoff reaches.
-    await gw.admin.query(`update sign_in_throttle set blocked_until = $2 where client_address = $1`, [from, new Date(gw.now().getTime() + MAX_BACKOFF_SECONDS * 1000)]);
+    await gw.admin.query(`update sign_in_throttle set blocked_until = $2 where client_address = $1`, [
+      from,
+      new Date(gw.now().getTime() + MAX_BACKOFF_SECONDS * 1000),
+    ]);
     const r = await signInFrom(from, vars('demo-admin-pass'));
     const minutes = MAX_BACKOFF_SECONDS / 60;
     expect(r.errors![0]!.message).toBe(`Too many attempts. Try again in ${minutes} minutes.`);
@@ -134,12 +153,19 @@ describe('sign-in', () => {
   it('keeps an audit trail of failed sign-ins, for known and unknown names alike, with the address', async () => {
     await signInFrom('127.0.0.6', { m: 'kawasaki', u: 'staff1', p: 'wrong' });
     await signInFrom('127.0.0.6', { m: 'kawasaki', u: 'ghost', p: 'wrong' });
-    const events = (await gw.admin.query(
-      `select e.actor_staff_id, e.target_id, s.username as target_username, e.after from audit_event e left join staff s on s.id::text = e.target_id
+    const events = (
+      await gw.admin.query(
+        `select e.actor_staff_id, e.target_id, s.username as target_username, e.after from audit_event e left join staff s on s.id::text = e.target_id
         where e.action = 'auth.sign_in_failed' and e.after->>'clientAddress' = '127.0.0.6' order by e.seq`,
-    )).rows;
+      )
+    ).rows;
     expect(events).toEqual([
-      { actor_staff_id: null, target_id: expect.any(String), target_username: 'staff1', after: { username: 'staff1', clientAddress: '127.0.0.6', failures: 1 } },
+      {
+        actor_staff_id: null,
+        target_id: expect.any(String),
+        target_username: 'staff1',
+        after: { username: 'staff1', clientAddress: '127.0.0.6', failures: 1 },
+      },
       { actor_staff_id: null, target_id: null, target_username: null, after: { username: 'ghost', clientAddress: '127.0.0.6', failures: 1 } },
     ]);
   });
@@ -191,7 +217,10 @@ describe('integrator API tokens', () => {
   it('are created by an administrator, shown once, scoped, and revocable', async () => {
     const admin = await gw.signIn('arakawa');
     const created = await gw.gql<{ createApiToken: { token: string; apiToken: { id: string; scopes: string[] } } }>(
-      'mutation { createApiToken(input: { name: "統合連携サーバ", scopes: ["registry:read"] }) { token apiToken { id name scopes } } }', {}, { token: admin });
+      'mutation { createApiToken(input: { name: "統合連携サーバ", scopes: ["registry:read"] }) { token apiToken { id name scopes } } }',
+      {},
+      { token: admin },
+    );
     expect(created.errors).toBeUndefined();
     const { token, apiToken } = created.data!.createApiToken;
     expect(token).toMatch(/^tsa_/);

@@ -51,5 +51,9 @@ export class CreateApiTokenPayload {
 @InputType()
 export class CreateApiTokenInput {
   @Field(() => String) name!: string;
-  @Field(() => [String], { description: 'registry:read, registry:write, access:read (access decisions and the accounts feed), committees:read (committees, meetings, agendas, minutes)' }) scopes!: string[];
+  @Field(() => [String], {
+    description:
+      'registry:read, registry:write, access:read (access decisions and the accounts feed), committees:read (committees, meetings, agendas, minutes)',
+  })
+  scopes!: string[];
 }

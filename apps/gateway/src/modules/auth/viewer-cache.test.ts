@@ -53,7 +53,11 @@ describe('who a token is, remembered between requests', () => {
 
   it('forgets a session cut short elsewhere, and an API token revoked elsewhere', async () => {
     const admin = await gw.signIn('kitami', 'admin');
-    const created = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "cache test", scopes: ["registry:read"] }) { token } }', {}, { token: admin });
+    const created = await gw.gql<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "cache test", scopes: ["registry:read"] }) { token } }',
+      {},
+      { token: admin },
+    );
     const api = created.data!.createApiToken.token;
     const LIST = '{ systems(first: 1) { totalCount } }';
     expect((await gw.gql(LIST, {}, { token: api })).errors).toBeUndefined();

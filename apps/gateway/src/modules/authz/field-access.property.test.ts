@@ -35,9 +35,25 @@ const world = fc
   .record({
     rulebook: fc.constantFrom<'MNT' | 'KTM' | 'KWW'>('MNT', 'KTM', 'KWW'),
     staffCount: fc.integer({ min: 2, max: 5 }),
-    tenures: fc.array(fc.record({ staff: fc.nat(4), position: fc.nat(3), from: fc.integer({ min: -400, max: 10 }), length: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }) }), { maxLength: 7 }),
+    tenures: fc.array(
+      fc.record({
+        staff: fc.nat(4),
+        position: fc.nat(3),
+        from: fc.integer({ min: -400, max: 10 }),
+        length: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }),
+      }),
+      { maxLength: 7 },
+    ),
     bindings: fc.array(fc.record({ position: fc.nat(3), role: fc.nat(3) }), { maxLength: 4 }),
-    deputation: fc.option(fc.record({ deputy: fc.nat(4), principal: fc.nat(3), from: fc.integer({ min: -30, max: 5 }), length: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }) }), { nil: null }),
+    deputation: fc.option(
+      fc.record({
+        deputy: fc.nat(4),
+        principal: fc.nat(3),
+        from: fc.integer({ min: -30, max: 5 }),
+        length: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
+      }),
+      { nil: null },
+    ),
     owners: fc.record({ staff_contacts: fc.nat(3), system_security: fc.nat(3), business: fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 2 }) }),
     businessConfidentiality: fc.constantFrom('3A', '3B', '2'),
     managingUnit: fc.nat(1),
@@ -81,64 +97,159 @@ async function load(w: World) {
   const at = new Date(BASE + w.instantHours * 3_600_000);
   const q = (sql: string, params: unknown[]) => gw.admin.query(sql, params);
   await q('begin', []);
-  await q(`insert into municipality (id, code, name, name_en, prefecture, time_zone, classification_scale, rulebook_ids, created_at) values ($1, $2, $2, $2, '東京都', 'Asia/Tokyo', 'guideline_2024', $3, now())`, [mid, code, [w.rulebook]]);
+  await q(
+    `insert into municipality (id, code, name, name_en, prefecture, time_zone, classification_scale, rulebook_ids, created_at) values ($1, $2, $2, $2, '東京都', 'Asia/Tokyo', 'guideline_2024', $3, now())`,
+    [mid, code, [w.rulebook]],
+  );
   await q(`insert into audit_chain_head (municipality_id, last_seq, last_hash) values ($1, 0, $2)`, [mid, '0'.repeat(64)]);
-  await q(`insert into org_unit (id, municipality_id, key, name, name_en, level, sort_order) select u, $1, u::text, '課', 'Section', 'section', 0 from unnest($2::uuid[]) u`, [mid, units]);
-  await q(`insert into position (id, municipality_id, key, org_unit_id, title, name, kind, sort_order)
-           select p.id, $1, p.id::text, p.unit, '課長', '職' || p.ord, 'head', 0 from unnest($2::uuid[], $3::uuid[]) with ordinality as p(id, unit, ord)`, [mid, positions, positions.map((_, i) => positionUnit(i))]);
-  await q(`insert into staff (id, municipality_id, family_name, given_name, family_name_kana, given_name_kana, employee_number, email, extension, personal_phone, registry_admin, failed_sign_ins, created_at)
-           select s, $1, '職員', s::text, 'ショクイン', 'イ', 'E', 'e@example.jp', '1', '090-0000-0000', false, 0, now() from unnest($2::uuid[]) s`, [mid, staff]);
+  await q(
+    `insert into org_unit (id, municipality_id, key, name, name_en, level, sort_order) select u, $1, u::text, '課', 'Section', 'section', 0 from unnest($2::uuid[]) u`,
+    [mid, units],
+  );
+  await q(
+    `insert into position (id, municipality_id, key, org_unit_id, title, name, kind, sort_order)
+           select p.id, $1, p.id::text, p.unit, '課長', '職' || p.ord, 'head', 0 from unnest($2::uuid[], $3::uuid[]) with ordinality as p(id, unit, ord)`,
+    [mid, positions, positions.map((_, i) => positionUnit(i))],
+  );
+  await q(
+    `insert into staff (id, municipality_id, family_name, given_name, family_name_kana, given_name_kana, employee_number, email, extension, personal_phone, registry_admin, failed_sign_ins, created_at)
+           select s, $1, '職員', s::text, 'ショクイン', 'イ', 'E', 'e@example.jp', '1', '090-0000-0000', false, 0, now() from unnest($2::uuid[]) s`,
+    [mid, staff],
+  );
   const tenures: TenureFact[] = w.tenures
     .filter((t) => t.staff < w.staffCount)
     .map((t) => ({ staffId: staff[t.staff]!, positionId: positions[t.position]!, from: day(t.from), to: t.length === null ? null : day(t.from + t.length) }));
-  for (const t of tenures) await q(`insert into position_tenure (id, municipality_id, staff_id, position_id, valid_from, valid_to) values (gen_random_uuid(), $1, $2, $3, $4, $5)`, [mid, t.staffId, t.positionId, t.from, t.to]);
+  for (const t of tenures)
+    await q(`insert into position_tenure (id, municipality_id, staff_id, position_id, valid_from, valid_to) values (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
+      mid,
+      t.staffId,
+      t.positionId,
+      t.from,
+      t.to,
+    ]);
   const roleKeys = ROLES[w.rulebook];
-  const bindings: RoleBindingFact[] = w.bindings.map((b) => ({ rulebookId: w.rulebook, roleKey: roleKeys[b.role % roleKeys.length]!, positionId: positions[b.position]!, scopeKey: null, scopeLabel: null, ruleIds: [] }));
-  for (const b of bindings) await q(`insert into role_binding (id, municipality_id, rulebook_id, role_key, position_id, rule_ids) values (gen_random_uuid(), $1, $2, $3, $4, '{}')`, [mid, b.rulebookId, b.roleKey, b.positionId]);
+  const bindings: RoleBindingFact[] = w.bindings.map((b) => ({
+    rulebookId: w.rulebook,
+    roleKey: roleKeys[b.role % roleKeys.length]!,
+    positionId: positions[b.position]!,
+    scopeKey: null,
+    scopeLabel: null,
+    ruleIds: [],
+  }));
+  for (const b of bindings)
+    await q(`insert into role_binding (id, municipality_id, rulebook_id, role_key, position_id, rule_ids) values (gen_random_uuid(), $1, $2, $3, $4, '{}')`, [
+      mid,
+      b.rulebookId,
+      b.roleKey,
+      b.positionId,
+    ]);
   const deputations: DeputationFact[] = [];
   if (w.deputation && w.deputation.deputy < w.staffCount) {
-    const d = { id: randomUUID(), deputyStaffId: staff[w.deputation.deputy]!, principalPositionId: positions[w.deputation.principal]!, rulebookId: w.rulebook as RulebookId, roleKeys: [], from: day(w.deputation.from), to: w.deputation.length === null ? null : day(w.deputation.from + w.deputation.length), ruleIds: [] };
+    const d = {
+      id: randomUUID(),
+      deputyStaffId: staff[w.deputation.deputy]!,
+      principalPositionId: positions[w.deputation.principal]!,
+      rulebookId: w.rulebook as RulebookId,
+      roleKeys: [],
+      from: day(w.deputation.from),
+      to: w.deputation.length === null ? null : day(w.deputation.from + w.deputation.length),
+      ruleIds: [],
+    };
     deputations.push(d);
-    await q(`insert into deputation (id, municipality_id, deputy_staff_id, principal_position_id, rulebook_id, role_keys, valid_from, valid_to, rule_ids, created_at) values ($1, $2, $3, $4, $5, '{}', $6, $7, '{}', now())`, [d.id, mid, d.deputyStaffId, d.principalPositionId, d.rulebookId, d.from, d.to]);
+    await q(
+      `insert into deputation (id, municipality_id, deputy_staff_id, principal_position_id, rulebook_id, role_keys, valid_from, valid_to, rule_ids, created_at) values ($1, $2, $3, $4, $5, '{}', $6, $7, '{}', now())`,
+      [d.id, mid, d.deputyStaffId, d.principalPositionId, d.rulebookId, d.from, d.to],
+    );
   }
-  await q(`insert into system (id, municipality_id, name, business_content, managing_org_unit_id, management_type, lifecycle_status, rulebook_id, network_description, vulnerability_notes, version, created_at, updated_at)
-           values ($1, $2, 'S', 'B', $3, 'system_section', 'in_service', $4, 'net', 'vuln', 1, now(), now())`, [system, mid, units[w.managingUnit], w.rulebook]);
+  await q(
+    `insert into system (id, municipality_id, name, business_content, managing_org_unit_id, management_type, lifecycle_status, rulebook_id, network_description, vulnerability_notes, version, created_at, updated_at)
+           values ($1, $2, 'S', 'B', $3, 'system_section', 'in_service', $4, 'net', 'vuln', 1, now(), now())`,
+    [system, mid, units[w.managingUnit], w.rulebook],
+  );
   const assetFacts: Record<keyof typeof assets, AssetFact> = {
-    staff_contacts: { id: assets.staff_contacts, kind: 'staff_contacts', confidentiality: '3B', ownerPositionIds: [positions[w.owners.staff_contacts]!], rulebookIds: [w.rulebook] },
-    system_security: { id: assets.system_security, kind: 'system_security', confidentiality: '3A', ownerPositionIds: [positions[w.owners.system_security]!], rulebookIds: [w.rulebook] },
-    business: { id: assets.business, kind: 'business', confidentiality: w.businessConfidentiality, ownerPositionIds: w.owners.business.map((o) => positions[o]!), rulebookIds: [w.rulebook] },
+    staff_contacts: {
+      id: assets.staff_contacts,
+      kind: 'staff_contacts',
+      confidentiality: '3B',
+      ownerPositionIds: [positions[w.owners.staff_contacts]!],
+      rulebookIds: [w.rulebook],
+    },
+    system_security: {
+      id: assets.system_security,
+      kind: 'system_security',
+      confidentiality: '3A',
+      ownerPositionIds: [positions[w.owners.system_security]!],
+      rulebookIds: [w.rulebook],
+    },
+    business: {
+      id: assets.business,
+      kind: 'business',
+      confidentiality: w.businessConfidentiality,
+      ownerPositionIds: w.owners.business.map((o) => positions[o]!),
+      rulebookIds: [w.rulebook],
+    },
   };
   for (const a of Object.values(assetFacts)) {
-    await q(`insert into information_asset (id, municipality_id, name, business, kind, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at) values ($1, $2, $3, 'B', $4, $5, '2', '2', '{}', 1, now(), now())`, [a.id, mid, a.kind, a.kind, a.confidentiality]);
-    await q(`insert into information_asset_owner (asset_id, position_id, municipality_id, sort_order) select $1, o.id, $2, o.ord from unnest($3::uuid[]) with ordinality as o(id, ord)`, [a.id, mid, a.ownerPositionIds]);
+    await q(
+      `insert into information_asset (id, municipality_id, name, business, kind, confidentiality, integrity, availability, rule_ids, version, created_at, updated_at) values ($1, $2, $3, 'B', $4, $5, '2', '2', '{}', 1, now(), now())`,
+      [a.id, mid, a.kind, a.kind, a.confidentiality],
+    );
+    await q(
+      `insert into information_asset_owner (asset_id, position_id, municipality_id, sort_order) select $1, o.id, $2, o.ord from unnest($3::uuid[]) with ordinality as o(id, ord)`,
+      [a.id, mid, a.ownerPositionIds],
+    );
     await q(`insert into information_asset_system (asset_id, system_id, municipality_id) values ($1, $2, $3)`, [a.id, system, mid]);
   }
-  await q(`insert into data_item (id, municipality_id, asset_id, name, personal, sort_order) values (gen_random_uuid(), $1, $2, '氏名', true, 0)`, [mid, assets.business]);
+  await q(`insert into data_item (id, municipality_id, asset_id, name, personal, sort_order) values (gen_random_uuid(), $1, $2, '氏名', true, 0)`, [
+    mid,
+    assets.business,
+  ]);
   const grants: GrantFact[] = [];
   for (const g of w.grants.filter((x) => x.grantee < w.staffCount)) {
     const asset = assetFacts[g.asset];
     const from = new Date(BASE + g.fromHours * 3_600_000);
     const fact: GrantFact = {
-      id: randomUUID(), assetId: asset.id, granteeStaffId: staff[g.grantee]!, positionId: g.position === null ? null : positions[g.position]!,
-      validFrom: from.toISOString(), validTo: g.lengthHours === null ? null : new Date(from.getTime() + g.lengthHours * 3_600_000).toISOString(),
-      suspendedAt: g.suspendHours === null ? null : new Date(BASE + g.suspendHours * 3_600_000).toISOString(), fields: g.fields, approved: g.approvedAll,
+      id: randomUUID(),
+      assetId: asset.id,
+      granteeStaffId: staff[g.grantee]!,
+      positionId: g.position === null ? null : positions[g.position]!,
+      validFrom: from.toISOString(),
+      validTo: g.lengthHours === null ? null : new Date(from.getTime() + g.lengthHours * 3_600_000).toISOString(),
+      suspendedAt: g.suspendHours === null ? null : new Date(BASE + g.suspendHours * 3_600_000).toISOString(),
+      fields: g.fields,
+      approved: g.approvedAll,
     };
     grants.push(fact);
-    await q(`insert into access_grant (id, municipality_id, asset_id, grantee_id, position_id, valid_from, valid_to, suspended_at, fields, purpose, requested_by_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'p', $4, now())`,
-      [fact.id, mid, fact.assetId, fact.granteeStaffId, fact.positionId, fact.validFrom, fact.validTo, fact.suspendedAt, fact.fields]);
+    await q(
+      `insert into access_grant (id, municipality_id, asset_id, grantee_id, position_id, valid_from, valid_to, suspended_at, fields, purpose, requested_by_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'p', $4, now())`,
+      [fact.id, mid, fact.assetId, fact.granteeStaffId, fact.positionId, fact.validFrom, fact.validTo, fact.suspendedAt, fact.fields],
+    );
     const approvers = g.approvedAll ? asset.ownerPositionIds : asset.ownerPositionIds.slice(0, asset.ownerPositionIds.length - 1);
-    for (const o of approvers) await q(`insert into access_grant_approval (grant_id, owner_position_id, municipality_id, approved_by_id, approved_at) values ($1, $2, $3, $4, now())`, [fact.id, o, mid, staff[0]]);
+    for (const o of approvers)
+      await q(`insert into access_grant_approval (grant_id, owner_position_id, municipality_id, approved_by_id, approved_at) values ($1, $2, $3, $4, now())`, [
+        fact.id,
+        o,
+        mid,
+        staff[0],
+      ]);
     if (!g.approvedAll && approvers.length === asset.ownerPositionIds.length) fact.approved = true;
   }
   const token = `tss_${randomBytes(32).toString('base64url')}`;
   // A session signed in at the world's instant (sessions end on the gateway's clock, which is set to it).
-  await q(`insert into session (id, municipality_id, staff_id, token_hash, created_at, expires_at, last_seen_at) values (gen_random_uuid(), $1, $2, $3, $4, $4::timestamptz + interval '1 hour', $4)`,
-    [mid, staff[w.viewer], createHash('sha256').update(token).digest('hex'), at]);
+  await q(
+    `insert into session (id, municipality_id, staff_id, token_hash, created_at, expires_at, last_seen_at) values (gen_random_uuid(), $1, $2, $3, $4, $4::timestamptz + interval '1 hour', $4)`,
+    [mid, staff[w.viewer], createHash('sha256').update(token).digest('hex'), at],
+  );
   await q('commit', []);
 
   const viewerId = staff[w.viewer]!;
   const facts = {
-    viewer: { staffId: viewerId, roles: rolesAt(viewerId, at, { tenures, bindings, deputations }), tenures, grants: grants.filter((g) => g.granteeStaffId === viewerId) },
+    viewer: {
+      staffId: viewerId,
+      roles: rolesAt(viewerId, at, { tenures, bindings, deputations }),
+      tenures,
+      grants: grants.filter((g) => g.granteeStaffId === viewerId),
+    },
     positionOrgUnit: (p: string) => positionUnit(positions.indexOf(p)),
   };
   const allowed = (kind: keyof typeof assets, field: string, subject: FieldSubject) =>
@@ -148,7 +259,17 @@ async function load(w: World) {
     const kind = (Object.keys(assets) as (keyof typeof assets)[]).find((k) => assets[k] === assetId)!;
     return assetFacts[kind].confidentiality.startsWith('3') ? allowed(kind, 'dataItems', {}) : true;
   };
-  return { token, at, staff, system, assets, w, allowed, itemsShown, systemSubject: { systemManagingOrgUnitId: units[w.managingUnit], systemRulebookId: w.rulebook } };
+  return {
+    token,
+    at,
+    staff,
+    system,
+    assets,
+    w,
+    allowed,
+    itemsShown,
+    systemSubject: { systemManagingOrgUnitId: units[w.managingUnit], systemRulebookId: w.rulebook },
+  };
 }
 
 const QUERY = `query($subject: ID!, $system: ID!, $asset: ID!) {
@@ -175,7 +296,12 @@ describe('field-level authorization agrees with the pure decision function', () 
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response is walked by path below
         const r = await gw.gql<Record<string, any>>(QUERY, { subject: L.staff[w.subject], system: L.system, asset: L.assets.business }, { token: L.token });
         gw.setNow(null);
-        const errors = new Set((r.errors ?? []).map((e) => { expect(e.extensions?.code, JSON.stringify(e)).toBe('FORBIDDEN_FIELD'); return (e.path ?? []).join('.'); }));
+        const errors = new Set(
+          (r.errors ?? []).map((e) => {
+            expect(e.extensions?.code, JSON.stringify(e)).toBe('FORBIDDEN_FIELD');
+            return (e.path ?? []).join('.');
+          }),
+        );
         const d = r.data!;
         let hiddenHere = 0;
         const check = (value: unknown, expected: boolean, path: string) => {
@@ -195,7 +321,9 @@ describe('field-level authorization agrees with the pure decision function', () 
         check(d.frag.personalPhone, phoneOf(w.subject), 'frag.personalPhone');
         // Lists: every row is listed (staff are not protected), the count does not change.
         expect(d.list.totalCount).toBe(w.staffCount);
-        d.list.edges.forEach((e: { node: { id: string; personalPhone: string | null } }, i: number) => check(e.node.personalPhone, phoneOf(L.staff.indexOf(e.node.id)), `list.edges.${i}.node.personalPhone`));
+        d.list.edges.forEach((e: { node: { id: string; personalPhone: string | null } }, i: number) =>
+          check(e.node.personalPhone, phoneOf(L.staff.indexOf(e.node.id)), `list.edges.${i}.node.personalPhone`),
+        );
         const security = (f: string) => L.allowed('system_security', f, L.systemSubject);
         check(d.sys.networkDescription, security('networkDescription'), 'sys.networkDescription');
         check(d.sys.n2, security('networkDescription'), 'sys.n2');
@@ -204,9 +332,13 @@ describe('field-level authorization agrees with the pure decision function', () 
         // Data items: by id, in the list and nested under the system, for every asset.
         check(d.one.dataItems, L.itemsShown(L.assets.business), 'one.dataItems');
         expect(d.assets.edges).toHaveLength(3);
-        d.assets.edges.forEach((e: { node: { id: string; dataItems: unknown } }, i: number) => check(e.node.dataItems, L.itemsShown(e.node.id), `assets.edges.${i}.node.dataItems`));
+        d.assets.edges.forEach((e: { node: { id: string; dataItems: unknown } }, i: number) =>
+          check(e.node.dataItems, L.itemsShown(e.node.id), `assets.edges.${i}.node.dataItems`),
+        );
         expect(d.nested.informationAssets).toHaveLength(3);
-        d.nested.informationAssets.forEach((a: { id: string; dataItems: unknown }, i: number) => check(a.dataItems, L.itemsShown(a.id), `nested.informationAssets.${i}.dataItems`));
+        d.nested.informationAssets.forEach((a: { id: string; dataItems: unknown }, i: number) =>
+          check(a.dataItems, L.itemsShown(a.id), `nested.informationAssets.${i}.dataItems`),
+        );
         // One error per hidden value, and none anywhere else.
         expect(r.errors?.length ?? 0).toBe(hiddenHere);
         expect(errors.size).toBe(hiddenHere);

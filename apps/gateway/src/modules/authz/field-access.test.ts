@@ -10,9 +10,12 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 type Err = { path?: (string | number)[]; extensions?: Record<string, unknown> };
-const idOf = async (username: string) => (await gw.admin.query(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'arakawa' and s.username = $1`, [username])).rows[0].id as string;
+const idOf = async (username: string) =>
+  (await gw.admin.query(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'arakawa' and s.username = $1`, [username]))
+    .rows[0].id as string;
 const systemId = async (key: string) => (await gw.admin.query('select id from system where key = $1', [key])).rows[0].id as string;
-const readsOf = async (targetId: string) => (await gw.admin.query(`select actor_staff_id, fields, rule_ids from audit_event where action = 'read' and target_id = $1 order by seq`, [targetId])).rows;
+const readsOf = async (targetId: string) =>
+  (await gw.admin.query(`select actor_staff_id, fields, rule_ids from audit_event where action = 'read' and target_id = $1 order by seq`, [targetId])).rows;
 
 describe('staff personal contact details (職員の個人連絡先)', () => {
   it('shows people their own number, hides others’ with FORBIDDEN_FIELD and answers the rest', async () => {
@@ -20,7 +23,9 @@ describe('staff personal contact details (職員の個人連絡先)', () => {
     const other = await idOf('chief');
     const r = await gw.gql<{ me: { displayName: string; personalPhone: string | null }; other: { displayName: string; personalPhone: string | null } }>(
       'query($a: ID!, $b: ID!) { me: staffMember(id: $a) { displayName personalPhone } other: staffMember(id: $b) { displayName personalPhone } }',
-      { a: me, b: other }, { token: tokens.staff1 });
+      { a: me, b: other },
+      { token: tokens.staff1 },
+    );
     expect(r.data!.me.personalPhone).toMatch(/^090-/);
     expect(r.data!.other.displayName).toBeTruthy();
     expect(r.data!.other.personalPhone).toBeNull();
@@ -32,12 +37,23 @@ describe('staff personal contact details (職員の個人連絡先)', () => {
   });
 
   it('shows them to the owner of the asset (職員課長) and audits each read', async () => {
-    const hr = (await gw.admin.query(`select s.id, s.username from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null join position p on p.id = t.position_id where p.name = '職員課長'`)).rows[0];
+    const hr = (
+      await gw.admin.query(
+        `select s.id, s.username from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null join position p on p.id = t.position_id where p.name = '職員課長'`,
+      )
+    ).rows[0];
     await gw.admin.query(`update staff set username = 'hr' where id = $1`, [hr.id]);
-    await gw.admin.query(`update staff set password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = 'arakawa')) where id = $1`, [hr.id]);
+    await gw.admin.query(
+      `update staff set password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = 'arakawa')) where id = $1`,
+      [hr.id],
+    );
     const token = await gw.signIn('arakawa', 'hr');
     const subject = await idOf('staff1');
-    const r = await gw.gql<{ staffMember: { personalPhone: string } }>('query($id: ID!) { staffMember(id: $id) { personalPhone } }', { id: subject }, { token });
+    const r = await gw.gql<{ staffMember: { personalPhone: string } }>(
+      'query($id: ID!) { staffMember(id: $id) { personalPhone } }',
+      { id: subject },
+      { token },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.staffMember.personalPhone).toMatch(/^090-/);
     const reads = await readsOf(subject);
@@ -70,7 +86,11 @@ describe('security-sensitive system fields', () => {
   });
 
   it('never gives protected fields to API tokens', async () => {
-    const created = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "統合連携", scopes: ["registry:read"] }) { token } }', {}, { token: tokens.admin });
+    const created = await gw.gql<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "統合連携", scopes: ["registry:read"] }) { token } }',
+      {},
+      { token: tokens.admin },
+    );
     const id = await systemId('ark.sys.resident-record');
     const r = await gw.gql(Q, { id }, { token: created.data!.createApiToken.token });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN_FIELD', reason: 'NO_RIGHT' });
@@ -86,12 +106,16 @@ describe('data items of an asset at 機密性3 and above', () => {
     const resident = r.data!.informationAssets.edges.find((e) => e.node.name === '住民記録情報')!.node;
     expect(resident.dataItems!.map((d) => d.name)).toContain('氏名');
     // The day after the grant's last day, whenever the demo was loaded.
-    const { valid_to } = (await gw.admin.query<{ valid_to: Date }>(`select valid_to from access_grant where purpose = '住民記録事務（転入届の審査）'`)).rows[0]!;
+    const { valid_to } = (await gw.admin.query<{ valid_to: Date }>(`select valid_to from access_grant where purpose = '住民記録事務（転入届の審査）'`))
+      .rows[0]!;
     gw.setNow(new Date(valid_to.getTime() + 24 * 3_600_000));
     try {
       // Sessions end on the same clock: signed in again on that day.
       const later = await gw.gql<R>(Q, {}, { token: await gw.signIn('arakawa', 'staff1') });
-      expect(later.errors?.filter((e) => e.extensions?.code !== "FORBIDDEN_FIELD"), JSON.stringify(later.errors)).toEqual([]);
+      expect(
+        later.errors?.filter((e) => e.extensions?.code !== 'FORBIDDEN_FIELD'),
+        JSON.stringify(later.errors),
+      ).toEqual([]);
       expect(later.data!.informationAssets.edges.find((e) => e.node.name === '住民記録情報')!.node.dataItems).toBeNull();
       const err = later.errors!.find((e: Err) => e.extensions?.reason === 'GRANT_EXPIRED');
       expect(err?.extensions?.ruleIds).toEqual(['ARK-14-1']);
@@ -102,7 +126,10 @@ describe('data items of an asset at 機密性3 and above', () => {
 
   it('answers through aliases and fragments exactly as through the plain field', async () => {
     const r = await gw.gql<{ a: { edges: { node: { x: unknown; y: unknown } }[] } }>(
-      'fragment D on InformationAsset { y: dataItems { name } } { a: informationAssets(first: 50) { edges { node { x: dataItems { name } ...D } } } }', {}, { token: tokens.chief });
+      'fragment D on InformationAsset { y: dataItems { name } } { a: informationAssets(first: 50) { edges { node { x: dataItems { name } ...D } } } }',
+      {},
+      { token: tokens.chief },
+    );
     for (const e of r.data!.a.edges) expect(e.node.x).toEqual(e.node.y);
   });
 });
@@ -121,18 +148,31 @@ describe('emergency contact networks (lists are filtered)', () => {
     ]);
     // 税務システム is managed by デジタル推進課 (別表第1, first group), not by 税務課: its chief sees no network.
     const asUser = async (code: string, position: string, username: string) => {
-      const holder = (await gw.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id
-        where p.name = $1 and t.valid_to is null and p.municipality_id = (select id from municipality where code = $2)`, [position, code])).rows[0].staff_id;
-      await gw.admin.query(`update staff set username = $2, password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = $3)) where id = $1`, [holder, username, code]);
+      const holder = (
+        await gw.admin.query(
+          `select t.staff_id from position_tenure t join position p on p.id = t.position_id
+        where p.name = $1 and t.valid_to is null and p.municipality_id = (select id from municipality where code = $2)`,
+          [position, code],
+        )
+      ).rows[0].staff_id;
+      await gw.admin.query(
+        `update staff set username = $2, password_hash = (select password_hash from staff where username = 'chief' and municipality_id = (select id from municipality where code = $3)) where id = $1`,
+        [holder, username, code],
+      );
       return gw.signIn(code, username);
     };
     const tax = await gw.gql<{ contactNetworks: { name: string }[] }>(Q, {}, { token: await asUser('arakawa', '税務課長', 'taxchief') });
     expect(tax.data!.contactNetworks).toEqual([]);
     // Kitami's 統括管理者 (市民環境部長) does not own the asset but keeps the network by rule (KTM-14-1).
-    const director = await gw.gql<{ contactNetworks: { name: string; members: { canDecide: boolean; phone: string }[] }[] }>(Q, {}, { token: await asUser('kitami', '市民環境部長', 'director') });
+    const director = await gw.gql<{ contactNetworks: { name: string; members: { canDecide: boolean; phone: string }[] }[] }>(
+      Q,
+      {},
+      { token: await asUser('kitami', '市民環境部長', 'director') },
+    );
     expect(director.data!.contactNetworks.map((n) => n.name)).toEqual(['窓口支援システム緊急連絡体制']);
     expect(director.data!.contactNetworks[0]!.members.some((m) => m.canDecide)).toBe(true);
-    const read = (await gw.admin.query(`select rule_ids from audit_event where action = 'read' and target_type = 'contact_network' order by id desc limit 1`)).rows[0];
+    const read = (await gw.admin.query(`select rule_ids from audit_event where action = 'read' and target_type = 'contact_network' order by id desc limit 1`))
+      .rows[0];
     expect(read.rule_ids).toContain('KTM-14-1');
   });
 });
@@ -157,7 +197,10 @@ describe('roles over time and deputies', () => {
     const minato = await gw.signIn('minato');
     const me = await gw.gql<{ viewer: { staffId: string } }>('{ viewer { staffId } }', {}, { token: minato });
     const r = await gw.gql<{ staffMember: { roles: { roleKey: string; via: string; onBehalfOfStaffId: string | null; ruleIds: string[] }[] } }>(
-      'query($id: ID!) { staffMember(id: $id) { roles { roleKey roleName via onBehalfOfStaffId ruleIds } tenures { from to position { name } } } }', { id: me.data!.viewer.staffId }, { token: minato });
+      'query($id: ID!) { staffMember(id: $id) { roles { roleKey roleName via onBehalfOfStaffId ruleIds } tenures { from to position { name } } } }',
+      { id: me.data!.viewer.staffId },
+      { token: minato },
+    );
     const deputy = r.data!.staffMember.roles.find((x) => x.via === 'DEPUTY')!;
     expect(deputy).toMatchObject({ roleKey: 'welfare_section_chief' });
     expect(deputy.onBehalfOfStaffId).toBeTruthy();

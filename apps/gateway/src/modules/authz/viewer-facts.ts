@@ -36,15 +36,34 @@ export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
   const positions = [...new Set([...tenures.map((t) => t.position_id), ...deputations.map((d) => d.principal_position_id)])];
   const [bindings, principalTenures] = await Promise.all([
     accessRepo.bindingsOfPositions(db, positions),
-    accessRepo.tenuresOfPositions(db, deputations.map((d) => d.principal_position_id)),
+    accessRepo.tenuresOfPositions(
+      db,
+      deputations.map((d) => d.principal_position_id),
+    ),
   ]);
   const allTenures = [...tenures, ...principalTenures];
   const positionOrgUnit = new Map(allTenures.map((t) => [t.position_id, t.org_unit_id]));
   const tenureFacts = allTenures.map(toTenure);
   const roles: HeldRole[] = rolesAt(staffId, at, {
     tenures: tenureFacts,
-    bindings: bindings.map((b) => ({ rulebookId: b.rulebook_id as RulebookId, roleKey: b.role_key, positionId: b.position_id, scopeKey: b.scope_key, scopeLabel: b.scope_label, ruleIds: b.rule_ids })),
-    deputations: deputations.map((d) => ({ id: d.id, deputyStaffId: d.deputy_staff_id, principalPositionId: d.principal_position_id, rulebookId: d.rulebook_id as RulebookId, roleKeys: d.role_keys, from: d.valid_from, to: d.valid_to, ruleIds: d.rule_ids })),
+    bindings: bindings.map((b) => ({
+      rulebookId: b.rulebook_id as RulebookId,
+      roleKey: b.role_key,
+      positionId: b.position_id,
+      scopeKey: b.scope_key,
+      scopeLabel: b.scope_label,
+      ruleIds: b.rule_ids,
+    })),
+    deputations: deputations.map((d) => ({
+      id: d.id,
+      deputyStaffId: d.deputy_staff_id,
+      principalPositionId: d.principal_position_id,
+      rulebookId: d.rulebook_id as RulebookId,
+      roleKeys: d.role_keys,
+      from: d.valid_from,
+      to: d.valid_to,
+      ruleIds: d.rule_ids,
+    })),
   });
   const viewer: ViewerFacts = { staffId, roles, tenures: tenureFacts, grants: grants.map(toGrantFact) };
   return { viewer, positionOrgUnit };

@@ -21,12 +21,20 @@ export async function meetingDocument(db: Db, municipalityName: string, meeting:
     place: meeting.place,
     mode: meeting.mode,
     attendees: attendees.map((a) => ({
-      title: a.title, name: a.name, role: a.role, substituteFor: a.substitute_for_id ? byId.get(a.substitute_for_id)?.title ?? null : null,
+      title: a.title,
+      name: a.name,
+      role: a.role,
+      substituteFor: a.substitute_for_id ? (byId.get(a.substitute_for_id)?.title ?? null) : null,
       ...(kind === 'minutes' && meeting.mode === 'meeting' ? { present: !!a.present } : {}),
     })),
     secretariat: committee.secretariat_name,
     items: live.map((i, n) => ({
-      number: n + 1, group: AGENDA_GROUPS[i.group_key].ja, title: i.title, presenter: i.presenter, documents: i.documents, ruleIds: i.rule_ids,
+      number: n + 1,
+      group: AGENDA_GROUPS[i.group_key].ja,
+      title: i.title,
+      presenter: i.presenter,
+      documents: i.documents,
+      ruleIds: i.rule_ids,
       ...(kind === 'minutes' && i.outcome ? { decision: { outcome: i.outcome, conditions: i.conditions, dissent: i.dissent, note: i.decision_note } } : {}),
     })),
     quorum: quorum ? { members: quorum.members, present: quorum.present, required: quorum.required, met: quorum.met, ruleIds: quorum.ruleIds } : null,
@@ -35,7 +43,11 @@ export async function meetingDocument(db: Db, municipalityName: string, meeting:
   };
 }
 
-const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', md: 'text/markdown; charset=utf-8' } as const;
+const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+} as const;
 
 export async function renderMeetingFile(doc: MeetingDocument, format: 'pdf' | 'docx' | 'md') {
   const fileName = documentFileName(doc, format);

@@ -86,17 +86,40 @@ export function rulesOrThrow(committee: meetingRepo.CommitteeRow): CommitteeRule
 // ---- the facts the domain decides on ---------------------------------------------------------------
 
 const committeeFacts = (c: meetingRepo.CommitteeRow, secretariatPositionIds: readonly string[]): CommitteeFacts => ({
-  key: c.key, name: c.name, nameEn: c.name_en, chairPositionId: c.chair_position_id, secretariatName: c.secretariat_name, secretariatPositionIds, ruleIds: c.rule_ids,
+  key: c.key,
+  name: c.name,
+  nameEn: c.name_en,
+  chairPositionId: c.chair_position_id,
+  secretariatName: c.secretariat_name,
+  secretariatPositionIds,
+  ruleIds: c.rule_ids,
 });
 
 const meetingFacts = (m: meetingRepo.MeetingRow): MeetingFacts => ({ id: m.id, mode: m.mode, status: m.status, heldOn: m.held_on, number: m.number });
 
 const itemFacts = (i: meetingRepo.ItemRow): AgendaItemFacts => ({
-  id: i.id, meetingId: i.meeting_id, title: i.title, groupKey: i.group_key, documents: i.documents, removed: !!i.removed_at, outcome: i.outcome, requestStepId: i.request_step_id, ruleIds: i.rule_ids,
+  id: i.id,
+  meetingId: i.meeting_id,
+  title: i.title,
+  groupKey: i.group_key,
+  documents: i.documents,
+  removed: !!i.removed_at,
+  outcome: i.outcome,
+  requestStepId: i.request_step_id,
+  ruleIds: i.rule_ids,
 });
 
 const attendeeFacts = (a: meetingRepo.AttendeeRow): AttendeeFacts => ({
-  id: a.id, seq: a.seq, role: a.role, positionId: a.position_id, staffId: a.staff_id, title: a.title, name: a.name, substituteForId: a.substitute_for_id, approvedByChair: a.approved_by_chair, present: a.present,
+  id: a.id,
+  seq: a.seq,
+  role: a.role,
+  positionId: a.position_id,
+  staffId: a.staff_id,
+  title: a.title,
+  name: a.name,
+  substituteForId: a.substitute_for_id,
+  approvedByChair: a.approved_by_chair,
+  present: a.present,
 });
 
 export function meetingTitle(committee: meetingRepo.CommitteeRow, m: Pick<meetingRepo.MeetingRow, 'held_on' | 'number' | 'mode'>): string {
@@ -109,7 +132,8 @@ async function actorOf(ctx: Context, db: Db): Promise<MeetingActor | null> {
   if (!v || v.kind !== 'staff') return null;
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
   return {
-    staffId: v.staffId, heldPositionIds: positionsAt(v.staffId, ctx.now(), facts.viewer.tenures),
+    staffId: v.staffId,
+    heldPositionIds: positionsAt(v.staffId, ctx.now(), facts.viewer.tenures),
     deputyPositionIds: facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId),
   };
 }
@@ -156,7 +180,17 @@ async function factsOf(ctx: Context, db: Db, committee: meetingRepo.CommitteeRow
 }
 
 const audit = (ctx: Context, db: Db, a: MeetingAudit) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, action: a.action, targetType: a.targetType, targetId: a.targetId, after: a.after, ruleIds: a.ruleIds, requestId: ctx.requestId }]);
+  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
+    {
+      actorStaffId: ctx.viewer!.staffId,
+      action: a.action,
+      targetType: a.targetType,
+      targetId: a.targetId,
+      after: a.after,
+      ruleIds: a.ruleIds,
+      requestId: ctx.requestId,
+    },
+  ]);
 
 // ---- creating a meeting ----------------------------------------------------------------------
 
@@ -174,8 +208,18 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput) {
   const number = await meetingRepo.nextMeetingNumber(db, ctx.viewer!.municipalityId, committee.id, d.fiscalYear);
   const id = randomUUID();
   await meetingRepo.insertMeeting(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, committeeId: committee.id, fiscalYear: d.fiscalYear, number, mode: d.mode,
-    heldOn: d.heldOn, startTime: d.startTime, endTime: d.endTime, place: d.place, createdBy: ctx.viewer!.staffId, now: ctx.now(),
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    committeeId: committee.id,
+    fiscalYear: d.fiscalYear,
+    number,
+    mode: d.mode,
+    heldOn: d.heldOn,
+    startTime: d.startTime,
+    endTime: d.endTime,
+    place: d.place,
+    createdBy: ctx.viewer!.staffId,
+    now: ctx.now(),
   });
   await meetingRepo.insertAttendees(db, ctx.viewer!.municipalityId, id, await expectedAttendees(db, committee, facts, rules, actor!, d.heldOn));
   const meeting = (await meetingRepo.meetingById(db, id))!;
@@ -185,7 +229,14 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput) {
 }
 
 /** Members resolve from their positions at the meeting date (別表第2, 別表第3, MNT-9-3 …). */
-async function expectedAttendees(db: Db, committee: meetingRepo.CommitteeRow, facts: CommitteeFacts, rules: CommitteeRules, actor: MeetingActor, heldOn: string): Promise<Omit<meetingRepo.AttendeeRow, 'meeting_id'>[]> {
+async function expectedAttendees(
+  db: Db,
+  committee: meetingRepo.CommitteeRow,
+  facts: CommitteeFacts,
+  rules: CommitteeRules,
+  actor: MeetingActor,
+  heldOn: string,
+): Promise<Omit<meetingRepo.AttendeeRow, 'meeting_id'>[]> {
   const memberIds = committee.member_position_ids.filter((p) => p !== committee.chair_position_id);
   const holders = await meetingRepo.holdersOn(db, [committee.chair_position_id, ...memberIds], heldOn);
   const contractors = contractorsAttend(rules) ? await meetingRepo.contractorRepresentatives(db, rules.rulebookId) : [];
@@ -193,54 +244,118 @@ async function expectedAttendees(db: Db, committee: meetingRepo.CommitteeRow, fa
   const seatOf = (h: meetingRepo.HolderRow) => ({ positionId: h.position_id, positionName: h.position_name, staffId: h.staff_id, staffName: h.staff_name });
   const [ownHolder] = own && !holders.some((h) => h.position_id === own) ? await meetingRepo.holdersOn(db, [own], heldOn) : [];
   const expected = expectedAttendance(
-    rules, facts, holders.map(seatOf), contractors.map((c) => ({ contractorName: c.contractor_name, personName: c.person_name })),
+    rules,
+    facts,
+    holders.map(seatOf),
+    contractors.map((c) => ({ contractorName: c.contractor_name, personName: c.person_name })),
     own ? { positionId: own, staffId: actor.staffId, holder: ownHolder ? seatOf(ownHolder) : undefined } : null,
   );
   return expected.map((a, i) => ({
-    id: randomUUID(), seq: i + 1, role: a.role, position_id: a.positionId, staff_id: a.staffId, title: a.title, name: a.name,
-    substitute_for_id: a.substituteForId, approved_by_chair: a.approvedByChair, present: a.present,
+    id: randomUUID(),
+    seq: i + 1,
+    role: a.role,
+    position_id: a.positionId,
+    staff_id: a.staffId,
+    title: a.title,
+    name: a.name,
+    substitute_for_id: a.substituteForId,
+    approved_by_chair: a.approvedByChair,
+    present: a.present,
   }));
 }
 
 // ---- agenda assembly ---------------------------------------------------------------------------
 
 /** Everything the rulebook routes to this committee, as candidates for the meeting's agenda. */
-export async function candidatesFor(db: Db, committee: meetingRepo.CommitteeRow, rules: CommitteeRules, meeting: meetingRepo.MeetingRow): Promise<AgendaCandidate[]> {
+export async function candidatesFor(
+  db: Db,
+  committee: meetingRepo.CommitteeRow,
+  rules: CommitteeRules,
+  meeting: meetingRepo.MeetingRow,
+): Promise<AgendaCandidate[]> {
   const [steps, carried, previous] = await Promise.all([
     meetingRepo.openCommitteeSteps(db, committee.id, meeting.id),
     meetingRepo.deferredFreeItems(db, committee.id, meeting.id),
     meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on),
   ]);
-  const out: AgendaCandidate[] = steps.map((s) => requestCandidate({
-    stepId: s.step_id, openedAt: toDate(s.opened_at).toISOString(), ruleIds: s.rule_ids, number: s.number, kindKey: s.kind_key, filedOn: s.filed_on, content: s.content,
-    systemName: s.system_name, presenter: s.presenter, deferredFrom: s.deferred_from, scheduledElsewhere: s.scheduled_elsewhere,
-  }));
+  const out: AgendaCandidate[] = steps.map((s) =>
+    requestCandidate({
+      stepId: s.step_id,
+      openedAt: toDate(s.opened_at).toISOString(),
+      ruleIds: s.rule_ids,
+      number: s.number,
+      kindKey: s.kind_key,
+      filedOn: s.filed_on,
+      content: s.content,
+      systemName: s.system_name,
+      presenter: s.presenter,
+      deferredFrom: s.deferred_from,
+      scheduledElsewhere: s.scheduled_elsewhere,
+    }),
+  );
   for (const i of carried) {
-    out.push(carriedCandidate({ id: i.id, meetingId: i.meeting_id, title: i.title, presenter: i.presenter, documents: i.documents, ruleIds: i.rule_ids, decidedAt: toDate(i.decided_at!).toISOString() }));
+    out.push(
+      carriedCandidate({
+        id: i.id,
+        meetingId: i.meeting_id,
+        title: i.title,
+        presenter: i.presenter,
+        documents: i.documents,
+        ruleIds: i.rule_ids,
+        decidedAt: toDate(i.decided_at!).toISOString(),
+      }),
+    );
   }
   const { from } = reportingPeriod(meeting.held_on, previous);
-  const incidents = rules.standingItems.some((s) => s.figures === 'incidents') ? await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on) : [];
+  const incidents = rules.standingItems.some((s) => s.figures === 'incidents')
+    ? await meetingRepo.incidentsInPeriod(db, committee.rulebook_id, from, meeting.held_on)
+    : [];
   out.push(...standingCandidates(rules, { heldOn: meeting.held_on, createdAt: toDate(meeting.created_at).toISOString() }, from, incidents));
   return out;
 }
 
 /** Figures a standing item reports for the period since the last meeting (MNT-9-1-2 …): counted here, made up by the domain. */
-async function figuresFor(db: Db, committee: meetingRepo.CommitteeRow, rules: CommitteeRules, meeting: meetingRepo.MeetingRow, key: string): Promise<Record<string, unknown> | null> {
+async function figuresFor(
+  db: Db,
+  committee: meetingRepo.CommitteeRow,
+  rules: CommitteeRules,
+  meeting: meetingRepo.MeetingRow,
+  key: string,
+): Promise<Record<string, unknown> | null> {
   const s = rules.standingItems.find((x) => x.key === key);
   if (!s?.figures) return null;
   const period = reportingPeriod(meeting.held_on, await meetingRepo.previousMeetingDate(db, committee.id, meeting.held_on));
   const { from, to } = period;
   const book = committee.rulebook_id;
   const facts: StandingFigureFacts =
-    s.figures === 'operations' ? { kind: 'operations', requests: await meetingRepo.requestFigures(db, book, from, to) }
-    : s.figures === 'incidents' ? { kind: 'incidents', incidents: (await meetingRepo.incidentsInPeriod(db, book, from, to)).map((i) => ({ number: i.number, title: i.title, systemName: i.system_name, status: i.status, occurredOn: i.occurred_on })) }
-    : s.figures === 'audits' ? { kind: 'audits', audits: await meetingRepo.auditFigures(db, book, from, to) }
-    : { kind: 'hardware' };
+    s.figures === 'operations'
+      ? { kind: 'operations', requests: await meetingRepo.requestFigures(db, book, from, to) }
+      : s.figures === 'incidents'
+        ? {
+            kind: 'incidents',
+            incidents: (await meetingRepo.incidentsInPeriod(db, book, from, to)).map((i) => ({
+              number: i.number,
+              title: i.title,
+              systemName: i.system_name,
+              status: i.status,
+              occurredOn: i.occurred_on,
+            })),
+          }
+        : s.figures === 'audits'
+          ? { kind: 'audits', audits: await meetingRepo.auditFigures(db, book, from, to) }
+          : { kind: 'hardware' };
   return standingFigures(period, facts);
 }
 
 /** Adds the proposed items not yet on the agenda (nor removed from it); returns how many. */
-async function proposeInto(ctx: Context, db: Db, committee: meetingRepo.CommitteeRow, rules: CommitteeRules, meeting: meetingRepo.MeetingRow, existing: meetingRepo.ItemRow[]): Promise<number> {
+async function proposeInto(
+  ctx: Context,
+  db: Db,
+  committee: meetingRepo.CommitteeRow,
+  rules: CommitteeRules,
+  meeting: meetingRepo.MeetingRow,
+  existing: meetingRepo.ItemRow[],
+): Promise<number> {
   const cutoffAt = (meeting.cutoff_at ? toDate(meeting.cutoff_at) : ctx.now()).toISOString();
   const { items } = assembleAgenda(rules, { cutoffAt }, await candidatesFor(db, committee, rules, meeting));
   const known = new Set(existing.map((i) => i.source_ref));
@@ -248,8 +363,10 @@ async function proposeInto(ctx: Context, db: Db, committee: meetingRepo.Committe
   if (fresh.length === 0) return 0;
   const live = existing.filter((i) => !i.removed_at);
   // New proposals join their group in the assembled order, after what the secretary already arranged there.
-  const merged = [...live.map((i) => ({ kind: 'old' as const, group: i.group_key, row: i })), ...fresh.map((p) => ({ kind: 'new' as const, group: p.group, p }))]
-    .sort((a, b) => AGENDA_GROUPS[a.group].order - AGENDA_GROUPS[b.group].order);
+  const merged = [
+    ...live.map((i) => ({ kind: 'old' as const, group: i.group_key, row: i })),
+    ...fresh.map((p) => ({ kind: 'new' as const, group: p.group, p })),
+  ].sort((a, b) => AGENDA_GROUPS[a.group].order - AGENDA_GROUPS[b.group].order);
   const newRows: meetingRepo.NewItem[] = [];
   const order: { id: string; seq: number; documents: { label: string; title: string }[] }[] = [];
   const numbered = numberDocuments(merged.map((m) => ({ ...m, documents: m.kind === 'old' ? m.row.documents : m.p.documents })));
@@ -259,14 +376,26 @@ async function proposeInto(ctx: Context, db: Db, committee: meetingRepo.Committe
       const ref = m.p.ref;
       const stepId = ref.startsWith('request-step:') ? ref.slice('request-step:'.length) : null;
       newRows.push({
-        id: randomUUID(), seq: i + 1, group: m.group, source: m.p.source, sourceRef: ref, requestId: null, requestStepId: stepId,
-        carriedFromItemId: ref.startsWith('item:') ? ref.slice('item:'.length) : null, title: m.p.title, presenter: m.p.presenter, documents: m.documents,
-        figures: ref.startsWith('standing:') ? await figuresFor(db, committee, rules, meeting, ref.slice('standing:'.length)) : null, ruleIds: m.p.ruleIds,
+        id: randomUUID(),
+        seq: i + 1,
+        group: m.group,
+        source: m.p.source,
+        sourceRef: ref,
+        requestId: null,
+        requestStepId: stepId,
+        carriedFromItemId: ref.startsWith('item:') ? ref.slice('item:'.length) : null,
+        title: m.p.title,
+        presenter: m.p.presenter,
+        documents: m.documents,
+        figures: ref.startsWith('standing:') ? await figuresFor(db, committee, rules, meeting, ref.slice('standing:'.length)) : null,
+        ruleIds: m.p.ruleIds,
       });
     }
   }
   if (newRows.some((r) => r.requestStepId)) {
-    const steps = await rows<{ id: string; request_id: string }>(db, 'select id, request_id from request_step where id = any($1::uuid[])', [newRows.flatMap((r) => (r.requestStepId ? [r.requestStepId] : []))]);
+    const steps = await rows<{ id: string; request_id: string }>(db, 'select id, request_id from request_step where id = any($1::uuid[])', [
+      newRows.flatMap((r) => (r.requestStepId ? [r.requestStepId] : [])),
+    ]);
     const byStep = new Map(steps.map((s) => [s.id, s.request_id]));
     for (const r of newRows) if (r.requestStepId) r.requestId = byStep.get(r.requestStepId) ?? null;
   }
@@ -311,7 +440,9 @@ export async function addAgendaItem(ctx: Context, meetingId: string, input: Free
   const live = (await liveItems(db, meeting.id)).map(itemFacts);
   const d = allowedOrThrow(decideAgendaItemAddition(meetingFacts(meeting), facts, actor, live, input, randomUUID()));
   await meetingRepo.reorderItems(db, d.order);
-  await meetingRepo.insertItems(db, ctx.viewer!.municipalityId, meeting.id, [{ ...d.item, requestId: null, requestStepId: null, carriedFromItemId: null, figures: null }]);
+  await meetingRepo.insertItems(db, ctx.viewer!.municipalityId, meeting.id, [
+    { ...d.item, requestId: null, requestStepId: null, carriedFromItemId: null, figures: null },
+  ]);
   await audit(ctx, db, d.audit);
   return meeting;
 }
@@ -358,13 +489,25 @@ export async function addAttendee(ctx: Context, meetingId: string, input: Attend
   const { db, meeting, committee } = await loadMeeting(ctx, meetingId, ['meetingId'], { lock: true });
   const { actor, facts, rules } = await factsOf(ctx, db, committee);
   const list = await attendeesOf(db, meeting.id);
-  const d = allowedOrThrow(decideAttendeeAddition(meetingFacts(meeting), facts, rules, actor, list, { ...input, staffIdMalformed: !!input.staffId && !isUuid(input.staffId) }));
+  const d = allowedOrThrow(
+    decideAttendeeAddition(meetingFacts(meeting), facts, rules, actor, list, { ...input, staffIdMalformed: !!input.staffId && !isUuid(input.staffId) }),
+  );
   const staff = input.staffId ? (await accessRepo.staffByIds(db, [input.staffId]))[0] : undefined;
   if (input.staffId && !staff) throw refusalError(attendeeStaffNotFound());
-  await meetingRepo.insertAttendees(db, ctx.viewer!.municipalityId, meeting.id, [{
-    id: randomUUID(), seq: d.seq, role: d.role, position_id: null, staff_id: staff?.id ?? null, title: d.title,
-    name: input.name?.trim() || (staff ? `${staff.family_name} ${staff.given_name}` : null), substitute_for_id: d.substituteForId, approved_by_chair: d.approvedByChair, present: null,
-  }]);
+  await meetingRepo.insertAttendees(db, ctx.viewer!.municipalityId, meeting.id, [
+    {
+      id: randomUUID(),
+      seq: d.seq,
+      role: d.role,
+      position_id: null,
+      staff_id: staff?.id ?? null,
+      title: d.title,
+      name: input.name?.trim() || (staff ? `${staff.family_name} ${staff.given_name}` : null),
+      substitute_for_id: d.substituteForId,
+      approved_by_chair: d.approvedByChair,
+      present: null,
+    },
+  ]);
   await audit(ctx, db, d.audit);
   return meeting;
 }
@@ -386,7 +529,9 @@ export async function recordAttendance(ctx: Context, meetingId: string, presentI
 
 // ---- decisions -----------------------------------------------------------------------------------
 
-export interface DecisionInput extends ItemDecisionDraft { itemId: string }
+export interface DecisionInput extends ItemDecisionDraft {
+  itemId: string;
+}
 
 /** Records an item's decision at a quorate sitting, once; moves the linked request's committee step. */
 export async function recordDecision(ctx: Context, input: DecisionInput) {
@@ -409,7 +554,13 @@ async function decideItem(ctx: Context, db: Db, committee: CommitteeFacts, meeti
   const stepDecision = STEP_DECISION[d.outcome];
   if (item.request_step_id && stepDecision) {
     const comment = itemDecisionComment(committee, meetingFacts(meeting), d);
-    const request = await decideCommitteeStep(ctx, db, item.request_step_id, stepDecision, comment, { meetingId: meeting.id, itemId: item.id, outcome: d.outcome, conditions: d.conditions, dissent: d.dissent });
+    const request = await decideCommitteeStep(ctx, db, item.request_step_id, stepDecision, comment, {
+      meetingId: meeting.id,
+      itemId: item.id,
+      outcome: d.outcome,
+      conditions: d.conditions,
+      dissent: d.dissent,
+    });
     if (!request) throw refusalError(requestNoLongerAwaiting());
     requestStatus = request.status;
   }
@@ -437,8 +588,26 @@ export async function signCirculation(ctx: Context, input: { itemId: string; vot
   const actor = await actorOf(ctx, db);
   const attendees = await attendeesOf(db, meeting.id);
   const signed = await meetingRepo.signoffsOfItems(db, [item.id]);
-  const d = allowedOrThrow(decideSignoff(meetingFacts(meeting), rules, actor, itemFacts(item), attendees, signed.map((s) => s.position_id), input, ctx.now()));
-  await meetingRepo.insertSignoff(db, v.municipalityId, { itemId: item.id, positionId: d.positionId, staffId: v.staffId, vote: d.vote, comment: d.comment, at: d.at });
+  const d = allowedOrThrow(
+    decideSignoff(
+      meetingFacts(meeting),
+      rules,
+      actor,
+      itemFacts(item),
+      attendees,
+      signed.map((s) => s.position_id),
+      input,
+      ctx.now(),
+    ),
+  );
+  await meetingRepo.insertSignoff(db, v.municipalityId, {
+    itemId: item.id,
+    positionId: d.positionId,
+    staffId: v.staffId,
+    vote: d.vote,
+    comment: d.comment,
+    at: d.at,
+  });
   await audit(ctx, db, d.audit);
   const signoffs = (await meetingRepo.signoffsOfItems(db, [item.id])).map((s) => ({ positionId: s.position_id, vote: s.vote }));
   const decided = circulationDecision(rules, attendees, signoffs, ctx.now());
@@ -458,10 +627,23 @@ export async function sendMinutes(ctx: Context, meetingId: string) {
   const staffIds = [...new Set(attendees.flatMap((a) => (a.staff_id ? [a.staff_id] : [])))];
   const people = await accessRepo.staffByIds(db, staffIds);
   const notice = minutesNotice(facts, meetingFacts(meeting));
-  await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, people.map((p) => ({
-    recipientId: p.id, kind: notice.kind, ...notice.notification, targetType: 'meeting', targetId: meeting.id, ruleIds: committee.rule_ids,
-  })));
-  await requestRepo.queueMail(db, ctx.viewer!.municipalityId, people.map((p) => ({ recipientId: p.id, to: p.email, ...notice.mail })));
+  await accessRepo.insertNotifications(
+    db,
+    ctx.viewer!.municipalityId,
+    people.map((p) => ({
+      recipientId: p.id,
+      kind: notice.kind,
+      ...notice.notification,
+      targetType: 'meeting',
+      targetId: meeting.id,
+      ruleIds: committee.rule_ids,
+    })),
+  );
+  await requestRepo.queueMail(
+    db,
+    ctx.viewer!.municipalityId,
+    people.map((p) => ({ recipientId: p.id, to: p.email, ...notice.mail })),
+  );
   await audit(ctx, db, minutesSent(facts, meetingFacts(meeting), people.length, d.items));
   return (await meetingRepo.meetingById(db, meeting.id))!;
 }

@@ -4,13 +4,35 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { Request } from '../requests/index.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
-import { AGENDA_SOURCE_VALUES, CADENCE_VALUES, MEETING_MODE_VALUES, MEETING_STATUS_VALUES, QUORUM_KIND_VALUES, type AgendaSource, type Cadence, type MeetingMode, type MeetingStatus } from '@tsukasa/domain';
+import {
+  AGENDA_SOURCE_VALUES,
+  CADENCE_VALUES,
+  MEETING_MODE_VALUES,
+  MEETING_STATUS_VALUES,
+  QUORUM_KIND_VALUES,
+  type AgendaSource,
+  type Cadence,
+  type MeetingMode,
+  type MeetingStatus,
+} from '@tsukasa/domain';
 import { graphqlEnum } from '../../graphql/enums.ts';
 
-export const MeetingStatusEnum = graphqlEnum(MEETING_STATUS_VALUES, { name: 'MeetingStatus', description: 'draft (agenda editable), frozen (agenda fixed), held (attendance taken), closed (minutes sent), cancelled' });
-export const MeetingModeEnum = graphqlEnum(MEETING_MODE_VALUES, { name: 'MeetingMode', description: 'A sitting (会議) or a decision by circulation (持回り, KWW-12-2).' });
-export const AgendaSourceEnum = graphqlEnum(AGENDA_SOURCE_VALUES, { name: 'AgendaSource', description: 'A request’s committee step, a standing item, carried over from a previous meeting, or added freely.' });
-export const QuorumKindEnum = graphqlEnum(QUORUM_KIND_VALUES, { name: 'QuorumKind', description: 'MAJORITY: more than half of the members present (ARK-19-1); NONE: the rulebook sets no quorum.' });
+export const MeetingStatusEnum = graphqlEnum(MEETING_STATUS_VALUES, {
+  name: 'MeetingStatus',
+  description: 'draft (agenda editable), frozen (agenda fixed), held (attendance taken), closed (minutes sent), cancelled',
+});
+export const MeetingModeEnum = graphqlEnum(MEETING_MODE_VALUES, {
+  name: 'MeetingMode',
+  description: 'A sitting (会議) or a decision by circulation (持回り, KWW-12-2).',
+});
+export const AgendaSourceEnum = graphqlEnum(AGENDA_SOURCE_VALUES, {
+  name: 'AgendaSource',
+  description: 'A request’s committee step, a standing item, carried over from a previous meeting, or added freely.',
+});
+export const QuorumKindEnum = graphqlEnum(QUORUM_KIND_VALUES, {
+  name: 'QuorumKind',
+  description: 'MAJORITY: more than half of the members present (ARK-19-1); NONE: the rulebook sets no quorum.',
+});
 export const CadenceEnum = graphqlEnum(CADENCE_VALUES, { name: 'Cadence', description: 'How often a committee meets: monthly, or when there is business.' });
 
 export enum ItemOutcomeEnum {
@@ -117,7 +139,10 @@ export class AgendaItem {
   @Field(() => String, { nullable: true, description: '説明者' }) presenter!: string | null;
   @Field(() => [AgendaDocumentRef], { description: '資料' }) documents!: AgendaDocumentRef[];
   @Field(() => [String]) ruleIds!: RuleId[];
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Figures of a standing report for the period (MNT-9-1-2 …).' }) figures!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Figures of a standing report for the period (MNT-9-1-2 …).' }) figures!: Record<
+    string,
+    unknown
+  > | null;
   @Field(() => ID, { nullable: true }) requestId!: string | null;
   @Field(() => Request, { nullable: true }) request!: Request | null;
   @Field(() => Date, { nullable: true }) removedAt!: Date | null;
@@ -129,7 +154,8 @@ export class AgendaItem {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
   @Field(() => [Signoff]) signoffs!: Signoff[];
-  @Field(() => [ID], { description: 'Member seats the viewer may sign this circulated item for now (held or deputised, not yet signed).' }) viewerSignablePositionIds!: string[];
+  @Field(() => [ID], { description: 'Member seats the viewer may sign this circulated item for now (held or deputised, not yet signed).' })
+  viewerSignablePositionIds!: string[];
 }
 
 @ObjectType({ description: 'Someone expected at (or present at) a meeting.' })
@@ -195,11 +221,13 @@ export class Meeting {
 export class CreateMeetingInput {
   @Field(() => ID) committeeId!: string;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD' }) heldOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  heldOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) startTime?: string | null;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) endTime?: string | null;
   @Field(() => String, { nullable: true }) place?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Decide by circulation (持回り) instead of a sitting, where the rulebook allows (KWW-12-2).' }) circulation?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Decide by circulation (持回り) instead of a sitting, where the rulebook allows (KWW-12-2).' })
+  circulation?: boolean | null;
 }
 
 @InputType()
@@ -226,10 +254,12 @@ export class RecordDecisionInput {
   @Field(() => ID) itemId!: string;
   @Field(() => ItemOutcomeEnum) outcome!: ItemOutcomeEnum;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) conditions?: string | null;
+  @Field(() => String, { nullable: true })
+  conditions?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Attendee ids of members who dissented.' }) dissentIds?: string[] | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }
 
 @InputType()
@@ -237,5 +267,6 @@ export class SignCirculationInput {
   @Field(() => ID) itemId!: string;
   @Field(() => Vote) vote!: Vote;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
 }

@@ -29,10 +29,33 @@ const MEETING = `id title status mode heldOn place number fiscalYear
   quorum { members present required met message { ja en } ruleIds }
   notProposed { ref title reason { ja en } ruleIds }`;
 
-interface Item { id: string; number: number; group: string; title: string; presenter: string | null; source: string; documents: { label: string; title: string }[]; ruleIds: string[]; figures: Record<string, unknown> | null; requestId: string | null; outcome: string | null; conditions: string | null; dissent: string[]; signoffs: { positionTitle: string; vote: string }[] }
+interface Item {
+  id: string;
+  number: number;
+  group: string;
+  title: string;
+  presenter: string | null;
+  source: string;
+  documents: { label: string; title: string }[];
+  ruleIds: string[];
+  figures: Record<string, unknown> | null;
+  requestId: string | null;
+  outcome: string | null;
+  conditions: string | null;
+  dissent: string[];
+  signoffs: { positionTitle: string; vote: string }[];
+}
 interface Meeting {
-  id: string; title: string; status: string; mode: string; heldOn: string; place: string; number: number; fiscalYear: number;
-  items: Item[]; removedItems: { id: string; title: string; removedReason: string }[];
+  id: string;
+  title: string;
+  status: string;
+  mode: string;
+  heldOn: string;
+  place: string;
+  number: number;
+  fiscalYear: number;
+  items: Item[];
+  removedItems: { id: string; title: string; removedReason: string }[];
   attendees: { id: string; role: string; title: string; name: string | null; present: boolean | null; substituteForId: string | null }[];
   quorum: { members: number; present: number; required: number; met: boolean; message: { ja: string; en: string }; ruleIds: string[] };
   notProposed: { ref: string; title: string; reason: { ja: string; en: string }; ruleIds: string[] }[];
@@ -63,7 +86,16 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   let staff1: string;
   let steering: string;
   // Applications for the fiscal year after next: on time under ARK-12-2 whenever they are filed.
-  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: T.fiscalYearAfterNext, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+  const criteria = {
+    welfare: true,
+    efficiency: true,
+    privacy: true,
+    targetFiscalYear: T.fiscalYearAfterNext,
+    necessity: '来庁者の負担軽減',
+    cost: '年額1200万円',
+    effect: '待ち時間の短縮',
+    alternatives: '既存システムの改修',
+  };
   const apps: Req[] = [];
   /** The secretary prepares the meeting on the 8th business day from now; the committee sits on the 20th. */
   const preparedOn = workday(8);
@@ -92,8 +124,11 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     // 31 August deadline for the following fiscal year, without a reason of urgency (ARK-12-2).
     const late = await readyApplication('紙で届いた期限後の申請', workday(5));
     const receivedOn = T.lastMonthDay('09-15');
-    await gw.admin.query(`update request set filed_at = $2, content = content || jsonb_build_object('targetFiscalYear', $3::int) where id = $1`,
-      [late.id, T.at(receivedOn, '10:00'), Number(receivedOn.slice(0, 4)) + 1]);
+    await gw.admin.query(`update request set filed_at = $2, content = content || jsonb_build_object('targetFiscalYear', $3::int) where id = $1`, [
+      late.id,
+      T.at(receivedOn, '10:00'),
+      Number(receivedOn.slice(0, 4)) + 1,
+    ]);
     apps.push(late);
     gw.setNow(T.at(preparedOn, '10:00'));
   });
@@ -109,9 +144,17 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
   });
 
   it('refuses a malformed meeting with field paths, and creates nothing', async () => {
-    const r = await gw.gql(CREATE, { i: { committeeId: steering, heldOn: `${T.fiscalYear + 1}-13-40`, startTime: '11:00', endTime: '10:00', place: '' } }, { token: secretary });
+    const r = await gw.gql(
+      CREATE,
+      { i: { committeeId: steering, heldOn: `${T.fiscalYear + 1}-13-40`, startTime: '11:00', endTime: '10:00', place: '' } },
+      { token: secretary },
+    );
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
-    expect((r.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual(['input.heldOn', 'input.endTime', 'input.place']);
+    expect((r.errors![0]!.extensions!.fieldErrors as { path: string[] }[]).map((e) => e.path.join('.'))).toEqual([
+      'input.heldOn',
+      'input.endTime',
+      'input.place',
+    ]);
     const circ = await gw.gql(CREATE, { i: { committeeId: steering, heldOn, circulation: true } }, { token: secretary });
     expect(JSON.stringify(circ.errors![0]!.extensions!.fieldErrors)).toContain('持回り');
     expect((await t.q('select count(*)::int as n from meeting'))[0]).toEqual({ n: 0 });
@@ -126,7 +169,11 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
       [3, 'DELIBERATION', '電子情報システムの導入等の申請（文書管理システム）［' + apps[1]!.number + '］'],
     ]);
     expect(meeting.items[0]).toMatchObject({ presenter: 'デジタル推進課長', ruleIds: ['ARK-12-4', 'ARK-16-1-2'] });
-    expect(meeting.items.map((i) => i.documents.map((d) => d.label))).toEqual([['資料1-1', '資料1-2'], ['資料2-1', '資料2-2'], ['資料3-1', '資料3-2']]);
+    expect(meeting.items.map((i) => i.documents.map((d) => d.label))).toEqual([
+      ['資料1-1', '資料1-2'],
+      ['資料2-1', '資料2-2'],
+      ['資料3-1', '資料3-2'],
+    ]);
     expect(meeting.notProposed).toEqual([expect.objectContaining({ ruleIds: ['ARK-12-2'], title: expect.stringContaining('紙で届いた期限後の申請') })]);
     // Members resolve from the positions of 別表第2 on the meeting date; the chair is the CIO.
     expect(meeting.attendees.filter((a) => a.role === 'chair').map((a) => a.title)).toEqual(['管理部長']);
@@ -136,25 +183,50 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
 
   it('the secretary adds, removes (with a reason) and reorders items; papers are renumbered', async () => {
     // The rules an item cites are checked against the rulebooks: ARK-16-1 has four items.
-    const unknownRule = await gw.gql(`mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }`,
-      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', group: 'REPORT', ruleIds: ['ARK-16-1-2', 'ARK-16-1-10'] } }, { token: secretary });
+    const unknownRule = await gw.gql(
+      `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { id } }`,
+      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', group: 'REPORT', ruleIds: ['ARK-16-1-2', 'ARK-16-1-10'] } },
+      { token: secretary },
+    );
     expect(errorCode(unknownRule)).toBe('BAD_USER_INPUT');
     expect(unknownRule.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['input', 'ruleIds', 1], code: 'INVALID_VALUE' })]);
     expect((await load(secretary, meeting.id)).items).toHaveLength(meeting.items.length);
-    const add = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
-      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', presenter: '財政課長', group: 'REPORT', documents: ['予算見積方針（案）'] } }, 'addAgendaItem');
+    const add = await call(
+      secretary,
+      `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
+      { m: meeting.id, i: { title: '令和9年度電子情報システム関係予算の見積方針', presenter: '財政課長', group: 'REPORT', documents: ['予算見積方針（案）'] } },
+      'addAgendaItem',
+    );
     expect(add.items.map((i) => i.group)).toEqual(['DELIBERATION', 'DELIBERATION', 'DELIBERATION', 'REPORT']);
     expect(add.items[3]!.documents).toEqual([{ label: '資料4', title: '予算見積方針（案）' }]);
     const noReason = await gw.gql(`mutation($i: ID!) { removeAgendaItem(itemId: $i, reason: "  ") { id } }`, { i: add.items[3]!.id }, { token: secretary });
     expect(errorCode(noReason)).toBe('BAD_USER_INPUT');
     expect((noReason.errors![0]!.extensions!.fieldErrors as { path: string[] }[])[0]!.path).toEqual(['reason']);
-    const reordered = await call(secretary, `mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { ${MEETING} } }`,
-      { m: meeting.id, ids: [add.items[2]!.id, add.items[0]!.id, add.items[1]!.id, add.items[3]!.id] }, 'reorderAgenda');
-    expect(reordered.items.map((i) => i.title.slice(-18))).toEqual([add.items[2]!.title.slice(-18), add.items[0]!.title.slice(-18), add.items[1]!.title.slice(-18), add.items[3]!.title.slice(-18)]);
+    const reordered = await call(
+      secretary,
+      `mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { ${MEETING} } }`,
+      { m: meeting.id, ids: [add.items[2]!.id, add.items[0]!.id, add.items[1]!.id, add.items[3]!.id] },
+      'reorderAgenda',
+    );
+    expect(reordered.items.map((i) => i.title.slice(-18))).toEqual([
+      add.items[2]!.title.slice(-18),
+      add.items[0]!.title.slice(-18),
+      add.items[1]!.title.slice(-18),
+      add.items[3]!.title.slice(-18),
+    ]);
     expect(reordered.items[0]!.documents[0]!.label).toBe('資料1-1');
-    const bad = await gw.gql(`mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { id } }`, { m: meeting.id, ids: [add.items[0]!.id] }, { token: secretary });
+    const bad = await gw.gql(
+      `mutation($m: ID!, $ids: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $ids) { id } }`,
+      { m: meeting.id, ids: [add.items[0]!.id] },
+      { token: secretary },
+    );
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    const removed = await call(secretary, `mutation($i: ID!) { removeAgendaItem(itemId: $i, reason: "次回の会議で報告する") { ${MEETING} } }`, { i: add.items[3]!.id }, 'removeAgendaItem');
+    const removed = await call(
+      secretary,
+      `mutation($i: ID!) { removeAgendaItem(itemId: $i, reason: "次回の会議で報告する") { ${MEETING} } }`,
+      { i: add.items[3]!.id },
+      'removeAgendaItem',
+    );
     expect(removed.items).toHaveLength(3);
     expect(removed.removedItems).toEqual([expect.objectContaining({ removedReason: '次回の会議で報告する' })]);
     meeting = removed;
@@ -174,9 +246,18 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
 
   it('ARK has no substitutes; an invited non-member does not count towards the quorum', async () => {
     const chair = meeting.attendees.find((a) => a.role === 'chair')!;
-    const sub = await gw.gql(`mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { id } }`, { m: meeting.id, i: { role: 'SUBSTITUTE', title: '管理部副参事', substituteForId: chair.id } }, { token: secretary });
+    const sub = await gw.gql(
+      `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { id } }`,
+      { m: meeting.id, i: { role: 'SUBSTITUTE', title: '管理部副参事', substituteForId: chair.id } },
+      { token: secretary },
+    );
     expect(errorCode(sub)).toBe('BAD_USER_INPUT');
-    meeting = await call(secretary, `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`, { m: meeting.id, i: { role: 'INVITED', title: '株式会社アラカワ情報 営業部長', name: '町屋 一郎' } }, 'addAttendee');
+    meeting = await call(
+      secretary,
+      `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`,
+      { m: meeting.id, i: { role: 'INVITED', title: '株式会社アラカワ情報 営業部長', name: '町屋 一郎' } },
+      'addAttendee',
+    );
     expect(meeting.attendees.find((a) => a.role === 'invited')).toMatchObject({ name: '町屋 一郎' });
   });
 
@@ -206,26 +287,48 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(approved.status).toBe('APPROVED');
     expect(t.step(approved, 'steering_committee')).toMatchObject({ decision: 'APPROVED' });
     expect(t.step(approved, 'notify_result')).toMatchObject({ status: 'DONE', decision: 'INFORMED' });
-    const told = await t.q<{ subject: string }>(`select subject from notification where recipient_id = $1 and target_id = $2 and kind = 'request.approved'`, [digital.staffId, first!.requestId]);
+    const told = await t.q<{ subject: string }>(`select subject from notification where recipient_id = $1 and target_id = $2 and kind = 'request.approved'`, [
+      digital.staffId,
+      first!.requestId,
+    ]);
     expect(told).toHaveLength(1);
 
     const noConditions = await gw.gql(DECIDE, { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS' } }, { token: secretary });
     expect(errorCode(noConditions)).toBe('BAD_USER_INPUT');
-    meeting = await call(secretary, DECIDE, { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissentIds: [members[2]!.id] } }, 'recordDecision');
-    expect(meeting.items[1]).toMatchObject({ outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissent: [expect.stringContaining(members[2]!.title)] });
+    meeting = await call(
+      secretary,
+      DECIDE,
+      { i: { itemId: second!.id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: '個人情報保護審議会への報告を行うこと', dissentIds: [members[2]!.id] } },
+      'recordDecision',
+    );
+    expect(meeting.items[1]).toMatchObject({
+      outcome: 'APPROVED_WITH_CONDITIONS',
+      conditions: '個人情報保護審議会への報告を行うこと',
+      dissent: [expect.stringContaining(members[2]!.title)],
+    });
     expect((await t.load(digital, second!.requestId!)).status).toBe('APPROVED');
     const absent = await gw.gql(DECIDE, { i: { itemId: third!.id, outcome: 'REJECTED', dissentIds: [members[6]!.id] } }, { token: secretary });
     expect(JSON.stringify(absent.errors![0]!.extensions!.fieldErrors)).toContain('dissentIds');
     meeting = await call(secretary, DECIDE, { i: { itemId: third!.id, outcome: 'DEFERRED', note: '費用の精査が必要' } }, 'recordDecision');
     expect((await t.load(digital, third!.requestId!)).status).toBe('IN_PROGRESS');
-    const events = await t.q<{ action: string }>(`select action from audit_event where target_type = 'meeting_item' and action like 'meeting.item.%' order by seq`);
+    const events = await t.q<{ action: string }>(
+      `select action from audit_event where target_type = 'meeting_item' and action like 'meeting.item.%' order by seq`,
+    );
     expect(events.map((e) => e.action)).toEqual(['meeting.item.approved', 'meeting.item.approved_with_conditions', 'meeting.item.deferred']);
   });
 
   it('exports the agenda and the minutes (PDF, DOCX, Markdown) and sends the minutes', async () => {
-    const doc = await gw.gql<{ meeting: { agenda: { fileName: string; text: string }; pdf: { fileName: string; mimeType: string; base64: string }; docx: { fileName: string; base64: string } } }>(
+    const doc = await gw.gql<{
+      meeting: {
+        agenda: { fileName: string; text: string };
+        pdf: { fileName: string; mimeType: string; base64: string };
+        docx: { fileName: string; base64: string };
+      };
+    }>(
       `query($id: ID!) { meeting(id: $id) { agenda: document(kind: AGENDA, format: MARKDOWN) { fileName text } pdf: document(kind: MINUTES, format: PDF) { fileName mimeType base64 } docx: document(kind: MINUTES, format: DOCX) { fileName base64 } } }`,
-      { id: meeting.id }, { token: secretary });
+      { id: meeting.id },
+      { token: secretary },
+    );
     expect(doc.errors).toBeUndefined();
     const m = doc.data!.meeting;
     expect(m.agenda.text).toContain(meetingTitle(heldOn, '電子情報システム運営委員会'));
@@ -272,18 +375,35 @@ describe('Arakawa 情報セキュリティ委員会 (ARK-20–24)', () => {
     const heldOn = T.businessDaysAfter(recordedOn, 5);
     gw.setNow(T.at(recordedOn, '10:00'));
     try {
-      const audit = await gw.gql(`mutation($i: InspectionInput!) { recordInspection(input: $i) { id } }`, { i: {
-        kind: 'AUDIT', scope: '全庁の情報セキュリティポリシー遵守状況', conductedOn: T.plusDays(recordedOn, -10), result: 'NEEDS_IMPROVEMENT', summary: 'アクセスログの定期確認が未実施。',
-      } }, { token: cio.token });
+      const audit = await gw.gql(
+        `mutation($i: InspectionInput!) { recordInspection(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'AUDIT',
+            scope: '全庁の情報セキュリティポリシー遵守状況',
+            conductedOn: T.plusDays(recordedOn, -10),
+            result: 'NEEDS_IMPROVEMENT',
+            summary: 'アクセスログの定期確認が未実施。',
+          },
+        },
+        { token: cio.token },
+      );
       expect(audit.errors, JSON.stringify(audit.errors)).toBeUndefined();
       const id = await committeeId('ark.committee.security', secretary);
       const m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, place: '本庁舎5階 庁議室' } }, 'createMeeting');
       expect(m.title).toBe(meetingTitle(heldOn, '情報セキュリティ委員会'));
-      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'ARK-21-1-4'], ['REPORT', 'ARK-21-1-2']]);
+      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([
+        ['REPORT', 'ARK-21-1-4'],
+        ['REPORT', 'ARK-21-1-2'],
+      ]);
       expect(m.items[1]!.figures).toMatchObject({ kind: 'audits', conducted: 1, needs_improvement: 1 });
       expect(m.attendees.filter((a) => a.role === 'member')).toHaveLength(14); // 別表第3
-      const temp = await call(secretary, `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`,
-        { m: m.id, i: { role: 'TEMPORARY_MEMBER', title: '情報セキュリティアドバイザー', name: '外部 委員' } }, 'addAttendee');
+      const temp = await call(
+        secretary,
+        `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`,
+        { m: m.id, i: { role: 'TEMPORARY_MEMBER', title: '情報セキュリティアドバイザー', name: '外部 委員' } },
+        'addAttendee',
+      );
       await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
       const held = await call(secretary, ATTEND, { m: m.id, p: [temp.attendees[0]!.id] }, 'recordAttendance');
       // ARK-24 sets no quorum: the meeting may proceed with those present, and the record says so.
@@ -307,18 +427,41 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
     gw.setNow(T.at(today, '10:00'));
     try {
       // A failure this month, reported by the 保健福祉課長 (MNT-22-1).
-      const reported = await gw.gql(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`, { i: {
-        systemId: await t.systemId('mnt.welfare'), title: '帳票出力の遅延', description: '月次帳票の出力に30分以上かかる', occurredAt: T.iso(T.plusDays(today, -1), '09:10'), severity: 'MINOR', residentsAffected: false,
-      } }, { token: chief.token });
+      const reported = await gw.gql(
+        `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
+        {
+          i: {
+            systemId: await t.systemId('mnt.welfare'),
+            title: '帳票出力の遅延',
+            description: '月次帳票の出力に30分以上かかる',
+            occurredAt: T.iso(T.plusDays(today, -1), '09:10'),
+            severity: 'MINOR',
+            residentsAffected: false,
+          },
+        },
+        { token: chief.token },
+      );
       expect(reported.errors, JSON.stringify(reported.errors)).toBeUndefined();
-      const m = await call(chief.token, CREATE, { i: { committeeId: id, heldOn, startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } }, 'createMeeting');
+      const m = await call(
+        chief.token,
+        CREATE,
+        { i: { committeeId: id, heldOn, startTime: '15:00', endTime: '16:00', place: '本庁舎6階 保健福祉課会議室' } },
+        'createMeeting',
+      );
       expect(m.title).toBe(meetingTitle(heldOn, '福祉総合システム定例報告会'));
-      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([['REPORT', 'MNT-9-1-2'], ['REPORT', 'MNT-9-1-3'], ['REPORT', 'MNT-9-1-4'], ['OTHER', 'MNT-9-1-5']]);
+      expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([
+        ['REPORT', 'MNT-9-1-2'],
+        ['REPORT', 'MNT-9-1-3'],
+        ['REPORT', 'MNT-9-1-4'],
+        ['OTHER', 'MNT-9-1-5'],
+      ]);
       expect(m.items[0]!.figures).toMatchObject({ kind: 'operations', from: periodFrom, to: heldOn });
       // MNT-9-1-4: the failures of the period (and those still open), each with its 障害等対応連絡票.
-      const failures = await t.q<{ number: string }>(`select i.number from incident i join system s on s.id = i.system_id where s.rulebook_id = 'MNT'
+      const failures = await t.q<{ number: string }>(
+        `select i.number from incident i join system s on s.id = i.system_id where s.rulebook_id = 'MNT'
         and i.occurred_at < $1 and (i.occurred_at >= $2 or i.status in ('reported', 'recovering') or i.resolved_at >= $2) order by i.occurred_at`,
-        [T.at(T.plusDays(heldOn, 1), '00:00'), T.at(periodFrom, '00:00')]);
+        [T.at(T.plusDays(heldOn, 1), '00:00'), T.at(periodFrom, '00:00')],
+      );
       expect(failures.length).toBeGreaterThanOrEqual(1);
       const incidents = m.items[2]!;
       expect((incidents.figures!.incidents as { number: string }[]).map((i) => i.number)).toEqual(failures.map((f) => f.number));
@@ -327,9 +470,18 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       expect(m.attendees.find((a) => a.role === 'contractor')).toMatchObject({ name: '高田 雄一' });
       const member = m.attendees.find((a) => a.role === 'member')!;
       const add = `mutation($m: ID!, $i: AttendeeInput!) { addAttendee(meetingId: $m, input: $i) { ${MEETING} } }`;
-      const unapproved = await gw.gql(add, { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', substituteForId: member.id } }, { token: chief.token });
+      const unapproved = await gw.gql(
+        add,
+        { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', substituteForId: member.id } },
+        { token: chief.token },
+      );
       expect(JSON.stringify(unapproved.errors![0]!.extensions!.fieldErrors)).toContain('MNT-9-3');
-      const withSub = await call(chief.token, add, { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', name: '代理 花子', substituteForId: member.id, approvedByChair: true } }, 'addAttendee');
+      const withSub = await call(
+        chief.token,
+        add,
+        { m: m.id, i: { role: 'SUBSTITUTE', title: '保健福祉課管理係主任', name: '代理 花子', substituteForId: member.id, approvedByChair: true } },
+        'addAttendee',
+      );
       const sub = withSub.attendees.find((a) => a.role === 'substitute')!;
       const draft = await gw.gql(ATTEND, { m: m.id, p: [sub.id] }, { token: chief.token });
       expect(errorCode(draft)).toBe('CONFLICT'); // the agenda is frozen first
@@ -360,11 +512,27 @@ describe('Minato 定例報告会: the period each meeting reports on', () => {
     try {
       const system = await t.systemId('mnt.welfare');
       const failure = async (title: string, day: string, at: string, resolvedAt: string) => {
-        const r = await gw.gql<{ reportIncident: { id: string; number: string } }>(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id number } }`, { i: {
-          systemId: system, title, description: title, occurredAt: T.iso(day, at), detectedAt: T.iso(day, at), severity: 'MINOR', residentsAffected: false,
-        } }, { token: chief.token });
+        const r = await gw.gql<{ reportIncident: { id: string; number: string } }>(
+          `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id number } }`,
+          {
+            i: {
+              systemId: system,
+              title,
+              description: title,
+              occurredAt: T.iso(day, at),
+              detectedAt: T.iso(day, at),
+              severity: 'MINOR',
+              residentsAffected: false,
+            },
+          },
+          { token: chief.token },
+        );
         expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-        const done = await gw.gql(`mutation($id: ID!, $at: DateTimeISO) { resolveIncident(id: $id, input: { resolvedAt: $at }) { id } }`, { id: r.data!.reportIncident.id, at: T.iso(day, resolvedAt) }, { token: chief.token });
+        const done = await gw.gql(
+          `mutation($id: ID!, $at: DateTimeISO) { resolveIncident(id: $id, input: { resolvedAt: $at }) { id } }`,
+          { id: r.data!.reportIncident.id, at: T.iso(day, resolvedAt) },
+          { token: chief.token },
+        );
         expect(done.errors, JSON.stringify(done.errors)).toBeUndefined();
         return r.data!.reportIncident.number;
       };
@@ -396,16 +564,31 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
     expect(errorCode(await gw.gql(CREATE, { i: { committeeId: staffMeeting, heldOn, circulation: true } }, { token: secretary }))).toBe('BAD_USER_INPUT');
     let m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, circulation: true } }, 'createMeeting');
     expect(m.mode).toBe('CIRCULATION');
-    m = await call(secretary, `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
-      { m: m.id, i: { title: '緊急セキュリティパッチの適用（本日夜間）', group: 'DELIBERATION', presenter: 'システム管理者', documents: ['適用計画書'], ruleIds: ['KWW-12-2'] } }, 'addAgendaItem');
+    m = await call(
+      secretary,
+      `mutation($m: ID!, $i: AgendaItemInput!) { addAgendaItem(meetingId: $m, input: $i) { ${MEETING} } }`,
+      {
+        m: m.id,
+        i: {
+          title: '緊急セキュリティパッチの適用（本日夜間）',
+          group: 'DELIBERATION',
+          presenter: 'システム管理者',
+          documents: ['適用計画書'],
+          ruleIds: ['KWW-12-2'],
+        },
+      },
+      'addAgendaItem',
+    );
     const item = m.items.find((i) => i.source === 'FREE')!;
     const early = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: secretary });
     expect(errorCode(early)).toBe('CONFLICT'); // sign-offs open once the agenda is frozen
     m = await call(secretary, FREEZE, { m: m.id }, 'freezeAgenda');
     const outsider = await gw.gql(SIGN, { i: { itemId: item.id, vote: 'AGREE' } }, { token: await gw.signIn('kawasaki', 'staff1') });
     expect(errorCode(outsider)).toBe('FORBIDDEN');
-    const memberKeys = (await t.q<{ key: string }>(`select p.key from committee c join position p on p.id = c.chair_position_id where c.key = 'kaw.committee.operations'
-      union all select p.key from committee c join committee_member cm on cm.committee_id = c.id join position p on p.id = cm.position_id where c.key = 'kaw.committee.operations' and p.id <> c.chair_position_id`)).map((r) => r.key);
+    const memberKeys = (
+      await t.q<{ key: string }>(`select p.key from committee c join position p on p.id = c.chair_position_id where c.key = 'kaw.committee.operations'
+      union all select p.key from committee c join committee_member cm on cm.committee_id = c.id join position p on p.id = cm.position_id where c.key = 'kaw.committee.operations' and p.id <> c.chair_position_id`)
+    ).map((r) => r.key);
     const distinctHolders = new Map<string, Person>();
     for (const key of memberKeys) {
       const p = await t.holder('kawasaki', key);
@@ -418,8 +601,13 @@ describe('Kawasaki 運用管理会議 (KWW-12): decision by circulation (持回�
       let state = await load(secretary, m.id);
       while (state.items.find((x) => x.id === item.id)!.outcome === null) {
         const before = state.items.find((x) => x.id === item.id)!.signoffs.length;
-        const seats = (await gw.gql<{ meeting: { items: { id: string; viewerSignablePositionIds: string[] }[] } }>(`query($id: ID!) { meeting(id: $id) { items { id viewerSignablePositionIds } } }`, { id: m.id }, { token: who.token }))
-          .data!.meeting.items.find((x) => x.id === item.id)!.viewerSignablePositionIds;
+        const seats = (
+          await gw.gql<{ meeting: { items: { id: string; viewerSignablePositionIds: string[] }[] } }>(
+            `query($id: ID!) { meeting(id: $id) { items { id viewerSignablePositionIds } } }`,
+            { id: m.id },
+            { token: who.token },
+          )
+        ).data!.meeting.items.find((x) => x.id === item.id)!.viewerSignablePositionIds;
         const r = await gw.gql<{ signCirculation: Meeting }>(SIGN, { i: { itemId: item.id, vote: 'AGREE', comment: '異議なし' } }, { token: who.token });
         if (errorCode(r) === 'CONFLICT') {
           expect(seats).toEqual([]); // this person has signed for every seat they hold, and was told so

@@ -4,7 +4,10 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
-export const IncidentUpdateKindEnum = graphqlEnum(INCIDENT_UPDATE_KIND_VALUES, { name: 'IncidentUpdateKind', description: 'The first report, an update, an escalation, the resolution, the analysis afterwards, or the confirmation.' });
+export const IncidentUpdateKindEnum = graphqlEnum(INCIDENT_UPDATE_KIND_VALUES, {
+  name: 'IncidentUpdateKind',
+  description: 'The first report, an update, an escalation, the resolution, the analysis afterwards, or the confirmation.',
+});
 
 export enum IncidentStatusEnum {
   REPORTED = 'reported',
@@ -25,7 +28,10 @@ export enum IncidentNoticeKindEnum {
   OCCURRENCE = 'occurrence',
   RESOLUTION = 'resolution',
 }
-registerEnumType(IncidentNoticeKindEnum, { name: 'IncidentNoticeKind', description: 'The continuation notice (継送連絡) at occurrence or at resolution (MNT-22-4).' });
+registerEnumType(IncidentNoticeKindEnum, {
+  name: 'IncidentNoticeKind',
+  description: 'The continuation notice (継送連絡) at occurrence or at resolution (MNT-22-4).',
+});
 
 @ObjectType({ description: 'An entry of an incident’s time-stamped log (経過).' })
 export class IncidentLogEntry {
@@ -104,41 +110,51 @@ export class ReportIncidentInput {
   @Field(() => ID) systemId!: string;
   @Field(() => String) title!: string;
   @TextFormat('multiline')
-  @Field(() => String, { description: '障害の内容' }) description!: string;
+  @Field(() => String, { description: '障害の内容' })
+  description!: string;
   @Field(() => Date) occurredAt!: Date;
   @Field(() => Date, { nullable: true, description: 'Default: now.' }) detectedAt?: Date | null;
   @Field(() => IncidentSeverityEnum) severity!: IncidentSeverityEnum;
   @Field(() => Boolean) residentsAffected!: boolean;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true, description: '縮退運転の内容' }) degradedOperation?: string | null;
+  @Field(() => String, { nullable: true, description: '縮退運転の内容' })
+  degradedOperation?: string | null;
   @Field(() => Date, { nullable: true }) recoveryEta?: Date | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) cause?: string | null;
+  @Field(() => String, { nullable: true })
+  cause?: string | null;
 }
 
 @InputType({ description: 'An update while the incident is open: recorded in its log.' })
 export class UpdateIncidentInput {
   @Field(() => Date, { nullable: true }) recoveryEta?: Date | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) cause?: string | null;
+  @Field(() => String, { nullable: true })
+  cause?: string | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) degradedOperation?: string | null;
+  @Field(() => String, { nullable: true })
+  degradedOperation?: string | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => IncidentStatusEnum, { nullable: true, description: 'Only RECOVERING (the resolution is recorded with resolveIncident).' }) status?: IncidentStatusEnum | null;
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+  @Field(() => IncidentStatusEnum, { nullable: true, description: 'Only RECOVERING (the resolution is recorded with resolveIncident).' })
+  status?: IncidentStatusEnum | null;
 }
 
 @InputType()
 export class ResolveIncidentInput {
   @Field(() => Date, { nullable: true, description: 'Default: now.' }) resolvedAt?: Date | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) cause?: string | null;
+  @Field(() => String, { nullable: true })
+  cause?: string | null;
 }
 
 @InputType({ description: 'Post-incident analysis: what happened and why, and the measures against recurrence (KWO-10-1-2 ウ(イ)).' })
 export class IncidentAnalysisInput {
   @TextFormat('multiline')
-  @Field(() => String) analysis!: string;
+  @Field(() => String)
+  analysis!: string;
   @TextFormat('multiline')
-  @Field(() => String) preventiveMeasures!: string;
+  @Field(() => String)
+  preventiveMeasures!: string;
 }

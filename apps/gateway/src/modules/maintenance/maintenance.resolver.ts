@@ -12,8 +12,13 @@ import { ArgFormats } from '../../graphql/input-guard.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 const WEEKDAYS = [
-  { ja: '日曜日', en: 'Sunday' }, { ja: '月曜日', en: 'Monday' }, { ja: '火曜日', en: 'Tuesday' }, { ja: '水曜日', en: 'Wednesday' },
-  { ja: '木曜日', en: 'Thursday' }, { ja: '金曜日', en: 'Friday' }, { ja: '土曜日', en: 'Saturday' },
+  { ja: '日曜日', en: 'Sunday' },
+  { ja: '月曜日', en: 'Monday' },
+  { ja: '火曜日', en: 'Tuesday' },
+  { ja: '水曜日', en: 'Wednesday' },
+  { ja: '木曜日', en: 'Thursday' },
+  { ja: '金曜日', en: 'Friday' },
+  { ja: '土曜日', en: 'Saturday' },
 ];
 
 @Resolver(() => MaintenanceWindow)
@@ -28,12 +33,16 @@ export class MaintenanceResolver {
   ): Promise<MaintenanceWindow[]> {
     const db = await ctx.db.em();
     const system = await service.systemOrThrow(db, systemId, ['systemId']);
-    if (from && to && to <= from) throw badInput([fieldError(['to'], 'INVALID_VALUE', 'The end of the range comes after its start.', '期間の終わりは始まりより後にしてください。')]);
+    if (from && to && to <= from)
+      throw badInput([fieldError(['to'], 'INVALID_VALUE', 'The end of the range comes after its start.', '期間の終わりは始まりより後にしてください。')]);
     return (await maintenanceRepo.maintenanceWindowsOfSystem(db, system.id, { from, to })).map((w) => service.toWindow(w, system.rulebook_id, ctx.now()));
   }
 
   @Rule('registry:read')
-  @Query(() => SystemOperatingCalendar, { description: 'When a system may be used: weekly hours, closed periods, holidays, announced windows to come, and whether it is open now (with the reason and rules).' })
+  @Query(() => SystemOperatingCalendar, {
+    description:
+      'When a system may be used: weekly hours, closed periods, holidays, announced windows to come, and whether it is open now (with the reason and rules).',
+  })
   async operatingCalendar(@Ctx() ctx: Context, @Arg('systemId', () => ID) systemId: string): Promise<SystemOperatingCalendar> {
     const db = await ctx.db.em();
     const system = await service.systemOrThrow(db, systemId, ['systemId']);
@@ -70,14 +79,19 @@ export class MaintenanceResolver {
   }
 
   @Rule('signedIn')
-  @Mutation(() => MaintenanceWindow, { description: 'Plans a stop or an extension (the system’s administrators; MNT-15-2, KTM-15-2). Returned with its warnings; in force once announced.' })
+  @Mutation(() => MaintenanceWindow, {
+    description: 'Plans a stop or an extension (the system’s administrators; MNT-15-2, KTM-15-2). Returned with its warnings; in force once announced.',
+  })
   async planMaintenance(@Ctx() ctx: Context, @Arg('input', () => PlanMaintenanceInput) input: PlanMaintenanceInput): Promise<MaintenanceWindow> {
     const { row, system } = await service.planMaintenance(ctx, { ...input, kind: input.kind as unknown as 'closed' | 'open' });
     return service.toWindow(row, system.rulebook_id, ctx.now());
   }
 
   @Rule('signedIn')
-  @Mutation(() => MaintenanceWindow, { description: 'Announces a window to the head of every using section (notification and e-mail; MNT-15-2, KTM-15-2). From then on the access decision follows it.' })
+  @Mutation(() => MaintenanceWindow, {
+    description:
+      'Announces a window to the head of every using section (notification and e-mail; MNT-15-2, KTM-15-2). From then on the access decision follows it.',
+  })
   async announceMaintenance(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<MaintenanceWindow> {
     const { row, system } = await service.announceMaintenance(ctx, id);
     return service.toWindow(row, system.rulebook_id, ctx.now());

@@ -59,7 +59,13 @@ export async function systemOrThrow(db: Db, id: string, path: (string | number)[
 // ---- who administers a system's operations -------------------------------------------------------------
 
 /** The duty decision for the viewer over a system, from the rulebook's roles (deputies included). */
-export async function viewerDuty(ctx: Context, db: Db, system: registryRepo.SystemRow, table: readonly DutyRule[], rulebookId: string): Promise<DutyDecision | null> {
+export async function viewerDuty(
+  ctx: Context,
+  db: Db,
+  system: registryRepo.SystemRow,
+  table: readonly DutyRule[],
+  rulebookId: string,
+): Promise<DutyDecision | null> {
   const v = ctx.viewer;
   if (!v || v.kind !== 'staff') return null;
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
@@ -104,7 +110,12 @@ export interface SectionNotice {
  * when the post is vacant): an in-app notification and an e-mail each. Someone heading two sections is
  * told once. Returns the sections with whom was told.
  */
-export async function tellUsingSections(ctx: Context, db: Db, system: registryRepo.SystemRow, notice: SectionNotice): Promise<maintenanceRepo.UsingSectionHeadRow[]> {
+export async function tellUsingSections(
+  ctx: Context,
+  db: Db,
+  system: registryRepo.SystemRow,
+  notice: SectionNotice,
+): Promise<maintenanceRepo.UsingSectionHeadRow[]> {
   const sections = await maintenanceRepo.usingSectionHeads(db, system.id, localDateAt(ctx.now()));
   const staffIds = [...new Set(sections.flatMap((s) => s.staff_ids))];
   await tellStaff(ctx, db, staffIds, notice);
@@ -115,31 +126,90 @@ export async function tellStaff(ctx: Context, db: Db, staffIds: string[], notice
   if (!staffIds.length) return;
   const people = await accessRepo.staffByIds(db, staffIds);
   const municipalityId = ctx.viewer!.municipalityId;
-  await accessRepo.insertNotifications(db, municipalityId, people.map((p) => ({
-    recipientId: p.id, kind: notice.kind, subject: notice.subject, body: notice.body, targetType: notice.targetType, targetId: notice.targetId, ruleIds: notice.ruleIds,
-  })));
-  await requestRepo.queueMail(db, municipalityId, people.map((p) => ({ recipientId: p.id, to: p.email, subject: staffNoticeMailSubject(notice.subject), body: notice.body })));
+  await accessRepo.insertNotifications(
+    db,
+    municipalityId,
+    people.map((p) => ({
+      recipientId: p.id,
+      kind: notice.kind,
+      subject: notice.subject,
+      body: notice.body,
+      targetType: notice.targetType,
+      targetId: notice.targetId,
+      ruleIds: notice.ruleIds,
+    })),
+  );
+  await requestRepo.queueMail(
+    db,
+    municipalityId,
+    people.map((p) => ({ recipientId: p.id, to: p.email, subject: staffNoticeMailSubject(notice.subject), body: notice.body })),
+  );
 }
 
-export const sectionLabel = (s: { org_unit_name: string; parent_name: string | null }) => (s.parent_name ? `${s.parent_name} ${s.org_unit_name}` : s.org_unit_name);
+export const sectionLabel = (s: { org_unit_name: string; parent_name: string | null }) =>
+  s.parent_name ? `${s.parent_name} ${s.org_unit_name}` : s.org_unit_name;
 
-const audit = (ctx: Context, db: Db, action: string, targetId: string, onBehalfOf: string | null, after: Record<string, unknown>, ruleIds: RuleId[], before?: Record<string, unknown>) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: onBehalfOf, action, targetType: 'maintenance_window', targetId, before, after, ruleIds, requestId: ctx.requestId }]);
+const audit = (
+  ctx: Context,
+  db: Db,
+  action: string,
+  targetId: string,
+  onBehalfOf: string | null,
+  after: Record<string, unknown>,
+  ruleIds: RuleId[],
+  before?: Record<string, unknown>,
+) =>
+  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
+    {
+      actorStaffId: ctx.viewer!.staffId,
+      onBehalfOfStaffId: onBehalfOf,
+      action,
+      targetType: 'maintenance_window',
+      targetId,
+      before,
+      after,
+      ruleIds,
+      requestId: ctx.requestId,
+    },
+  ]);
 
 // ---- windows ------------------------------------------------------------------------------------------------
 
 export function toWindowFact(w: maintenanceRepo.MaintenanceWindowRow): MaintenanceWindowFact {
-  return { kind: w.kind, from: toDate(w.starts_at).toISOString(), to: toDate(w.ends_at).toISOString(), reason: w.reason, reasonEn: w.reason_en, announcedAt: toIsoOrNull(w.announced_at), cancelledAt: toIsoOrNull(w.cancelled_at) };
+  return {
+    kind: w.kind,
+    from: toDate(w.starts_at).toISOString(),
+    to: toDate(w.ends_at).toISOString(),
+    reason: w.reason,
+    reasonEn: w.reason_en,
+    announcedAt: toIsoOrNull(w.announced_at),
+    cancelledAt: toIsoOrNull(w.cancelled_at),
+  };
 }
 
 export function toWindow(w: maintenanceRepo.MaintenanceWindowRow, rulebookId: string | null, now: Date): MaintenanceWindow {
   const fact = toWindowFact(w);
   return graphqlObject(MaintenanceWindow, {
-    id: w.id, kind: w.kind as MaintenanceKindEnum, from: toDate(w.starts_at), to: toDate(w.ends_at), reason: w.reason, reasonEn: w.reason_en,
-    status: maintenanceStatus(fact, now) as MaintenanceStatusEnum, plannedAt: toDate(w.planned_at), announcedAt: toDateOrNull(w.announced_at),
-    cancelledAt: toDateOrNull(w.cancelled_at), cancelReason: w.cancel_reason, ruleIds: w.rule_ids, version: w.version,
-    warnings: maintenanceWarnings(rulebookId, fact, now).map((x) => ({ ...x, overlaps: x.overlaps.map((o) => ({ from: new Date(o.from), to: new Date(o.to) })) })),
-    systemId: w.system_id, plannedById: w.planned_by_id, announcedById: w.announced_by_id,
+    id: w.id,
+    kind: w.kind as MaintenanceKindEnum,
+    from: toDate(w.starts_at),
+    to: toDate(w.ends_at),
+    reason: w.reason,
+    reasonEn: w.reason_en,
+    status: maintenanceStatus(fact, now) as MaintenanceStatusEnum,
+    plannedAt: toDate(w.planned_at),
+    announcedAt: toDateOrNull(w.announced_at),
+    cancelledAt: toDateOrNull(w.cancelled_at),
+    cancelReason: w.cancel_reason,
+    ruleIds: w.rule_ids,
+    version: w.version,
+    warnings: maintenanceWarnings(rulebookId, fact, now).map((x) => ({
+      ...x,
+      overlaps: x.overlaps.map((o) => ({ from: new Date(o.from), to: new Date(o.to) })),
+    })),
+    systemId: w.system_id,
+    plannedById: w.planned_by_id,
+    announcedById: w.announced_by_id,
   });
 }
 
@@ -150,10 +220,26 @@ export async function calendarOf(db: Db, system: registryRepo.SystemRow, after: 
 }
 
 /** A window as its notices tell it. */
-const noticeFacts = (w: maintenanceRepo.MaintenanceWindowRow, system: registryRepo.SystemRow) => ({ systemName: system.name, kind: w.kind, from: toDate(w.starts_at), to: toDate(w.ends_at) });
-const windowState = (w: maintenanceRepo.MaintenanceWindowRow) => ({ announcedAt: toDateOrNull(w.announced_at), cancelledAt: toDateOrNull(w.cancelled_at), endsAt: toDate(w.ends_at) });
+const noticeFacts = (w: maintenanceRepo.MaintenanceWindowRow, system: registryRepo.SystemRow) => ({
+  systemName: system.name,
+  kind: w.kind,
+  from: toDate(w.starts_at),
+  to: toDate(w.ends_at),
+});
+const windowState = (w: maintenanceRepo.MaintenanceWindowRow) => ({
+  announcedAt: toDateOrNull(w.announced_at),
+  cancelledAt: toDateOrNull(w.cancelled_at),
+  endsAt: toDate(w.ends_at),
+});
 
-export interface PlanInput { systemId: string; kind: MaintenanceKind; from: Date; to: Date; reason: string; reasonEn?: string | null }
+export interface PlanInput {
+  systemId: string;
+  kind: MaintenanceKind;
+  from: Date;
+  to: Date;
+  reason: string;
+  reasonEn?: string | null;
+}
 
 const PLANNER_REFUSAL = MAINTENANCE_MESSAGES.plannersOnly;
 
@@ -162,20 +248,46 @@ export async function planMaintenance(ctx: Context, input: PlanInput) {
   const system = await systemOrThrow(db, input.systemId, ['input', 'systemId']);
   const rules = maintenanceRules(system.rulebook_id);
   const duty = await administratorOrThrow(ctx, db, system, rules.planners, rules.rulebookId, PLANNER_REFUSAL);
-  const errors = validateMaintenanceInput({ kind: input.kind, from: input.from.toISOString(), to: input.to.toISOString(), reason: input.reason, reasonEn: input.reasonEn }, ctx.now());
+  const errors = validateMaintenanceInput(
+    { kind: input.kind, from: input.from.toISOString(), to: input.to.toISOString(), reason: input.reason, reasonEn: input.reasonEn },
+    ctx.now(),
+  );
   if (errors.length) throw badInput(errors);
   const id = randomUUID();
   const basis = input.kind === 'closed' ? rules.stopRuleIds : rules.extensionRuleIds;
   const ruleIds = ruleIdSet(basis, duty.ruleIds);
   await maintenanceRepo.insertMaintenanceWindow(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, systemId: system.id, kind: input.kind, from: input.from, to: input.to, reason: input.reason.trim(),
-    reasonEn: input.reasonEn?.trim() || null, plannedBy: ctx.viewer!.staffId, onBehalfOf: duty.onBehalfOfStaffId, at: ctx.now(), ruleIds,
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    systemId: system.id,
+    kind: input.kind,
+    from: input.from,
+    to: input.to,
+    reason: input.reason.trim(),
+    reasonEn: input.reasonEn?.trim() || null,
+    plannedBy: ctx.viewer!.staffId,
+    onBehalfOf: duty.onBehalfOfStaffId,
+    at: ctx.now(),
+    ruleIds,
   });
   const row = (await maintenanceRepo.maintenanceWindowById(db, id))!;
   const warnings = maintenanceWarnings(system.rulebook_id, toWindowFact(row), ctx.now());
-  await audit(ctx, db, 'maintenance.plan', id, duty.onBehalfOfStaffId, {
-    system: system.id, kind: input.kind, from: input.from.toISOString(), to: input.to.toISOString(), reason: row.reason, warnings: warnings.map((w) => w.code),
-  }, ruleIds);
+  await audit(
+    ctx,
+    db,
+    'maintenance.plan',
+    id,
+    duty.onBehalfOfStaffId,
+    {
+      system: system.id,
+      kind: input.kind,
+      from: input.from.toISOString(),
+      to: input.to.toISOString(),
+      reason: row.reason,
+      warnings: warnings.map((w) => w.code),
+    },
+    ruleIds,
+  );
   return { row, system };
 }
 
@@ -198,12 +310,24 @@ export async function announceMaintenance(ctx: Context, id: string) {
   const ruleIds = ruleIdSet(row.rule_ids, noticeRules);
   const announced = (await maintenanceRepo.announceWindow(db, row.id, ctx.viewer!.staffId, ctx.now(), ruleIds))!;
   const sections = await tellUsingSections(ctx, db, system, {
-    kind: 'maintenance.announce', targetType: 'maintenance_window', targetId: row.id, ruleIds: noticeRules,
+    kind: 'maintenance.announce',
+    targetType: 'maintenance_window',
+    targetId: row.id,
+    ruleIds: noticeRules,
     ...maintenanceAnnouncement({ ...noticeFacts(row, system), reason: row.reason }, noticeRules),
   });
-  await audit(ctx, db, 'maintenance.announce', row.id, duty.onBehalfOfStaffId, {
-    sections: sections.map((s) => ({ orgUnitId: s.org_unit_id, positionId: s.position_id, staffIds: s.staff_ids })),
-  }, ruleIds, { announcedAt: null });
+  await audit(
+    ctx,
+    db,
+    'maintenance.announce',
+    row.id,
+    duty.onBehalfOfStaffId,
+    {
+      sections: sections.map((s) => ({ orgUnitId: s.org_unit_id, positionId: s.position_id, staffIds: s.staff_ids })),
+    },
+    ruleIds,
+    { announcedAt: null },
+  );
   return { row: announced, system };
 }
 
@@ -218,11 +342,16 @@ export async function cancelMaintenance(ctx: Context, id: string, reason: string
   if (row.announced_at) {
     const noticeRules = rules.noticeRuleIds.length ? rules.noticeRuleIds : rules.stopRuleIds;
     await tellUsingSections(ctx, db, system, {
-      kind: 'maintenance.cancel', targetType: 'maintenance_window', targetId: row.id, ruleIds: noticeRules,
+      kind: 'maintenance.cancel',
+      targetType: 'maintenance_window',
+      targetId: row.id,
+      ruleIds: noticeRules,
       ...maintenanceCancellation(noticeFacts(row, system), why),
     });
   }
-  await audit(ctx, db, 'maintenance.cancel', row.id, duty.onBehalfOfStaffId, { reason: why, wasAnnounced: !!row.announced_at }, row.rule_ids, { cancelledAt: null });
+  await audit(ctx, db, 'maintenance.cancel', row.id, duty.onBehalfOfStaffId, { reason: why, wasAnnounced: !!row.announced_at }, row.rule_ids, {
+    cancelledAt: null,
+  });
   return { row: cancelled, system };
 }
 

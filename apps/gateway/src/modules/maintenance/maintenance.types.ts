@@ -5,14 +5,23 @@ import { System } from '../registry/index.ts';
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
-export const MaintenanceWarningCodeEnum = graphqlEnum(MAINTENANCE_WARNING_CODE_VALUES, { name: 'MaintenanceWarningCode', description: 'A stop inside the operating hours, a window not announced, a notice given late, or an extension with no effect.' });
-export const ClosureCodeEnum = graphqlEnum(CLOSURE_CODE_VALUES, { name: 'ClosureCode', description: 'A closed day, outside the operating hours, or a maintenance stop.' });
+export const MaintenanceWarningCodeEnum = graphqlEnum(MAINTENANCE_WARNING_CODE_VALUES, {
+  name: 'MaintenanceWarningCode',
+  description: 'A stop inside the operating hours, a window not announced, a notice given late, or an extension with no effect.',
+});
+export const ClosureCodeEnum = graphqlEnum(CLOSURE_CODE_VALUES, {
+  name: 'ClosureCode',
+  description: 'A closed day, outside the operating hours, or a maintenance stop.',
+});
 
 export enum MaintenanceKindEnum {
   CLOSED = 'closed',
   OPEN = 'open',
 }
-registerEnumType(MaintenanceKindEnum, { name: 'MaintenanceKind', description: 'closed: a stop (保守点検作業等による停止); open: the operating hours extended (運用時間の一時的な延長)' });
+registerEnumType(MaintenanceKindEnum, {
+  name: 'MaintenanceKind',
+  description: 'closed: a stop (保守点検作業等による停止); open: the operating hours extended (運用時間の一時的な延長)',
+});
 
 export enum MaintenanceStatusEnum {
   PLANNED = 'planned',
@@ -21,7 +30,10 @@ export enum MaintenanceStatusEnum {
   FINISHED = 'finished',
   CANCELLED = 'cancelled',
 }
-registerEnumType(MaintenanceStatusEnum, { name: 'MaintenanceStatus', description: 'planned (not yet announced: not in force), announced, in_progress, finished, cancelled' });
+registerEnumType(MaintenanceStatusEnum, {
+  name: 'MaintenanceStatus',
+  description: 'planned (not yet announced: not in force), announced, in_progress, finished, cancelled',
+});
 
 @ObjectType({ description: 'An interval of time [from, to).' })
 export class TimeInterval {
@@ -94,7 +106,8 @@ export class SystemOperatingCalendar {
   @Field(() => [WeekdayHours]) weekly!: WeekdayHours[];
   @Field(() => [ClosedPeriod]) closedPeriods!: ClosedPeriod[];
   @Field(() => Boolean) closedOnNationalHolidays!: boolean;
-  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' }) ruleIds!: RuleId[];
+  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' })
+  ruleIds!: RuleId[];
   @Field(() => [String], { description: 'The rules stops are made under (MNT-15-2, KTM-15-2 …).' }) stopRuleIds!: RuleId[];
   @Field(() => [MaintenanceWindow], { description: 'Announced windows not yet over, by start.' }) upcoming!: MaintenanceWindow[];
   @Field(() => OperatingState) openNow!: OperatingState;
@@ -114,7 +127,9 @@ export class PlanMaintenanceInput {
   @Field(() => Date) from!: Date;
   @Field(() => Date) to!: Date;
   @TextFormat('multiline')
-  @Field(() => String, { description: 'As it will be announced, e.g. 定期保守作業 (at most 200 characters).' }) reason!: string;
+  @Field(() => String, { description: 'As it will be announced, e.g. 定期保守作業 (at most 200 characters).' })
+  reason!: string;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) reasonEn?: string | null;
+  @Field(() => String, { nullable: true })
+  reasonEn?: string | null;
 }

@@ -22,4 +22,11 @@ export const toPerson = (r: accessRepo.ContractorPersonRow) =>
   graphqlObject(ContractorPerson, { id: r.id, name: r.name, email: r.email, phone: r.phone, contractorId: r.contractor_id });
 
 export const toNetwork = (r: accessRepo.ContactNetworkRow) =>
-  graphqlObject(ContactNetwork, { id: r.id, name: r.name, ruleIds: r.rule_ids, systemId: r.system_id, managingOrgUnitId: r.managing_org_unit_id, rulebookId: r.rulebook_id });
+  graphqlObject(ContactNetwork, {
+    id: r.id,
+    name: r.name,
+    ruleIds: r.rule_ids,
+    systemId: r.system_id,
+    managingOrgUnitId: r.managing_org_unit_id,
+    rulebookId: r.rulebook_id,
+  });

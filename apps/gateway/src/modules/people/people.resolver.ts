@@ -119,13 +119,21 @@ export class ContractorResolver {
 
 @Resolver(() => System)
 export class SystemProtectedResolver {
-  @Protected<System>({ asset: { kind: 'system_security' }, subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }), target: (s) => ({ type: 'system', id: s.id }) })
+  @Protected<System>({
+    asset: { kind: 'system_security' },
+    subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }),
+    target: (s) => ({ type: 'system', id: s.id }),
+  })
   @FieldResolver(() => String, { nullable: true, description: 'Network layout: security-sensitive (システムのセキュリティ情報).' })
   async networkDescription(@Root() s: System, @Ctx() ctx: Context): Promise<string | null> {
     return (await ctx.loaders.systemSecurity.load(s.id))?.network_description ?? null;
   }
 
-  @Protected<System>({ asset: { kind: 'system_security' }, subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }), target: (s) => ({ type: 'system', id: s.id }) })
+  @Protected<System>({
+    asset: { kind: 'system_security' },
+    subject: (s) => ({ systemManagingOrgUnitId: s.managingOrgUnitId, systemRulebookId: s.rulebookId }),
+    target: (s) => ({ type: 'system', id: s.id }),
+  })
   @FieldResolver(() => String, { nullable: true, description: 'Known vulnerabilities: security-sensitive (システムのセキュリティ情報).' })
   async vulnerabilityNotes(@Root() s: System, @Ctx() ctx: Context): Promise<string | null> {
     return (await ctx.loaders.systemSecurity.load(s.id))?.vulnerability_notes ?? null;
@@ -155,7 +163,14 @@ export class ContactNetworkResolver {
   @FieldResolver(() => [ContactNetworkMember])
   async members(@Root() n: ContactNetwork, @Ctx() ctx: Context): Promise<ContactNetworkMember[]> {
     return (await ctx.loaders.membersOfNetwork.load(n.id)).map((m) =>
-      graphqlObject(ContactNetworkMember, { duty: m.duty, canInform: m.can_inform, canDecide: m.can_decide, phone: m.phone, staffId: m.staff_id, contractorPersonId: m.contractor_person_id }),
+      graphqlObject(ContactNetworkMember, {
+        duty: m.duty,
+        canInform: m.can_inform,
+        canDecide: m.can_decide,
+        phone: m.phone,
+        staffId: m.staff_id,
+        contractorPersonId: m.contractor_person_id,
+      }),
     );
   }
 
@@ -202,7 +217,9 @@ export class InformationAssetProtectedResolver {
   })
   @FieldResolver(() => [DataItem], { nullable: true, description: 'Data items; protected when the asset is 機密性3 or above.' })
   async dataItems(@Root() a: InformationAsset, @Ctx() ctx: Context): Promise<DataItem[]> {
-    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) => graphqlObject(DataItem, { id: d.id, name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }));
+    return (await ctx.loaders.dataItemsOfAsset.load(a.id)).map((d) =>
+      graphqlObject(DataItem, { id: d.id, name: d.name, basicResidentItem: d.basic_resident_item, personal: d.personal }),
+    );
   }
 }
 

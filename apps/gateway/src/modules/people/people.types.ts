@@ -7,7 +7,10 @@ export enum RoleVia {
   POSITION = 'position',
   DEPUTY = 'deputy',
 }
-registerEnumType(RoleVia, { name: 'RoleVia', description: 'Held through a position, or as a deputy on behalf of its holder (MNT-6-4, MNT-7-3, KTM-3-6, KWW-4-1).' });
+registerEnumType(RoleVia, {
+  name: 'RoleVia',
+  description: 'Held through a position, or as a deputy on behalf of its holder (MNT-6-4, MNT-7-3, KTM-3-6, KWW-4-1).',
+});
 
 @ObjectType({ description: 'A position held over a period (人事異動 keeps history).' })
 export class Tenure {

@@ -16,7 +16,10 @@ import {
 @Resolver(() => ProcedureDefinition)
 export class ProcedureDefinitionResolver {
   @Rule('registry:read')
-  @Query(() => [ProcedureDefinition], { description: '行政手続の定義 of the counter support system (KTM-7-2), in the order of KTM-7-1; those not reviewed for over a year are flagged reviewDue (KTM-5-1-1).' })
+  @Query(() => [ProcedureDefinition], {
+    description:
+      '行政手続の定義 of the counter support system (KTM-7-2), in the order of KTM-7-1; those not reviewed for over a year are flagged reviewDue (KTM-5-1-1).',
+  })
   async procedureDefinitions(
     @Ctx() ctx: Context,
     @Arg('filter', () => ProcedureDefinitionFilter, { nullable: true }) filter: ProcedureDefinitionFilter | null,
@@ -33,19 +36,29 @@ export class ProcedureDefinitionResolver {
 
   @Rule('registry:read')
   @Query(() => [NeededProcedure], {
-    description: 'Which procedures a resident’s situation needs (KTM-7-2-2): the 住所・氏名・世帯 notification first, then the related ones (KTM-7-1), each with why, its guidance, the section that handles it, the forms it prints and — for staff — what the viewer does with it (KTM-7-2-3). Nothing of the situation is stored.',
+    description:
+      'Which procedures a resident’s situation needs (KTM-7-2-2): the 住所・氏名・世帯 notification first, then the related ones (KTM-7-1), each with why, its guidance, the section that handles it, the forms it prints and — for staff — what the viewer does with it (KTM-7-2-3). Nothing of the situation is stored.',
   })
   async proceduresFor(@Ctx() ctx: Context, @Arg('situation', () => ResidentSituationInput) situation: ResidentSituationInput): Promise<NeededProcedure[]> {
     return service.proceduresFor(ctx, { ...situation, events: situation.events as unknown as ResidentEvent[] });
   }
 
   @Rule('signedIn')
-  @Mutation(() => ProcedureDefinition, { description: 'The business section (業務所管課) records its regular review of a definition that needs no change (KTM-5-1-1); a change goes through a procedure_definition request (KTM-7-4).' })
-  async recordProcedureReview(@Ctx() ctx: Context, @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput): Promise<ProcedureDefinition> {
+  @Mutation(() => ProcedureDefinition, {
+    description:
+      'The business section (業務所管課) records its regular review of a definition that needs no change (KTM-5-1-1); a change goes through a procedure_definition request (KTM-7-4).',
+  })
+  async recordProcedureReview(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput,
+  ): Promise<ProcedureDefinition> {
     return service.recordReview(ctx, input);
   }
 
-  @FieldResolver(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with the procedure, from their business authority (KTM-7-2-3).' })
+  @FieldResolver(() => ProcedureRoute, {
+    nullable: true,
+    description: 'For a signed-in staff member: what they do with the procedure, from their business authority (KTM-7-2-3).',
+  })
   async viewerRoute(@Root() d: ProcedureDefinition, @Ctx() ctx: Context): Promise<ProcedureRoute | null> {
     return service.viewerRoute(ctx, d);
   }

@@ -117,13 +117,14 @@ function viewerSections(ctx: Context, db: Db): Promise<string[] | null> {
   let hit = viewerSectionCache.get(ctx);
   if (!hit) {
     const v = ctx.viewer;
-    hit = !v || v.kind !== 'staff'
-      ? Promise.resolve(null)
-      : (async () => {
-          const [index, today] = await Promise.all([sectionIndex(ctx, db), todayOf(ctx, db)]);
-          const units = await procedureRepo.unitsOfStaffOn(db, v.staffId, today);
-          return [...new Set(units.flatMap((u) => index.upwards(u)))];
-        })();
+    hit =
+      !v || v.kind !== 'staff'
+        ? Promise.resolve(null)
+        : (async () => {
+            const [index, today] = await Promise.all([sectionIndex(ctx, db), todayOf(ctx, db)]);
+            const units = await procedureRepo.unitsOfStaffOn(db, v.staffId, today);
+            return [...new Set(units.flatMap((u) => index.upwards(u)))];
+          })();
     viewerSectionCache.set(ctx, hit);
   }
   return hit;
@@ -145,21 +146,40 @@ export function toDefinition(row: procedureRepo.ProcedureDefinitionRow, index: S
   const condition = storedCondition(row.condition_rules);
   const handling = sectionOut(index, row.handling_org_unit_id)!;
   return graphqlObject(ProcedureDefinition, {
-    id: row.id, name: row.name, category: row.category as ProcedureCategoryEnum, categoryLabel: { ja: PROCEDURE_CATEGORIES[row.category].ja, en: PROCEDURE_CATEGORIES[row.category].en },
-    overview: row.overview, conditionsText: row.conditions_text, conditionRules: (row.condition_rules as Record<string, unknown> | null) ?? null,
-    conditionSummary: condition ? describeCondition(condition) : null, routingText: row.routing_text,
+    id: row.id,
+    name: row.name,
+    category: row.category as ProcedureCategoryEnum,
+    categoryLabel: { ja: PROCEDURE_CATEGORIES[row.category].ja, en: PROCEDURE_CATEGORIES[row.category].en },
+    overview: row.overview,
+    conditionsText: row.conditions_text,
+    conditionRules: (row.condition_rules as Record<string, unknown> | null) ?? null,
+    conditionSummary: condition ? describeCondition(condition) : null,
+    routingText: row.routing_text,
     routingPatterns: row.routing_patterns.map((p) => {
       const to = p.action === 'handle' ? null : sectionOut(index, p.to ?? row.handling_org_unit_id);
       return {
-        authority: p.authority === ANY_AUTHORITY ? null : sectionOut(index, p.authority), action: p.action as ProcedureRoutingActionEnum,
-        actionLabel: actionLabel(p.action, to), to, note: p.note,
+        authority: p.authority === ANY_AUTHORITY ? null : sectionOut(index, p.authority),
+        action: p.action as ProcedureRoutingActionEnum,
+        actionLabel: actionLabel(p.action, to),
+        to,
+        note: p.note,
       };
     }),
-    handlingSection: handling, managingSection: sectionOut(index, row.managing_org_unit_id)!, confirmationItems: row.confirmation_items, outputForms: row.output_forms,
-    other: row.other, displayOrder: row.display_order, version: row.version, reviewedOn: row.reviewed_on, reviewDueOn: review.reviewDueOn, reviewDue: review.reviewDue,
-    updatedAt: toDate(row.updated_at), requestId: row.request_id,
+    handlingSection: handling,
+    managingSection: sectionOut(index, row.managing_org_unit_id)!,
+    confirmationItems: row.confirmation_items,
+    outputForms: row.output_forms,
+    other: row.other,
+    displayOrder: row.display_order,
+    version: row.version,
+    reviewedOn: row.reviewed_on,
+    reviewDueOn: review.reviewDueOn,
+    reviewDue: review.reviewDue,
+    updatedAt: toDate(row.updated_at),
+    requestId: row.request_id,
     ruleIds: [...new Set([PROCEDURE_CATEGORIES[row.category].ruleId, ...row.rule_ids, ...review.ruleIds])],
-    handlingOrgUnitId: row.handling_org_unit_id, routingRaw: row.routing_patterns,
+    handlingOrgUnitId: row.handling_org_unit_id,
+    routingRaw: row.routing_patterns,
   });
 }
 
@@ -168,13 +188,24 @@ async function definitionsOut(ctx: Context, db: Db, list: procedureRepo.Procedur
   return list.map((r) => toDefinition(r, index, today));
 }
 
-export async function listDefinitions(ctx: Context, filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null }, limit: number | null): Promise<ProcedureDefinition[]> {
+export async function listDefinitions(
+  ctx: Context,
+  filter: { category?: ProcedureCategory | null; sectionId?: string | null; text?: string | null; reviewDue?: boolean | null },
+  limit: number | null,
+): Promise<ProcedureDefinition[]> {
   const errors = procedureFilterErrors({ sectionIdMalformed: !!filter.sectionId && !isUuid(filter.sectionId), text: filter.text }, limit);
   if (errors.length) throw badInput(errors);
   const db = await ctx.db.em();
   const today = await todayOf(ctx, db);
-  const reviewDue = filter.reviewDue === null || filter.reviewDue === undefined ? null : { today, due: filter.reviewDue, intervalYears: PROCEDURE_REVIEW_INTERVAL_YEARS };
-  const rows = await procedureRepo.definitions(db, { category: filter.category, sectionId: filter.sectionId, text: filter.text, reviewDue, limit: limit ?? 200 });
+  const reviewDue =
+    filter.reviewDue === null || filter.reviewDue === undefined ? null : { today, due: filter.reviewDue, intervalYears: PROCEDURE_REVIEW_INTERVAL_YEARS };
+  const rows = await procedureRepo.definitions(db, {
+    category: filter.category,
+    sectionId: filter.sectionId,
+    text: filter.text,
+    reviewDue,
+    limit: limit ?? 200,
+  });
   // The filter and the reviewDue flag (procedureReviewStatus) agree: more than the interval since the last review.
   return definitionsOut(ctx, db, rows);
 }
@@ -192,17 +223,34 @@ export async function viewerRoute(ctx: Context, def: ProcedureDefinition): Promi
   const sections = await viewerSections(ctx, db);
   if (!sections) return null;
   const index = await sectionIndex(ctx, db);
-  const decision = procedureRouteFor({
-    handlingSection: def.handlingOrgUnitId,
-    patterns: def.routingRaw.map((p) => ({ authority: p.authority, action: p.action as ProcedureRoutingAction, to: p.to, note: p.note })),
-  }, sections);
+  const decision = procedureRouteFor(
+    {
+      handlingSection: def.handlingOrgUnitId,
+      patterns: def.routingRaw.map((p) => ({ authority: p.authority, action: p.action as ProcedureRoutingAction, to: p.to, note: p.note })),
+    },
+    sections,
+  );
   const to = sectionOut(index, decision.to);
-  return { action: decision.action as ProcedureRoutingActionEnum, message: actionLabel(decision.action, to), to, note: decision.note, explicit: decision.explicit, ruleIds: decision.ruleIds };
+  return {
+    action: decision.action as ProcedureRoutingActionEnum,
+    message: actionLabel(decision.action, to),
+    to,
+    note: decision.note,
+    explicit: decision.explicit,
+    ruleIds: decision.ruleIds,
+  };
 }
 
 export async function historyOf(ctx: Context, definitionId: string) {
   return (await procedureRepo.historyOf(await ctx.db.em(), [definitionId])).map((h) => ({
-    version: h.version, change: h.change, changedAt: toDate(h.changed_at), changedByName: h.changed_by_name, requestId: h.request_id, requestNumber: h.request_number, note: h.note, ruleIds: h.rule_ids,
+    version: h.version,
+    change: h.change,
+    changedAt: toDate(h.changed_at),
+    changedByName: h.changed_by_name,
+    requestId: h.request_id,
+    requestNumber: h.request_number,
+    note: h.note,
+    ruleIds: h.rule_ids,
   }));
 }
 
@@ -210,7 +258,11 @@ export async function historyOf(ctx: Context, definitionId: string) {
 
 export async function proceduresFor(ctx: Context, input: ResidentSituation): Promise<NeededProcedure[]> {
   const situation: ResidentSituation = {
-    events: input.events, members: input.members, dogs: input.dogs ?? null, mopeds: input.mopeds ?? null, sealRegistrationWanted: input.sealRegistrationWanted ?? null,
+    events: input.events,
+    members: input.members,
+    dogs: input.dogs ?? null,
+    mopeds: input.mopeds ?? null,
+    sealRegistrationWanted: input.sealRegistrationWanted ?? null,
   };
   const errors = validateSituation(situation, ['situation']);
   if (errors.length) throw badInput(errors);
@@ -218,14 +270,25 @@ export async function proceduresFor(ctx: Context, input: ResidentSituation): Pro
   // RLS: only the viewer's municipality's definitions; another municipality has none of Kitami's.
   const rows = await procedureRepo.definitionsWithConditions(db);
   const defs = await definitionsOut(ctx, db, rows);
-  const candidates = defs.map((d, i) => ({ d, name: d.name, category: d.category as string as ProcedureCategory, displayOrder: d.displayOrder, conditionRules: storedCondition(rows[i]!.condition_rules) }));
+  const candidates = defs.map((d, i) => ({
+    d,
+    name: d.name,
+    category: d.category as string as ProcedureCategory,
+    displayOrder: d.displayOrder,
+    conditionRules: storedCondition(rows[i]!.condition_rules),
+  }));
   const needed = proceduresNeeded(candidates, situation);
   const out: NeededProcedure[] = [];
   for (const [i, n] of needed.entries()) {
-    out.push(graphqlObject(NeededProcedure, {
-      order: i + 1, definition: n.definition.d, reasons: n.reasons, route: await viewerRoute(ctx, n.definition.d),
-      ruleIds: [...n.ruleIds, 'KTM-7-2-3', 'KTM-7-2-5'],
-    }));
+    out.push(
+      graphqlObject(NeededProcedure, {
+        order: i + 1,
+        definition: n.definition.d,
+        reasons: n.reasons,
+        route: await viewerRoute(ctx, n.definition.d),
+        ruleIds: [...n.ruleIds, 'KTM-7-2-3', 'KTM-7-2-5'],
+      }),
+    );
   }
   return out;
 }
@@ -237,7 +300,12 @@ async function mayReview(ctx: Context, db: Db, managingOrgUnitId: string): Promi
   const v = ctx.viewer;
   if (!v || v.kind !== 'staff') return false;
   const [facts, index] = await Promise.all([loadStaffFacts(db, v.staffId, ctx.now()), sectionIndex(ctx, db)]);
-  return mayReviewProcedure(facts.viewer.roles, (p) => facts.positionOrgUnit.get(p), (u) => index.upwards(u), managingOrgUnitId);
+  return mayReviewProcedure(
+    facts.viewer.roles,
+    (p) => facts.positionOrgUnit.get(p),
+    (u) => index.upwards(u),
+    managingOrgUnitId,
+  );
 }
 
 export async function recordReview(ctx: Context, input: { id: string; note?: string | null }): Promise<ProcedureDefinition> {
@@ -257,11 +325,29 @@ export async function recordReview(ctx: Context, input: { id: string; note?: str
   const v = ctx.viewer!;
   await procedureRepo.markReviewed(db, row.id, today, ctx.now());
   await procedureRepo.insertHistory(db, v.municipalityId, {
-    id: randomUUID(), definitionId: row.id, version: row.version, change: 'reviewed', snapshot: { reviewedOn: today }, requestId: null, changedById: v.staffId, changedAt: ctx.now(), note, ruleIds: ['KTM-5-1-1'],
+    id: randomUUID(),
+    definitionId: row.id,
+    version: row.version,
+    change: 'reviewed',
+    snapshot: { reviewedOn: today },
+    requestId: null,
+    changedById: v.staffId,
+    changedAt: ctx.now(),
+    note,
+    ruleIds: ['KTM-5-1-1'],
   });
-  await auditRepo.appendAuditEvents(db, v.municipalityId, [{
-    actorStaffId: v.staffId, action: 'procedure.review', targetType: 'procedure_definition', targetId: row.id, before: { reviewedOn: row.reviewed_on }, after: { reviewedOn: today, version: row.version, note }, ruleIds: ['KTM-5-1-1'], requestId: ctx.requestId,
-  }]);
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: v.staffId,
+      action: 'procedure.review',
+      targetType: 'procedure_definition',
+      targetId: row.id,
+      before: { reviewedOn: row.reviewed_on },
+      after: { reviewedOn: today, version: row.version, note },
+      ruleIds: ['KTM-5-1-1'],
+      requestId: ctx.requestId,
+    },
+  ]);
   return (await definitionsOut(ctx, db, [(await procedureRepo.definitionById(db, row.id))!]))[0]!;
 }
 
@@ -275,7 +361,12 @@ const conflict = (message: Bilingual, fieldErrors?: FieldError[]) => conflictWit
  * (KTM-5-1-1). The other sections the routing involves are told (KTM-5-1-2). Runs in the
  * transaction of the final decision: any refusal undoes the decision.
  */
-export async function setProcedureDefinition(ctx: Context, db: Db, request: requestRepo.RequestRow, performerId: string): Promise<{ targetType: string; targetId: string; after: Record<string, unknown> }> {
+export async function setProcedureDefinition(
+  ctx: Context,
+  db: Db,
+  request: requestRepo.RequestRow,
+  performerId: string,
+): Promise<{ targetType: string; targetId: string; after: Record<string, unknown> }> {
   const v = ctx.viewer!;
   const { definition: d, errors } = procedureDefinitionFromContent(request.content);
   if (!d) throw conflict(PROCEDURE_EFFECT_MESSAGES.invalidDefinition, errors);
@@ -306,9 +397,23 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
     throw conflict(unknownOrgUnitsMessage(refErrors), refErrors);
   }
   const values: procedureRepo.DefinitionValues = {
-    name: d.name, nameKey: procedureNameKey(d.name), category: d.category, overview: d.overview, conditionsText: d.conditionsText, conditionRules: d.conditionRules,
-    routingText: d.routingText, routingPatterns: patterns, handlingOrgUnitId: handling, managingOrgUnitId: managing, confirmationItems: d.confirmationItems,
-    outputForms: d.outputForms, other: d.other, displayOrder: d.displayOrder, ruleIds: [PROCEDURE_CATEGORIES[d.category].ruleId, 'KTM-7-2', 'KTM-7-4'], reviewedOn: today, requestId: request.id,
+    name: d.name,
+    nameKey: procedureNameKey(d.name),
+    category: d.category,
+    overview: d.overview,
+    conditionsText: d.conditionsText,
+    conditionRules: d.conditionRules,
+    routingText: d.routingText,
+    routingPatterns: patterns,
+    handlingOrgUnitId: handling,
+    managingOrgUnitId: managing,
+    confirmationItems: d.confirmationItems,
+    outputForms: d.outputForms,
+    other: d.other,
+    displayOrder: d.displayOrder,
+    ruleIds: [PROCEDURE_CATEGORIES[d.category].ruleId, 'KTM-7-2', 'KTM-7-4'],
+    reviewedOn: today,
+    requestId: request.id,
   };
   let id: string;
   let version: number;
@@ -324,12 +429,32 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
   }
   const change = existing ? 'updated' : 'defined';
   await procedureRepo.insertHistory(db, v.municipalityId, {
-    id: randomUUID(), definitionId: id, version, change, snapshot: values, requestId: request.id, changedById: performerId, changedAt: ctx.now(), note: null, ruleIds: ['KTM-7-4', 'KTM-3-3-5'],
+    id: randomUUID(),
+    definitionId: id,
+    version,
+    change,
+    snapshot: values,
+    requestId: request.id,
+    changedById: performerId,
+    changedAt: ctx.now(),
+    note: null,
+    ruleIds: ['KTM-7-4', 'KTM-3-3-5'],
   });
   await notifyInvolvedSections(ctx, db, {
-    id, name: d.name, managing, filerSection, involved: [managing, handling, ...patterns.flatMap((p) => [p.authority, p.to ?? ''])], today, change, requestNumber: request.number,
+    id,
+    name: d.name,
+    managing,
+    filerSection,
+    involved: [managing, handling, ...patterns.flatMap((p) => [p.authority, p.to ?? ''])],
+    today,
+    change,
+    requestNumber: request.number,
   });
-  return { targetType: 'procedure_definition', targetId: id, after: { name: d.name, version, change, managingOrgUnitId: managing, handlingOrgUnitId: handling } };
+  return {
+    targetType: 'procedure_definition',
+    targetId: id,
+    after: { name: d.name, version, change, managingOrgUnitId: managing, handlingOrgUnitId: handling },
+  };
 }
 
 /**
@@ -337,7 +462,11 @@ export async function setProcedureDefinition(ctx: Context, db: Db, request: requ
  * of the sections it involves (its 業務所管課, the handling section, the sections of its routing) are
  * told, except the filing section, whose 管理者 hears of the approval itself.
  */
-async function notifyInvolvedSections(ctx: Context, db: Db, x: { id: string; name: string; managing: string; filerSection: string; involved: string[]; today: string; change: string; requestNumber: string }): Promise<void> {
+async function notifyInvolvedSections(
+  ctx: Context,
+  db: Db,
+  x: { id: string; name: string; managing: string; filerSection: string; involved: string[]; today: string; change: string; requestNumber: string },
+): Promise<void> {
   const index = await sectionIndex(ctx, db);
   const others = [...new Set(x.involved.filter((u) => u && u !== ANY_AUTHORITY && u !== x.filerSection && index.byId.has(u)))];
   if (!others.length) return;
@@ -346,8 +475,22 @@ async function notifyInvolvedSections(ctx: Context, db: Db, x: { id: string; nam
   if (!recipients.length) return;
   const managingName = index.byId.get(x.managing)?.name ?? '';
   const { subject, body } = procedureDefinedNotice({ name: x.name, managingName, change: x.change, requestNumber: x.requestNumber });
-  await accessRepo.insertNotifications(db, ctx.viewer!.municipalityId, recipients.map((r) => ({
-    recipientId: r.staff_id, kind: 'procedure.defined', subject, body, targetType: 'procedure_definition', targetId: x.id, ruleIds: ['KTM-5-1-2'],
-  })));
-  await requestRepo.queueMail(db, ctx.viewer!.municipalityId, recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, subject: staffNoticeMailSubject(subject), body })));
+  await accessRepo.insertNotifications(
+    db,
+    ctx.viewer!.municipalityId,
+    recipients.map((r) => ({
+      recipientId: r.staff_id,
+      kind: 'procedure.defined',
+      subject,
+      body,
+      targetType: 'procedure_definition',
+      targetId: x.id,
+      ruleIds: ['KTM-5-1-2'],
+    })),
+  );
+  await requestRepo.queueMail(
+    db,
+    ctx.viewer!.municipalityId,
+    recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, subject: staffNoticeMailSubject(subject), body })),
+  );
 }

@@ -53,7 +53,11 @@ export class ProcedureOutputForm {
 
 @ObjectType({ description: 'One routing pattern (KTM-7-2-3): what staff of a business authority do with the procedure.' })
 export class ProcedureRoutingPattern {
-  @Field(() => ProcedureSection, { nullable: true, description: 'The section whose staff (and staff of the units below it) this applies to; null: anyone else.' }) authority!: ProcedureSection | null;
+  @Field(() => ProcedureSection, {
+    nullable: true,
+    description: 'The section whose staff (and staff of the units below it) this applies to; null: anyone else.',
+  })
+  authority!: ProcedureSection | null;
   @Field(() => ProcedureRoutingActionEnum) action!: ProcedureRoutingActionEnum;
   @Field(() => Bilingual) actionLabel!: Bilingual;
   @Field(() => ProcedureSection, { nullable: true, description: 'Handed over or referred to (null when handled here).' }) to!: ProcedureSection | null;
@@ -66,7 +70,10 @@ export class ProcedureRoute {
   @Field(() => Bilingual, { description: 'e.g. 受け付けて届出書等を印字し、保険医療課へ引き継ぐ' }) message!: Bilingual;
   @Field(() => ProcedureSection, { nullable: true }) to!: ProcedureSection | null;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Boolean, { description: 'Whether a pattern of the definition decided it (false: the default — the handling section handles it, anyone else refers).' }) explicit!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether a pattern of the definition decided it (false: the default — the handling section handles it, anyone else refers).',
+  })
+  explicit!: boolean;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
@@ -82,7 +89,9 @@ export class ProcedureDefinitionChange {
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
-@ObjectType('ProcedureDefinition', { description: '行政手続の定義 of the counter support system (KTM-7-2), set by the 副統括管理者 on the 管理者’s request (KTM-7-4).' })
+@ObjectType('ProcedureDefinition', {
+  description: '行政手続の定義 of the counter support system (KTM-7-2), set by the 副統括管理者 on the 管理者’s request (KTM-7-4).',
+})
 export class ProcedureDefinition {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -90,7 +99,8 @@ export class ProcedureDefinition {
   @Field(() => Bilingual) categoryLabel!: Bilingual;
   @Field(() => String, { description: '行政手続の概要及び案内文 (KTM-7-2-1)' }) overview!: string;
   @Field(() => String, { description: '必要性を案内するための条件, for people (KTM-7-2-2)' }) conditionsText!: string;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The conditions the system evaluates (KTM-7-2-2); null: never proposed automatically.' }) conditionRules!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The conditions the system evaluates (KTM-7-2-2); null: never proposed automatically.' })
+  conditionRules!: Record<string, unknown> | null;
   @Field(() => Bilingual, { nullable: true, description: 'conditionRules in words.' }) conditionSummary!: Bilingual | null;
   @Field(() => String, { description: '振り分けパターン, for people (KTM-7-2-3)' }) routingText!: string;
   @Field(() => [ProcedureRoutingPattern]) routingPatterns!: ProcedureRoutingPattern[];
@@ -116,11 +126,15 @@ export class NeededProcedure {
   @Field(() => Int, { description: '1, 2, 3 … in the order the counter takes them up (KTM-7-1).' }) order!: number;
   @Field(() => ProcedureDefinition) definition!: ProcedureDefinition;
   @Field(() => [Bilingual], { description: 'The conditions that matched, with what was found.' }) reasons!: Bilingual[];
-  @Field(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with it (null for an API token).' }) route!: ProcedureRoute | null;
+  @Field(() => ProcedureRoute, { nullable: true, description: 'For a signed-in staff member: what they do with it (null for an API token).' })
+  route!: ProcedureRoute | null;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
-@InputType({ description: 'A person concerned by the event: those moving; for a birth or a death, the household including the newborn or the deceased. Absent facts are "no".' })
+@InputType({
+  description:
+    'A person concerned by the event: those moving; for a birth or a death, the household including the newborn or the deceased. Absent facts are "no".',
+})
 export class HouseholdMemberInput {
   @Field(() => Int) age!: number;
   @Field(() => Boolean, { nullable: true, description: '世帯主' }) head?: boolean | null;
@@ -152,5 +166,6 @@ export class ProcedureDefinitionFilter {
 export class RecordProcedureReviewInput {
   @Field(() => ID) id!: string;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true, description: 'What was checked.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'What was checked.' })
+  note?: string | null;
 }

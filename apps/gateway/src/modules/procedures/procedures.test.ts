@@ -24,16 +24,51 @@ afterAll(async () => {
   await gw.stop();
 });
 
-interface Section { id: string; key: string; name: string }
-interface Definition {
-  id: string; name: string; category: string; categoryLabel: { ja: string }; overview: string; conditionsText: string; conditionRules: Record<string, unknown> | null;
-  conditionSummary: { ja: string } | null; routingPatterns: { authority: Section | null; action: string; to: Section | null; note: string | null }[];
-  handlingSection: Section; managingSection: Section; confirmationItems: string[]; outputForms: { name: string; printedFields: string[] }[]; other: string | null;
-  displayOrder: number; version: number; reviewedOn: string; reviewDueOn: string; reviewDue: boolean; requestId: string | null; ruleIds: string[];
-  viewerRoute: Route | null; history: { version: number; change: string; requestNumber: string | null; changedByName: string | null; note: string | null; ruleIds: string[] }[];
+interface Section {
+  id: string;
+  key: string;
+  name: string;
 }
-interface Route { action: string; message: { ja: string; en: string }; to: Section | null; note: string | null; explicit: boolean; ruleIds: string[] }
-interface Needed { order: number; definition: { name: string; category: string; overview: string; handlingSection: Section; outputForms: { name: string; printedFields: string[] }[] }; reasons: { ja: string; en: string }[]; route: Route | null; ruleIds: string[] }
+interface Definition {
+  id: string;
+  name: string;
+  category: string;
+  categoryLabel: { ja: string };
+  overview: string;
+  conditionsText: string;
+  conditionRules: Record<string, unknown> | null;
+  conditionSummary: { ja: string } | null;
+  routingPatterns: { authority: Section | null; action: string; to: Section | null; note: string | null }[];
+  handlingSection: Section;
+  managingSection: Section;
+  confirmationItems: string[];
+  outputForms: { name: string; printedFields: string[] }[];
+  other: string | null;
+  displayOrder: number;
+  version: number;
+  reviewedOn: string;
+  reviewDueOn: string;
+  reviewDue: boolean;
+  requestId: string | null;
+  ruleIds: string[];
+  viewerRoute: Route | null;
+  history: { version: number; change: string; requestNumber: string | null; changedByName: string | null; note: string | null; ruleIds: string[] }[];
+}
+interface Route {
+  action: string;
+  message: { ja: string; en: string };
+  to: Section | null;
+  note: string | null;
+  explicit: boolean;
+  ruleIds: string[];
+}
+interface Needed {
+  order: number;
+  definition: { name: string; category: string; overview: string; handlingSection: Section; outputForms: { name: string; printedFields: string[] }[] };
+  reasons: { ja: string; en: string }[];
+  route: Route | null;
+  ruleIds: string[];
+}
 
 const SECTION = 'id key name';
 const DEFINITION = `id name category categoryLabel { ja } overview conditionsText conditionRules conditionSummary { ja }
@@ -53,10 +88,12 @@ async function ok<T>(r: Promise<GqlResult<T>>): Promise<T> {
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!;
 }
-const list = async (token: string, f: Record<string, unknown> | null = null) => (await ok(gw.gql<{ procedureDefinitions: Definition[] }>(LIST, { f }, { token }))).procedureDefinitions;
+const list = async (token: string, f: Record<string, unknown> | null = null) =>
+  (await ok(gw.gql<{ procedureDefinitions: Definition[] }>(LIST, { f }, { token }))).procedureDefinitions;
 const needed = async (token: string, s: Record<string, unknown>) => (await ok(gw.gql<{ proceduresFor: Needed[] }>(FOR, { s }, { token }))).proceduresFor;
 const names = (xs: { definition: { name: string } }[]) => xs.map((x) => x.definition.name);
-const fieldPaths = (r: GqlResult) => (r.errors?.[0]?.extensions?.fieldErrors as { path: (string | number)[]; ruleIds?: string[] }[] | undefined)?.map((e) => e.path.join('.'));
+const fieldPaths = (r: GqlResult) =>
+  (r.errors?.[0]?.extensions?.fieldErrors as { path: (string | number)[]; ruleIds?: string[] }[] | undefined)?.map((e) => e.path.join('.'));
 
 // Moving in: a couple with two school-age children and a 70-year-old parent, none employee-insured.
 const family = {
@@ -77,24 +114,49 @@ beforeAll(async () => {
   counter = await gw.signIn('kitami', 'staff1');
   hoken = await t.holder('kitami', 'ktm.shimin.hoken.staff1');
   const admin = await gw.signIn('kitami', 'admin');
-  token = (await ok(gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "総合窓口案内システム", scopes: ["registry:read"] }) { token } }', {}, { token: admin }))).createApiToken.token;
+  token = (
+    await ok(
+      gw.gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "総合窓口案内システム", scopes: ["registry:read"] }) { token } }',
+        {},
+        { token: admin },
+      ),
+    )
+  ).createApiToken.token;
 });
 
 describe('the demo definitions (KTM-7-2)', () => {
   it('lists Kitami’s procedures in the order of KTM-7-1, each with its sections, forms and rules', async () => {
     const defs = await list(counter);
     expect(defs.map((d) => d.name)).toEqual([
-      '転入届', '転出届', '転居届', '世帯変更届',
-      '国民健康保険の加入', '国民健康保険の資格喪失', '後期高齢者医療の届出', '介護保険の届出', '児童手当の認定請求', '就学（転入学）の手続', '障害者手帳の住所変更', '犬の登録事項変更',
+      '転入届',
+      '転出届',
+      '転居届',
+      '世帯変更届',
+      '国民健康保険の加入',
+      '国民健康保険の資格喪失',
+      '後期高齢者医療の届出',
+      '介護保険の届出',
+      '児童手当の認定請求',
+      '就学（転入学）の手続',
+      '障害者手帳の住所変更',
+      '犬の登録事項変更',
       '印鑑登録',
     ]);
     const kokuho = defs.find((d) => d.name === '国民健康保険の加入')!;
     expect(kokuho).toMatchObject({
-      category: 'RELATED', categoryLabel: { ja: '前号に関連して必要となる届出及び申請' }, handlingSection: { name: '保険医療課', key: 'ktm.shimin.hoken' }, managingSection: { name: '保険医療課' },
-      outputForms: [{ name: '国民健康保険異動届（資格取得）', printedFields: expect.arrayContaining(['加入者氏名', '資格取得年月日']) }], version: 1, reviewDue: false,
+      category: 'RELATED',
+      categoryLabel: { ja: '前号に関連して必要となる届出及び申請' },
+      handlingSection: { name: '保険医療課', key: 'ktm.shimin.hoken' },
+      managingSection: { name: '保険医療課' },
+      outputForms: [{ name: '国民健康保険異動届（資格取得）', printedFields: expect.arrayContaining(['加入者氏名', '資格取得年月日']) }],
+      version: 1,
+      reviewDue: false,
     });
     expect(kokuho.routingPatterns.map((p) => [p.authority?.name ?? '*', p.action, p.to?.name ?? null])).toEqual([
-      ['保険医療課', 'HANDLE', null], ['窓口課', 'ACCEPT_AND_HAND_OVER', '保険医療課'], ['*', 'REFER', '保険医療課'],
+      ['保険医療課', 'HANDLE', null],
+      ['窓口課', 'ACCEPT_AND_HAND_OVER', '保険医療課'],
+      ['*', 'REFER', '保険医療課'],
     ]);
     expect(kokuho.conditionSummary!.ja).toContain('勤務先の健康保険（被用者保険）に加入していない');
     expect(kokuho.history).toEqual([expect.objectContaining({ version: 1, change: 'defined', note: 'デモデータとして設定' })]);
@@ -105,7 +167,9 @@ describe('the demo definitions (KTM-7-2)', () => {
   it('flags a definition not reviewed for over a year (KTM-5-1-1); filters by category, section and text', async () => {
     const due = await list(counter, { reviewDue: true });
     // The demo's dog registration change was last reviewed over a year before the day the demo was loaded.
-    const [seeded] = await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where name = '犬の登録事項変更'`);
+    const [seeded] = await t.q<{ reviewed_on: string }>(
+      `select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where name = '犬の登録事項変更'`,
+    );
     expect(due.map((d) => [d.name, d.reviewedOn, d.reviewDueOn])).toEqual([['犬の登録事項変更', seeded!.reviewed_on, cal.yearsAfter(seeded!.reviewed_on, 1)]]);
     expect(due[0]!.reviewDueOn < today).toBe(true);
     expect((await list(counter, { category: 'ADDRESS_NAME_HOUSEHOLD' })).map((d) => d.name)).toEqual(['転入届', '転出届', '転居届', '世帯変更届']);
@@ -140,14 +204,20 @@ describe('proceduresFor: which procedures a resident needs (KTM-7-2-2)', () => {
   it('moving within the city alone: only the 転居届', async () => {
     expect(names(await needed(counter, { events: ['MOVING_WITHIN'], members: [{ age: 30, head: true, employeeInsurance: true }] }))).toEqual(['転居届']);
     // … with a dog and a seal to register, the dog's registration and the seal follow.
-    expect(names(await needed(counter, { events: ['MOVING_WITHIN'], members: [{ age: 30 }], dogs: 1, sealRegistrationWanted: true }))).toEqual(['転居届', '犬の登録事項変更', '印鑑登録']);
+    expect(names(await needed(counter, { events: ['MOVING_WITHIN'], members: [{ age: 30 }], dogs: 1, sealRegistrationWanted: true }))).toEqual([
+      '転居届',
+      '犬の登録事項変更',
+      '印鑑登録',
+    ]);
   });
 
   it('a death in a household with long-term care', async () => {
     const r = await needed(counter, bereaved);
     expect(names(r)).toEqual(['世帯変更届', '後期高齢者医療の届出', '介護保険の届出']);
     expect(r[0]!.reasons.map((x) => x.ja)).toEqual([
-      '届出の事由が「死亡」', '世帯主・亡くなった方の世帯員が1人以上（該当1人）', '15歳以上・亡くなった方以外の世帯員が2人以上（該当2人）',
+      '届出の事由が「死亡」',
+      '世帯主・亡くなった方の世帯員が1人以上（該当1人）',
+      '15歳以上・亡くなった方以外の世帯員が2人以上（該当2人）',
     ]);
     // Only one survivor: they become the head by themselves, no 世帯変更届.
     expect(names(await needed(counter, { ...bereaved, members: bereaved.members.slice(0, 2) }))).toEqual(['後期高齢者医療の届出', '介護保険の届出']);
@@ -158,7 +228,10 @@ describe('proceduresFor: which procedures a resident needs (KTM-7-2-2)', () => {
     const route = (r: Needed[], name: string) => r.find((x) => x.definition.name === name)!.route!;
     expect(route(atCounter, '転入届')).toMatchObject({ action: 'HANDLE', to: null, explicit: true, ruleIds: ['KTM-7-2-3'] });
     expect(route(atCounter, '国民健康保険の加入')).toMatchObject({
-      action: 'ACCEPT_AND_HAND_OVER', to: { name: '保険医療課' }, message: { ja: '受け付けて届出書等を印字し、保険医療課へ引き継ぐ' }, ruleIds: ['KTM-7-2-3', 'KTM-5-1-2', 'KTM-8-1'],
+      action: 'ACCEPT_AND_HAND_OVER',
+      to: { name: '保険医療課' },
+      message: { ja: '受け付けて届出書等を印字し、保険医療課へ引き継ぐ' },
+      ruleIds: ['KTM-7-2-3', 'KTM-5-1-2', 'KTM-8-1'],
     });
     const atHoken = await needed(hoken.token, family);
     expect(route(atHoken, '国民健康保険の加入')).toMatchObject({ action: 'HANDLE', to: null });
@@ -187,7 +260,15 @@ describe('proceduresFor: which procedures a resident needs (KTM-7-2-2)', () => {
 
   it('another municipality’s token and staff see none of Kitami’s procedures (RLS)', async () => {
     const kawasaki = await gw.signIn('kawasaki');
-    const foreign = (await ok(gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "x", scopes: ["registry:read"] }) { token } }', {}, { token: kawasaki }))).createApiToken.token;
+    const foreign = (
+      await ok(
+        gw.gql<{ createApiToken: { token: string } }>(
+          'mutation { createApiToken(input: { name: "x", scopes: ["registry:read"] }) { token } }',
+          {},
+          { token: kawasaki },
+        ),
+      )
+    ).createApiToken.token;
     const kitamiId = (await list(counter))[0]!.id;
     for (const bearer of [foreign, kawasaki]) {
       expect(await needed(bearer, family)).toEqual([]);
@@ -206,13 +287,20 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
     procedureCategory: 'related',
     overview: '国民健康保険に加入している方が市内で転居したときの届出です。保険証（資格確認書）の住所を変更します。',
     conditions: '国民健康保険に加入している方が転居したとき',
-    conditionRules: JSON.stringify({ all: [{ fact: 'event', op: 'in', value: ['moving_within'] }, { fact: 'members', where: { nationalHealthInsurance: true }, op: 'gte', value: 1 }] }),
+    conditionRules: JSON.stringify({
+      all: [
+        { fact: 'event', op: 'in', value: ['moving_within'] },
+        { fact: 'members', where: { nationalHealthInsurance: true }, op: 'gte', value: 1 },
+      ],
+    }),
     routingPattern: '保険医療課で処理。窓口課は異動届を印字して引き継ぐ。介護福祉課は保険医療課へ案内する。',
-    routingRules: JSON.stringify({ patterns: [
-      { authority: '保険医療課', action: 'handle' },
-      { authority: 'ktm.shimin.madoguchi', action: 'accept_and_hand_over', note: '国民健康保険異動届を印字して引き継ぐ' },
-      { authority: '介護福祉課', action: 'refer' },
-    ] }),
+    routingRules: JSON.stringify({
+      patterns: [
+        { authority: '保険医療課', action: 'handle' },
+        { authority: 'ktm.shimin.madoguchi', action: 'accept_and_hand_over', note: '国民健康保険異動届を印字して引き継ぐ' },
+        { authority: '介護福祉課', action: 'refer' },
+      ],
+    }),
     confirmationItems: '・本人確認書類\n・国民健康保険の保険証（資格確認書）',
     outputForms: '国民健康保険異動届（住所変更）（印字：世帯主氏名、新住所、旧住所、異動年月日）',
     displayOrder: 112,
@@ -230,7 +318,12 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
     const before = await requests();
     const r = await t.trySubmit(chief, 'procedure_definition', 'ktm.counter', {
       ...content,
-      conditionRules: JSON.stringify({ all: [{ fact: 'event', op: 'in', value: ['moving'] }, { fact: 'members', where: { group: 'school_age', minAge: 'six' }, op: 'gte', value: 1 }] }),
+      conditionRules: JSON.stringify({
+        all: [
+          { fact: 'event', op: 'in', value: ['moving'] },
+          { fact: 'members', where: { group: 'school_age', minAge: 'six' }, op: 'gte', value: 1 },
+        ],
+      }),
       routingRules: JSON.stringify({ patterns: [{ authority: '保険医療課', action: 'handle', to: '窓口課' }] }),
     });
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
@@ -249,32 +342,60 @@ describe('a procedure_definition request sets the definition (KTM-7-4)', () => {
     expect(await t.effects(request)).toEqual(['effect.set_procedure_definition']);
     defined = (await list(counter, { text: '国民健康保険の住所変更' }))[0]!;
     expect(defined).toMatchObject({
-      name: '国民健康保険の住所変更', category: 'RELATED', version: 1, displayOrder: 112, reviewedOn: today, reviewDue: false, requestId: request.id,
-      managingSection: { name: '保険医療課' }, handlingSection: { name: '保険医療課' },
+      name: '国民健康保険の住所変更',
+      category: 'RELATED',
+      version: 1,
+      displayOrder: 112,
+      reviewedOn: today,
+      reviewDue: false,
+      requestId: request.id,
+      managingSection: { name: '保険医療課' },
+      handlingSection: { name: '保険医療課' },
       confirmationItems: ['本人確認書類', '国民健康保険の保険証（資格確認書）'],
       outputForms: [{ name: '国民健康保険異動届（住所変更）', printedFields: ['世帯主氏名', '新住所', '旧住所', '異動年月日'] }],
       viewerRoute: { action: 'ACCEPT_AND_HAND_OVER', to: { name: '保険医療課' }, note: '国民健康保険異動届を印字して引き継ぐ' },
     });
-    expect(defined.routingPatterns.map((p) => [p.authority?.name, p.action])).toEqual([['保険医療課', 'HANDLE'], ['窓口課', 'ACCEPT_AND_HAND_OVER'], ['介護福祉課', 'REFER']]);
+    expect(defined.routingPatterns.map((p) => [p.authority?.name, p.action])).toEqual([
+      ['保険医療課', 'HANDLE'],
+      ['窓口課', 'ACCEPT_AND_HAND_OVER'],
+      ['介護福祉課', 'REFER'],
+    ]);
     expect(defined.history).toEqual([expect.objectContaining({ version: 1, change: 'defined', requestNumber: request.number, changedByName: deputyGm.name })]);
-    expect(names(await needed(counter, { events: ['MOVING_WITHIN'], members: [{ age: 45, nationalHealthInsurance: true }] }))).toEqual(['転居届', '国民健康保険の住所変更']);
+    expect(names(await needed(counter, { events: ['MOVING_WITHIN'], members: [{ age: 45, nationalHealthInsurance: true }] }))).toEqual([
+      '転居届',
+      '国民健康保険の住所変更',
+    ]);
     // KTM-5-1-2: the other section its routing involves is told (the 窓口課長 set it himself).
-    const told = await t.q<{ recipient_id: string; rule_ids: string[] }>(`select recipient_id, rule_ids from notification where kind = 'procedure.defined' and target_id = $1`, [defined.id]);
+    const told = await t.q<{ recipient_id: string; rule_ids: string[] }>(
+      `select recipient_id, rule_ids from notification where kind = 'procedure.defined' and target_id = $1`,
+      [defined.id],
+    );
     expect(told).toEqual([{ recipient_id: kaigoChief.staffId, rule_ids: ['KTM-5-1-2'] }]);
   });
 
   it('a second request of the same name is the next version; the history keeps both', async () => {
-    const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', { ...content, overview: '市内で転居した国民健康保険の加入者の住所変更です。', displayOrder: 111 });
+    const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', {
+      ...content,
+      overview: '市内で転居した国民健康保険の加入者の住所変更です。',
+      displayOrder: 111,
+    });
     const { request } = await t.walk(r, () => deputyGm);
     expect(request.status).toBe('APPROVED');
     const v2 = (await ok(gw.gql<{ procedureDefinition: Definition }>(ONE, { id: defined.id }, { token: counter }))).procedureDefinition;
     expect(v2).toMatchObject({ version: 2, overview: '市内で転居した国民健康保険の加入者の住所変更です。', displayOrder: 111, requestId: request.id });
-    expect(v2.history.map((h) => [h.version, h.change])).toEqual([[2, 'updated'], [1, 'defined']]);
+    expect(v2.history.map((h) => [h.version, h.change])).toEqual([
+      [2, 'updated'],
+      [1, 'defined'],
+    ]);
     expect((await t.q(`select count(*)::int as n from procedure_definition where name = '国民健康保険の住所変更'`))[0]).toEqual({ n: 1 });
   });
 
   it('a routing naming an org unit that does not exist fails the decision (CONFLICT) and changes nothing; the request can be returned', async () => {
-    const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', { ...content, procedureName: '高額療養費の支給申請', routingRules: JSON.stringify({ patterns: [{ authority: '国保年金課', action: 'handle' }] }) });
+    const r = await t.submit(chief, 'procedure_definition', 'ktm.counter', {
+      ...content,
+      procedureName: '高額療養費の支給申請',
+      routingRules: JSON.stringify({ patterns: [{ authority: '国保年金課', action: 'handle' }] }),
+    });
     const step = t.step(r, 'set_definition');
     const refused = await t.tryDecide(deputyGm, step);
     expect(errorCode(refused)).toBe('CONFLICT');
@@ -295,12 +416,29 @@ describe('the business section’s regular review (KTM-5-1-1)', () => {
     expect(refused.errors![0]!.extensions).toMatchObject({ ruleIds: ['KTM-5-1-1'], messageJa: expect.stringContaining('窓口課') });
     const byToken = await gw.gql(REVIEW, { i: { id: dog.id } }, { token });
     expect(errorCode(byToken)).toBe('FORBIDDEN');
-    expect((await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where id = $1`, [dog.id]))[0]!.reviewed_on).toBe(dog.reviewedOn);
+    expect(
+      (await t.q<{ reviewed_on: string }>(`select to_char(reviewed_on, 'YYYY-MM-DD') as reviewed_on from procedure_definition where id = $1`, [dog.id]))[0]!
+        .reviewed_on,
+    ).toBe(dog.reviewedOn);
 
     const owner = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
-    const reviewed = (await ok(gw.gql<{ recordProcedureReview: Definition }>(REVIEW, { i: { id: dog.id, note: '狂犬病予防法の改正なし。案内文を確認した。' } }, { token: owner.token }))).recordProcedureReview;
+    const reviewed = (
+      await ok(
+        gw.gql<{ recordProcedureReview: Definition }>(
+          REVIEW,
+          { i: { id: dog.id, note: '狂犬病予防法の改正なし。案内文を確認した。' } },
+          { token: owner.token },
+        ),
+      )
+    ).recordProcedureReview;
     expect(reviewed).toMatchObject({ reviewedOn: today, reviewDueOn: cal.yearsAfter(today, 1), reviewDue: false, version: 1 });
-    expect(reviewed.history[0]).toMatchObject({ change: 'reviewed', version: 1, note: '狂犬病予防法の改正なし。案内文を確認した。', ruleIds: ['KTM-5-1-1'], changedByName: owner.name });
+    expect(reviewed.history[0]).toMatchObject({
+      change: 'reviewed',
+      version: 1,
+      note: '狂犬病予防法の改正なし。案内文を確認した。',
+      ruleIds: ['KTM-5-1-1'],
+      changedByName: owner.name,
+    });
     expect(await list(counter, { reviewDue: true })).toEqual([]);
     const audit = await t.q<{ action: string; rule_ids: string[] }>(`select action, rule_ids from audit_event where target_id = $1 order by seq`, [dog.id]);
     expect(audit).toEqual([{ action: 'procedure.review', rule_ids: ['KTM-5-1-1'] }]);

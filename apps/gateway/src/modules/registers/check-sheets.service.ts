@@ -2,14 +2,33 @@
 // system, recorded by its システム利用責任者 (decideCheckSheet).
 import { randomUUID } from 'node:crypto';
 import { registersRepo, type Db } from '@tsukasa/db';
-import { CHECK_SHEET_RULE_IDS, checkSheetPlaces, checkSheetRecorded, checkSheetSchedule, decideCheckSheet, fiscalYearErrors, fiscalYearOf, usingPlaceRefusal, type CheckSheetSlot, type InspectionResult, type RuleId } from '@tsukasa/domain';
+import {
+  CHECK_SHEET_RULE_IDS,
+  checkSheetPlaces,
+  checkSheetRecorded,
+  checkSheetSchedule,
+  decideCheckSheet,
+  fiscalYearErrors,
+  fiscalYearOf,
+  usingPlaceRefusal,
+  type CheckSheetSlot,
+  type InspectionResult,
+  type RuleId,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, todayOf } from './register-support.ts';
 
 async function usingPlaces(db: Db): Promise<string[]> {
   const systems = await registersRepo.systemFacts(db, { rulebookId: 'KWO' });
-  return checkSheetPlaces(systems.map((s) => ({ rulebookId: s.rulebook_id, managingOrgUnitId: s.managing_org_unit_id, lifecycleStatus: s.lifecycle_status, usingOrgUnitIds: s.using_org_unit_ids })));
+  return checkSheetPlaces(
+    systems.map((s) => ({
+      rulebookId: s.rulebook_id,
+      managingOrgUnitId: s.managing_org_unit_id,
+      lifecycleStatus: s.lifecycle_status,
+      usingOrgUnitIds: s.using_org_unit_ids,
+    })),
+  );
 }
 
 /** KWO-2-4: the org unit is a using place of the ward office system. */
@@ -32,12 +51,26 @@ export async function recordCheckSheet(ctx: Context, input: CheckSheetInput): Pr
   const db = await ctx.db.em();
   await placeOrThrow(db, input.orgUnitId, CHECK_SHEET_RULE_IDS);
   const d = allowedOrThrow(decideCheckSheet(input, await actorOf(ctx, db), todayOf(ctx)));
-  if (await registersRepo.checkSheetOf(db, input.orgUnitId, input.fiscalYear, input.quarter)) throw refusalError(checkSheetRecorded(input.fiscalYear, d.quarter));
+  if (await registersRepo.checkSheetOf(db, input.orgUnitId, input.fiscalYear, input.quarter))
+    throw refusalError(checkSheetRecorded(input.fiscalYear, d.quarter));
   const id = randomUUID();
   await registersRepo.insertInspection(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, kind: 'check_sheet', rulebookId: 'KWO', orgUnitId: input.orgUnitId, systemId: null,
-    scope: d.scope, conductedOn: input.checkedOn, fiscalYear: input.fiscalYear, quarter: input.quarter,
-    result: input.result, summary: input.measures?.trim() || null, by: ctx.viewer!.staffId, onBehalfOf: d.onBehalfOfStaffId, at: ctx.now(), ruleIds: d.ruleIds,
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    kind: 'check_sheet',
+    rulebookId: 'KWO',
+    orgUnitId: input.orgUnitId,
+    systemId: null,
+    scope: d.scope,
+    conductedOn: input.checkedOn,
+    fiscalYear: input.fiscalYear,
+    quarter: input.quarter,
+    result: input.result,
+    summary: input.measures?.trim() || null,
+    by: ctx.viewer!.staffId,
+    onBehalfOf: d.onBehalfOfStaffId,
+    at: ctx.now(),
+    ruleIds: d.ruleIds,
   });
   await audit(ctx, db, 'inspection', id, d.audit);
   return (await registersRepo.inspectionById(db, id))!;
@@ -58,12 +91,23 @@ export async function checkSheetSlots(db: Db, quarters: { fiscalYear: number; qu
     Promise.all(years.map((fiscalYear) => registersRepo.inspections(db, { kind: 'check_sheet', fiscalYear }))).then((l) => l.flat()),
     labelsOf(db, places),
   ]);
-  return places.flatMap((place) => years.flatMap((fy) => {
-    const mine = sheets.filter((s) => s.org_unit_id === place && s.fiscal_year === fy);
-    return checkSheetSchedule(fy, today, mine.map((s) => ({ quarter: s.quarter!, checkedOn: s.conducted_on })))
-      .filter((slot) => quarters.some((q) => q.fiscalYear === fy && q.quarter === slot.quarter))
-      .map((slot) => ({ ...slot, orgUnitId: place, orgUnitName: labels.get(place) ?? '', inspectionId: mine.find((s) => s.quarter === slot.quarter)?.id ?? null }));
-  }));
+  return places.flatMap((place) =>
+    years.flatMap((fy) => {
+      const mine = sheets.filter((s) => s.org_unit_id === place && s.fiscal_year === fy);
+      return checkSheetSchedule(
+        fy,
+        today,
+        mine.map((s) => ({ quarter: s.quarter!, checkedOn: s.conducted_on })),
+      )
+        .filter((slot) => quarters.some((q) => q.fiscalYear === fy && q.quarter === slot.quarter))
+        .map((slot) => ({
+          ...slot,
+          orgUnitId: place,
+          orgUnitName: labels.get(place) ?? '',
+          inspectionId: mine.find((s) => s.quarter === slot.quarter)?.id ?? null,
+        }));
+    }),
+  );
 }
 
 /** KWO-5-3: the four check sheets of a fiscal year (default: the current one) at every using place. */
@@ -72,5 +116,9 @@ export async function checkSheetsDue(ctx: Context, fiscalYear: number | null): P
   const fy = fiscalYear ?? fiscalYearOf(today);
   const errors = fiscalYearErrors(fy);
   if (errors.length) throw badInput(errors);
-  return checkSheetSlots(await ctx.db.em(), [1, 2, 3, 4].map((quarter) => ({ fiscalYear: fy, quarter })), today);
+  return checkSheetSlots(
+    await ctx.db.em(),
+    [1, 2, 3, 4].map((quarter) => ({ fiscalYear: fy, quarter })),
+    today,
+  );
 }

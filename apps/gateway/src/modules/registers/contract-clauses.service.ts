@@ -25,14 +25,32 @@ export async function contractClauses(ctx: Context, systemId: string): Promise<C
 }
 
 /** ARK-6-1: the managing chief records whether the contract states an item. */
-export async function setContractClause(ctx: Context, input: { systemId: string; clause: string; checked: boolean; note?: string | null }): Promise<ChecklistOut> {
+export async function setContractClause(
+  ctx: Context,
+  input: { systemId: string; clause: string; checked: boolean; note?: string | null },
+): Promise<ChecklistOut> {
   const db = await ctx.db.em();
   const system = await systemOrThrow(db, input.systemId, ['systemId']);
-  const d = allowedOrThrow(decideContractClause({
-    system: { id: system.id, rulebookId: system.rulebook_id, contractorId: system.contractor_id, managingOrgUnitId: system.managing_org_unit_id },
-    clause: input.clause, checked: input.checked, note: input.note,
-  }, await actorOf(ctx, db)));
-  await registersRepo.upsertContractCheck(db, { municipalityId: ctx.viewer!.municipalityId, systemId: system.id, clause: d.clause.ruleId, checked: input.checked, note: d.note, by: ctx.viewer!.staffId, at: ctx.now() });
+  const d = allowedOrThrow(
+    decideContractClause(
+      {
+        system: { id: system.id, rulebookId: system.rulebook_id, contractorId: system.contractor_id, managingOrgUnitId: system.managing_org_unit_id },
+        clause: input.clause,
+        checked: input.checked,
+        note: input.note,
+      },
+      await actorOf(ctx, db),
+    ),
+  );
+  await registersRepo.upsertContractCheck(db, {
+    municipalityId: ctx.viewer!.municipalityId,
+    systemId: system.id,
+    clause: d.clause.ruleId,
+    checked: input.checked,
+    note: d.note,
+    by: ctx.viewer!.staffId,
+    at: ctx.now(),
+  });
   await audit(ctx, db, 'system', system.id, d.audit);
   return checklistOf(system, await registersRepo.contractChecks(db, [system.id]));
 }
@@ -41,6 +59,9 @@ export async function setContractClause(ctx: Context, input: { systemId: string;
 export async function systemsMissingClauses(db: Db): Promise<ChecklistOut[]> {
   const systems = (await registersRepo.systemFacts(db, { rulebookId: 'ARK' })).filter((s) => s.contractor_id && s.lifecycle_status !== 'retired');
   if (systems.length === 0) return [];
-  const checks = await registersRepo.contractChecks(db, systems.map((s) => s.id));
+  const checks = await registersRepo.contractChecks(
+    db,
+    systems.map((s) => s.id),
+  );
   return systems.map((s) => checklistOf(s, checks)).filter((c) => c.applies && c.missing.length > 0);
 }

@@ -2,7 +2,15 @@
 // registers a version is the domain's decision (decideDocumentRegistration); this loads and persists.
 import { randomUUID } from 'node:crypto';
 import { registersRepo, toDate } from '@tsukasa/db';
-import { decideDocumentRegistration, documentRegisteredAudit, documentRule, documentStaleness, documentVersionRegistered, type DocumentKind, type DocumentStaleness } from '@tsukasa/domain';
+import {
+  decideDocumentRegistration,
+  documentRegisteredAudit,
+  documentRule,
+  documentStaleness,
+  documentVersionRegistered,
+  type DocumentKind,
+  type DocumentStaleness,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { refusalError } from '../../graphql/errors.ts';
 import { actorOf, allowedOrThrow, audit, idOrThrow, systemOrThrow } from './register-support.ts';
@@ -28,10 +36,21 @@ function documentsOf(versions: registersRepo.DocumentVersionRow[], modifications
   }
   return [...groups.values()].map((list) => {
     const latest = list[0]!;
-    const mods = modifications.filter((m) => m.system_id === latest.system_id).map((m) => ({ requestNumber: m.number, decidedAt: toDate(m.decided_at).toISOString() }));
+    const mods = modifications
+      .filter((m) => m.system_id === latest.system_id)
+      .map((m) => ({ requestNumber: m.number, decidedAt: toDate(m.decided_at).toISOString() }));
     return {
-      systemId: latest.system_id, systemName: latest.system_name, kind: latest.kind, orgUnitId: latest.org_unit_id, orgUnitName: latest.org_unit_name, versions: list,
-      staleness: documentStaleness(documentRule(latest.rulebook_id, latest.kind), { registeredAt: toDate(latest.registered_at).toISOString(), versionLabel: latest.version_label }, mods),
+      systemId: latest.system_id,
+      systemName: latest.system_name,
+      kind: latest.kind,
+      orgUnitId: latest.org_unit_id,
+      orgUnitName: latest.org_unit_name,
+      versions: list,
+      staleness: documentStaleness(
+        documentRule(latest.rulebook_id, latest.kind),
+        { registeredAt: toDate(latest.registered_at).toISOString(), versionLabel: latest.version_label },
+        mods,
+      ),
     };
   });
 }
@@ -65,18 +84,44 @@ export async function registerSystemDocument(ctx: Context, input: DocumentInput)
   const system = await systemOrThrow(db, input.systemId, ['input', 'systemId']);
   const orgUnitId = input.orgUnitId || null;
   if (orgUnitId) idOrThrow(orgUnitId, ['input', 'orgUnitId']);
-  const d = allowedOrThrow(decideDocumentRegistration({
-    system: { id: system.id, rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id, usingOrgUnitIds: system.using_org_unit_ids },
-    kind: input.kind, orgUnitId, title: input.title, versionLabel: input.versionLabel, note: input.note,
-  }, await actorOf(ctx, db)));
-  if (await registersRepo.documentVersionExists(db, { systemId: system.id, kind: input.kind, orgUnitId, versionLabel: d.versionLabel })) throw refusalError(documentVersionRegistered());
+  const d = allowedOrThrow(
+    decideDocumentRegistration(
+      {
+        system: { id: system.id, rulebookId: system.rulebook_id, managingOrgUnitId: system.managing_org_unit_id, usingOrgUnitIds: system.using_org_unit_ids },
+        kind: input.kind,
+        orgUnitId,
+        title: input.title,
+        versionLabel: input.versionLabel,
+        note: input.note,
+      },
+      await actorOf(ctx, db),
+    ),
+  );
+  if (await registersRepo.documentVersionExists(db, { systemId: system.id, kind: input.kind, orgUnitId, versionLabel: d.versionLabel }))
+    throw refusalError(documentVersionRegistered());
   const id = randomUUID();
   await registersRepo.insertDocumentVersion(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, systemId: system.id, kind: input.kind, orgUnitId, title: input.title.trim(), versionLabel: d.versionLabel, note: input.note?.trim() || null,
-    by: ctx.viewer!.staffId, onBehalfOf: d.onBehalfOfStaffId, at: ctx.now(), ruleIds: d.ruleIds,
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    systemId: system.id,
+    kind: input.kind,
+    orgUnitId,
+    title: input.title.trim(),
+    versionLabel: d.versionLabel,
+    note: input.note?.trim() || null,
+    by: ctx.viewer!.staffId,
+    onBehalfOf: d.onBehalfOfStaffId,
+    at: ctx.now(),
+    ruleIds: d.ruleIds,
   });
   const [versions, mods] = await Promise.all([registersRepo.documentVersions(db, [system.id]), registersRepo.completedModifications(db, [system.id])]);
   const doc = documentsOf(versions, mods).find((x) => x.kind === input.kind && x.orgUnitId === orgUnitId)!;
-  await audit(ctx, db, 'system_document_version', id, documentRegisteredAudit(d, { systemId: system.id, kind: input.kind, orgUnitId, stale: doc.staleness.stale }));
+  await audit(
+    ctx,
+    db,
+    'system_document_version',
+    id,
+    documentRegisteredAudit(d, { systemId: system.id, kind: input.kind, orgUnitId, stale: doc.staleness.stale }),
+  );
   return doc;
 }

@@ -25,19 +25,30 @@ export interface FindingOut {
 }
 
 export async function findingsOut(db: Db, list: registersRepo.FindingRow[]): Promise<FindingOut[]> {
-  const notes = list.length ? await registersRepo.notesOfFindings(db, list.map((f) => f.id)) : [];
+  const notes = list.length
+    ? await registersRepo.notesOfFindings(
+        db,
+        list.map((f) => f.id),
+      )
+    : [];
   return list.map((finding) => ({ finding, notes: notes.filter((n) => n.finding_id === finding.id) }));
 }
 
 export async function findings(ctx: Context, filter: { status?: FindingStatus | null; overdueOnly?: boolean | null }): Promise<FindingOut[]> {
   const db = await ctx.db.em();
   const today = todayOf(ctx);
-  const list = (await registersRepo.findings(db, { statuses: filter.overdueOnly ? ['open'] : filter.status ? [filter.status] : null }))
-    .filter((f) => !filter.overdueOnly || f.due_on < today);
+  const list = (await registersRepo.findings(db, { statuses: filter.overdueOnly ? ['open'] : filter.status ? [filter.status] : null })).filter(
+    (f) => !filter.overdueOnly || f.due_on < today,
+  );
   return findingsOut(db, list);
 }
 
-const inspectionFact = (i: registersRepo.InspectionRow): FindingInspectionFact => ({ kind: i.kind, rulebookId: i.rulebook_id, orgUnitId: i.org_unit_id, ruleIds: i.rule_ids });
+const inspectionFact = (i: registersRepo.InspectionRow): FindingInspectionFact => ({
+  kind: i.kind,
+  rulebookId: i.rulebook_id,
+  orgUnitId: i.org_unit_id,
+  ruleIds: i.rule_ids,
+});
 
 const bindingsOf = async (db: Db, positionId: string) =>
   (await accessRepo.bindingsOfPositions(db, [positionId])).map((b) => ({ rulebookId: b.rulebook_id, roleKey: b.role_key }));
@@ -67,15 +78,36 @@ export async function raiseFinding(ctx: Context, input: FindingInput): Promise<F
     inspection = inspectionFact(row);
   }
   const improvement = actor && !inspection;
-  const d = allowedOrThrow(decideFindingRaise({
-    ...input, addressee: { id: addressee.id, name: addressee.name }, inspection,
-    addresseeBindings: improvement ? await bindingsOf(db, addressee.id) : [], rulebookIds: improvement ? await municipalityRulebooks(ctx, db) : [],
-  }, actor, todayOf(ctx)));
+  const d = allowedOrThrow(
+    decideFindingRaise(
+      {
+        ...input,
+        addressee: { id: addressee.id, name: addressee.name },
+        inspection,
+        addresseeBindings: improvement ? await bindingsOf(db, addressee.id) : [],
+        rulebookIds: improvement ? await municipalityRulebooks(ctx, db) : [],
+      },
+      actor,
+      todayOf(ctx),
+    ),
+  );
   const v = ctx.viewer!;
   const id = randomUUID();
   await registersRepo.insertFinding(db, {
-    id, municipalityId: v.municipalityId, rulebookId: d.rulebookId, source: d.source, inspectionId: input.inspectionId || null, systemId: input.systemId || null, addresseePositionId: addressee.id,
-    title: d.title, detail: d.detail, dueOn: input.dueOn, by: v.staffId, onBehalfOf: d.onBehalfOfStaffId, at: ctx.now(), ruleIds: d.ruleIds,
+    id,
+    municipalityId: v.municipalityId,
+    rulebookId: d.rulebookId,
+    source: d.source,
+    inspectionId: input.inspectionId || null,
+    systemId: input.systemId || null,
+    addresseePositionId: addressee.id,
+    title: d.title,
+    detail: d.detail,
+    dueOn: input.dueOn,
+    by: v.staffId,
+    onBehalfOf: d.onBehalfOfStaffId,
+    at: ctx.now(),
+    ruleIds: d.ruleIds,
   });
   await audit(ctx, db, 'finding', id, d.audit);
   const notice = findingRaisedNotice({ source: d.source, addresseeName: addressee.name, title: d.title, dueOn: input.dueOn, ruleIds: d.ruleIds });
@@ -92,8 +124,16 @@ async function loadFinding(ctx: Context, id: string): Promise<{ db: Db; f: regis
   const actor = await actorOf(ctx, db);
   const inspection = f.inspection_id ? inspectionFact((await registersRepo.inspectionById(db, f.inspection_id))!) : null;
   const facts: FindingFacts = {
-    status: f.status, dueOn: f.due_on, title: f.title, rulebookId: f.rulebook_id, ruleIds: f.rule_ids, addresseePositionId: f.addressee_position_id,
-    addresseePositionName: f.addressee_position_name, raisedById: f.raised_by_id, inspection, addresseeBindings: inspection ? [] : await bindingsOf(db, f.addressee_position_id),
+    status: f.status,
+    dueOn: f.due_on,
+    title: f.title,
+    rulebookId: f.rulebook_id,
+    ruleIds: f.rule_ids,
+    addresseePositionId: f.addressee_position_id,
+    addresseePositionName: f.addressee_position_name,
+    raisedById: f.raised_by_id,
+    inspection,
+    addresseeBindings: inspection ? [] : await bindingsOf(db, f.addressee_position_id),
   };
   return { db, f, facts, actor };
 }
@@ -124,7 +164,13 @@ export async function closeFinding(ctx: Context, id: string, note: string | null
 export async function addFindingNote(ctx: Context, id: string, body: string): Promise<FindingOut> {
   const { db, f, facts, actor } = await loadFinding(ctx, id);
   const d = allowedOrThrow(decideFindingNote(facts, actor, ctx.now(), body));
-  await registersRepo.insertFindingNote(db, { municipalityId: ctx.viewer!.municipalityId, findingId: f.id, by: ctx.viewer!.staffId, body: d.text!, at: ctx.now() });
+  await registersRepo.insertFindingNote(db, {
+    municipalityId: ctx.viewer!.municipalityId,
+    findingId: f.id,
+    by: ctx.viewer!.staffId,
+    body: d.text!,
+    at: ctx.now(),
+  });
   await audit(ctx, db, 'finding', f.id, d.audit);
   return findingOut(db, f.id);
 }

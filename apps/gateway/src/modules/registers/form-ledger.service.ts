@@ -29,23 +29,39 @@ export async function addFormLedgerEntry(ctx: Context, input: LedgerEntryInput):
   const d = allowedOrThrow(decideLedgerEntry(input, await actorOf(ctx, db), todayOf(ctx)));
   const id = randomUUID();
   await registersRepo.insertLedgerEntry(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, orgUnitId: input.orgUnitId, formName: input.formName.trim(), information: input.information.trim(), storagePlace: input.storagePlace.trim(),
-    createdOn: input.createdOn, retentionYears: input.retentionYears ?? null, by: ctx.viewer!.staffId, at: ctx.now(), ruleIds: d.ruleIds,
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    orgUnitId: input.orgUnitId,
+    formName: input.formName.trim(),
+    information: input.information.trim(),
+    storagePlace: input.storagePlace.trim(),
+    createdOn: input.createdOn,
+    retentionYears: input.retentionYears ?? null,
+    by: ctx.viewer!.staffId,
+    at: ctx.now(),
+    ruleIds: d.ruleIds,
   });
   await audit(ctx, db, 'form_ledger_entry', id, d.audit);
   return (await registersRepo.ledgerEntryById(db, id))!;
 }
 
 /** KWO-9-3: the forms were made unreadable and disposed of; who and when is recorded. */
-export async function recordFormDisposal(ctx: Context, input: { entryId: string; method: DisposalMethod; disposedOn: string; note?: string | null }): Promise<registersRepo.LedgerEntryRow> {
+export async function recordFormDisposal(
+  ctx: Context,
+  input: { entryId: string; method: DisposalMethod; disposedOn: string; note?: string | null },
+): Promise<registersRepo.LedgerEntryRow> {
   idOrThrow(input.entryId, ['input', 'entryId']);
   const db = await ctx.db.em();
   const entry = await registersRepo.ledgerEntryById(db, input.entryId, { lock: true });
   if (!entry) throw notFound('Ledger entry', ['input', 'entryId']);
-  const d = allowedOrThrow(decideFormDisposal(
-    { orgUnitId: entry.org_unit_id, createdOn: entry.created_on, retentionYears: entry.retention_years, disposedOn: entry.disposed_on },
-    input, await actorOf(ctx, db), todayOf(ctx),
-  ));
+  const d = allowedOrThrow(
+    decideFormDisposal(
+      { orgUnitId: entry.org_unit_id, createdOn: entry.created_on, retentionYears: entry.retention_years, disposedOn: entry.disposed_on },
+      input,
+      await actorOf(ctx, db),
+      todayOf(ctx),
+    ),
+  );
   await registersRepo.recordDisposal(db, entry.id, { method: input.method, note: d.note, disposedOn: input.disposedOn, by: ctx.viewer!.staffId });
   await audit(ctx, db, 'form_ledger_entry', entry.id, d.audit);
   return (await registersRepo.ledgerEntryById(db, entry.id))!;

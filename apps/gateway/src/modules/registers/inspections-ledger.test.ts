@@ -42,8 +42,30 @@ function ok<T>(r: GqlResult<T>): T {
   return r.data!;
 }
 
-interface Slot { orgUnitId: string; orgUnitName: string; fiscalYear: number; quarter: number; dueOn: string; state: string; checkedOn: string | null; inspectionId: string | null; ruleIds: string[]; message: { ja: string } }
-interface Insp { id: string; kind: string; orgUnitName: string | null; conductedOn: string; fiscalYear: number; quarter: number | null; result: string; summary: string | null; recordedBy: string; ruleIds: string[] }
+interface Slot {
+  orgUnitId: string;
+  orgUnitName: string;
+  fiscalYear: number;
+  quarter: number;
+  dueOn: string;
+  state: string;
+  checkedOn: string | null;
+  inspectionId: string | null;
+  ruleIds: string[];
+  message: { ja: string };
+}
+interface Insp {
+  id: string;
+  kind: string;
+  orgUnitName: string | null;
+  conductedOn: string;
+  fiscalYear: number;
+  quarter: number | null;
+  result: string;
+  summary: string | null;
+  recordedBy: string;
+  ruleIds: string[];
+}
 const SLOT = 'orgUnitId orgUnitName fiscalYear quarter dueOn state checkedOn inspectionId ruleIds message { ja }';
 const INSP = 'id kind orgUnitName conductedOn fiscalYear quarter result summary recordedBy ruleIds';
 const SHEETS = `query($fy: Int) { checkSheetsDue(fiscalYear: $fy) { ${SLOT} } }`;
@@ -71,14 +93,30 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
 
   const slots = async (token: string, place: string, fy?: number) =>
     ok(await gw.gql<{ checkSheetsDue: Slot[] }>(SHEETS, { fy: fy ?? null }, { token })).checkSheetsDue.filter((s) => s.orgUnitId === place);
-  const sheet = (q: number, checkedOn: string, extra: Record<string, unknown> = {}) => ({ orgUnitId: saiwaiUnit, fiscalYear: fy, quarter: q, checkedOn, result: 'SATISFACTORY', ...extra });
+  const sheet = (q: number, checkedOn: string, extra: Record<string, unknown> = {}) => ({
+    orgUnitId: saiwaiUnit,
+    fiscalYear: fy,
+    quarter: q,
+    checkedOn,
+    result: 'SATISFACTORY',
+    ...extra,
+  });
 
   it('four a year for every using place, due on the last day of each quarter of the fiscal year', async () => {
     const list = ok(await gw.gql<{ checkSheetsDue: Slot[] }>(SHEETS, {}, { token: saiwai.token })).checkSheetsDue;
     expect(new Set(list.map((s) => s.orgUnitId)).size).toBe(10); // 7 区民課, 2 支所区民センター, 日吉出張所
     const mine = list.filter((s) => s.orgUnitId === saiwaiUnit);
-    expect(mine.map((s) => [s.quarter, s.dueOn, s.state])).toEqual([[1, q1End, 'OVERDUE'], [2, q2End, 'OVERDUE'], [3, yearEnd, 'DUE'], [4, q4End, 'UPCOMING']]);
-    expect(mine[0]).toMatchObject({ orgUnitName: '幸区役所 区民課', ruleIds: ['KWO-5-3'], message: { ja: expect.stringContaining(`期限（${q1End}）を過ぎても`) } });
+    expect(mine.map((s) => [s.quarter, s.dueOn, s.state])).toEqual([
+      [1, q1End, 'OVERDUE'],
+      [2, q2End, 'OVERDUE'],
+      [3, yearEnd, 'DUE'],
+      [4, q4End, 'UPCOMING'],
+    ]);
+    expect(mine[0]).toMatchObject({
+      orgUnitName: '幸区役所 区民課',
+      ruleIds: ['KWO-5-3'],
+      message: { ja: expect.stringContaining(`期限（${q1End}）を過ぎても`) },
+    });
   });
 
   it('refuses another place’s chief, a section that is not a using place, and a malformed sheet — recording nothing', async () => {
@@ -90,13 +128,22 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
     expect(fieldErrors(notPlace)).toEqual([expect.objectContaining({ path: ['input', 'orgUnitId'], ruleIds: ['KWO-2-4', 'KWO-5-3'] })]);
     expect(fieldPaths(await gw.gql(SHEET, { i: sheet(4, day(-1)) }, { token: saiwai.token }))).toEqual(['input.checkedOn']);
     expect(fieldPaths(await gw.gql(SHEET, { i: sheet(3, day(1)) }, { token: saiwai.token }))).toEqual(['input.checkedOn']);
-    expect(fieldPaths(await gw.gql(SHEET, { i: sheet(5, day(-1), { result: 'NEEDS_IMPROVEMENT' }) }, { token: saiwai.token }))).toEqual(['input.quarter', 'input.measures']);
+    expect(fieldPaths(await gw.gql(SHEET, { i: sheet(5, day(-1), { result: 'NEEDS_IMPROVEMENT' }) }, { token: saiwai.token }))).toEqual([
+      'input.quarter',
+      'input.measures',
+    ]);
     expect(await count('inspection')).toBe(before);
   });
 
   let q1: Insp;
   it('the システム利用責任者 records the sheets: late for Q1, on time for Q2 and Q3; a quarter is checked once', async () => {
-    q1 = ok(await gw.gql<{ recordCheckSheet: Insp }>(SHEET, { i: sheet(1, day(-1), { result: 'NEEDS_IMPROVEMENT', measures: '帳票保管庫の施錠漏れ1件。施錠手順を係内に周知。' }) }, { token: saiwai.token })).recordCheckSheet;
+    q1 = ok(
+      await gw.gql<{ recordCheckSheet: Insp }>(
+        SHEET,
+        { i: sheet(1, day(-1), { result: 'NEEDS_IMPROVEMENT', measures: '帳票保管庫の施錠漏れ1件。施錠手順を係内に周知。' }) },
+        { token: saiwai.token },
+      ),
+    ).recordCheckSheet;
     expect(q1).toMatchObject({ kind: 'CHECK_SHEET', fiscalYear: fy, quarter: 1, result: 'NEEDS_IMPROVEMENT', recordedBy: saiwai.name, ruleIds: ['KWO-5-3'] });
     ok(await gw.gql(SHEET, { i: sheet(2, q2End) }, { token: saiwai.token }));
     ok(await gw.gql(SHEET, { i: sheet(3, storyDay) }, { token: saiwai.token }));
@@ -104,9 +151,15 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
     expect(errorCode(dup)).toBe('CONFLICT');
     expect(dup.errors![0]!.extensions!.ruleIds).toEqual(['KWO-5-3']);
     expect((await slots(saiwai.token, saiwaiUnit)).map((s) => [s.quarter, s.state, s.checkedOn])).toEqual([
-      [1, 'DONE_LATE', day(-1)], [2, 'DONE', q2End], [3, 'DONE', storyDay], [4, 'UPCOMING', null],
+      [1, 'DONE_LATE', day(-1)],
+      [2, 'DONE', q2End],
+      [3, 'DONE', storyDay],
+      [4, 'UPCOMING', null],
     ]);
-    const [event] = await t.q<{ rule_ids: string[]; after: { late: boolean } }>(`select rule_ids, after from audit_event where action = 'inspection.check_sheet' and target_id = $1`, [q1.id]);
+    const [event] = await t.q<{ rule_ids: string[]; after: { late: boolean } }>(
+      `select rule_ids, after from audit_event where action = 'inspection.check_sheet' and target_id = $1`,
+      [q1.id],
+    );
     expect(event).toEqual({ rule_ids: ['KWO-5-3'], after: expect.objectContaining({ late: true }) });
   });
 
@@ -115,9 +168,20 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
     expect((await slots(nakahara.token, nakaharaUnit)).map((s) => s.state)).toEqual(['OVERDUE', 'OVERDUE', 'DUE', 'UPCOMING']);
     gw.setNow(cal.at(cal.plusDays(yearEnd, 1), '00:01')); // 31 December in UTC
     expect((await slots(nakahara.token, nakaharaUnit)).map((s) => s.state)).toEqual(['OVERDUE', 'OVERDUE', 'OVERDUE', 'DUE']);
-    const ops = ok(await gw.gql<{ operationsDue: { at: string; checkSheets: Slot[]; summary: { key: string; due: number; overdue: number; ruleIds: string[] }[] } }>(OPS, {}, { token: nakahara.token })).operationsDue;
+    const ops = ok(
+      await gw.gql<{ operationsDue: { at: string; checkSheets: Slot[]; summary: { key: string; due: number; overdue: number; ruleIds: string[] }[] } }>(
+        OPS,
+        {},
+        { token: nakahara.token },
+      ),
+    ).operationsDue;
     expect(ops.at).toBe(cal.plusDays(yearEnd, 1));
-    expect(ops.checkSheets.filter((s) => s.orgUnitId === nakaharaUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([[fy, 1, 'OVERDUE'], [fy, 2, 'OVERDUE'], [fy, 3, 'OVERDUE'], [fy, 4, 'DUE']]);
+    expect(ops.checkSheets.filter((s) => s.orgUnitId === nakaharaUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([
+      [fy, 1, 'OVERDUE'],
+      [fy, 2, 'OVERDUE'],
+      [fy, 3, 'OVERDUE'],
+      [fy, 4, 'DUE'],
+    ]);
     expect(ops.checkSheets.filter((s) => s.orgUnitId === saiwaiUnit).map((s) => [s.quarter, s.state])).toEqual([[4, 'DUE']]);
     expect(ops.summary.find((s) => s.key === 'check_sheets')).toMatchObject({ ruleIds: ['KWO-5-3'] });
     // Only the registers Kawasaki's rulebooks (KWW, KWO) keep; Minato (MNT) sees only its documents.
@@ -126,7 +190,10 @@ describe('quarterly check sheets (KWO-5-3: 年4回)', () => {
     expect(minato.summary.map((s) => s.key)).toEqual(['stale_documents']);
     // A rolling year: on the first day of the next fiscal year the last quarter of this one is still shown overdue.
     const april = ok(await gw.gql<{ operationsDue: { checkSheets: Slot[] } }>(OPS, { at: cal.plusDays(q4End, 1) }, { token: nakahara.token })).operationsDue;
-    expect(april.checkSheets.filter((s) => s.orgUnitId === saiwaiUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([[fy, 4, 'OVERDUE'], [fy + 1, 1, 'DUE']]);
+    expect(april.checkSheets.filter((s) => s.orgUnitId === saiwaiUnit).map((s) => [s.fiscalYear, s.quarter, s.state])).toEqual([
+      [fy, 4, 'OVERDUE'],
+      [fy + 1, 1, 'DUE'],
+    ]);
     expect(errorCode(await gw.gql(OPS, { at: `${q4End.slice(0, 4)}-02-30` }, { token: nakahara.token }))).toBe('BAD_USER_INPUT');
     gw.setNow(storyAt);
   });
@@ -140,7 +207,13 @@ describe('audits and self-inspections (ARK-29)', () => {
     const staff1 = await gw.signIn('arakawa', 'staff1');
     const kosekiUnit = await orgUnitId('ark.kumin.koseki');
     const before = await count('inspection');
-    const audit = { kind: 'AUDIT', scope: '住民記録システムの情報セキュリティポリシー遵守状況', conductedOn: day(-11), result: 'NEEDS_IMPROVEMENT', summary: '' };
+    const audit = {
+      kind: 'AUDIT',
+      scope: '住民記録システムの情報セキュリティポリシー遵守状況',
+      conductedOn: day(-11),
+      result: 'NEEDS_IMPROVEMENT',
+      summary: '',
+    };
     const noSummary = await gw.gql(INSPECT, { i: audit }, { token: cio.token });
     expect(fieldErrors(noSummary)).toEqual([expect.objectContaining({ path: ['input', 'summary'], ruleIds: ['ARK-29-1'] })]);
     const refused = await gw.gql(INSPECT, { i: { ...audit, summary: 'x' } }, { token: staff1 });
@@ -148,23 +221,48 @@ describe('audits and self-inspections (ARK-29)', () => {
     expect(refused.errors![0]!.extensions!.ruleIds).toEqual(['ARK-29-1', 'ARK-24-3']);
     const future = await gw.gql(INSPECT, { i: { ...audit, summary: 'x', conductedOn: day(10) } }, { token: cio.token });
     expect(fieldPaths(future)).toEqual(['input.conductedOn']);
-    const otherSection = await gw.gql(INSPECT, { i: { kind: 'SELF_INSPECTION', orgUnitId: await orgUnitId('ark.kumin.kumin'), scope: '端末の操作権限', conductedOn: day(-20), result: 'SATISFACTORY' } }, { token: koseki.token });
+    const otherSection = await gw.gql(
+      INSPECT,
+      { i: { kind: 'SELF_INSPECTION', orgUnitId: await orgUnitId('ark.kumin.kumin'), scope: '端末の操作権限', conductedOn: day(-20), result: 'SATISFACTORY' } },
+      { token: koseki.token },
+    );
     expect(errorCode(otherSection)).toBe('FORBIDDEN');
     expect(otherSection.errors![0]!.extensions!.ruleIds).toEqual(['ARK-29-2']);
     const kawasakiAdmin = await gw.signIn('kawasaki', 'admin');
     expect(fieldPaths(await gw.gql(INSPECT, { i: { ...audit, summary: 'x' } }, { token: kawasakiAdmin }))).toEqual(['input.kind']);
     expect(await count('inspection')).toBe(before);
 
-    const a = ok(await gw.gql<{ recordInspection: Insp }>(INSPECT, { i: { ...audit, summary: 'アクセスログの定期確認が未実施。' } }, { token: cio.token })).recordInspection;
+    const a = ok(
+      await gw.gql<{ recordInspection: Insp }>(INSPECT, { i: { ...audit, summary: 'アクセスログの定期確認が未実施。' } }, { token: cio.token }),
+    ).recordInspection;
     expect(a).toMatchObject({ kind: 'AUDIT', fiscalYear: fy, quarter: null, ruleIds: ['ARK-29-1'] });
-    const self = ok(await gw.gql<{ recordInspection: Insp }>(INSPECT, { i: { kind: 'SELF_INSPECTION', orgUnitId: kosekiUnit, scope: '端末の操作権限', conductedOn: day(-20), result: 'SATISFACTORY' } }, { token: koseki.token })).recordInspection;
+    const self = ok(
+      await gw.gql<{ recordInspection: Insp }>(
+        INSPECT,
+        { i: { kind: 'SELF_INSPECTION', orgUnitId: kosekiUnit, scope: '端末の操作権限', conductedOn: day(-20), result: 'SATISFACTORY' } },
+        { token: koseki.token },
+      ),
+    ).recordInspection;
     expect(self).toMatchObject({ kind: 'SELF_INSPECTION', orgUnitName: '区民生活部 戸籍住民課', ruleIds: ['ARK-29-2'] });
-    const list = ok(await gw.gql<{ inspections: Insp[] }>('query($fy: Int) { inspections(fiscalYear: $fy) { id kind } }', { fy }, { token: staff1 })).inspections;
+    const list = ok(
+      await gw.gql<{ inspections: Insp[] }>('query($fy: Int) { inspections(fiscalYear: $fy) { id kind } }', { fy }, { token: staff1 }),
+    ).inspections;
     expect(list.map((i) => i.id)).toEqual([a.id, self.id]);
   });
 });
 
-interface Fnd { id: string; source: string; addressee: string; status: string; overdue: boolean; dueOn: string; response: string | null; closedBy: string | null; notes: { author: string; body: string }[]; ruleIds: string[] }
+interface Fnd {
+  id: string;
+  source: string;
+  addressee: string;
+  status: string;
+  overdue: boolean;
+  dueOn: string;
+  response: string | null;
+  closedBy: string | null;
+  notes: { author: string; body: string }[];
+  ruleIds: string[];
+}
 const FND = 'id source addressee status overdue dueOn response closedBy notes { author body } ruleIds';
 const RAISE = `mutation($i: FindingInput!) { raiseFinding(input: $i) { ${FND} } }`;
 const RESPOND = `mutation($id: ID!, $r: String!) { respondToFinding(id: $id, response: $r) { ${FND} } }`;
@@ -205,20 +303,48 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
 
   it('an improvement request reaches its addressee, in the app and by mail', async () => {
     const mails = await count('mail_outbox');
-    kww = ok(await gw.gql<{ raiseFinding: Fnd }>(RAISE, { i: {
-      addresseePositionId: await positionId('kaw.kenko.choju.kaigo.chief'), systemId: await t.systemId('kww.welfare'),
-      title: '共用IDの利用停止', detail: '介護保険課で共用IDによるログインが確認された。個人IDへの切替えを求める。', dueOn: day(19),
-    } }, { token: administrator.token })).raiseFinding;
+    kww = ok(
+      await gw.gql<{ raiseFinding: Fnd }>(
+        RAISE,
+        {
+          i: {
+            addresseePositionId: await positionId('kaw.kenko.choju.kaigo.chief'),
+            systemId: await t.systemId('kww.welfare'),
+            title: '共用IDの利用停止',
+            detail: '介護保険課で共用IDによるログインが確認された。個人IDへの切替えを求める。',
+            dueOn: day(19),
+          },
+        },
+        { token: administrator.token },
+      ),
+    ).raiseFinding;
     // The システム管理者 acts as the システム総括者's deputy (KWW-4-1); the request is the 総括者's.
-    expect(kww).toMatchObject({ source: 'IMPROVEMENT_REQUEST', addressee: '介護保険課長', status: 'OPEN', overdue: false, ruleIds: ['KWW-10-2', 'KWW-3-1', 'KWW-4-1'] });
+    expect(kww).toMatchObject({
+      source: 'IMPROVEMENT_REQUEST',
+      addressee: '介護保険課長',
+      status: 'OPEN',
+      overdue: false,
+      ruleIds: ['KWW-10-2', 'KWW-3-1', 'KWW-4-1'],
+    });
     const supervisor = await t.staffOf('kaw.kenko.somu.director');
     expect((await t.q('select raised_on_behalf_of_id from finding where id = $1', [kww.id]))[0]).toEqual({ raised_on_behalf_of_id: supervisor });
     expect(await count('mail_outbox')).toBe(mails + 1);
     const [n] = await t.q<{ recipient_id: string }>(`select recipient_id from notification where kind = 'finding.raised' and target_id = $1`, [kww.id]);
     expect(n!.recipient_id).toBe(owner.staffId);
-    kwo = ok(await gw.gql<{ raiseFinding: Fnd }>(RAISE, { i: {
-      addresseePositionId: await positionId('kaw.ward.saiwai.kumin.chief'), title: '画面のハードコピーの保管', detail: '業務上不要なハードコピーが保管されていた（KWO-8-1-1）。', dueOn: day(9),
-    } }, { token: assetManager.token })).raiseFinding;
+    kwo = ok(
+      await gw.gql<{ raiseFinding: Fnd }>(
+        RAISE,
+        {
+          i: {
+            addresseePositionId: await positionId('kaw.ward.saiwai.kumin.chief'),
+            title: '画面のハードコピーの保管',
+            detail: '業務上不要なハードコピーが保管されていた（KWO-8-1-1）。',
+            dueOn: day(9),
+          },
+        },
+        { token: assetManager.token },
+      ),
+    ).raiseFinding;
     expect(kwo).toMatchObject({ addressee: '区民課長', ruleIds: ['KWO-3-3'] });
   });
 
@@ -229,7 +355,9 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
     const noted = ok(await gw.gql<{ addFindingNote: Fnd }>(NOTE, { id: kww.id, b: plan }, { token: owner.token })).addFindingNote;
     expect(noted.notes).toEqual([{ author: owner.name, body: plan }]);
     expect(errorCode(await gw.gql(NOTE, { id: kww.id, b: '横から' }, { token: bystander.token }))).toBe('FORBIDDEN');
-    const answered = ok(await gw.gql<{ respondToFinding: Fnd }>(RESPOND, { id: kww.id, r: '個人IDへ切替え、共用IDを廃止した。' }, { token: owner.token })).respondToFinding;
+    const answered = ok(
+      await gw.gql<{ respondToFinding: Fnd }>(RESPOND, { id: kww.id, r: '個人IDへ切替え、共用IDを廃止した。' }, { token: owner.token }),
+    ).respondToFinding;
     expect(answered.status).toBe('RESPONDED');
     expect(errorCode(await gw.gql(RESPOND, { id: kww.id, r: '再回答' }, { token: owner.token }))).toBe('CONFLICT');
     const [told] = await t.q<{ recipient_id: string }>(`select recipient_id from notification where kind = 'finding.responded' and target_id = $1`, [kww.id]);
@@ -246,12 +374,15 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
   });
 
   it('an unanswered finding is overdue the day after its due date', async () => {
-    const overdue = async () => ok(await gw.gql<{ findings: Fnd[] }>('{ findings(overdueOnly: true) { id overdue } }', {}, { token: bystander.token })).findings.map((f) => f.id);
+    const overdue = async () =>
+      ok(await gw.gql<{ findings: Fnd[] }>('{ findings(overdueOnly: true) { id overdue } }', {}, { token: bystander.token })).findings.map((f) => f.id);
     gw.setNow(cal.at(day(9), '23:59'));
     expect(await overdue()).not.toContain(kwo.id);
     gw.setNow(cal.at(day(10), '00:01'));
     expect(await overdue()).toContain(kwo.id);
-    const ops = ok(await gw.gql<{ operationsDue: { findings: Fnd[]; summary: { key: string; overdue: number; ruleIds: string[] }[] } }>(OPS, {}, { token: bystander.token })).operationsDue;
+    const ops = ok(
+      await gw.gql<{ operationsDue: { findings: Fnd[]; summary: { key: string; overdue: number; ruleIds: string[] }[] } }>(OPS, {}, { token: bystander.token }),
+    ).operationsDue;
     expect(ops.findings.find((f) => f.id === kwo.id)).toMatchObject({ overdue: true, status: 'OPEN', ruleIds: ['KWO-3-3'] });
     expect(ops.findings.find((f) => f.id === kww.id)).toBeUndefined(); // closed
     expect(ops.summary.find((s) => s.key === 'findings')!.overdue).toBeGreaterThanOrEqual(1);
@@ -264,15 +395,36 @@ describe('findings and improvement requests (KWW-10-2, KWO-3-3)', () => {
   it('a finding of a check sheet is raised by whoever records the sheet', async () => {
     const saiwaiUnit = await orgUnitId('kaw.ward.saiwai.kumin');
     // The first-quarter sheet recorded above found something to improve.
-    const [sheet] = await t.q<{ id: string }>(`select id from inspection where kind = 'check_sheet' and org_unit_id = $1 and fiscal_year = $2 and quarter = 1`, [saiwaiUnit, fy]);
-    const input = { inspectionId: sheet!.id, addresseePositionId: await positionId('kaw.ward.saiwai.kumin.chief'), title: '一時保管場所の変更', detail: '施錠できる書庫へ移す（KWO-9-2）。', dueOn: day(34) };
+    const [sheet] = await t.q<{ id: string }>(
+      `select id from inspection where kind = 'check_sheet' and org_unit_id = $1 and fiscal_year = $2 and quarter = 1`,
+      [saiwaiUnit, fy],
+    );
+    const input = {
+      inspectionId: sheet!.id,
+      addresseePositionId: await positionId('kaw.ward.saiwai.kumin.chief'),
+      title: '一時保管場所の変更',
+      detail: '施錠できる書庫へ移す（KWO-9-2）。',
+      dueOn: day(34),
+    };
     expect(errorCode(await gw.gql(RAISE, { i: input }, { token: bystander.token }))).toBe('FORBIDDEN');
     const f = ok(await gw.gql<{ raiseFinding: Fnd }>(RAISE, { i: input }, { token: saiwai.token })).raiseFinding;
     expect(f).toMatchObject({ source: 'CHECK_SHEET', ruleIds: ['KWO-5-3'] });
   });
 });
 
-interface Entry { id: string; orgUnitName: string; formName: string; retentionYears: number | null; retentionEndsOn: string | null; pastRetention: boolean; disposalMethod: string | null; disposedOn: string | null; disposedBy: string | null; message: { ja: string } | null; ruleIds: string[] }
+interface Entry {
+  id: string;
+  orgUnitName: string;
+  formName: string;
+  retentionYears: number | null;
+  retentionEndsOn: string | null;
+  pastRetention: boolean;
+  disposalMethod: string | null;
+  disposedOn: string | null;
+  disposedBy: string | null;
+  message: { ja: string } | null;
+  ruleIds: string[];
+}
 const ENTRY = 'id orgUnitName formName retentionYears retentionEndsOn pastRetention disposalMethod disposedOn disposedBy message { ja } ruleIds';
 const ADD = `mutation($i: FormLedgerEntryInput!) { addFormLedgerEntry(input: $i) { ${ENTRY} } }`;
 const DISPOSE = `mutation($i: FormDisposalInput!) { recordFormDisposal(input: $i) { ${ENTRY} } }`;
@@ -290,21 +442,48 @@ describe('the form ledger (KWO-5-2, 第1号様式)', () => {
     const oldOn = cal.yearsAfter(cal.lastMonthDay('06-01', storyDay), -2);
     const oldName = `住民票の写し等交付請求書（${formatWarekiFiscalYear(oldOn)}分）`;
     const currentName = `印鑑登録申請書（${formatWarekiFiscalYear(fyStart)}分）`;
-    const old = { orgUnitId: place, formName: oldName, information: '請求者の氏名・住所・請求事由', storagePlace: '区民課 書庫A（施錠）', createdOn: oldOn, retentionYears: 1 };
+    const old = {
+      orgUnitId: place,
+      formName: oldName,
+      information: '請求者の氏名・住所・請求事由',
+      storagePlace: '区民課 書庫A（施錠）',
+      createdOn: oldOn,
+      retentionYears: 1,
+    };
     const before = await count('form_ledger_entry');
     const refused = await gw.gql(ADD, { i: old }, { token: nakahara.token });
     expect(errorCode(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.extensions!.ruleIds).toEqual(['KWO-5-2']);
-    expect(fieldPaths(await gw.gql(ADD, { i: { ...old, storagePlace: ' ', retentionYears: 0 } }, { token: saiwai.token }))).toEqual(['input.storagePlace', 'input.retentionYears']);
+    expect(fieldPaths(await gw.gql(ADD, { i: { ...old, storagePlace: ' ', retentionYears: 0 } }, { token: saiwai.token }))).toEqual([
+      'input.storagePlace',
+      'input.retentionYears',
+    ]);
     expect(await count('form_ledger_entry')).toBe(before);
 
     const past = ok(await gw.gql<{ addFormLedgerEntry: Entry }>(ADD, { i: old }, { token: saiwai.token })).addFormLedgerEntry;
-    expect(past).toMatchObject({ orgUnitName: '幸区役所 区民課', retentionEndsOn: cal.lastMonthDay('03-31', storyDay), pastRetention: true, ruleIds: ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'] });
+    expect(past).toMatchObject({
+      orgUnitName: '幸区役所 区民課',
+      retentionEndsOn: cal.lastMonthDay('03-31', storyDay),
+      pastRetention: true,
+      ruleIds: ['KWO-5-2', 'KWO-9-3', 'KWO-9-4'],
+    });
     expect(past.message!.ja).toContain('保存期間');
-    const current = ok(await gw.gql<{ addFormLedgerEntry: Entry }>(ADD, { i: { ...old, formName: currentName, createdOn: fyStart, retentionYears: 5 } }, { token: saiwai.token })).addFormLedgerEntry;
+    const current = ok(
+      await gw.gql<{ addFormLedgerEntry: Entry }>(
+        ADD,
+        { i: { ...old, formName: currentName, createdOn: fyStart, retentionYears: 5 } },
+        { token: saiwai.token },
+      ),
+    ).addFormLedgerEntry;
     // Five years counted from the next fiscal year: until the 31 March five years after this fiscal year's.
     expect(current).toMatchObject({ retentionEndsOn: cal.yearsAfter(cal.nextMonthDay('03-31', fyStart), 5), pastRetention: false, ruleIds: ['KWO-5-2'] });
-    const standing = ok(await gw.gql<{ addFormLedgerEntry: Entry }>(ADD, { i: { ...old, formName: '窓口事務手順書', createdOn: cal.yearsAfter(fyStart, -6), retentionYears: null } }, { token: saiwai.token })).addFormLedgerEntry;
+    const standing = ok(
+      await gw.gql<{ addFormLedgerEntry: Entry }>(
+        ADD,
+        { i: { ...old, formName: '窓口事務手順書', createdOn: cal.yearsAfter(fyStart, -6), retentionYears: null } },
+        { token: saiwai.token },
+      ),
+    ).addFormLedgerEntry;
     expect(standing).toMatchObject({ retentionYears: null, retentionEndsOn: null, pastRetention: false });
 
     const ops = ok(await gw.gql<{ operationsDue: { ledgerEntriesPastRetention: Entry[] } }>(OPS, {}, { token: nakahara.token })).operationsDue;
@@ -315,8 +494,12 @@ describe('the form ledger (KWO-5-2, 第1号様式)', () => {
     expect(fieldErrors(early)).toEqual([expect.objectContaining({ path: ['input', 'disposedOn'], ruleIds: ['KWO-9-4'] })]);
     const how = await gw.gql(DISPOSE, { i: { entryId: past.id, method: 'OTHER', disposedOn: day(-1) } }, { token: saiwai.token });
     expect(fieldErrors(how)).toEqual([expect.objectContaining({ path: ['input', 'note'], ruleIds: ['KWO-9-3'] })]);
-    expect(errorCode(await gw.gql(DISPOSE, { i: { entryId: past.id, method: 'SHREDDING', disposedOn: day(-1) } }, { token: nakahara.token }))).toBe('FORBIDDEN');
-    const disposed = ok(await gw.gql<{ recordFormDisposal: Entry }>(DISPOSE, { i: { entryId: past.id, method: 'DISSOLVING', disposedOn: day(-1) } }, { token: saiwai.token })).recordFormDisposal;
+    expect(errorCode(await gw.gql(DISPOSE, { i: { entryId: past.id, method: 'SHREDDING', disposedOn: day(-1) } }, { token: nakahara.token }))).toBe(
+      'FORBIDDEN',
+    );
+    const disposed = ok(
+      await gw.gql<{ recordFormDisposal: Entry }>(DISPOSE, { i: { entryId: past.id, method: 'DISSOLVING', disposedOn: day(-1) } }, { token: saiwai.token }),
+    ).recordFormDisposal;
     expect(disposed).toMatchObject({ disposalMethod: 'DISSOLVING', disposedOn: day(-1), disposedBy: saiwai.name, pastRetention: false });
     expect(errorCode(await gw.gql(DISPOSE, { i: { entryId: past.id, method: 'SHREDDING', disposedOn: storyDay } }, { token: saiwai.token }))).toBe('CONFLICT');
     const ledger = ok(await gw.gql<{ formLedger: Entry[] }>(LEDGER, { o: place }, { token: nakahara.token })).formLedger;

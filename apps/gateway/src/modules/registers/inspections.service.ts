@@ -35,8 +35,22 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
   const d = allowedOrThrow(decideInspection(entry, await actorOf(ctx, db), todayOf(ctx)));
   const id = randomUUID();
   await registersRepo.insertInspection(db, {
-    id, municipalityId: ctx.viewer!.municipalityId, kind: input.kind, rulebookId: d.rulebookId, orgUnitId, systemId: input.systemId || null, scope: input.scope.trim(), conductedOn: input.conductedOn,
-    fiscalYear: d.fiscalYear, quarter: null, result: input.result, summary: input.summary?.trim() || null, by: ctx.viewer!.staffId, onBehalfOf: d.onBehalfOfStaffId, at: ctx.now(), ruleIds: d.ruleIds,
+    id,
+    municipalityId: ctx.viewer!.municipalityId,
+    kind: input.kind,
+    rulebookId: d.rulebookId,
+    orgUnitId,
+    systemId: input.systemId || null,
+    scope: input.scope.trim(),
+    conductedOn: input.conductedOn,
+    fiscalYear: d.fiscalYear,
+    quarter: null,
+    result: input.result,
+    summary: input.summary?.trim() || null,
+    by: ctx.viewer!.staffId,
+    onBehalfOf: d.onBehalfOfStaffId,
+    at: ctx.now(),
+    ruleIds: d.ruleIds,
   });
   await audit(ctx, db, 'inspection', id, d.audit);
   return (await registersRepo.inspectionById(db, id))!;

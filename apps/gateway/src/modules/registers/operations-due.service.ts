@@ -1,6 +1,15 @@
 // The operations dashboard: everything due or overdue on a day across the registers.
 import { authRepo, registersRepo } from '@tsukasa/db';
-import { addMonths, dateFilterErrors, findingOverdue, ledgerEntryState, monthOf, operationsDueSummary, recentQuarters, type OperationsDueLine } from '@tsukasa/domain';
+import {
+  addMonths,
+  dateFilterErrors,
+  findingOverdue,
+  ledgerEntryState,
+  monthOf,
+  operationsDueSummary,
+  recentQuarters,
+  type OperationsDueLine,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
 import { checkSheetSlots, type CheckSheetDueOut } from './check-sheets.service.ts';
@@ -42,17 +51,29 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
     checkSheetSlots(db, quarters, day).then((l) => l.filter(pending)),
     staleDocuments(ctx),
     registersRepo.findings(db, { statuses: ['open', 'responded'] }).then((l) => findingsOut(db, l)),
-    registersRepo.ledgerEntries(db, { undisposedOnly: true }).then((l) => l.filter((e) => ledgerEntryState({ createdOn: e.created_on, retentionYears: e.retention_years, disposedOn: e.disposed_on }, day).pastRetention)),
+    registersRepo
+      .ledgerEntries(db, { undisposedOnly: true })
+      .then((l) =>
+        l.filter((e) => ledgerEntryState({ createdOn: e.created_on, retentionYears: e.retention_years, disposedOn: e.disposed_on }, day).pastRetention),
+      ),
     systemsMissingClauses(db),
   ]);
-  const count = (list: { state: string }[]) => ({ due: list.filter((x) => x.state === 'due').length, overdue: list.filter((x) => x.state === 'overdue').length });
+  const count = (list: { state: string }[]) => ({
+    due: list.filter((x) => x.state === 'due').length,
+    overdue: list.filter((x) => x.state === 'overdue').length,
+  });
   const rulebookIds = (await authRepo.municipalityById(db, ctx.viewer!.municipalityId))?.rulebook_ids ?? [];
-  const summary = operationsDueSummary({
-    processingPlans: count(plans), checkSheets: count(sheets),
-    staleDocuments: stale.map((x) => ({ ruleIds: x.staleness.ruleIds })),
-    findings: open.map((f) => ({ ruleIds: f.finding.rule_ids })),
-    overdueFindings: open.filter((f) => findingOverdue({ status: f.finding.status, dueOn: f.finding.due_on }, day)).length,
-    formsPastRetention: ledger.length, contractsMissingClauses: contracts.length,
-  }, rulebookIds);
+  const summary = operationsDueSummary(
+    {
+      processingPlans: count(plans),
+      checkSheets: count(sheets),
+      staleDocuments: stale.map((x) => ({ ruleIds: x.staleness.ruleIds })),
+      findings: open.map((f) => ({ ruleIds: f.finding.rule_ids })),
+      overdueFindings: open.filter((f) => findingOverdue({ status: f.finding.status, dueOn: f.finding.due_on }, day)).length,
+      formsPastRetention: ledger.length,
+      contractsMissingClauses: contracts.length,
+    },
+    rulebookIds,
+  );
   return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts };
 }

@@ -35,10 +35,40 @@ function ok<T>(r: GqlResult<T>): T {
   return r.data!;
 }
 
-interface PlanItem { id: string; seq: number; job: string; inputSentAt: string | null; inputReturnedAt: string | null; outputCheckedAt: string | null; outputResult: string | null; outputNote: string | null }
-interface Plan { id: string; month: string; dueOn: string; late: boolean; orgUnitName: string; systemName: string; submittedBy: string; items: PlanItem[]; ruleIds: string[] }
-interface PlanDue { systemId: string; orgUnitId: string; month: string; dueOn: string; state: string; stateLabel: { ja: string }; planId: string | null; message: { ja: string; en: string }; ruleIds: string[] }
-const PLAN = 'id month dueOn late orgUnitName systemName submittedBy ruleIds items { id seq job inputSentAt inputReturnedAt outputCheckedAt outputResult outputNote }';
+interface PlanItem {
+  id: string;
+  seq: number;
+  job: string;
+  inputSentAt: string | null;
+  inputReturnedAt: string | null;
+  outputCheckedAt: string | null;
+  outputResult: string | null;
+  outputNote: string | null;
+}
+interface Plan {
+  id: string;
+  month: string;
+  dueOn: string;
+  late: boolean;
+  orgUnitName: string;
+  systemName: string;
+  submittedBy: string;
+  items: PlanItem[];
+  ruleIds: string[];
+}
+interface PlanDue {
+  systemId: string;
+  orgUnitId: string;
+  month: string;
+  dueOn: string;
+  state: string;
+  stateLabel: { ja: string };
+  planId: string | null;
+  message: { ja: string; en: string };
+  ruleIds: string[];
+}
+const PLAN =
+  'id month dueOn late orgUnitName systemName submittedBy ruleIds items { id seq job inputSentAt inputReturnedAt outputCheckedAt outputResult outputNote }';
 const SUBMIT = `mutation($i: ProcessingPlanInput!) { submitProcessingPlan(input: $i) { ${PLAN} } }`;
 const DUE = 'query($m: String) { processingPlansDue(month: $m) { systemId orgUnitId month dueOn state stateLabel { ja } planId message { ja en } ruleIds } }';
 const HANDOVER = `mutation($id: ID!, $n: String) { recordInputHandover(itemId: $id, note: $n) { ${PLAN} } }`;
@@ -74,7 +104,8 @@ describe('monthly processing plans (ARK-8)', () => {
   });
   afterAll(() => gw.setNow(null));
 
-  const due = async (token: string, month?: string) => ok(await gw.gql<{ processingPlansDue: PlanDue[] }>(DUE, { m: month ?? null }, { token })).processingPlansDue;
+  const due = async (token: string, month?: string) =>
+    ok(await gw.gql<{ processingPlansDue: PlanDue[] }>(DUE, { m: month ?? null }, { token })).processingPlansDue;
   const pair = (list: PlanDue[], unit: string) => list.find((p) => p.systemId === residentRecord && p.orgUnitId === unit);
 
   it('lists each section using a system デジタル推進課 manages, due on the last day of the month before', async () => {
@@ -95,25 +126,63 @@ describe('monthly processing plans (ARK-8)', () => {
     expect(errorCode(other)).toBe('FORBIDDEN');
     expect(other.errors![0]!.extensions).toMatchObject({ ruleIds: ['ARK-8-1'], messageJa: expect.stringContaining('利用する課の長') });
     expect(errorCode(await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: staff1 }))).toBe('FORBIDDEN');
-    const longTermCare = await gw.gql(SUBMIT, { i: { systemId: await t.systemId('ark.sys.long-term-care'), orgUnitId: kosekiUnit, month, items } }, { token: koseki.token });
+    const longTermCare = await gw.gql(
+      SUBMIT,
+      { i: { systemId: await t.systemId('ark.sys.long-term-care'), orgUnitId: kosekiUnit, month, items } },
+      { token: koseki.token },
+    );
     expect(fieldPaths(longTermCare)).toEqual(['input.systemId']);
-    const bad = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items: [items[0], { job: ' ', scheduledOn: cal.plusDays(cal.monthStart(2), 3), scheduledTime: '9時' }] } }, { token: koseki.token });
+    const bad = await gw.gql(
+      SUBMIT,
+      {
+        i: {
+          systemId: residentRecord,
+          orgUnitId: kosekiUnit,
+          month,
+          items: [items[0], { job: ' ', scheduledOn: cal.plusDays(cal.monthStart(2), 3), scheduledTime: '9時' }],
+        },
+      },
+      { token: koseki.token },
+    );
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(fieldPaths(bad)).toEqual(['input.items.1.job', 'input.items.1.scheduledOn', 'input.items.1.scheduledTime']);
-    const past = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: over, items: [{ job: 'x', scheduledOn: cal.monthStart(-1) }] } }, { token: koseki.token });
+    const past = await gw.gql(
+      SUBMIT,
+      { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month: over, items: [{ job: 'x', scheduledOn: cal.monthStart(-1) }] } },
+      { token: koseki.token },
+    );
     expect(fieldPaths(past)).toEqual(['input.month']);
     expect(await count('processing_plan')).toBe(before);
   });
 
   let plan: Plan;
   it('the using section chief reports the plan; デジタル推進課長 is told; the pair is reported on time', async () => {
-    plan = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: koseki.token })).submitProcessingPlan;
-    expect(plan).toMatchObject({ month, dueOn, late: false, orgUnitName: '区民生活部 戸籍住民課', systemName: '住民記録システム', submittedBy: koseki.name, ruleIds: ['ARK-8-1'] });
-    expect(plan.items.map((i) => [i.seq, i.job])).toEqual([[1, '住民票コード付番処理'], [2, '印鑑登録者一覧の出力']]);
+    plan = ok(
+      await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: koseki.token }),
+    ).submitProcessingPlan;
+    expect(plan).toMatchObject({
+      month,
+      dueOn,
+      late: false,
+      orgUnitName: '区民生活部 戸籍住民課',
+      systemName: '住民記録システム',
+      submittedBy: koseki.name,
+      ruleIds: ['ARK-8-1'],
+    });
+    expect(plan.items.map((i) => [i.seq, i.job])).toEqual([
+      [1, '住民票コード付番処理'],
+      [2, '印鑑登録者一覧の出力'],
+    ]);
     expect(pair(await due(staff1), kosekiUnit)).toMatchObject({ state: 'DONE', planId: plan.id });
-    const notes = await t.q<{ recipient_id: string; rule_ids: string[] }>(`select recipient_id, rule_ids from notification where kind = 'processing_plan.submitted' and target_id = $1`, [plan.id]);
+    const notes = await t.q<{ recipient_id: string; rule_ids: string[] }>(
+      `select recipient_id, rule_ids from notification where kind = 'processing_plan.submitted' and target_id = $1`,
+      [plan.id],
+    );
     expect(notes).toEqual([{ recipient_id: digital.staffId, rule_ids: ['ARK-8-1'] }]);
-    const [event] = await t.q<{ rule_ids: string[]; actor_staff_id: string }>(`select rule_ids, actor_staff_id from audit_event where action = 'processing_plan.submit' and target_id = $1`, [plan.id]);
+    const [event] = await t.q<{ rule_ids: string[]; actor_staff_id: string }>(
+      `select rule_ids, actor_staff_id from audit_event where action = 'processing_plan.submit' and target_id = $1`,
+      [plan.id],
+    );
     expect(event).toEqual({ rule_ids: ['ARK-8-1'], actor_staff_id: koseki.staffId });
     const again = await gw.gql(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kosekiUnit, month, items } }, { token: koseki.token });
     expect(errorCode(again)).toBe('CONFLICT');
@@ -123,11 +192,24 @@ describe('monthly processing plans (ARK-8)', () => {
   it('is due until the last day of the month (JST) and overdue from the first day of the next', async () => {
     gw.setNow(cal.at(dueOn, '23:59'));
     expect(pair(await due(staff1), kuminUnit)!.state).toBe('DUE');
-    const before = ok(await gw.gql<{ operationsDue: { processingPlans: { systemId: string; orgUnitId: string; month: string; state: string }[] } }>(OPS, {}, { token: staff1 })).operationsDue;
+    const before = ok(
+      await gw.gql<{ operationsDue: { processingPlans: { systemId: string; orgUnitId: string; month: string; state: string }[] } }>(OPS, {}, { token: staff1 }),
+    ).operationsDue;
     expect(before.processingPlans).toContainEqual(expect.objectContaining({ systemId: residentRecord, orgUnitId: kuminUnit, month, state: 'DUE' }));
     gw.setNow(cal.at(cal.monthStart(1), '00:01')); // still the last day of the month before in UTC
-    expect(pair(await due(staff1, month), kuminUnit)).toMatchObject({ state: 'OVERDUE', message: { ja: expect.stringContaining('過ぎても報告されていません') } });
-    const ops = ok(await gw.gql<{ operationsDue: { at: string; summary: { key: string; overdue: number; ruleIds: string[] }[]; processingPlans: { systemId: string; orgUnitId: string; month: string; state: string; ruleIds: string[] }[] } }>(OPS, {}, { token: staff1 })).operationsDue;
+    expect(pair(await due(staff1, month), kuminUnit)).toMatchObject({
+      state: 'OVERDUE',
+      message: { ja: expect.stringContaining('過ぎても報告されていません') },
+    });
+    const ops = ok(
+      await gw.gql<{
+        operationsDue: {
+          at: string;
+          summary: { key: string; overdue: number; ruleIds: string[] }[];
+          processingPlans: { systemId: string; orgUnitId: string; month: string; state: string; ruleIds: string[] }[];
+        };
+      }>(OPS, {}, { token: staff1 }),
+    ).operationsDue;
     expect(ops.at).toBe(cal.monthStart(1));
     expect(ops.processingPlans).toContainEqual({ systemId: residentRecord, orgUnitId: kuminUnit, month, state: 'OVERDUE', ruleIds: ['ARK-8-1'] });
     // Next month's plans are now due; the one reported on time is not listed.
@@ -136,7 +218,13 @@ describe('monthly processing plans (ARK-8)', () => {
     expect(ops.summary.find((s) => s.key === 'processing_plans')).toMatchObject({ ruleIds: ['ARK-8-1'], overdue: expect.any(Number) });
     expect(ops.summary.find((s) => s.key === 'processing_plans')!.overdue).toBeGreaterThan(0);
     // Reported late: done, flagged late.
-    const late = ok(await gw.gql<{ submitProcessingPlan: Plan }>(SUBMIT, { i: { systemId: residentRecord, orgUnitId: kuminUnit, month, items: [items[1]] } }, { token: kumin.token })).submitProcessingPlan;
+    const late = ok(
+      await gw.gql<{ submitProcessingPlan: Plan }>(
+        SUBMIT,
+        { i: { systemId: residentRecord, orgUnitId: kuminUnit, month, items: [items[1]] } },
+        { token: kumin.token },
+      ),
+    ).submitProcessingPlan;
     expect(late.late).toBe(true);
     expect(pair(await due(staff1, month), kuminUnit)!.state).toBe('DONE_LATE');
     gw.setNow(storyAt);
@@ -144,7 +232,11 @@ describe('monthly processing plans (ARK-8)', () => {
 
   it('an integrator token reads the due list but records nothing: the duty is a person’s', async () => {
     const admin = await gw.signIn('arakawa', 'admin');
-    const created = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ダッシュボード連携", scopes: ["registry:read"] }) { token } }', {}, { token: admin });
+    const created = await gw.gql<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "ダッシュボード連携", scopes: ["registry:read"] }) { token } }',
+      {},
+      { token: admin },
+    );
     const token = ok(created).createApiToken.token;
     expect((await due(token)).length).toBeGreaterThan(0);
     const before = await count('processing_plan');
@@ -173,7 +265,13 @@ describe('monthly processing plans (ARK-8)', () => {
     expect(errorCode(noNote)).toBe('BAD_USER_INPUT');
     expect(noNote.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['note'], ruleIds: ['ARK-8-5'] })]);
     expect(errorCode(await gw.gql(CHECK, { id: first!.id, r: 'NORMAL' }, { token: kumin.token }))).toBe('FORBIDDEN');
-    const checked = ok(await gw.gql<{ recordOutputCheck: Plan }>(CHECK, { id: first!.id, r: 'ABNORMAL', n: '付番結果一覧に重複2件。再処理を依頼済み。' }, { token: koseki.token })).recordOutputCheck;
+    const checked = ok(
+      await gw.gql<{ recordOutputCheck: Plan }>(
+        CHECK,
+        { id: first!.id, r: 'ABNORMAL', n: '付番結果一覧に重複2件。再処理を依頼済み。' },
+        { token: koseki.token },
+      ),
+    ).recordOutputCheck;
     expect(checked.items[0]).toMatchObject({ outputResult: 'ABNORMAL', outputNote: '付番結果一覧に重複2件。再処理を依頼済み。' });
     expect(await count('mail_outbox')).toBe(mails + 1);
     expect(errorCode(await gw.gql(CHECK, { id: first!.id, r: 'NORMAL' }, { token: koseki.token }))).toBe('CONFLICT');
@@ -188,8 +286,21 @@ describe('monthly processing plans (ARK-8)', () => {
   });
 });
 
-interface Doc { systemId: string; kind: string; orgUnitId: string | null; orgUnitName: string | null; stale: boolean; staleSince: string | null; staleReason: { ja: string; en: string } | null; pendingModifications: { requestNumber: string }[]; latest: { versionLabel: string; registeredBy: string }; versions: { versionLabel: string }[]; ruleIds: string[] }
-const DOC = 'systemId kind orgUnitId orgUnitName stale staleSince staleReason { ja en } pendingModifications { requestNumber } latest { versionLabel registeredBy } versions { versionLabel } ruleIds';
+interface Doc {
+  systemId: string;
+  kind: string;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  stale: boolean;
+  staleSince: string | null;
+  staleReason: { ja: string; en: string } | null;
+  pendingModifications: { requestNumber: string }[];
+  latest: { versionLabel: string; registeredBy: string };
+  versions: { versionLabel: string }[];
+  ruleIds: string[];
+}
+const DOC =
+  'systemId kind orgUnitId orgUnitName stale staleSince staleReason { ja en } pendingModifications { requestNumber } latest { versionLabel registeredBy } versions { versionLabel } ruleIds';
 const REGISTER = `mutation($i: SystemDocumentInput!) { registerSystemDocument(input: $i) { ${DOC} } }`;
 const DOCS = `query($s: ID!) { systemDocuments(systemId: $s) { ${DOC} } }`;
 const STALE = `{ staleDocuments { ${DOC} } }`;
@@ -201,7 +312,13 @@ describe('documents kept current after every modification', () => {
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
     const coordinator = await t.holder('minato', 'mnt.hoken.fukushi.kanri.coordinator');
     const welfare = await t.systemId('mnt.welfare');
-    const manual = { systemId: welfare, kind: 'MANUAL', title: '福祉総合システム 取扱説明書', versionLabel: '第4版', note: `${formatWarekiFiscalYear(cal.today)}当初版` };
+    const manual = {
+      systemId: welfare,
+      kind: 'MANUAL',
+      title: '福祉総合システム 取扱説明書',
+      versionLabel: '第4版',
+      note: `${formatWarekiFiscalYear(cal.today)}当初版`,
+    };
 
     const before = await count('system_document_version');
     const refused = await gw.gql(REGISTER, { i: manual }, { token: filer.token });
@@ -217,9 +334,16 @@ describe('documents kept current after every modification', () => {
     expect(v4).toMatchObject({ kind: 'MANUAL', stale: false, latest: { versionLabel: '第4版', registeredBy: chief.name }, ruleIds: ['MNT-13-9', 'MNT-21-2'] });
 
     // A modification for a change of law, walked to approval as the MNT-13 route has it.
-    const content = { lawChangeSummary: '介護保険法施行規則の改正', referenceMaterials: '厚生労働省 事務連絡', costly: false, changeManagementApprovalNeeded: false };
+    const content = {
+      lawChangeSummary: '介護保険法施行規則の改正',
+      referenceMaterials: '厚生労働省 事務連絡',
+      costly: false,
+      changeManagementApprovalNeeded: false,
+    };
     const r = await t.submit(filer, 'system_modification', 'mnt.welfare', content);
-    const { request } = await t.walk(r, (s) => (s.key === 'modify' ? coordinator : chief), { record: (s) => (s.kind === 'PERFORM' ? { 内容: s.key } : undefined) });
+    const { request } = await t.walk(r, (s) => (s.key === 'modify' ? coordinator : chief), {
+      record: (s) => (s.kind === 'PERFORM' ? { 内容: s.key } : undefined),
+    });
     expect(request.status).toBe('APPROVED');
     const [decided] = await t.q<{ decided_at: Date }>('select decided_at from request where id = $1', [request.id]);
 
@@ -231,13 +355,25 @@ describe('documents kept current after every modification', () => {
     expect(stale.staleReason!.ja).toContain('第4版');
     const listed = ok(await gw.gql<{ staleDocuments: Doc[] }>(STALE, {}, { token: filer.token })).staleDocuments;
     expect(listed).toContainEqual(expect.objectContaining({ systemId: welfare, kind: 'MANUAL', stale: true }));
-    const ops = ok(await gw.gql<{ operationsDue: { staleDocuments: Doc[]; summary: { key: string; overdue: number; ruleIds: string[] }[] } }>(OPS, {}, { token: filer.token })).operationsDue;
+    const ops = ok(
+      await gw.gql<{ operationsDue: { staleDocuments: Doc[]; summary: { key: string; overdue: number; ruleIds: string[] }[] } }>(
+        OPS,
+        {},
+        { token: filer.token },
+      ),
+    ).operationsDue;
     expect(ops.staleDocuments).toContainEqual(expect.objectContaining({ systemId: welfare, kind: 'MANUAL', ruleIds: ['MNT-13-9', 'MNT-21-2'] }));
     expect(ops.summary.find((s) => s.key === 'stale_documents')!.ruleIds).toContain('MNT-13-9');
 
     const dup = await gw.gql(REGISTER, { i: manual }, { token: chief.token });
     expect(dup.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['input', 'versionLabel'], code: 'DUPLICATE' })]);
-    const v5 = ok(await gw.gql<{ registerSystemDocument: Doc }>(REGISTER, { i: { ...manual, versionLabel: '第5版', note: `${request.number}の改修を反映` } }, { token: chief.token })).registerSystemDocument;
+    const v5 = ok(
+      await gw.gql<{ registerSystemDocument: Doc }>(
+        REGISTER,
+        { i: { ...manual, versionLabel: '第5版', note: `${request.number}の改修を反映` } },
+        { token: chief.token },
+      ),
+    ).registerSystemDocument;
     expect(v5).toMatchObject({ stale: false, staleSince: null, pendingModifications: [], latest: { versionLabel: '第5版' } });
     expect(v5.versions.map((v) => v.versionLabel)).toEqual(['第5版', '第4版']);
     const after = ok(await gw.gql<{ staleDocuments: Doc[] }>(STALE, {}, { token: filer.token })).staleDocuments;
@@ -255,7 +391,13 @@ describe('documents kept current after every modification', () => {
     const rr = await t.systemId('ark.sys.resident-record');
     const kosekiUnit = await orgUnitId('ark.kumin.koseki');
     const design = { systemId: rr, kind: 'DESIGN', title: '住民記録システム 基本設計書', versionLabel: 'v3.0' };
-    const manual = { systemId: rr, kind: 'OPERATING_MANUAL', orgUnitId: kosekiUnit, title: '戸籍住民課 住民記録システム操作手引書', versionLabel: `${warekiMonth(cal.monthStart(-1))}版` };
+    const manual = {
+      systemId: rr,
+      kind: 'OPERATING_MANUAL',
+      orgUnitId: kosekiUnit,
+      title: '戸籍住民課 住民記録システム操作手引書',
+      versionLabel: `${warekiMonth(cal.monthStart(-1))}版`,
+    };
 
     const notManaging = await gw.gql(REGISTER, { i: design }, { token: kaigo.token });
     expect(errorCode(notManaging)).toBe('FORBIDDEN');
@@ -265,9 +407,16 @@ describe('documents kept current after every modification', () => {
     expect(errorCode(othersManual)).toBe('FORBIDDEN');
     expect(othersManual.errors![0]!.extensions!.ruleIds).toEqual(['ARK-11-1']);
 
-    expect(ok(await gw.gql<{ registerSystemDocument: Doc }>(REGISTER, { i: design }, { token: digital.token })).registerSystemDocument).toMatchObject({ stale: false, ruleIds: ['ARK-5-2'] });
-    expect(ok(await gw.gql<{ registerSystemDocument: Doc }>(REGISTER, { i: manual }, { token: koseki.token })).registerSystemDocument)
-      .toMatchObject({ orgUnitId: kosekiUnit, orgUnitName: '区民生活部 戸籍住民課', stale: false, ruleIds: ['ARK-11-2'] });
+    expect(ok(await gw.gql<{ registerSystemDocument: Doc }>(REGISTER, { i: design }, { token: digital.token })).registerSystemDocument).toMatchObject({
+      stale: false,
+      ruleIds: ['ARK-5-2'],
+    });
+    expect(ok(await gw.gql<{ registerSystemDocument: Doc }>(REGISTER, { i: manual }, { token: koseki.token })).registerSystemDocument).toMatchObject({
+      orgUnitId: kosekiUnit,
+      orgUnitName: '区民生活部 戸籍住民課',
+      stale: false,
+      ruleIds: ['ARK-11-2'],
+    });
 
     const minor = await t.submit(kumin, 'system_modification', 'ark.sys.resident-record', { summary: '住民票の写しの様式変更', minor: true });
     const { request } = await t.walk(minor, () => digital);
@@ -280,7 +429,10 @@ describe('documents kept current after every modification', () => {
     // The using section brings its manual up to date; the design document stays stale.
     ok(await gw.gql(REGISTER, { i: { ...manual, versionLabel: `${warekiMonth(cal.today)}版` } }, { token: koseki.token }));
     const now = ok(await gw.gql<{ systemDocuments: Doc[] }>(DOCS, { s: rr }, { token: kumin.token })).systemDocuments;
-    expect(now.map((d) => [d.kind, d.stale])).toEqual([['DESIGN', true], ['OPERATING_MANUAL', false]]);
+    expect(now.map((d) => [d.kind, d.stale])).toEqual([
+      ['DESIGN', true],
+      ['OPERATING_MANUAL', false],
+    ]);
   });
 
   it('another municipality’s system is not found (RLS)', async () => {
@@ -290,7 +442,14 @@ describe('documents kept current after every modification', () => {
   });
 });
 
-interface Checklist { systemId: string; applies: boolean; complete: boolean; missingClauses: string[]; clauses: { ruleId: string; number: number; text: { ja: string; en: string }; checked: boolean; note: string | null; recordedBy: string | null }[]; ruleIds: string[] }
+interface Checklist {
+  systemId: string;
+  applies: boolean;
+  complete: boolean;
+  missingClauses: string[];
+  clauses: { ruleId: string; number: number; text: { ja: string; en: string }; checked: boolean; note: string | null; recordedBy: string | null }[];
+  ruleIds: string[];
+}
 const CHECKLIST = 'systemId applies complete missingClauses ruleIds clauses { ruleId number text { ja en } checked note recordedBy }';
 const CLAUSES = `query($s: ID!) { contractClauses(systemId: $s) { ${CHECKLIST} } }`;
 const SET = `mutation($s: ID!, $c: String!, $v: Boolean!, $n: String) { setContractClause(systemId: $s, clause: $c, checked: $v, note: $n) { ${CHECKLIST} } }`;
@@ -310,25 +469,42 @@ describe('ARK-6-1 contract clauses of an outsourced system', () => {
     expect(errorCode(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.extensions!.ruleIds).toEqual(['ARK-6-1']);
     expect(fieldPaths(await gw.gql(SET, { s: rr, c: 'ARK-6-1-11', v: true }, { token: digital.token }))).toEqual(['clause']);
-    expect(fieldPaths(await gw.gql(SET, { s: await t.systemId('ark.sys.groupware'), c: 'ARK-6-1-1', v: true }, { token: digital.token }))).toEqual(['systemId']);
+    expect(fieldPaths(await gw.gql(SET, { s: await t.systemId('ark.sys.groupware'), c: 'ARK-6-1-1', v: true }, { token: digital.token }))).toEqual([
+      'systemId',
+    ]);
     expect(await count('contract_clause_check')).toBe(before);
 
     let list = empty;
     for (let n = 1; n <= 10; n++) {
       if (n === 5) continue;
-      list = ok(await gw.gql<{ setContractClause: Checklist }>(SET, { s: rr, c: `ARK-6-1-${n}`, v: true, n: `契約書第${n + 3}条` }, { token: digital.token })).setContractClause;
+      list = ok(
+        await gw.gql<{ setContractClause: Checklist }>(SET, { s: rr, c: `ARK-6-1-${n}`, v: true, n: `契約書第${n + 3}条` }, { token: digital.token }),
+      ).setContractClause;
     }
     expect(list).toMatchObject({ complete: false, missingClauses: ['ARK-6-1-5'] });
     expect(list.clauses[0]).toMatchObject({ checked: true, note: '契約書第4条', recordedBy: digital.name });
     const ops = ok(await gw.gql<{ operationsDue: { systemsMissingContractClauses: Checklist[] } }>(OPS, {}, { token: kaigo.token })).operationsDue;
     expect(ops.systemsMissingContractClauses).toContainEqual({ systemId: rr, missingClauses: ['ARK-6-1-5'], ruleIds: ['ARK-6-1'] });
     // Recorded as not stated, then as stated: complete, no longer flagged.
-    expect(ok(await gw.gql<{ setContractClause: Checklist }>(SET, { s: rr, c: 'ARK-6-1-5', v: false, n: '再委託条項なし（変更契約で追加予定）' }, { token: digital.token })).setContractClause.complete).toBe(false);
-    const done = ok(await gw.gql<{ setContractClause: Checklist }>(SET, { s: rr, c: 'ARK-6-1-5', v: true, n: '変更契約第2条' }, { token: digital.token })).setContractClause;
+    expect(
+      ok(
+        await gw.gql<{ setContractClause: Checklist }>(
+          SET,
+          { s: rr, c: 'ARK-6-1-5', v: false, n: '再委託条項なし（変更契約で追加予定）' },
+          { token: digital.token },
+        ),
+      ).setContractClause.complete,
+    ).toBe(false);
+    const done = ok(
+      await gw.gql<{ setContractClause: Checklist }>(SET, { s: rr, c: 'ARK-6-1-5', v: true, n: '変更契約第2条' }, { token: digital.token }),
+    ).setContractClause;
     expect(done).toMatchObject({ complete: true, missingClauses: [] });
     const after = ok(await gw.gql<{ operationsDue: { systemsMissingContractClauses: Checklist[] } }>(OPS, {}, { token: kaigo.token })).operationsDue;
     expect(after.systemsMissingContractClauses.find((c) => c.systemId === rr)).toBeUndefined();
-    const events = await t.q<{ rule_ids: string[] }>(`select rule_ids from audit_event where action = 'contract_clause.set' and target_id = $1 order by seq desc limit 1`, [rr]);
+    const events = await t.q<{ rule_ids: string[] }>(
+      `select rule_ids from audit_event where action = 'contract_clause.set' and target_id = $1 order by seq desc limit 1`,
+      [rr],
+    );
     expect(events[0]!.rule_ids).toEqual(['ARK-6-1-5', 'ARK-6-1']);
   });
 

@@ -1,7 +1,16 @@
 // What every register's service shares: today in the municipality, the actor's facts, the refusal
 // of a domain decision thrown, the audit event and the notices of an entry.
 import { accessRepo, auditRepo, authRepo, meetingRepo, registersRepo, requestRepo, type Db } from '@tsukasa/db';
-import { localDateAt, malformedId, registerNoticeMail, type RegisterActor, type RegisterAudit, type RegisterNotice, type RegisterRefusal, type RuleId } from '@tsukasa/domain';
+import {
+  localDateAt,
+  malformedId,
+  registerNoticeMail,
+  type RegisterActor,
+  type RegisterAudit,
+  type RegisterNotice,
+  type RegisterRefusal,
+  type RuleId,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
@@ -25,11 +34,28 @@ export async function actorOf(ctx: Context, db: Db): Promise<RegisterActor | nul
   const v = ctx.viewer;
   if (!v || v.kind !== 'staff') return null;
   const facts = await loadStaffFacts(db, v.staffId, ctx.now());
-  return { staffId: v.staffId, roles: facts.viewer.roles, tenures: facts.viewer.tenures, positionOrgUnit: (id) => facts.positionOrgUnit.get(id), registryAdmin: v.registryAdmin };
+  return {
+    staffId: v.staffId,
+    roles: facts.viewer.roles,
+    tenures: facts.viewer.tenures,
+    positionOrgUnit: (id) => facts.positionOrgUnit.get(id),
+    registryAdmin: v.registryAdmin,
+  };
 }
 
 export const audit = (ctx: Context, db: Db, targetType: string, targetId: string, a: RegisterAudit) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [{ actorStaffId: ctx.viewer!.staffId, onBehalfOfStaffId: a.onBehalfOfStaffId, action: a.action, targetType, targetId, after: a.after, ruleIds: a.ruleIds, requestId: ctx.requestId }]);
+  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
+    {
+      actorStaffId: ctx.viewer!.staffId,
+      onBehalfOfStaffId: a.onBehalfOfStaffId,
+      action: a.action,
+      targetType,
+      targetId,
+      after: a.after,
+      ruleIds: a.ruleIds,
+      requestId: ctx.requestId,
+    },
+  ]);
 
 type Target = { targetType: string; targetId: string; ruleIds: RuleId[] };
 
@@ -44,11 +70,19 @@ export async function notifyPositions(ctx: Context, db: Db, positionIds: string[
 export async function notifyStaff(ctx: Context, db: Db, staffIds: string[], n: RegisterNotice, t: Target): Promise<void> {
   if (staffIds.length === 0) return;
   const m = ctx.viewer!.municipalityId;
-  await accessRepo.insertNotifications(db, m, staffIds.map((recipientId) => ({ recipientId, kind: n.kind, subject: n.subject, body: n.body, ...t })));
+  await accessRepo.insertNotifications(
+    db,
+    m,
+    staffIds.map((recipientId) => ({ recipientId, kind: n.kind, subject: n.subject, body: n.body, ...t })),
+  );
   if (n.mail) {
     const people = await accessRepo.staffByIds(db, staffIds);
     const mail = registerNoticeMail(n);
-    await requestRepo.queueMail(db, m, people.map((p) => ({ recipientId: p.id, to: p.email, ...mail })));
+    await requestRepo.queueMail(
+      db,
+      m,
+      people.map((p) => ({ recipientId: p.id, to: p.email, ...mail })),
+    );
   }
 }
 

@@ -4,7 +4,10 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Bilingual } from '../../graphql/shared.types.ts';
 import { TextFormat } from '../../graphql/input-guard.ts';
 
-export const FindingSourceEnum = graphqlEnum(FINDING_SOURCE_VALUES, { name: 'FindingSource', description: 'An improvement request (改善要求), an audit, a self-inspection or a check sheet.' });
+export const FindingSourceEnum = graphqlEnum(FINDING_SOURCE_VALUES, {
+  name: 'FindingSource',
+  description: 'An improvement request (改善要求), an audit, a self-inspection or a check sheet.',
+});
 
 export enum RegisterDueStateEnum {
   UPCOMING = 'upcoming',
@@ -13,13 +16,19 @@ export enum RegisterDueStateEnum {
   DONE = 'done',
   DONE_LATE = 'done_late',
 }
-registerEnumType(RegisterDueStateEnum, { name: 'RegisterDueState', description: 'Where an obligation with a due date stands: not yet asked for, due, overdue, done, done after the due date.' });
+registerEnumType(RegisterDueStateEnum, {
+  name: 'RegisterDueState',
+  description: 'Where an obligation with a due date stands: not yet asked for, due, overdue, done, done after the due date.',
+});
 
 export enum OutputResultEnum {
   NORMAL = 'normal',
   ABNORMAL = 'abnormal',
 }
-registerEnumType(OutputResultEnum, { name: 'OutputCheckResult', description: 'ARK-8-5: the output checked on receipt — normal, or abnormal (with the action taken).' });
+registerEnumType(OutputResultEnum, {
+  name: 'OutputCheckResult',
+  description: 'ARK-8-5: the output checked on receipt — normal, or abnormal (with the action taken).',
+});
 
 export enum SystemDocumentKindEnum {
   DESIGN = 'design',
@@ -27,7 +36,10 @@ export enum SystemDocumentKindEnum {
   OPERATING_MANUAL = 'operating_manual',
   OTHER = 'other',
 }
-registerEnumType(SystemDocumentKindEnum, { name: 'SystemDocumentKind', description: '設計書, 取扱説明書, 操作手引書 (ARK-11: kept by each using section), その他' });
+registerEnumType(SystemDocumentKindEnum, {
+  name: 'SystemDocumentKind',
+  description: '設計書, 取扱説明書, 操作手引書 (ARK-11: kept by each using section), その他',
+});
 
 export enum InspectionKindEnum {
   AUDIT = 'audit',
@@ -40,7 +52,10 @@ export enum RecordableInspectionKind {
   AUDIT = 'audit',
   SELF_INSPECTION = 'self_inspection',
 }
-registerEnumType(RecordableInspectionKind, { name: 'RecordableInspectionKind', description: '監査 (ARK-29-1) or 自己点検 (ARK-29-2); check sheets are recorded with recordCheckSheet.' });
+registerEnumType(RecordableInspectionKind, {
+  name: 'RecordableInspectionKind',
+  description: '監査 (ARK-29-1) or 自己点検 (ARK-29-2); check sheets are recorded with recordCheckSheet.',
+});
 
 export enum InspectionResultEnum {
   SATISFACTORY = 'satisfactory',
@@ -120,10 +135,12 @@ export class ProcessingPlanDue {
 export class ProcessingPlanItemInput {
   @Field(() => String) job!: string;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD, within the month' }) scheduledOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD, within the month' })
+  scheduledOn!: string;
   @Field(() => String, { nullable: true, description: 'HH:MM' }) scheduledTime?: string | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true, description: '入力データ等 (ARK-8-3)' }) inputData?: string | null;
+  @Field(() => String, { nullable: true, description: '入力データ等 (ARK-8-3)' })
+  inputData?: string | null;
 }
 
 @InputType()
@@ -131,7 +148,8 @@ export class ProcessingPlanInput {
   @Field(() => ID) systemId!: string;
   @Field(() => ID, { description: 'The using section reporting (the viewer’s own).' }) orgUnitId!: string;
   @TextFormat('month')
-  @Field(() => String, { description: 'YYYY-MM: the month planned' }) month!: string;
+  @Field(() => String, { description: 'YYYY-MM: the month planned' })
+  month!: string;
   @Field(() => [ProcessingPlanItemInput]) items!: ProcessingPlanItemInput[];
 }
 
@@ -153,7 +171,10 @@ export class CompletedModification {
   @Field(() => Date) decidedAt!: Date;
 }
 
-@ObjectType({ description: 'A document of a system (one per kind; operating manuals one per using section, ARK-11-1): its versions and whether it reflects every completed modification.' })
+@ObjectType({
+  description:
+    'A document of a system (one per kind; operating manuals one per using section, ARK-11-1): its versions and whether it reflects every completed modification.',
+})
 export class SystemDocument {
   @Field(() => ID) systemId!: string;
   @Field(() => String) systemName!: string;
@@ -178,7 +199,8 @@ export class SystemDocumentInput {
   @Field(() => String) title!: string;
   @Field(() => String) versionLabel!: string;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }
 
 // ---- contract clauses (ARK-6-1) -------------------------------------------------------------------
@@ -251,12 +273,15 @@ export class InspectionInput {
   @Field(() => ID, { nullable: true, description: 'The section inspected (required for a self-inspection: the viewer’s own).' }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) systemId?: string | null;
   @TextFormat('multiline')
-  @Field(() => String) scope!: string;
+  @Field(() => String)
+  scope!: string;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD' }) conductedOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  conductedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true })
+  summary?: string | null;
 }
 
 @InputType()
@@ -265,10 +290,12 @@ export class CheckSheetInput {
   @Field(() => Int) fiscalYear!: number;
   @Field(() => Int, { description: '1 (April–June) … 4 (January–March)' }) quarter!: number;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD' }) checkedOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  checkedOn!: string;
   @Field(() => InspectionResultEnum) result!: InspectionResultEnum;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true, description: 'Measures taken where improvement is needed (KWO-5-3).' }) measures?: string | null;
+  @Field(() => String, { nullable: true, description: 'Measures taken where improvement is needed (KWO-5-3).' })
+  measures?: string | null;
 }
 
 @ObjectType()
@@ -309,14 +336,17 @@ export class Finding {
 
 @InputType()
 export class FindingInput {
-  @Field(() => ID, { nullable: true, description: 'The inspection it comes from; none for an improvement request (KWW-10-2, KWO-3-3).' }) inspectionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The inspection it comes from; none for an improvement request (KWW-10-2, KWO-3-3).' }) inspectionId?:
+    string | null;
   @Field(() => ID, { nullable: true }) systemId?: string | null;
   @Field(() => ID, { description: 'The position asked to improve (情報管理責任者, 利用責任者, システム利用責任者 …).' }) addresseePositionId!: string;
   @Field(() => String) title!: string;
   @TextFormat('multiline')
-  @Field(() => String) detail!: string;
+  @Field(() => String)
+  detail!: string;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD: the answer is due by then.' }) dueOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD: the answer is due by then.' })
+  dueOn!: string;
 }
 
 // ---- the form ledger (KWO-5-2) -------------------------------------------------------------------------
@@ -331,7 +361,8 @@ export class FormLedgerEntry {
   @Field(() => String, { description: 'KWO-9-2: a lockable cabinet or the like.' }) storagePlace!: string;
   @Field(() => String, { description: 'YYYY-MM-DD' }) createdOn!: string;
   @Field(() => Int, { nullable: true, description: 'Years (KWO-9-4); null: 常用.' }) retentionYears!: number | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: kept until (counted from 1 April of the next fiscal year).' }) retentionEndsOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: kept until (counted from 1 April of the next fiscal year).' }) retentionEndsOn!:
+    string | null;
   @Field(() => Boolean, { description: 'Retention over and not disposed of.' }) pastRetention!: boolean;
   @Field(() => DisposalMethodEnum, { nullable: true }) disposalMethod!: DisposalMethodEnum | null;
   @Field(() => Bilingual, { nullable: true }) disposalMethodLabel!: Bilingual | null;
@@ -349,10 +380,12 @@ export class FormLedgerEntryInput {
   @Field(() => ID, { description: 'The using place keeping the forms.' }) orgUnitId!: string;
   @Field(() => String) formName!: string;
   @TextFormat('multiline')
-  @Field(() => String) information!: string;
+  @Field(() => String)
+  information!: string;
   @Field(() => String) storagePlace!: string;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD' }) createdOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  createdOn!: string;
   @Field(() => Int, { nullable: true, description: 'Years; omit for 常用.' }) retentionYears?: number | null;
 }
 
@@ -361,9 +394,11 @@ export class FormDisposalInput {
   @Field(() => ID) entryId!: string;
   @Field(() => DisposalMethodEnum) method!: DisposalMethodEnum;
   @TextFormat('date')
-  @Field(() => String, { description: 'YYYY-MM-DD' }) disposedOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  disposedOn!: string;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }
 
 // ---- the dashboard ----------------------------------------------------------------------------------------
@@ -381,7 +416,8 @@ export class OperationsDueLine {
 export class OperationsDue {
   @Field(() => String, { description: 'YYYY-MM-DD' }) at!: string;
   @Field(() => [OperationsDueLine]) summary!: OperationsDueLine[];
-  @Field(() => [ProcessingPlanDue], { description: 'Plans for this month not reported (overdue) and for next month not yet reported (due).' }) processingPlans!: ProcessingPlanDue[];
+  @Field(() => [ProcessingPlanDue], { description: 'Plans for this month not reported (overdue) and for next month not yet reported (due).' })
+  processingPlans!: ProcessingPlanDue[];
   @Field(() => [CheckSheetDue], { description: 'Check sheets of the current quarter and the three before it not done.' }) checkSheets!: CheckSheetDue[];
   @Field(() => [SystemDocument]) staleDocuments!: SystemDocument[];
   @Field(() => [Finding], { description: 'Findings not closed (overdue ones flagged).' }) findings!: Finding[];

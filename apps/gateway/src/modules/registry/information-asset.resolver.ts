@@ -7,14 +7,7 @@ import { encodeCursor, isText, isUuid } from '../../graphql/scalars.ts';
 import { toAsset, toSystem } from './registry.mappers.ts';
 import * as service from './system.service.ts';
 import { afterCursor, pageSize } from '../../graphql/pagination.ts';
-import {
-  AssignOwnersInput,
-  InformationAsset,
-  InformationAssetConnection,
-  Owner,
-  SetClassificationInput,
-  System,
-} from './registry.types.ts';
+import { AssignOwnersInput, InformationAsset, InformationAssetConnection, Owner, SetClassificationInput, System } from './registry.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 @Resolver(() => InformationAsset)
@@ -45,7 +38,10 @@ export class InformationAssetResolver {
 
   @Rule('registry:write')
   @Mutation(() => InformationAsset, { description: 'Sets the CIA classification on the municipality’s scale (ARK-26-2-2).' })
-  async setInformationAssetClassification(@Ctx() ctx: Context, @Arg('input', () => SetClassificationInput) input: SetClassificationInput): Promise<InformationAsset> {
+  async setInformationAssetClassification(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SetClassificationInput) input: SetClassificationInput,
+  ): Promise<InformationAsset> {
     return toAsset(await service.setClassification(ctx, input));
   }
 

@@ -30,7 +30,11 @@ async function snapshot(id: string) {
 describe('editing a system', () => {
   it('saves a valid edit, bumps the version and audits who, when, before and after', async () => {
     const s = await systemNamed('税務システム');
-    const r = await gw.gql<{ updateSystem: { version: number; businessContent: string } }>(UPDATE, { input: { id: s.id, version: s.version, businessContent: '税務事務（住民税・固定資産税）' } }, { token: admin });
+    const r = await gw.gql<{ updateSystem: { version: number; businessContent: string } }>(
+      UPDATE,
+      { input: { id: s.id, version: s.version, businessContent: '税務事務（住民税・固定資産税）' } },
+      { token: admin },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.updateSystem).toMatchObject({ version: s.version + 1, businessContent: '税務事務（住民税・固定資産税）' });
     const audit = (await gw.admin.query(`select * from audit_event where target_id = $1 and action = 'system.update'`, [s.id])).rows;
@@ -56,7 +60,11 @@ describe('editing a system', () => {
   it('refuses bad input with field paths in both languages, and changes nothing', async () => {
     const s = await systemNamed('文書管理システム');
     const before = await snapshot(s.id);
-    const r = await gw.gql(UPDATE, { input: { id: s.id, version: s.version, name: '', businessContent: 'x'.repeat(2001), managingOrgUnitId: 'not-a-uuid' } }, { token: admin });
+    const r = await gw.gql(
+      UPDATE,
+      { input: { id: s.id, version: s.version, name: '', businessContent: 'x'.repeat(2001), managingOrgUnitId: 'not-a-uuid' } },
+      { token: admin },
+    );
     expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     const fieldErrors = r.errors![0]!.extensions!.fieldErrors as { path: string[]; code: string; messageJa: string }[];
     expect(fieldErrors.map((e) => [e.path.join('.'), e.code])).toEqual([
@@ -99,14 +107,26 @@ describe('creating, retiring and linking', () => {
     const kosekiJumin = units.find((u) => u.name === '戸籍住民課')!;
     const created = await gw.gql<{ createSystem: { id: string; version: number; usingOrgUnits: { name: string }[]; rulebook: { id: string } } }>(
       `mutation($input: CreateSystemInput!) { createSystem(input: $input) { id version lifecycleStatus usingOrgUnits { name } rulebook { id } } }`,
-      { input: { name: '窓口予約システム', businessContent: '窓口の来庁予約', managingOrgUnitId: digital.id, managementType: 'DIGITAL_SECTION', usingOrgUnitIds: [kosekiJumin.id, digital.id, kosekiJumin.id] } },
+      {
+        input: {
+          name: '窓口予約システム',
+          businessContent: '窓口の来庁予約',
+          managingOrgUnitId: digital.id,
+          managementType: 'DIGITAL_SECTION',
+          usingOrgUnitIds: [kosekiJumin.id, digital.id, kosekiJumin.id],
+        },
+      },
       { token: admin },
     );
     expect(created.errors).toBeUndefined();
     expect(created.data!.createSystem.usingOrgUnits.map((u) => u.name)).toEqual(['戸籍住民課', 'デジタル推進課']);
     expect(created.data!.createSystem.rulebook.id).toBe('ARK');
     const id = created.data!.createSystem.id;
-    const retired = await gw.gql<{ retireSystem: { lifecycleStatus: string } }>('mutation($id: ID!, $v: Int!) { retireSystem(id: $id, version: $v) { lifecycleStatus } }', { id, v: 1 }, { token: admin });
+    const retired = await gw.gql<{ retireSystem: { lifecycleStatus: string } }>(
+      'mutation($id: ID!, $v: Int!) { retireSystem(id: $id, version: $v) { lifecycleStatus } }',
+      { id, v: 1 },
+      { token: admin },
+    );
     expect(retired.data!.retireSystem.lifecycleStatus).toBe('RETIRED');
     const actions = (await gw.admin.query('select action from audit_event where target_id = $1 order by seq', [id])).rows.map((r) => r.action);
     expect(actions).toEqual(['system.create', 'system.retire']);
@@ -116,28 +136,47 @@ describe('creating, retiring and linking', () => {
     const kawasaki = await gw.signIn('kawasaki');
     const foreign = (await gw.gql<{ orgUnits: { id: string }[] }>('{ orgUnits { id } }', {}, { token: kawasaki })).data!.orgUnits[0]!.id;
     const before = (await gw.admin.query('select count(*)::int as n from system')).rows[0].n;
-    const r = await gw.gql(`mutation($input: CreateSystemInput!) { createSystem(input: $input) { id } }`, { input: { name: 'x', businessContent: 'y', managingOrgUnitId: foreign, managementType: 'SYSTEM_SECTION' } }, { token: admin });
+    const r = await gw.gql(
+      `mutation($input: CreateSystemInput!) { createSystem(input: $input) { id } }`,
+      { input: { name: 'x', businessContent: 'y', managingOrgUnitId: foreign, managementType: 'SYSTEM_SECTION' } },
+      { token: admin },
+    );
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'managingOrgUnitId'], code: 'NOT_FOUND' }] });
     expect((await gw.admin.query('select count(*)::int as n from system')).rows[0].n).toBe(before);
   });
 
   it('sets a classification on the municipality scale and assigns several owners', async () => {
     const kawasaki = await gw.signIn('kawasaki');
-    const assets = (await gw.gql<{ informationAssets: { edges: { node: { id: string; name: string; version: number; owners: { positionId: string }[] } }[] } }>(
-      '{ informationAssets(first: 100) { edges { node { id name version owners { positionId } } } } }', {}, { token: kawasaki })).data!.informationAssets.edges.map((e) => e.node);
+    const assets = (
+      await gw.gql<{ informationAssets: { edges: { node: { id: string; name: string; version: number; owners: { positionId: string }[] } }[] } }>(
+        '{ informationAssets(first: 100) { edges { node { id name version owners { positionId } } } } }',
+        {},
+        { token: kawasaki },
+      )
+    ).data!.informationAssets.edges.map((e) => e.node);
     const asset = assets.find((a) => a.name === '生活保護に関する情報資産')!;
-    const bad = await gw.gql(`mutation($i: SetClassificationInput!) { setInformationAssetClassification(input: $i) { version } }`,
-      { i: { informationAssetId: asset.id, version: asset.version, confidentiality: '4', integrity: '2', availability: '2' } }, { token: kawasaki });
-    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'confidentiality'], ruleIds: ['ARK-26-2-2'] }] });
+    const bad = await gw.gql(
+      `mutation($i: SetClassificationInput!) { setInformationAssetClassification(input: $i) { version } }`,
+      { i: { informationAssetId: asset.id, version: asset.version, confidentiality: '4', integrity: '2', availability: '2' } },
+      { token: kawasaki },
+    );
+    expect(bad.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: ['input', 'confidentiality'], ruleIds: ['ARK-26-2-2'] }],
+    });
     const good = await gw.gql<{ setInformationAssetClassification: { version: number; classification: { confidentiality: string } } }>(
       `mutation($i: SetClassificationInput!) { setInformationAssetClassification(input: $i) { version classification { confidentiality } } }`,
-      { i: { informationAssetId: asset.id, version: asset.version, confidentiality: '3B', integrity: '2', availability: '2' } }, { token: kawasaki });
+      { i: { informationAssetId: asset.id, version: asset.version, confidentiality: '3B', integrity: '2', availability: '2' } },
+      { token: kawasaki },
+    );
     expect(good.data!.setInformationAssetClassification.classification.confidentiality).toBe('3B');
     const other = assets.find((a) => a.name === '介護保険業務に関する情報資産')!;
     const owners = [...asset.owners.map((o) => o.positionId), other.owners[0]!.positionId];
     const assigned = await gw.gql<{ assignInformationAssetOwners: { owners: { positionId: string }[] } }>(
       `mutation($i: AssignOwnersInput!) { assignInformationAssetOwners(input: $i) { owners { positionId name } } }`,
-      { i: { informationAssetId: asset.id, version: good.data!.setInformationAssetClassification.version, ownerPositionIds: owners } }, { token: kawasaki });
+      { i: { informationAssetId: asset.id, version: good.data!.setInformationAssetClassification.version, ownerPositionIds: owners } },
+      { token: kawasaki },
+    );
     expect(assigned.data!.assignInformationAssetOwners.owners.map((o) => o.positionId)).toEqual(owners);
   });
 });
@@ -148,7 +187,11 @@ describe('municipalities are isolated', () => {
     const kawasaki = await gw.signIn('kawasaki');
     const read = await gw.gql<{ system: null }>('query($id: ID!) { system(id: $id) { id name } }', { id: ark.id }, { token: kawasaki });
     expect(read.data!.system).toBeNull();
-    const list = await gw.gql<{ systems: { totalCount: number; edges: { node: { name: string } }[] } }>('{ systems(first: 200, filter: { text: "住民記録" }) { totalCount edges { node { name } } } }', {}, { token: kawasaki });
+    const list = await gw.gql<{ systems: { totalCount: number; edges: { node: { name: string } }[] } }>(
+      '{ systems(first: 200, filter: { text: "住民記録" }) { totalCount edges { node { name } } } }',
+      {},
+      { token: kawasaki },
+    );
     expect(list.data!.systems.totalCount).toBe(0);
     const before = await snapshot(ark.id);
     const write = await gw.gql(UPDATE, { input: { id: ark.id, version: ark.version, name: '乗っ取り' } }, { token: kawasaki });

@@ -13,7 +13,11 @@ let arakawaId: string;
 beforeAll(async () => {
   gw = await startTestGateway(inject('pgAdminUrl'));
   token = await gw.signIn('arakawa');
-  const created = await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "registry reader", scopes: ["registry:read"] }) { token } }', {}, { token });
+  const created = await gw.gql<{ createApiToken: { token: string } }>(
+    'mutation { createApiToken(input: { name: "registry reader", scopes: ["registry:read"] }) { token } }',
+    {},
+    { token },
+  );
   integrator = created.data!.createApiToken.token;
   tenants = await TenantPool.open(gw.orm);
   arakawaId = (await gw.admin.query(`select id from tsukasa.municipality where code = 'arakawa'`)).rows[0].id;
@@ -30,7 +34,13 @@ const LIST = `query($first: Int, $after: String, $filter: SystemFilter, $sort: S
   }
 }`;
 
-type Page = { systems: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; name: string; businessContent: string; managingOrgUnit: { name: string } } }[] } };
+type Page = {
+  systems: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; name: string; businessContent: string; managingOrgUnit: { name: string } } }[];
+  };
+};
 
 describe('systems (integrator contract)', () => {
   it('pages through every Arakawa system exactly once, in name order', async () => {
@@ -93,19 +103,33 @@ describe('system and information assets', () => {
   it('returns one system with everything linked to it', async () => {
     const list = await gw.gql<Page>(LIST, { first: 1, filter: { text: '住民記録システム' } }, { token });
     const id = list.data!.systems.edges[0]!.node.id;
-    const r = await gw.gql<{ system: { id: string; name: string; managingOrgUnit: { name: string; path: string }; rulebook: { id: string }; informationAssets: { name: string; owners: { name: string }[] }[] } }>(
+    const r = await gw.gql<{
+      system: {
+        id: string;
+        name: string;
+        managingOrgUnit: { name: string; path: string };
+        rulebook: { id: string };
+        informationAssets: { name: string; owners: { name: string }[] }[];
+      };
+    }>(
       `query($id: ID!) { system(id: $id) { id name businessContent createdAt updatedAt managingOrgUnit { name path } rulebook { id } informationAssets { name owners { name } } } }`,
       { id },
       { token },
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.system).toMatchObject({ name: '住民記録システム', managingOrgUnit: { name: 'デジタル推進課', path: '管理部 / デジタル推進課' }, rulebook: { id: 'ARK' } });
+    expect(r.data!.system).toMatchObject({
+      name: '住民記録システム',
+      managingOrgUnit: { name: 'デジタル推進課', path: '管理部 / デジタル推進課' },
+      rulebook: { id: 'ARK' },
+    });
     expect(r.data!.system.informationAssets.map((a) => a.name)).toContain('住民記録情報');
   });
 
   it('lists information assets with every owner, named by position (KWW 別表: 介護保険 has four)', async () => {
     const kawasaki = await gw.signIn('kawasaki');
-    const r = await gw.gql<{ informationAssets: { totalCount: number; edges: { node: { name: string; kind: string; owners: { name: string }[]; systems: { name: string }[] } }[] } }>(
+    const r = await gw.gql<{
+      informationAssets: { totalCount: number; edges: { node: { name: string; kind: string; owners: { name: string }[]; systems: { name: string }[] } }[] };
+    }>(
       '{ informationAssets(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind owners { name } systems { name } } } } }',
       {},
       { token: kawasaki },
@@ -150,10 +174,13 @@ describe('no N+1', () => {
   });
 
   it('reads a system with its unit, assets and owners in one statement, without a transaction, for an API token', async () => {
-    const id = (await gw.gql<{ systems: { edges: { node: { id: string } }[] } }>('{ systems(first: 1) { edges { node { id } } } }', {}, { token: integrator })).data!.systems.edges[0]!.node.id;
+    const id = (await gw.gql<{ systems: { edges: { node: { id: string } }[] } }>('{ systems(first: 1) { edges { node { id } } } }', {}, { token: integrator }))
+      .data!.systems.edges[0]!.node.id;
     const BY_ID = 'query($id: ID!) { system(id: $id) { name managingOrgUnit { name } informationAssets { name owners { name } } } }';
     for (let i = 0; i < 3; i++) await gw.gql(BY_ID, { id }, { token: integrator }); // the pooled connections learn the tenant
-    const { result, statements } = await gw.countStatements(() => gw.gql<{ system: { informationAssets: { owners: unknown[] }[] } }>(BY_ID, { id }, { token: integrator }));
+    const { result, statements } = await gw.countStatements(() =>
+      gw.gql<{ system: { informationAssets: { owners: unknown[] }[] } }>(BY_ID, { id }, { token: integrator }),
+    );
     expect(result.data!.system.informationAssets.some((a) => a.owners.length > 0)).toBe(true);
     // Who the token is: remembered. The tenant: the connection's already, or set once. Then the
     // system with its managing unit, its assets and their owners — no BEGIN, no COMMIT.

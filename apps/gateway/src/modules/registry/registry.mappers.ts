@@ -1,13 +1,5 @@
 import { toDate, type AssetRow, type OrgUnitRow, type PositionRow, type SystemRow } from '@tsukasa/db';
-import {
-  InformationAsset,
-  LifecycleStatus,
-  ManagementType,
-  OrgUnit,
-  OrgUnitLevel,
-  Position,
-  System,
-} from './registry.types.ts';
+import { InformationAsset, LifecycleStatus, ManagementType, OrgUnit, OrgUnitLevel, Position, System } from './registry.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 export function toSystem(r: SystemRow): System {

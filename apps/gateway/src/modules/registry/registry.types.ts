@@ -155,7 +155,8 @@ export class SystemSort {
 export class CreateSystemInput {
   @Field(() => String) name!: string;
   @TextFormat('multiline')
-  @Field(() => String) businessContent!: string;
+  @Field(() => String)
+  businessContent!: string;
   @Field(() => ID) managingOrgUnitId!: string;
   @Field(() => ManagementType) managementType!: ManagementType;
   @Field(() => [ID], { nullable: true }) usingOrgUnitIds?: string[] | null;
@@ -168,7 +169,8 @@ export class UpdateSystemInput {
   @Field(() => Int) version!: number;
   @Field(() => String, { nullable: true }) name?: string | null;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) businessContent?: string | null;
+  @Field(() => String, { nullable: true })
+  businessContent?: string | null;
   @Field(() => ID, { nullable: true }) managingOrgUnitId?: string | null;
   @Field(() => ManagementType, { nullable: true }) managementType?: ManagementType | null;
   @Field(() => LifecycleStatus, { nullable: true }) lifecycleStatus?: LifecycleStatus | null;

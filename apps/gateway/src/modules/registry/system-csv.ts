@@ -43,7 +43,10 @@ export async function exportSystemsCsv(ctx: Context, filter: SystemFilter | null
     registryRepo.listOrgUnits(db),
   ]);
   const { pathOf } = orgPaths(units);
-  const using = await registryRepo.usingOrgUnitIdsBySystemIds(db, systems.map((s) => s.id));
+  const using = await registryRepo.usingOrgUnitIdsBySystemIds(
+    db,
+    systems.map((s) => s.id),
+  );
   const usingOf = new Map<string, string[]>();
   for (const u of using) usingOf.set(u.system_id, [...(usingOf.get(u.system_id) ?? []), u.org_unit_id]);
   return toCsv([
@@ -62,7 +65,13 @@ export async function exportSystemsCsv(ctx: Context, filter: SystemFilter | null
 }
 
 const reverse = <T extends string>(labels: Record<T, { ja: string; en: string }>) =>
-  new Map(Object.entries<{ ja: string; en: string }>(labels).flatMap(([k, v]) => [[v.ja, k as T], [v.en, k as T], [k, k as T]]));
+  new Map(
+    Object.entries<{ ja: string; en: string }>(labels).flatMap(([k, v]) => [
+      [v.ja, k as T],
+      [v.en, k as T],
+      [k, k as T],
+    ]),
+  );
 const statusByLabel = reverse(lifecycleStatusLabel);
 const typeByLabel = reverse(managementTypeLabel);
 
@@ -75,13 +84,24 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
   const table = parseCsv(csv);
   const header = table[0]?.map((h) => h.trim());
   if (!header || CSV_HEADER.some((h, i) => header[i] !== h)) {
-    throw badInput([fieldError(['csv'], 'INVALID_VALUE', `The first line must be the header: ${CSV_HEADER.join(',')}`, `1行目は見出し行（${CSV_HEADER.join(',')}）にしてください。`)]);
+    throw badInput([
+      fieldError(
+        ['csv'],
+        'INVALID_VALUE',
+        `The first line must be the header: ${CSV_HEADER.join(',')}`,
+        `1行目は見出し行（${CSV_HEADER.join(',')}）にしてください。`,
+      ),
+    ]);
   }
-  if (table.length - 1 > MAX_ROWS) throw badInput([fieldError(['csv'], 'TOO_LONG', `At most ${MAX_ROWS} rows per import.`, `一度に取り込めるのは${MAX_ROWS}行までです。`)]);
+  if (table.length - 1 > MAX_ROWS)
+    throw badInput([fieldError(['csv'], 'TOO_LONG', `At most ${MAX_ROWS} rows per import.`, `一度に取り込めるのは${MAX_ROWS}行までです。`)]);
   const db = await ctx.db.em();
   const units = await registryRepo.listOrgUnits(db);
   const { pathOf, idOf } = orgPaths(units);
-  const ids = table.slice(1).map((r) => r[0]?.trim() ?? '').filter(isUuid);
+  const ids = table
+    .slice(1)
+    .map((r) => r[0]?.trim() ?? '')
+    .filter(isUuid);
   const existing = new Map((await registryRepo.systemsByIds(db, ids)).map((s) => [s.id, s]));
   const usingRows = await registryRepo.usingOrgUnitIdsBySystemIds(db, ids);
   const usingOf = new Map<string, string[]>();
@@ -122,7 +142,14 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
       ];
       return plans.push({
         row,
-        create: { name: name!, businessContent: business!, managingOrgUnitId: managingId!, managementType: managementType as unknown as ManagementType, lifecycleStatus: lifecycle as unknown as LifecycleStatus, usingOrgUnitIds: using },
+        create: {
+          name: name!,
+          businessContent: business!,
+          managingOrgUnitId: managingId!,
+          managementType: managementType as unknown as ManagementType,
+          lifecycleStatus: lifecycle as unknown as LifecycleStatus,
+          usingOrgUnitIds: using,
+        },
       });
     }
     const change = (field: string, before: string, after: string) => {
@@ -140,7 +167,15 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
     plans.push({
       row,
       update: row.changes.some((c) => c.field !== '利用課')
-        ? { id: current.id, version: current.version, name: name!, businessContent: business!, managingOrgUnitId: managingId!, managementType: managementType as unknown as ManagementType, lifecycleStatus: lifecycle as unknown as LifecycleStatus }
+        ? {
+            id: current.id,
+            version: current.version,
+            name: name!,
+            businessContent: business!,
+            managingOrgUnitId: managingId!,
+            managementType: managementType as unknown as ManagementType,
+            lifecycleStatus: lifecycle as unknown as LifecycleStatus,
+          }
         : undefined,
       using: usingChanged ? using : undefined,
     });
@@ -161,7 +196,8 @@ export async function importSystemsCsv(ctx: Context, csv: string, dryRun: boolea
     if (p.create) p.row.systemId = (await service.createSystem(ctx, p.create)).id;
     let version = p.update?.version;
     if (p.update) version = (await service.updateSystem(ctx, p.update, 'system.import')).version;
-    if (p.using && p.row.systemId) await service.setUsingOrgUnits(ctx, { systemId: p.row.systemId, version: version ?? existing.get(p.row.systemId)!.version, orgUnitIds: p.using });
+    if (p.using && p.row.systemId)
+      await service.setUsingOrgUnits(ctx, { systemId: p.row.systemId, version: version ?? existing.get(p.row.systemId)!.version, orgUnitIds: p.using });
   }
   result.applied = true;
   return result;

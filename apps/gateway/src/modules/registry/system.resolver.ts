@@ -39,7 +39,9 @@ function levelsAsked(info: GraphQLResolveInfo, ...under: string[]): registryRepo
 
 function checkFilter(filter: SystemFilter | null | undefined): void {
   if (filter?.managingOrgUnitId != null && !isUuid(filter.managingOrgUnitId)) {
-    throw badInput([fieldError(['filter', 'managingOrgUnitId'], 'INVALID_VALUE', 'Managing section id is malformed.', '管理に係る所管のIDが正しくありません。')]);
+    throw badInput([
+      fieldError(['filter', 'managingOrgUnitId'], 'INVALID_VALUE', 'Managing section id is malformed.', '管理に係る所管のIDが正しくありません。'),
+    ]);
   }
   if (filter?.text && [...filter.text].length > 200) {
     throw badInput([fieldError(['filter', 'text'], 'TOO_LONG', 'Search text must be at most 200 characters.', '検索語は200文字以内で入力してください。')]);
@@ -65,14 +67,18 @@ export class SystemResolver {
     const position = after ? afterCursor<[string, string, string]>(after, [(v: unknown): v is string => v === sortSpec.field, isText, isUuid]) : null;
     const afterKey = position && { value: position[1], id: position[2] };
     const nested = levelsAsked(info, 'edges', 'node');
-    const page = await registryRepo.listSystems(await ctx.db.em(), {
-      text: filter?.text,
-      managingOrgUnitId: filter?.managingOrgUnitId,
-      lifecycleStatus: filter?.lifecycleStatus,
-      sort: sortSpec,
-      first: size,
-      after: afterKey,
-    }, nested);
+    const page = await registryRepo.listSystems(
+      await ctx.db.em(),
+      {
+        text: filter?.text,
+        managingOrgUnitId: filter?.managingOrgUnitId,
+        lifecycleStatus: filter?.lifecycleStatus,
+        sort: sortSpec,
+        first: size,
+        after: afterKey,
+      },
+      nested,
+    );
     for (const r of ctx.loaders.primeSystemLevels(page.rows, nested)) ctx.loaders.system.prime(r.id, r);
     const edges = page.rows.map((r) => ({ cursor: encodeCursor([sortSpec.field, r.sort_value, r.id]), node: toSystem(r) }));
     return { totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
@@ -151,7 +157,11 @@ export class SystemImportResolver {
   @Rule('registry:write')
   @Mutation(() => SystemImportResult, { description: 'Imports the CSV of systemsCsv. dryRun: the diff only; otherwise all rows or none.' })
   @ArgFormats({ csv: 'document' })
-  async importSystemsCsv(@Ctx() ctx: Context, @Arg('csv', () => String) csv: string, @Arg('dryRun', () => Boolean) dryRun: boolean): Promise<SystemImportResult> {
+  async importSystemsCsv(
+    @Ctx() ctx: Context,
+    @Arg('csv', () => String) csv: string,
+    @Arg('dryRun', () => Boolean) dryRun: boolean,
+  ): Promise<SystemImportResult> {
     const { importSystemsCsv } = await import('./system-csv.ts');
     return importSystemsCsv(ctx, csv, dryRun);
   }

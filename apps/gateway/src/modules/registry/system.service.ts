@@ -1,11 +1,4 @@
-import {
-  auditRepo,
-  authRepo,
-  registryRepo,
-  rows,
-  type Db,
-  type SystemRow,
-} from '@tsukasa/db';
+import { auditRepo, authRepo, registryRepo, rows, type Db, type SystemRow } from '@tsukasa/db';
 import {
   assetIdMalformed,
   assetOwnersErrors,
@@ -22,13 +15,7 @@ import type { Context, Viewer } from '../../graphql/context.ts';
 import { badInput, notFound, staleVersion } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { systemSnapshot } from './registry.mappers.ts';
-import type {
-  AssignOwnersInput,
-  CreateSystemInput,
-  SetClassificationInput,
-  SetUsingOrgUnitsInput,
-  UpdateSystemInput,
-} from './registry.types.ts';
+import type { AssignOwnersInput, CreateSystemInput, SetClassificationInput, SetUsingOrgUnitsInput, UpdateSystemInput } from './registry.types.ts';
 
 function actorOf(viewer: Viewer) {
   return {
@@ -38,7 +25,13 @@ function actorOf(viewer: Viewer) {
 }
 
 /** Checks that ids are well-formed and exist in the viewer's municipality (RLS hides the others). */
-async function checkIds(db: Db, table: 'org_unit' | 'position', ids: (string | null | undefined)[], path: (i: number) => (string | number)[], label: { ja: string; en: string }): Promise<FieldError[]> {
+async function checkIds(
+  db: Db,
+  table: 'org_unit' | 'position',
+  ids: (string | null | undefined)[],
+  path: (i: number) => (string | number)[],
+  label: { ja: string; en: string },
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const wellFormed: string[] = [];
   ids.forEach((id, i) => {
@@ -47,9 +40,7 @@ async function checkIds(db: Db, table: 'org_unit' | 'position', ids: (string | n
     else wellFormed.push(id);
   });
   if (wellFormed.length) {
-    const found = new Set(
-      (await rows<{ id: string }>(db, `select id from ${table} where id = any($1::uuid[])`, [wellFormed])).map((r) => r.id),
-    );
+    const found = new Set((await rows<{ id: string }>(db, `select id from ${table} where id = any($1::uuid[])`, [wellFormed])).map((r) => r.id));
     ids.forEach((id, i) => {
       if (id != null && isUuid(id) && !found.has(id)) {
         errors.push(referenceNotFound(path(i), label));
@@ -73,10 +64,7 @@ function dedupe(ids: string[]): string[] {
 export async function createSystem(ctx: Context, input: CreateSystemInput): Promise<SystemRow> {
   const viewer = ctx.viewer!;
   const db = await ctx.db.em();
-  const errors = validateSystemDraft(
-    { ...input, lifecycleStatus: input.lifecycleStatus ?? 'in_service' },
-    'create',
-  );
+  const errors = validateSystemDraft({ ...input, lifecycleStatus: input.lifecycleStatus ?? 'in_service' }, 'create');
   const using = dedupe(input.usingOrgUnitIds ?? []);
   errors.push(...(await checkIds(db, 'org_unit', [input.managingOrgUnitId], () => ['input', 'managingOrgUnitId'], REGISTRY_LABELS.managingSection)));
   errors.push(...(await checkIds(db, 'org_unit', using, (i) => ['input', 'usingOrgUnitIds', i], REGISTRY_LABELS.usingSection)));
@@ -94,7 +82,16 @@ export async function createSystem(ctx: Context, input: CreateSystemInput): Prom
   });
   await registryRepo.replaceUsingOrgUnits(db, viewer.municipalityId, row.id, using);
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { ...actorOf(viewer), action: 'system.create', targetType: 'system', targetId: row.id, before: null, after: systemSnapshot(row, using), ruleIds: ['ARK-4'], requestId: ctx.requestId },
+    {
+      ...actorOf(viewer),
+      action: 'system.create',
+      targetType: 'system',
+      targetId: row.id,
+      before: null,
+      after: systemSnapshot(row, using),
+      ruleIds: ['ARK-4'],
+      requestId: ctx.requestId,
+    },
   ]);
   return row;
 }
@@ -126,7 +123,16 @@ export async function updateSystem(ctx: Context, input: UpdateSystemInput, actio
   // A concurrent edit between our read and our write: the conditional update matched nothing.
   if (!after) throw staleVersion('System', (await registryRepo.systemsByIds(db, [input.id]))[0]?.version ?? null);
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { ...actorOf(viewer), action, targetType: 'system', targetId: after.id, before: systemSnapshot(before), after: systemSnapshot(after), ruleIds: [], requestId: ctx.requestId },
+    {
+      ...actorOf(viewer),
+      action,
+      targetType: 'system',
+      targetId: after.id,
+      before: systemSnapshot(before),
+      after: systemSnapshot(after),
+      ruleIds: [],
+      requestId: ctx.requestId,
+    },
   ]);
   return after;
 }
@@ -144,7 +150,17 @@ export async function setUsingOrgUnits(ctx: Context, input: SetUsingOrgUnitsInpu
   if (!after) throw staleVersion('System', null);
   await registryRepo.replaceUsingOrgUnits(db, viewer.municipalityId, before.id, ids);
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { ...actorOf(viewer), action: 'system.set_using_org_units', targetType: 'system', targetId: before.id, fields: ['usingOrgUnits'], before: { usingOrgUnitIds: beforeUsing, version: before.version }, after: { usingOrgUnitIds: ids, version: after.version }, ruleIds: [], requestId: ctx.requestId },
+    {
+      ...actorOf(viewer),
+      action: 'system.set_using_org_units',
+      targetType: 'system',
+      targetId: before.id,
+      fields: ['usingOrgUnits'],
+      before: { usingOrgUnitIds: beforeUsing, version: before.version },
+      after: { usingOrgUnitIds: ids, version: after.version },
+      ruleIds: [],
+      requestId: ctx.requestId,
+    },
   ]);
   return after;
 }
@@ -167,7 +183,17 @@ export async function setClassification(ctx: Context, input: SetClassificationIn
   if (!after) throw staleVersion('InformationAsset', null);
   const pick = (r: typeof before) => ({ confidentiality: r.confidentiality, integrity: r.integrity, availability: r.availability, version: r.version });
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { ...actorOf(viewer), action: 'information_asset.set_classification', targetType: 'information_asset', targetId: after.id, fields: ['classification'], before: pick(before), after: pick(after), ruleIds: ['ARK-26-2-2'], requestId: ctx.requestId },
+    {
+      ...actorOf(viewer),
+      action: 'information_asset.set_classification',
+      targetType: 'information_asset',
+      targetId: after.id,
+      fields: ['classification'],
+      before: pick(before),
+      after: pick(after),
+      ruleIds: ['ARK-26-2-2'],
+      requestId: ctx.requestId,
+    },
   ]);
   return after;
 }
@@ -189,7 +215,17 @@ export async function assignOwners(ctx: Context, input: AssignOwnersInput) {
   if (!after) throw staleVersion('InformationAsset', null);
   await registryRepo.replaceOwners(db, viewer.municipalityId, before.id, ids);
   await auditRepo.appendAuditEvents(db, viewer.municipalityId, [
-    { ...actorOf(viewer), action: 'information_asset.assign_owners', targetType: 'information_asset', targetId: after.id, fields: ['owners'], before: { ownerPositionIds: beforeOwners, version: before.version }, after: { ownerPositionIds: ids, version: after.version }, ruleIds: ['KWW-5-1'], requestId: ctx.requestId },
+    {
+      ...actorOf(viewer),
+      action: 'information_asset.assign_owners',
+      targetType: 'information_asset',
+      targetId: after.id,
+      fields: ['owners'],
+      before: { ownerPositionIds: beforeOwners, version: before.version },
+      after: { ownerPositionIds: ids, version: after.version },
+      ruleIds: ['KWW-5-1'],
+      requestId: ctx.requestId,
+    },
   ]);
   return after;
 }

@@ -37,7 +37,12 @@ export async function resolveActors(db: Db, actor: ActorRule, subjectId: string 
     }
     case 'asset_owners': {
       if (subjectId) return { ...none, positionIds: [subjectId] };
-      const owners = actor.which === 'requester_own' ? c.requesterPositionIds : actor.which === 'others' ? c.assetOwnerPositionIds.filter((p) => !c.requesterPositionIds.includes(p)) : c.assetOwnerPositionIds;
+      const owners =
+        actor.which === 'requester_own'
+          ? c.requesterPositionIds
+          : actor.which === 'others'
+            ? c.assetOwnerPositionIds.filter((p) => !c.requesterPositionIds.includes(p))
+            : c.assetOwnerPositionIds;
       return { ...none, positionIds: [...new Set(owners)] };
     }
     case 'data_managing_chiefs': {
@@ -46,7 +51,10 @@ export async function resolveActors(db: Db, actor: ActorRule, subjectId: string 
     }
     case 'committee': {
       const committee = await one<{ id: string; chair_position_id: string; secretariat_org_unit_id: string }>(
-        db, 'select id, chair_position_id, secretariat_org_unit_id from committee where key = $1', [actor.committeeKey]);
+        db,
+        'select id, chair_position_id, secretariat_org_unit_id from committee where key = $1',
+        [actor.committeeKey],
+      );
       if (!committee) return none;
       const secretariat = await requestRepo.headPositionsOfUnits(db, [committee.secretariat_org_unit_id]);
       return { ...none, committeeId: committee.id, positionIds: [committee.chair_position_id, ...secretariat.map((s) => s.id)] };

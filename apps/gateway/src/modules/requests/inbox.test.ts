@@ -14,7 +14,9 @@ describe('the inbox', () => {
   it('fills a page with steps the viewer may take, reading past those they may not (their own request)', async () => {
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
     const other = await t.holder('minato', 'mnt.akasaka.kumin.chief');
-    const someone = (await t.q<{ id: string }>(`select id from staff where municipality_id = (select id from municipality where code = 'minato') and username = 'staff1'`))[0]!.id;
+    const someone = (
+      await t.q<{ id: string }>(`select id from staff where municipality_id = (select id from municipality where code = 'minato') and username = 'staff1'`)
+    )[0]!.id;
     const content = { staffId: someone, currentAuthorityProfile: '照会', newAuthorityProfile: '照会・更新', reason: '担当業務の変更' };
     // The 保健福祉課長 files first (as a using section chief): he holds its judging step but may not take it.
     const own = await t.submit(chief, 'access_rights_update', 'mnt.welfare', content);

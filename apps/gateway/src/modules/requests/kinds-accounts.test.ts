@@ -21,9 +21,22 @@ beforeAll(async () => {
 });
 afterAll(() => gw.stop());
 
-type Account = { id: string; authority_profile: string; valid_to: Date | null; ended_at: Date | null; end_reason: string | null; suspended_at: Date | null; duty_position_id: string | null };
+type Account = {
+  id: string;
+  authority_profile: string;
+  valid_to: Date | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+  suspended_at: Date | null;
+  duty_position_id: string | null;
+};
 const accountOf = async (staffId: string, systemKey: string) =>
-  (await t.q<Account>(`select a.* from account a join system s on s.id = a.system_id where a.staff_id = $1 and s.key = $2 order by a.created_at desc limit 1`, [staffId, systemKey]))[0];
+  (
+    await t.q<Account>(
+      `select a.* from account a join system s on s.id = a.system_id where a.staff_id = $1 and s.key = $2 order by a.created_at desc limit 1`,
+      [staffId, systemKey],
+    )
+  )[0];
 
 const taken = new Set<string>();
 /** Someone of the municipality with a current position and no account on the system, not used by another test. */
@@ -65,7 +78,13 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
 
   it('user_addition: judged then added with its end date; use ends by itself at that date (MNT-11-1)', async () => {
     const staffId = await newcomer('minato', 'mnt.welfare');
-    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId, authorityProfile: '照会', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' });
+    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', {
+      staffId,
+      authorityProfile: '照会',
+      validFrom: FROM,
+      validTo: UNTIL,
+      reason: '人事異動による配属',
+    });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.status, s.ruleIds])).toEqual([
       ['judge', 'APPROVE', 1, 'OPEN', ['MNT-10-2']],
       ['create', 'PERFORM', 2, 'WAITING', ['MNT-10-2', 'MNT-4-1-3']],
@@ -76,7 +95,10 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['create']]);
     expect(request.status).toBe('APPROVED');
-    expect(request.steps.map((s) => [s.decision, s.decidedByName])).toEqual([['APPROVED', chief.name], ['PERFORMED', chief.name]]);
+    expect(request.steps.map((s) => [s.decision, s.decidedByName])).toEqual([
+      ['APPROVED', chief.name],
+      ['PERFORMED', chief.name],
+    ]);
     const account = (await accountOf(staffId, 'mnt.welfare'))!;
     expect(account.authority_profile).toBe('照会');
     expect(account.valid_to!.toISOString()).toBe(UNTIL_ENDS_AT);
@@ -84,11 +106,21 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
 
     // MNT-11: no termination notice needed — the integrators are told the account has expired.
     const admin = await gw.signIn('minato');
-    const token = (await gw.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }', {}, { token: admin })).data!.createApiToken.token;
+    const token = (
+      await gw.gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "ログイン認証システム", scopes: ["access:read"] }) { token } }',
+        {},
+        { token: admin },
+      )
+    ).data!.createApiToken.token;
     const y = await t.systemId('mnt.welfare');
     const before = await gw.gql<{ accessDecision: { allowed: boolean } }>(ACCESS, { s: staffId, y, at: T.iso(UNTIL, '10:00') }, { token });
     expect(before.data!.accessDecision.allowed).toBe(true);
-    const after = await gw.gql<{ accessDecision: { allowed: boolean; reasons: { code: string; ruleIds: string[] }[] } }>(ACCESS, { s: staffId, y, at: T.iso(T.plusDays(UNTIL, 1), '10:00') }, { token });
+    const after = await gw.gql<{ accessDecision: { allowed: boolean; reasons: { code: string; ruleIds: string[] }[] } }>(
+      ACCESS,
+      { s: staffId, y, at: T.iso(T.plusDays(UNTIL, 1), '10:00') },
+      { token },
+    );
     expect(after.data!.accessDecision).toEqual({ allowed: false, reasons: [{ code: 'EXPIRED', ruleIds: ['MNT-11-1'] }] });
   });
 
@@ -124,9 +156,15 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
   it('bulk_user_update: judged and applied together, all or nothing (MNT-12)', async () => {
     const add = await newcomer('minato', 'mnt.welfare');
     const remove = await accountHolder('mnt.welfare');
-    const changes = [{ action: 'add', staffId: add, authorityProfile: '照会', validTo: UNTIL }, { action: 'remove', staffId: remove }];
+    const changes = [
+      { action: 'add', staffId: add, authorityProfile: '照会', validTo: UNTIL },
+      { action: 'remove', staffId: remove },
+    ];
     const r = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', { changes, reason: '4月1日付人事異動' });
-    expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([['judge', 1, ['MNT-12-2']], ['apply', 2, ['MNT-12-2', 'MNT-4-1-3']]]);
+    expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([
+      ['judge', 1, ['MNT-12-2']],
+      ['apply', 2, ['MNT-12-2', 'MNT-4-1-3']],
+    ]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['apply']]);
     expect(request.status).toBe('APPROVED');
@@ -137,7 +175,13 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     // One row that cannot be applied (no account to remove) fails the whole update: nothing changes.
     const add2 = await newcomer('minato', 'mnt.welfare');
     const nobody = await newcomer('minato', 'mnt.welfare');
-    const bad = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', { changes: [{ action: 'add', staffId: add2, authorityProfile: '照会' }, { action: 'remove', staffId: nobody }], reason: '人事異動' });
+    const bad = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', {
+      changes: [
+        { action: 'add', staffId: add2, authorityProfile: '照会' },
+        { action: 'remove', staffId: nobody },
+      ],
+      reason: '人事異動',
+    });
     const judged = await t.decide(chief, t.step(bad, 'judge'));
     const fail = await t.tryDecide(chief, t.step(judged, 'apply'));
     expect(errorCode(fail)).toBe('CONFLICT');
@@ -145,7 +189,13 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const still = await t.load(chief, bad.id);
     expect([still.status, t.step(still, 'apply').status]).toEqual(['IN_PROGRESS', 'OPEN']);
 
-    const rejected = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', { changes: [{ action: 'add', staffId: add2, authorityProfile: '照会' }, { action: 'add', staffId: nobody, authorityProfile: '照会' }], reason: '人事異動' });
+    const rejected = await t.submit(filer, 'bulk_user_update', 'mnt.welfare', {
+      changes: [
+        { action: 'add', staffId: add2, authorityProfile: '照会' },
+        { action: 'add', staffId: nobody, authorityProfile: '照会' },
+      ],
+      reason: '人事異動',
+    });
     expect((await t.decide(chief, t.step(rejected, 'judge'), 'REJECTED')).status).toBe('REJECTED');
     expect(await accountOf(add2, 'mnt.welfare')).toBeUndefined();
     expect(await accountOf(nobody, 'mnt.welfare')).toBeUndefined();
@@ -155,7 +205,12 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const staffId = await accountHolder('mnt.welfare');
     const before = (await accountOf(staffId, 'mnt.welfare'))!.authority_profile;
     const newAuthorityProfile = before === '照会・更新・管理' ? '照会' : '照会・更新・管理';
-    const r = await t.submit(filer, 'access_rights_update', 'mnt.welfare', { staffId, currentAuthorityProfile: before, newAuthorityProfile, reason: '担当業務の変更' });
+    const r = await t.submit(filer, 'access_rights_update', 'mnt.welfare', {
+      staffId,
+      currentAuthorityProfile: before,
+      newAuthorityProfile,
+      reason: '担当業務の変更',
+    });
     expect(r.steps.map((s) => [s.key, s.kind, s.stage, s.ruleIds])).toEqual([
       ['judge', 'APPROVE', 1, ['MNT-17-3']],
       ['update', 'PERFORM', 2, ['MNT-17-3', 'MNT-17-1']],
@@ -176,7 +231,10 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
     const section = (await t.q<{ org_unit_id: string }>(`select org_unit_id from position where key = 'mnt.shiba.kumin.chief'`))[0]!.org_unit_id;
     const content = { section, newCount: 1, purchasedTotal: 100, otherSectionsTotal: 80, reason: '窓口体制の見直し' };
     const r = await t.submit(filer, 'licence_count_change', 'mnt.welfare', content);
-    expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([['judge', 1, ['MNT-18-1', 'MNT-18-2']], ['apply', 2, ['MNT-18-1']]]);
+    expect(r.steps.map((s) => [s.key, s.stage, s.ruleIds])).toEqual([
+      ['judge', 1, ['MNT-18-1', 'MNT-18-2']],
+      ['apply', 2, ['MNT-18-1']],
+    ]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['apply']]);
     expect(request.status).toBe('APPROVED');
@@ -187,7 +245,10 @@ describe('Minato (MNT): the 保健福祉課長 judges and performs', () => {
   it('usage_suspension and usage_reinstatement: asked by a section chief, judged; decided by the 保健福祉課長 alone (MNT-16)', async () => {
     const staffId = await accountHolder('mnt.welfare');
     const r = await t.submit(filer, 'usage_suspension', 'mnt.welfare', { staffId, reason: '不適切な照会の疑い' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['judge', 'APPROVE', ['MNT-16-1']], ['suspend', 'PERFORM', ['MNT-16-1']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([
+      ['judge', 'APPROVE', ['MNT-16-1']],
+      ['suspend', 'PERFORM', ['MNT-16-1']],
+    ]);
     const { request, opened } = await t.walk(r, () => chief, { bystander });
     expect(opened).toEqual([['judge'], ['suspend']]);
     expect(request.status).toBe('APPROVED');
@@ -235,7 +296,8 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     expect(t.step(request, 'notify')).toMatchObject({ status: 'DONE', decision: 'INFORMED', actors: [{ name: '介護福祉課長' }] });
     const account = (await accountOf(staffId, 'ktm.counter'))!;
     expect(account.authority_profile).toBe('受付');
-    const duty = (await t.q<{ position_id: string }>('select position_id from position_tenure where staff_id = $1 and valid_to is null', [staffId]))[0]!.position_id;
+    const duty = (await t.q<{ position_id: string }>('select position_id from position_tenure where staff_id = $1 and valid_to is null', [staffId]))[0]!
+      .position_id;
     expect(account.duty_position_id).toBe(duty);
 
     const other = await newcomer('kitami', 'ktm.counter');
@@ -250,7 +312,10 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
   it('user_termination: revoked and notified, or returned', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'user_termination', 'ktm.counter', { staffId, endOn: UNTIL, reason: '異動' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['revoke', 'PERFORM', ['KTM-10-3']], ['notify', 'INFORM', ['KTM-10-3']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([
+      ['revoke', 'PERFORM', ['KTM-10-3']],
+      ['notify', 'INFORM', ['KTM-10-3']],
+    ]);
     const { request } = await t.walk(r, () => gm, { bystander });
     expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.ended_at).not.toBeNull();
@@ -264,7 +329,10 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
   it('access_rights_update: registered and notified, or returned', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'access_rights_update', 'ktm.counter', { staffId, newAuthorityProfile: '受付・交付', reason: '担当業務の変更' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['register', 'PERFORM', ['KTM-10-3', 'KTM-3-3-7']], ['notify', 'INFORM', ['KTM-10-3']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([
+      ['register', 'PERFORM', ['KTM-10-3', 'KTM-3-3-7']],
+      ['notify', 'INFORM', ['KTM-10-3']],
+    ]);
     const { request } = await t.walk(r, () => gm, { bystander });
     expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.authority_profile).toBe('受付・交付');
@@ -276,13 +344,19 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
   it('usage_suspension on a privacy-law breach is mandatory (KTM-10-4) and the section head is told (KTM-10-5); reinstatement registers again', async () => {
     const staffId = await accountHolder('ktm.counter');
     const r = await t.submit(head, 'usage_suspension', 'ktm.counter', { staffId, privacyBreach: true, reason: '個人情報の目的外照会' });
-    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['suspend', 'PERFORM', ['KTM-10-4']], ['notify', 'INFORM', ['KTM-10-5']]]);
+    expect(r.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([
+      ['suspend', 'PERFORM', ['KTM-10-4']],
+      ['notify', 'INFORM', ['KTM-10-5']],
+    ]);
     const { request } = await t.walk(r, () => gm, { bystander });
     expect(request.status).toBe('APPROVED');
     expect((await accountOf(staffId, 'ktm.counter'))!.suspended_at).not.toBeNull();
 
     const back = await t.submit(head, 'usage_reinstatement', 'ktm.counter', { staffId, reason: '研修受講済み' });
-    expect(back.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([['reinstate', 'PERFORM', ['KTM-10-3']], ['notify', 'INFORM', ['KTM-10-3']]]);
+    expect(back.steps.map((s) => [s.key, s.kind, s.ruleIds])).toEqual([
+      ['reinstate', 'PERFORM', ['KTM-10-3']],
+      ['notify', 'INFORM', ['KTM-10-3']],
+    ]);
     const returned = await t.decide(gm, t.step(back, 'reinstate'), 'RETURNED', { comment: '研修の受講記録を添付してください。' });
     expect(returned.status).toBe('RETURNED');
     expect((await accountOf(staffId, 'ktm.counter'))!.suspended_at).not.toBeNull();

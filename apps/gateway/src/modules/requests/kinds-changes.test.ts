@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 const shape = (r: Req) => r.steps.map((s) => [s.key, s.kind, s.stage, s.ruleIds]);
-const lifecycle = async (key: string) => (await t.q<{ lifecycle_status: string }>('select lifecycle_status from system where key = $1', [key]))[0]!.lifecycle_status;
+const lifecycle = async (key: string) =>
+  (await t.q<{ lifecycle_status: string }>('select lifecycle_status from system where key = $1', [key]))[0]!.lifecycle_status;
 
 describe('Minato (MNT)', () => {
   let filer: Person;
@@ -82,7 +83,12 @@ describe('Minato (MNT)', () => {
   });
 
   it('system_modification (MNT-13): need judged, estimate, contract when costly, report, modification, confirmation, documents updated', async () => {
-    const content = { lawChangeSummary: '介護保険法施行規則の改正（負担割合の判定基準）', referenceMaterials: '厚生労働省 事務連絡', costly: true, changeManagementApprovalNeeded: false };
+    const content = {
+      lawChangeSummary: '介護保険法施行規則の改正（負担割合の判定基準）',
+      referenceMaterials: '厚生労働省 事務連絡',
+      costly: true,
+      changeManagementApprovalNeeded: false,
+    };
     const r = await t.submit(filer, 'system_modification', 'mnt.welfare', content);
     expect(shape(r)).toEqual([
       ['need', 'APPROVE', 1, ['MNT-13-2']],
@@ -126,7 +132,10 @@ describe('Kitami (KTM)', () => {
 
   it('system_modification: a minor one is decided by the 統括管理者 after coordination (KTM-13-1-1), or rejected', async () => {
     const r = await t.submit(manager, 'system_modification', 'ktm.counter', { summary: '受付票の印字項目の追加' });
-    expect(shape(r)).toEqual([['coordinate_sections', 'INFORM', 1, ['KTM-13-1-1', 'KTM-5-1-2']], ['decide', 'APPROVE', 2, ['KTM-13-1-1']]]);
+    expect(shape(r)).toEqual([
+      ['coordinate_sections', 'INFORM', 1, ['KTM-13-1-1', 'KTM-5-1-2']],
+      ['decide', 'APPROVE', 2, ['KTM-13-1-1']],
+    ]);
     const { request, opened } = await t.walk(r, () => gm, { bystander });
     expect(opened).toEqual([['decide']]);
     expect(request.status).toBe('APPROVED');
@@ -143,7 +152,12 @@ describe('Kitami (KTM)', () => {
       ['implement', 'PERFORM', 3, ['KTM-13-2']],
     ]);
     // The meeting's decision is recorded by its chair or the secretariat's head.
-    expect(t.step(r, 'operations_meeting').actors.map((a) => a.name).sort()).toEqual(['窓口課長', '総務部長'].sort());
+    expect(
+      t
+        .step(r, 'operations_meeting')
+        .actors.map((a) => a.name)
+        .sort(),
+    ).toEqual(['窓口課長', '総務部長'].sort());
     const { request, opened } = await t.walk(r, (s) => (s.key === 'operations_meeting' ? chair : s.key === 'decide' ? gm : manager), { bystander });
     expect(opened).toEqual([['operations_meeting'], ['decide'], ['implement']]);
     expect(request.status).toBe('APPROVED');
@@ -154,8 +168,14 @@ describe('Kitami (KTM)', () => {
   it('procedure_definition (KTM-7): the 副統括管理者 sets it, or returns it', async () => {
     const deputyGm = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
     const content = {
-      procedureName: '転入届', procedureCategory: 'address_name_household', overview: '他市区町村から北見市に転入したときの届出', conditions: '転入から14日以内',
-      routingPattern: '窓口課→保険医療課→介護福祉課', confirmationItems: '本人確認書類、転出証明書', outputForms: '転入届受付票', rightsCleared: true,
+      procedureName: '転入届',
+      procedureCategory: 'address_name_household',
+      overview: '他市区町村から北見市に転入したときの届出',
+      conditions: '転入から14日以内',
+      routingPattern: '窓口課→保険医療課→介護福祉課',
+      confirmationItems: '本人確認書類、転出証明書',
+      outputForms: '転入届受付票',
+      rightsCleared: true,
     };
     const unchecked = await t.trySubmit(manager, 'procedure_definition', 'ktm.counter', { ...content, rightsCleared: false });
     expect(JSON.stringify(unchecked.errors![0]!.extensions!.fieldErrors)).toContain('KTM-7-5');
@@ -182,7 +202,16 @@ describe('Arakawa (ARK)', () => {
   afterAll(() => gw.setNow(null));
 
   // For the fiscal year after next: on time under ARK-12-2 until 31 August of next year.
-  const criteria = { welfare: true, efficiency: true, privacy: true, targetFiscalYear: T.fiscalYearAfterNext, necessity: '来庁者の負担軽減', cost: '年額1200万円', effect: '待ち時間の短縮', alternatives: '既存システムの改修' };
+  const criteria = {
+    welfare: true,
+    efficiency: true,
+    privacy: true,
+    targetFiscalYear: T.fiscalYearAfterNext,
+    necessity: '来庁者の負担軽減',
+    cost: '年額1200万円',
+    effect: '待ち時間の短縮',
+    alternatives: '既存システムの改修',
+  };
 
   it('new_system_introduction (ARK-12): the CIO gathers the papers, the 運営委員会 decides, the system is registered as proposed', async () => {
     const content = { systemName: '書かない窓口システム', summary: '申請書の自動作成', ...criteria };
@@ -201,7 +230,9 @@ describe('Arakawa (ARK)', () => {
     cur = await t.decide(cio, committee, 'APPROVED', { comment: '運営委員会で承認' });
     expect(cur.status).toBe('APPROVED');
     expect(t.step(cur, 'notify_result')).toMatchObject({ status: 'DONE', decision: 'INFORMED', actors: [{ name: digital.name }] });
-    const [system] = await t.q<{ lifecycle_status: string; management_type: string }>('select lifecycle_status, management_type from system where name = $1', ['書かない窓口システム']);
+    const [system] = await t.q<{ lifecycle_status: string; management_type: string }>('select lifecycle_status, management_type from system where name = $1', [
+      '書かない窓口システム',
+    ]);
     expect(system).toMatchObject({ lifecycle_status: 'proposed' });
     expect(await t.effects(cur)).toEqual(['effect.introduce_system']);
 
@@ -222,7 +253,11 @@ describe('Arakawa (ARK)', () => {
       const late = await t.trySubmit(applicant, 'new_system_introduction', null, content);
       expect(errorCode(late)).toBe('BAD_USER_INPUT');
       expect(late.errors![0]!.extensions!.fieldErrors).toEqual([expect.objectContaining({ path: ['content', 'targetFiscalYear'], ruleIds: ['ARK-12-2'] })]);
-      const urgent = await t.submit(applicant, 'new_system_introduction', null, { ...content, urgentByLawChange: true, urgencyReason: `法令改正（${lawTakesEffect(T.fiscalYearAfterNext)}施行）への対応` });
+      const urgent = await t.submit(applicant, 'new_system_introduction', null, {
+        ...content,
+        urgentByLawChange: true,
+        urgencyReason: `法令改正（${lawTakesEffect(T.fiscalYearAfterNext)}施行）への対応`,
+      });
       expect(urgent.status).toBe('IN_PROGRESS');
     } finally {
       gw.setNow(T.at(T.day(1), '10:00'));
@@ -234,7 +269,11 @@ describe('Arakawa (ARK)', () => {
     const kaigo = await t.holder('arakawa', 'ark.fukushi.kaigo.chief');
     const minor = { summary: '納入通知書の様式変更', minor: true };
     const r = await t.submit(applicant, 'system_modification', 'ark.sys.long-term-care', minor);
-    expect(shape(r)).toEqual([['decide', 'APPROVE', 1, ['ARK-13-3']], ['record', 'PERFORM', 2, ['ARK-13-3']], ['notify_result', 'INFORM', 2, ['ARK-13-3', 'ARK-13-2']]]);
+    expect(shape(r)).toEqual([
+      ['decide', 'APPROVE', 1, ['ARK-13-3']],
+      ['record', 'PERFORM', 2, ['ARK-13-3']],
+      ['notify_result', 'INFORM', 2, ['ARK-13-3', 'ARK-13-2']],
+    ]);
     expect(t.step(r, 'decide').actors.map((a) => a.name)).toEqual(['介護保険課長']);
     const walked = await t.walk(r, () => kaigo, { bystander: digital });
     expect(walked.opened).toEqual([['decide'], ['record']]);
@@ -244,7 +283,10 @@ describe('Arakawa (ARK)', () => {
     expect((await t.decide(kaigo, t.step(r2, 'decide'), 'REJECTED')).status).toBe('REJECTED');
 
     const r3 = await t.submit(applicant, 'system_modification', 'ark.sys.resident-record', { summary: '住民票の写しの様式変更', minor: true });
-    expect(shape(r3)).toEqual([['decide', 'APPROVE', 1, ['ARK-13-1']], ['notify_result', 'INFORM', 2, ['ARK-13-2']]]);
+    expect(shape(r3)).toEqual([
+      ['decide', 'APPROVE', 1, ['ARK-13-1']],
+      ['notify_result', 'INFORM', 2, ['ARK-13-2']],
+    ]);
     expect((await t.walk(r3, () => digital, { bystander: kaigo })).request.status).toBe('APPROVED');
 
     const major = await t.submit(digital, 'system_modification', 'ark.sys.resident-record', { summary: 'クラウド移行', ...criteria });
@@ -280,7 +322,10 @@ describe('Arakawa (ARK)', () => {
     // Other items: the chief of the section managing them decides.
     const content = { purpose: '番号連携による照会', dataItems: [...basic.slice(0, 2), ...other] };
     const r = await t.submit(digital, 'data_use_consultation', null, content);
-    expect(shape(r)).toEqual([['data_owner_approval', 'APPROVE', 1, ['ARK-14-1']], ['privacy_procedure', 'PERFORM', 1, ['ARK-14-2']]]);
+    expect(shape(r)).toEqual([
+      ['data_owner_approval', 'APPROVE', 1, ['ARK-14-1']],
+      ['privacy_procedure', 'PERFORM', 1, ['ARK-14-2']],
+    ]);
     expect(t.step(r, 'data_owner_approval').actors.map((a) => a.name)).toEqual(['戸籍住民課長']);
     await t.expectForbidden(digital, t.step(r, 'data_owner_approval'));
     const { request, opened } = await t.walk(r, (s) => (s.key === 'data_owner_approval' ? koseki : digital), { bystander: cio });
@@ -299,8 +344,10 @@ describe('Kawasaki welfare (KWW): other owners approve first', () => {
   beforeAll(async () => {
     owner = await t.holder('kawasaki', 'kaw.kenko.choju.kaigo.chief');
     supervisor = await t.holder('kawasaki', 'kaw.kenko.somu.director');
-    allAssets = (await t.q<{ id: string }>(`select a.id from information_asset a join information_asset_system x on x.asset_id = a.id
-      where x.system_id = (select id from system where key = 'kww.welfare') and a.kind = 'business'`)).map((r) => r.id);
+    allAssets = (
+      await t.q<{ id: string }>(`select a.id from information_asset a join information_asset_system x on x.asset_id = a.id
+      where x.system_id = (select id from system where key = 'kww.welfare') and a.kind = 'business'`)
+    ).map((r) => r.id);
   });
   const byStep = (s: Step) => (s.key === 'other_owner_approval' ? t.holderOfStep('kawasaki', s) : s.key === 'owner_decision' ? owner : supervisor);
 
@@ -340,14 +387,37 @@ describe('Kawasaki welfare (KWW): other owners approve first', () => {
     const other = (await t.q<{ id: string }>(`select id from information_asset where key = 'kaw.asset.public-assistance'`))[0]!.id;
     // 介護保険 has four owners (KWW 別表): its three co-owners are asked too, as is 生活保護's owner.
     const coOwners = ['地域包括ケア推進室担当課長', '高齢者事業推進課長', '保健医療政策部担当課長（健康増進）'];
-    const one = await t.submit(owner, 'system_modification', 'kww.welfare', { summary: '介護保険と生活保護の連携画面の改修', scope: 'health-welfare', touchedAssets: [own, other] });
-    expect(one.steps.filter((s) => s.key === 'other_owner_approval').flatMap((s) => s.actors.map((a) => a.name)).sort()).toEqual([...coOwners, '生活保護・自立支援室保護指導担当課長'].sort());
-    const mine = await t.submit(owner, 'system_modification', 'kww.welfare', { summary: '介護保険の帳票の改修', scope: 'health-welfare', touchedAssets: [own] });
-    expect(mine.steps.filter((s) => s.key === 'other_owner_approval').flatMap((s) => s.actors.map((a) => a.name)).sort()).toEqual([...coOwners].sort());
+    const one = await t.submit(owner, 'system_modification', 'kww.welfare', {
+      summary: '介護保険と生活保護の連携画面の改修',
+      scope: 'health-welfare',
+      touchedAssets: [own, other],
+    });
+    expect(
+      one.steps
+        .filter((s) => s.key === 'other_owner_approval')
+        .flatMap((s) => s.actors.map((a) => a.name))
+        .sort(),
+    ).toEqual([...coOwners, '生活保護・自立支援室保護指導担当課長'].sort());
+    const mine = await t.submit(owner, 'system_modification', 'kww.welfare', {
+      summary: '介護保険の帳票の改修',
+      scope: 'health-welfare',
+      touchedAssets: [own],
+    });
+    expect(
+      mine.steps
+        .filter((s) => s.key === 'other_owner_approval')
+        .flatMap((s) => s.actors.map((a) => a.name))
+        .sort(),
+    ).toEqual([...coOwners].sort());
   });
 
   it('system_retirement (KWW-7): other owners first, prior notice, consent, the owner’s decision, the 総括者’s measures; the system is retired', async () => {
-    const content = { summary: '介護保険業務の新システムへの移行に伴う利用停止', stopOn: fiscalYearEnd(T.fiscalYear + 1), scope: 'health-welfare', touchedAssets: allAssets };
+    const content = {
+      summary: '介護保険業務の新システムへの移行に伴う利用停止',
+      stopOn: fiscalYearEnd(T.fiscalYear + 1),
+      scope: 'health-welfare',
+      touchedAssets: allAssets,
+    };
     const r = await t.submit(owner, 'system_retirement', 'kww.welfare', content);
     expect(r.steps.filter((s) => s.stage > 1).map((s) => [s.key, s.kind, s.stage, s.ruleIds])).toEqual([
       ['prior_notice', 'INFORM', 2, ['KWW-7-1-1']],

@@ -11,8 +11,15 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 async function signInHolder(positionKey: string, username: string) {
-  const holder = (await gw.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`, [positionKey])).rows[0].staff_id;
-  await gw.admin.query(`update staff set username = coalesce(username, $2), password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = 'minato')) where id = $1`, [holder, username]);
+  const holder = (
+    await gw.admin.query(`select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`, [
+      positionKey,
+    ])
+  ).rows[0].staff_id;
+  await gw.admin.query(
+    `update staff set username = coalesce(username, $2), password_hash = (select password_hash from staff where username = 'admin' and municipality_id = (select id from municipality where code = 'minato')) where id = $1`,
+    [holder, username],
+  );
   return gw.signIn('minato', (await gw.admin.query('select username from staff where id = $1', [holder])).rows[0].username);
 }
 
@@ -37,18 +44,39 @@ describe('licence count change (MNT-18)', () => {
     const unit = (await gw.admin.query(`select org_unit_id from position where key = 'mnt.azabu.kumin.chief'`)).rows[0].org_unit_id;
     const chief = await signInHolder('mnt.azabu.kumin.chief', 'azabu');
     const welfare = await signInHolder('mnt.hoken.fukushi.chief', 'chief');
-    const lic = await gw.gql<{ system: { licences: { purchasedTotal: number; allocatedTotal: number } } }>('query($id: ID!) { system(id: $id) { licences { purchasedTotal allocatedTotal allocations { orgUnitId count } } } }', { id: system }, { token: welfare });
+    const lic = await gw.gql<{ system: { licences: { purchasedTotal: number; allocatedTotal: number } } }>(
+      'query($id: ID!) { system(id: $id) { licences { purchasedTotal allocatedTotal allocations { orgUnitId count } } } }',
+      { id: system },
+      { token: welfare },
+    );
     expect(lic.data!.system.licences).toMatchObject({ purchasedTotal: 200, allocatedTotal: 188 });
-    const current = (await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0].count as number;
+    const current = (await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0]
+      .count as number;
     // A client claiming a larger purchase changes nothing: 200 - (188 - current) is the most this section may hold.
     const tooMany = 200 - (188 - current) + 1;
-    const refused = await gw.gql(SUBMIT, { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: tooMany, reason: '増員', purchasedTotal: 10_000, otherSectionsTotal: 0 } } }, { token: chief });
+    const refused = await gw.gql(
+      SUBMIT,
+      {
+        i: {
+          kindKey: 'licence_count_change',
+          systemId: system,
+          content: { section: unit, newCount: tooMany, reason: '増員', purchasedTotal: 10_000, otherSectionsTotal: 0 },
+        },
+      },
+      { token: chief },
+    );
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['content', 'newCount'], ruleIds: ['MNT-18-1'] }] });
-    const filed = await gw.gql<{ submitRequest: R }>(SUBMIT, { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: current + 3, reason: '増員' } } }, { token: chief });
+    const filed = await gw.gql<{ submitRequest: R }>(
+      SUBMIT,
+      { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: current + 3, reason: '増員' } } },
+      { token: chief },
+    );
     expect(filed.errors, JSON.stringify(filed.errors)).toBeUndefined();
     const done = await walk(filed.data!.submitRequest, welfare);
     expect((done as { data: { decideStep: R } }).data.decideStep.status).toBe('APPROVED');
-    expect((await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0].count).toBe(current + 3);
+    expect((await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0].count).toBe(
+      current + 3,
+    );
   });
 
   it('lets only one of two changes that would together exceed the purchase through at approval', async () => {
@@ -57,9 +85,14 @@ describe('licence count change (MNT-18)', () => {
     const b = (await gw.admin.query(`select org_unit_id from position where key = 'mnt.shibaura.kumin.chief'`)).rows[0].org_unit_id;
     const free = 200 - (await gw.admin.query(`select sum(count)::int as n from licence_allocation where system_id = $1`, [system])).rows[0].n;
     const take = async (positionKey: string, username: string, unit: string) => {
-      const count = (await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0].count as number;
+      const count = (await gw.admin.query(`select count from licence_allocation where system_id = $1 and org_unit_id = $2`, [system, unit])).rows[0]
+        .count as number;
       const token = await signInHolder(positionKey, username);
-      return gw.gql<{ submitRequest: R }>(SUBMIT, { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: count + free, reason: '増員' } } }, { token });
+      return gw.gql<{ submitRequest: R }>(
+        SUBMIT,
+        { i: { kindKey: 'licence_count_change', systemId: system, content: { section: unit, newCount: count + free, reason: '増員' } } },
+        { token },
+      );
     };
     // Each alone fits; both cannot.
     const first = await take('mnt.takanawa.kumin.chief', 'takanawa', a);
@@ -74,11 +107,23 @@ describe('licence count change (MNT-18)', () => {
 
   it('shows the licence use of each system for the dashboard: purchased, held by section, free', async () => {
     const token = await gw.signIn('minato', 'staff1');
-    const r = await gw.gql<{ licenceUse: { systemName: string; purchasedTotal: number; allocatedTotal: number; free: number; sections: { orgUnitName: string; count: number }[]; ruleIds: string[] }[] }>(
-      '{ licenceUse { systemName purchasedTotal allocatedTotal free sections { orgUnitName count } ruleIds } }', {}, { token });
+    const r = await gw.gql<{
+      licenceUse: {
+        systemName: string;
+        purchasedTotal: number;
+        allocatedTotal: number;
+        free: number;
+        sections: { orgUnitName: string; count: number }[];
+        ruleIds: string[];
+      }[];
+    }>('{ licenceUse { systemName purchasedTotal allocatedTotal free sections { orgUnitName count } ruleIds } }', {}, { token });
     expect(r.errors).toBeUndefined();
     const [welfare] = r.data!.licenceUse;
-    const truth = (await gw.admin.query(`select sum(a.count)::int as n, count(*)::int as sections from licence_allocation a join system s on s.id = a.system_id where s.key = 'mnt.welfare'`)).rows[0];
+    const truth = (
+      await gw.admin.query(
+        `select sum(a.count)::int as n, count(*)::int as sections from licence_allocation a join system s on s.id = a.system_id where s.key = 'mnt.welfare'`,
+      )
+    ).rows[0];
     expect(welfare).toMatchObject({ systemName: '福祉総合システム', purchasedTotal: 200, allocatedTotal: truth.n, free: 200 - truth.n, ruleIds: ['MNT-18-1'] });
     expect(welfare!.sections).toHaveLength(truth.sections);
     expect(welfare!.sections.map((x) => x.count)).toEqual([...welfare!.sections.map((x) => x.count)].sort((a, b) => b - a));

@@ -87,7 +87,11 @@ describe('the inbox', () => {
     expect((await gw.gql(WITHDRAW, { id: own.id }, { token: chief.token })).errors).toBeUndefined();
 
     // The work is recorded by the 保健福祉課長: the cross-check is for someone else (KWO-8-1-2).
-    const work = await t.submit(filer, 'work_request', 'mnt.welfare', { workDescription: 'データ抽出', desiredCompletionDate: UNTIL, changeManagementApprovalNeeded: false });
+    const work = await t.submit(filer, 'work_request', 'mnt.welfare', {
+      workDescription: 'データ抽出',
+      desiredCompletionDate: UNTIL,
+      changeManagementApprovalNeeded: false,
+    });
     const performed = await t.decide(chief, t.step(work, 'perform'), 'PERFORMED', { record: { 対応内容: '抽出', 完了日: T.today } });
     expect(await awaiting(filer)).toEqual([t.step(performed, 'confirm').id]);
     const confirmed = await t.decide(filer, t.step(performed, 'confirm'));
@@ -101,9 +105,16 @@ describe('deputies (MNT-6-4, KTM-3-6)', () => {
   it('records a deputy’s decision with both people: on the step and in the audit trail', async () => {
     const r = await addition();
     const judged = await t.decide(coordinator, t.step(r, 'judge'), 'APPROVED', { comment: '課長不在のため代理で判断' });
-    expect(t.step(judged, 'judge')).toMatchObject({ decidedById: coordinator.staffId, decidedByName: coordinator.name, onBehalfOfId: chief.staffId, onBehalfOfName: chief.name });
+    expect(t.step(judged, 'judge')).toMatchObject({
+      decidedById: coordinator.staffId,
+      decidedByName: coordinator.name,
+      onBehalfOfId: chief.staffId,
+      onBehalfOfName: chief.name,
+    });
     const [audit] = await t.q<{ actor_staff_id: string; on_behalf_of_staff_id: string; rule_ids: string[] }>(
-      `select actor_staff_id, on_behalf_of_staff_id, rule_ids from audit_event where target_id = $1 and action = 'request.step.approved'`, [t.step(r, 'judge').id]);
+      `select actor_staff_id, on_behalf_of_staff_id, rule_ids from audit_event where target_id = $1 and action = 'request.step.approved'`,
+      [t.step(r, 'judge').id],
+    );
     expect(audit).toEqual({ actor_staff_id: coordinator.staffId, on_behalf_of_staff_id: chief.staffId, rule_ids: ['MNT-10-2'] });
     // The role holder acting in person is recorded alone.
     const created = await t.decide(chief, t.step(judged, 'create'));
@@ -114,14 +125,19 @@ describe('deputies (MNT-6-4, KTM-3-6)', () => {
     const head = await t.holder('kitami', 'ktm.fukushi.kaigo.chief');
     const gm = await t.holder('kitami', 'ktm.shimin.director');
     const deputy = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
-    const staffId = (await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
-      where s.municipality_id = (select id from municipality where code = 'kitami') and not exists (select 1 from account a where a.staff_id = s.id) order by s.employee_number limit 1`))[0]!.id;
+    const staffId = (
+      await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
+      where s.municipality_id = (select id from municipality where code = 'kitami') and not exists (select 1 from account a where a.staff_id = s.id) order by s.employee_number limit 1`)
+    )[0]!.id;
     const r = await t.submit(head, 'user_addition', 'ktm.counter', { staffId, authorityProfile: '受付', validFrom: FROM, reason: '配属' });
     expect(await awaiting(deputy)).toContain(t.step(r, 'register').id);
     const done = await t.decide(deputy, t.step(r, 'register'));
     expect(done.status).toBe('APPROVED');
     expect(t.step(done, 'register')).toMatchObject({ decidedByName: deputy.name, onBehalfOfName: gm.name });
-    const [audit] = await t.q<{ on_behalf_of_staff_id: string }>(`select on_behalf_of_staff_id from audit_event where target_id = $1 and action = 'request.step.performed'`, [t.step(r, 'register').id]);
+    const [audit] = await t.q<{ on_behalf_of_staff_id: string }>(
+      `select on_behalf_of_staff_id from audit_event where target_id = $1 and action = 'request.step.performed'`,
+      [t.step(r, 'register').id],
+    );
     expect(audit!.on_behalf_of_staff_id).toBe(gm.staffId);
   });
 });
@@ -134,16 +150,20 @@ describe('withdrawing, returning and resubmitting', () => {
     expect(w.data!.withdrawRequest.status).toBe('WITHDRAWN');
     expect(errorCode(await t.tryDecide(chief, t.step(r, 'judge')))).toBe('CONFLICT');
     expect(errorCode(await gw.gql(WITHDRAW, { id: r.id }, { token: filer.token }))).toBe('CONFLICT');
-    const [audit] = await t.q<{ actor_staff_id: string }>(`select actor_staff_id from audit_event where target_id = $1 and action = 'request.withdraw'`, [r.id]);
+    const [audit] = await t.q<{ actor_staff_id: string }>(`select actor_staff_id from audit_event where target_id = $1 and action = 'request.withdraw'`, [
+      r.id,
+    ]);
     expect(audit!.actor_staff_id).toBe(filer.staffId);
   });
 
   it('returns for correction and resubmits: a new round whose steps are recomputed from the corrected content', async () => {
     const kawChief = await t.holder('kawasaki', 'kaw.ward.kawasaki.kumin.chief');
     const assetManager = await t.holder('kawasaki', 'kaw.shimin.seikatsu.koseki.chief');
-    const staffId = (await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
+    const staffId = (
+      await t.q<{ id: string }>(`select s.id from staff s join position_tenure t on t.staff_id = s.id and t.valid_to is null
       where s.municipality_id = (select id from municipality where code = 'kawasaki')
-        and not exists (select 1 from account a join system y on y.id = a.system_id where a.staff_id = s.id and y.key = 'kwo.ward-office') order by s.employee_number limit 1`))[0]!.id;
+        and not exists (select 1 from account a join system y on y.id = a.system_id where a.staff_id = s.id and y.key = 'kwo.ward-office') order by s.employee_number limit 1`)
+    )[0]!.id;
     const content = { staffId, authorityProfile: '住民票照会', validFrom: FROM, outsideSupervision: true, reason: '応援' };
     const r = await t.submit(kawChief, 'user_addition', 'kwo.ward-office', content);
     expect(r.steps.map((s) => s.key)).toEqual(['prior_permission', 'designate']);

@@ -21,8 +21,11 @@ afterAll(async () => {
 });
 
 async function queue(subject: string) {
-  await admin.query(`insert into mail_outbox (id, municipality_id, to_address, subject, body, created_at, attempts)
-    values (gen_random_uuid(), (select id from municipality where code = 'kitami'), 'madoguchi@kitami.example.lg.jp', $1, '申請 R8-000001 の承認をお願いします。', now(), 0)`, [subject]);
+  await admin.query(
+    `insert into mail_outbox (id, municipality_id, to_address, subject, body, created_at, attempts)
+    values (gen_random_uuid(), (select id from municipality where code = 'kitami'), 'madoguchi@kitami.example.lg.jp', $1, '申請 R8-000001 の承認をお願いします。', now(), 0)`,
+    [subject],
+  );
 }
 
 describe('the e-mail outbox', () => {
@@ -64,7 +67,11 @@ describe('the e-mail outbox', () => {
     });
     await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
     await queue('【司】申請 R8-000002 が承認されました');
-    const worker = startMailWorker({ databaseUrl: db.appUrl, transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'tsukasa@kitami.example.lg.jp'), intervalMs: 60_000 });
+    const worker = startMailWorker({
+      databaseUrl: db.appUrl,
+      transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'tsukasa@kitami.example.lg.jp'),
+      intervalMs: 60_000,
+    });
     try {
       expect(await worker.drainOnce()).toBe(0);
       const failed = (await admin.query(`select attempts, last_error, sent_at from mail_outbox where subject like '%R8-000002%'`)).rows[0];

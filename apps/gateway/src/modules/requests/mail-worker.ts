@@ -60,7 +60,13 @@ interface ClaimedMail {
  * municipalities have mail due (their ids only), then claims and marks each one's messages inside
  * that municipality's tenant, under row-level security. Sent times come from the product's clock.
  */
-export function startMailWorker(opts: { databaseUrl: string; transport: MailTransport; clock?: Clock; intervalMs?: number; log?: (m: string, f?: Record<string, unknown>) => void }) {
+export function startMailWorker(opts: {
+  databaseUrl: string;
+  transport: MailTransport;
+  clock?: Clock;
+  intervalMs?: number;
+  log?: (m: string, f?: Record<string, unknown>) => void;
+}) {
   const clock = opts.clock ?? systemClock;
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, options: `-c search_path=${SCHEMA}`, max: 2 });
   pool.on('error', () => undefined);
@@ -87,13 +93,17 @@ export function startMailWorker(opts: { databaseUrl: string; transport: MailTran
     const due = await pool.query<{ id: string }>('select id from municipalities_with_mail_due($1) as id', [MAX_ATTEMPTS]);
     let sent = 0;
     for (const { id: municipalityId } of due.rows) {
-      const claimed = await inTenant(municipalityId, async (c) =>
-        (await c.query<ClaimedMail>(
-          `update mail_outbox set attempts = attempts + 1
+      const claimed = await inTenant(
+        municipalityId,
+        async (c) =>
+          (
+            await c.query<ClaimedMail>(
+              `update mail_outbox set attempts = attempts + 1
             where id in (select id from mail_outbox where sent_at is null and attempts < $1 order by created_at for update skip locked limit 20)
             returning id, to_address, subject, body`,
-          [MAX_ATTEMPTS],
-        )).rows,
+              [MAX_ATTEMPTS],
+            )
+          ).rows,
       );
       for (const m of claimed) {
         try {
@@ -101,7 +111,9 @@ export function startMailWorker(opts: { databaseUrl: string; transport: MailTran
           await inTenant(municipalityId, (c) => c.query('update mail_outbox set sent_at = $2, last_error = null where id = $1', [m.id, clock()]));
           sent++;
         } catch (e) {
-          await inTenant(municipalityId, (c) => c.query('update mail_outbox set last_error = $2 where id = $1', [m.id, String((e as Error).message ?? e).slice(0, 500)]));
+          await inTenant(municipalityId, (c) =>
+            c.query('update mail_outbox set last_error = $2 where id = $1', [m.id, String((e as Error).message ?? e).slice(0, 500)]),
+          );
           opts.log?.('mail delivery failed', { id: m.id, error: String(e) });
         }
       }

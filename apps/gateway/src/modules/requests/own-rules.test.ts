@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 const KINDS = `query($b: String) { requestKinds(rulebookId: $b) { key rulebookIds ruleIds fields { key ruleIds } } }`;
-interface Kind { key: string; rulebookIds: string[]; ruleIds: string[]; fields: { key: string; ruleIds: string[] }[] }
+interface Kind {
+  key: string;
+  rulebookIds: string[];
+  ruleIds: string[];
+  fields: { key: string; ruleIds: string[] }[];
+}
 
 const prefix = (ruleId: string) => ruleId.slice(0, ruleId.indexOf('-'));
 /** A day in Japan relative to today, as YYYY-MM-DD. */
@@ -34,10 +39,16 @@ describe('request kinds cite the rules of the viewer’s rulebooks only', () => 
     const kinds = r.data!.requestKinds;
     expect(kinds.length).toBeGreaterThan(0);
     for (const kind of kinds) {
-      expect(kind.rulebookIds.every((b) => books.includes(b)), `${kind.key}: ${kind.rulebookIds}`).toBe(true);
+      expect(
+        kind.rulebookIds.every((b) => books.includes(b)),
+        `${kind.key}: ${kind.rulebookIds}`,
+      ).toBe(true);
       expect(kind.ruleIds.length, kind.key).toBeGreaterThan(0);
       const cited = [...kind.ruleIds, ...kind.fields.flatMap((f) => f.ruleIds)];
-      expect(cited.filter((id) => !books.includes(prefix(id))), kind.key).toEqual([]);
+      expect(
+        cited.filter((id) => !books.includes(prefix(id))),
+        kind.key,
+      ).toEqual([]);
     }
   });
 
@@ -81,16 +92,36 @@ describe('request kinds cite the rules of the viewer’s rulebooks only', () => 
     const chief = await t.holder('minato', 'mnt.hoken.fukushi.chief');
     const [newcomer] = await t.q<{ id: string }>(`select s.id from staff s join municipality m on m.id = s.municipality_id where m.code = 'minato'
       and not exists (select 1 from account a join system y on y.id = a.system_id where a.staff_id = s.id and y.key = 'mnt.welfare') order by s.id limit 1`);
-    const filed = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId: newcomer!.id, authorityProfile: '照会', validFrom: day(0), validTo: day(365), reason: '人事異動による配属' });
-    const loaded = await gw.gql<{ request: { ruleIds: string[] } }>('query($id: ID!) { request(id: $id) { ruleIds } }', { id: filed.id }, { token: filer.token });
+    const filed = await t.submit(filer, 'user_addition', 'mnt.welfare', {
+      staffId: newcomer!.id,
+      authorityProfile: '照会',
+      validFrom: day(0),
+      validTo: day(365),
+      reason: '人事異動による配属',
+    });
+    const loaded = await gw.gql<{ request: { ruleIds: string[] } }>(
+      'query($id: ID!) { request(id: $id) { ruleIds } }',
+      { id: filed.id },
+      { token: filer.token },
+    );
     expect(loaded.data!.request.ruleIds).toEqual(['MNT-10', 'MNT-11-1']);
     const { request } = await t.walk(filed, () => chief);
     expect(request.status).toBe('APPROVED');
 
-    const events = await t.q<{ action: string; rule_ids: string[] }>(`select action, rule_ids from audit_event where target_id = $1 or after->>'requestUuid' = $1::text order by seq`, [filed.id]);
+    const events = await t.q<{ action: string; rule_ids: string[] }>(
+      `select action, rule_ids from audit_event where target_id = $1 or after->>'requestUuid' = $1::text order by seq`,
+      [filed.id],
+    );
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['request.submit', 'request.approved', 'effect.create_accounts']));
-    for (const e of events) expect(e.rule_ids.filter((id) => prefix(id) !== 'MNT'), e.action).toEqual([]);
-    const [account] = await t.q<{ rule_ids: string[] }>(`select a.rule_ids from account a join system y on y.id = a.system_id where a.staff_id = $1 and y.key = 'mnt.welfare'`, [newcomer!.id]);
+    for (const e of events)
+      expect(
+        e.rule_ids.filter((id) => prefix(id) !== 'MNT'),
+        e.action,
+      ).toEqual([]);
+    const [account] = await t.q<{ rule_ids: string[] }>(
+      `select a.rule_ids from account a join system y on y.id = a.system_id where a.staff_id = $1 and y.key = 'mnt.welfare'`,
+      [newcomer!.id],
+    );
     expect(account!.rule_ids).toEqual(['MNT-10', 'MNT-11-1']);
   });
 });

@@ -1,5 +1,15 @@
 import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
-import { accountChangeReason, DEFAULT_AUTHORITY_PROFILE, effectConflict, kindRuleIds, licenceChangeRefusal, positionsAt, zonedInstant, type EffectConflict, type RequestKind } from '@tsukasa/domain';
+import {
+  accountChangeReason,
+  DEFAULT_AUTHORITY_PROFILE,
+  effectConflict,
+  kindRuleIds,
+  licenceChangeRefusal,
+  positionsAt,
+  zonedInstant,
+  type EffectConflict,
+  type RequestKind,
+} from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { toTenure } from '../authz/index.ts';
@@ -39,10 +49,17 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     if (await openAccount(db, staffId, systemId)) throw conflict('accountExists');
     // KTM-11: the account lasts while its holder does the duty.
     let dutyPositionId: string | null = null;
-    if (request.rulebook_id === 'KTM') dutyPositionId = positionsAt(staffId, ctx.now(), (await accessRepo.tenuresOfStaff(db, [staffId])).map(toTenure))[0] ?? null;
+    if (request.rulebook_id === 'KTM')
+      dutyPositionId = positionsAt(staffId, ctx.now(), (await accessRepo.tenuresOfStaff(db, [staffId])).map(toTenure))[0] ?? null;
     const row = await accessRepo.insertAccount(db, {
-      municipalityId: v.municipalityId, staffId, systemId, authorityProfile, validFrom: dayStart(validFrom) ?? ctx.now(), validTo: dayAfter(validTo),
-      dutyPositionId, ruleIds,
+      municipalityId: v.municipalityId,
+      staffId,
+      systemId,
+      authorityProfile,
+      validFrom: dayStart(validFrom) ?? ctx.now(),
+      validTo: dayAfter(validTo),
+      dutyPositionId,
+      ruleIds,
     });
     changed.push({ targetType: 'account', targetId: row.id, after: { staffId, authorityProfile, validTo: row.valid_to } });
   };
@@ -72,7 +89,11 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
     case 'update_access_rights': {
       const a = systemId ? await openAccount(db, String(c.staffId), systemId) : undefined;
       if (!a) throw conflict('noOpenAccount');
-      await exec(db, 'update account set authority_profile = $2, version = version + 1, updated_at = $3 where id = $1', [a.id, String(c.newAuthorityProfile), nowOf(db)]);
+      await exec(db, 'update account set authority_profile = $2, version = version + 1, updated_at = $3 where id = $1', [
+        a.id,
+        String(c.newAuthorityProfile),
+        nowOf(db),
+      ]);
       changed.push({ targetType: 'account', targetId: a.id, after: { authorityProfile: c.newAuthorityProfile } });
       break;
     }
@@ -81,19 +102,34 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       const a = systemId ? await openAccount(db, String(c.staffId), systemId) : undefined;
       if (!a) throw conflict('noOpenAccount');
       const suspend = kind.effect === 'suspend_accounts';
-      await accessRepo.updateAccountIfVersion(db, a.id, a.version, suspend ? { suspended_at: ctx.now(), suspension_reason: accountChangeReason(request.number) } : { suspended_at: null, suspension_reason: null });
+      await accessRepo.updateAccountIfVersion(
+        db,
+        a.id,
+        a.version,
+        suspend ? { suspended_at: ctx.now(), suspension_reason: accountChangeReason(request.number) } : { suspended_at: null, suspension_reason: null },
+      );
       changed.push({ targetType: 'account', targetId: a.id, after: { suspended: suspend } });
       break;
     }
     case 'introduce_system': {
       // ARK-12: the 運営委員会's approval registers the system as proposed (導入予定).
-      const unit = (await one<{ org_unit_id: string }>(db, `select p.org_unit_id from position_tenure t join position p on p.id = t.position_id
-        where t.staff_id = $1 and t.valid_to is null order by t.valid_from desc limit 1`, [request.requester_id]))?.org_unit_id;
+      const unit = (
+        await one<{ org_unit_id: string }>(
+          db,
+          `select p.org_unit_id from position_tenure t join position p on p.id = t.position_id
+        where t.staff_id = $1 and t.valid_to is null order by t.valid_from desc limit 1`,
+          [request.requester_id],
+        )
+      )?.org_unit_id;
       const municipality = await one<{ rulebook_ids: string[] }>(db, 'select rulebook_ids from municipality where id = $1', [v.municipalityId]);
       if (!unit) throw conflict('requesterWithoutPosition');
       const system = await registryRepo.insertSystem(db, v.municipalityId, {
-        name: String(c.systemName), business_content: String(c.summary ?? c.systemName), managing_org_unit_id: unit, management_type: 'system_section',
-        lifecycle_status: 'proposed', rulebook_id: municipality?.rulebook_ids.length === 1 ? municipality.rulebook_ids[0]! : null,
+        name: String(c.systemName),
+        business_content: String(c.summary ?? c.systemName),
+        managing_org_unit_id: unit,
+        management_type: 'system_section',
+        lifecycle_status: 'proposed',
+        rulebook_id: municipality?.rulebook_ids.length === 1 ? municipality.rulebook_ids[0]! : null,
       });
       changed.push({ targetType: 'system', targetId: system.id, after: { name: system.name, lifecycleStatus: 'proposed' } });
       break;
@@ -126,7 +162,17 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       // Recorded by the request itself (its steps hold the work and the records).
       break;
   }
-  await auditRepo.appendAuditEvents(db, v.municipalityId, changed.map((x) => ({
-    actorStaffId: performer, action: `effect.${kind.effect}`, targetType: x.targetType, targetId: x.targetId, after: { ...(x.after as object), request: request.number, requestUuid: request.id }, ruleIds, requestId: ctx.requestId,
-  })));
+  await auditRepo.appendAuditEvents(
+    db,
+    v.municipalityId,
+    changed.map((x) => ({
+      actorStaffId: performer,
+      action: `effect.${kind.effect}`,
+      targetType: x.targetType,
+      targetId: x.targetId,
+      after: { ...(x.after as object), request: request.number, requestUuid: request.id },
+      ruleIds,
+      requestId: ctx.requestId,
+    })),
+  );
 }

@@ -1,6 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
-import { fieldsFor, type RequestStatus, kindRuleIds, kindsFor, positionsAt, REQUEST_MESSAGES, rulebookNotOwn, stepIdOf, type RulebookId } from '@tsukasa/domain';
+import {
+  fieldsFor,
+  type RequestStatus,
+  kindRuleIds,
+  kindsFor,
+  positionsAt,
+  REQUEST_MESSAGES,
+  rulebookNotOwn,
+  stepIdOf,
+  type RulebookId,
+} from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../graphql/errors.ts';
@@ -39,13 +49,32 @@ async function actorsOf(ctx: Context, a: ResolvedActors): Promise<StepActor[]> {
 }
 
 async function toStep(ctx: Context, s: requestRepo.StepRow): Promise<RouteStep> {
-  const [by, behalf] = await Promise.all([s.decided_by_id ? ctx.loaders.staff.load(s.decided_by_id) : null, s.on_behalf_of_id ? ctx.loaders.staff.load(s.on_behalf_of_id) : null]);
+  const [by, behalf] = await Promise.all([
+    s.decided_by_id ? ctx.loaders.staff.load(s.decided_by_id) : null,
+    s.on_behalf_of_id ? ctx.loaders.staff.load(s.on_behalf_of_id) : null,
+  ]);
   return graphqlObject(RouteStep, {
-    id: s.id, key: s.key, kind: s.kind, stage: s.stage, label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids,
-    actors: await actorsOf(ctx, { positionIds: s.actor_position_ids, staffIds: s.actor_staff_ids, contractorId: s.actor_contractor_id, committeeId: s.actor_committee_id }),
-    status: s.status, decision: (s.decision as StepDecision | null) ?? null, decidedById: s.decided_by_id, decidedByName: by ? `${by.family_name} ${by.given_name}` : null,
-    onBehalfOfId: s.on_behalf_of_id, onBehalfOfName: behalf ? `${behalf.family_name} ${behalf.given_name}` : null,
-    decidedAt: toDateOrNull(s.decided_at), comment: s.comment, record: s.record,
+    id: s.id,
+    key: s.key,
+    kind: s.kind,
+    stage: s.stage,
+    label: { ja: s.label_ja, en: s.label_en },
+    ruleIds: s.rule_ids,
+    actors: await actorsOf(ctx, {
+      positionIds: s.actor_position_ids,
+      staffIds: s.actor_staff_ids,
+      contractorId: s.actor_contractor_id,
+      committeeId: s.actor_committee_id,
+    }),
+    status: s.status,
+    decision: (s.decision as StepDecision | null) ?? null,
+    decidedById: s.decided_by_id,
+    decidedByName: by ? `${by.family_name} ${by.given_name}` : null,
+    onBehalfOfId: s.on_behalf_of_id,
+    onBehalfOfName: behalf ? `${behalf.family_name} ${behalf.given_name}` : null,
+    decidedAt: toDateOrNull(s.decided_at),
+    comment: s.comment,
+    record: s.record,
   });
 }
 
@@ -65,10 +94,25 @@ export class RequestResolver {
       for (const kind of kindsFor(book)) {
         if (seen.has(kind.key)) continue;
         // A kind cites the rules of every rulebook that defines it: the viewer sees those of its own.
-        seen.set(kind.key, graphqlObject(RequestKind, {
-          key: kind.key, name: kind.name, paperForm: kind.paperForm ?? null, rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)), ruleIds: kindRuleIds(kind, own),
-          fields: fieldsFor(kind, book).map((f) => ({ ...f, help: f.help ?? null, options: f.options ?? null, maxLength: f.maxLength ?? null, min: f.min ?? null, max: f.max ?? null, ruleIds: f.ruleIds ?? [] })),
-        }));
+        seen.set(
+          kind.key,
+          graphqlObject(RequestKind, {
+            key: kind.key,
+            name: kind.name,
+            paperForm: kind.paperForm ?? null,
+            rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)),
+            ruleIds: kindRuleIds(kind, own),
+            fields: fieldsFor(kind, book).map((f) => ({
+              ...f,
+              help: f.help ?? null,
+              options: f.options ?? null,
+              maxLength: f.maxLength ?? null,
+              min: f.min ?? null,
+              max: f.max ?? null,
+              ruleIds: f.ruleIds ?? [],
+            })),
+          }),
+        );
       }
     }
     return [...seen.values()];
@@ -80,20 +124,43 @@ export class RequestResolver {
     const { result, actors } = await service.preview(ctx, input.kindKey, input.systemId, input.content);
     const steps: RouteStep[] = [];
     for (const s of result.steps) {
-      steps.push(graphqlObject(RouteStep, {
-        id: null, key: s.key, kind: s.kind, stage: s.stage, label: s.label, ruleIds: s.ruleIds, actors: await actorsOf(ctx, actors.get(stepIdOf(s))!),
-        status: 'planned', decision: null, decidedById: null, decidedByName: null, onBehalfOfId: null, onBehalfOfName: null, decidedAt: null, comment: null, record: null,
-      }));
+      steps.push(
+        graphqlObject(RouteStep, {
+          id: null,
+          key: s.key,
+          kind: s.kind,
+          stage: s.stage,
+          label: s.label,
+          ruleIds: s.ruleIds,
+          actors: await actorsOf(ctx, actors.get(stepIdOf(s))!),
+          status: 'planned',
+          decision: null,
+          decidedById: null,
+          decidedByName: null,
+          onBehalfOfId: null,
+          onBehalfOfName: null,
+          decidedAt: null,
+          comment: null,
+          record: null,
+        }),
+      );
     }
     return graphqlObject(RoutePreview, {
-      steps, notes: result.notes, dueOn: result.dueOn ?? null, acceptable: result.errors.length === 0,
+      steps,
+      notes: result.notes,
+      dueOn: result.dueOn ?? null,
+      acceptable: result.errors.length === 0,
       errors: result.errors.map((e) => ({ path: e.path.map(String), code: e.code, message: e.message, ruleIds: e.ruleIds ?? [] })),
     });
   }
 
   @Rule('signedIn')
   @Mutation(() => Request, { description: 'Files a request. The same idempotency key returns the first result instead of filing twice.' })
-  async submitRequest(@Ctx() ctx: Context, @Arg('input', () => RequestInput) input: RequestInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null): Promise<Request> {
+  async submitRequest(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RequestInput) input: RequestInput,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+  ): Promise<Request> {
     return toRequest(await service.submit(ctx, input, idempotencyKey));
   }
 
@@ -111,7 +178,11 @@ export class RequestResolver {
 
   @Rule('signedIn')
   @Mutation(() => Request, { description: 'Files a request returned for correction again; its route restarts.' })
-  async resubmitRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('content', () => GraphQLJSONObject) content: Record<string, unknown>): Promise<Request> {
+  async resubmitRequest(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('content', () => GraphQLJSONObject) content: Record<string, unknown>,
+  ): Promise<Request> {
     return toRequest(await service.resubmit(ctx, id, content));
   }
 
@@ -136,7 +207,9 @@ export class RequestResolver {
     const position = after ? afterCursor<[string, string]>(after, [isInstant, isUuid]) : null;
     const filter = { status, kindKey };
     const page = await requestRepo.listRequests(await ctx.db.em(), filter, size + 1, position && { filedAt: position[0], id: position[1] });
-    const edges = page.slice(0, size).map((r) => ({ cursor: encodeCursor([typeof r.filed_at === 'string' ? r.filed_at : r.filed_at.toISOString(), r.id]), node: toRequest(r) }));
+    const edges = page
+      .slice(0, size)
+      .map((r) => ({ cursor: encodeCursor([typeof r.filed_at === 'string' ? r.filed_at : r.filed_at.toISOString(), r.id]), node: toRequest(r) }));
     return graphqlObject(RequestConnection, { edges, pageInfo: { hasNextPage: page.length > size, endCursor: edges.at(-1)?.cursor ?? null }, filter });
   }
 
@@ -147,7 +220,9 @@ export class RequestResolver {
     const size = pageSize(first, ['first']);
     const db = await ctx.db.em();
     const facts = await ctx.authz.facts();
-    const positions = facts ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)] : [];
+    const positions = facts
+      ? [...positionsAt(v.staffId, ctx.now(), facts.viewer.tenures), ...facts.viewer.roles.filter((r) => r.via === 'deputy').map((r) => r.positionId)]
+      : [];
     // Steps the viewer holds but may not take (approving their own request, confirming their own
     // work) are left out; read on until the page is full, so a page is never short for that reason.
     const steps: requestRepo.StepRow[] = [];
@@ -207,8 +282,13 @@ export class SystemLicencesResolver {
     return (await requestRepo.licenceUse(await ctx.db.em())).map((r) => {
       const allocatedTotal = r.allocations.reduce((n, a) => n + a.count, 0);
       return {
-        systemId: r.system_id, systemName: r.system_name, purchasedTotal: r.purchased_total, allocatedTotal, free: Math.max(0, r.purchased_total - allocatedTotal),
-        sections: r.allocations, ruleIds: ['MNT-18-1'],
+        systemId: r.system_id,
+        systemName: r.system_name,
+        purchasedTotal: r.purchased_total,
+        allocatedTotal,
+        free: Math.max(0, r.purchased_total - allocatedTotal),
+        sections: r.allocations,
+        ruleIds: ['MNT-18-1'],
       };
     });
   }
@@ -217,6 +297,10 @@ export class SystemLicencesResolver {
   async licences(@Root() s: System, @Ctx() ctx: Context): Promise<Licences | null> {
     const [row] = await requestRepo.licencesOfSystems(await ctx.db.em(), [s.id]);
     if (!row) return null;
-    return graphqlObject(Licences, { purchasedTotal: row.purchased_total, allocatedTotal: row.allocations.reduce((n, a) => n + a.count, 0), allocations: row.allocations });
+    return graphqlObject(Licences, {
+      purchasedTotal: row.purchased_total,
+      allocatedTotal: row.allocations.reduce((n, a) => n + a.count, 0),
+      allocations: row.allocations,
+    });
   }
 }

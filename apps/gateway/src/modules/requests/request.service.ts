@@ -56,16 +56,21 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
   if (systemId && !system) throw badInput([systemNotFound(['input', 'systemId'])]);
   const municipality = (await authRepo.municipalityById(db, v.municipalityId))!;
   // A request is governed by the rulebook covering its system; without one, by the municipality's only rulebook.
-  const rulebookId = (system?.rulebook_id ?? (municipality.rulebook_ids.length === 1 ? municipality.rulebook_ids[0] : kind.rulebookIds.find((r) => municipality.rulebook_ids.includes(r)))) as RulebookId | undefined;
+  const rulebookId = (system?.rulebook_id ??
+    (municipality.rulebook_ids.length === 1 ? municipality.rulebook_ids[0] : kind.rulebookIds.find((r) => municipality.rulebook_ids.includes(r)))) as
+    RulebookId | undefined;
   if (!rulebookId) throw badInput([chooseSystem(['input', 'systemId'])]);
   const now = ctx.now();
   const facts = await loadStaffFacts(db, v.staffId, now);
   const held = positionsAt(v.staffId, now, facts.viewer.tenures);
   const requesterUnitId = held.map((p) => facts.positionOrgUnit.get(p)).find((u): u is string => !!u) ?? null;
   let assets = system
-    ? await rows<{ id: string; owner_position_ids: string[] }>(db,
+    ? await rows<{ id: string; owner_position_ids: string[] }>(
+        db,
         `select a.id, array(select o.position_id::text from information_asset_owner o where o.asset_id = a.id order by o.sort_order) as owner_position_ids
-           from information_asset a join information_asset_system x on x.asset_id = a.id where x.system_id = $1 and a.kind = 'business' order by a.name`, [system.id])
+           from information_asset a join information_asset_system x on x.asset_id = a.id where x.system_id = $1 and a.kind = 'business' order by a.name`,
+        [system.id],
+      )
     : [];
   // The assets a request touches are the ones it names (KWW-6-2, KWW-7-2), among those the system handles.
   if (Array.isArray(content.touchedAssets)) {
@@ -79,10 +84,13 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
   const ownerPositions = new Set(assets.flatMap((a) => a.owner_position_ids));
   const itemIds = Array.isArray(content.dataItems) ? content.dataItems.filter((x): x is string => typeof x === 'string' && isUuid(x)) : [];
   const dataUse = itemIds.length
-    ? await rows<{ name: string; managing_org_unit_id: string; basic_resident_item: number | null; personal: boolean }>(db,
+    ? await rows<{ name: string; managing_org_unit_id: string; basic_resident_item: number | null; personal: boolean }>(
+        db,
         `select d.name, p.org_unit_id as managing_org_unit_id, d.basic_resident_item, d.personal from data_item d
            join lateral (select o.position_id from information_asset_owner o where o.asset_id = d.asset_id order by o.sort_order limit 1) own on true
-           join position p on p.id = own.position_id where d.id = any($1::uuid[])`, [itemIds])
+           join position p on p.id = own.position_id where d.id = any($1::uuid[])`,
+        [itemIds],
+      )
     : [];
   // MNT-18: the totals a licence change is checked against come from the registry, never from the client.
   if (kind.effect === 'change_licences' && system) {
@@ -94,8 +102,19 @@ export async function buildRouteContext(ctx: Context, kind: RequestKind, systemI
     rulebookId,
     filedAt: now.toISOString(),
     timeZone: municipality.time_zone,
-    requester: { staffId: v.staffId, orgUnitId: requesterUnitId, roleKeys: facts.viewer.roles.filter((r) => r.rulebookId === rulebookId).map((r) => r.roleKey) },
-    system: system ? { id: system.id, rulebookId: system.rulebook_id as RulebookId | null, managingOrgUnitId: system.managing_org_unit_id, managementType: system.management_type as 'digital_section' | 'system_section' } : null,
+    requester: {
+      staffId: v.staffId,
+      orgUnitId: requesterUnitId,
+      roleKeys: facts.viewer.roles.filter((r) => r.rulebookId === rulebookId).map((r) => r.roleKey),
+    },
+    system: system
+      ? {
+          id: system.id,
+          rulebookId: system.rulebook_id as RulebookId | null,
+          managingOrgUnitId: system.managing_org_unit_id,
+          managementType: system.management_type as 'digital_section' | 'system_section',
+        }
+      : null,
     assets: assets.map((a) => ({ id: a.id, ownerPositionIds: a.owner_position_ids })),
     requesterPositionIds: held.filter((p) => ownerPositions.has(p)),
     dataUse: dataUse.map((d) => ({ name: d.name, managingOrgUnitId: d.managing_org_unit_id, basicResidentItem: d.basic_resident_item, personal: d.personal })),
@@ -121,7 +140,12 @@ export function kindOrThrow(key: string): RequestKind {
   return kind;
 }
 
-export async function preview(ctx: Context, kindKey: string, systemId: string | null | undefined, content: Record<string, unknown>): Promise<{ result: RouteResult; actors: Map<string, import('./actors.ts').ResolvedActors> }> {
+export async function preview(
+  ctx: Context,
+  kindKey: string,
+  systemId: string | null | undefined,
+  content: Record<string, unknown>,
+): Promise<{ result: RouteResult; actors: Map<string, import('./actors.ts').ResolvedActors> }> {
   const kind = kindOrThrow(kindKey);
   const c = await buildRouteContext(ctx, kind, systemId, content);
   const result = domainPreview(kind, c.route);
@@ -135,14 +159,24 @@ export async function preview(ctx: Context, kindKey: string, systemId: string | 
 function toComputed(s: requestRepo.StepRow): ComputedStep {
   const actor = s.actor as ComputedStep['actor'];
   return {
-    key: s.key, kind: s.kind as ComputedStep['kind'], actor, label: { ja: s.label_ja, en: s.label_en }, ruleIds: s.rule_ids, stage: s.stage,
-    ...(s.subject_id ? { subjectId: s.subject_id } : {}), ...(actorIsRequesterSide(actor) ? { requesterMayDecide: true } : {}),
+    key: s.key,
+    kind: s.kind as ComputedStep['kind'],
+    actor,
+    label: { ja: s.label_ja, en: s.label_en },
+    ruleIds: s.rule_ids,
+    stage: s.stage,
+    ...(s.subject_id ? { subjectId: s.subject_id } : {}),
+    ...(actorIsRequesterSide(actor) ? { requesterMayDecide: true } : {}),
   };
 }
 
 const outcomeOf = (decision: string): DomainDecision['outcome'] => (decision === 'rejected' ? 'rejected' : decision === 'returned' ? 'returned' : 'approved');
 
-export async function submit(ctx: Context, input: { kindKey: string; systemId?: string | null; content: Record<string, unknown> }, idempotencyKey: string | null) {
+export async function submit(
+  ctx: Context,
+  input: { kindKey: string; systemId?: string | null; content: Record<string, unknown> },
+  idempotencyKey: string | null,
+) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const keyError = idempotencyKeyError(idempotencyKey);
@@ -161,14 +195,48 @@ export async function submit(ctx: Context, input: { kindKey: string; systemId?: 
   const fy = fiscalYearOf(now.toISOString().slice(0, 10));
   const number = await requestRepo.nextRequestNumber(db, v.municipalityId, fy, fy - 2018);
   const request = await requestRepo.insertRequest(db, {
-    municipalityId: v.municipalityId, number, kindKey: kind.key, rulebookId: c.rulebookId, systemId: c.system?.id ?? null, requesterId: v.staffId,
-    onBehalfOfId: c.onBehalfOf, content: input.content, routeNotes: result.notes, ruleIds: kindRuleIds(kind, [c.rulebookId]), dueOn: result.dueOn ?? null, idempotencyKey, filedAt: now,
+    municipalityId: v.municipalityId,
+    number,
+    kindKey: kind.key,
+    rulebookId: c.rulebookId,
+    systemId: c.system?.id ?? null,
+    requesterId: v.staffId,
+    onBehalfOfId: c.onBehalfOf,
+    content: input.content,
+    routeNotes: result.notes,
+    ruleIds: kindRuleIds(kind, [c.rulebookId]),
+    dueOn: result.dueOn ?? null,
+    idempotencyKey,
+    filedAt: now,
   });
-  await requestRepo.insertSteps(db, v.municipalityId, request.id, result.steps.map((s, i) => ({
-    round: 1, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
-  })));
+  await requestRepo.insertSteps(
+    db,
+    v.municipalityId,
+    request.id,
+    result.steps.map((s, i) => ({
+      round: 1,
+      seq: i + 1,
+      stage: s.stage,
+      key: s.key,
+      kind: s.kind,
+      actor: s.actor,
+      subjectId: s.subjectId ?? null,
+      labelJa: s.label.ja,
+      labelEn: s.label.en,
+      ruleIds: s.ruleIds,
+    })),
+  );
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: c.onBehalfOf, action: 'request.submit', targetType: 'request', targetId: request.id, after: { number, kind: kind.key, content: input.content }, ruleIds: kindRuleIds(kind, [c.rulebookId]), requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: c.onBehalfOf,
+      action: 'request.submit',
+      targetType: 'request',
+      targetId: request.id,
+      after: { number, kind: kind.key, content: input.content },
+      ruleIds: kindRuleIds(kind, [c.rulebookId]),
+      requestId: ctx.requestId,
+    },
   ]);
   await advance(ctx, db, request.id, c.actorContext);
   return (await requestRepo.requestsByIds(db, [request.id]))[0]!;
@@ -184,7 +252,10 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
     const request = (await requestRepo.requestsByIds(db, [requestId]))[0]!;
     const steps = await requestRepo.stepsOfRequests(db, [requestId]);
     const computed = steps.map(toComputed);
-    const decisions: DomainDecision[] = steps.filter((s) => s.status === 'done' && s.kind !== 'inform').sort((a, b) => +toDate(a.decided_at!) - +toDate(b.decided_at!)).map((s) => ({ stepId: stepIdOf(toComputed(s)), outcome: outcomeOf(s.decision!) }));
+    const decisions: DomainDecision[] = steps
+      .filter((s) => s.status === 'done' && s.kind !== 'inform')
+      .sort((a, b) => +toDate(a.decided_at!) - +toDate(b.decided_at!))
+      .map((s) => ({ stepId: stepIdOf(toComputed(s)), outcome: outcomeOf(s.decision!) }));
     const outcome = finalOutcome(computed, decisions);
     if (outcome.outcome === 'rejected' || outcome.outcome === 'returned') return finish(ctx, db, request, outcome.outcome, steps);
     // On approval the route is complete: its trailing inform steps (the result notified to the
@@ -200,7 +271,14 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
       await requestRepo.openStep(db, s.id, actors, ctx.now());
       changed = true;
       if (s.kind === 'inform') {
-        await requestRepo.decideStepIfOpen(db, s.id, { decision: 'informed', decidedBy: null, onBehalfOf: null, comment: null, record: null, idempotencyKey: null });
+        await requestRepo.decideStepIfOpen(db, s.id, {
+          decision: 'informed',
+          decidedBy: null,
+          onBehalfOf: null,
+          comment: null,
+          record: null,
+          idempotencyKey: null,
+        });
       }
       toNotify.push({ staffIds: actors.staffIds ?? [], positionIds: actors.positionIds ?? [], label: s.label_ja });
     }
@@ -210,38 +288,80 @@ async function advance(ctx: Context, db: Db, requestId: string, actorContext: Ac
   }
 }
 
-async function notifyActors(ctx: Context, db: Db, request: requestRepo.RequestRow, items: { staffIds: string[]; positionIds: string[]; label: string }[]): Promise<void> {
+async function notifyActors(
+  ctx: Context,
+  db: Db,
+  request: requestRepo.RequestRow,
+  items: { staffIds: string[]; positionIds: string[]; label: string }[],
+): Promise<void> {
   const v = ctx.viewer!;
   for (const item of items) {
     const holders = item.positionIds.length
-      ? (await rows<{ staff_id: string; email: string }>(db,
+      ? await rows<{ staff_id: string; email: string }>(
+          db,
           `select distinct t.staff_id, s.email from position_tenure t join staff s on s.id = t.staff_id
-            where t.position_id = any($1::uuid[]) and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date)`, [item.positionIds, localDateAt(ctx.now())]))
+            where t.position_id = any($1::uuid[]) and t.valid_from <= $2::date and (t.valid_to is null or t.valid_to > $2::date)`,
+          [item.positionIds, localDateAt(ctx.now())],
+        )
       : [];
     const people = item.staffIds.length ? (await accessRepo.staffByIds(db, item.staffIds)).map((s) => ({ staff_id: s.id, email: s.email })) : [];
     const recipients = [...new Map([...holders, ...people].map((p) => [p.staff_id, p])).values()];
     const kind = findRequestKind(request.kind_key);
     const notice = stepOpenedNotice({ kindName: kind?.name.ja ?? request.kind_key, label: item.label, number: request.number });
-    await accessRepo.insertNotifications(db, v.municipalityId, recipients.map((r) => ({
-      recipientId: r.staff_id, kind: 'request.step', ...notice.notification, targetType: 'request', targetId: request.id, ruleIds: request.rule_ids,
-    })));
-    await requestRepo.queueMail(db, v.municipalityId, recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, ...notice.mail })));
+    await accessRepo.insertNotifications(
+      db,
+      v.municipalityId,
+      recipients.map((r) => ({
+        recipientId: r.staff_id,
+        kind: 'request.step',
+        ...notice.notification,
+        targetType: 'request',
+        targetId: request.id,
+        ruleIds: request.rule_ids,
+      })),
+    );
+    await requestRepo.queueMail(
+      db,
+      v.municipalityId,
+      recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, ...notice.mail })),
+    );
   }
 }
 
-async function finish(ctx: Context, db: Db, request: requestRepo.RequestRow, outcome: 'approved' | 'rejected' | 'returned', steps: requestRepo.StepRow[]): Promise<void> {
+async function finish(
+  ctx: Context,
+  db: Db,
+  request: requestRepo.RequestRow,
+  outcome: 'approved' | 'rejected' | 'returned',
+  steps: requestRepo.StepRow[],
+): Promise<void> {
   if (['approved', 'rejected', 'returned', 'withdrawn'].includes(request.status)) return;
   const v = ctx.viewer!;
   const kind = findRequestKind(request.kind_key)!;
   if (outcome === 'approved') await applyEffect(ctx, db, request, kind, steps);
   const updated = await requestRepo.setRequestStatus(db, request.id, outcome, { decided: outcome !== 'returned' });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, action: `request.${outcome}`, targetType: 'request', targetId: request.id, after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null }, ruleIds: kindRuleIds(kind, [request.rulebook_id]), requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      action: `request.${outcome}`,
+      targetType: 'request',
+      targetId: request.id,
+      after: { status: updated.status, effect: outcome === 'approved' ? kind.effect : null },
+      ruleIds: kindRuleIds(kind, [request.rulebook_id]),
+      requestId: ctx.requestId,
+    },
   ]);
   const [requester] = await accessRepo.staffByIds(db, [request.requester_id]);
   const notice = requestOutcomeNotice({ outcome, kindName: kind.name.ja, number: request.number });
   await accessRepo.insertNotifications(db, v.municipalityId, [
-    { recipientId: request.requester_id, kind: `request.${outcome}`, ...notice.notification, targetType: 'request', targetId: request.id, ruleIds: kindRuleIds(kind, [request.rulebook_id]) },
+    {
+      recipientId: request.requester_id,
+      kind: `request.${outcome}`,
+      ...notice.notification,
+      targetType: 'request',
+      targetId: request.id,
+      ruleIds: kindRuleIds(kind, [request.rulebook_id]),
+    },
   ]);
   if (requester) await requestRepo.queueMail(db, v.municipalityId, [{ recipientId: requester.id, to: requester.email, ...notice.mail }]);
 }
@@ -271,12 +391,21 @@ export async function decidableByViewer(ctx: Context, db: Db, steps: requestRepo
   return steps.filter((s) => {
     const request = requests.get(s.request_id);
     if (!request) return false;
-    const author = s.kind === 'confirm' ? all.filter((x) => x.request_id === s.request_id && x.kind === 'perform' && x.status === 'done').map((x) => x.decided_by_id).at(-1) ?? null : null;
+    const author =
+      s.kind === 'confirm'
+        ? (all
+            .filter((x) => x.request_id === s.request_id && x.kind === 'perform' && x.status === 'done')
+            .map((x) => x.decided_by_id)
+            .at(-1) ?? null)
+        : null;
     return mayDecide({ step: toComputed(s), deciderStaffId: v.staffId, requesterStaffId: request.requester_id, authorOfUpdateStaffId: author }).allowed;
   });
 }
 
-export async function decide(ctx: Context, input: { stepId: string; decision: string; comment?: string | null; record?: Record<string, unknown> | null; idempotencyKey?: string | null }) {
+export async function decide(
+  ctx: Context,
+  input: { stepId: string; decision: string; comment?: string | null; record?: Record<string, unknown> | null; idempotencyKey?: string | null },
+) {
   const v = ctx.viewer!;
   if (v.kind !== 'staff') throw forbiddenWith(REQUEST_MESSAGES.decidedByStaff);
   if (!isUuid(input.stepId)) throw badInput([fieldErrorOf(['input', 'stepId'], 'INVALID_VALUE', REQUEST_MESSAGES.stepIdMalformed)]);
@@ -296,22 +425,52 @@ export async function decide(ctx: Context, input: { stepId: string; decision: st
   const choiceError = stepDecisionChoiceError(step.kind, input.decision);
   if (choiceError) throw badInput([choiceError]);
   // KWO-8-1-2: a confirmation is never by the person who did the work it confirms.
-  const author = step.kind === 'confirm' ? (await requestRepo.stepsOfRequests(db, [request.id])).filter((s) => s.kind === 'perform' && s.status === 'done').map((s) => s.decided_by_id).at(-1) ?? null : null;
+  const author =
+    step.kind === 'confirm'
+      ? ((await requestRepo.stepsOfRequests(db, [request.id]))
+          .filter((s) => s.kind === 'perform' && s.status === 'done')
+          .map((s) => s.decided_by_id)
+          .at(-1) ?? null)
+      : null;
   const may = mayDecide({ step: toComputed(step), deciderStaffId: v.staffId, requesterStaffId: request.requester_id, authorOfUpdateStaffId: author });
   if (!may.allowed) throw forbiddenWith(may.message, may.ruleIds);
   const decided = await requestRepo.decideStepIfOpen(db, step.id, {
-    decision: input.decision, decidedBy: v.staffId, onBehalfOf: acting.onBehalfOf, comment: input.comment?.trim() || null, record: input.record ?? null, idempotencyKey: input.idempotencyKey ?? null,
+    decision: input.decision,
+    decidedBy: v.staffId,
+    onBehalfOf: acting.onBehalfOf,
+    comment: input.comment?.trim() || null,
+    record: input.record ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
   });
   if (!decided) throw refusalError(stepAlreadyDecided());
-  return afterDecision(ctx, db, request, step, { decision: input.decision, onBehalfOf: acting.onBehalfOf, comment: input.comment ?? null, record: input.record ?? null });
+  return afterDecision(ctx, db, request, step, {
+    decision: input.decision,
+    onBehalfOf: acting.onBehalfOf,
+    comment: input.comment ?? null,
+    record: input.record ?? null,
+  });
 }
 
 /** Audits a step's decision and moves the route on, in the decision's transaction. */
-async function afterDecision(ctx: Context, db: Db, request: requestRepo.RequestRow, step: requestRepo.StepRow, d: { decision: string; onBehalfOf: string | null; comment: string | null; record: Record<string, unknown> | null }) {
+async function afterDecision(
+  ctx: Context,
+  db: Db,
+  request: requestRepo.RequestRow,
+  step: requestRepo.StepRow,
+  d: { decision: string; onBehalfOf: string | null; comment: string | null; record: Record<string, unknown> | null },
+) {
   const v = ctx.viewer!;
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
-    { actorStaffId: v.staffId, onBehalfOfStaffId: d.onBehalfOf, action: `request.step.${d.decision}`, targetType: 'request_step', targetId: step.id,
-      after: { request: request.number, step: step.key, decision: d.decision, comment: d.comment, record: d.record }, ruleIds: step.rule_ids, requestId: ctx.requestId },
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: d.onBehalfOf,
+      action: `request.step.${d.decision}`,
+      targetType: 'request_step',
+      targetId: step.id,
+      after: { request: request.number, step: step.key, decision: d.decision, comment: d.comment, record: d.record },
+      ruleIds: step.rule_ids,
+      requestId: ctx.requestId,
+    },
   ]);
   const kind = findRequestKind(request.kind_key)!;
   const c = await buildRouteContextFor(ctx, db, request, kind);
@@ -325,13 +484,27 @@ async function afterDecision(ctx: Context, db: Db, request: requestRepo.RequestR
  * the caller has checked the meeting (quorum, ARK-19-1; sign-offs, KWW-12-2). Returns null when the
  * step is no longer open (decided elsewhere, or the request was withdrawn).
  */
-export async function decideCommitteeStep(ctx: Context, db: Db, stepId: string, decision: 'approved' | 'rejected', comment: string, record: Record<string, unknown>) {
+export async function decideCommitteeStep(
+  ctx: Context,
+  db: Db,
+  stepId: string,
+  decision: 'approved' | 'rejected',
+  comment: string,
+  record: Record<string, unknown>,
+) {
   const peek = await requestRepo.stepById(db, stepId);
   if (!peek) return null;
   const request = (await requestRepo.lockRequest(db, peek.request_id))!;
   const step = (await requestRepo.stepById(db, stepId))!;
   if (step.status !== 'open' || step.round !== request.round || request.status !== 'in_progress' || step.actor.kind !== 'committee') return null;
-  const decided = await requestRepo.decideStepIfOpen(db, step.id, { decision, decidedBy: ctx.viewer!.staffId, onBehalfOf: null, comment, record, idempotencyKey: null });
+  const decided = await requestRepo.decideStepIfOpen(db, step.id, {
+    decision,
+    decidedBy: ctx.viewer!.staffId,
+    onBehalfOf: null,
+    comment,
+    record,
+    idempotencyKey: null,
+  });
   if (!decided) return null;
   return afterDecision(ctx, db, request, step, { decision, onBehalfOf: null, comment, record });
 }
@@ -342,11 +515,21 @@ async function buildRouteContextFor(ctx: Context, db: Db, request: requestRepo.R
   const system = request.system_id ? (await registryRepo.systemsByIds(db, [request.system_id]))[0] : undefined;
   const tenures = await accessRepo.tenuresOfStaff(db, [request.requester_id]);
   const at = toDate(request.filed_at);
-  const held = positionsAt(request.requester_id, at, tenures.map((t) => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to })));
+  const held = positionsAt(
+    request.requester_id,
+    at,
+    tenures.map((t) => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to })),
+  );
   const requesterUnitId = tenures.find((t) => held.includes(t.position_id))?.org_unit_id ?? null;
   const owners = system
-    ? (await rows<{ position_id: string }>(db, `select distinct o.position_id::text from information_asset_owner o join information_asset_system x on x.asset_id = o.asset_id
-        join information_asset a on a.id = o.asset_id where x.system_id = $1 and a.kind = 'business'`, [system.id])).map((r) => r.position_id)
+    ? (
+        await rows<{ position_id: string }>(
+          db,
+          `select distinct o.position_id::text from information_asset_owner o join information_asset_system x on x.asset_id = o.asset_id
+        join information_asset a on a.id = o.asset_id where x.system_id = $1 and a.kind = 'business'`,
+          [system.id],
+        )
+      ).map((r) => r.position_id)
     : [];
   return {
     rulebookId: request.rulebook_id,
@@ -367,7 +550,9 @@ export async function withdraw(ctx: Context, id: string) {
   if (!request) throw notFound('Request', ['id']);
   throwRefusal(withdrawalRefusal({ requesterId: request.requester_id, status: request.status }, v.staffId));
   const updated = await requestRepo.setRequestStatus(db, id, 'withdrawn', { decided: true });
-  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.withdraw', targetType: 'request', targetId: id, ruleIds: [], requestId: ctx.requestId }]);
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    { actorStaffId: v.staffId, action: 'request.withdraw', targetType: 'request', targetId: id, ruleIds: [], requestId: ctx.requestId },
+  ]);
   return updated;
 }
 
@@ -385,10 +570,34 @@ export async function resubmit(ctx: Context, id: string, content: Record<string,
   if (result.errors.length) throw badInput(result.errors as FieldError[]);
   const round = request.round + 1;
   await requestRepo.setRequestStatus(db, id, 'in_progress', { content, round });
-  await requestRepo.insertSteps(db, v.municipalityId, id, result.steps.map((s, i) => ({
-    round, seq: i + 1, stage: s.stage, key: s.key, kind: s.kind, actor: s.actor, subjectId: s.subjectId ?? null, labelJa: s.label.ja, labelEn: s.label.en, ruleIds: s.ruleIds,
-  })));
-  await auditRepo.appendAuditEvents(db, v.municipalityId, [{ actorStaffId: v.staffId, action: 'request.resubmit', targetType: 'request', targetId: id, after: { round, content }, ruleIds: kindRuleIds(kind, [c.rulebookId]), requestId: ctx.requestId }]);
+  await requestRepo.insertSteps(
+    db,
+    v.municipalityId,
+    id,
+    result.steps.map((s, i) => ({
+      round,
+      seq: i + 1,
+      stage: s.stage,
+      key: s.key,
+      kind: s.kind,
+      actor: s.actor,
+      subjectId: s.subjectId ?? null,
+      labelJa: s.label.ja,
+      labelEn: s.label.en,
+      ruleIds: s.ruleIds,
+    })),
+  );
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: v.staffId,
+      action: 'request.resubmit',
+      targetType: 'request',
+      targetId: id,
+      after: { round, content },
+      ruleIds: kindRuleIds(kind, [c.rulebookId]),
+      requestId: ctx.requestId,
+    },
+  ]);
   await advance(ctx, db, id, c.actorContext);
   return (await requestRepo.requestsByIds(db, [id]))[0]!;
 }

@@ -5,11 +5,23 @@ import { TextFormat } from '../../graphql/input-guard.ts';
 import { Bilingual, PageInfo } from '../../graphql/shared.types.ts';
 import { graphqlEnum } from '../../graphql/enums.ts';
 
-export const RequestStatusEnum = graphqlEnum(REQUEST_STATUS_VALUES, { name: 'RequestStatus', description: 'On its route (IN_PROGRESS), returned for correction, approved, rejected or withdrawn.' });
-export const StepKindEnum = graphqlEnum(STEP_KIND_VALUES, { name: 'StepKind', description: '承認 (approve), 同意 (consent), 実施 (perform), 確認 (confirm), 報告・通知 (inform).' });
-export const StepStatusEnum = graphqlEnum(STEP_STATUS_VALUES, { name: 'StepStatus', description: 'Waiting for the steps before it, open to its actors, done; PLANNED in a preview.' });
+export const RequestStatusEnum = graphqlEnum(REQUEST_STATUS_VALUES, {
+  name: 'RequestStatus',
+  description: 'On its route (IN_PROGRESS), returned for correction, approved, rejected or withdrawn.',
+});
+export const StepKindEnum = graphqlEnum(STEP_KIND_VALUES, {
+  name: 'StepKind',
+  description: '承認 (approve), 同意 (consent), 実施 (perform), 確認 (confirm), 報告・通知 (inform).',
+});
+export const StepStatusEnum = graphqlEnum(STEP_STATUS_VALUES, {
+  name: 'StepStatus',
+  description: 'Waiting for the steps before it, open to its actors, done; PLANNED in a preview.',
+});
 export const STEP_ACTOR_TYPE_VALUES = ['position', 'staff', 'contractor', 'committee'] as const;
-export const StepActorTypeEnum = graphqlEnum(STEP_ACTOR_TYPE_VALUES, { name: 'StepActorType', description: 'A position (its holder or deputy), a staff member, the maintenance contractor, or a committee.' });
+export const StepActorTypeEnum = graphqlEnum(STEP_ACTOR_TYPE_VALUES, {
+  name: 'StepActorType',
+  description: 'A position (its holder or deputy), a staff member, the maintenance contractor, or a committee.',
+});
 
 export enum StepDecision {
   APPROVED = 'approved',
@@ -20,12 +32,19 @@ export enum StepDecision {
   CONFIRMED = 'confirmed',
   INFORMED = 'informed',
 }
-registerEnumType(StepDecision, { name: 'StepDecision', description: 'approve: APPROVED/REJECTED/RETURNED; consent: CONSENTED/REJECTED/RETURNED; perform: PERFORMED; confirm: CONFIRMED/RETURNED.' });
+registerEnumType(StepDecision, {
+  name: 'StepDecision',
+  description: 'approve: APPROVED/REJECTED/RETURNED; consent: CONSENTED/REJECTED/RETURNED; perform: PERFORMED; confirm: CONFIRMED/RETURNED.',
+});
 
 @ObjectType({ description: 'A field of a request kind’s form (the admin app generates the form from these).' })
 export class RequestFormField {
   @Field(() => String) key!: string;
-  @Field(() => String, { description: 'text, textarea, date, datetime, number, boolean, select, staff, staffList, system, asset, assetList, orgUnit, position, dataItems, userChanges' }) type!: string;
+  @Field(() => String, {
+    description:
+      'text, textarea, date, datetime, number, boolean, select, staff, staffList, system, asset, assetList, orgUnit, position, dataItems, userChanges',
+  })
+  type!: string;
   @Field(() => Bilingual) label!: Bilingual;
   @Field(() => Boolean) required!: boolean;
   @Field(() => Bilingual, { nullable: true }) help!: Bilingual | null;
@@ -76,7 +95,10 @@ export class RouteStep {
   @Field(() => String, { nullable: true }) onBehalfOfName!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true }) comment!: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'What a perform step recorded (対応内容, 作業完了日 …).' }) record!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'What a perform step recorded (対応内容, 作業完了日 …).' }) record!: Record<
+    string,
+    unknown
+  > | null;
 }
 
 @ObjectType()
@@ -147,8 +169,12 @@ export class DecideStepInput {
   @Field(() => ID) stepId!: string;
   @Field(() => StepDecision) decision!: StepDecision;
   @TextFormat('multiline')
-  @Field(() => String, { nullable: true }) comment?: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'For perform steps: what was done (対応内容, 作業完了日 …).' }) record?: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'For perform steps: what was done (対応内容, 作業完了日 …).' }) record?: Record<
+    string,
+    unknown
+  > | null;
   @Field(() => String, { nullable: true, description: 'Resubmitting with the same key returns the first result.' }) idempotencyKey?: string | null;
 }
 

@@ -75,7 +75,9 @@ export function requestTools(gw: TestGateway) {
        where id = $1`,
       [row.staff_id, `u.${positionKey}`, code],
     );
-    const [s] = await q<{ username: string; name: string }>(`select username, family_name || ' ' || given_name as name from staff where id = $1`, [row.staff_id]);
+    const [s] = await q<{ username: string; name: string }>(`select username, family_name || ' ' || given_name as name from staff where id = $1`, [
+      row.staff_id,
+    ]);
     const person = { token: await gw.signIn(code, s!.username), staffId: row.staff_id, name: s!.name, positionKey, municipality: code, username: s!.username };
     people.set(positionKey, person);
     return person;
@@ -89,10 +91,19 @@ export function requestTools(gw: TestGateway) {
 
   const systemId = async (key: string) => (await q<{ id: string }>('select id from system where key = $1', [key]))[0]!.id;
   const staffOf = async (positionKey: string) =>
-    (await q<{ staff_id: string }>(`select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`, [positionKey]))[0]!.staff_id;
+    (
+      await q<{ staff_id: string }>(
+        `select t.staff_id from position_tenure t join position p on p.id = t.position_id where p.key = $1 and t.valid_to is null`,
+        [positionKey],
+      )
+    )[0]!.staff_id;
 
   async function trySubmit(who: Person, kindKey: string, systemKey: string | null, content: Record<string, unknown>, idempotencyKey?: string) {
-    return gw.gql<{ submitRequest: Req }>(SUBMIT, { i: { kindKey, systemId: systemKey ? await systemId(systemKey) : null, content }, k: idempotencyKey ?? null }, { token: who.token });
+    return gw.gql<{ submitRequest: Req }>(
+      SUBMIT,
+      { i: { kindKey, systemId: systemKey ? await systemId(systemKey) : null, content }, k: idempotencyKey ?? null },
+      { token: who.token },
+    );
   }
 
   async function submit(who: Person, kindKey: string, systemKey: string | null, content: Record<string, unknown>, idempotencyKey?: string): Promise<Req> {
@@ -101,11 +112,21 @@ export function requestTools(gw: TestGateway) {
     return r.data!.submitRequest;
   }
 
-  function tryDecide(who: Person, step: Pick<Step, 'id' | 'kind'>, decision: Decision = positive(step), extra: { comment?: string; record?: Record<string, unknown>; idempotencyKey?: string } = {}) {
+  function tryDecide(
+    who: Person,
+    step: Pick<Step, 'id' | 'kind'>,
+    decision: Decision = positive(step),
+    extra: { comment?: string; record?: Record<string, unknown>; idempotencyKey?: string } = {},
+  ) {
     return gw.gql<{ decideStep: Req }>(DECIDE, { i: { stepId: step.id, decision, ...extra } }, { token: who.token });
   }
 
-  async function decide(who: Person, step: Pick<Step, 'id' | 'kind'>, decision: Decision = positive(step), extra: { comment?: string; record?: Record<string, unknown>; idempotencyKey?: string } = {}): Promise<Req> {
+  async function decide(
+    who: Person,
+    step: Pick<Step, 'id' | 'kind'>,
+    decision: Decision = positive(step),
+    extra: { comment?: string; record?: Record<string, unknown>; idempotencyKey?: string } = {},
+  ): Promise<Req> {
     const r = await tryDecide(who, step, decision, extra);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.decideStep;
@@ -126,10 +147,12 @@ export function requestTools(gw: TestGateway) {
 
   /** The effects an approved request applied (audited in its municipality under its number). */
   const effects = async (r: Pick<Req, 'id' | 'number'>) =>
-    (await q<{ action: string }>(
-      `select action from audit_event where action like 'effect.%' and after->>'request' = $1 and municipality_id = (select municipality_id from request where id = $2) order by seq`,
-      [r.number, r.id],
-    )).map((e) => e.action);
+    (
+      await q<{ action: string }>(
+        `select action from audit_event where action like 'effect.%' and after->>'request' = $1 and municipality_id = (select municipality_id from request where id = $2) order by seq`,
+        [r.number, r.id],
+      )
+    ).map((e) => e.action);
 
   const open = (r: Req) => r.steps.filter((s) => s.status === 'OPEN');
   const step = (r: Req, key: string, subjectIndex = 0) => {
@@ -142,7 +165,11 @@ export function requestTools(gw: TestGateway) {
    * Takes the route to its end: each open step decided positively by whoever `actorFor` names, a
    * bystander refused on each deciding step first. Returns the request and the order the steps opened.
    */
-  async function walk(r: Req, actorFor: (s: Step) => Person | Promise<Person>, opts: { bystander?: Person; record?: (s: Step) => Record<string, unknown> | undefined } = {}) {
+  async function walk(
+    r: Req,
+    actorFor: (s: Step) => Person | Promise<Person>,
+    opts: { bystander?: Person; record?: (s: Step) => Record<string, unknown> | undefined } = {},
+  ) {
     const opened: string[][] = [];
     let current = r;
     for (let guard = 0; guard < 60 && current.status === 'IN_PROGRESS'; guard++) {

@@ -9,7 +9,15 @@ const name = bi('アクセス権限更新申請', 'Access rights update');
 function validate(ctx: RouteContext): FieldError[] {
   const current = text(ctx, 'currentAuthorityProfile');
   if (current && current === text(ctx, 'newAuthorityProfile')) {
-    return [fieldError(path('newAuthorityProfile'), 'INVALID_VALUE', 'The new authority is the same as the current one.', '更新後の権限が現在の権限と同じです。', ctx.rulebookId === 'MNT' ? ['MNT-17-2'] : ['KTM-10-1'])];
+    return [
+      fieldError(
+        path('newAuthorityProfile'),
+        'INVALID_VALUE',
+        'The new authority is the same as the current one.',
+        '更新後の権限が現在の権限と同じです。',
+        ctx.rulebookId === 'MNT' ? ['MNT-17-2'] : ['KTM-10-1'],
+      ),
+    ];
   }
   return [];
 }
@@ -35,7 +43,9 @@ function route(ctx: RouteContext): RouteResult {
       return result(
         staged(
           step('register', 'perform', role('KTM', 'general_manager'), bi('操作権限の登録', 'Register the authority'), ['KTM-10-3', 'KTM-3-3-7']),
-          step('notify', 'inform', role('KTM', 'using_section_head', { where: 'requester_unit' }), bi('登録の通知', 'Notice of the registration'), ['KTM-10-3']),
+          step('notify', 'inform', role('KTM', 'using_section_head', { where: 'requester_unit' }), bi('登録の通知', 'Notice of the registration'), [
+            'KTM-10-3',
+          ]),
         ),
         [
           note(

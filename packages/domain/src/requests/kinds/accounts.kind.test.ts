@@ -11,14 +11,18 @@ import { usageReinstatementKind, usageSuspensionKind } from './usage-restriction
 import { userAdditionKind } from './user-addition.kind.ts';
 import { userTerminationKind } from './user-termination.kind.ts';
 
-const errorsOf = (errors: { path: (string | number)[]; code: string; ruleIds?: string[] }[]) => errors.map((e) => [e.path.join('.'), e.code, (e.ruleIds ?? []).join(',')]);
+const errorsOf = (errors: { path: (string | number)[]; code: string; ruleIds?: string[] }[]) =>
+  errors.map((e) => [e.path.join('.'), e.code, (e.ruleIds ?? []).join(',')]);
 const addition = { staffId: 'staff-9', authorityProfile: '照会', validFrom: '2026-06-01', reason: '異動に伴う追加' };
 
 describe('user_addition', () => {
   it('MNT: the welfare section chief judges, then creates the account (MNT-10-2)', () => {
     const r = previewRoute(userAdditionKind, ctxFor('MNT', { content: addition }));
     expect(r.errors).toEqual([]);
-    expect(describeRoute(r.steps)).toEqual(['1 judge approve MNT:welfare_section_chief [MNT-10-2]', '2 create perform MNT:welfare_section_chief [MNT-10-2,MNT-4-1-3]']);
+    expect(describeRoute(r.steps)).toEqual([
+      '1 judge approve MNT:welfare_section_chief [MNT-10-2]',
+      '2 create perform MNT:welfare_section_chief [MNT-10-2,MNT-4-1-3]',
+    ]);
     expect(r.notes.flatMap((n) => n.ruleIds)).toContain('MNT-11-1');
   });
 
@@ -67,11 +71,16 @@ describe('user_addition', () => {
 
   it("KWO-6: a handler outside the chief's staff needs the asset manager's prior permission, before anything else", () => {
     const r = previewRoute(userAdditionKind, ctxFor('KWO', { content: { ...addition, outsideSupervision: true } }));
-    expect(describeRoute(r.steps)).toEqual(['1 prior_permission approve KWO:asset_manager [KWO-6-1,KWO-3-2]', '2 designate perform requester [KWO-6-1,KWO-5-1]']);
+    expect(describeRoute(r.steps)).toEqual([
+      '1 prior_permission approve KWO:asset_manager [KWO-6-1,KWO-3-2]',
+      '2 designate perform requester [KWO-6-1,KWO-5-1]',
+    ]);
   });
 
   it('only the using section chief files (MNT), deputies included; ARK does not define it', () => {
-    expect(previewRoute(userAdditionKind, ctxFor('MNT', { content: addition, requester: { roleKeys: ['user'] } })).errors.map((e) => e.path[0])).toEqual(['requester']);
+    expect(previewRoute(userAdditionKind, ctxFor('MNT', { content: addition, requester: { roleKeys: ['user'] } })).errors.map((e) => e.path[0])).toEqual([
+      'requester',
+    ]);
     expect(previewRoute(userAdditionKind, ctxFor('MNT', { content: addition, requester: { roleKeys: ['using_section_staff'] } })).errors).toEqual([]);
     const ark = previewRoute(userAdditionKind, ctxFor('ARK', { content: addition }));
     expect(ark.steps).toEqual([]);
@@ -103,7 +112,9 @@ describe('user_termination', () => {
   });
 
   it('refuses an end of use before the notice', () => {
-    expect(errorsOf(validateContent(userTerminationKind, ctxFor('MNT', { content: { ...content, endOn: '2026-04-01' } })))).toEqual([['content.endOn', 'INVALID_VALUE', 'MNT-11-1']]);
+    expect(errorsOf(validateContent(userTerminationKind, ctxFor('MNT', { content: { ...content, endOn: '2026-04-01' } })))).toEqual([
+      ['content.endOn', 'INVALID_VALUE', 'MNT-11-1'],
+    ]);
   });
 });
 
@@ -116,13 +127,22 @@ describe('bulk_user_update', () => {
   it('MNT-12: judged and applied together, all rows or none', () => {
     const r = previewRoute(bulkUserUpdateKind, ctxFor('MNT', { content: { changes, reason: '4月1日付人事異動' } }));
     expect(r.errors).toEqual([]);
-    expect(describeRoute(r.steps)).toEqual(['1 judge approve MNT:welfare_section_chief [MNT-12-2]', '2 apply perform MNT:welfare_section_chief [MNT-12-2,MNT-4-1-3]']);
+    expect(describeRoute(r.steps)).toEqual([
+      '1 judge approve MNT:welfare_section_chief [MNT-12-2]',
+      '2 apply perform MNT:welfare_section_chief [MNT-12-2,MNT-4-1-3]',
+    ]);
     expect(r.notes[0]!.message.ja).toContain('追加2件・削除1件');
     expect(r.notes[0]!.message.en).toContain('all of them or none');
   });
 
   it('validates each row at its own path', () => {
-    const bad = [{ action: 'move', staffId: 'a' }, { action: 'add', staffId: '' }, { action: 'add', staffId: 'a', authorityProfile: 'x', validTo: '31/03/2027' }, { action: 'remove', staffId: 'd', validTo: '2027-03-31' }, 'x'];
+    const bad = [
+      { action: 'move', staffId: 'a' },
+      { action: 'add', staffId: '' },
+      { action: 'add', staffId: 'a', authorityProfile: 'x', validTo: '31/03/2027' },
+      { action: 'remove', staffId: 'd', validTo: '2027-03-31' },
+      'x',
+    ];
     expect(errorsOf(validateContent(bulkUserUpdateKind, ctxFor('MNT', { content: { changes: bad, reason: 'r' } }))).map((e) => [e[0], e[1]])).toEqual([
       ['content.changes.0.action', 'INVALID_VALUE'],
       ['content.changes.1.staffId', 'REQUIRED'],
@@ -135,8 +155,14 @@ describe('bulk_user_update', () => {
   });
 
   it('is for several users: one row goes on form 1 or 2', () => {
-    expect(errorsOf(validateContent(bulkUserUpdateKind, ctxFor('MNT', { content: { changes: [changes[0]], reason: 'r' } })))).toEqual([['content.changes', 'INVALID_VALUE', 'MNT-12-1']]);
-    expect(errorsOf(validateContent(bulkUserUpdateKind, ctxFor('MNT', { content: { changes: [], reason: 'r' } })))[0]).toEqual(['content.changes', 'REQUIRED', 'MNT-12-1']);
+    expect(errorsOf(validateContent(bulkUserUpdateKind, ctxFor('MNT', { content: { changes: [changes[0]], reason: 'r' } })))).toEqual([
+      ['content.changes', 'INVALID_VALUE', 'MNT-12-1'],
+    ]);
+    expect(errorsOf(validateContent(bulkUserUpdateKind, ctxFor('MNT', { content: { changes: [], reason: 'r' } })))[0]).toEqual([
+      'content.changes',
+      'REQUIRED',
+      'MNT-12-1',
+    ]);
   });
 });
 
@@ -158,7 +184,9 @@ describe('access_rights_update', () => {
     ]);
   });
   it('refuses an update to the same authority', () => {
-    expect(errorsOf(validateContent(accessRightsUpdateKind, ctxFor('MNT', { content: { ...content, newAuthorityProfile: '照会' } })))).toEqual([['content.newAuthorityProfile', 'INVALID_VALUE', 'MNT-17-2']]);
+    expect(errorsOf(validateContent(accessRightsUpdateKind, ctxFor('MNT', { content: { ...content, newAuthorityProfile: '照会' } })))).toEqual([
+      ['content.newAuthorityProfile', 'INVALID_VALUE', 'MNT-17-2'],
+    ]);
   });
 });
 
@@ -167,7 +195,10 @@ describe('licence_count_change (MNT-18)', () => {
   it('accepts a count that keeps the total within the purchased licences', () => {
     const r = previewRoute(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, newCount: 10 } }));
     expect(r.errors).toEqual([]);
-    expect(describeRoute(r.steps)).toEqual(['1 judge approve MNT:welfare_section_chief [MNT-18-1,MNT-18-2]', '2 apply perform MNT:welfare_section_chief [MNT-18-1]']);
+    expect(describeRoute(r.steps)).toEqual([
+      '1 judge approve MNT:welfare_section_chief [MNT-18-1,MNT-18-2]',
+      '2 apply perform MNT:welfare_section_chief [MNT-18-1]',
+    ]);
   });
   it('never lets the total exceed what was purchased (MNT-18-1)', () => {
     const errors = validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, newCount: 11 } }));
@@ -180,7 +211,9 @@ describe('licence_count_change (MNT-18)', () => {
     expect(errorsOf(validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, purchasedTotal: undefined, newCount: 1 } })))).toEqual([
       ['content.purchasedTotal', 'REQUIRED', 'MNT-18-1'],
     ]);
-    expect(errorsOf(validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, section: 'unit-x', newCount: 1 } })))).toEqual([['content.section', 'INVALID_VALUE', 'MNT-18-2']]);
+    expect(errorsOf(validateContent(licenceCountChangeKind, ctxFor('MNT', { content: { ...base, section: 'unit-x', newCount: 1 } })))).toEqual([
+      ['content.section', 'INVALID_VALUE', 'MNT-18-2'],
+    ]);
   });
 });
 
@@ -199,12 +232,18 @@ describe('usage_suspension and usage_reinstatement', () => {
   it('KTM-10-4: a privacy-law breach makes revocation mandatory, with notice to the section head (KTM-10-5)', () => {
     const r = previewRoute(usageSuspensionKind, ctxFor('KTM', { content: { staffId: 's', reason: 'r', privacyBreach: true } }));
     expect(r.errors).toEqual([]);
-    expect(describeRoute(r.steps)).toEqual(['1 suspend perform KTM:general_manager [KTM-10-4]', '2 notify inform KTM:using_section_head@requester_unit [KTM-10-5]']);
+    expect(describeRoute(r.steps)).toEqual([
+      '1 suspend perform KTM:general_manager [KTM-10-4]',
+      '2 notify inform KTM:using_section_head@requester_unit [KTM-10-5]',
+    ]);
     expect(r.notes[0]!.ruleIds).toEqual(['KTM-10-4', 'KTM-10-5']);
     expect(r.notes[0]!.message.ja).toContain('義務');
   });
   it('KTM: filed by the general manager, the head of the user’s section is notified', () => {
-    const ctx = ctxFor('KTM', { content: { staffId: 's', reason: 'r', privacyBreach: true, userOrgUnitId: 'unit-user' }, requester: { roleKeys: ['general_manager'] } });
+    const ctx = ctxFor('KTM', {
+      content: { staffId: 's', reason: 'r', privacyBreach: true, userOrgUnitId: 'unit-user' },
+      requester: { roleKeys: ['general_manager'] },
+    });
     expect(describeRoute(previewRoute(usageSuspensionKind, ctx).steps)[1]).toBe('2 notify inform KTM:using_section_head [KTM-10-5] for unit-user');
     const missing = ctxFor('KTM', { content: { staffId: 's', reason: 'r' }, requester: { roleKeys: ['general_manager'] } });
     expect(errorsOf(validateContent(usageSuspensionKind, missing))).toEqual([['content.userOrgUnitId', 'REQUIRED', 'KTM-10-5,KTM-10-3']]);
@@ -224,14 +263,25 @@ describe('password_reset (KTM-10-6)', () => {
     expect(describeRoute(r.steps)).toEqual(['1 reset perform KTM:general_manager [KTM-10-6]']);
   });
   it('refuses a reset asked for someone else; MNT does not define it', () => {
-    expect(errorsOf(validateContent(passwordResetKind, ctxFor('KTM', { content: { staffId: 'staff-other' } })))).toEqual([['content.staffId', 'INVALID_VALUE', 'KTM-10-6']]);
+    expect(errorsOf(validateContent(passwordResetKind, ctxFor('KTM', { content: { staffId: 'staff-other' } })))).toEqual([
+      ['content.staffId', 'INVALID_VALUE', 'KTM-10-6'],
+    ]);
     expect(previewRoute(passwordResetKind, ctxFor('MNT', { content: { staffId: 'staff-requester' } })).errors[0]!.path).toEqual(['rulebookId']);
   });
 });
 
 describe('rule IDs cited by these kinds', () => {
   it('all resolve', () => {
-    for (const k of [userAdditionKind, userTerminationKind, bulkUserUpdateKind, accessRightsUpdateKind, licenceCountChangeKind, usageSuspensionKind, usageReinstatementKind, passwordResetKind]) {
+    for (const k of [
+      userAdditionKind,
+      userTerminationKind,
+      bulkUserUpdateKind,
+      accessRightsUpdateKind,
+      licenceCountChangeKind,
+      usageSuspensionKind,
+      usageReinstatementKind,
+      passwordResetKind,
+    ]) {
       for (const id of [...k.ruleIds, ...k.fields.flatMap((f) => f.ruleIds ?? [])]) expect(findRule(id), `${k.key} ${id}`).toBeDefined();
     }
   });

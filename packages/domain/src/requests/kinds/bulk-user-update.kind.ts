@@ -51,13 +51,33 @@ function validate(ctx: RouteContext): FieldError[] {
       seen.add(staffId);
     }
     if (r['action'] === 'add' && (typeof r['authorityProfile'] !== 'string' || r['authorityProfile'].trim() === '')) {
-      errors.push(fieldError(at('authorityProfile'), 'REQUIRED', `Row ${i + 1}: give the authority profile of the new user.`, `${i + 1}行目：追加するユーザの操作権限を入力してください。`, ['MNT-12-1', 'MNT-17-1']));
+      errors.push(
+        fieldError(
+          at('authorityProfile'),
+          'REQUIRED',
+          `Row ${i + 1}: give the authority profile of the new user.`,
+          `${i + 1}行目：追加するユーザの操作権限を入力してください。`,
+          ['MNT-12-1', 'MNT-17-1'],
+        ),
+      );
     }
     if (r['validTo'] !== undefined && r['validTo'] !== null && !isIsoDate(r['validTo'])) {
-      errors.push(fieldError(at('validTo'), 'INVALID_VALUE', `Row ${i + 1}: the end date is not a date.`, `${i + 1}行目：使用期限の日付が正しくありません。`, ['MNT-11-1']));
+      errors.push(
+        fieldError(at('validTo'), 'INVALID_VALUE', `Row ${i + 1}: the end date is not a date.`, `${i + 1}行目：使用期限の日付が正しくありません。`, [
+          'MNT-11-1',
+        ]),
+      );
     }
     if (r['action'] === 'remove' && r['validTo'] !== undefined && r['validTo'] !== null) {
-      errors.push(fieldError(at('validTo'), 'INVALID_VALUE', `Row ${i + 1}: a removal has no end date to declare.`, `${i + 1}行目：削除の行には使用期限を指定できません。`, ['MNT-11-1']));
+      errors.push(
+        fieldError(
+          at('validTo'),
+          'INVALID_VALUE',
+          `Row ${i + 1}: a removal has no end date to declare.`,
+          `${i + 1}行目：削除の行には使用期限を指定できません。`,
+          ['MNT-11-1'],
+        ),
+      );
     }
   });
   return errors;
@@ -88,10 +108,7 @@ export const bulkUserUpdateKind: RequestKind = {
   paperForm: '第3号様式',
   rulebookIds: ['MNT'],
   filers: [role('MNT', 'using_section_chief')],
-  fields: [
-    field('changes', 'userChanges', '更新内容（追加・削除）', 'Changes (additions and removals)', true, { ruleIds: RULES }),
-    reasonField(['MNT-12-1']),
-  ],
+  fields: [field('changes', 'userChanges', '更新内容（追加・削除）', 'Changes (additions and removals)', true, { ruleIds: RULES }), reasonField(['MNT-12-1'])],
   validate,
   route,
   effect: 'bulk_update_accounts',

@@ -10,7 +10,8 @@ import { systemModificationKind } from './system-modification.kind.ts';
 import { systemRetirementKind } from './system-retirement.kind.ts';
 import { workRequestKind } from './work-request.kind.ts';
 
-const errorsOf = (errors: { path: (string | number)[]; code: string; ruleIds?: string[] }[]) => errors.map((e) => [e.path.join('.'), e.code, (e.ruleIds ?? []).join(',')]);
+const errorsOf = (errors: { path: (string | number)[]; code: string; ruleIds?: string[] }[]) =>
+  errors.map((e) => [e.path.join('.'), e.code, (e.ruleIds ?? []).join(',')]);
 
 describe('work_request (MNT-14, forms 4 and 5)', () => {
   const content = { workDescription: '障害者手帳所持者の一覧を抽出', desiredCompletionDate: '2026-05-29', changeManagementApprovalNeeded: true };
@@ -33,7 +34,14 @@ describe('work_request (MNT-14, forms 4 and 5)', () => {
     expect(r.notes.flatMap((n) => n.ruleIds)).toContain('MNT-14-5');
   });
   it('refuses a missing approval choice and a past completion date; KTM has no work request', () => {
-    expect(errorsOf(validateContent(workRequestKind, ctxFor('MNT', { content: { ...content, changeManagementApprovalNeeded: undefined, desiredCompletionDate: '2026-05-01' } })))).toEqual([
+    expect(
+      errorsOf(
+        validateContent(
+          workRequestKind,
+          ctxFor('MNT', { content: { ...content, changeManagementApprovalNeeded: undefined, desiredCompletionDate: '2026-05-01' } }),
+        ),
+      ),
+    ).toEqual([
       ['content.changeManagementApprovalNeeded', 'REQUIRED', 'MNT-14-2'],
       ['content.desiredCompletionDate', 'INVALID_VALUE', 'MNT-14-1'],
     ]);
@@ -68,7 +76,10 @@ describe('system_modification', () => {
       ]);
     });
     it('requires the law change summary and the materials', () => {
-      expect(errorsOf(validateContent(systemModificationKind, ctxFor('MNT', { content: {} }))).map((e) => e[0])).toEqual(['content.lawChangeSummary', 'content.referenceMaterials']);
+      expect(errorsOf(validateContent(systemModificationKind, ctxFor('MNT', { content: {} }))).map((e) => e[0])).toEqual([
+        'content.lawChangeSummary',
+        'content.referenceMaterials',
+      ]);
     });
   });
 
@@ -102,7 +113,10 @@ describe('system_modification', () => {
       ]);
     });
     it('common parts: the supervisor decides after coordinating with the owners concerned (KWW-6-1-2)', () => {
-      const r = previewRoute(systemModificationKind, kww({ requesterPositionIds: [], requester: { roleKeys: ['system_administrator'] }, content: { summary: 's', commonPart: true } }));
+      const r = previewRoute(
+        systemModificationKind,
+        kww({ requesterPositionIds: [], requester: { roleKeys: ['system_administrator'] }, content: { summary: 's', commonPart: true } }),
+      );
       expect(r.errors).toEqual([]);
       expect(describeRoute(r.steps)).toEqual([
         '1 owner_coordination consent owners:all [KWW-6-1-2] for pos-kaigo',
@@ -121,10 +135,16 @@ describe('system_modification', () => {
     it('minor: the managers are consulted, then the general manager decides', () => {
       const r = previewRoute(systemModificationKind, ctxFor('KTM', { content: { summary: '案内文修正', major: false } }));
       expect(r.errors).toEqual([]);
-      expect(describeRoute(r.steps)).toEqual(['1 coordinate_sections inform KTM:manager [KTM-13-1-1,KTM-5-1-2]', '2 decide approve KTM:general_manager [KTM-13-1-1]']);
+      expect(describeRoute(r.steps)).toEqual([
+        '1 coordinate_sections inform KTM:manager [KTM-13-1-1,KTM-5-1-2]',
+        '2 decide approve KTM:general_manager [KTM-13-1-1]',
+      ]);
     });
     it('major: the operations meeting, then the general manager decides; a business change is carried out by the manager', () => {
-      const r = previewRoute(systemModificationKind, ctxFor('KTM', { content: { summary: '連携仕様変更', major: true, businessChange: true }, requester: { roleKeys: ['manager'] } }));
+      const r = previewRoute(
+        systemModificationKind,
+        ctxFor('KTM', { content: { summary: '連携仕様変更', major: true, businessChange: true }, requester: { roleKeys: ['manager'] } }),
+      );
       expect(describeRoute(r.steps)).toEqual([
         '1 operations_meeting approve committee:ktm.committee.one-stop [KTM-13-1-2,KTM-3-7]',
         '2 decide approve KTM:general_manager [KTM-13-1-2]',
@@ -160,10 +180,17 @@ describe('system_modification', () => {
       expect(r.dueOn).toBe('2026-08-31');
     });
     it('a minor change is filed by a using section chief; a major one needs the criteria', () => {
-      expect(errorsOf(validateContent(systemModificationKind, ctxFor('ARK', { content: { summary: 's', minor: true }, requester: { roleKeys: ['using_department_head'] } })))).toEqual([
-        ['requester', 'INVALID_VALUE', 'ARK-13-1,ARK-13-3'],
-      ]);
-      const major = errorsOf(validateContent(systemModificationKind, ctxFor('ARK', { content: { summary: 's' }, requester: { roleKeys: ['using_department_head'] } })));
+      expect(
+        errorsOf(
+          validateContent(
+            systemModificationKind,
+            ctxFor('ARK', { content: { summary: 's', minor: true }, requester: { roleKeys: ['using_department_head'] } }),
+          ),
+        ),
+      ).toEqual([['requester', 'INVALID_VALUE', 'ARK-13-1,ARK-13-3']]);
+      const major = errorsOf(
+        validateContent(systemModificationKind, ctxFor('ARK', { content: { summary: 's' }, requester: { roleKeys: ['using_department_head'] } })),
+      );
       expect(major.map((e) => e[2])).toEqual(['ARK-12-1-1', 'ARK-12-1-2', 'ARK-12-1-3', 'ARK-12-2']);
     });
   });
@@ -193,7 +220,10 @@ describe('new_system_introduction (ARK-12)', () => {
   });
 
   it('ARK-12-2 proviso: the same filing when urgent by a law change → accepted with a note', () => {
-    const r = previewRoute(newSystemIntroductionKind, ark({ filedAt: '2026-09-01T09:00:00+09:00' }, { urgentByLawChange: true, urgencyReason: '法改正により令和9年4月施行' }));
+    const r = previewRoute(
+      newSystemIntroductionKind,
+      ark({ filedAt: '2026-09-01T09:00:00+09:00' }, { urgentByLawChange: true, urgencyReason: '法改正により令和9年4月施行' }),
+    );
     expect(r.errors).toEqual([]);
     expect(r.notes[0]!.ruleIds).toEqual(['ARK-12-2']);
     expect(r.notes[0]!.message.ja).toContain('緊急');
@@ -213,8 +243,12 @@ describe('new_system_introduction (ARK-12)', () => {
   });
 
   it('ARK-12-1: the filer matches the management type', () => {
-    expect(errorsOf(validateContent(newSystemIntroductionKind, ark({ requester: { roleKeys: ['system_managing_director'] } })))).toEqual([['requester', 'INVALID_VALUE', 'ARK-12-1']]);
-    expect(validateContent(newSystemIntroductionKind, ark({ requester: { roleKeys: ['system_managing_director'] } }, { managementType: 'system_section' }))).toEqual([]);
+    expect(errorsOf(validateContent(newSystemIntroductionKind, ark({ requester: { roleKeys: ['system_managing_director'] } })))).toEqual([
+      ['requester', 'INVALID_VALUE', 'ARK-12-1'],
+    ]);
+    expect(
+      validateContent(newSystemIntroductionKind, ark({ requester: { roleKeys: ['system_managing_director'] } }, { managementType: 'system_section' })),
+    ).toEqual([]);
     expect(validateContent(newSystemIntroductionKind, ark({ requester: { roleKeys: ['digital_section_chief'] } }))).toEqual([]);
   });
 
@@ -248,7 +282,10 @@ describe('data_use_consultation (ARK-14)', () => {
   });
 
   it('one item outside 1–8 from that section → an approval step for it', () => {
-    const r = previewRoute(dataUseConsultationKind, ark([item('氏名', 'unit-koseki', 1), item('住民票コード', 'unit-koseki', 13), item('介護度', 'unit-kaigo', null, false)]));
+    const r = previewRoute(
+      dataUseConsultationKind,
+      ark([item('氏名', 'unit-koseki', 1), item('住民票コード', 'unit-koseki', 13), item('介護度', 'unit-kaigo', null, false)]),
+    );
     expect(describeRoute(r.steps)).toEqual([
       '1 data_owner_approval approve data_managing_chiefs [ARK-14-1] for unit-kaigo',
       '1 data_owner_approval approve data_managing_chiefs [ARK-14-1] for unit-koseki',
@@ -275,7 +312,10 @@ describe('system_retirement (KWW-7)', () => {
     { id: 'b', ownerPositionIds: ['pos-other'] },
   ];
   it('affected owners approve first, prior notice, consent, the owner decides, the supervisor takes the measures', () => {
-    const r = previewRoute(systemRetirementKind, ctxFor('KWW', { assets, requesterPositionIds: ['pos-me'], content: { summary: '廃止', stopOn: '2027-03-31' } }));
+    const r = previewRoute(
+      systemRetirementKind,
+      ctxFor('KWW', { assets, requesterPositionIds: ['pos-me'], content: { summary: '廃止', stopOn: '2027-03-31' } }),
+    );
     expect(r.errors).toEqual([]);
     expect(describeRoute(r.steps)).toEqual([
       '1 other_owner_approval approve owners:others [KWW-7-2] for pos-other',
@@ -286,9 +326,14 @@ describe('system_retirement (KWW-7)', () => {
     ]);
   });
   it('refuses a retirement of assets the requester does not own', () => {
-    expect(errorsOf(validateContent(systemRetirementKind, ctxFor('KWW', { assets: [assets[1]!], requesterPositionIds: ['pos-me'], content: { summary: 's', stopOn: '2027-03-31' } })))).toEqual([
-      ['requester', 'INVALID_VALUE', 'KWW-7-1-1'],
-    ]);
+    expect(
+      errorsOf(
+        validateContent(
+          systemRetirementKind,
+          ctxFor('KWW', { assets: [assets[1]!], requesterPositionIds: ['pos-me'], content: { summary: 's', stopOn: '2027-03-31' } }),
+        ),
+      ),
+    ).toEqual([['requester', 'INVALID_VALUE', 'KWW-7-1-1']]);
   });
 });
 
@@ -309,7 +354,10 @@ describe('procedure_definition (KTM-7)', () => {
     expect(describeRoute(r.steps)).toEqual(['1 set_definition perform KTM:deputy_general_manager [KTM-7-4,KTM-3-3-5]']);
   });
   it('requires the KTM-7-2 contents, a known category and the rights confirmation; only the manager files', () => {
-    const errors = previewRoute(procedureDefinitionKind, ctxFor('KTM', { content: { ...content, procedureCategory: 'tax', routingPattern: '', rightsCleared: false } }));
+    const errors = previewRoute(
+      procedureDefinitionKind,
+      ctxFor('KTM', { content: { ...content, procedureCategory: 'tax', routingPattern: '', rightsCleared: false } }),
+    );
     expect(errorsOf(errors.errors)).toEqual([
       ['requester', 'INVALID_VALUE', 'KTM-7'],
       ['content.procedureCategory', 'INVALID_VALUE', 'KTM-7-1'],

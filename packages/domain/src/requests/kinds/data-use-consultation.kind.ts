@@ -23,7 +23,9 @@ export function dataUseSteps(ctx: RouteContext): { steps: StepDraft[]; notes: No
     const items = byUnit.get(unit) ?? [];
     const names = items.map((d) => d.name).join('、');
     if (unit === own) {
-      notes.push(note(`自課が管理するデータ（${names}）の利用には承認は不要です。`, `Data of the applying section itself (${names}) needs no approval.`, ['ARK-14-1']));
+      notes.push(
+        note(`自課が管理するデータ（${names}）の利用には承認は不要です。`, `Data of the applying section itself (${names}) needs no approval.`, ['ARK-14-1']),
+      );
       continue;
     }
     const needing = items.filter((d) => !isBasicResidentItem(d.basicResidentItem));
@@ -38,10 +40,17 @@ export function dataUseSteps(ctx: RouteContext): { steps: StepDraft[]; notes: No
     }
     if (needing.length === 0) continue;
     steps.push(
-      step('data_owner_approval', 'approve', { kind: 'data_managing_chiefs' }, bi('データを管理する課の長の承認', 'Approval of the chief managing the data'), ['ARK-14-1'], {
-        perEach: true,
-        subjectId: unit,
-      }),
+      step(
+        'data_owner_approval',
+        'approve',
+        { kind: 'data_managing_chiefs' },
+        bi('データを管理する課の長の承認', 'Approval of the chief managing the data'),
+        ['ARK-14-1'],
+        {
+          perEach: true,
+          subjectId: unit,
+        },
+      ),
     );
     notes.push(
       note(
@@ -53,7 +62,11 @@ export function dataUseSteps(ctx: RouteContext): { steps: StepDraft[]; notes: No
   }
   const personal = ctx.dataUse.filter((d) => d.personal && d.managingOrgUnitId !== own);
   if (personal.length > 0) {
-    steps.push(step('privacy_procedure', 'perform', requesterSectionChief, bi('個人情報保護法上の手続', 'Procedures under the personal information protection law'), ['ARK-14-2']));
+    steps.push(
+      step('privacy_procedure', 'perform', requesterSectionChief, bi('個人情報保護法上の手続', 'Procedures under the personal information protection law'), [
+        'ARK-14-2',
+      ]),
+    );
     notes.push(
       note(
         `${personal.map((d) => `「${d.name}」`).join('')}は個人情報のため、申請課長が保護法の定めに従い必要な手続を行います。`,
@@ -85,7 +98,12 @@ export const dataUseConsultationKind: RequestKind = {
   key: 'data_use_consultation',
   name,
   rulebookIds: ['ARK'],
-  filers: [role('ARK', 'applicant_section_chief'), role('ARK', 'using_section_chief'), role('ARK', 'system_managing_chief'), role('ARK', 'digital_section_chief')],
+  filers: [
+    role('ARK', 'applicant_section_chief'),
+    role('ARK', 'using_section_chief'),
+    role('ARK', 'system_managing_chief'),
+    role('ARK', 'digital_section_chief'),
+  ],
   fields: [
     field('purpose', 'textarea', '利用目的', 'Purpose of use', true, { maxLength: 2000, ruleIds: ['ARK-14-1'] }),
     field('dataItems', 'dataItems', '利用するデータ項目', 'Data items to be used', true, { ruleIds: ['ARK-14-1'] }),

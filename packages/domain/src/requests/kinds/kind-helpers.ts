@@ -9,7 +9,11 @@ import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 export const bi = (ja: string, en: string): Bilingual => ({ ja, en });
 
-export const role = (rulebookId: RulebookId, roleKey: string, opts: { where?: 'system_managing_unit' | 'requester_unit'; scopeKey?: string } = {}): ActorRule => ({
+export const role = (
+  rulebookId: RulebookId,
+  roleKey: string,
+  opts: { where?: 'system_managing_unit' | 'requester_unit'; scopeKey?: string } = {},
+): ActorRule => ({
   kind: 'role',
   rulebookId,
   roleKey,

@@ -13,15 +13,31 @@ function validate(ctx: RouteContext): FieldError[] {
   const errors: FieldError[] = [];
   const section = text(ctx, 'section');
   if (section && ctx.requester.orgUnitId && section !== ctx.requester.orgUnitId) {
-    errors.push(fieldError(path('section'), 'INVALID_VALUE', 'A section chief applies for their own section only.', 'ライセンス数は自課の分のみ申請できます。', ['MNT-18-2']));
+    errors.push(
+      fieldError(path('section'), 'INVALID_VALUE', 'A section chief applies for their own section only.', 'ライセンス数は自課の分のみ申請できます。', [
+        'MNT-18-2',
+      ]),
+    );
   }
   const purchased = num(ctx, 'purchasedTotal');
   const others = num(ctx, 'otherSectionsTotal');
   if (purchased === undefined) {
-    errors.push(fieldError(path('purchasedTotal'), 'REQUIRED', 'The number of purchased licences is needed to check the change.', '購入済みライセンス数が必要です。', ['MNT-18-1']));
+    errors.push(
+      fieldError(path('purchasedTotal'), 'REQUIRED', 'The number of purchased licences is needed to check the change.', '購入済みライセンス数が必要です。', [
+        'MNT-18-1',
+      ]),
+    );
   }
   if (others === undefined) {
-    errors.push(fieldError(path('otherSectionsTotal'), 'REQUIRED', "The other sections' licence total is needed to check the change.", '他課のライセンス数の合計が必要です。', ['MNT-18-1']));
+    errors.push(
+      fieldError(
+        path('otherSectionsTotal'),
+        'REQUIRED',
+        "The other sections' licence total is needed to check the change.",
+        '他課のライセンス数の合計が必要です。',
+        ['MNT-18-1'],
+      ),
+    );
   }
   const newCount = num(ctx, 'newCount');
   if (newCount !== undefined && !Number.isInteger(newCount)) {

@@ -48,9 +48,13 @@ export function arkIntroductionFilerErrors(ctx: RouteContext): FieldError[] {
           'デジタル推進課が管理するシステムは、デジタル推進課長又は利用する部の長が申請します。',
           ['ARK-12-1'],
         )
-      : fieldError(['requester'], 'INVALID_VALUE', 'For a system managed by another section, its system-managing department head applies.', 'デジタル推進課以外が管理するシステムは、システム管理部長が申請します。', [
-          'ARK-12-1',
-        ]),
+      : fieldError(
+          ['requester'],
+          'INVALID_VALUE',
+          'For a system managed by another section, its system-managing department head applies.',
+          'デジタル推進課以外が管理するシステムは、システム管理部長が申請します。',
+          ['ARK-12-1'],
+        ),
   ];
 }
 
@@ -75,14 +79,30 @@ export function arkIntroductionValidate(ctx: RouteContext): FieldError[] {
   const errors: FieldError[] = [...arkIntroductionFilerErrors(ctx)];
   for (const c of CRITERIA) {
     if (ctx.content[c.key] !== true) {
-      errors.push(fieldError(path(c.key), 'INVALID_VALUE', `Confirm the criterion before applying: ${c.en}.`, `申請前に基準「${c.ja}」に該当することを確認してください。`, [c.ruleId]));
+      errors.push(
+        fieldError(
+          path(c.key),
+          'INVALID_VALUE',
+          `Confirm the criterion before applying: ${c.en}.`,
+          `申請前に基準「${c.ja}」に該当することを確認してください。`,
+          [c.ruleId],
+        ),
+      );
     }
   }
   const fy = num(ctx, 'targetFiscalYear');
   if (fy === undefined) {
-    errors.push(fieldError(path('targetFiscalYear'), 'REQUIRED', 'Give the fiscal year of the introduction or change.', '導入等の予定年度を入力してください。', ['ARK-12-2']));
+    errors.push(
+      fieldError(path('targetFiscalYear'), 'REQUIRED', 'Give the fiscal year of the introduction or change.', '導入等の予定年度を入力してください。', [
+        'ARK-12-2',
+      ]),
+    );
   } else if (!Number.isInteger(fy)) {
-    errors.push(fieldError(path('targetFiscalYear'), 'INVALID_VALUE', 'The fiscal year is a whole number, e.g. 2027.', '予定年度は2027のような整数で入力してください。', ['ARK-12-2']));
+    errors.push(
+      fieldError(path('targetFiscalYear'), 'INVALID_VALUE', 'The fiscal year is a whole number, e.g. 2027.', '予定年度は2027のような整数で入力してください。', [
+        'ARK-12-2',
+      ]),
+    );
   }
   if (flag(ctx, 'urgentByLawChange') && !text(ctx, 'urgencyReason')) {
     errors.push(fieldError(path('urgencyReason'), 'REQUIRED', 'Say why it is urgent.', '緊急に行う必要がある理由を入力してください。', ['ARK-12-2']));
@@ -128,8 +148,17 @@ export function arkIntroductionRoute(ctx: RouteContext, opts: { change: boolean 
   notes.push(...dataUse.notes);
   const steps = staged(
     dataUse.steps,
-    step('collect_materials', 'perform', role('ARK', 'information_controller'), bi('必要性・費用・効果・代替手段等の資料の徴取', 'Gather the papers on necessity, cost, effect and alternatives'), ['ARK-12-4']),
-    step('steering_committee', 'approve', committee(ARK_STEERING_COMMITTEE), bi('電子情報システム運営委員会の可否の決定', 'Steering committee decides'), ['ARK-12-4', opts.change ? 'ARK-16-1-3' : 'ARK-16-1-2']),
+    step(
+      'collect_materials',
+      'perform',
+      role('ARK', 'information_controller'),
+      bi('必要性・費用・効果・代替手段等の資料の徴取', 'Gather the papers on necessity, cost, effect and alternatives'),
+      ['ARK-12-4'],
+    ),
+    step('steering_committee', 'approve', committee(ARK_STEERING_COMMITTEE), bi('電子情報システム運営委員会の可否の決定', 'Steering committee decides'), [
+      'ARK-12-4',
+      opts.change ? 'ARK-16-1-3' : 'ARK-16-1-2',
+    ]),
     step('notify_result', 'inform', requesterActor, bi('申請した部長への結果の通知', 'Result notified to the applying department head'), ['ARK-12-5']),
   );
   notes.push(
@@ -150,20 +179,13 @@ export const newSystemIntroductionKind: RequestKind = {
   fields: [
     field('systemName', 'text', 'システム名（事務名）', 'System (or work) name', true, { maxLength: 200, ruleIds: ['ARK-12-1'] }),
     field('summary', 'textarea', '導入等の概要', 'Summary', true, { maxLength: 4000, ruleIds: ['ARK-12-1'] }),
-    field(
-      'managementType',
-      'select',
-      '管理区分',
-      'Managed by',
-      false,
-      {
-        ruleIds: ['ARK-4-1', 'ARK-4-2'],
-        options: [
-          { value: 'digital_section', label: bi('デジタル推進課が管理', 'The digital section') },
-          { value: 'system_section', label: bi('システム管理課が管理', 'A system-managing section') },
-        ],
-      },
-    ),
+    field('managementType', 'select', '管理区分', 'Managed by', false, {
+      ruleIds: ['ARK-4-1', 'ARK-4-2'],
+      options: [
+        { value: 'digital_section', label: bi('デジタル推進課が管理', 'The digital section') },
+        { value: 'system_section', label: bi('システム管理課が管理', 'A system-managing section') },
+      ],
+    }),
     ...arkIntroductionFields,
   ],
   validate: arkIntroductionValidate,

@@ -8,7 +8,15 @@ const name = bi('パスワード初期化', 'Password reset');
 function validate(ctx: RouteContext): FieldError[] {
   const staffId = text(ctx, 'staffId');
   if (staffId && staffId !== ctx.requester.staffId) {
-    return [fieldError(path('staffId'), 'INVALID_VALUE', 'Only the user themself may ask for their password to be reset.', 'パスワードの初期化は、システム使用者本人のみ求めることができます。', ['KTM-10-6'])];
+    return [
+      fieldError(
+        path('staffId'),
+        'INVALID_VALUE',
+        'Only the user themself may ask for their password to be reset.',
+        'パスワードの初期化は、システム使用者本人のみ求めることができます。',
+        ['KTM-10-6'],
+      ),
+    ];
   }
   return [];
 }
@@ -16,7 +24,9 @@ function validate(ctx: RouteContext): FieldError[] {
 function route(ctx: RouteContext): RouteResult {
   if (ctx.rulebookId !== 'KTM') return notDefinedIn(name, ctx);
   return result(staged(step('reset', 'perform', role('KTM', 'general_manager'), bi('パスワードの初期化', 'Reset the password'), ['KTM-10-6'])), [
-    note('システム使用者本人の求めに応じ、統括管理者がパスワードを初期化します。', 'The general manager resets the password at the user’s own request.', ['KTM-10-6']),
+    note('システム使用者本人の求めに応じ、統括管理者がパスワードを初期化します。', 'The general manager resets the password at the user’s own request.', [
+      'KTM-10-6',
+    ]),
   ]);
 }
 

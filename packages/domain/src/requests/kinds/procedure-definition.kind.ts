@@ -12,7 +12,15 @@ function validate(ctx: RouteContext): FieldError[] {
   // time, with the path of the offending part — never when a resident's situation is evaluated.
   const errors = procedureContentErrors(ctx.content);
   if (ctx.content['rightsCleared'] !== true) {
-    errors.push(fieldError(path('rightsCleared'), 'INVALID_VALUE', 'Confirm that the contents infringe no copyright or other rights.', '設定内容が著作権等他者の権利を侵害していないことを確認してください。', ['KTM-7-5']));
+    errors.push(
+      fieldError(
+        path('rightsCleared'),
+        'INVALID_VALUE',
+        'Confirm that the contents infringe no copyright or other rights.',
+        '設定内容が著作権等他者の権利を侵害していないことを確認してください。',
+        ['KTM-7-5'],
+      ),
+    );
   }
   return errors;
 }
@@ -20,15 +28,29 @@ function validate(ctx: RouteContext): FieldError[] {
 function route(ctx: RouteContext): RouteResult {
   if (ctx.rulebookId !== 'KTM') return notDefinedIn(name, ctx);
   return result(
-    staged(step('set_definition', 'perform', role('KTM', 'deputy_general_manager'), bi('設定作業の取りまとめと実施', 'Compile and set the definition'), ['KTM-7-4', 'KTM-3-3-5'])),
+    staged(
+      step('set_definition', 'perform', role('KTM', 'deputy_general_manager'), bi('設定作業の取りまとめと実施', 'Compile and set the definition'), [
+        'KTM-7-4',
+        'KTM-3-3-5',
+      ]),
+    ),
     [
-      note('管理者（業務所管課の長）の依頼に基づき、副統括管理者が設定作業を取りまとめて実施します。', 'On the manager’s request the deputy general manager compiles and sets the definition.', ['KTM-7-4', 'KTM-4-3-1']),
-      note('定義内容が複数の業務所管課に関係するときは、関係課で相互に調整してください。', 'When the definition concerns several business sections, they coordinate with one another.', ['KTM-5-1-2']),
+      note(
+        '管理者（業務所管課の長）の依頼に基づき、副統括管理者が設定作業を取りまとめて実施します。',
+        'On the manager’s request the deputy general manager compiles and sets the definition.',
+        ['KTM-7-4', 'KTM-4-3-1'],
+      ),
+      note(
+        '定義内容が複数の業務所管課に関係するときは、関係課で相互に調整してください。',
+        'When the definition concerns several business sections, they coordinate with one another.',
+        ['KTM-5-1-2'],
+      ),
     ],
   );
 }
 
-const t = (key: string, ja: string, en: string, ruleId: RuleId, required: boolean) => field(key, 'textarea', ja, en, required, { maxLength: 4000, ruleIds: [ruleId] });
+const t = (key: string, ja: string, en: string, ruleId: RuleId, required: boolean) =>
+  field(key, 'textarea', ja, en, required, { maxLength: 4000, ruleIds: [ruleId] });
 
 export const procedureDefinitionKind: RequestKind = {
   key: 'procedure_definition',

@@ -35,8 +35,12 @@ function mntRoute(ctx: RouteContext): RouteResult {
     step('estimate', 'perform', contractor, bi('経費等の調査・見積（見積額・改修方法・工期）', 'Estimate cost, method and schedule'), ['MNT-13-3']),
     costly && step('contract', 'perform', chief, bi('契約事務', 'Contract'), ['MNT-13-4']),
     approval
-      ? step('change_management', 'approve', policy, bi('変更管理会議の承認（情報政策課長）', 'Change-management approval (information policy chief)'), ['MNT-13-5'])
-      : step('change_management', 'inform', policy, bi('改修内容の情報政策課長への報告', 'Report the modification to the information policy chief'), ['MNT-13-5']),
+      ? step('change_management', 'approve', policy, bi('変更管理会議の承認（情報政策課長）', 'Change-management approval (information policy chief)'), [
+          'MNT-13-5',
+        ])
+      : step('change_management', 'inform', policy, bi('改修内容の情報政策課長への報告', 'Report the modification to the information policy chief'), [
+          'MNT-13-5',
+        ]),
     step('modify', 'perform', contractor, bi('システムの改修', 'Modify the system'), ['MNT-13-6']),
     step('confirm', 'confirm', chief, bi('改修の確認', 'Confirm the modification'), ['MNT-13-8']),
     [
@@ -46,14 +50,28 @@ function mntRoute(ctx: RouteContext): RouteResult {
   );
   const notes: Note[] = [
     costly
-      ? note('改修に経費が発生するため、見積の後に保健福祉課長が契約事務を行います。', 'The modification costs money: after the estimate the welfare section chief contracts for it.', ['MNT-13-3', 'MNT-13-4'])
+      ? note(
+          '改修に経費が発生するため、見積の後に保健福祉課長が契約事務を行います。',
+          'The modification costs money: after the estimate the welfare section chief contracts for it.',
+          ['MNT-13-3', 'MNT-13-4'],
+        )
       : note('経費が発生しないため、受託者は直ちに改修します。', 'No cost arises, so the contractor modifies the system straight away.', ['MNT-13-6']),
     approval
-      ? note('変更管理会議の承認を要するため、情報政策課長の承認を得ます。', 'Change-management approval is needed from the information policy chief.', ['MNT-13-5'])
-      : note('変更管理会議の承認を要しないため、情報政策課長に報告します。', 'No change-management approval is needed; the information policy chief is informed.', ['MNT-13-5']),
+      ? note('変更管理会議の承認を要するため、情報政策課長の承認を得ます。', 'Change-management approval is needed from the information policy chief.', [
+          'MNT-13-5',
+        ])
+      : note(
+          '変更管理会議の承認を要しないため、情報政策課長に報告します。',
+          'No change-management approval is needed; the information policy chief is informed.',
+          ['MNT-13-5'],
+        ),
   ];
   if (flag(ctx, 'presence')) {
-    notes.push(note('システム使用課長が改修作業に立ち会います（執務時間外を含む）。', 'The using section chief will attend the work, also outside office hours.', ['MNT-13-7']));
+    notes.push(
+      note('システム使用課長が改修作業に立ち会います（執務時間外を含む）。', 'The using section chief will attend the work, also outside office hours.', [
+        'MNT-13-7',
+      ]),
+    );
   }
   return result(steps, notes);
 }
@@ -83,8 +101,19 @@ function kwwRoute(ctx: RouteContext): RouteResult {
     // recorded as one step.
     const which: ActorRule = { kind: 'asset_owners', which: ctx.requesterPositionIds.length > 0 ? 'others' : 'all' };
     const steps = staged(
-      others.map((p) => step('owner_coordination', 'consent', which, bi('関係する情報管理責任者との調整', 'Coordination with the owner concerned'), ['KWW-6-1-2'], { perEach: true, subjectId: p })),
-      step('supervisor_decision', 'approve', role('KWW', 'system_supervisor', { scopeKey: 'health-welfare' }), bi('システム総括者による改修の決定', 'The supervisor decides the modification'), ['KWW-6-1-2', 'KWW-6-1-3']),
+      others.map((p) =>
+        step('owner_coordination', 'consent', which, bi('関係する情報管理責任者との調整', 'Coordination with the owner concerned'), ['KWW-6-1-2'], {
+          perEach: true,
+          subjectId: p,
+        }),
+      ),
+      step(
+        'supervisor_decision',
+        'approve',
+        role('KWW', 'system_supervisor', { scopeKey: 'health-welfare' }),
+        bi('システム総括者による改修の決定', 'The supervisor decides the modification'),
+        ['KWW-6-1-2', 'KWW-6-1-3'],
+      ),
     );
     return result(steps, [
       note(
@@ -101,12 +130,26 @@ function kwwRoute(ctx: RouteContext): RouteResult {
   // 総括者's consent (KWW-6-1-1) and the 総括者 decides overall (KWW-6-1-3).
   const steps = staged(
     others.map((p) =>
-      step('other_owner_approval', 'approve', { kind: 'asset_owners', which: 'others' }, bi('他の情報管理責任者の事前承認', 'Prior approval of another owner'), ['KWW-6-2'], { perEach: true, subjectId: p }),
+      step(
+        'other_owner_approval',
+        'approve',
+        { kind: 'asset_owners', which: 'others' },
+        bi('他の情報管理責任者の事前承認', 'Prior approval of another owner'),
+        ['KWW-6-2'],
+        { perEach: true, subjectId: p },
+      ),
     ),
     step('supervisor_consent', 'consent', supervisor, bi('システム総括者の同意', "The supervisor's consent"), ['KWW-6-1-1']),
-    step('owner_decision', 'approve', { kind: 'asset_owners', which: 'requester_own' }, bi('情報管理責任者による改修内容の決定', 'The owner decides the modification'), ['KWW-6-1-1'], {
-      requesterMayDecide: true,
-    }),
+    step(
+      'owner_decision',
+      'approve',
+      { kind: 'asset_owners', which: 'requester_own' },
+      bi('情報管理責任者による改修内容の決定', 'The owner decides the modification'),
+      ['KWW-6-1-1'],
+      {
+        requesterMayDecide: true,
+      },
+    ),
     step('overall_decision', 'approve', supervisor, bi('システム総括者による改修の決定', "The supervisor's overall decision"), ['KWW-6-1-3']),
   );
   const notes: Note[] = [
@@ -135,14 +178,27 @@ function ktmRoute(ctx: RouteContext): RouteResult {
   if (!flag(ctx, 'major')) {
     return result(
       staged(
-        step('coordinate_sections', 'inform', role('KTM', 'manager'), bi('関係する業務所管課との調整', 'Coordination with the business sections concerned'), ['KTM-13-1-1', 'KTM-5-1-2']),
+        step('coordinate_sections', 'inform', role('KTM', 'manager'), bi('関係する業務所管課との調整', 'Coordination with the business sections concerned'), [
+          'KTM-13-1-1',
+          'KTM-5-1-2',
+        ]),
         step('decide', 'approve', gm, bi('統括管理者による決定', 'The general manager decides'), ['KTM-13-1-1']),
       ),
-      [note('軽微な改修は、統括管理者が関係する業務所管課と調整を行ったうえで決定します。', 'A minor modification is decided by the general manager after coordinating with the business sections concerned.', ['KTM-13-1-1'])],
+      [
+        note(
+          '軽微な改修は、統括管理者が関係する業務所管課と調整を行ったうえで決定します。',
+          'A minor modification is decided by the general manager after coordinating with the business sections concerned.',
+          ['KTM-13-1-1'],
+        ),
+      ],
     );
   }
   const notes: Note[] = [
-    note('重大な改修は、統括管理者が運用会議を開催したうえで決定します。', 'A major modification is decided by the general manager after the operations meeting.', ['KTM-13-1-2', 'KTM-3-7']),
+    note(
+      '重大な改修は、統括管理者が運用会議を開催したうえで決定します。',
+      'A major modification is decided by the general manager after the operations meeting.',
+      ['KTM-13-1-2', 'KTM-3-7'],
+    ),
   ];
   if (businessChange) {
     notes.push(
@@ -157,7 +213,14 @@ function ktmRoute(ctx: RouteContext): RouteResult {
     staged(
       step('operations_meeting', 'approve', committee(KTM_OPERATIONS_MEETING), bi('運用会議での協議', 'Operations meeting'), ['KTM-13-1-2', 'KTM-3-7']),
       step('decide', 'approve', gm, bi('統括管理者による決定', 'The general manager decides'), ['KTM-13-1-2']),
-      businessChange && step('implement', 'perform', role('KTM', 'manager', { where: 'requester_unit' }), bi('管理者による改修の実施', 'The manager carries out the modification'), ['KTM-13-2']),
+      businessChange &&
+        step(
+          'implement',
+          'perform',
+          role('KTM', 'manager', { where: 'requester_unit' }),
+          bi('管理者による改修の実施', 'The manager carries out the modification'),
+          ['KTM-13-2'],
+        ),
     ),
     notes,
   );
@@ -169,7 +232,11 @@ function arkRoute(ctx: RouteContext): RouteResult {
   if (!flag(ctx, 'minor')) {
     const r = arkIntroductionRoute(ctx, { change: true });
     r.notes.unshift(
-      note('軽易な変更ではないため、新規導入と同じく情報統括責任者への申請と運営委員会の決定を要します。', 'Not a minor change: it goes to the CIO and the steering committee like a new system.', ['ARK-12-1', 'ARK-16-1-3']),
+      note(
+        '軽易な変更ではないため、新規導入と同じく情報統括責任者への申請と運営委員会の決定を要します。',
+        'Not a minor change: it goes to the CIO and the steering committee like a new system.',
+        ['ARK-12-1', 'ARK-16-1-3'],
+      ),
     );
     return r;
   }
@@ -177,22 +244,35 @@ function arkRoute(ctx: RouteContext): RouteResult {
   if (ctx.system?.managementType === 'system_section') {
     const chief = role('ARK', 'system_managing_chief', { where: 'system_managing_unit' });
     return result(
-      staged(
-        step('decide', 'approve', chief, bi('システム管理課長による可否の決定', 'The system-managing chief decides'), ['ARK-13-3']),
-        [
-          step('record', 'perform', chief, bi('変更の記録の保管', 'Keep the record of the change'), ['ARK-13-3']),
-          step('notify_result', 'inform', requesterActor, bi('申請した課長への結果の通知', 'Result notified to the applying chief'), ['ARK-13-3', 'ARK-13-2']),
-        ],
-      ),
-      [note('デジタル推進課以外が管理するシステムの軽易な変更は、システム管理課長が可否を決定し、変更の記録を保管します。', 'A minor change of a system managed by another section is decided by its system-managing chief, who keeps a record of it.', ['ARK-13-3']), docs],
+      staged(step('decide', 'approve', chief, bi('システム管理課長による可否の決定', 'The system-managing chief decides'), ['ARK-13-3']), [
+        step('record', 'perform', chief, bi('変更の記録の保管', 'Keep the record of the change'), ['ARK-13-3']),
+        step('notify_result', 'inform', requesterActor, bi('申請した課長への結果の通知', 'Result notified to the applying chief'), ['ARK-13-3', 'ARK-13-2']),
+      ]),
+      [
+        note(
+          'デジタル推進課以外が管理するシステムの軽易な変更は、システム管理課長が可否を決定し、変更の記録を保管します。',
+          'A minor change of a system managed by another section is decided by its system-managing chief, who keeps a record of it.',
+          ['ARK-13-3'],
+        ),
+        docs,
+      ],
     );
   }
   return result(
     staged(
-      step('decide', 'approve', role('ARK', 'digital_section_chief'), bi('デジタル推進課長による可否の決定', 'The digital section chief decides'), ['ARK-13-1']),
+      step('decide', 'approve', role('ARK', 'digital_section_chief'), bi('デジタル推進課長による可否の決定', 'The digital section chief decides'), [
+        'ARK-13-1',
+      ]),
       step('notify_result', 'inform', requesterActor, bi('申請した課長への結果の通知', 'Result notified to the applying chief'), ['ARK-13-2']),
     ),
-    [note('新たな入出力帳票の設定・様式の変更等の軽易な変更は、デジタル推進課長が可否を決定し、結果を申請した課長に通知します。', 'A minor change (new forms and the like) is decided by the digital section chief, who notifies the applying chief.', ['ARK-13-1', 'ARK-13-2']), docs],
+    [
+      note(
+        '新たな入出力帳票の設定・様式の変更等の軽易な変更は、デジタル推進課長が可否を決定し、結果を申請した課長に通知します。',
+        'A minor change (new forms and the like) is decided by the digital section chief, who notifies the applying chief.',
+        ['ARK-13-1', 'ARK-13-2'],
+      ),
+      docs,
+    ],
   );
 }
 
@@ -201,21 +281,38 @@ function validate(ctx: RouteContext): FieldError[] {
     case 'KWW': {
       if (flag(ctx, 'commonPart')) return [];
       if (ctx.assets.length === 0) {
-        return [fieldError(['assets'], 'REQUIRED', 'Name the information assets the modification touches.', '改修が及ぶ情報資産を指定してください。', ['KWW-6-1-1'])];
+        return [
+          fieldError(['assets'], 'REQUIRED', 'Name the information assets the modification touches.', '改修が及ぶ情報資産を指定してください。', ['KWW-6-1-1']),
+        ];
       }
       if (!requesterOwnsTouchedAsset(ctx)) {
         return [
-          fieldError(['requester'], 'INVALID_VALUE', 'An owner decides modifications of the system for their own assets only.', '情報管理責任者は、自らが管理する情報資産を取り扱う改修についてのみ決定できます。', ['KWW-6-1-1']),
+          fieldError(
+            ['requester'],
+            'INVALID_VALUE',
+            'An owner decides modifications of the system for their own assets only.',
+            '情報管理責任者は、自らが管理する情報資産を取り扱う改修についてのみ決定できます。',
+            ['KWW-6-1-1'],
+          ),
         ];
       }
       return [];
     }
     case 'ARK': {
       const errors: FieldError[] = [];
-      if (!ctx.system) errors.push(fieldError(['system'], 'REQUIRED', 'Choose the system to change.', '変更するシステムを選択してください。', ['ARK-12-1', 'ARK-13-1']));
+      if (!ctx.system)
+        errors.push(fieldError(['system'], 'REQUIRED', 'Choose the system to change.', '変更するシステムを選択してください。', ['ARK-12-1', 'ARK-13-1']));
       if (flag(ctx, 'minor')) {
         if (!holdsRole(ctx, 'using_section_chief')) {
-          errors.push(fieldError(['requester'], 'INVALID_VALUE', 'A minor change is applied for by the chief of a section using the system.', '軽易な変更は、システムを利用する課の長が申請します。', ['ARK-13-1', 'ARK-13-3']));
+          errors.push(
+            fieldError(
+              ['requester'],
+              'INVALID_VALUE',
+              'A minor change is applied for by the chief of a section using the system.',
+              '軽易な変更は、システムを利用する課の長が申請します。',
+              ['ARK-13-1', 'ARK-13-3'],
+            ),
+          );
         }
         return errors;
       }
@@ -258,10 +355,21 @@ export const systemModificationKind: RequestKind = {
   ],
   fields: [
     // MNT-13-1: the summary of the law change and the national materials.
-    field('lawChangeSummary', 'textarea', '法改正等の内容', 'Summary of the law change', true, { maxLength: 4000, ruleIds: ['MNT-13-1'], rulebookIds: ['MNT'] }),
-    field('referenceMaterials', 'textarea', '国等の資料', 'National and other reference materials', true, { maxLength: 4000, ruleIds: ['MNT-13-1'], rulebookIds: ['MNT'] }),
+    field('lawChangeSummary', 'textarea', '法改正等の内容', 'Summary of the law change', true, {
+      maxLength: 4000,
+      ruleIds: ['MNT-13-1'],
+      rulebookIds: ['MNT'],
+    }),
+    field('referenceMaterials', 'textarea', '国等の資料', 'National and other reference materials', true, {
+      maxLength: 4000,
+      ruleIds: ['MNT-13-1'],
+      rulebookIds: ['MNT'],
+    }),
     field('costly', 'boolean', '経費の発生', 'Costs money', false, { ruleIds: ['MNT-13-3', 'MNT-13-4'], rulebookIds: ['MNT'] }),
-    field('changeManagementApprovalNeeded', 'boolean', '変更管理会議の承認の要否', 'Change-management approval needed', false, { ruleIds: ['MNT-13-5'], rulebookIds: ['MNT'] }),
+    field('changeManagementApprovalNeeded', 'boolean', '変更管理会議の承認の要否', 'Change-management approval needed', false, {
+      ruleIds: ['MNT-13-5'],
+      rulebookIds: ['MNT'],
+    }),
     field('presence', 'boolean', '作業への立会い', 'Attend the work', false, { ruleIds: ['MNT-13-7'], rulebookIds: ['MNT'] }),
     field('summary', 'textarea', '改修内容', 'What changes', true, { maxLength: 4000, rulebookIds: ['KWW', 'KTM', 'ARK'] }),
     // KWW-6-2: the owners of the other information assets the change touches approve first. Naming them
@@ -277,8 +385,14 @@ export const systemModificationKind: RequestKind = {
       ],
     }),
     field('major', 'boolean', '重大な改修', 'Major modification', false, { ruleIds: ['KTM-13-1-1', 'KTM-13-1-2'], rulebookIds: ['KTM'] }),
-    field('businessChange', 'boolean', '業務所管課の事務の変更に伴う改修', 'Caused by a change in the section’s work', false, { ruleIds: ['KTM-13-2'], rulebookIds: ['KTM'] }),
-    field('minor', 'boolean', '軽易な変更（帳票の設定・様式の変更等）', 'Minor change (new forms etc.)', false, { ruleIds: ['ARK-13-1'], rulebookIds: ['ARK'] }),
+    field('businessChange', 'boolean', '業務所管課の事務の変更に伴う改修', 'Caused by a change in the section’s work', false, {
+      ruleIds: ['KTM-13-2'],
+      rulebookIds: ['KTM'],
+    }),
+    field('minor', 'boolean', '軽易な変更（帳票の設定・様式の変更等）', 'Minor change (new forms etc.)', false, {
+      ruleIds: ['ARK-13-1'],
+      rulebookIds: ['ARK'],
+    }),
     // The ARK-12 criteria are required only for a non-minor change; the kind's validate enforces them.
     ...arkIntroductionFields.map((f) => ({ ...f, required: false })),
   ],

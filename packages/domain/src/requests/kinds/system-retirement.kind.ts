@@ -8,10 +8,22 @@ const name = bi('システムの利用停止', 'System retirement');
 
 function validate(ctx: RouteContext): FieldError[] {
   if (ctx.assets.length === 0) {
-    return [fieldError(['assets'], 'REQUIRED', 'Name the information assets no longer to be used in the system.', '利用を停止する情報資産を指定してください。', ['KWW-7-1-1'])];
+    return [
+      fieldError(['assets'], 'REQUIRED', 'Name the information assets no longer to be used in the system.', '利用を停止する情報資産を指定してください。', [
+        'KWW-7-1-1',
+      ]),
+    ];
   }
   if (!requesterOwnsTouchedAsset(ctx)) {
-    return [fieldError(['requester'], 'INVALID_VALUE', 'An owner decides to stop using their own assets only.', '情報管理責任者は、自らが管理する情報資産の利用停止についてのみ決定できます。', ['KWW-7-1-1'])];
+    return [
+      fieldError(
+        ['requester'],
+        'INVALID_VALUE',
+        'An owner decides to stop using their own assets only.',
+        '情報管理責任者は、自らが管理する情報資産の利用停止についてのみ決定できます。',
+        ['KWW-7-1-1'],
+      ),
+    ];
   }
   return [];
 }
@@ -25,16 +37,34 @@ function route(ctx: RouteContext): RouteResult {
   // owner's decision; KWW-7-1-2 the 総括者 takes the measures.
   const steps = staged(
     others.map((p) =>
-      step('other_owner_approval', 'approve', { kind: 'asset_owners', which: 'others' }, bi('影響を受ける情報管理責任者の事前承認', 'Prior approval of an affected owner'), ['KWW-7-2'], { perEach: true, subjectId: p }),
+      step(
+        'other_owner_approval',
+        'approve',
+        { kind: 'asset_owners', which: 'others' },
+        bi('影響を受ける情報管理責任者の事前承認', 'Prior approval of an affected owner'),
+        ['KWW-7-2'],
+        { perEach: true, subjectId: p },
+      ),
     ),
     step('prior_notice', 'inform', supervisor, bi('システム総括者への事前通知', 'Prior notice to the supervisor'), ['KWW-7-1-1']),
     step('supervisor_consent', 'consent', supervisor, bi('システム総括者の同意', "The supervisor's consent"), ['KWW-7-1-1']),
-    step('owner_decision', 'approve', { kind: 'asset_owners', which: 'requester_own' }, bi('情報管理責任者による利用停止の決定', 'The owner decides to stop use'), ['KWW-7-1-1'], { requesterMayDecide: true }),
+    step(
+      'owner_decision',
+      'approve',
+      { kind: 'asset_owners', which: 'requester_own' },
+      bi('情報管理責任者による利用停止の決定', 'The owner decides to stop use'),
+      ['KWW-7-1-1'],
+      { requesterMayDecide: true },
+    ),
     step('measures', 'perform', supervisor, bi('利用停止に関する必要な措置', 'Measures to stop use'), ['KWW-7-1-2']),
   );
   return result(steps, [
     others.length > 0
-      ? note(`他の情報管理責任者の情報資産に影響が及ぶため、その${others.length}名の承認を先に得ます。`, `Assets of ${others.length} other owner(s) are affected: each approves first.`, ['KWW-7-2'])
+      ? note(
+          `他の情報管理責任者の情報資産に影響が及ぶため、その${others.length}名の承認を先に得ます。`,
+          `Assets of ${others.length} other owner(s) are affected: each approves first.`,
+          ['KWW-7-2'],
+        )
       : note('影響が及ぶのは申請者が管理する情報資産のみです。', 'Only the requester’s own assets are affected.', ['KWW-7-2']),
     note(
       '情報管理責任者は事前にシステム総括者に通知し、その同意を得て利用停止を決定します。総括者が通知の内容を総合的に勘案して必要な措置を講じます。',

@@ -2,7 +2,23 @@
 // ordinary revocation or re-designation).
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { ComputedStep, RequestKind, RouteContext, RouteResult } from '../request.types.ts';
-import { bi, field, flag, holdsRole, note, notDefinedIn, path, reasonField, result, role, staged, step, text, type Note, type StepDraft } from './kind-helpers.ts';
+import {
+  bi,
+  field,
+  flag,
+  holdsRole,
+  note,
+  notDefinedIn,
+  path,
+  reasonField,
+  result,
+  role,
+  staged,
+  step,
+  text,
+  type Note,
+  type StepDraft,
+} from './kind-helpers.ts';
 import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const suspensionName = bi('使用停止', 'Usage suspension');
@@ -20,7 +36,12 @@ function ktmSectionHead(ctx: RouteContext, ruleIds: RuleId[]): StepDraft {
 /** KTM: the 統括管理者 files on their own finding, so the user's section must be named. */
 function ktmValidate(ctx: RouteContext): FieldError[] {
   if (ctx.rulebookId === 'KTM' && holdsRole(ctx, 'general_manager') && !text(ctx, 'userOrgUnitId')) {
-    return [fieldError(path('userOrgUnitId'), 'REQUIRED', "Name the user's section: its head is notified.", '通知先となるシステム使用課を選択してください。', ['KTM-10-5', 'KTM-10-3'])];
+    return [
+      fieldError(path('userOrgUnitId'), 'REQUIRED', "Name the user's section: its head is notified.", '通知先となるシステム使用課を選択してください。', [
+        'KTM-10-5',
+        'KTM-10-3',
+      ]),
+    ];
   }
   return [];
 }
@@ -39,7 +60,11 @@ function suspensionRoute(ctx: RouteContext): RouteResult {
   switch (ctx.rulebookId) {
     case 'MNT':
       return result(mntSteps(ctx, 'suspend'), [
-        note('保健福祉課長は、適正な運用のために必要と認めたときに特定のユーザの使用を停止できます。', 'The welfare section chief may suspend a user when proper operation requires it.', ['MNT-16-1']),
+        note(
+          '保健福祉課長は、適正な運用のために必要と認めたときに特定のユーザの使用を停止できます。',
+          'The welfare section chief may suspend a user when proper operation requires it.',
+          ['MNT-16-1'],
+        ),
       ]);
     case 'KTM': {
       const breach = flag(ctx, 'privacyBreach');
@@ -85,7 +110,9 @@ function reinstatementRoute(ctx: RouteContext): RouteResult {
     case 'KTM':
       return result(
         staged(
-          step('reinstate', 'perform', role('KTM', 'general_manager'), bi('ユーザーID及び操作権限の再登録', 'Register the user ID and authority again'), ['KTM-10-3']),
+          step('reinstate', 'perform', role('KTM', 'general_manager'), bi('ユーザーID及び操作権限の再登録', 'Register the user ID and authority again'), [
+            'KTM-10-3',
+          ]),
           ktmSectionHead(ctx, ['KTM-10-3']),
         ),
         [

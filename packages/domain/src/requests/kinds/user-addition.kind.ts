@@ -2,7 +2,24 @@
 // MNT-10 (第1号様式), KTM-10, KWO-6.
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
-import { bi, field, filedOn, flag, isIsoDate, note, notDefinedIn, path, reasonField, requesterActor, result, role, staged, step, text, validPeriodErrors } from './kind-helpers.ts';
+import {
+  bi,
+  field,
+  filedOn,
+  flag,
+  isIsoDate,
+  note,
+  notDefinedIn,
+  path,
+  reasonField,
+  requesterActor,
+  result,
+  role,
+  staged,
+  step,
+  text,
+  validPeriodErrors,
+} from './kind-helpers.ts';
 import type { RuleId } from '../../rulebooks/rule-id.ts';
 
 const name = bi('ユーザ追加申請', 'User addition');
@@ -67,7 +84,10 @@ function route(ctx: RouteContext): RouteResult {
       // KTM-10-2/3: the section head applies; the 統括管理者 registers the user ID and authority and
       // notifies the section head.
       const steps = staged(
-        step('register', 'perform', role('KTM', 'general_manager'), bi('ユーザーID及び操作権限の登録', 'Register the user ID and authority'), ['KTM-10-3', 'KTM-3-3-7']),
+        step('register', 'perform', role('KTM', 'general_manager'), bi('ユーザーID及び操作権限の登録', 'Register the user ID and authority'), [
+          'KTM-10-3',
+          'KTM-3-3-7',
+        ]),
         step('notify', 'inform', role('KTM', 'using_section_head', { where: 'requester_unit' }), bi('登録の通知', 'Notice of the registration'), ['KTM-10-3']),
       );
       const notes = [
@@ -89,7 +109,11 @@ function route(ctx: RouteContext): RouteResult {
       // 情報資産管理責任者's prior permission, which therefore comes before the designation.
       const outside = flag(ctx, 'outsideSupervision');
       const steps = staged(
-        outside && step('prior_permission', 'approve', role('KWO', 'asset_manager'), bi('情報資産管理責任者の事前の許可', "Asset manager's prior permission"), ['KWO-6-1', 'KWO-3-2']),
+        outside &&
+          step('prior_permission', 'approve', role('KWO', 'asset_manager'), bi('情報資産管理責任者の事前の許可', "Asset manager's prior permission"), [
+            'KWO-6-1',
+            'KWO-3-2',
+          ]),
         step('designate', 'perform', requesterActor, bi('情報を取り扱うことができる者の指定', 'Designate the handler'), ['KWO-6-1', 'KWO-5-1']),
       );
       const notes = [
@@ -122,7 +146,10 @@ export const userAdditionKind: RequestKind = {
       ruleIds: ['MNT-11-1'],
       help: bi('指定すると、期限の到来により使用が自動的に終了します。', 'When given, use ends automatically on this date.'),
     }),
-    field('outsideSupervision', 'boolean', '管理監督する職員以外の者', 'Not among the chief’s own staff', false, { ruleIds: ['KWO-6-1'], rulebookIds: ['KWO'] }),
+    field('outsideSupervision', 'boolean', '管理監督する職員以外の者', 'Not among the chief’s own staff', false, {
+      ruleIds: ['KWO-6-1'],
+      rulebookIds: ['KWO'],
+    }),
     reasonField(['MNT-10-2']),
   ],
   validate,

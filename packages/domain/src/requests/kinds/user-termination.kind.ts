@@ -8,7 +8,15 @@ const name = bi('ユーザ使用終了通知', 'User termination');
 function validate(ctx: RouteContext): FieldError[] {
   const endOn = ctx.content['endOn'];
   if (isIsoDate(endOn) && endOn < filedOn(ctx)) {
-    return [fieldError(path('endOn'), 'INVALID_VALUE', 'The end date is before the filing date.', '使用終了日が通知日より前になっています。', ctx.rulebookId === 'MNT' ? ['MNT-11-1'] : ['KTM-10-1'])];
+    return [
+      fieldError(
+        path('endOn'),
+        'INVALID_VALUE',
+        'The end date is before the filing date.',
+        '使用終了日が通知日より前になっています。',
+        ctx.rulebookId === 'MNT' ? ['MNT-11-1'] : ['KTM-10-1'],
+      ),
+    ];
   }
   return [];
 }

@@ -2,14 +2,33 @@
 // and 第5号様式 (作業確認票, confirmation).
 import { fieldError, type FieldError } from '../../registry/field-error.ts';
 import type { RequestKind, RouteContext, RouteResult } from '../request.types.ts';
-import { bi, contractor, field, filedOn, flag, isIsoDate, note, notDefinedIn, path, requesterSectionChief, result, role, staged, step } from './kind-helpers.ts';
+import {
+  bi,
+  contractor,
+  field,
+  filedOn,
+  flag,
+  isIsoDate,
+  note,
+  notDefinedIn,
+  path,
+  requesterSectionChief,
+  result,
+  role,
+  staged,
+  step,
+} from './kind-helpers.ts';
 
 const name = bi('作業依頼', 'Work request');
 
 function validate(ctx: RouteContext): FieldError[] {
   const desired = ctx.content['desiredCompletionDate'];
   if (isIsoDate(desired) && desired < filedOn(ctx)) {
-    return [fieldError(path('desiredCompletionDate'), 'INVALID_VALUE', 'The desired completion date has already passed.', '完了希望日が既に過ぎています。', ['MNT-14-1'])];
+    return [
+      fieldError(path('desiredCompletionDate'), 'INVALID_VALUE', 'The desired completion date has already passed.', '完了希望日が既に過ぎています。', [
+        'MNT-14-1',
+      ]),
+    ];
   }
   return [];
 }
@@ -19,13 +38,27 @@ function route(ctx: RouteContext): RouteResult {
   const approval = flag(ctx, 'changeManagementApprovalNeeded');
   const policy = role('MNT', 'information_policy_chief');
   const steps = staged(
-    step('report', 'inform', role('MNT', 'welfare_section_chief'), bi('保健福祉課長への報告（第4号様式）', 'Report to the welfare section chief (form 4)'), ['MNT-14-1']),
+    step('report', 'inform', role('MNT', 'welfare_section_chief'), bi('保健福祉課長への報告（第4号様式）', 'Report to the welfare section chief (form 4)'), [
+      'MNT-14-1',
+    ]),
     approval
-      ? step('change_management', 'approve', policy, bi('変更管理会議の承認（情報政策課長）', 'Change-management approval (information policy chief)'), ['MNT-14-2'])
+      ? step('change_management', 'approve', policy, bi('変更管理会議の承認（情報政策課長）', 'Change-management approval (information policy chief)'), [
+          'MNT-14-2',
+        ])
       : step('change_management', 'inform', policy, bi('情報政策課長への報告', 'Report to the information policy chief'), ['MNT-14-2']),
-    step('perform', 'perform', contractor, bi('作業の実施と対応内容・作業完了日の入力', 'Do the work; record what was done and the completion date'), ['MNT-14-3']),
-    step('confirm', 'confirm', requesterSectionChief, bi('作業確認票の作成（第5号様式）', 'Work confirmation (form 5)'), ['MNT-14-4'], { requesterMayDecide: true }),
-    step('cross_check', 'confirm', role('MNT', 'welfare_section_chief'), bi('作業依頼一覧と受託者の報告の突合', "Cross-check the work list against the contractor's report"), ['MNT-14-6']),
+    step('perform', 'perform', contractor, bi('作業の実施と対応内容・作業完了日の入力', 'Do the work; record what was done and the completion date'), [
+      'MNT-14-3',
+    ]),
+    step('confirm', 'confirm', requesterSectionChief, bi('作業確認票の作成（第5号様式）', 'Work confirmation (form 5)'), ['MNT-14-4'], {
+      requesterMayDecide: true,
+    }),
+    step(
+      'cross_check',
+      'confirm',
+      role('MNT', 'welfare_section_chief'),
+      bi('作業依頼一覧と受託者の報告の突合', "Cross-check the work list against the contractor's report"),
+      ['MNT-14-6'],
+    ),
   );
   const notes = [
     approval
@@ -34,7 +67,11 @@ function route(ctx: RouteContext): RouteResult {
           'Change-management approval is needed: the information policy chief approves before the work starts.',
           ['MNT-14-2'],
         )
-      : note('変更管理会議の承認を要しないため、情報政策課長には報告のみ行います。', 'No change-management approval is needed: the information policy chief is only informed.', ['MNT-14-2']),
+      : note(
+          '変更管理会議の承認を要しないため、情報政策課長には報告のみ行います。',
+          'No change-management approval is needed: the information policy chief is only informed.',
+          ['MNT-14-2'],
+        ),
     note(
       '作業完了の報告を受けたシステム使用課長が作業確認票を作成し、保健福祉課長が受託者の報告と突き合わせます。瑕疵がある場合は訂正を求めて差し戻します。',
       'On the completion report the section chief writes the confirmation; the welfare section chief cross-checks it against the contractor’s report and returns it for correction if anything is wrong.',
@@ -42,7 +79,9 @@ function route(ctx: RouteContext): RouteResult {
     ),
   ];
   if (flag(ctx, 'presence')) {
-    notes.push(note('システム使用課長が作業に立ち会います（執務時間外を含む）。', 'The section chief will attend the work, also outside office hours.', ['MNT-14-5']));
+    notes.push(
+      note('システム使用課長が作業に立ち会います（執務時間外を含む）。', 'The section chief will attend the work, also outside office hours.', ['MNT-14-5']),
+    );
   }
   return result(steps, notes);
 }

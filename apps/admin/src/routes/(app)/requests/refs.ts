@@ -12,9 +12,15 @@ import type { FormRefs } from '#lib/components/requests/refs.ts';
 export async function loadRefs(fetch: typeof globalThis.fetch, systems: RequestSystemOption[]): Promise<FormRefs> {
   const options = { fetch, requestPolicy: 'cache-first' as const };
   const [orgUnits, positions, assets] = await Promise.all([
-    query(OrgUnitsQuery, {}, options).then((r) => r.orgUnits).catch(() => []),
-    query(PositionsQuery, {}, options).then((r) => r.positions).catch(() => []),
-    query(AssetOptionsQuery, {}, options).then((r) => r.informationAssets.edges.map((edge) => edge.node)).catch(() => []),
+    query(OrgUnitsQuery, {}, options)
+      .then((r) => r.orgUnits)
+      .catch(() => []),
+    query(PositionsQuery, {}, options)
+      .then((r) => r.positions)
+      .catch(() => []),
+    query(AssetOptionsQuery, {}, options)
+      .then((r) => r.informationAssets.edges.map((edge) => edge.node))
+      .catch(() => []),
   ]);
   return { systems, orgUnits, positions, assets };
 }

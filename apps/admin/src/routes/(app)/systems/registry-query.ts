@@ -1,10 +1,4 @@
-import {
-  LIFECYCLE_STATUSES,
-  SYSTEM_SORT_FIELDS,
-  type LifecycleStatus,
-  type SortDirection,
-  type SystemSortField,
-} from '#lib/graphql/enums.ts';
+import { LIFECYCLE_STATUSES, SYSTEM_SORT_FIELDS, type LifecycleStatus, type SortDirection, type SystemSortField } from '#lib/graphql/enums.ts';
 import type { VariablesOf } from '#lib/graphql/graphql.ts';
 import type { SystemsPageQuery } from '#lib/graphql/systems.graphql.ts';
 import { readCursorState, writeCursorState, type CursorState } from '#lib/paging.ts';
@@ -28,15 +22,11 @@ type SystemsPageVariables = VariablesOf<typeof SystemsPageQuery>;
 
 export function readRegistryQuery(params: ReadableParams): RegistryQuery {
   const sortParam = params.get('sort');
-  const sort = (SYSTEM_SORT_FIELDS as readonly string[]).includes(sortParam ?? '')
-    ? (sortParam as SystemSortField)
-    : 'NAME';
+  const sort = (SYSTEM_SORT_FIELDS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SystemSortField) : 'NAME';
   const direction: SortDirection = params.get('dir') === 'DESC' ? 'DESC' : 'ASC';
   const statuses = (params.get('status') ?? '')
     .split(',')
-    .filter((value): value is LifecycleStatus =>
-      (LIFECYCLE_STATUSES as readonly string[]).includes(value),
-    );
+    .filter((value): value is LifecycleStatus => (LIFECYCLE_STATUSES as readonly string[]).includes(value));
   return {
     text: (params.get('q') ?? '').trim(),
     orgUnitId: params.get('org') ?? '',

@@ -64,12 +64,7 @@ export function validateField(field: SystemFormField, values: SystemFormValues):
   }
 }
 
-export const VALIDATED_FIELDS: SystemFormField[] = [
-  'name',
-  'businessContent',
-  'managingOrgUnitId',
-  'managementType',
-];
+export const VALIDATED_FIELDS: SystemFormField[] = ['name', 'businessContent', 'managingOrgUnitId', 'managementType'];
 
 export function validateAll(values: SystemFormValues): FieldErrors {
   const errors: FieldErrors = {};

@@ -13,9 +13,7 @@ export const load: PageLoad = async (event) => {
   const [{ systems }, staff, decision] = await Promise.all([
     loadQuery(event, SystemOptionsQuery, {}, 'cache-first'),
     staffId ? loadQuery(event, StaffBriefQuery, { id: staffId }).then((r) => r.staffMember) : null,
-    staffId && systemId
-      ? loadInPlace(event, AccessDecisionQuery, { staffId, systemId, at: iso })
-      : null,
+    staffId && systemId ? loadInPlace(event, AccessDecisionQuery, { staffId, systemId, at: iso }) : null,
   ]);
   return {
     systems: systems.edges.map((edge) => edge.node),

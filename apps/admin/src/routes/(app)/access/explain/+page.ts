@@ -1,9 +1,5 @@
 import { loadInPlace, loadQuery } from '#lib/graphql/load.ts';
-import {
-  AssetOptionsQuery,
-  ExplainFieldAccessQuery,
-  SystemOptionsQuery,
-} from '#lib/graphql/access.graphql.ts';
+import { AssetOptionsQuery, ExplainFieldAccessQuery, SystemOptionsQuery } from '#lib/graphql/access.graphql.ts';
 import { PositionsQuery, StaffBriefQuery } from '#lib/graphql/people.graphql.ts';
 import { readInstant } from '../access-params.ts';
 import { isProtectedField, kindOfField, type ProtectedField } from './fields.ts';
@@ -18,8 +14,7 @@ export const load: PageLoad = async (event) => {
   const field: ProtectedField | '' = isProtectedField(fieldParam) ? fieldParam : '';
   const { at, iso } = readInstant(params);
 
-  const brief = (id: string) =>
-    id ? loadQuery(event, StaffBriefQuery, { id }, 'cache-first').then((r) => r.staffMember) : null;
+  const brief = (id: string) => (id ? loadQuery(event, StaffBriefQuery, { id }, 'cache-first').then((r) => r.staffMember) : null);
 
   const [{ informationAssets }, { systems }, { positions }, staff, subject] = await Promise.all([
     loadQuery(event, AssetOptionsQuery, {}, 'cache-first'),

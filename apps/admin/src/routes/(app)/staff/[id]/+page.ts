@@ -13,9 +13,7 @@ export const load: PageLoad = async (event) => {
   if (!staff) error(404, { message: 'Staff member not found', code: 'NOT_FOUND' });
 
   // Deputies act on behalf of a role holder: name that person.
-  const principalIds = [
-    ...new Set(staff.roles.map((role) => role.onBehalfOfStaffId).filter((id): id is string => !!id)),
-  ];
+  const principalIds = [...new Set(staff.roles.map((role) => role.onBehalfOfStaffId).filter((id): id is string => !!id))];
   const principals = await Promise.all(
     principalIds.map((id) =>
       query(StaffBriefQuery, { id }, { fetch: event.fetch, requestPolicy: 'cache-first' })
