@@ -133,7 +133,7 @@ const lifecycleJa: Record<string, string> = { proposed: '導入予定', retiring
 function calendarReasons(input: AccessDecisionInput): AccessReason[] {
   const state = isOpenAt(input.calendar, input.at);
   if (state.open) return [];
-  return [{ code: state.code, message: { en: state.reason, ja: state.reasonJa }, ruleIds: [...state.ruleIds] }];
+  return [{ code: state.code, message: state.reason, ruleIds: [...state.ruleIds] }];
 }
 
 /**

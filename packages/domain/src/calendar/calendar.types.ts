@@ -1,3 +1,4 @@
+import type { Bilingual } from '../bilingual.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 /** Opening hours of one weekday: [start, end) in local time, "HH:MM"; end may be "24:00". */
 export interface DailyHours {
@@ -44,4 +45,4 @@ export interface OperatingException {
 export const CLOSURE_CODE_VALUES = ['CLOSED_DAY', 'OUTSIDE_OPERATING_HOURS', 'MAINTENANCE'] as const;
 export type ClosureCode = (typeof CLOSURE_CODE_VALUES)[number];
 
-export type OpenState = { open: true; ruleIds: RuleId[] } | { open: false; code: ClosureCode; reason: string; reasonJa: string; ruleIds: RuleId[] };
+export type OpenState = { open: true; ruleIds: RuleId[] } | { open: false; code: ClosureCode; reason: Bilingual; ruleIds: RuleId[] };

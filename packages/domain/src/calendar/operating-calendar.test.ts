@@ -83,23 +83,23 @@ describe('isOpenAt with the rulebook calendars', () => {
     expect(isOpenAt(ktm, '2026-01-01T10:00+09:00')).toEqual({
       open: false,
       code: 'CLOSED_DAY',
-      reason: 'Not in operation from 31 December to 3 January (KTM-15-1)',
-      reasonJa: '12月31日から1月3日までは運用しません（KTM-15-1）',
+      reason: { en: 'Not in operation from 31 December to 3 January (KTM-15-1)', ja: '12月31日から1月3日までは運用しません（KTM-15-1）' },
       ruleIds: ['KTM-15-1'],
     });
     expect(isOpenAt(ktm, '2026-11-20T21:30+09:00')).toEqual({
       open: false,
       code: 'OUTSIDE_OPERATING_HOURS',
-      reason: 'Outside operating hours (8:00–21:00) (KTM-15-1)',
-      reasonJa: '運用時間（8:00〜21:00）外です（KTM-15-1）',
+      reason: { en: 'Outside operating hours (8:00–21:00) (KTM-15-1)', ja: '運用時間（8:00〜21:00）外です（KTM-15-1）' },
       ruleIds: ['KTM-15-1'],
     });
-    expect(isOpenAt(mnt, '2026-11-21T00:00+09:00')).toMatchObject({ reasonJa: '運用時間（5:00〜24:00）外です（MNT-15-1）' });
+    expect(isOpenAt(mnt, '2026-11-21T00:00+09:00')).toMatchObject({ reason: { ja: '運用時間（5:00〜24:00）外です（MNT-15-1）' } });
     expect(isOpenAt(kwo, '2026-11-23T10:00+09:00')).toMatchObject({
-      reason: 'Not in operation on national holidays (Labour Thanksgiving Day, 勤労感謝の日) (KWO-7-1)',
-      reasonJa: '祝日・休日（勤労感謝の日）は運用しません（KWO-7-1）',
+      reason: {
+        en: 'Not in operation on national holidays (Labour Thanksgiving Day, 勤労感謝の日) (KWO-7-1)',
+        ja: '祝日・休日（勤労感謝の日）は運用しません（KWO-7-1）',
+      },
     });
-    expect(isOpenAt(kwo, '2026-11-21T10:00+09:00')).toMatchObject({ reasonJa: '土曜日は運用しません（KWO-7-1）' });
+    expect(isOpenAt(kwo, '2026-11-21T10:00+09:00')).toMatchObject({ reason: { ja: '土曜日は運用しません（KWO-7-1）' } });
   });
 
   it('a closed exception stops an otherwise open hour (MAINTENANCE), an open one extends the hours', () => {
@@ -122,8 +122,7 @@ describe('isOpenAt with the rulebook calendars', () => {
     expect(isOpenAt(calendar, '2026-11-20T18:00+09:00')).toEqual({
       open: false,
       code: 'MAINTENANCE',
-      reason: 'Stopped: scheduled maintenance (KTM-15-2)',
-      reasonJa: '定期保守作業のため停止しています（KTM-15-2）',
+      reason: { en: 'Stopped: scheduled maintenance (KTM-15-2)', ja: '定期保守作業のため停止しています（KTM-15-2）' },
       ruleIds: ['KTM-15-2'],
     });
     // The stop wins where it overlaps the extension; after it the extension keeps the system open.
@@ -146,7 +145,7 @@ describe('isOpenAt with the rulebook calendars', () => {
       closedPeriods: [{ from: '08-13', to: '08-15' }],
       ruleIds: [],
     };
-    expect(isOpenAt(calendar, '2026-08-14T12:00+09:00')).toMatchObject({ code: 'CLOSED_DAY', reasonJa: '8月13日から8月15日までは運用しません' });
+    expect(isOpenAt(calendar, '2026-08-14T12:00+09:00')).toMatchObject({ code: 'CLOSED_DAY', reason: { ja: '8月13日から8月15日までは運用しません' } });
     expect(summary(isOpenAt(calendar, '2026-08-16T12:00+09:00'))).toBe('open');
     expect(summary(isOpenAt(calendar, '2026-12-31T12:00+09:00'))).toBe('open');
   });

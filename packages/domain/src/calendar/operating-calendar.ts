@@ -1,5 +1,6 @@
 // Whether a system may be used at an instant (SPEC §6), and where a planned change window collides with
 // operating hours. Local dates and times come from Intl.DateTimeFormat in the calendar's time zone.
+import type { Bilingual } from '../bilingual.ts';
 import type { RulebookId } from '../model/types.ts';
 import { DEFAULT_TIME_ZONE } from '../wareki.ts';
 import type { DailyHours, OpenState, OperatingCalendar, OperatingException } from './calendar.types.ts';
@@ -125,7 +126,7 @@ function monthDayEn(md: string): string {
   return `${Number(md.slice(3))} ${MONTHS_EN[Number(md.slice(0, 2)) - 1] ?? md}`;
 }
 
-type Closure = { code: 'CLOSED_DAY'; reason: string; reasonJa: string };
+type Closure = { code: 'CLOSED_DAY'; reason: Bilingual };
 
 /** Why a whole local date is closed (closed period, national holiday, weekday without hours), or null. */
 function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
@@ -134,8 +135,10 @@ function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
     if (inMonthDayRange(date, period)) {
       return {
         code: 'CLOSED_DAY',
-        reason: `Not in operation from ${monthDayEn(period.from)} to ${monthDayEn(period.to)}${citeEn(ids)}`,
-        reasonJa: `${monthDayJa(period.from)}から${monthDayJa(period.to)}までは運用しません${citeJa(ids)}`,
+        reason: {
+          en: `Not in operation from ${monthDayEn(period.from)} to ${monthDayEn(period.to)}${citeEn(ids)}`,
+          ja: `${monthDayJa(period.from)}から${monthDayJa(period.to)}までは運用しません${citeJa(ids)}`,
+        },
       };
     }
   }
@@ -144,8 +147,10 @@ function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
     if (holiday) {
       return {
         code: 'CLOSED_DAY',
-        reason: `Not in operation on national holidays (${holiday.nameEn}, ${holiday.name})${citeEn(ids)}`,
-        reasonJa: `祝日・休日（${holiday.name}）は運用しません${citeJa(ids)}`,
+        reason: {
+          en: `Not in operation on national holidays (${holiday.nameEn}, ${holiday.name})${citeEn(ids)}`,
+          ja: `祝日・休日（${holiday.name}）は運用しません${citeJa(ids)}`,
+        },
       };
     }
   }
@@ -153,8 +158,7 @@ function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
   if ((calendar.weekly[weekday] ?? []).length === 0) {
     return {
       code: 'CLOSED_DAY',
-      reason: `Not in operation on ${WEEKDAYS_EN[weekday]}${citeEn(ids)}`,
-      reasonJa: `${WEEKDAYS_JA[weekday]}は運用しません${citeJa(ids)}`,
+      reason: { en: `Not in operation on ${WEEKDAYS_EN[weekday]}${citeEn(ids)}`, ja: `${WEEKDAYS_JA[weekday]}は運用しません${citeJa(ids)}` },
     };
   }
   return null;
@@ -177,8 +181,7 @@ export function isOpenAt(calendar: OperatingCalendar, at: string | Date): OpenSt
     return {
       open: false,
       code: 'MAINTENANCE',
-      reason: `Stopped: ${stop.reasonEn ?? stop.reason}${citeEn(ids)}`,
-      reasonJa: `${stop.reason}のため停止しています${citeJa(ids)}`,
+      reason: { en: `Stopped: ${stop.reasonEn ?? stop.reason}${citeEn(ids)}`, ja: `${stop.reason}のため停止しています${citeJa(ids)}` },
       ruleIds: [...ids],
     };
   }
@@ -198,8 +201,10 @@ export function isOpenAt(calendar: OperatingCalendar, at: string | Date): OpenSt
   return {
     open: false,
     code: 'OUTSIDE_OPERATING_HOURS',
-    reason: `Outside operating hours (${hoursText(hours, '–')})${citeEn(calendar.ruleIds)}`,
-    reasonJa: `運用時間（${hoursText(hours, '〜')}）外です${citeJa(calendar.ruleIds)}`,
+    reason: {
+      en: `Outside operating hours (${hoursText(hours, '–')})${citeEn(calendar.ruleIds)}`,
+      ja: `運用時間（${hoursText(hours, '〜')}）外です${citeJa(calendar.ruleIds)}`,
+    },
     ruleIds: [...calendar.ruleIds],
   };
 }

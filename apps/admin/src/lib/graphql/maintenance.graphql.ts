@@ -143,8 +143,10 @@ export const SystemMaintenanceQuery = graphql(
           at
           open
           code
-          reason
-          reasonJa
+          reason {
+            ja
+            en
+          }
           ruleIds
         }
         viewerMayPlan

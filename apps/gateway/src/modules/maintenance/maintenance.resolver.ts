@@ -59,8 +59,8 @@ export class MaintenanceResolver {
       stopRuleIds: maintenanceRules(system.rulebook_id).stopRuleIds,
       upcoming: windows.map((w) => service.toWindow(w, system.rulebook_id, now)),
       openNow: state.open
-        ? { at: now, open: true, code: null, reason: null, reasonJa: null, ruleIds: state.ruleIds }
-        : { at: now, open: false, code: state.code, reason: state.reason, reasonJa: state.reasonJa, ruleIds: state.ruleIds },
+        ? { at: now, open: true, code: null, reason: null, ruleIds: state.ruleIds }
+        : { at: now, open: false, code: state.code, reason: state.reason, ruleIds: state.ruleIds },
       viewerMayPlan: await service.viewerMayPlan(ctx, system),
     });
   }

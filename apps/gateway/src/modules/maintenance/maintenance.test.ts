@@ -188,7 +188,7 @@ describe('Kitami 窓口支援システム: a night stop and the access decision 
           viewerMayPlan: boolean;
         };
       }>(
-        `query($y: ID!) { operatingCalendar(systemId: $y) { timeZone weekly { weekday hours { start end } } closedPeriods { from to } closedOnNationalHolidays ruleIds stopRuleIds upcoming { id } openNow { open code reasonJa ruleIds } viewerMayPlan } }`,
+        `query($y: ID!) { operatingCalendar(systemId: $y) { timeZone weekly { weekday hours { start end } } closedPeriods { from to } closedOnNationalHolidays ruleIds stopRuleIds upcoming { id } openNow { open code reason { ja } ruleIds } viewerMayPlan } }`,
         { y: counter },
         { token: chief },
       ),

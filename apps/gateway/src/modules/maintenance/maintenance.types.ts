@@ -94,8 +94,7 @@ export class OperatingState {
   @Field(() => Date) at!: Date;
   @Field(() => Boolean) open!: boolean;
   @Field(() => ClosureCodeEnum, { nullable: true, description: 'Why it is closed; null when open.' }) code!: ClosureCode | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => String, { nullable: true }) reasonJa!: string | null;
+  @Field(() => Bilingual, { nullable: true, description: 'Why it is closed; null when open.' }) reason!: Bilingual | null;
   @Field(() => [String]) ruleIds!: RuleId[];
 }
 
