@@ -643,16 +643,14 @@ export async function notesOfFindings(db: Db, findingIds: readonly string[]): Pr
 export async function insertFindingNote(db: Db, n: { municipalityId: string; findingId: string; by: string; body: string; at: Date }): Promise<void> {
   await run(
     db,
-    tables
-      .insertInto('finding_note')
-      .values((eb) => ({
-        id: eb.fn<string>('gen_random_uuid'),
-        municipality_id: n.municipalityId,
-        finding_id: n.findingId,
-        author_id: n.by,
-        body: n.body,
-        created_at: n.at,
-      })),
+    tables.insertInto('finding_note').values((eb) => ({
+      id: eb.fn<string>('gen_random_uuid'),
+      municipality_id: n.municipalityId,
+      finding_id: n.findingId,
+      author_id: n.by,
+      body: n.body,
+      created_at: n.at,
+    })),
   );
   await run(
     db,
