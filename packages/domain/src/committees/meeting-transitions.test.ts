@@ -7,35 +7,31 @@ import { formatWarekiFiscalYear } from '../wareki.ts';
 import { carriedCandidate, requestCandidate, standingCandidates } from './agenda-candidates.ts';
 import { committeeRules } from './committee-rules.ts';
 import {
-  actorSeats,
-  agendaOrder,
-  agendaRefreshed,
-  attendeeStaffNotFound,
-  callerSecretariatSeat,
-  circulationDecision,
-  contractorsAttend,
   decideAgendaFreeze,
   decideAgendaItemAddition,
   decideAgendaItemRemoval,
   decideAgendaRefresh,
   decideAgendaReorder,
-  decideAttendance,
-  decideAttendeeAddition,
-  decideItemOutcome,
   decideMeetingCancellation,
-  decideMeetingCreation,
-  decideMinutes,
+  agendaOrder,
+  agendaRefreshed,
+} from './meeting-agenda.ts';
+import { attendeeStaffNotFound, decideAttendance, decideAttendeeAddition } from './meeting-attendance.ts';
+import { callerSecretariatSeat, contractorsAttend, decideMeetingCreation, expectedAttendance, meetingCreated } from './meeting-creation.ts';
+import {
+  actorSeats,
+  circulationDecision,
+  decideItemOutcome,
   decideSignoff,
-  expectedAttendance,
   itemDecided,
   itemDecisionComment,
-  keepsMeetings,
-  meetingCreated,
-  meetingTitle,
-  minutesNotice,
-  minutesSent,
   requestNoLongerAwaiting,
   signoffInPersonOnly,
+} from './meeting-decisions.ts';
+import { decideMinutes, minutesNotice, minutesSent } from './meeting-minutes.ts';
+import {
+  keepsMeetings,
+  meetingTitle,
   type AgendaItemFacts,
   type AttendeeFacts,
   type CommitteeFacts,
