@@ -2,7 +2,8 @@
 import { meetingRepo, type Db } from '@tsukasa/db';
 import { documentFileName, renderDocx, renderMarkdown, renderPdf, type MeetingDocument } from '@tsukasa/documents';
 import { AGENDA_GROUPS, rulebooks, type RulebookId } from '@tsukasa/domain';
-import { meetingTitle, quorumOfMeeting } from './meeting.service.ts';
+import { meetingTitle } from './meeting-support.ts';
+import { quorumOfMeeting } from './sitting.service.ts';
 
 export async function meetingDocument(db: Db, municipalityName: string, meeting: meetingRepo.MeetingRow, kind: 'agenda' | 'minutes'): Promise<MeetingDocument> {
   const committee = (await meetingRepo.committeeById(db, meeting.committee_id))!;

@@ -7,7 +7,9 @@ import { Rule } from '../../graphql/rules.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { toRequest } from '../requests/index.ts';
 import { meetingDocument, renderMeetingFile } from './meeting-documents.ts';
+import { maySecretary, meetingTitle, rulesOrThrow } from './meeting-support.ts';
 import * as service from './meeting.service.ts';
+import * as sitting from './sitting.service.ts';
 import {
   AgendaGroupEnum,
   AgendaItem,
@@ -32,7 +34,7 @@ import { ArgFormats } from '../../graphql/input-guard.ts';
 import { graphqlObject } from '../../graphql/object.ts';
 
 export function toCommittee(c: meetingRepo.CommitteeRow): Committee {
-  const rules = service.rulesOrThrow(c);
+  const rules = rulesOrThrow(c);
   return graphqlObject(Committee, {
     id: c.id,
     key: c.key,
@@ -61,7 +63,7 @@ export function toMeeting(committee: meetingRepo.CommitteeRow | null, m: meeting
   return graphqlObject(Meeting, {
     id: m.id,
     committeeId: m.committee_id,
-    title: committee ? service.meetingTitle(committee, m) : '',
+    title: committee ? meetingTitle(committee, m) : '',
     fiscalYear: m.fiscal_year,
     number: m.number,
     mode: m.mode,
@@ -130,7 +132,7 @@ export class CommitteeResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer keeps this committee’s meetings (its chair or secretariat).' })
   async viewerMayKeep(@Root() c: Committee, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
-    return service.maySecretary(ctx, db, await committeeRow(ctx, c.id));
+    return maySecretary(ctx, db, await committeeRow(ctx, c.id));
   }
 
   @FieldResolver(() => [Meeting])
@@ -211,7 +213,7 @@ export class MeetingResolver {
   @FieldResolver(() => Quorum, { description: 'The quorum from the attendance taken (ARK-19-1).' })
   async quorum(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Quorum> {
     const db = await ctx.db.em();
-    return service.quorumOfMeeting(db, await committeeRow(ctx, m.committeeId), m.id);
+    return sitting.quorumOfMeeting(db, await committeeRow(ctx, m.committeeId), m.id);
   }
 
   @FieldResolver(() => [NotProposedItem], {
@@ -224,7 +226,7 @@ export class MeetingResolver {
   @FieldResolver(() => Boolean)
   async viewerMayKeep(@Root() m: Meeting, @Ctx() ctx: Context): Promise<boolean> {
     const db = await ctx.db.em();
-    return service.maySecretary(ctx, db, await committeeRow(ctx, m.committeeId));
+    return maySecretary(ctx, db, await committeeRow(ctx, m.committeeId));
   }
 
   @FieldResolver(() => MeetingFile, { description: 'The agenda (次第) or minutes (会議録) as PDF, DOCX or Markdown.' })
@@ -295,7 +297,7 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('input', () => AttendeeInput) input: AttendeeInput,
   ): Promise<Meeting> {
-    return meetingOut(ctx, await service.addAttendee(ctx, meetingId, input));
+    return meetingOut(ctx, await sitting.addAttendee(ctx, meetingId, input));
   }
 
   @Rule('committees:manage')
@@ -305,7 +307,7 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('presentIds', () => [ID]) presentIds: string[],
   ): Promise<Meeting> {
-    return meetingOut(ctx, await service.recordAttendance(ctx, meetingId, presentIds));
+    return meetingOut(ctx, await sitting.recordAttendance(ctx, meetingId, presentIds));
   }
 
   @Rule('committees:manage')
@@ -315,7 +317,7 @@ export class MeetingResolver {
   })
   async recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput): Promise<Meeting> {
     const db = await ctx.db.em();
-    await service.recordDecision(ctx, { ...input, outcome: input.outcome as unknown as import('@tsukasa/domain').ItemOutcome });
+    await sitting.recordDecision(ctx, { ...input, outcome: input.outcome as unknown as import('@tsukasa/domain').ItemOutcome });
     const item = (await meetingRepo.itemById(db, input.itemId))!;
     return meetingOut(ctx, (await meetingRepo.meetingById(db, item.meeting_id))!);
   }
@@ -323,13 +325,13 @@ export class MeetingResolver {
   @Rule('committees:manage')
   @Mutation(() => Meeting, { description: 'A member signs a circulated item (持回り, KWW-12-2); the last required sign-off decides it.' })
   async signCirculation(@Ctx() ctx: Context, @Arg('input', () => SignCirculationInput) input: SignCirculationInput): Promise<Meeting> {
-    return meetingOut(ctx, await service.signCirculation(ctx, { ...input, vote: input.vote as unknown as 'agree' | 'disagree' }));
+    return meetingOut(ctx, await sitting.signCirculation(ctx, { ...input, vote: input.vote as unknown as 'agree' | 'disagree' }));
   }
 
   @Rule('committees:manage')
   @Mutation(() => Meeting, { description: 'Sends the minutes to the attendees and closes the meeting.' })
   async sendMinutes(@Ctx() ctx: Context, @Arg('meetingId', () => ID) meetingId: string): Promise<Meeting> {
-    return meetingOut(ctx, await service.sendMinutes(ctx, meetingId));
+    return meetingOut(ctx, await sitting.sendMinutes(ctx, meetingId));
   }
 }
 
@@ -356,7 +358,7 @@ async function agendaItems(ctx: Context, meetingId: string): Promise<AgendaItem[
   const meeting = (await meetingRepo.meetingById(db, meetingId))!;
   const seats =
     meeting.mode === 'circulation' && meeting.status === 'frozen'
-      ? await service.viewerSeats(ctx, db, await meetingRepo.attendeesOfMeetings(db, [meetingId]))
+      ? await sitting.viewerSeats(ctx, db, await meetingRepo.attendeesOfMeetings(db, [meetingId]))
       : [];
   let n = 0;
   return items.map((i) =>

@@ -2,5 +2,5 @@
 // decision on a request's step, and the mail worker.
 export { Request } from './request.types.ts';
 export { toRequest } from './request.mappers.ts';
-export { decideCommitteeStep } from './request.service.ts';
+export { decideCommitteeStep } from './step.service.ts';
 export { fileTransport, smtpTransport, startMailWorker } from './mail-worker.ts';

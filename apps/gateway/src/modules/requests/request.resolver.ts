@@ -23,6 +23,7 @@ import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
 import { toRequest } from './request.mappers.ts';
 import * as service from './request.service.ts';
+import * as stepService from './step.service.ts';
 import {
   DecideStepInput,
   Inbox,
@@ -167,7 +168,7 @@ export class RequestResolver {
   @Rule('signedIn')
   @Mutation(() => Request, { description: 'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT.' })
   async decideStep(@Ctx() ctx: Context, @Arg('input', () => DecideStepInput) input: DecideStepInput): Promise<Request> {
-    return toRequest(await service.decide(ctx, input));
+    return toRequest(await stepService.decide(ctx, input));
   }
 
   @Rule('signedIn')
@@ -229,7 +230,7 @@ export class RequestResolver {
     let after: { openedAt: Date | string; id: string } | null = null;
     for (let batch = 0; batch < 10 && steps.length < size; batch++) {
       const page = await requestRepo.inbox(db, [...new Set(positions)], v.staffId, size, after);
-      steps.push(...(await service.decidableByViewer(ctx, db, page)));
+      steps.push(...(await stepService.decidableByViewer(ctx, db, page)));
       if (page.length < size) break;
       after = { openedAt: page.at(-1)!.opened_at!, id: page.at(-1)!.id };
     }
