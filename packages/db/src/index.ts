@@ -12,7 +12,7 @@ export * as authRepo from './repositories/auth.repository.ts';
 export * as auditRepo from './repositories/audit.repository.ts';
 export type { SystemRow, SystemWithUnitRow, AssetRow, OrgUnitRow, PositionRow, SystemSortField } from './repositories/registry.repository.ts';
 export * from './seed/password.ts';
-export * as accessRepo from './repositories/access.repository.ts';
+export * as accessRepo from './repositories/access/index.ts';
 export * from './audit/verify.ts';
 export * as requestRepo from './repositories/request.repository.ts';
 export * as meetingRepo from './repositories/meeting.repository.ts';
