@@ -16,7 +16,7 @@ export * as accessRepo from './repositories/access/index.ts';
 export * from './audit/verify.ts';
 export * as requestRepo from './repositories/request.repository.ts';
 export * as meetingRepo from './repositories/meeting.repository.ts';
-export * as registersRepo from './repositories/registers.repository.ts';
+export * as registersRepo from './repositories/registers/index.ts';
 export * as procedureRepo from './repositories/procedure.repository.ts';
 export * as maintenanceRepo from './repositories/maintenance.repository.ts';
 export * as incidentRepo from './repositories/incident.repository.ts';
