@@ -15,7 +15,7 @@ export * from './seed/password.ts';
 export * as accessRepo from './repositories/access/index.ts';
 export * from './audit/verify.ts';
 export * as requestRepo from './repositories/request.repository.ts';
-export * as meetingRepo from './repositories/meeting.repository.ts';
+export * as meetingRepo from './repositories/meeting/index.ts';
 export * as registersRepo from './repositories/registers/index.ts';
 export * as procedureRepo from './repositories/procedure.repository.ts';
 export * as maintenanceRepo from './repositories/maintenance.repository.ts';
