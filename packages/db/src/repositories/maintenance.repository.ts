@@ -6,7 +6,7 @@ import { anyOf, first, rows, run, tables, type Db, type Stored } from './sql.ts'
 
 // ---- maintenance windows ------------------------------------------------------------------------------
 
-/** A window's columns; the access decision's one statement reads them too (access.repository.ts decisionFacts). */
+/** A window's columns; the access decision's one statement reads them too (access/facts.repository.ts decisionFacts). */
 export const WINDOW_COLUMNS = [
   'w.id',
   'w.system_id',
