@@ -110,8 +110,7 @@ describe('the request catalogue’s own words', () => {
     expect(rulebookNotOwn(['rulebookId'], 'KWO', ['MNT'])).toEqual({
       path: ['rulebookId'],
       code: 'INVALID_VALUE',
-      message: 'Your municipality has no rulebook KWO; its rulebooks are MNT.',
-      messageJa: 'この自治体の規程ではありません（この自治体の規程: MNT）。',
+      message: { en: 'Your municipality has no rulebook KWO; its rulebooks are MNT.', ja: 'この自治体の規程ではありません（この自治体の規程: MNT）。' },
     });
     expect(REQUEST_MESSAGES.contractorActor.ja).toBe('保守業務受託者');
   });
