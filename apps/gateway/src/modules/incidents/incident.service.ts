@@ -3,7 +3,7 @@
 // affected (KWO-10-1-2, MNT-22-2, KTM-14-1), keep the log while recovering (縮退運転, ETA, cause),
 // record the resolution and the post-incident analysis, and confirm the resolution (MNT-22-3).
 import { randomUUID } from 'node:crypto';
-import { auditRepo, incidentRepo, maintenanceRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
+import { incidentRepo, maintenanceRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   confirmerConflict,
   escalationNote,
@@ -25,38 +25,16 @@ import {
   type IncidentNoticeFacts,
   type IncidentRules,
   type IncidentSeverity,
-  type RuleId,
   ruleIdSet,
 } from '@tsukasa/domain';
+import { auditFor } from '../../graphql/audit.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbiddenWith, notFound } from '../../graphql/errors.ts';
 import { administratorOrThrow, conflict, idOrThrow, systemOrThrow, tellStaff, tellUsingSections, viewerDuty } from '../maintenance/index.ts';
 
 const HANDLER_REFUSAL = INCIDENT_MESSAGES.handlersOnly;
 
-const audit = (
-  ctx: Context,
-  db: Db,
-  action: string,
-  targetId: string,
-  onBehalfOf: string | null,
-  after: Record<string, unknown>,
-  ruleIds: RuleId[],
-  before?: Record<string, unknown>,
-) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
-    {
-      actorStaffId: ctx.viewer!.staffId,
-      onBehalfOfStaffId: onBehalfOf,
-      action,
-      targetType: 'incident',
-      targetId,
-      before,
-      after,
-      ruleIds,
-      requestId: ctx.requestId,
-    },
-  ]);
+const audit = auditFor('incident');
 
 const uniq = <T>(values: T[]): T[] => [...new Set(values)];
 

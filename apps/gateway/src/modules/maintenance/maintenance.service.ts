@@ -2,7 +2,7 @@
 // operating hours, announce it to the head of every using section (MNT-15-2, KTM-15-2) — only then is
 // it in force and the access decision follows it — or cancel it.
 import { randomUUID } from 'node:crypto';
-import { accessRepo, auditRepo, maintenanceRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
+import { accessRepo, maintenanceRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
   announcementRefusal,
   cancellationRefusal,
@@ -29,6 +29,7 @@ import {
   type RuleId,
   ruleIdSet,
 } from '@tsukasa/domain';
+import { auditFor } from '../../graphql/audit.ts';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbiddenWith, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
@@ -149,29 +150,7 @@ export async function tellStaff(ctx: Context, db: Db, staffIds: string[], notice
 export const sectionLabel = (s: { org_unit_name: string; parent_name: string | null }) =>
   s.parent_name ? `${s.parent_name} ${s.org_unit_name}` : s.org_unit_name;
 
-const audit = (
-  ctx: Context,
-  db: Db,
-  action: string,
-  targetId: string,
-  onBehalfOf: string | null,
-  after: Record<string, unknown>,
-  ruleIds: RuleId[],
-  before?: Record<string, unknown>,
-) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
-    {
-      actorStaffId: ctx.viewer!.staffId,
-      onBehalfOfStaffId: onBehalfOf,
-      action,
-      targetType: 'maintenance_window',
-      targetId,
-      before,
-      after,
-      ruleIds,
-      requestId: ctx.requestId,
-    },
-  ]);
+const audit = auditFor('maintenance_window');
 
 // ---- windows ------------------------------------------------------------------------------------------------
 

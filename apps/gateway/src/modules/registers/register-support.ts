@@ -1,6 +1,6 @@
 // What every register's service shares: today in the municipality, the actor's facts, the refusal
 // of a domain decision thrown, the audit event and the notices of an entry.
-import { accessRepo, auditRepo, authRepo, meetingRepo, registersRepo, requestRepo, type Db } from '@tsukasa/db';
+import { accessRepo, authRepo, meetingRepo, registersRepo, requestRepo, type Db } from '@tsukasa/db';
 import {
   localDateAt,
   malformedId,
@@ -11,6 +11,7 @@ import {
   type RegisterRefusal,
   type RuleId,
 } from '@tsukasa/domain';
+import { auditFor } from '../../graphql/audit.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, notFound, refusalError } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
@@ -44,18 +45,7 @@ export async function actorOf(ctx: Context, db: Db): Promise<RegisterActor | nul
 }
 
 export const audit = (ctx: Context, db: Db, targetType: string, targetId: string, a: RegisterAudit) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
-    {
-      actorStaffId: ctx.viewer!.staffId,
-      onBehalfOfStaffId: a.onBehalfOfStaffId,
-      action: a.action,
-      targetType,
-      targetId,
-      after: a.after,
-      ruleIds: a.ruleIds,
-      requestId: ctx.requestId,
-    },
-  ]);
+  auditFor(targetType)(ctx, db, a.action, targetId, a.onBehalfOfStaffId, a.after, a.ruleIds);
 
 type Target = { targetType: string; targetId: string; ruleIds: RuleId[] };
 
