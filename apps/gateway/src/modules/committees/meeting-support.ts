@@ -2,7 +2,7 @@
 // actor, the meeting loaded (and locked) with its committee, refusals as API errors, and the audit
 // event every change appends. The changes themselves live in meeting.service.ts (creation and
 // agenda) and sitting.service.ts (attendance, decisions, circulation, minutes).
-import { auditRepo, meetingRepo, type Db } from '@tsukasa/db';
+import { meetingRepo, type Db } from '@tsukasa/db';
 import {
   chairsCommittee,
   committeeRules,
@@ -19,6 +19,7 @@ import {
   type MeetingFacts,
   type MeetingRefusal,
 } from '@tsukasa/domain';
+import { auditFor } from '../../graphql/audit.ts';
 import type { Context } from '../../graphql/context.ts';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
@@ -126,15 +127,5 @@ export async function factsOf(ctx: Context, db: Db, committee: meetingRepo.Commi
   return { actor, facts: committeeFacts(committee, secretariat), rules: rulesOrThrow(committee) };
 }
 
-export const audit = (ctx: Context, db: Db, a: MeetingAudit) =>
-  auditRepo.appendAuditEvents(db, ctx.viewer!.municipalityId, [
-    {
-      actorStaffId: ctx.viewer!.staffId,
-      action: a.action,
-      targetType: a.targetType,
-      targetId: a.targetId,
-      after: a.after,
-      ruleIds: a.ruleIds,
-      requestId: ctx.requestId,
-    },
-  ]);
+/** The audit event of a meeting's change (on a meeting or one of its agenda items), as the domain described it. */
+export const audit = (ctx: Context, db: Db, a: MeetingAudit) => auditFor(a.targetType)(ctx, db, a.action, a.targetId, null, a.after, a.ruleIds);
