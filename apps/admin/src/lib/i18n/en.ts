@@ -1,7 +1,11 @@
 import type { MessageKey } from './ja.ts';
 import { requestsEn } from './requests.en.ts';
 import { committeesEn } from './committees.en.ts';
-import { operationsEn } from './operations.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { incidentsEn } from './incidents.en.ts';
+import { maintenanceEn } from './maintenance.en.ts';
+import { registersEn } from './registers.en.ts';
+import { registryEn } from './registry.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Tsukasa 司',
@@ -489,5 +493,9 @@ export const en: Record<MessageKey, string> = {
   'designations.validation.validTo': 'The end must come after the start.',
   ...requestsEn,
   ...committeesEn,
-  ...operationsEn,
+  ...dashboardEn,
+  ...incidentsEn,
+  ...maintenanceEn,
+  ...registersEn,
+  ...registryEn,
 };

@@ -1,7 +1,11 @@
 // Japanese is the primary language of the admin app; every key starts here.
 import { requestsJa } from './requests.ja.ts';
 import { committeesJa } from './committees.ja.ts';
-import { operationsJa } from './operations.ja.ts';
+import { dashboardJa } from './dashboard.ja.ts';
+import { incidentsJa } from './incidents.ja.ts';
+import { maintenanceJa } from './maintenance.ja.ts';
+import { registersJa } from './registers.ja.ts';
+import { registryJa } from './registry.ja.ts';
 
 export const ja = {
   'app.name': '司 Tsukasa',
@@ -489,7 +493,11 @@ export const ja = {
   'designations.validation.validTo': '終了日は開始日より後にしてください。',
   ...requestsJa,
   ...committeesJa,
-  ...operationsJa,
+  ...dashboardJa,
+  ...incidentsJa,
+  ...maintenanceJa,
+  ...registersJa,
+  ...registryJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,0 +1,25 @@
+import type { registersJa } from './registers.ja.ts';
+
+export const registersEn: Record<keyof typeof registersJa, string> = {
+  'dashboard.due.title': 'Overdue and due',
+  'dashboard.due.at': 'As of',
+  'dashboard.due.item': 'Register',
+  'dashboard.due.overdue': 'Overdue',
+  'dashboard.due.due': 'Due',
+  'dashboard.due.chart': 'Chart',
+  'dashboard.due.rules': 'Rules',
+  'dashboard.due.total': '{overdue} overdue · {due} due',
+  'dashboard.due.allClear': 'Nothing is overdue or due.',
+  'dashboard.due.show': 'List',
+  'dashboard.due.showLabel': 'Show the list of {label}',
+  'dashboard.due.empty': 'Nothing to show.',
+  'dashboard.due.more': '{count} more',
+  'dashboard.due.month': 'for {month}',
+  'dashboard.due.dueOn': 'Due',
+  'dashboard.due.staleSince': 'Modification not reflected since',
+  'dashboard.due.addressee': 'To',
+  'dashboard.due.overdueFlag': 'Answer overdue',
+  'dashboard.due.missingClauses': '{count} clause not stated|{count} clauses not stated',
+  'dashboard.due.retentionEnds': 'Kept until',
+  'dashboard.due.latest': 'Latest version',
+};
