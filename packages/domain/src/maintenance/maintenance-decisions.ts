@@ -9,13 +9,10 @@ import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 import { MAINTENANCE_LIMITS, type MaintenanceKind } from './maintenance.ts';
 
-export const OPERATIONS_MESSAGES = {
-  /** Operations (maintenance windows, incidents) are recorded by staff in person. */
+export const MAINTENANCE_MESSAGES = {
+  /** Maintenance windows and incidents (whose administrators the maintenance module checks) are recorded by staff in person. */
   staffOnly: { ja: '運用の記録は職員が行います（APIトークンではできません）。', en: 'Operations are recorded by staff, not by API tokens.' },
   malformedId: { ja: 'IDが正しくありません。', en: 'The id is malformed.' },
-} as const satisfies Record<string, Bilingual>;
-
-export const MAINTENANCE_MESSAGES = {
   plannersOnly: {
     ja: 'このシステムの保守等による停止・運用時間の変更は、システムの管理者だけが登録・周知・取消しできます。',
     en: 'Only the administrators of this system plan, announce and cancel its maintenance windows.',

@@ -16,7 +16,6 @@ import {
   maintenanceRules,
   maintenanceStatus,
   maintenanceWarnings,
-  OPERATIONS_MESSAGES,
   staffNoticeMailSubject,
   systemOperatingCalendar,
   validateMaintenanceInput,
@@ -47,7 +46,7 @@ export function throwIfRefused(r: Refusal | null): void {
 }
 
 export const idOrThrow = (id: string, path: (string | number)[]) => {
-  if (!isUuid(id)) throw badInput([fieldErrorOf(path, 'INVALID_VALUE', OPERATIONS_MESSAGES.malformedId)]);
+  if (!isUuid(id)) throw badInput([fieldErrorOf(path, 'INVALID_VALUE', MAINTENANCE_MESSAGES.malformedId)]);
 };
 
 export async function systemOrThrow(db: Db, id: string, path: (string | number)[]): Promise<registryRepo.SystemRow> {
@@ -57,7 +56,7 @@ export async function systemOrThrow(db: Db, id: string, path: (string | number)[
   return system;
 }
 
-// ---- who administers a system's operations -------------------------------------------------------------
+// ---- who administers a system -------------------------------------------------------------------------
 
 /** The duty decision for the viewer over a system, from the rulebook's roles (deputies included). */
 export async function viewerDuty(
@@ -88,7 +87,7 @@ export async function administratorOrThrow(
 ): Promise<{ ruleIds: RuleId[]; onBehalfOfStaffId: string | null }> {
   const v = ctx.viewer!;
   const allRules = [...new Set(table.flatMap((t) => t.ruleIds))];
-  if (v.kind !== 'staff') throw forbiddenWith(OPERATIONS_MESSAGES.staffOnly, allRules);
+  if (v.kind !== 'staff') throw forbiddenWith(MAINTENANCE_MESSAGES.staffOnly, allRules);
   const duty = await viewerDuty(ctx, db, system, table, rulebookId);
   if (duty?.allowed) return { ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId };
   if (v.registryAdmin && !opts.roleRequired) return { ruleIds: [], onBehalfOfStaffId: null };
