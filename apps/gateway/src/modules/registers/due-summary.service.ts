@@ -1,4 +1,4 @@
-// The operations dashboard: everything due or overdue on a day across the registers.
+// What the dashboard shows as due (the API's operationsDue): everything due or overdue on a day across the registers.
 import { authRepo, registersRepo } from '@tsukasa/db';
 import {
   addMonths,

@@ -26,7 +26,7 @@ import * as inspectionsService from './inspections.service.ts';
 import * as checkSheets from './check-sheets.service.ts';
 import * as findingsService from './findings.service.ts';
 import * as ledger from './form-ledger.service.ts';
-import * as dashboard from './operations-due.service.ts';
+import * as dashboard from './due-summary.service.ts';
 import * as support from './register-support.ts';
 import {
   CheckSheetDue,
