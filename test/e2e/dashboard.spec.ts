@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pageGql as gql, saveScreenshot, signIn } from './helpers.ts';
 
-// The dashboard (SPEC §6): what is due or overdue across the operations registers, as the API counts
+// The dashboard (SPEC §6): what is due or overdue across the registers, as the API counts
 // it (Kawasaki: check sheets of its using places, KWO-5-3, a finding and a form past its retention),
 // the open incidents and the licence use of Minato (MNT-18-1), and the stop Kitami has announced.
 // Nothing is changed: the spec only reads.

@@ -158,7 +158,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { ja: '議題', en: 'agenda item', code: 'AgendaItem' },
   { ja: '定足数', en: 'quorum', note: 'ARK-19-1: more than half of the members.' },
 
-  // Operations
+  // Incidents, maintenance and registers
   { ja: '障害', en: 'incident', code: 'Incident' },
   { ja: '継送連絡', en: 'continuation notice', note: 'MNT-22-4; MNT-7-4 writes 継走連絡.' },
   { ja: '継走連絡', en: 'continuation notice', note: 'Spelling in MNT-7-4 of 継送連絡.' },

@@ -13,7 +13,7 @@ import { OrgUnit, Position, Staff } from './organization.entity.ts';
 import { System } from './registry.entity.ts';
 import { sameMunicipality, tenant } from './tenant-keys.ts';
 
-// The registers of operations with their due dates (SPEC §6): monthly processing plans and their
+// The registers with their due dates (SPEC §6): monthly processing plans and their
 // items' handover, return and output check (ARK-8); versions of system documents (MNT-13-9, MNT-21,
 // ARK-5, ARK-11); the ARK-6-1 contract-clause checklist; inspections — audits and self-inspections
 // (ARK-29) and quarterly check sheets (KWO-5-3); findings and improvement requests followed up to

@@ -1,4 +1,4 @@
-// Demo operations data, so that the admin dashboard has something to show: for Minato's 福祉総合システム
+// Demo incidents and maintenance windows, so that the admin dashboard has something to show: for Minato's 福祉総合システム
 // one resolved incident (analysed, awaiting the 保健福祉課長's confirmation, MNT-22-3) and one open incident
 // in degraded operation, each with its continuation notices to every using section (MNT-22-4); for
 // Kitami's 窓口支援システム a maintenance stop announced for a night next month (KTM-15-2).

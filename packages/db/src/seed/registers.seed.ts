@@ -1,4 +1,4 @@
-// Demo entries of the operations registers (SPEC §6), so that the dashboard has something to show:
+// Demo entries of the registers (SPEC §6), so that the dashboard has something to show:
 // Kawasaki — the check sheets of 川崎区役所 区民課 for the quarters of the past year, the latest one
 // left undone (overdue, KWO-5-3), two form-ledger entries (one past its retention, KWO-5-2) and an
 // open improvement request (KWO-3-3); Arakawa — documents of the 税務システム, its ARK-6-1 checklist

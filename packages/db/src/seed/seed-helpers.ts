@@ -1,4 +1,4 @@
-// Helpers shared by the demo seeders of operations data.
+// Helpers shared by the demo seeders of incidents, maintenance windows and registers.
 import type pg from 'pg';
 import type { RuleId } from '@tsukasa/domain';
 import type { MunicipalitySeed } from '@tsukasa/seed';

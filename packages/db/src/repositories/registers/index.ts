@@ -1,4 +1,4 @@
-// The registers of operations (SPEC §6): processing plans (ARK-8), system documents (MNT-13-9,
+// The registers (SPEC §6): processing plans (ARK-8), system documents (MNT-13-9,
 // ARK-5, ARK-11), contract clauses (ARK-6-1), inspections and check sheets (ARK-29, KWO-5-3),
 // findings (KWW-10-2, KWO-3-3) and the form ledger (KWO-5-2).
 // The API reads them as registersRepo.
