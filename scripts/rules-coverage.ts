@@ -89,7 +89,13 @@ function tally(rows: readonly RuleRow[]): Tally {
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
-const fileList = (files: readonly string[]): string => (files.length ? files.slice(0, 3).map((f) => `\`${f}\``).join('<br>') + (files.length > 3 ? ` (+${files.length - 3})` : '') : '–');
+const fileList = (files: readonly string[]): string =>
+  files.length
+    ? files
+        .slice(0, 3)
+        .map((f) => `\`${f}\``)
+        .join('<br>') + (files.length > 3 ? ` (+${files.length - 3})` : '')
+    : '–';
 
 function classCell(row: RuleRow): string {
   if (row.cls === 'notSoftware') return `notSoftware: ${row.reason ?? ''}`;
@@ -171,7 +177,10 @@ function main(): void {
   out.push('', `Executed or recorded rules no test cites: ${untested.length}`);
   for (const r of untested) out.push(`  ${r.ruleId} (${r.cls}) ${r.words}${r.implementedIn.length ? ` — ${r.implementedIn.slice(0, 3).join(', ')}` : ''}`);
 
-  out.push('', `Unknown rule IDs cited: ${unknownWrong.length} (and ${unknown.length - unknownWrong.length} written on purpose, listed in scripts/rule-citations.ts)`);
+  out.push(
+    '',
+    `Unknown rule IDs cited: ${unknownWrong.length} (and ${unknown.length - unknownWrong.length} written on purpose, listed in scripts/rule-citations.ts)`,
+  );
   const unknownIds = [...new Set(unknown.map((c) => c.ruleId))].sort();
   for (const id of unknownIds) {
     const at = unknown.filter((c) => c.ruleId === id);

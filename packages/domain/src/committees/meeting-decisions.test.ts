@@ -88,8 +88,14 @@ describe('attendance and the quorum (ARK-19-1)', () => {
     const security = committeeRules('ark.committee.security')!;
     const staffMeeting = committeeRules('kaw.committee.operations-staff')!;
     const invited = { role: 'invited', title: '参考人' } as const;
-    expect(decideAttendeeAddition(meeting('frozen'), committee, monthly, secretary, seven(0), invited)).toMatchObject({ allowed: true, audit: { ruleIds: ['MNT-9-3-4'] } });
-    expect(decideAttendeeAddition(meeting('frozen'), committee, security, secretary, seven(0), invited)).toMatchObject({ allowed: true, audit: { ruleIds: ['ARK-24-2'] } });
+    expect(decideAttendeeAddition(meeting('frozen'), committee, monthly, secretary, seven(0), invited)).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['MNT-9-3-4'] },
+    });
+    expect(decideAttendeeAddition(meeting('frozen'), committee, security, secretary, seven(0), invited)).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['ARK-24-2'] },
+    });
     expect(decideAttendeeAddition(meeting('frozen'), committee, staffMeeting, secretary, seven(0), invited)).toMatchObject({
       allowed: true,
       audit: { ruleIds: ['KWW-12-4'] },

@@ -77,7 +77,10 @@ describe('system_modification', () => {
         '4 modify perform contractor [MNT-13-6]',
       ]);
       // The using section chief attends the work when they see the need (MNT-13-7).
-      const attended = previewRoute(systemModificationKind, ctxFor('MNT', { content: { ...content, costly: false, changeManagementApprovalNeeded: false, presence: true } }));
+      const attended = previewRoute(
+        systemModificationKind,
+        ctxFor('MNT', { content: { ...content, costly: false, changeManagementApprovalNeeded: false, presence: true } }),
+      );
       expect(attended.notes.flatMap((n) => n.ruleIds)).toContain('MNT-13-7');
     });
     it('requires the law change summary and the materials (MNT-13-1), from a システム使用課長 (MNT-5-1-3)', () => {
