@@ -1,6 +1,6 @@
 // 川崎市区役所事務サービスシステム情報資産管理要綱: how the product stands to each rule (coverage.types.ts).
 import { byParts, definition, executed, gap, judgement, notSoftware, purpose, recorded, type RulebookCoverage } from './coverage.types.ts';
-import { DELEGATES, PHYSICAL, USERS_CONDUCT } from './reasons.ts';
+import { DELEGATES, USERS_CONDUCT } from './reasons.ts';
 
 export const kwoCoverage: RulebookCoverage<'KWO'> = {
   'KWO-1': byParts,
