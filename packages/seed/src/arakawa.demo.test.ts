@@ -122,7 +122,7 @@ describe('Arakawa committees (別表第2, 別表第3)', () => {
 describe('Arakawa roles and assets', () => {
   const holders = (roleKey: string) => arakawaDemo.roleBindings.filter((b) => b.roleKey === roleKey).map((b) => positionFullName(arakawaDemo, b.positionKey));
 
-  it('binds the CIO and the information manager', () => {
+  it('binds the CIO and the information manager (ARK-3-1, ARK-3の2-1)', () => {
     expect(holders('information_controller')).toEqual(['管理部長']);
     expect(holders('information_manager')).toEqual(['管理部デジタル推進課長']);
   });

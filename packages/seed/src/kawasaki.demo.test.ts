@@ -127,6 +127,16 @@ describe('Kawasaki roles', () => {
     expect(names('KWW', 'operations_support_chief')).toEqual(['総務企画局情報管理部システム管理課長']);
   });
 
+  it('makes the chief of each 利用課 its 利用責任者 (KWW-8-2)', () => {
+    expect(names('KWW', 'usage_manager')).toEqual([
+      '健康福祉局長寿社会部介護保険課長',
+      '健康福祉局長寿社会部高齢者在宅サービス課長',
+      '健康福祉局障害保健福祉部障害福祉課長',
+      'こども未来局こども支援部こども家庭課長',
+      'こども未来局保育事業部保育第1課長',
+    ]);
+  });
+
   it('KWO: asset and system manager are the 戸籍住民サービス課長; usage managers include the seven ward 区民課長', () => {
     expect(names('KWO', 'asset_manager')).toEqual(['市民文化局市民生活部戸籍住民サービス課長']);
     expect(names('KWO', 'system_manager')).toEqual(['市民文化局市民生活部戸籍住民サービス課長']);

@@ -27,6 +27,13 @@ describe('account administration (who manages a system’s accounts)', () => {
     expect(decideDuty(accountAdministrators, roles, { rulebookId: 'ARK', managingOrgUnitId: 'u-tax' }, unitOf).allowed).toBe(false);
   });
 
+  it('gives the 保健福祉課長 the accounts of MNT systems (MNT-4-1-3, MNT-4-1-4)', () => {
+    expect(decideDuty(accountAdministrators, [role({ rulebookId: 'MNT', roleKey: 'welfare_section_chief' })], { rulebookId: 'MNT' }, unitOf)).toMatchObject({
+      allowed: true,
+      ruleIds: ['MNT-4-1-3', 'MNT-4-1-4', 'MNT-16'],
+    });
+  });
+
   it('lets a deputy act, recording for whom (KTM-3-6)', () => {
     const deputy = role({ rulebookId: 'KTM', roleKey: 'general_manager', via: 'deputy', onBehalfOfStaffId: 's-director', ruleIds: ['KTM-3-6'] });
     expect(decideDuty(accountAdministrators, [deputy], { rulebookId: 'KTM' }, unitOf)).toMatchObject({ allowed: true, onBehalfOfStaffId: 's-director' });
@@ -37,8 +44,16 @@ describe('account administration (who manages a system’s accounts)', () => {
     expect(d).toMatchObject({ allowed: false, ruleIds: ['KWW-4-1', 'KWW-3-2-1'] });
   });
 
-  it('knows the monitors of the audit log (MNT-19-3)', () => {
+  it('knows the monitors of the audit log (MNT-19-3, KWO-3-1, ARK-3の2-1)', () => {
     expect(decideDuty(auditReaders, [role({ rulebookId: 'MNT', roleKey: 'welfare_section_chief' })], { rulebookId: null }, unitOf).allowed).toBe(true);
+    expect(decideDuty(auditReaders, [role({ rulebookId: 'KWO', roleKey: 'asset_manager' })], { rulebookId: null }, unitOf)).toMatchObject({
+      allowed: true,
+      ruleIds: ['KWO-3-1'],
+    });
+    expect(decideDuty(auditReaders, [role({ roleKey: 'information_manager' })], { rulebookId: null }, unitOf)).toMatchObject({
+      allowed: true,
+      ruleIds: ['ARK-3の2-1'],
+    });
     expect(decideDuty(auditReaders, [role({ roleKey: 'using_section_chief' })], { rulebookId: null }, unitOf).allowed).toBe(false);
   });
 

@@ -183,6 +183,12 @@ describe('decideFieldAccess', () => {
       ['MNT-20-1', 'MNT-22-1', 'MNT-4', 'MNT-6-4'],
     ],
     [
+      'security: 情報管理責任者, who acts on a breach of the ward’s information assets (ARK-3の2-3)',
+      input({ kind: 'system_security', rulebookIds: ['ARK'], roles: [role('ARK', 'information_manager', 'x')] }),
+      'ROLE',
+      ['ARK-3の2-3'],
+    ],
+    [
       'emergency: 情報管理責任者 (KWW-9-1)',
       input({ kind: 'emergency_contacts', rulebookIds: ['KWW'], roles: [role('KWW', 'information_owner', 'x')] }),
       'ROLE',

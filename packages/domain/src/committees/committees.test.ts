@@ -32,6 +32,13 @@ describe('committee rules', () => {
     expect(COMMITTEE_RULES.filter((c) => c.circulation.allowed).map((c) => c.committeeKey)).toEqual(['kaw.committee.operations']);
   });
 
+  it('KWW-12: the operations meeting sits when business arises and its staff meeting coordinates, neither with a quorum', () => {
+    expect(kwwMeeting).toMatchObject({ quorum: { kind: 'none' }, cadence: { kind: 'as_needed', ruleIds: ['KWW-12-1'] }, remitRuleIds: ['KWW-12-1'] });
+    const staffMeeting = committeeRules('kaw.committee.operations-staff')!;
+    expect(staffMeeting.standingItems.map((s) => s.ruleIds)).toEqual([['KWW-12-3']]);
+    expect(staffMeeting.remitRuleIds).toEqual(['KWW-12-3']);
+  });
+
   it('MNT-9: the monthly report meeting hears operations, hardware, failures and other business', () => {
     expect(monthly.cadence.kind).toBe('monthly');
     expect(monthly.standingItems.map((s) => s.ruleIds[0])).toEqual(['MNT-9-1-2', 'MNT-9-1-3', 'MNT-9-1-4', 'MNT-9-1-5']);

@@ -14,6 +14,7 @@ import {
   signoffInPersonOnly,
 } from './meeting-decisions.ts';
 import { decideMinutes, minutesNotice, minutesSent } from './meeting-minutes.ts';
+import { committeeRules } from './committee-rules.ts';
 import { meetingTitle } from './meeting-transitions.ts';
 import {
   actor,
@@ -80,6 +81,28 @@ describe('attendance and the quorum (ARK-19-1)', () => {
     expect(decideAttendeeAddition(meeting('closed'), committee, steering, secretary, seven(0), { role: 'invited', title: '参考人' })).toMatchObject({
       allowed: false,
       code: 'CONFLICT',
+    });
+  });
+
+  it('the other committees that provide for them take invited non-members (MNT-9-3-4, ARK-24-2, KWW-12-4) and temporary members (ARK-22-2)', () => {
+    const security = committeeRules('ark.committee.security')!;
+    const staffMeeting = committeeRules('kaw.committee.operations-staff')!;
+    const invited = { role: 'invited', title: '参考人' } as const;
+    expect(decideAttendeeAddition(meeting('frozen'), committee, monthly, secretary, seven(0), invited)).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['MNT-9-3-4'] },
+    });
+    expect(decideAttendeeAddition(meeting('frozen'), committee, security, secretary, seven(0), invited)).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['ARK-24-2'] },
+    });
+    expect(decideAttendeeAddition(meeting('frozen'), committee, staffMeeting, secretary, seven(0), invited)).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['KWW-12-4'] },
+    });
+    expect(decideAttendeeAddition(meeting('frozen'), committee, security, secretary, seven(0), { role: 'temporary_member', title: '臨時委員' })).toMatchObject({
+      allowed: true,
+      audit: { ruleIds: ['ARK-22-2'] },
     });
   });
 

@@ -38,6 +38,9 @@ describe('incident rules', () => {
   });
   it('sends the continuation notice under MNT-22-4 and escalates to the roles the rulebooks name', () => {
     expect(mnt.noticeRuleIds).toEqual(['MNT-22-4']);
+    // The 保健福祉課長 handles incidents (MNT-4-1-10), as the 総括者 does for KWW (KWW-3-2-4).
+    expect(mnt.handlers).toEqual([{ rulebookId: 'MNT', roleKey: 'welfare_section_chief', ruleIds: ['MNT-4-1-10', 'MNT-22-1'] }]);
+    expect(INCIDENT_RULES.KWW.handlers.map((h) => [h.roleKey, h.ruleIds])).toContainEqual(['system_supervisor', ['KWW-3-2-4']]);
     expect(mnt.escalation).toMatchObject({ roleKeys: ['information_policy_chief'], ruleIds: ['MNT-22-2'] });
     expect(INCIDENT_RULES.KWO.escalation).toMatchObject({ roleKeys: ['asset_manager', 'citizens_bureau_director'], ruleIds: ['KWO-10-1-2'] });
     expect(INCIDENT_RULES.KTM.escalation.roleKeys).toEqual(['general_manager']);
@@ -75,6 +78,9 @@ describe('the state machine: reported → recovering → resolved → confirmed'
     });
     expect(incidentTransition(kwo, fact({ status: 'resolved' }), 'record_analysis')).toMatchObject({ ok: true, to: 'resolved' });
     expect(incidentTransition(kwo, fact({ status: 'confirmed' }), 'record_analysis')).toMatchObject({ ok: false, refusal: 'ALREADY_CONFIRMED' });
+    // The investigation of the situation, cause and impact (KTM-14-2-3), and the 総括者's incident response (KWW-3-2-4).
+    expect(incidentTransition(INCIDENT_RULES.KTM, fact({ status: 'recovering' }), 'record_analysis')).toMatchObject({ ok: false, ruleIds: ['KTM-14-2-3'] });
+    expect(incidentTransition(INCIDENT_RULES.KWW, fact({ status: 'recovering' }), 'record_analysis')).toMatchObject({ ok: false, ruleIds: ['KWW-3-2-4'] });
   });
   it('confirms (MNT-22-3) only a resolved incident whose analysis is recorded', () => {
     expect(incidentTransition(mnt, fact({ status: 'recovering' }), 'confirm')).toMatchObject({ ok: false, refusal: 'NOT_RESOLVED', ruleIds: ['MNT-22-3'] });

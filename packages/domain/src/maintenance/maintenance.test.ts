@@ -32,6 +32,8 @@ describe('maintenance rules', () => {
   });
   it('MNT-15-2 and KTM-15-2 name the administrator who stops the system and the advance notice', () => {
     expect(MAINTENANCE_RULES.MNT.planners.map((p) => p.roleKey)).toEqual(['welfare_section_chief']);
+    // The system manager sets how the ward office system is run, its stops included (KWO-4-1).
+    expect(MAINTENANCE_RULES.KWO.planners).toEqual([{ rulebookId: 'KWO', roleKey: 'system_manager', ruleIds: ['KWO-4-1'] }]);
     expect(MAINTENANCE_RULES.KTM.planners.map((p) => p.roleKey)).toEqual(['general_manager', 'deputy_general_manager']);
     expect(MAINTENANCE_RULES.KTM.noticeRuleIds).toEqual(['KTM-15-2']);
   });

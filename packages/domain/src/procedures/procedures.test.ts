@@ -295,7 +295,7 @@ describe('the definition a request carries', () => {
       { name: '転入学通知書', printedFields: [] },
     ]);
   });
-  it('builds the structured definition; the name is the identity across versions', () => {
+  it('builds the structured definition — overview (KTM-7-2-1), items to confirm (KTM-7-2-4), other information (KTM-7-2-6); the name is the identity across versions', () => {
     const { definition, errors } = procedureDefinitionFromContent({
       procedureName: 'ＡＢＣ 手続',
       procedureCategory: 'frequent',
@@ -311,6 +311,7 @@ describe('the definition a request carries', () => {
     expect(definition).toMatchObject({
       name: 'ABC 手続',
       category: 'frequent',
+      overview: 'o',
       confirmationItems: ['a', 'b'],
       outputForms: [{ name: 'f', printedFields: ['x'] }],
       routing: null,

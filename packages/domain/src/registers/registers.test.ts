@@ -142,6 +142,9 @@ describe('document staleness (MNT-13-9, MNT-21-2, ARK-5-2, ARK-11-2)', () => {
 
 describe('contract clauses (ARK-6-1)', () => {
   it('are the ten items of ARK-6-1, in order, with the regulation’s text', () => {
+    // One line each: confidentiality (ARK-6-1-1), no other use (ARK-6-1-2), handover, custody, disposal and return (ARK-6-1-3),
+    // copying (ARK-6-1-4), subcontracting (ARK-6-1-5), on-site inspection (ARK-6-1-6), incident reports (ARK-6-1-7),
+    // protection against unauthorised access (ARK-6-1-8), ownership of the products (ARK-6-1-9), other protection (ARK-6-1-10).
     expect(CONTRACT_CLAUSES.map((c) => c.ruleId)).toEqual(Array.from({ length: 10 }, (_, i) => `ARK-6-1-${i + 1}`));
     expect(CONTRACT_CLAUSES[0]!.text).toBe('データの秘密保持に関すること。');
     expect(CONTRACT_CLAUSES.every((c) => c.textEn !== c.ruleId)).toBe(true);

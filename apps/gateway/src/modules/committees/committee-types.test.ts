@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => gw.stop());
 
 describe('Arakawa 情報セキュリティ委員会 (ARK-20–24)', () => {
-  it('hears failures and audits: an audit needing improvement is reported; no quorum rule, temporary members allowed', async () => {
+  it('hears failures and audits: an audit needing improvement is reported; no quorum rule, temporary members allowed (ARK-22-2)', async () => {
     const cio = await t.holder('arakawa', 'ark.kanri.director'); // セキュリティ委員長 (ARK-22-1)
     const secretary = await gw.signIn('arakawa', 'admin');
     // Tomorrow the audit is recorded, ten days after it was conducted; the committee sits a week later.
@@ -48,7 +48,7 @@ describe('Arakawa 情報セキュリティ委員会 (ARK-20–24)', () => {
       expect(audit.errors, JSON.stringify(audit.errors)).toBeUndefined();
       const id = await committeeId('ark.committee.security', secretary);
       const m = await call(secretary, CREATE, { i: { committeeId: id, heldOn, place: '本庁舎5階 庁議室' } }, 'createMeeting');
-      expect(m.title).toBe(meetingTitle(heldOn, '情報セキュリティ委員会'));
+      expect(m.title).toBe(meetingTitle(heldOn, '情報セキュリティ委員会')); // the committee ARK-20-1 sets up
       expect(m.items.map((i) => [i.group, i.ruleIds[0]])).toEqual([
         ['REPORT', 'ARK-21-1-4'],
         ['REPORT', 'ARK-21-1-2'],
@@ -123,6 +123,7 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       const incidents = m.items[2]!;
       expect((incidents.figures!.incidents as { number: string }[]).map((i) => i.number)).toEqual(failures.map((f) => f.number));
       expect(incidents.documents.map((d) => d.title)).toEqual(expect.arrayContaining(failures.map((f) => expect.stringContaining(f.number))));
+      // The chair, the 管理係長 (MNT-9-3-1) and the システム総括担当者 (MNT-9-3-2) as members, and the contractor (MNT-9-3-3).
       expect(m.attendees.map((a) => a.role)).toEqual(['chair', 'member', 'member', 'contractor']);
       expect(m.attendees.find((a) => a.role === 'contractor')).toMatchObject({ name: '高田 雄一' });
       const member = m.attendees.find((a) => a.role === 'member')!;
@@ -146,6 +147,7 @@ describe('Minato 福祉総合システム定例報告会 (MNT-9)', () => {
       const held = await call(chief.token, ATTEND, { m: m.id, p: [withSub.attendees[0]!.id, sub.id] }, 'recordAttendance');
       // MNT-9 sets no quorum; the substitute stands in for the member.
       expect(held.quorum).toMatchObject({ members: 3, present: 2, met: true });
+      // The 保健福祉課長 holds the meeting (MNT-4-1-12); a member of staff may not call one.
       expect(errorCode(await gw.gql(CREATE, { i: { committeeId: id, heldOn: T.plusDays(heldOn, 25), place: '会議室' } }, { token: staff1 }))).toBe('FORBIDDEN');
       // A meeting not yet held may be cancelled, with a reason; a held one may not.
       const extra = await call(chief.token, CREATE, { i: { committeeId: id, heldOn: T.plusDays(heldOn, 21), place: '会議室' } }, 'createMeeting');

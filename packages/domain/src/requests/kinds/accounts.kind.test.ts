@@ -42,7 +42,7 @@ describe('user_addition', () => {
     ]);
   });
 
-  it('MNT-10-1: a section chief applies for their own staff only', () => {
+  it('MNT-10-1: a section chief applies for their own staff only (MNT-5-1-2)', () => {
     const errors = validateContent(userAdditionKind, ctxFor('MNT', { content: { ...addition, staffOrgUnitId: 'unit-other' } }));
     expect(errorsOf(errors)).toEqual([['content.staffId', 'INVALID_VALUE', 'MNT-10-1']]);
   });
@@ -53,7 +53,7 @@ describe('user_addition', () => {
     expect(errors[0]!.message.ja).toBe('操作権限を入力してください。');
   });
 
-  it('KTM: the general manager registers, then the section head is notified (KTM-10-3)', () => {
+  it('KTM: the section head applies to the general manager, who registers, then the section head is notified (KTM-10-2, KTM-10-3)', () => {
     const r = previewRoute(userAdditionKind, ctxFor('KTM', { content: addition }));
     expect(r.errors).toEqual([]);
     expect(describeRoute(r.steps)).toEqual([

@@ -15,7 +15,7 @@ const errorsOf = (errors: { path: (string | number)[]; code: string; ruleIds?: s
 
 describe('work_request (MNT-14, forms 4 and 5)', () => {
   const content = { workDescription: '障害者手帳所持者の一覧を抽出', desiredCompletionDate: '2026-05-29', changeManagementApprovalNeeded: true };
-  it('with change-management approval: five stages, the information policy chief approves', () => {
+  it('with change-management approval: five stages, the information policy chief approves; the welfare section chief is told and cross-checks (MNT-4-1-6)', () => {
     const r = previewRoute(workRequestKind, ctxFor('MNT', { content }));
     expect(r.errors).toEqual([]);
     expect(describeRoute(r.steps)).toEqual([
@@ -46,13 +46,15 @@ describe('work_request (MNT-14, forms 4 and 5)', () => {
       ['content.desiredCompletionDate', 'INVALID_VALUE', 'MNT-14-1'],
     ]);
     expect(previewRoute(workRequestKind, ctxFor('KTM', { content })).errors[0]!.path).toEqual(['rulebookId']);
+    // The システム使用課長 asks for the work (MNT-5-1-4); a user does not.
+    expect(previewRoute(workRequestKind, ctxFor('MNT', { content, requester: { roleKeys: ['user'] } })).errors.map((e) => e.path[0])).toEqual(['requester']);
   });
 });
 
 describe('system_modification', () => {
   describe('MNT-13', () => {
     const content = { lawChangeSummary: '障害者総合支援法改正', referenceMaterials: '厚労省通知', costly: true, changeManagementApprovalNeeded: true };
-    it('costly, with approval: need → estimate → contract → approval → modify → confirm → report and documents', () => {
+    it('costly, with approval: need → estimate → contract → approval → modify → confirm → report and documents (MNT-4-1-5)', () => {
       const r = previewRoute(systemModificationKind, ctxFor('MNT', { content }));
       expect(r.errors).toEqual([]);
       expect(describeRoute(r.steps)).toEqual([
@@ -74,11 +76,20 @@ describe('system_modification', () => {
         '3 change_management inform MNT:information_policy_chief [MNT-13-5]',
         '4 modify perform contractor [MNT-13-6]',
       ]);
+      // The using section chief attends the work when they see the need (MNT-13-7).
+      const attended = previewRoute(
+        systemModificationKind,
+        ctxFor('MNT', { content: { ...content, costly: false, changeManagementApprovalNeeded: false, presence: true } }),
+      );
+      expect(attended.notes.flatMap((n) => n.ruleIds)).toContain('MNT-13-7');
     });
-    it('requires the law change summary and the materials', () => {
+    it('requires the law change summary and the materials (MNT-13-1), from a システム使用課長 (MNT-5-1-3)', () => {
       expect(errorsOf(validateContent(systemModificationKind, ctxFor('MNT', { content: {} }))).map((e) => e[0])).toEqual([
         'content.lawChangeSummary',
         'content.referenceMaterials',
+      ]);
+      expect(previewRoute(systemModificationKind, ctxFor('MNT', { content, requester: { roleKeys: ['user'] } })).errors.map((e) => e.path[0])).toEqual([
+        'requester',
       ]);
     });
   });
@@ -353,7 +364,7 @@ describe('procedure_definition (KTM-7)', () => {
     expect(r.errors).toEqual([]);
     expect(describeRoute(r.steps)).toEqual(['1 set_definition perform KTM:deputy_general_manager [KTM-7-4,KTM-3-3-5]']);
   });
-  it('requires the KTM-7-2 contents, a known category and the rights confirmation; only the manager files', () => {
+  it('requires the KTM-7-2 contents, a known category and the rights confirmation; only the manager files (KTM-4-3-1)', () => {
     const errors = previewRoute(
       procedureDefinitionKind,
       ctxFor('KTM', { content: { ...content, procedureCategory: 'tax', routingPattern: '', rightsCleared: false } }),
