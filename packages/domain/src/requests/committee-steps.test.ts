@@ -11,9 +11,15 @@ import type { ComputedStep, RouteContext } from './request.types.ts';
 
 const criteria = { welfare: true, efficiency: true, privacy: true };
 const routes: [string, ComputedStep[]][] = [
-  ['ARK new system introduction', previewRoute(newSystemIntroductionKind, ctxFor('ARK', { system: null, content: { systemName: 's', summary: 's', ...criteria } })).steps],
+  [
+    'ARK new system introduction',
+    previewRoute(newSystemIntroductionKind, ctxFor('ARK', { system: null, content: { systemName: 's', summary: 's', ...criteria } })).steps,
+  ],
   ['ARK change that is not minor', previewRoute(systemModificationKind, ctxFor('ARK', { content: { summary: 's', minor: false, ...criteria } })).steps],
-  ['KTM major modification', previewRoute(systemModificationKind, ctxFor('KTM', { content: { summary: 's', major: true }, requester: { roleKeys: ['manager'] } })).steps],
+  [
+    'KTM major modification',
+    previewRoute(systemModificationKind, ctxFor('KTM', { content: { summary: 's', major: true }, requester: { roleKeys: ['manager'] } })).steps,
+  ],
 ];
 const committeeStep = (steps: ComputedStep[]) => steps.find(decidedByCommittee)!;
 
@@ -51,7 +57,10 @@ describe('a committee’s step', () => {
       for (const step of steps.filter(decidedByCommittee)) {
         const rules = COMMITTEE_RULES.find((c) => c.committeeKey === stepCommitteeKey(step));
         expect(rules, step.key).toBeDefined();
-        expect(step.ruleIds.some((id) => rules!.remitRuleIds.includes(id)), step.key).toBe(true);
+        expect(
+          step.ruleIds.some((id) => rules!.remitRuleIds.includes(id)),
+          step.key,
+        ).toBe(true);
         for (const id of step.ruleIds) expect(findRule(id)).toBeDefined();
         seen.push(step.key);
       }
