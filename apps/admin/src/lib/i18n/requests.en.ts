@@ -5,6 +5,7 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'nav.requests': 'Requests',
   'nav.inbox.count': '{count} awaiting you',
   'error.CONFLICT': 'This step has already been decided.',
+  'error.COMMITTEE_DECIDES': 'A committee decides this step at its meeting; no one decides it alone.',
 
   'request.status.IN_PROGRESS': 'In progress',
   'request.status.RETURNED': 'Returned',

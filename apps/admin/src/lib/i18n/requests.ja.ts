@@ -4,6 +4,7 @@ export const requestsJa = {
   'nav.requests': '申請',
   'nav.inbox.count': '承認待ち{count}件',
   'error.CONFLICT': 'この手順はすでに判断されています。',
+  'error.COMMITTEE_DECIDES': 'この手順は委員会が会議で決定します。個人が判断することはできません。',
 
   'request.status.IN_PROGRESS': '審査中',
   'request.status.RETURNED': '差戻し',
