@@ -142,6 +142,7 @@ test.describe('filing and deciding requests', () => {
   test('Arakawa: a new system introduction is refused inline in Japanese and English, then filed and rejected by the 運営委員会 (却下)', async ({
     browser,
   }) => {
+    test.setTimeout(120_000); // the committee's meeting is held through its pages
     const chief = await signedIn(browser, 'arakawa', 'chief');
     await chooseKind(chief, '電子情報システムの導入等の申請');
     // No system to choose: a new introduction concerns none yet.
