@@ -1,6 +1,7 @@
 // A request's steps once filed: who may take an open step, its decision (by a step actor; a
-// committee's step only by the committee at its meeting, never by one person), and the route moved on after it — the next stage opened and its actors
-// told, inform steps completed, and on the final outcome the request finished with its effect.
+// committee's step only by the committee at its meeting, never by one person), and the route moved
+// on after it — the next stage opened and its actors told, inform steps completed, and on the final
+// outcome the request finished with its effect.
 import { accessRepo, auditRepo, requestRepo, rows, toDate, type Db } from '@tsukasa/db';
 import {
   actorIsRequesterSide,
