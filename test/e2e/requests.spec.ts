@@ -5,7 +5,8 @@ import { testCalendar } from '@tsukasa/domain/testing';
 /** Work recorded as done today (Japan time), whatever day the tests run. */
 const TODAY = testCalendar().today;
 
-// Requests filed through the generated form, decided by the right person through the inbox.
+// Requests filed through the generated form, decided by the right person through the inbox (and a
+// committee's step by the committee's meeting).
 // Only kinds whose approval changes nothing other specs rely on are filed here: a password reset
 // (KTM-10-6, no effect on accounts) and a new system introduction that is rejected (ARK-12).
 
@@ -141,6 +142,7 @@ test.describe('filing and deciding requests', () => {
   test('Arakawa: a new system introduction is refused inline in Japanese and English, then filed and rejected by the 運営委員会 (却下)', async ({
     browser,
   }) => {
+    test.setTimeout(120_000); // the committee's meeting is held through its pages
     const chief = await signedIn(browser, 'arakawa', 'chief');
     await chooseKind(chief, '電子情報システムの導入等の申請');
     // No system to choose: a new introduction concerns none yet.
@@ -190,15 +192,61 @@ test.describe('filing and deciding requests', () => {
     await cio.getByTestId('awaiting-row').filter({ hasText: number }).getByRole('link', { name: number }).click();
     await cio.getByTestId('decision-panel').getByRole('button', { name: '実施を記録する' }).click();
     await expect(cio.getByTestId('route-step').filter({ hasText: '資料の徴取' }).getByTestId('step-status')).toHaveText('実施済み');
-    const committee = cio.getByTestId('decision-panel');
-    await expect(committee.getByRole('button')).toHaveText(['承認する', '却下する', '差し戻す']);
-    await committee.getByLabel('コメント').fill('費用対効果が不十分');
-    await committee.getByRole('button', { name: '却下する' }).click();
+    // The committee's step has no buttons, not even for its chair: the 運営委員会 decides at its meeting (ARK-12-4).
+    const committeeStep = cio.getByTestId('route-step').filter({ hasText: '運営委員会' });
+    await expect(committeeStep.getByTestId('committee-step')).toContainText('電子情報システム運営委員会が会議で決定します');
+    await expect(cio.getByTestId('decision-panel')).toHaveCount(0);
+
+    // The CIO, its chair, holds a meeting with this application on the agenda (the others wait for the
+    // next one); every member attends, and the meeting rejects it.
+    await cio.goto('/meetings');
+    await cio
+      .getByTestId('committee')
+      .filter({ has: cio.getByRole('heading', { level: 2, name: '電子情報システム運営委員会' }) })
+      .getByRole('link', { name: '＋ 新しい会議' })
+      .click();
+    await cio.getByLabel('開催日').fill(TODAY);
+    await cio.getByLabel('場所').fill('本庁舎5階 庁議室');
+    await cio.getByRole('button', { name: '会議を作成' }).click();
+    await expect(cio).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
+    const meetingPath = new URL(cio.url()).pathname;
+    const item = cio.getByTestId('agenda-item').filter({ hasText: number });
+    await expect(item).toContainText('書かない窓口システム（試行）');
+    const others = cio.getByTestId('agenda-item').filter({ hasNotText: number });
     const dialog = cio.getByRole('dialog');
-    await expect(dialog).toContainText('却下は取り消せません');
-    await dialog.getByRole('button', { name: '却下する' }).click();
+    while ((await others.count()) > 0) {
+      const count = await others.count();
+      await others
+        .first()
+        .getByRole('button', { name: /を議題から除く$/ })
+        .click();
+      await dialog.getByLabel('除く理由').fill('次回の会議に付議する');
+      await dialog.getByRole('button', { name: '議題から除く' }).click();
+      await expect(others).toHaveCount(count - 1);
+    }
+    cio.once('dialog', (confirm) => void confirm.accept());
+    await cio.getByRole('button', { name: '議題を確定' }).click();
+    await expect(cio.getByTestId('meeting-status')).toHaveText('議題確定');
+    const members = cio.locator('[data-testid="attendee-row"][data-role="chair"], [data-testid="attendee-row"][data-role="member"]');
+    await expect(members).toHaveCount(7);
+    for (let index = 0; index < 7; index += 1) await members.nth(index).getByRole('checkbox').check();
+    await cio.getByRole('button', { name: '出席を記録' }).click();
+    await expect(cio.getByTestId('quorum')).toHaveAttribute('data-met', 'true');
+    await item.getByLabel('否認', { exact: true }).check();
+    await item.getByLabel('備考').fill('費用対効果が不十分');
+    await item.getByRole('button', { name: '決定を記録' }).click();
+    await expect(item.getByTestId('item-outcome')).toHaveText('否認');
+    await expect(item.getByTestId('request-status')).toHaveText('却下');
+
+    // The request is rejected; its route names the meeting and links to it, in Japanese and in English.
+    await cio.goto(requestUrl);
     await expect(cio.getByTestId('request-status')).toHaveText('却下');
-    await expect(cio.getByTestId('route-step').filter({ hasText: '運営委員会' })).toContainText('費用対効果が不十分');
+    await expect(committeeStep).toContainText('電子情報システム運営委員会において否認');
+    await expect(committeeStep.getByTestId('committee-step')).toContainText('電子情報システム運営委員会が会議で決定しました。');
+    await expect(committeeStep.getByTestId('committee-meeting-link')).toHaveAttribute('href', meetingPath);
+    await cio.getByRole('button', { name: 'English' }).click();
+    await expect(committeeStep.getByTestId('committee-step')).toContainText('Decided by the Electronic Information System Steering Committee at its meeting.');
+    await cio.getByRole('button', { name: '日本語' }).click();
 
     // The applicant's list shows it 却下, and the status filter lives in the URL.
     await chief.goto('/requests?status=rejected');

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'CONFLICT',
   'QUORUM_NOT_MET',
+  'COMMITTEE_DECIDES',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,7 +40,7 @@ export interface ApiFailure {
   currentVersion: number | null;
   /** Correlation id the gateway attaches to masked errors, shown so users can quote it. */
   reference: string | null;
-  /** Rule IDs behind a refusal (FORBIDDEN, QUORUM_NOT_MET), shown as 根拠条文. */
+  /** Rule IDs behind a refusal (FORBIDDEN, QUORUM_NOT_MET, COMMITTEE_DECIDES), shown as 根拠条文. */
   ruleIds: string[];
 }
 
@@ -123,7 +124,12 @@ export function toApiFailure(error: CombinedError): ApiFailure {
   // Where the gateway's own wording carries facts (seconds to wait, a reference number, who
   // may act instead, how many members are present), prefer it.
   const serverMessage =
-    (code === 'RATE_LIMITED' || code === 'INTERNAL' || code === 'FORBIDDEN' || code === 'CONFLICT' || code === 'QUORUM_NOT_MET') &&
+    (code === 'RATE_LIMITED' ||
+      code === 'INTERNAL' ||
+      code === 'FORBIDDEN' ||
+      code === 'CONFLICT' ||
+      code === 'QUORUM_NOT_MET' ||
+      code === 'COMMITTEE_DECIDES') &&
     typeof extensions.messageJa === 'string'
       ? { ja: extensions.messageJa, en: first.message }
       : null;

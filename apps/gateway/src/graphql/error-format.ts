@@ -13,6 +13,7 @@ const known = new Set<ErrorCode>([
   'RATE_LIMITED',
   'FORBIDDEN_FIELD',
   'QUORUM_NOT_MET',
+  'COMMITTEE_DECIDES',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
   'TOO_MANY_FIELDS',

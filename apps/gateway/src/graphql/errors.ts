@@ -7,6 +7,7 @@ import {
   SIGN_IN_FIRST,
   staleVersionMessage,
   type Bilingual,
+  type CommitteeDecidesRefusal,
   type FieldError,
   type Refusal,
   type RuleId,
@@ -23,6 +24,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'FORBIDDEN_FIELD'
   | 'QUORUM_NOT_MET'
+  // A person's decision on a step that only a committee's meeting (or circulation) takes.
+  | 'COMMITTEE_DECIDES'
   // Query limits (graphql/limits.ts): refused before anything runs.
   | 'QUERY_TOO_DEEP'
   | 'TOO_MANY_ALIASES'
@@ -101,6 +104,10 @@ export function refusalError(r: Refusal): AppError {
   if (r.code === 'FORBIDDEN') return forbidden(r.message.en, r.ruleIds, r.message.ja);
   return new AppError('CONFLICT', r.message.en, { messageJa: r.message.ja, ...(r.ruleIds.length ? { ruleIds: r.ruleIds } : {}) });
 }
+
+/** A person's decision on a committee's step: its meeting decides (extensions: the rules that say so, the committee's key). */
+export const committeeDecides = (r: CommitteeDecidesRefusal) =>
+  new AppError('COMMITTEE_DECIDES', r.message.en, { messageJa: r.message.ja, ruleIds: r.ruleIds, committeeKey: r.committeeKey });
 
 /** The refusal, if any, thrown. */
 export function throwRefusal(r: Refusal | null): void {

@@ -20,3 +20,4 @@ export { systemRetirementKind } from './kinds/system-retirement.kind.ts';
 export { procedureDefinitionKind } from './kinds/procedure-definition.kind.ts';
 export * from './request-decisions.ts';
 export * from './request-effects.ts';
+export * from './committee-steps.ts';

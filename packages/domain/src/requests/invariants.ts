@@ -2,6 +2,7 @@
 // who may decide a step, which steps are open, and the request's outcome.
 import type { ActorRule, Bilingual, ComputedStep, StepKind } from './request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import { committeeDecidesRefusal } from './committee-steps.ts';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'returned';
 
@@ -40,7 +41,7 @@ export function actorIsRequesterSide(actor: ActorRule): boolean {
   return actor.kind === 'requester' || actor.kind === 'requester_section_chief' || (actor.kind === 'asset_owners' && actor.which === 'requester_own');
 }
 
-export type MayDecideReason = 'ALLOWED' | 'INFORM_TAKES_NO_DECISION' | 'REQUESTER_MAY_NOT_DECIDE' | 'AUTHOR_MAY_NOT_CONFIRM';
+export type MayDecideReason = 'ALLOWED' | 'COMMITTEE_DECIDES' | 'INFORM_TAKES_NO_DECISION' | 'REQUESTER_MAY_NOT_DECIDE' | 'AUTHOR_MAY_NOT_CONFIRM';
 
 export interface MayDecide {
   allowed: boolean;
@@ -55,12 +56,15 @@ const FOUR_EYES: RuleId[] = ['KWO-8-1-2'];
 /**
  * Whether a staff member may take a decision on a step (acting in person or as a deputy: pass the
  * person who clicks). The caller has already resolved that they hold the step's actor rule.
+ * - a committee's step is never decided by one person: its meeting decides (committee-steps.ts);
  * - an approve / consent / confirm step is never decided by the requester, unless the rulebook puts
  *   the decision on the requester's side (`requesterMayDecide`: KWW-6-1-1, KWW-7-1-1, MNT-14-4);
  * - a confirm step is never taken by the author of the work it confirms (KWO-8-1-2).
  */
 export function mayDecide(input: { step: ComputedStep; deciderStaffId: string; requesterStaffId: string; authorOfUpdateStaffId?: string | null }): MayDecide {
   const { step, deciderStaffId, requesterStaffId, authorOfUpdateStaffId } = input;
+  const byCommittee = committeeDecidesRefusal(step);
+  if (byCommittee) return { allowed: false, reason: 'COMMITTEE_DECIDES', message: byCommittee.message, ruleIds: byCommittee.ruleIds };
   if (step.kind === 'inform') {
     return {
       allowed: false,

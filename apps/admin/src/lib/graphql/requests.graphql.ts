@@ -125,6 +125,15 @@ const RequestDetailFields = graphql(
         decidedAt
         comment
         record
+        committee {
+          id
+          key
+          name {
+            ja
+            en
+          }
+        }
+        meetingId
       }
     }
   `,

@@ -5,6 +5,7 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'nav.requests': 'Requests',
   'nav.inbox.count': '{count} awaiting you',
   'error.CONFLICT': 'This step has already been decided.',
+  'error.COMMITTEE_DECIDES': 'A committee decides this step at its meeting; no one decides it alone.',
 
   'request.status.IN_PROGRESS': 'In progress',
   'request.status.RETURNED': 'Returned',
@@ -140,6 +141,10 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'request.decidedBy': 'Decided by',
   'request.deputyFor': 'on behalf of {name}',
   'request.actors': 'Who acts',
+  'request.committee.decided': 'Decided by the {committee} at its meeting.',
+  'request.committee.pending': 'The {committee} decides this step at its meeting; no one decides it alone.',
+  'request.committee.meeting': 'View the meeting',
+  'request.committee.meetings': 'All meetings',
   'request.comment': 'Comment',
   'request.record': 'Record',
   'request.kind': 'Kind',

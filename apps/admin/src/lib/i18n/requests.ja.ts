@@ -4,6 +4,7 @@ export const requestsJa = {
   'nav.requests': '申請',
   'nav.inbox.count': '承認待ち{count}件',
   'error.CONFLICT': 'この手順はすでに判断されています。',
+  'error.COMMITTEE_DECIDES': 'この手順は委員会が会議で決定します。個人が判断することはできません。',
 
   'request.status.IN_PROGRESS': '審査中',
   'request.status.RETURNED': '差戻し',
@@ -139,6 +140,10 @@ export const requestsJa = {
   'request.decidedBy': '判断者',
   'request.deputyFor': '{name}の代理',
   'request.actors': '担当',
+  'request.committee.decided': '{committee}が会議で決定しました。',
+  'request.committee.pending': '{committee}が会議で決定します。個人が判断することはできません。',
+  'request.committee.meeting': '会議を見る',
+  'request.committee.meetings': '会議一覧へ',
   'request.comment': 'コメント',
   'request.record': '記録',
   'request.kind': '種類',

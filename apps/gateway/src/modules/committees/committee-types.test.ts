@@ -301,7 +301,7 @@ describe('Kitami 運用会議 (KTM-3-7, KTM-13-1-2)', () => {
     m = await call(secretary, ATTEND, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');
     await call(secretary, DECIDE, { i: { itemId: item.id, outcome: 'APPROVED' } }, 'recordDecision');
     const after = await t.load(manager, r.id);
-    expect(t.step(after, 'operations_meeting')).toMatchObject({ status: 'DONE', decision: 'APPROVED' });
+    expect(t.step(after, 'operations_meeting')).toMatchObject({ status: 'DONE', decision: 'APPROVED', meetingId: m.id });
     expect(t.step(after, 'decide').status).toBe('OPEN');
   });
 });

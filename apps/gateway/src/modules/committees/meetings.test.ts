@@ -232,7 +232,8 @@ describe('Arakawa 電子情報システム運営委員会 (ARK-15–19)', () => 
     expect(both.map((r) => (r.errors ? errorCode(r) : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
     const approved = await t.load(digital, first!.requestId!);
     expect(approved.status).toBe('APPROVED');
-    expect(t.step(approved, 'steering_committee')).toMatchObject({ decision: 'APPROVED' });
+    // The request's history names the meeting whose minutes took the decision.
+    expect(t.step(approved, 'steering_committee')).toMatchObject({ decision: 'APPROVED', meetingId: meeting.id });
     expect(t.step(approved, 'notify_result')).toMatchObject({ status: 'DONE', decision: 'INFORMED' });
     const told = await t.q<{ subject: string }>(`select subject from notification where recipient_id = $1 and target_id = $2 and kind = 'request.approved'`, [
       digital.staffId,

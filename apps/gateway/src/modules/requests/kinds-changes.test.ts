@@ -158,11 +158,16 @@ describe('Kitami (KTM)', () => {
         .actors.map((a) => a.name)
         .sort(),
     ).toEqual(['窓口課長', '総務部長'].sort());
+    expect(t.step(r, 'operations_meeting').committee).toMatchObject({ key: 'ktm.committee.one-stop', name: { ja: expect.stringContaining('運用会議') } });
+    // Nobody decides it alone, the meeting's chair included (KTM-13-1-2): only the meeting does.
+    for (const who of [chair, gm, manager, bystander]) await t.expectCommitteeDecides(who, r, 'operations_meeting', ['KTM-13-1-2', 'KTM-3-7']);
     const { request, opened } = await t.walk(r, (s) => (s.key === 'operations_meeting' ? chair : s.key === 'decide' ? gm : manager), { bystander });
     expect(opened).toEqual([['operations_meeting'], ['decide'], ['implement']]);
     expect(request.status).toBe('APPROVED');
+    expect(t.step(request, 'operations_meeting').meetingId).toEqual(expect.any(String));
     const r2 = await t.submit(manager, 'system_modification', 'ktm.counter', content);
-    expect((await t.decide(chair, t.step(r2, 'operations_meeting'), 'REJECTED', { comment: '運用会議で継続審議' })).status).toBe('REJECTED');
+    await t.expectCommitteeDecides(chair, r2, 'operations_meeting', ['KTM-13-1-2', 'KTM-3-7'], 'REJECTED');
+    expect((await t.decideAtMeeting(chair, r2, 'operations_meeting', 'REJECTED', '運用会議で継続審議')).request.status).toBe('REJECTED');
   });
 
   it('procedure_definition (KTM-7): the 副統括管理者 sets it, or returns it', async () => {
@@ -226,9 +231,23 @@ describe('Arakawa (ARK)', () => {
     // The committee's decision: recorded by its chair (the CIO) or the secretariat's head — not the applicant.
     const committee = t.step(cur, 'steering_committee');
     expect(committee.actors.map((a) => a.name).sort()).toEqual(['デジタル推進課長', '管理部長'].sort());
-    await t.expectForbidden(digital, committee);
-    cur = await t.decide(cio, committee, 'APPROVED', { comment: '運営委員会で承認' });
+    expect(committee.committee).toMatchObject({ key: 'ark.committee.steering', name: { ja: '電子情報システム運営委員会' } });
+    // Nobody decides it alone, the chair included: the 運営委員会 decides (ARK-12-4, ARK-16-1-2).
+    for (const who of [digital, cio]) await t.expectCommitteeDecides(who, cur, 'steering_committee', ['ARK-12-4', 'ARK-16-1-2']);
+    // Nor does it wait in the chair's inbox as a decision of theirs.
+    const inbox = await gw.gql<{ inbox: { awaitingMe: { step: { id: string } }[] } }>('{ inbox { awaitingMe { step { id } } } }', {}, { token: cio.token });
+    expect(inbox.data!.inbox.awaitingMe.map((i) => i.step.id)).not.toContain(committee.id);
+    const held = await t.decideAtMeeting(cio, cur, 'steering_committee', 'APPROVED');
+    cur = held.request;
     expect(cur.status).toBe('APPROVED');
+    // The request's history names the meeting whose minutes took the decision.
+    expect(t.step(cur, 'steering_committee')).toMatchObject({ status: 'DONE', decision: 'APPROVED', meetingId: held.meetingId });
+    expect(t.step(cur, 'steering_committee').record).toMatchObject({ meetingId: held.meetingId, outcome: 'approved' });
+    const [audited] = await t.q<{ meeting: string }>(
+      `select after->'record'->>'meetingId' as meeting from audit_event where action = 'request.step.approved' and target_id = $1`,
+      [committee.id],
+    );
+    expect(audited).toEqual({ meeting: held.meetingId });
     expect(t.step(cur, 'notify_result')).toMatchObject({ status: 'DONE', decision: 'INFORMED', actors: [{ name: digital.name }] });
     const [system] = await t.q<{ lifecycle_status: string; management_type: string }>('select lifecycle_status, management_type from system where name = $1', [
       '書かない窓口システム',
@@ -238,7 +257,7 @@ describe('Arakawa (ARK)', () => {
 
     const r2 = await t.submit(digital, 'new_system_introduction', null, { ...content, systemName: '却下される窓口システム' });
     const c2 = await t.decide(cio, t.step(r2, 'collect_materials'));
-    expect((await t.decide(cio, t.step(c2, 'steering_committee'), 'REJECTED', { comment: '費用対効果が不十分' })).status).toBe('REJECTED');
+    expect((await t.decideAtMeeting(cio, c2, 'steering_committee', 'REJECTED', '費用対効果が不十分')).request.status).toBe('REJECTED');
     expect(await t.q('select id from system where name = $1', ['却下される窓口システム'])).toEqual([]);
   });
 
@@ -296,7 +315,8 @@ describe('Arakawa (ARK)', () => {
       ['notify_result', 'INFORM', 3, ['ARK-12-5']],
     ]);
     const c = await t.decide(cio, t.step(major, 'collect_materials'));
-    expect((await t.decide(cio, t.step(c, 'steering_committee'), 'REJECTED')).status).toBe('REJECTED');
+    await t.expectCommitteeDecides(cio, c, 'steering_committee', ['ARK-12-4', 'ARK-16-1-3'], 'REJECTED');
+    expect((await t.decideAtMeeting(cio, c, 'steering_committee', 'REJECTED')).request.status).toBe('REJECTED');
     const major2 = await t.submit(digital, 'system_modification', 'ark.sys.resident-record', { summary: 'クラウド移行（再提案）', ...criteria });
     const done = await t.walk(major2, () => cio, { bystander: kaigo });
     expect(done.request.status).toBe('APPROVED');

@@ -9,6 +9,7 @@ import {
   REQUEST_MESSAGES,
   rulebookNotOwn,
   stepIdOf,
+  type ActorRule,
   type RulebookId,
 } from '@tsukasa/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -21,6 +22,7 @@ import { afterCursor, pageSize } from '../../graphql/pagination.ts';
 import { Staff, toStaff } from '../people/index.ts';
 import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
+import { committeeOfStep, meetingOfStep } from './step-committee.ts';
 import { toRequest } from './request.mappers.ts';
 import * as service from './request.service.ts';
 import * as stepService from './step.service.ts';
@@ -76,6 +78,8 @@ async function toStep(ctx: Context, s: requestRepo.StepRow): Promise<RouteStep> 
     decidedAt: toDateOrNull(s.decided_at),
     comment: s.comment,
     record: s.record,
+    committee: await committeeOfStep(ctx, await ctx.db.em(), s.actor as ActorRule),
+    meetingId: meetingOfStep(s.actor as ActorRule, s.record),
   });
 }
 
@@ -143,6 +147,8 @@ export class RequestResolver {
           decidedAt: null,
           comment: null,
           record: null,
+          committee: await committeeOfStep(ctx, await ctx.db.em(), s.actor),
+          meetingId: null,
         }),
       );
     }
@@ -166,7 +172,10 @@ export class RequestResolver {
   }
 
   @Rule('signedIn')
-  @Mutation(() => Request, { description: 'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT.' })
+  @Mutation(() => Request, {
+    description:
+      'Decides a step. Exactly one decision per step: a second one is refused with CONFLICT. A committee’s step is refused with COMMITTEE_DECIDES: its meeting decides it (recordDecision, signCirculation).',
+  })
   async decideStep(@Ctx() ctx: Context, @Arg('input', () => DecideStepInput) input: DecideStepInput): Promise<Request> {
     return toRequest(await stepService.decide(ctx, input));
   }

@@ -78,6 +78,13 @@ export class StepActor {
   @Field(() => String) name!: string;
 }
 
+@ObjectType({ description: 'The committee a step belongs to: only its meeting (or circulation, where its rules allow it) decides the step.' })
+export class StepCommittee {
+  @Field(() => ID) id!: string;
+  @Field(() => String) key!: string;
+  @Field(() => Bilingual) name!: Bilingual;
+}
+
 @ObjectType({ description: 'A step of a route: who acts, what act, and its legal basis (根拠条文).' })
 export class RouteStep {
   @Field(() => ID, { nullable: true, description: 'Null in a preview.' }) id!: string | null;
@@ -99,6 +106,12 @@ export class RouteStep {
     string,
     unknown
   > | null;
+  @Field(() => StepCommittee, {
+    nullable: true,
+    description: 'The committee whose meeting decides this step (decideStep refuses it with COMMITTEE_DECIDES); null when a person acts on it.',
+  })
+  committee!: StepCommittee | null;
+  @Field(() => ID, { nullable: true, description: 'The meeting whose recorded decision (its minutes) took this committee step.' }) meetingId!: string | null;
 }
 
 @ObjectType()

@@ -1,11 +1,12 @@
 // Shared by the request engine's integration tests: sign-ins for the holders of demo positions,
 // filing, deciding and walking a route through the API.
-import type { RuleId } from '@tsukasa/domain';
+import { localDateAt, type RuleId } from '@tsukasa/domain';
 import { expect } from 'vitest';
 import type { GqlResult, TestGateway } from '../../testing/harness.ts';
 
 export const REQUEST_FIELDS = `id number status round kindKey rulebookId content
-  steps { id key kind stage status decision decidedById decidedByName onBehalfOfId onBehalfOfName actors { type id name } ruleIds record }`;
+  steps { id key kind stage status decision decidedById decidedByName onBehalfOfId onBehalfOfName actors { type id name } ruleIds record
+    committee { id key name { ja en } } meetingId }`;
 
 export interface Step {
   id: string;
@@ -21,6 +22,8 @@ export interface Step {
   actors: { type: string; id: string; name: string }[];
   ruleIds: RuleId[];
   record: Record<string, unknown> | null;
+  committee: { id: string; key: string; name: { ja: string; en: string } } | null;
+  meetingId: string | null;
 }
 
 export interface Req {
@@ -53,6 +56,20 @@ export const positive = (step: Pick<Step, 'kind'>): Decision =>
 const SUBMIT = `mutation($i: RequestInput!, $k: String) { submitRequest(input: $i, idempotencyKey: $k) { ${REQUEST_FIELDS} } }`;
 const DECIDE = `mutation($i: DecideStepInput!) { decideStep(input: $i) { ${REQUEST_FIELDS} } }`;
 const REQUEST = `query($id: ID!) { request(id: $id) { ${REQUEST_FIELDS} } }`;
+
+/** A meeting as deciding a committee's step needs it. */
+interface Sitting {
+  id: string;
+  items: { id: string; requestId: string | null; outcome: string | null }[];
+  attendees: { id: string }[];
+  quorum: { met: boolean };
+}
+const SITTING = `id items { id requestId outcome } attendees { id } quorum { met }`;
+const CREATE_MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${SITTING} } }`;
+const REMOVE_ITEM = `mutation($id: ID!, $reason: String!) { removeAgendaItem(itemId: $id, reason: $reason) { ${SITTING} } }`;
+const FREEZE_AGENDA = `mutation($m: ID!) { freezeAgenda(meetingId: $m) { ${SITTING} } }`;
+const TAKE_ATTENDANCE = `mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { ${SITTING} } }`;
+const RECORD_DECISION = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { ${SITTING} } }`;
 
 export const errorCode = (r: GqlResult): unknown => r.errors?.[0]?.extensions?.code;
 
@@ -138,6 +155,33 @@ export function requestTools(gw: TestGateway) {
     return r.data!.request;
   }
 
+  async function sitting<K extends string>(who: Person, query: string, variables: Record<string, unknown>, field: K): Promise<Sitting> {
+    const r = await gw.gql<Record<K, Sitting>>(query, variables, { token: who.token });
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data![field];
+  }
+
+  /**
+   * A committee's step decided the only way it is: its committee meets today (on the gateway's clock)
+   * with the request on its agenda, every member present, and `who` (its chair or secretariat)
+   * records the meeting's decision. Other requests the meeting would take are left for another one.
+   * Returns the request as it then stands and the meeting's id.
+   */
+  async function decideAtMeeting(who: Person, r: Req, stepKey: string, outcome: 'APPROVED' | 'REJECTED' = 'APPROVED', note?: string) {
+    const s = step(r, stepKey);
+    if (!s.committee) throw new Error(`${stepKey} is not a committee's step`);
+    let m = await sitting(who, CREATE_MEETING, { i: { committeeId: s.committee.id, heldOn: localDateAt(gw.now()), place: '会議室' } }, 'createMeeting');
+    const item = m.items.find((i) => i.requestId === r.id);
+    if (!item) throw new Error(`request ${r.number} is not on the agenda`);
+    for (const other of m.items.filter((i) => i.requestId && i.requestId !== r.id))
+      m = await sitting(who, REMOVE_ITEM, { id: other.id, reason: '次回の会議で審議する' }, 'removeAgendaItem');
+    m = await sitting(who, FREEZE_AGENDA, { m: m.id }, 'freezeAgenda');
+    m = await sitting(who, TAKE_ATTENDANCE, { m: m.id, p: m.attendees.map((a) => a.id) }, 'recordAttendance');
+    expect(m.quorum.met).toBe(true);
+    await sitting(who, RECORD_DECISION, { i: { itemId: item.id, outcome, ...(note ? { note } : {}) } }, 'recordDecision');
+    return { request: await load(who, r.id), meetingId: m.id };
+  }
+
   /** A refusal of someone who is not among the step's actors: FORBIDDEN, citing the step's rules. */
   async function expectForbidden(who: Person, step: Step, ruleIds = step.ruleIds, decision: Decision = positive(step)) {
     const r = await tryDecide(who, step, decision);
@@ -163,7 +207,8 @@ export function requestTools(gw: TestGateway) {
 
   /**
    * Takes the route to its end: each open step decided positively by whoever `actorFor` names, a
-   * bystander refused on each deciding step first. Returns the request and the order the steps opened.
+   * bystander refused on each deciding step first; a committee's step is decided by its meeting,
+   * which `actorFor` (its chair or secretariat) records. Returns the request and the order the steps opened.
    */
   async function walk(
     r: Req,
@@ -177,6 +222,11 @@ export function requestTools(gw: TestGateway) {
       if (now.length === 0) break;
       opened.push(now.map((s) => s.key));
       for (const s of now) {
+        if (s.committee) {
+          current = (await decideAtMeeting(await actorFor(s), current, s.key)).request;
+          if (current.status !== 'IN_PROGRESS') break;
+          continue;
+        }
         if (opts.bystander) await expectForbidden(opts.bystander, s);
         const record = opts.record?.(s);
         current = await decide(await actorFor(s), s, positive(s), { comment: '確認しました。', ...(record ? { record } : {}) });
@@ -186,7 +236,47 @@ export function requestTools(gw: TestGateway) {
     return { request: current, opened };
   }
 
-  return { q, effects, holder, holderOfStep, systemId, staffOf, trySubmit, submit, tryDecide, decide, load, expectForbidden, open, step, walk };
+  /**
+   * decideStep on a committee's step is refused for everybody with COMMITTEE_DECIDES, citing the rules
+   * that give the committee the decision, and changes nothing: the request, its steps and the audit.
+   */
+  async function expectCommitteeDecides(who: Person, r: Req, stepKey: string, ruleIds: RuleId[], decision: Decision = 'APPROVED') {
+    const s = step(r, stepKey);
+    const before = await load(who, r.id);
+    const audited = async () =>
+      (await q<{ n: number }>('select count(*)::int as n from audit_event where target_id::text = any($1::text[])', [[r.id, ...r.steps.map((x) => x.id)]]))[0]!
+        .n;
+    const auditBefore = await audited();
+    const refused = await tryDecide(who, s, decision, { comment: '一人で決めます。' });
+    expect(errorCode(refused), JSON.stringify(refused.errors)).toBe('COMMITTEE_DECIDES');
+    const e = refused.errors![0]!;
+    expect(e.extensions).toMatchObject({ ruleIds, committeeKey: s.committee!.key });
+    expect(e.message).toContain(`decided by the ${s.committee!.name.en} at its meeting`);
+    expect(e.extensions!.messageJa).toContain(`${s.committee!.name.ja}が会議`);
+    expect(await load(who, r.id)).toEqual(before);
+    expect(await audited()).toBe(auditBefore);
+    return refused;
+  }
+
+  return {
+    q,
+    effects,
+    holder,
+    holderOfStep,
+    systemId,
+    staffOf,
+    trySubmit,
+    submit,
+    tryDecide,
+    decide,
+    load,
+    expectForbidden,
+    expectCommitteeDecides,
+    decideAtMeeting,
+    open,
+    step,
+    walk,
+  };
 }
 
 export type RequestTools = ReturnType<typeof requestTools>;

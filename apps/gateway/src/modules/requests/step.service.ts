@@ -1,9 +1,11 @@
-// A request's steps once filed: who may take an open step, its decision (by a step actor, or by a
-// committee at its meeting), and the route moved on after it — the next stage opened and its actors
-// told, inform steps completed, and on the final outcome the request finished with its effect.
+// A request's steps once filed: who may take an open step, its decision (by a step actor; a
+// committee's step only by the committee at its meeting, never by one person), and the route moved
+// on after it — the next stage opened and its actors told, inform steps completed, and on the final
+// outcome the request finished with its effect.
 import { accessRepo, auditRepo, requestRepo, rows, toDate, type Db } from '@tsukasa/db';
 import {
   actorIsRequesterSide,
+  committeeDecidesRefusal,
   decisionCommentError,
   fieldErrorOf,
   finalOutcome,
@@ -25,12 +27,13 @@ import {
   type StepDecision as DomainDecision,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
+import { badInput, committeeDecides, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import { resolveActors, type ActorContext } from './actors.ts';
 import { applyEffect } from './request-effects.ts';
 import { buildRouteContextFor } from './route-context.ts';
+import { committeeOfStep } from './step-committee.ts';
 
 /** A stored step as the domain computed it; `requesterMayDecide` is recovered from its actor rule. */
 function toComputed(s: requestRepo.StepRow): ComputedStep {
@@ -221,6 +224,10 @@ export async function decide(
   const db = await ctx.db.em();
   const peek = await requestRepo.stepById(db, input.stepId);
   if (!peek) throw notFound('Step', ['input', 'stepId']);
+  // A committee's step is taken only by recording its meeting's decision (recordDecision) or by
+  // circulation (signCirculation): refused for everybody, the chair included, before anything is locked.
+  const byCommittee = committeeDecidesRefusal(toComputed(peek), (await committeeOfStep(ctx, db, toComputed(peek).actor))?.name);
+  if (byCommittee) throw committeeDecides(byCommittee);
   // One decision at a time per request: whoever locks first decides; the others then find the step taken.
   const request = (await requestRepo.lockRequest(db, peek.request_id))!;
   const step = (await requestRepo.stepById(db, input.stepId))!;
