@@ -1,6 +1,6 @@
 // Dates are shown as the municipality writes them: 和暦 (令和7年4月1日) in Japan time,
 // with the Western date always available beside it.
-const TIME_ZONE = 'Asia/Tokyo';
+export const TIME_ZONE = 'Asia/Tokyo';
 
 const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   era: 'long',
@@ -33,7 +33,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('ja-JP', {
   timeZone: TIME_ZONE,
 });
 
-function toDate(value: string | Date): Date | null {
+/** The date of an ISO string or a Date; null when it is not a date. */
+export function toDate(value: string | Date): Date | null {
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }

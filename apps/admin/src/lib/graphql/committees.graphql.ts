@@ -69,7 +69,7 @@ const CommitteeFields = graphql(`
 
 export type CommitteeRules = ResultOf<typeof CommitteeFields>['rules'];
 
-const MeetingSummaryFields = graphql(`
+export const MeetingSummaryFields = graphql(`
   fragment MeetingSummaryFields on Meeting {
     id
     title

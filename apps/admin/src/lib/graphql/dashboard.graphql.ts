@@ -1,4 +1,5 @@
 import { graphql, type EnumOf, type ResultOf } from './graphql.ts';
+import { MeetingSummaryFields } from './committees.graphql.ts';
 import { IncidentSummaryFields } from './incidents.graphql.ts';
 import { MaintenanceWindowBriefFields } from './maintenance.graphql.ts';
 
@@ -141,18 +142,11 @@ export const DashboardQuery = graphql(
         }
       }
       meetings(limit: $meetings) {
-        id
-        title
-        heldOn
-        startTime
-        endTime
-        place
-        mode
-        status
+        ...MeetingSummaryFields
       }
     }
   `,
-  [IncidentSummaryFields, MaintenanceWindowBriefFields],
+  [IncidentSummaryFields, MaintenanceWindowBriefFields, MeetingSummaryFields],
 );
 
 type Dashboard = ResultOf<typeof DashboardQuery>;

@@ -4,6 +4,8 @@ import { pluralForm } from './plural.ts';
 
 export type { MessageKey };
 export type Lang = 'ja' | 'en';
+/** The keys under a prefix, without it: under 'grants.col.' → 'asset' | 'grantee' | … */
+export type KeyUnder<Prefix extends string> = MessageKey extends infer Key ? (Key extends `${Prefix}${infer Rest}` ? Rest : never) : never;
 /** A message already resolved in both languages (e.g. a server field error). */
 export type Localized = { ja: string; en: string };
 

@@ -1,27 +1,14 @@
 // Maintenance and dashboard screens: periods (a maintenance window, a stop's lost hours), durations and the
 // yearly closed days, in 和暦 first with the Western rendering beside it, in Japan time.
+import { formatWareki, TIME_ZONE, toDate } from '../dates.ts';
 import type { Lang } from '../i18n/index.svelte.ts';
 
-const TIME_ZONE = 'Asia/Tokyo';
-
-const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: TIME_ZONE,
-});
 const warekiMonthDay = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', timeZone: TIME_ZONE });
 const westernJa = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
 const westernEn = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: TIME_ZONE });
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
 const weekdayJa = new Intl.DateTimeFormat('ja-JP', { weekday: 'short', timeZone: TIME_ZONE });
 const weekdayEn = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: TIME_ZONE });
-
-function toDate(value: string | Date): Date | null {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
 
 /**
  * A period [from, to) in both calendars: 令和8年11月22日（日） 10:00〜12:00 and 2026/11/22 10:00–12:00;
@@ -32,7 +19,7 @@ export function periodLabels(from: string | Date, to: string | Date, lang: Lang)
   const end = toDate(to);
   if (!start || !end) return { primary: '', secondary: '' };
   const sameDay = westernJa.format(start) === westernJa.format(end);
-  const wareki = `${warekiDate.format(start)}（${weekdayJa.format(start)}） ${clock.format(start)}〜${
+  const wareki = `${formatWareki(start)}（${weekdayJa.format(start)}） ${clock.format(start)}〜${
     sameDay ? '' : `${warekiMonthDay.format(end)}（${weekdayJa.format(end)}） `
   }${clock.format(end)}`;
   const westernJaText = `${westernJa.format(start)} ${clock.format(start)}–${sameDay ? '' : `${westernJa.format(end)} `}${clock.format(end)}`;
