@@ -25,7 +25,15 @@ export const arakawaWorkflows: DemoWorkflowsSeed = {
         alternatives: '外部委託による反訳（費用が割高）',
       }),
       filedDaysAgo: 12,
-      decisions: [{ step: 'collect_materials', decision: 'performed', comment: '必要性・費用・効果・代替手段に関する資料を徴しました。', afterDays: 5 }],
+      decisions: [
+        {
+          step: 'collect_materials',
+          decision: 'performed',
+          comment: '必要性・費用・効果・代替手段に関する資料を徴しました。',
+          afterDays: 5,
+          byPositionKey: CIO,
+        },
+      ],
       stage: 'at_committee',
     },
     {

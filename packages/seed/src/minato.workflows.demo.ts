@@ -39,7 +39,11 @@ export const minatoWorkflows: DemoWorkflowsSeed = {
       kindKey: 'access_rights_update',
       systemKey: 'mnt.welfare',
       requesterPositionKey: 'mnt.shiba.kumin.chief',
-      content: (r) => ({ staffId: r.holder('mnt.shiba.kumin.hoken.staff1'), newAuthorityProfile: '照会・更新', reason: '担当業務の変更（介護保険の資格異動）' }),
+      content: (r) => ({
+        staffId: r.holder('mnt.shiba.kumin.hoken.staff1'),
+        newAuthorityProfile: '照会・更新',
+        reason: '担当業務の変更（介護保険の資格異動）',
+      }),
       filedDaysAgo: 21,
       decisions: [
         { step: 'judge', decision: 'approved', comment: '担当業務の変更に伴う変更として妥当です。', afterDays: 1 },

@@ -61,7 +61,11 @@ describe('the demo workflows', () => {
     expect(count('IN_PROGRESS')).toBe(stages('submitted') + stages('in_review') + stages('at_committee'));
     for (const s of ['submitted', 'approved', 'rejected'] as const) expect(stages(s), s).toBeGreaterThan(0);
     // Every in-progress request waits at an open step.
-    for (const n of nodes.filter((x) => x.status === 'IN_PROGRESS')) expect(n.steps.some((s) => s.status === 'OPEN'), n.number).toBe(true);
+    for (const n of nodes.filter((x) => x.status === 'IN_PROGRESS'))
+      expect(
+        n.steps.some((s) => s.status === 'OPEN'),
+        n.number,
+      ).toBe(true);
     // One draft meeting per committee called; the requests waiting for a committee are on its proposed agenda.
     expect(meetings.map((m) => m.status)).toEqual(w.meetings.map(() => 'DRAFT'));
     const waiting = nodes.filter((n) => n.steps.some((s) => s.status === 'OPEN' && ['steering_committee', 'operations_meeting'].includes(s.key)));

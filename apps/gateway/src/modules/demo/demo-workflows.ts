@@ -192,7 +192,11 @@ async function playRequest(p: Player, r: DemoRequestSeed, now: Date): Promise<bo
     newcomers.set(key, row.id);
   }
   p.at(zonedInstant(filedOn, '09:30', TZ));
-  const request = await submit(p.contextOf(requester), { kindKey: r.kindKey, systemId: r.systemKey ? idOf(p.code, r.systemKey) : null, content: r.content(refs) }, r.key);
+  const request = await submit(
+    p.contextOf(requester),
+    { kindKey: r.kindKey, systemId: r.systemKey ? idOf(p.code, r.systemKey) : null, content: r.content(refs) },
+    r.key,
+  );
   for (const [i, d] of r.decisions.entries()) {
     const on = addBusinessDays(filedOn, d.afterDays);
     const at = zonedInstant(on, `${String(10 + i).padStart(2, '0')}:00`, TZ);
@@ -227,7 +231,9 @@ async function stepsOf(p: Player, requestId: string): Promise<StepState[]> {
 
 async function playDecision(p: Player, r: DemoRequestSeed, requestId: string, d: DemoDecisionSeed, on: string): Promise<void> {
   const steps = await stepsOf(p, requestId);
-  const step = steps.find((s) => s.key === d.step && s.status === 'open' && (!d.byPositionKey || s.actor_position_ids?.includes(idOf(p.code, d.byPositionKey))));
+  const step = steps.find(
+    (s) => s.key === d.step && s.status === 'open' && (!d.byPositionKey || s.actor_position_ids?.includes(idOf(p.code, d.byPositionKey))),
+  );
   if (!step) {
     const open = steps.filter((s) => s.status === 'open').map((s) => s.key);
     throw new Error(`demo request ${r.key}: no open step ${d.step} (open: ${open.join(', ') || 'none'})`);
