@@ -3,6 +3,8 @@
 // and the next 定例報告会 (MNT-9) with its agenda proposed. Its incidents are demo data of their own.
 import type { DemoWorkflowsSeed } from './seed.types.ts';
 
+const COORDINATOR = 'mnt.hoken.fukushi.kanri.coordinator'; // システム総括担当者
+
 export const minatoWorkflows: DemoWorkflowsSeed = {
   requests: [
     {
@@ -32,6 +34,27 @@ export const minatoWorkflows: DemoWorkflowsSeed = {
       }),
       filedDaysAgo: 10,
       decisions: [{ step: 'need', decision: 'approved', comment: '法改正への対応のため改修が必要です。', afterDays: 2 }],
+      stage: 'in_review',
+    },
+    {
+      key: 'mnt.demo.request.modification-done',
+      kindKey: 'system_modification',
+      systemKey: 'mnt.welfare',
+      requesterPositionKey: 'mnt.shiba.kumin.chief',
+      content: () => ({
+        lawChangeSummary: '児童手当法の改正に伴う、支給対象年齢の引上げへの対応',
+        referenceMaterials: 'こども家庭庁 事務連絡（制度改正の概要）',
+        costly: false,
+        changeManagementApprovalNeeded: false,
+      }),
+      filedDaysAgo: 25,
+      // The contractor's work is recorded by the システム総括担当者 for the 保健福祉課長 (MNT-6-4); the chief confirms it.
+      decisions: [
+        { step: 'need', decision: 'approved', comment: '法改正への対応のため改修が必要です。', afterDays: 1 },
+        { step: 'estimate', decision: 'performed', comment: '受託者の見積（経費なし・工期5日）を受領しました。', afterDays: 3, byPositionKey: COORDINATOR },
+        { step: 'modify', decision: 'performed', comment: '受託者が改修を完了しました。', afterDays: 9, byPositionKey: COORDINATOR },
+        { step: 'confirm', decision: 'confirmed', comment: '改修結果を確認しました。', afterDays: 11 },
+      ],
       stage: 'in_review',
     },
     {

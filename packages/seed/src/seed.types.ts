@@ -168,7 +168,10 @@ export interface DemoDecisionSeed {
   comment: string;
   /** Days after filing the decision is taken (its time is 10:00 plus an hour per decision, Japan time). */
   afterDays: number;
-  /** Who decides: by default the current holder of the step's first actor position. */
+  /**
+   * Who decides: by default the holder of the step's first actor position on the day. A deputy (the
+   * システム総括担当者, MNT-6-4) acts for the position they deputise.
+   */
   byPositionKey?: string;
   record?: Record<string, unknown>;
 }

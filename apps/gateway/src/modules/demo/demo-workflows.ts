@@ -231,9 +231,9 @@ async function stepsOf(p: Player, requestId: string): Promise<StepState[]> {
 
 async function playDecision(p: Player, r: DemoRequestSeed, requestId: string, d: DemoDecisionSeed, on: string): Promise<void> {
   const steps = await stepsOf(p, requestId);
-  const step = steps.find(
-    (s) => s.key === d.step && s.status === 'open' && (!d.byPositionKey || s.actor_position_ids?.includes(idOf(p.code, d.byPositionKey))),
-  );
+  // Of the open steps with the key (one per owner or section), the one of the deciding position if it has one.
+  const candidates = steps.filter((s) => s.key === d.step && s.status === 'open');
+  const step = candidates.find((s) => d.byPositionKey && s.actor_position_ids?.includes(idOf(p.code, d.byPositionKey))) ?? candidates[0];
   if (!step) {
     const open = steps.filter((s) => s.status === 'open').map((s) => s.key);
     throw new Error(`demo request ${r.key}: no open step ${d.step} (open: ${open.join(', ') || 'none'})`);
