@@ -151,11 +151,16 @@ interface StepState {
 }
 
 async function playRequest(p: Player, r: DemoRequestSeed, now: Date): Promise<boolean> {
-  const requester = await p.holder(r.requesterPositionKey, localDateAt(now, TZ));
-  const filed = await p.q('select 1 from request where requester_id = $1 and idempotency_key = $2', [requester, r.key]);
+  const filed = await p.q('select 1 from request where municipality_id = $1 and idempotency_key = $2', [p.mid, r.key]);
   if (filed.length) return false;
-  const today = localDateAt(now, TZ);
-  const filedOn = addBusinessDays(today, -r.filedDaysAgo);
+  const filedOn = addBusinessDays(localDateAt(now, TZ), -r.filedDaysAgo);
+  const requester = await p.holder(r.requesterPositionKey, filedOn);
+  // The content names holders and newcomers: a first call collects which, resolved before the filing.
+  const holders = new Map<string, string>();
+  const newcomers = new Map<string, string>();
+  const missing = (what: string): never => {
+    throw new Error(`demo request ${r.key}: ${what} not resolved`);
+  };
   const refs: DemoRefs = {
     id: (key) => idOf(p.code, key),
     holder: (positionKey) => holders.get(positionKey) ?? missing(positionKey),
@@ -165,18 +170,11 @@ async function playRequest(p: Player, r: DemoRequestSeed, now: Date): Promise<bo
     fiscalYear: fiscalYearOf(filedOn),
     daysAfterFiling: (days) => addDays(filedOn, days),
   };
-  // The content refers to holders and newcomers: resolved first, as the content is a plain function.
-  const holders = new Map<string, string>();
-  const newcomers = new Map<string, string>();
-  const missing = (what: string): never => {
-    throw new Error(`demo request ${r.key}: ${what} not resolved`);
-  };
-  const probe: DemoRefs = {
+  r.content({
     ...refs,
     holder: (positionKey) => (holders.set(positionKey, ''), ''),
     withoutAccount: (systemKey, orgUnitKey) => (newcomers.set(`${systemKey}|${orgUnitKey}`, ''), ''),
-  };
-  r.content(probe);
+  });
   for (const key of holders.keys()) holders.set(key, await p.holder(key, filedOn));
   for (const key of newcomers.keys()) {
     const [systemKey, orgUnitKey] = key.split('|') as [string, string];
