@@ -72,19 +72,19 @@ export const arakawaWorkflows: DemoWorkflowsSeed = {
       stage: 'approved',
     },
     {
-      key: 'ark.demo.request.pension-uses-tax',
+      key: 'ark.demo.request.tourism-uses-city-plan',
       kindKey: 'data_use_consultation',
-      requesterPositionKey: 'ark.kenko.kokuho.chief',
+      requesterPositionKey: 'ark.sangyo.kanko.chief',
       content: (r) => ({
-        purpose: '国民年金保険料の免除勧奨の対象者を抽出するため、課税情報を利用する。',
-        dataItems: [r.dataItem('ark.asset.tax', '課税情報')],
+        purpose: '観光ガイドシステムの背景地図として、都市計画図のデータを利用する。',
+        dataItems: [r.dataItem('ark.asset.map', '都市計画図')],
       }),
       filedDaysAgo: 20,
       decisions: [
         {
           step: 'data_owner_approval',
           decision: 'rejected',
-          comment: '本人の同意のない目的外利用となるため承認できません。所得情報の照会は法定の手続によってください。',
+          comment: '都市計画図は観光案内の背景地図には適しません。統合型GISシステムの道路・建物の地図データの利用を検討してください。',
           afterDays: 4,
         },
       ],
