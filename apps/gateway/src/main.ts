@@ -3,6 +3,7 @@ import { appLoginUrl, createOrm, hashPassword, openDatabase, productRoot, seedDe
 import { systemClock } from '@tsukasa/domain';
 import { createGateway } from './app.ts';
 import { fileTransport, smtpTransport, startMailWorker } from './modules/requests/index.ts';
+import { playDemoWorkflows } from './modules/demo/index.ts';
 import { ConfigError, readGatewayEnv } from './config/env.ts';
 import { describeError, jsonLogger, tracingEnabled } from './http/logger.ts';
 
@@ -31,15 +32,17 @@ const database = await openDatabase({
     onGiveUp: () => process.exit(3),
   },
 });
+// The one clock of the product: requests, decisions and the workers read the time from it.
+const clock = systemClock;
 // The demo data (@tsukasa/seed) is imported only when it is to be loaded: a production start never reads it.
 let demoPassword: string | undefined;
 if (env.seedDemo) {
   const demo = await import('@tsukasa/seed');
   await seedDemo(database.url, demo.demoMunicipalities, { hashPassword, demoPassword: demo.DEMO_PASSWORD, log: (m) => log('info', m) });
+  // The workflows (requests, meetings, incidents) are played through the product's services, on its clock.
+  await playDemoWorkflows(database.url, demo.demoMunicipalities, demo.DEMO_WORKFLOWS, { now: clock(), log: (m) => log('info', m) });
   demoPassword = demo.DEMO_PASSWORD;
 }
-// The one clock of the product: requests, decisions and the workers read the time from it.
-const clock = systemClock;
 // Provisioning, migrations and the demo data used the provisioning login; from here on the product
 // holds only connections of the application's login (not a superuser, owning nothing).
 const orm = await createOrm({ clientUrl: database.appUrl, as: 'app', poolMax: 20 });

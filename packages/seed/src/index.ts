@@ -22,3 +22,4 @@ export * from './access.demo.ts';
 export * from './demo-credentials.ts';
 export { KITAMI_DEMO_PROCEDURES, demoReviewedOn } from './kitami-procedures.demo.ts';
 export type { DemoPattern, DemoProcedure, DemoReview } from './kitami-procedures.demo.ts';
+export { DEMO_WORKFLOWS } from './workflows.demo.ts';

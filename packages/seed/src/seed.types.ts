@@ -129,3 +129,99 @@ export interface MunicipalitySeed {
   committees: CommitteeSeed[];
   contractors: ContractorSeed[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Demo workflows: what a new user sees alive in each municipality — requests at each stage, a
+// committee meeting with its proposed agenda, incidents. They are played through the product's own
+// services when the demo data is loaded (apps/gateway, modules/demo), so routes, decisions, audit
+// events and notices are what the product records; dates count from the day they are loaded.
+// ---------------------------------------------------------------------------------------------
+
+/** Ids and dates a demo request's content refers to, resolved when the demo is played. */
+export interface DemoRefs {
+  /** The id of a seeded record (system, org unit, asset, position, staff) by its key. */
+  id(key: string): string;
+  /** The id of the staff member holding a position on the filing day. */
+  holder(positionKey: string): string;
+  /** The first staff member (by staff number) of an org unit or its units below with no account on a system. */
+  withoutAccount(systemKey: string, orgUnitKey: string): string;
+  /** The id of a data item of an information asset. */
+  dataItem(assetKey: string, name: string): string;
+  /** The filing day (YYYY-MM-DD, Japan time) and its fiscal year. */
+  filedOn: string;
+  fiscalYear: number;
+  /** A day counted from the filing day (YYYY-MM-DD). */
+  daysAfterFiling(days: number): string;
+}
+
+/**
+ * Where a demo request is left: just filed (no step taken by anyone yet; those that only inform are
+ * done as they open), in review (a step taken, another open),
+ * waiting for a committee (its step open, on the agenda of the committee's next meeting), decided.
+ */
+export type DemoRequestStage = 'submitted' | 'in_review' | 'at_committee' | 'approved' | 'rejected';
+
+export interface DemoDecisionSeed {
+  /** The key of the open step decided (the first open one with that key). */
+  step: string;
+  decision: 'approved' | 'rejected' | 'returned' | 'consented' | 'performed' | 'confirmed';
+  comment: string;
+  /** Days after filing the decision is taken (its time is 10:00 plus an hour per decision, Japan time). */
+  afterDays: number;
+  /**
+   * Who decides: by default the holder of the step's first actor position on the day. A deputy (the
+   * システム総括担当者, MNT-6-4) acts for the position they deputise.
+   */
+  byPositionKey?: string;
+  record?: Record<string, unknown>;
+}
+
+export interface DemoRequestSeed {
+  /** Stable key: the idempotency key of the filing, so the demo files it once. */
+  key: string;
+  kindKey: string;
+  requesterPositionKey: string;
+  systemKey?: string;
+  content: (refs: DemoRefs) => Record<string, unknown>;
+  /** Days before the day the demo is loaded the request is filed (at 9:30, Japan time). */
+  filedDaysAgo: number;
+  decisions: DemoDecisionSeed[];
+  /** The stage it is left at (checked when played). */
+  stage: DemoRequestStage;
+}
+
+/** A meeting called by the committee's secretariat, its agenda proposed from what waits for it. */
+export interface DemoMeetingSeed {
+  key: string;
+  committeeKey: string;
+  calledByPositionKey: string;
+  /** Held on the first business day at least this many days after the demo is loaded. */
+  inDays: number;
+  startTime: string;
+  endTime: string;
+  place: string;
+}
+
+export interface DemoIncidentSeed {
+  key: string;
+  systemKey: string;
+  reportedByPositionKey: string;
+  title: string;
+  description: string;
+  severity: 'minor' | 'major' | 'critical';
+  residentsAffected: boolean;
+  degradedOperation: string | null;
+  /** Hours before the demo is loaded it occurred, and was reported (later). */
+  occurredHoursAgo: number;
+  reportedHoursAgo: number;
+  /** While recovering: the cause known so far, the note and the expected recovery (hours from the update). */
+  recovering?: { afterHours: number; note: string; cause: string | null; etaHours: number };
+  /** Resolved: when (hours after the report), the cause, and the analysis recorded a day or more later. */
+  resolved?: { afterHours: number; cause: string; analysis: string; preventiveMeasures: string; analysedAfterHours: number };
+}
+
+export interface DemoWorkflowsSeed {
+  requests: DemoRequestSeed[];
+  meetings: DemoMeetingSeed[];
+  incidents: DemoIncidentSeed[];
+}

@@ -20,6 +20,8 @@ export interface TestGateway {
   orm: MikroORM;
   /** Superuser connection to the test database, for assertions and tampering (bypasses RLS). */
   admin: pg.Client;
+  /** The test database's provisioning URL (what the demo data is loaded with). */
+  databaseUrl: string;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -95,6 +97,7 @@ export async function startTestGateway(
     url,
     orm,
     admin,
+    databaseUrl: database.url,
     gql,
     async signIn(municipality, username = 'admin', password = 'demo-admin-pass') {
       const r = await gql<{ signIn: { token: string } }>(
