@@ -154,9 +154,9 @@ describe('decideSystemAccess', () => {
     // Minato (MNT-15-1): 05:00 to midnight every day.
     ['MNT', '2026-01-14T04:30:00+09:00', [['OUTSIDE_OPERATING_HOURS', ['MNT-15-1']]]],
     ['MNT', '2026-01-01T23:59:00+09:00', []],
-    // Kawasaki ward offices (KWO-7-1): business hours only.
-    ['KWO', '2026-01-14T18:00:00+09:00', [['OUTSIDE_OPERATING_HOURS', ['KWO-7-1']]]],
-    ['KWO', '2026-01-17T10:00:00+09:00', [['CLOSED_DAY', ['KWO-7-1']]]],
+    // Kawasaki ward offices: business hours only, by Kawasaki's setting (KWO-7-1 sets no hours).
+    ['KWO', '2026-01-14T18:00:00+09:00', [['OUTSIDE_OPERATING_HOURS', []]]],
+    ['KWO', '2026-01-17T10:00:00+09:00', [['CLOSED_DAY', []]]],
   ] as const)('%s calendar at %s', (book, at, expected) => {
     expect(codesOf(input({ book, calendar: rulebookCalendar(book), at }))).toEqual(expected);
   });
