@@ -143,7 +143,7 @@ describe('the accounts feed', () => {
     const target = all.changes.find((c) => c.status === 'ACTIVE')!;
     const version = (await gw.admin.query('select version from account where id = $1', [target.id])).rows[0].version;
     const s = await gw.gql(
-      'mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い") { id status } }',
+      'mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い", ground: PRIVACY_BREACH) { id status } }',
       { id: target.id, v: version },
       { token: chief },
     );

@@ -26,6 +26,7 @@ import {
   Tenure,
 } from './people.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
+import { AbsenceResolver } from './absence.resolver.ts';
 
 function instant(at: Date | null | undefined, ctx: Context): Date {
   return at ?? ctx.now();
@@ -225,6 +226,7 @@ export class InformationAssetProtectedResolver {
 
 export const peopleResolvers = [
   StaffResolver,
+  AbsenceResolver,
   TenureResolver,
   ContractorResolver,
   SystemProtectedResolver,
