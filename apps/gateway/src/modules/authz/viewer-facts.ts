@@ -1,7 +1,17 @@
 // What the decisions need to know about a staff member (roles at an instant, tenures, grants) and
 // about information assets, read from the database.
 import { accessRepo, toIsoOrNull, type Db } from '@tsukasa/db';
-import { deputationNeedsAbsence, rolesAt, type AssetFact, type AssetKind, type GrantFact, type HeldRole, type RulebookId, type TenureFact, type ViewerFacts } from '@tsukasa/domain';
+import {
+  deputationNeedsAbsence,
+  rolesAt,
+  type AssetFact,
+  type AssetKind,
+  type GrantFact,
+  type HeldRole,
+  type RulebookId,
+  type TenureFact,
+  type ViewerFacts,
+} from '@tsukasa/domain';
 
 const iso = toIsoOrNull;
 

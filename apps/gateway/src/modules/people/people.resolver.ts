@@ -26,7 +26,6 @@ import {
   Tenure,
 } from './people.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
-import { AbsenceResolver } from './absence.resolver.ts';
 
 function instant(at: Date | null | undefined, ctx: Context): Date {
   return at ?? ctx.now();
@@ -226,7 +225,6 @@ export class InformationAssetProtectedResolver {
 
 export const peopleResolvers = [
   StaffResolver,
-  AbsenceResolver,
   TenureResolver,
   ContractorResolver,
   SystemProtectedResolver,
