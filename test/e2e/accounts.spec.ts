@@ -57,7 +57,10 @@ test.describe('accounts of a system', () => {
     await page.unroute('**/graphql');
   });
 
-  test('the 副統括管理者 suspends an account with a reason; the access decision then refuses it (KTM-10-4)', async ({ page, playwright }) => {
+  test('the 副統括管理者, during the 統括管理者’s declared absence (KTM-3-6), suspends an account on the section head’s application; the access decision then refuses it as an ordinary revocation (KTM-10-1, KTM-10-3)', async ({
+    page,
+    playwright,
+  }) => {
     await signIn(page, { municipality: 'kitami', username: 'chief' });
     const systemId = await openAccounts(page);
 
@@ -126,6 +129,9 @@ test.describe('accounts of a system', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText(SUSPENDED_PERSON);
     await dialog.getByLabel(/^理由/).fill(REASON);
+    // Kitami: not a privacy-law breach, so an ordinary revocation (KTM-10-1, KTM-10-3).
+    await expect(dialog.getByTestId('suspension-ground').getByRole('checkbox')).not.toBeChecked();
+    await expect(dialog.getByTestId('suspension-ground').locator('[data-rule-id="KTM-10-1"]')).toBeVisible();
     await dialog.getByRole('button', { name: '停止' }).click();
     await expect(page.getByRole('status')).toContainText('アカウントを停止しました。');
     await expect(row(page, SUSPENDED_PERSON).getByTestId('account-status')).toHaveText('停止中');
@@ -149,7 +155,8 @@ test.describe('accounts of a system', () => {
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'accounts');
 
-    // The integrator's view, as the registry administrator: refused, SUSPENDED, KTM-10-4.
+    // The integrator's view, as the registry administrator: refused, SUSPENDED. The section head asked for it
+    // (no privacy-law breach): an ordinary revocation, KTM-10-1 and KTM-10-3, not KTM-10-4.
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await signIn(page, { municipality: 'kitami', username: 'admin' });
     await page.getByRole('link', { name: 'アクセス判定' }).click();
@@ -169,7 +176,8 @@ test.describe('accounts of a system', () => {
     const reason = result.locator('[data-code="SUSPENDED"]');
     await expect(reason).toBeVisible();
     await expect(reason).toContainText(REASON);
-    await expect(reason.locator('[data-rule-id="KTM-10-4"]')).toBeVisible();
+    await expect(reason.locator('[data-rule-id="KTM-10-1"]')).toBeVisible();
+    await expect(reason.locator('[data-rule-id="KTM-10-4"]')).toHaveCount(0);
     await saveScreenshot(page, 'access-decision');
   });
 });

@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { testCalendar } from '@tsukasa/domain/testing';
 import { saveScreenshot, signIn } from './helpers.ts';
+
+const T = testCalendar();
 
 test.describe('staff directory and protected personal phone', () => {
   test('Arakawa staff1 sees their own personal phone, a colleague’s is hidden with the reason', async ({ page }) => {
@@ -95,5 +98,46 @@ test.describe('staff directory and protected personal phone', () => {
     await expect(page.getByTestId('staff-accounts')).toContainText('窓口支援システム');
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'staff-detail');
+  });
+
+  test('the 統括管理者’s absences (KTM-3-6): the one declared in the demo, and another declared from the staff page', async ({ page }) => {
+    await signIn(page, { municipality: 'kitami', username: 'admin' });
+    const director = await page.evaluate(async () => {
+      const ask = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return ((await response.json()) as { data: T }).data;
+      };
+      const { positions } = await ask<{ positions: { id: string; name: string }[] }>('{ positions { id name } }');
+      const position = positions.find((p) => p.name === '市民環境部長')!;
+      const { positionAbsences } = await ask<{ positionAbsences: { current: { absentStaffId: string } } }>(
+        'query($p: ID!) { positionAbsences(positionId: $p) { current { absentStaffId } } }',
+        { p: position.id },
+      );
+      return positionAbsences.current.absentStaffId;
+    });
+    await page.goto(`/staff/${director}`);
+    const panel = page.getByTestId('absence-panel');
+    await expect(panel.getByRole('heading', { name: '市民環境部長の不在の届出' })).toBeVisible();
+    await expect(panel).toContainText('事故があるときに限り');
+    await expect(panel.locator('[data-rule-id="KTM-3-6"]').first()).toBeVisible();
+    await expect(panel.getByTestId('absence-current')).toContainText('不在中');
+    await expect(panel.getByTestId('absence-current')).toContainText('病気療養のため');
+
+    // Another absence, after the demo's: declared, listed with who declared it.
+    const from = T.monthStart(4);
+    await panel.getByLabel(/^開始日/).fill(from);
+    await panel.getByLabel(/^終了日/).fill(T.plusDays(from, 1));
+    await panel.getByLabel(/^事由/).fill('出張中の事故のため');
+    await panel.getByRole('button', { name: '不在を届け出る' }).click();
+    await expect(panel.getByTestId('absence-notice')).toContainText('不在を届け出ました');
+    await expect(panel.getByTestId('absence-row').filter({ hasText: '出張中の事故のため' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(panel.getByRole('heading', { name: 'Absences of the 市民環境部長' })).toBeVisible();
+    await page.getByRole('button', { name: '日本語' }).click();
   });
 });

@@ -14,6 +14,8 @@ export interface AccountSeed {
   dutyPositionKey?: string;
   suspendedAt?: string;
   suspensionReason?: string;
+  /** The rules of the suspension's ground (KTM-10-4 on a privacy-law breach). */
+  suspensionRuleIds?: RuleId[];
   ruleIds: RuleId[];
 }
 
@@ -41,6 +43,17 @@ export interface DeputationSeed {
   ruleIds: RuleId[];
 }
 
+/** A declared absence of a position's holder, days inclusive (KTM-3-6: the deputy acts only then). */
+export interface AbsenceSeed {
+  key: string;
+  positionKey: string;
+  absentStaffKey: string;
+  from: string;
+  to: string;
+  reason: string;
+  declaredByKey: string;
+}
+
 export interface DesignationSeed {
   key: string;
   assetKey: string;
@@ -66,6 +79,7 @@ export interface AccessDemo {
   accounts: AccountSeed[];
   grants: GrantSeed[];
   deputations: DeputationSeed[];
+  absences: AbsenceSeed[];
   designations: DesignationSeed[];
   contactNetworks: ContactNetworkSeed[];
   systemSecurity: { systemKey: string; networkDescription: string; vulnerabilityNotes: string }[];
@@ -233,6 +247,7 @@ function accounts(m: MunicipalitySeed, ix: Index, dates: DemoDates): AccountSeed
     const acc = out.find((a) => a.staffKey === u.key)!;
     acc.suspendedAt = lastAutumn(dates);
     acc.suspensionReason = '個人情報の保護に関する法律第69条第1項に抵触するおそれ';
+    acc.suspensionRuleIds = ['KTM-10-4'];
     acc.ruleIds = [...acc.ruleIds, 'KTM-10-4'];
     // A past holder whose duty ended at the personnel transfer (KTM-11): the account is kept, and refused.
     const counter = m.systems.find((s) => s.key === 'ktm.counter')!;
@@ -524,6 +539,33 @@ function systemSecurity(m: MunicipalitySeed): AccessDemo['systemSecurity'] {
   }));
 }
 
+/** The last day (YYYY-MM-DD) of the month `months` after the one starting on `monthStart`. */
+function monthEnd(monthStart: string, months: number): string {
+  const [y, m] = monthStart.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * KTM-3-6: the 副統括管理者 acts for the 統括管理者 only 「事故があるとき」. The demo's 市民環境部長 is on
+ * sick leave from the start of the month the demo is loaded through the end of the month after next,
+ * declared by the registry administrator; outside it the deputy does not act for them.
+ */
+function absences(m: MunicipalitySeed, ix: Index, dates: DemoDates): AbsenceSeed[] {
+  if (m.code !== 'kitami') return [];
+  const position = 'ktm.shimin.director';
+  return [
+    {
+      key: 'ktm.absence.director',
+      positionKey: position,
+      absentStaffKey: ix.holderOf(position).key,
+      from: dates.monthStart,
+      to: monthEnd(dates.monthStart, 2),
+      reason: '病気療養のため（統括管理者の事故）',
+      declaredByKey: ix.user('admin').key,
+    },
+  ];
+}
+
 /** The access demo of a municipality as loaded at `asOf` (the seeding clock). */
 export function demoAccess(m: MunicipalitySeed, asOf: Date = new Date()): AccessDemo {
   const ix = new Index(m);
@@ -534,6 +576,7 @@ export function demoAccess(m: MunicipalitySeed, asOf: Date = new Date()): Access
     accounts: accounts(m, ix, dates),
     grants: grants(m, ix, assets, dates),
     deputations: deputations(m, ix),
+    absences: absences(m, ix, dates),
     designations: designations(m, ix, dates),
     contactNetworks: contactNetworks(m, ix),
     systemSecurity: systemSecurity(m),

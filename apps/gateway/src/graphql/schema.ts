@@ -22,6 +22,7 @@ import { accessResolvers } from '../modules/access/access.resolver.ts';
 import { DesignationResolver } from '../modules/access/designation.resolver.ts';
 import { AuditEventNamesResolver, AuditResolver } from '../modules/audit/audit.resolver.ts';
 import { peopleResolvers } from '../modules/people/people.resolver.ts';
+import { AbsenceResolver } from '../modules/people/absence.resolver.ts';
 import { RequestConnectionResolver, RequestResolver, SystemLicencesResolver } from '../modules/requests/request.resolver.ts';
 import { committeeResolvers } from '../modules/committees/meeting.resolver.ts';
 import { registerResolvers } from '../modules/registers/registers.resolver.ts';
@@ -41,6 +42,7 @@ export const resolvers = [
   OwnerResolver,
   RulebookResolver,
   ...peopleResolvers,
+  AbsenceResolver,
   ...accessResolvers,
   DesignationResolver,
   AuditResolver,

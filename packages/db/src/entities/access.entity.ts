@@ -32,6 +32,36 @@ export const Deputation = defineEntity({
   },
 });
 
+/**
+ * A declared absence of a position's holder (KTM-3-6: 統括管理者に事故があるとき), days inclusive: a
+ * deputation under such a rule is in force on these days only. Who declared it, and when, is kept.
+ */
+export const Absence = defineEntity({
+  name: 'Absence',
+  tableName: 'absence',
+  indexes: [{ name: 'absence_position_id_index', properties: ['positionId', 'validFrom'] }],
+  checks: [{ name: 'absence_period_check', expression: 'valid_to >= valid_from' }],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    municipality: () => tenant('absence_municipality_id_fkey'),
+    positionId: p.uuid(),
+    position: () => sameMunicipality(Position, 'position_id', 'absence_position_id_foreign'),
+    absentStaffId: p.uuid().nullable(),
+    absentStaff: () => sameMunicipality(Staff, 'absent_staff_id', 'absence_absent_staff_id_foreign').nullable().deleteRule('set null (absent_staff_id)'),
+    validFrom: p.date(),
+    validTo: p.date(),
+    reason: p.string().length(500),
+    declaredById: p.uuid(),
+    declaredBy: () => sameMunicipality(Staff, 'declared_by_id', 'absence_declared_by_id_foreign'),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'absence_on_behalf_of_id_foreign').nullable().deleteRule('set null (on_behalf_of_id)'),
+    declaredAt: p.datetime(),
+  },
+});
+
 /** A staff member's right to use a system with an authority profile (操作権限). */
 export const Account = defineEntity({
   name: 'Account',
@@ -61,6 +91,8 @@ export const Account = defineEntity({
     dutyPosition: () => sameMunicipality(Position, 'duty_position_id', 'account_duty_position_id_foreign').nullable().deleteRule('set null (duty_position_id)'),
     suspendedAt: p.datetime().nullable(),
     suspensionReason: p.string().length(500).nullable(),
+    /** The rules the suspension was made under, by its ground (KTM-10-4 or KTM-10-1/KTM-10-3, MNT-16); null: the rulebook's default. */
+    suspensionRuleIds: p.array().$type<RuleId[]>().nullable(),
     endedAt: p.datetime().nullable(),
     endReason: p.string().length(500).nullable(),
     ruleIds: p.array().$type<RuleId[]>(),

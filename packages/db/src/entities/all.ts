@@ -17,6 +17,7 @@ import { ApiToken, RateLimit, Session, SignInThrottle } from './auth.entity.ts';
 import { AuditChainAnchor, AuditChainHead, AuditEvent } from './audit.entity.ts';
 import { MailOutbox, Request, RequestCounter, RequestInboxEntry, RequestStep } from './request.entity.ts';
 import {
+  Absence,
   Account,
   AuthzEpoch,
   ContactNetwork,
@@ -73,6 +74,7 @@ export const allEntities = [
   AuditChainHead,
   AuditChainAnchor,
   Deputation,
+  Absence,
   Account,
   PasswordResetRequest,
   Grant,

@@ -404,6 +404,25 @@ async function seedAccess(
     ['id'],
     ['created_at'],
   );
+  // KTM-3-6: the absence the deputy acts in, as declared.
+  await upsertMany(
+    client,
+    'absence',
+    access.absences.map((x) => ({
+      id: id(x.key),
+      municipality_id: mid,
+      position_id: id(x.positionKey),
+      absent_staff_id: id(x.absentStaffKey),
+      valid_from: x.from,
+      valid_to: x.to,
+      reason: x.reason,
+      declared_by_id: id(x.declaredByKey),
+      on_behalf_of_id: null,
+      declared_at: new Date(),
+    })),
+    ['id'],
+    ['declared_at'],
+  );
   // Accounts are created once; later state (suspension, end) belongs to their administrators.
   await upsertMany(
     client,
@@ -419,6 +438,7 @@ async function seedAccess(
       duty_position_id: a.dutyPositionKey ? id(a.dutyPositionKey) : null,
       suspended_at: a.suspendedAt ?? null,
       suspension_reason: a.suspensionReason ?? null,
+      suspension_rule_ids: a.suspensionRuleIds ?? null,
       ended_at: null,
       end_reason: null,
       rule_ids: a.ruleIds,
@@ -435,6 +455,7 @@ async function seedAccess(
       'duty_position_id',
       'suspended_at',
       'suspension_reason',
+      'suspension_rule_ids',
       'ended_at',
       'end_reason',
       'rule_ids',

@@ -100,7 +100,15 @@ describe('decideSystemAccess', () => {
     ['duty left on transfer (KTM-11)', account({ dutyPositionId: 'madoguchi-staff' }), 'KTM', [['DUTY_ENDED', ['KTM-11']]]],
     ['duty still held', account({ dutyPositionId: 'zeimu-staff' }), 'KTM', []],
     ['suspended (MNT-16)', account({ suspendedAt: '2026-01-13T09:00:00+09:00', suspensionReason: '不適切な照会' }), 'MNT', [['SUSPENDED', ['MNT-16']]]],
-    ['suspended (KTM-10-4)', account({ suspendedAt: '2026-01-13T09:00:00+09:00' }), 'KTM', [['SUSPENDED', ['KTM-10-4']]]],
+    ['suspended (KTM-10-4)', account({ suspendedAt: '2026-01-13T09:00:00+09:00', suspensionRuleIds: ['KTM-10-4'] }), 'KTM', [['SUSPENDED', ['KTM-10-4']]]],
+    // An ordinary revocation is the section head's, registered by the 統括管理者: not the privacy-law paragraph.
+    [
+      'suspended on an ordinary revocation (KTM-10-1, KTM-10-3)',
+      account({ suspendedAt: AT, suspensionRuleIds: ['KTM-10-1', 'KTM-10-3'] }),
+      'KTM',
+      [['SUSPENDED', ['KTM-10-1', 'KTM-10-3']]],
+    ],
+    ['suspended with no ground recorded: an ordinary revocation', account({ suspendedAt: AT }), 'KTM', [['SUSPENDED', ['KTM-10-1', 'KTM-10-3']]]],
     ['suspended only later', account({ suspendedAt: '2026-01-15T09:00:00+09:00' }), 'KTM', []],
     [
       'expired AND suspended report both',
@@ -119,6 +127,7 @@ describe('decideSystemAccess', () => {
         validTo: '2026-01-01T00:00:00+09:00',
         dutyPositionId: 'madoguchi-staff',
         suspendedAt: '2026-01-01T00:00:00+09:00',
+        suspensionRuleIds: ['KTM-10-4'],
       }),
       'KTM',
       [
@@ -154,9 +163,9 @@ describe('decideSystemAccess', () => {
     // Minato (MNT-15-1): 05:00 to midnight every day.
     ['MNT', '2026-01-14T04:30:00+09:00', [['OUTSIDE_OPERATING_HOURS', ['MNT-15-1']]]],
     ['MNT', '2026-01-01T23:59:00+09:00', []],
-    // Kawasaki ward offices (KWO-7-1): business hours only.
-    ['KWO', '2026-01-14T18:00:00+09:00', [['OUTSIDE_OPERATING_HOURS', ['KWO-7-1']]]],
-    ['KWO', '2026-01-17T10:00:00+09:00', [['CLOSED_DAY', ['KWO-7-1']]]],
+    // Kawasaki ward offices: business hours only, by Kawasaki's setting (KWO-7-1 sets no hours).
+    ['KWO', '2026-01-14T18:00:00+09:00', [['OUTSIDE_OPERATING_HOURS', []]]],
+    ['KWO', '2026-01-17T10:00:00+09:00', [['CLOSED_DAY', []]]],
   ] as const)('%s calendar at %s', (book, at, expected) => {
     expect(codesOf(input({ book, calendar: rulebookCalendar(book), at }))).toEqual(expected);
   });

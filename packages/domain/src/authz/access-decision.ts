@@ -22,8 +22,12 @@ const ENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-11-2'
 const EXPIRED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-11-1'] };
 /** KTM-11: the right lasts as long as its holder does the duty. */
 const DUTY_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { KTM: ['KTM-11'] };
-/** Suspension by the 保健福祉課長 (MNT-16) or by the 統括管理者 on a privacy-law breach (KTM-10-4). */
-const SUSPENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-16'], KTM: ['KTM-10-4'] };
+/**
+ * A suspension cites the rules of its ground as recorded with it (KTM-10-4 on a privacy-law breach,
+ * KTM-10-1 and KTM-10-3 for an ordinary revocation, MNT-16); one recorded without is cited by its
+ * rulebook's rule of suspension, in Kitami an ordinary revocation.
+ */
+const SUSPENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-16'], KTM: ['KTM-10-1', 'KTM-10-3'] };
 
 /** Lifecycle states in which a system is used: a system under change stays in use while it is modified. */
 const USABLE_LIFECYCLES: readonly string[] = ['in_service', 'under_change'];
@@ -110,7 +114,7 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
         en: `Use of the system has been suspended since ${account.suspendedAt}${why}.`,
         ja: `${jaTime(account.suspendedAt)}からシステムの使用が停止されています${whyJa}。`,
       },
-      ruleIds: ruleIdsOf(SUSPENDED_RULE_IDS, book),
+      ruleIds: account.suspensionRuleIds?.length ? [...account.suspensionRuleIds] : ruleIdsOf(SUSPENDED_RULE_IDS, book),
     });
   }
   return reasons;

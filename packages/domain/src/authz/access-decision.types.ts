@@ -17,6 +17,8 @@ export interface AccountFact {
   dutyPositionId: string | null;
   suspendedAt: string | null;
   suspensionReason: string | null;
+  /** The rules the suspension was made under, by its ground (suspensionRuleIds); null or absent: the rulebook's default. */
+  suspensionRuleIds?: readonly RuleId[] | null;
   endedAt: string | null;
 }
 

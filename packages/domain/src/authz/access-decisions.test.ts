@@ -44,7 +44,12 @@ describe('accounts', () => {
     expect(accountChangeRuleIds('end', 'MNT', [])).toEqual(['MNT-11-2']);
     expect(accountChangeRuleIds('end', 'KTM', [])).toEqual(['KTM-10-1']);
     expect(accountChangeRuleIds('suspend', 'MNT', [])).toEqual(['MNT-16']);
-    expect(accountChangeRuleIds('reinstate', 'KTM', [])).toEqual(['KTM-10-4']);
+    // Kitami: the ground decides the paragraph; a reinstatement registers the authority again (KTM-10-3).
+    expect(accountChangeRuleIds('suspend', 'KTM', [], 'privacy_breach')).toEqual(['KTM-10-4']);
+    expect(accountChangeRuleIds('suspend', 'KTM', [], 'revocation')).toEqual(['KTM-10-1', 'KTM-10-3']);
+    expect(accountChangeRuleIds('suspend', 'KTM', [])).toEqual(['KTM-10-1', 'KTM-10-3']);
+    expect(accountChangeRuleIds('suspend', 'MNT', [], 'privacy_breach')).toEqual(['MNT-16']);
+    expect(accountChangeRuleIds('reinstate', 'KTM', [])).toEqual(['KTM-10-3']);
     expect(accountChangeRuleIds('end', 'KWW', ['KWW-5-2'])).toEqual(['KWW-5-2']);
     expect(accountChangeNotice('end', '退職', '窓口支援システム')).toEqual({
       subject: '窓口支援システムの利用終了のお知らせ',

@@ -77,10 +77,31 @@ export function accountChangeRefusal(kind: AccountChange, account: { suspendedAt
   return null;
 }
 
-/** The rules an account's change is made under: MNT-11-2 / KTM-10-1 to end it, MNT-16 / KTM-10-4 to suspend or reinstate it. */
-export function accountChangeRuleIds(kind: AccountChange, rulebookId: string | null, dutyRuleIds: RuleId[]): RuleId[] {
+/**
+ * Why an account is suspended, which decides the paragraph cited. Kitami: a breach of the privacy
+ * law (個人情報の保護に関する法律第69条第1項) obliges the 統括管理者 to revoke (KTM-10-4); any other
+ * revocation is the section head's, registered by the 統括管理者 (KTM-10-1, KTM-10-3). Minato
+ * suspends for proper operation whatever the ground (MNT-16).
+ */
+export const SUSPENSION_GROUND_VALUES = ['privacy_breach', 'revocation'] as const;
+export type SuspensionGround = (typeof SUSPENSION_GROUND_VALUES)[number];
+
+/** The rules a suspension is made under, by its ground; null when the rulebook has no rule of suspension. */
+export function suspensionRuleIds(rulebookId: string | null, ground: SuspensionGround | null | undefined): RuleId[] | null {
+  if (rulebookId === 'MNT') return ['MNT-16'];
+  if (rulebookId === 'KTM') return ground === 'privacy_breach' ? ['KTM-10-4'] : ['KTM-10-1', 'KTM-10-3'];
+  return null;
+}
+
+/**
+ * The rules an account's change is made under: MNT-11-2 / KTM-10-1 to end it; to suspend it, the
+ * rules of its ground (MNT-16; KTM-10-4 or KTM-10-1 and KTM-10-3); to reinstate it, MNT-16, or in
+ * Kitami a registration again (KTM-10-3).
+ */
+export function accountChangeRuleIds(kind: AccountChange, rulebookId: string | null, dutyRuleIds: RuleId[], ground?: SuspensionGround | null): RuleId[] {
   if (kind === 'end') return rulebookId === 'MNT' ? ['MNT-11-2'] : rulebookId === 'KTM' ? ['KTM-10-1'] : dutyRuleIds;
-  return rulebookId === 'MNT' ? ['MNT-16'] : rulebookId === 'KTM' ? ['KTM-10-4'] : dutyRuleIds;
+  if (kind === 'reinstate') return rulebookId === 'MNT' ? ['MNT-16'] : rulebookId === 'KTM' ? ['KTM-10-3'] : dutyRuleIds;
+  return suspensionRuleIds(rulebookId, ground) ?? dutyRuleIds;
 }
 
 /** KTM-10-5: what the section head is told when a user's ID or authority is removed (or restored); the system's name follows the body. */

@@ -39,6 +39,17 @@ describe('account administration (who manages a system’s accounts)', () => {
     expect(decideDuty(accountAdministrators, [deputy], { rulebookId: 'KTM' }, unitOf)).toMatchObject({ allowed: true, onBehalfOfStaffId: 's-director' });
   });
 
+  it('refuses the 副統括管理者 by position alone: they act for the 統括管理者 only through a declared absence (KTM-3-6)', () => {
+    const standing = role({ rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-4'] });
+    const d = decideDuty(accountAdministrators, [standing], { rulebookId: 'KTM' }, unitOf);
+    expect(d).toMatchObject({ allowed: false, deputyNotActing: true });
+    expect(d.ruleIds).toContain('KTM-3-6');
+    // Anyone else refused is refused as before.
+    expect(decideDuty(accountAdministrators, [role({ rulebookId: 'KTM', roleKey: 'using_section_head' })], { rulebookId: 'KTM' }, unitOf)).not.toHaveProperty(
+      'deputyNotActing',
+    );
+  });
+
   it('refuses roles of another rulebook, citing the rules that would have allowed it', () => {
     const d = decideDuty(accountAdministrators, [role({ rulebookId: 'MNT', roleKey: 'welfare_section_chief' })], { rulebookId: 'KWW' }, unitOf);
     expect(d).toMatchObject({ allowed: false, ruleIds: ['KWW-4-1', 'KWW-3-2-1'] });

@@ -9,13 +9,18 @@ export interface DutyRule {
   ruleIds: RuleId[];
   /** ARK-4: only for systems managed by the role holder's own section. */
   managingUnitOnly?: boolean;
+  /**
+   * A deputy's own role, which never carries the duty by itself: its holder acts only through a
+   * deputation in force (KTM-3-6: while the 統括管理者 is absent, as declared). Cited when refusing.
+   */
+  deputyOnly?: boolean;
 }
 
 /** Who creates, suspends, reinstates and ends the accounts of a system. */
 export const accountAdministrators: readonly DutyRule[] = [
   { rulebookId: 'MNT', roleKey: 'welfare_section_chief', ruleIds: ['MNT-4-1-3', 'MNT-4-1-4', 'MNT-16'] },
   { rulebookId: 'KTM', roleKey: 'general_manager', ruleIds: ['KTM-10-3', 'KTM-10-4'] },
-  { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'] },
+  { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'], deputyOnly: true },
   { rulebookId: 'KWW', roleKey: 'system_administrator', ruleIds: ['KWW-4-1'] },
   { rulebookId: 'KWW', roleKey: 'system_supervisor', ruleIds: ['KWW-3-2-1'] },
   { rulebookId: 'KWO', roleKey: 'system_manager', ruleIds: ['KWO-4'] },
@@ -40,6 +45,8 @@ export interface DutyDecision {
   /** The role that allowed it; for a deputy, whom they acted for. */
   role: HeldRole | null;
   onBehalfOfStaffId: string | null;
+  /** Refused because the viewer is the deputy and no absence of the principal is declared (KTM-3-6). */
+  deputyNotActing?: boolean;
 }
 
 /**
@@ -54,6 +61,7 @@ export function decideDuty(
 ): DutyDecision {
   for (const rule of table) {
     if (target.rulebookId && rule.rulebookId !== target.rulebookId) continue;
+    if (rule.deputyOnly) continue;
     for (const role of roles) {
       if (role.rulebookId !== rule.rulebookId || role.roleKey !== rule.roleKey) continue;
       if (rule.managingUnitOnly && target.managingOrgUnitId && positionOrgUnit(role.positionId) !== target.managingOrgUnitId) continue;
@@ -65,10 +73,15 @@ export function decideDuty(
       };
     }
   }
+  const waitingDeputy = table.find(
+    (r) =>
+      r.deputyOnly && (!target.rulebookId || r.rulebookId === target.rulebookId) && roles.some((x) => x.rulebookId === r.rulebookId && x.roleKey === r.roleKey),
+  );
   return {
     allowed: false,
     ruleIds: [...new Set(table.filter((r) => !target.rulebookId || r.rulebookId === target.rulebookId).flatMap((r) => r.ruleIds))],
     role: null,
     onBehalfOfStaffId: null,
+    ...(waitingDeputy ? { deputyNotActing: true } : {}),
   };
 }

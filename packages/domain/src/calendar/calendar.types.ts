@@ -20,12 +20,26 @@ export interface OperatingCalendar {
   closedOnNationalHolidays: boolean;
   /** Temporary changes: [from, to) instants during which the system is closed (maintenance) or open (extended hours). */
   exceptions: OperatingException[];
+  /** The rules that set these hours (MNT-15-1, KTM-15-1); empty when no rule sets them (see `hoursSetting`). */
   ruleIds: RuleId[];
+  /**
+   * Hours no rule sets are the municipality's setting: named here, so that the calendar shows them
+   * as such and a refusal says which setting refused. Absent when `ruleIds` set the hours.
+   */
+  hoursSetting?: HoursSetting;
   /**
    * Rules under which exceptions are made, cited instead of `ruleIds` when one applies: a maintenance
    * stop (KTM-15-2, MNT-15-2) or a temporary extension (KTM-15-1 ただし書き, MNT-15-2).
    */
   exceptionRuleIds?: { closed: RuleId[]; open: RuleId[] };
+}
+
+/** A municipality's setting of the hours a rulebook leaves open. */
+export interface HoursSetting {
+  /** Which setting, e.g. 川崎市の業務時間の設定. */
+  label: Bilingual;
+  /** What the rulebook does say about these hours, with its rule (KWO-7-1: no use outside 業務時間), if anything. */
+  note?: Bilingual;
 }
 
 /** A temporary change of the operating hours: [from, to) instants. */
@@ -45,4 +59,7 @@ export interface OperatingException {
 export const CLOSURE_CODE_VALUES = ['CLOSED_DAY', 'OUTSIDE_OPERATING_HOURS', 'MAINTENANCE'] as const;
 export type ClosureCode = (typeof CLOSURE_CODE_VALUES)[number];
 
-export type OpenState = { open: true; ruleIds: RuleId[] } | { open: false; code: ClosureCode; reason: Bilingual; ruleIds: RuleId[] };
+export type OpenState =
+  | { open: true; ruleIds: RuleId[] }
+  /** `setting`: the municipality setting that closed it, when no rule sets the hours. */
+  | { open: false; code: ClosureCode; reason: Bilingual; ruleIds: RuleId[]; setting?: Bilingual };

@@ -61,15 +61,15 @@ describe('isOpenAt with the rulebook calendars', () => {
     ['Minato at 19:59 UTC (04:59 JST)', mnt, '2026-11-19T19:59:00Z', 'OUTSIDE_OPERATING_HOURS', ['MNT-15-1']],
     ['Minato at 14:59 UTC (23:59 JST)', mnt, '2026-11-20T14:59:00Z', 'open', ['MNT-15-1']],
     ['Minato at 15:00 UTC (00:00 JST)', mnt, '2026-11-20T15:00:00Z', 'OUTSIDE_OPERATING_HOURS', ['MNT-15-1']],
-    // Kawasaki ward office terminals: business hours only (KWO-7-1).
-    ['Kawasaki on a national holiday (勤労感謝の日, Monday)', kwo, '2026-11-23T10:00+09:00', 'CLOSED_DAY', ['KWO-7-1']],
-    ['Kawasaki on 国民の休日', kwo, '2026-09-22T10:00+09:00', 'CLOSED_DAY', ['KWO-7-1']],
-    ['Kawasaki on a Saturday', kwo, '2026-11-21T10:00+09:00', 'CLOSED_DAY', ['KWO-7-1']],
-    ['Kawasaki on 29 December (weekday)', kwo, '2026-12-29T10:00+09:00', 'CLOSED_DAY', ['KWO-7-1']],
-    ['Kawasaki at 17:15', kwo, '2026-11-20T17:15+09:00', 'OUTSIDE_OPERATING_HOURS', ['KWO-7-1']],
-    ['Kawasaki at 17:14', kwo, '2026-11-20T17:14+09:00', 'open', ['KWO-7-1']],
-    ['Kawasaki at 08:30 on a weekday', kwo, '2026-11-20T08:30+09:00', 'open', ['KWO-7-1']],
-    ['Kawasaki at 08:29', kwo, '2026-11-20T08:29+09:00', 'OUTSIDE_OPERATING_HOURS', ['KWO-7-1']],
+    // Kawasaki ward office terminals: business hours only. KWO-7-1 sets no hours: they are Kawasaki's setting, and no rule sets them.
+    ['Kawasaki on a national holiday (勤労感謝の日, Monday)', kwo, '2026-11-23T10:00+09:00', 'CLOSED_DAY', []],
+    ['Kawasaki on 国民の休日', kwo, '2026-09-22T10:00+09:00', 'CLOSED_DAY', []],
+    ['Kawasaki on a Saturday', kwo, '2026-11-21T10:00+09:00', 'CLOSED_DAY', []],
+    ['Kawasaki on 29 December (weekday)', kwo, '2026-12-29T10:00+09:00', 'CLOSED_DAY', []],
+    ['Kawasaki at 17:15', kwo, '2026-11-20T17:15+09:00', 'OUTSIDE_OPERATING_HOURS', []],
+    ['Kawasaki at 17:14', kwo, '2026-11-20T17:14+09:00', 'open', []],
+    ['Kawasaki at 08:30 on a weekday', kwo, '2026-11-20T08:30+09:00', 'open', []],
+    ['Kawasaki at 08:29', kwo, '2026-11-20T08:29+09:00', 'OUTSIDE_OPERATING_HOURS', []],
     // No hours in the regulation.
     ['KWW at 03:00 on New Year’s Day', rulebookCalendar('KWW'), '2026-01-01T03:00+09:00', 'open', []],
     ['ARK at 00:00 on a Sunday', rulebookCalendar('ARK'), '2026-11-22T00:00+09:00', 'open', []],
@@ -93,13 +93,29 @@ describe('isOpenAt with the rulebook calendars', () => {
       ruleIds: ['KTM-15-1'],
     });
     expect(isOpenAt(mnt, '2026-11-21T00:00+09:00')).toMatchObject({ reason: { ja: '運用時間（5:00〜24:00）外です（MNT-15-1）' } });
-    expect(isOpenAt(kwo, '2026-11-23T10:00+09:00')).toMatchObject({
+    // Kawasaki's hours are its setting: the refusal names the setting, and cites KWO-7-1 only for what it says.
+    const setting = { ja: '川崎市の業務時間の設定', en: 'Kawasaki’s business-hours setting' };
+    expect(isOpenAt(kwo, '2026-11-23T10:00+09:00')).toEqual({
+      open: false,
+      code: 'CLOSED_DAY',
       reason: {
-        en: 'Not in operation on national holidays (Labour Thanksgiving Day, 勤労感謝の日) (KWO-7-1)',
-        ja: '祝日・休日（勤労感謝の日）は運用しません（KWO-7-1）',
+        en: 'Not in operation on national holidays (Labour Thanksgiving Day, 勤労感謝の日) (Kawasaki’s business-hours setting; the terminals are not used outside business hours (KWO-7-1))',
+        ja: '祝日・休日（勤労感謝の日）は運用しません（川崎市の業務時間の設定。業務時間以外の端末の使用は禁止（KWO-7-1））',
       },
+      ruleIds: [],
+      setting,
     });
-    expect(isOpenAt(kwo, '2026-11-21T10:00+09:00')).toMatchObject({ reason: { ja: '土曜日は運用しません（KWO-7-1）' } });
+    expect(isOpenAt(kwo, '2026-11-21T10:00+09:00')).toMatchObject({
+      reason: { ja: '土曜日は運用しません（川崎市の業務時間の設定。業務時間以外の端末の使用は禁止（KWO-7-1））' },
+      setting,
+    });
+    expect(isOpenAt(kwo, '2026-11-20T17:15+09:00')).toMatchObject({
+      code: 'OUTSIDE_OPERATING_HOURS',
+      reason: { ja: expect.stringContaining('運用時間（8:30〜17:15）外です（川崎市の業務時間の設定') },
+      setting,
+    });
+    // Hours a rule sets name no setting.
+    expect(isOpenAt(ktm, '2026-11-20T21:30+09:00')).not.toHaveProperty('setting');
   });
 
   it('a closed exception stops an otherwise open hour (MAINTENANCE), an open one extends the hours', () => {
@@ -145,6 +161,7 @@ describe('isOpenAt with the rulebook calendars', () => {
       closedPeriods: [{ from: '08-13', to: '08-15' }],
       ruleIds: [],
     };
+    delete calendar.hoursSetting; // a calendar citing nothing at all
     expect(isOpenAt(calendar, '2026-08-14T12:00+09:00')).toMatchObject({ code: 'CLOSED_DAY', reason: { ja: '8月13日から8月15日までは運用しません' } });
     expect(summary(isOpenAt(calendar, '2026-08-16T12:00+09:00'))).toBe('open');
     expect(summary(isOpenAt(calendar, '2026-12-31T12:00+09:00'))).toBe('open');
@@ -287,6 +304,16 @@ describe('rulebookCalendar', () => {
     expect(kwo.weekly[0]).toEqual([]);
     expect(kwo.weekly[6]).toEqual([]);
     expect(kwo.closedOnNationalHolidays).toBe(true);
+  });
+
+  it('hours a rulebook sets cite it; hours it leaves open are the municipality’s setting (KWO-7-1 names 業務時間 without setting them)', () => {
+    expect(findRule('KWO-7-1')?.text).toContain('業務時間以外に区役所システム端末を使用してはならない');
+    expect(findRule('KWO-7-1')?.text).not.toMatch(/\d+時/);
+    expect([mnt.hoursSetting, ktm.hoursSetting]).toEqual([undefined, undefined]);
+    expect(kwo).toMatchObject({ ruleIds: [], hoursSetting: { label: { ja: '川崎市の業務時間の設定' } } });
+    for (const id of ['KWW', 'ARK'] as const) {
+      expect(rulebookCalendar(id)).toMatchObject({ ruleIds: [], hoursSetting: { label: { ja: '市の設定（規程に運用時間の定めなし）' } } });
+    }
   });
 
   it('returns fresh objects', () => {

@@ -3,7 +3,7 @@
 import type { Bilingual } from '../bilingual.ts';
 import type { RulebookId } from '../model/types.ts';
 import { DEFAULT_TIME_ZONE } from '../wareki.ts';
-import type { DailyHours, OpenState, OperatingCalendar, OperatingException } from './calendar.types.ts';
+import type { DailyHours, HoursSetting, OpenState, OperatingCalendar, OperatingException } from './calendar.types.ts';
 import { addDays, daysBetween, inMonthDayRange, parseIsoDate, weekdayOf } from './iso-date.ts';
 import { japaneseHoliday } from './japanese-holidays.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
@@ -114,6 +114,24 @@ function citeEn(ruleIds: RuleId[]): string {
   return ruleIds.length ? ` (${ruleIds.join(', ')})` : '';
 }
 
+/** What a closure of the regular hours cites: the rules setting them, or else the municipality's setting. */
+function basisJa(calendar: OperatingCalendar): string {
+  const setting = calendar.hoursSetting;
+  if (!setting) return citeJa(calendar.ruleIds);
+  return `（${setting.label.ja}${setting.note ? `。${setting.note.ja}` : ''}）`;
+}
+
+function basisEn(calendar: OperatingCalendar): string {
+  const setting = calendar.hoursSetting;
+  if (!setting) return citeEn(calendar.ruleIds);
+  return ` (${setting.label.en}${setting.note ? `; ${setting.note.en}` : ''})`;
+}
+
+/** The setting a closure of the regular hours applies, if the hours are a setting. */
+function settingOf(calendar: OperatingCalendar): { setting: Bilingual } | Record<string, never> {
+  return calendar.hoursSetting ? { setting: { ...calendar.hoursSetting.label } } : {};
+}
+
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_JA = ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'];
 const WEEKDAYS_EN = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
@@ -130,14 +148,13 @@ type Closure = { code: 'CLOSED_DAY'; reason: Bilingual };
 
 /** Why a whole local date is closed (closed period, national holiday, weekday without hours), or null. */
 function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
-  const ids = calendar.ruleIds;
   for (const period of calendar.closedPeriods) {
     if (inMonthDayRange(date, period)) {
       return {
         code: 'CLOSED_DAY',
         reason: {
-          en: `Not in operation from ${monthDayEn(period.from)} to ${monthDayEn(period.to)}${citeEn(ids)}`,
-          ja: `${monthDayJa(period.from)}から${monthDayJa(period.to)}までは運用しません${citeJa(ids)}`,
+          en: `Not in operation from ${monthDayEn(period.from)} to ${monthDayEn(period.to)}${basisEn(calendar)}`,
+          ja: `${monthDayJa(period.from)}から${monthDayJa(period.to)}までは運用しません${basisJa(calendar)}`,
         },
       };
     }
@@ -148,8 +165,8 @@ function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
       return {
         code: 'CLOSED_DAY',
         reason: {
-          en: `Not in operation on national holidays (${holiday.nameEn}, ${holiday.name})${citeEn(ids)}`,
-          ja: `祝日・休日（${holiday.name}）は運用しません${citeJa(ids)}`,
+          en: `Not in operation on national holidays (${holiday.nameEn}, ${holiday.name})${basisEn(calendar)}`,
+          ja: `祝日・休日（${holiday.name}）は運用しません${basisJa(calendar)}`,
         },
       };
     }
@@ -158,7 +175,7 @@ function dayClosure(calendar: OperatingCalendar, date: string): Closure | null {
   if ((calendar.weekly[weekday] ?? []).length === 0) {
     return {
       code: 'CLOSED_DAY',
-      reason: { en: `Not in operation on ${WEEKDAYS_EN[weekday]}${citeEn(ids)}`, ja: `${WEEKDAYS_JA[weekday]}は運用しません${citeJa(ids)}` },
+      reason: { en: `Not in operation on ${WEEKDAYS_EN[weekday]}${basisEn(calendar)}`, ja: `${WEEKDAYS_JA[weekday]}は運用しません${basisJa(calendar)}` },
     };
   }
   return null;
@@ -191,7 +208,7 @@ export function isOpenAt(calendar: OperatingCalendar, at: string | Date): OpenSt
 
   const local = localParts(new Date(ms), calendar.timeZone);
   const closure = dayClosure(calendar, local.date);
-  if (closure) return { open: false, ...closure, ruleIds: [...calendar.ruleIds] };
+  if (closure) return { open: false, ...closure, ruleIds: [...calendar.ruleIds], ...settingOf(calendar) };
 
   const hours = calendar.weekly[local.weekday] ?? [];
   const now = minutesOf(local.time);
@@ -202,10 +219,11 @@ export function isOpenAt(calendar: OperatingCalendar, at: string | Date): OpenSt
     open: false,
     code: 'OUTSIDE_OPERATING_HOURS',
     reason: {
-      en: `Outside operating hours (${hoursText(hours, '–')})${citeEn(calendar.ruleIds)}`,
-      ja: `運用時間（${hoursText(hours, '〜')}）外です${citeJa(calendar.ruleIds)}`,
+      en: `Outside operating hours (${hoursText(hours, '–')})${basisEn(calendar)}`,
+      ja: `運用時間（${hoursText(hours, '〜')}）外です${basisJa(calendar)}`,
     },
     ruleIds: [...calendar.ruleIds],
+    ...settingOf(calendar),
   };
 }
 
@@ -290,6 +308,19 @@ export function noticeIsTimely(exception: OperatingException, minimumDays: numbe
 
 const everyDay = (start: string, end: string): DailyHours[][] => Array.from({ length: 7 }, () => [{ start, end }]);
 
+/** Kawasaki's business hours for the ward office terminals: a setting, since KWO-7-1 names 業務時間 without setting them. */
+const KWO_BUSINESS_HOURS: HoursSetting = {
+  label: { ja: '川崎市の業務時間の設定', en: 'Kawasaki’s business-hours setting' },
+  note: { ja: '業務時間以外の端末の使用は禁止（KWO-7-1）', en: 'the terminals are not used outside business hours (KWO-7-1)' },
+};
+
+/** No operating hours in the regulation (KWW, ARK): the municipality operates the system all day. */
+const ALL_DAY_SETTING: HoursSetting = {
+  label: { ja: '市の設定（規程に運用時間の定めなし）', en: 'The municipality’s setting (the regulation sets no operating hours)' },
+};
+
+const copySetting = (s: HoursSetting): HoursSetting => ({ label: { ...s.label }, ...(s.note ? { note: { ...s.note } } : {}) });
+
 /** The default operating calendar a rulebook sets, with the given temporary changes. */
 export function rulebookCalendar(rulebookId: RulebookId, exceptions: OperatingException[] = []): OperatingCalendar {
   const base = { timeZone: DEFAULT_TIME_ZONE, exceptions: exceptions.map((e) => ({ ...e })) };
@@ -316,21 +347,29 @@ export function rulebookCalendar(rulebookId: RulebookId, exceptions: OperatingEx
         exceptionRuleIds: { closed: ['KTM-15-2'], open: ['KTM-15-1'] },
       };
     case 'KWO': {
-      // KWO-7-1 forbids using the ward office terminals outside 業務時間 without defining it. The hours
-      // below are Kawasaki's standard office hours (weekdays 8:30–17:15, closed on national holidays and
-      // 12/29–1/3): an assumption, to be adjusted by the municipality.
+      // KWO-7-1 forbids using the ward office terminals outside 業務時間 without setting them: the hours
+      // are Kawasaki's setting (weekdays 8:30–17:15, closed on national holidays and 12/29–1/3), shown
+      // and cited as such; the article is cited only for what it says.
       const day = [{ start: '08:30', end: '17:15' }];
       return {
         ...base,
         weekly: [[], day, day, day, day, day, []].map((d) => d.map((h) => ({ ...h }))),
         closedPeriods: [{ from: '12-29', to: '01-03' }],
         closedOnNationalHolidays: true,
-        ruleIds: ['KWO-7-1'],
+        ruleIds: [],
+        hoursSetting: copySetting(KWO_BUSINESS_HOURS),
       };
     }
     case 'KWW':
     case 'ARK':
-      // The regulation sets no operating hours: open all day, every day.
-      return { ...base, weekly: everyDay('00:00', '24:00'), closedPeriods: [], closedOnNationalHolidays: false, ruleIds: [] };
+      // The regulation sets no operating hours: open all day, every day, as the municipality's setting.
+      return {
+        ...base,
+        weekly: everyDay('00:00', '24:00'),
+        closedPeriods: [],
+        closedOnNationalHolidays: false,
+        ruleIds: [],
+        hoursSetting: copySetting(ALL_DAY_SETTING),
+      };
   }
 }

@@ -89,7 +89,7 @@ export const INCIDENT_RULES: Record<RulebookId, IncidentRules> = {
     rulebookId: 'KTM',
     handlers: [
       { rulebookId: 'KTM', roleKey: 'general_manager', ruleIds: ['KTM-3-3-4', 'KTM-14-1'] },
-      { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'] },
+      { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'], deputyOnly: true },
     ],
     reportRuleIds: ['KTM-14-1'],
     noticeRuleIds: ['KTM-14-1'],

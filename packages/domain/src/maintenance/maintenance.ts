@@ -47,7 +47,7 @@ export const MAINTENANCE_RULES: Record<RulebookId, MaintenanceRules> = {
     rulebookId: 'KTM',
     planners: [
       { rulebookId: 'KTM', roleKey: 'general_manager', ruleIds: ['KTM-15-1', 'KTM-15-2'] },
-      { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'] },
+      { rulebookId: 'KTM', roleKey: 'deputy_general_manager', ruleIds: ['KTM-3-6'], deputyOnly: true },
     ],
     stopRuleIds: ['KTM-15-2'],
     extensionRuleIds: ['KTM-15-1'],

@@ -2,14 +2,37 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RulebookId } from '../model/types.ts';
 import { findRule, rulebookIds } from '../rulebooks/index.ts';
-import { filingErrors, findRequestKind, kindsFor, previewRoute, requestKinds, validateContent } from './registry.ts';
+import { filingErrors, findRequestKind, kindsFor, paperFormFor, previewRoute, requestKinds, validateContent } from './registry.ts';
 import { actorIsRequesterSide } from './invariants.ts';
 import { ctxFor } from './request-fixtures.ts';
 import type { FormField, RequestKind, RouteContext } from './request.types.ts';
 
 describe('the kinds and their rulebooks', () => {
+  it('name the paper form of the rulebook that applies, or none', () => {
+    const form = (key: string, book: RulebookId) => paperFormFor(findRequestKind(key)!, book);
+    // Minato: 第1号〜第7号様式, each where its article names it (MNT-10-1, 11-1, 12-1, 14-1/14-4, 17-2, 18-2).
+    expect(form('user_addition', 'MNT')).toBe('第1号様式');
+    expect(form('user_termination', 'MNT')).toBe('第2号様式');
+    expect(form('bulk_user_update', 'MNT')).toBe('第3号様式');
+    expect(form('work_request', 'MNT')).toBe('第4号様式・第5号様式');
+    expect(form('access_rights_update', 'MNT')).toBe('第6号様式');
+    expect(form('licence_count_change', 'MNT')).toBe('第7号様式');
+    // MNT-13 asks for a summary of the law change and the national papers, on no numbered form.
+    expect(form('system_modification', 'MNT')).toBeUndefined();
+    // Kitami defines no forms.
+    for (const kind of kindsFor('KTM')) expect(form(kind.key, 'KTM')).toBeUndefined();
+    // Kawasaki ward office: 第1号様式 is the form ledger (KWO-5-2), 第2号様式 the check sheet (KWO-5-3); the designation has none.
+    expect(form('user_addition', 'KWO')).toBeUndefined();
+    for (const kind of kindsFor('KWW')) expect(form(kind.key, 'KWW')).toBeUndefined();
+    // Arakawa: the application and the papers on necessity, cost, effect and alternatives (ARK-12-4).
+    expect(form('new_system_introduction', 'ARK')).toBe('申請書及び必要性・費用・効果・代替手段等の資料');
+    expect(form('data_use_consultation', 'ARK')).toBeUndefined();
+    // A form is named only under a rulebook that defines the kind.
+    for (const kind of requestKinds) for (const book of Object.keys(kind.paperForms ?? {})) expect(kind.rulebookIds).toContain(book);
+  });
+
   it('finds kinds by key and lists only what a rulebook defines', () => {
-    expect(findRequestKind('work_request')?.paperForm).toBe('第4号様式・第5号様式');
+    expect(paperFormFor(findRequestKind('work_request')!, 'MNT')).toBe('第4号様式・第5号様式');
     expect(findRequestKind('nope')).toBeUndefined();
     const keys = (id: RulebookId) => kindsFor(id).map((k) => k.key);
     expect(keys('MNT')).toEqual([

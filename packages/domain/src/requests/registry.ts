@@ -51,6 +51,14 @@ export function kindsFor(rulebookId: RulebookId): RequestKind[] {
   return requestKinds.filter((k) => k.rulebookIds.includes(rulebookId));
 }
 
+/**
+ * The paper form a kind replaces under a rulebook, or undefined when that rulebook names none: a
+ * user addition is MNT's 第1号様式, while KTM defines no forms and KWO's 第1号様式 is the form ledger.
+ */
+export function paperFormFor(kind: RequestKind, rulebookId: RulebookId): string | undefined {
+  return kind.paperForms?.[rulebookId];
+}
+
 /** The form fields shown under a rulebook, each citing that rulebook's rules only. */
 export function fieldsFor(kind: RequestKind, rulebookId: RulebookId): FormField[] {
   return kind.fields

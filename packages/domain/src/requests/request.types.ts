@@ -154,8 +154,12 @@ export type EffectKey =
 export interface RequestKind {
   key: string;
   name: Bilingual;
-  /** The paper form it replaces, e.g. 第1号様式. */
-  paperForm?: string;
+  /**
+   * The paper form it replaces, per rulebook: only a rulebook that names a form for it has one
+   * (MNT 第1号様式 for a user addition; KTM defines no forms, and KWO's forms are the form ledger
+   * and the check sheet, not an application). Read it with paperFormFor.
+   */
+  paperForms?: Partial<Record<RulebookId, string>>;
   /** The rulebooks that define this kind; a request is governed by the system's rulebook. */
   rulebookIds: RulebookId[];
   /** Who may file: any of these (role holders, the requester section chief …). */

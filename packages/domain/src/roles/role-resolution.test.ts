@@ -4,6 +4,7 @@ import { findRole, findRule } from '../rulebooks/index.ts';
 import type { RulebookId } from '../model/types.ts';
 import { holdersAt, isOnDuty, localDateAt, positionsAt, rolesAt } from './role-resolution.ts';
 import type { DeputationFact, RoleBindingFact, TenureFact } from './roles.types.ts';
+import type { AbsenceFact } from './absences.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
 
 // Kawasaki welfare (KWW-3-1): two システム総括者 split by scope, and the システム管理者 (KWW-4-1).
@@ -74,7 +75,9 @@ const deputations: DeputationFact[] = [
     ruleIds: ['KTM-3-6'],
   },
 ];
-const facts = { tenures, bindings, deputations };
+// KTM-3-6: the deputy acts only while the absence is declared, here for the same days.
+const absences: AbsenceFact[] = [{ id: 'abs-ktm', positionId: 'ktm-director', from: '2025-12-08', to: '2025-12-12' }];
+const facts = { tenures, bindings, deputations, absences };
 
 const brief = (roles: ReturnType<typeof rolesAt>) =>
   roles.map(
@@ -173,6 +176,17 @@ describe('rolesAt', () => {
       deputationId: null,
       ruleIds: ['KWW-3-1'],
     });
+  });
+
+  it('KTM-3-6: outside a declared absence the deputy does not act for the 統括管理者', () => {
+    const during = `${absences[0]!.from}T10:00:00+09:00`;
+    const mine = (f: typeof facts) => brief(rolesAt('mori', during, f)).filter((r) => r.includes('/deputy'));
+    expect(mine(facts)).toEqual(['KTM:general_manager@ktm-director/deputy>kimura']);
+    expect(mine({ ...facts, absences: [] })).toEqual([]);
+    // An absence of another position does not count.
+    expect(mine({ ...facts, absences: [{ ...absences[0]!, positionId: 'ktm-madoguchi-chief' }] })).toEqual([]);
+    // A deputation under another rule (MNT-6-4) needs no absence.
+    expect(brief(rolesAt('obata', during, { ...facts, absences: [] })).some((r) => r.includes('/deputy'))).toBe(true);
   });
 
   it('a deputy role cites the binding and the deputation (MNT-6-4)', () => {

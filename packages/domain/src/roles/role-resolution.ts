@@ -1,6 +1,7 @@
 // Which rulebook roles a staff member holds at an instant. Roles are bound to positions, not to
 // people: a personnel transfer (人事異動) is one tenure ending and another starting, and the roles
 // follow the position to its next holder.
+import { absenceOn, deputationNeedsAbsence, type AbsenceFact } from './absences.ts';
 import type { DeputationFact, HeldRole, RoleBindingFact, TenureFact } from './roles.types.ts';
 
 export const DEFAULT_ROLE_TIME_ZONE = 'Asia/Tokyo';
@@ -9,6 +10,8 @@ export interface RoleFacts {
   tenures: readonly TenureFact[];
   bindings: readonly RoleBindingFact[];
   deputations: readonly DeputationFact[];
+  /** Declared absences of principals: a deputation under KTM-3-6 is in force only on their days. */
+  absences?: readonly AbsenceFact[];
   /** Time zone in which tenure and deputation dates are read; default Asia/Tokyo. */
   timeZone?: string;
 }
@@ -132,6 +135,8 @@ export function rolesAt(staffId: string, at: string | Date, facts: RoleFacts): H
 
   for (const d of facts.deputations) {
     if (d.deputyStaffId !== staffId || !coversDate(d, date, timeZone)) continue;
+    // KTM-3-6: this deputy acts only while the principal is absent, as declared.
+    if (deputationNeedsAbsence(d) && !absenceOn(facts.absences ?? [], d.principalPositionId, date)) continue;
     // Holding the principal position already gives its roles; acting for oneself adds nothing.
     if (positions.includes(d.principalPositionId)) continue;
     const principal = holdersAt(d.principalPositionId, date, facts.tenures, timeZone).find((s) => s !== staffId) ?? null;

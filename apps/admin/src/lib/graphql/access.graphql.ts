@@ -112,8 +112,8 @@ export const CreateAccountMutation = graphql(
 
 export const SuspendAccountMutation = graphql(
   `
-    mutation SuspendAccount($id: ID!, $version: Int!, $reason: String!) {
-      suspendAccount(id: $id, version: $version, reason: $reason) {
+    mutation SuspendAccount($id: ID!, $version: Int!, $reason: String!, $ground: SuspensionGround) {
+      suspendAccount(id: $id, version: $version, reason: $reason, ground: $ground) {
         ...AccountFields
       }
     }

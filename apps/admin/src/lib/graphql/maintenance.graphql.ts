@@ -138,6 +138,16 @@ export const SystemMaintenanceQuery = graphql(
         }
         closedOnNationalHolidays
         ruleIds
+        hoursSetting {
+          label {
+            ja
+            en
+          }
+          note {
+            ja
+            en
+          }
+        }
         stopRuleIds
         openNow {
           at

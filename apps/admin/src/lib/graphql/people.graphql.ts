@@ -186,3 +186,54 @@ export const RuleTextQuery = graphql(`
 `);
 
 export type RuleText = NonNullable<ResultOf<typeof RuleTextQuery>['rule']>;
+
+// ── Declared absences (KTM-3-6) ─────────────────────────────────────────────
+
+const AbsenceFields = graphql(`
+  fragment AbsenceFields on Absence {
+    id
+    positionId
+    absentStaffId
+    from
+    to
+    reason
+    declaredById
+    declaredAt
+    ruleIds
+  }
+`);
+
+/** The absences of a position's holder, and whether its deputy acts only during one (KTM-3-6). */
+export const PositionAbsencesQuery = graphql(
+  `
+    query PositionAbsences($positionId: ID!) {
+      positionAbsences(positionId: $positionId) {
+        positionId
+        deputyOnlyWhenAbsent
+        deputyStaffIds
+        viewerMayDeclare
+        ruleIds
+        current {
+          ...AbsenceFields
+        }
+        absences {
+          ...AbsenceFields
+        }
+      }
+    }
+  `,
+  [AbsenceFields],
+);
+
+export type PositionAbsences = ResultOf<typeof PositionAbsencesQuery>['positionAbsences'];
+
+export const DeclareAbsenceMutation = graphql(
+  `
+    mutation DeclareAbsence($input: DeclareAbsenceInput!) {
+      declareAbsence(input: $input) {
+        ...AbsenceFields
+      }
+    }
+  `,
+  [AbsenceFields],
+);

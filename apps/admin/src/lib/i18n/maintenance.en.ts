@@ -23,6 +23,8 @@ export const maintenanceEn: Record<keyof typeof maintenanceJa, string> = {
   'maintenance.holidays.closed': 'Closed',
   'maintenance.holidays.open': 'Open',
   'maintenance.noHours': 'The rulebook sets no operating hours (available all day).',
+  'maintenance.hoursSetting': 'Hours set by',
+  'maintenance.hoursSetting.noRule': '(the regulation sets no hours: this is the municipality’s setting)',
   'maintenance.stopRules': 'Stops under',
   'maintenance.windows': 'Maintenance stops and extended hours',
   'maintenance.windows.none': 'No window is registered.',

@@ -22,6 +22,8 @@ export const maintenanceJa = {
   'maintenance.holidays.closed': '休止',
   'maintenance.holidays.open': '運用',
   'maintenance.noHours': '規程は運用時間を定めていません（終日利用できます）。',
+  'maintenance.hoursSetting': '運用時間の定め',
+  'maintenance.hoursSetting.noRule': '（規程は時間を定めていないため、市の設定です）',
   'maintenance.stopRules': '停止の根拠',
   'maintenance.windows': '保守による停止・運用時間の延長',
   'maintenance.windows.none': '登録された期間はありません。',

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { accessRepo, registryRepo } from '@tsukasa/db';
-import { fieldError, positionsAt } from '@tsukasa/domain';
+import { fieldError, positionsAt, type SuspensionGround } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { Rule } from '../../graphql/rules.ts';
@@ -25,6 +25,7 @@ import {
   GrantApproval,
   GrantEvent,
   RequestGrantInput,
+  SuspensionGroundEnum,
 } from './access.types.ts';
 import { ArgFormats } from '../../graphql/input-guard.ts';
 import { graphqlObject } from '../../graphql/object.ts';
@@ -150,15 +151,20 @@ export class AccessResolver {
   }
 
   @Rule('registry:read')
-  @Mutation(() => Account, { description: 'Suspends an account (MNT-16, KTM-10-4; the section head is told, KTM-10-5).' })
+  @Mutation(() => Account, {
+    description:
+      'Suspends an account, citing the rule of its ground (MNT-16; in Kitami KTM-10-4 on a privacy-law breach, otherwise an ordinary revocation, KTM-10-1 and KTM-10-3; the section head is told, KTM-10-5).',
+  })
   @ArgFormats({ reason: 'multiline' })
   async suspendAccount(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('reason', () => String) reason: string,
+    @Arg('ground', () => SuspensionGroundEnum, { nullable: true, description: 'Default: an ordinary revocation (REVOCATION).' })
+    ground: SuspensionGround | null,
   ): Promise<Account> {
-    return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'suspend', reason }));
+    return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'suspend', reason, ground }));
   }
 
   @Rule('registry:read')

@@ -1,5 +1,6 @@
 import { accessRepo, auditRepo, registryRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
+  ABSENCE_MESSAGES,
   ACCESS_MESSAGES,
   accountAdministrators,
   accountChangeNotice,
@@ -17,6 +18,7 @@ import {
   positionsAt,
   rulebookCalendar,
   staffNotFound,
+  suspensionRuleIds,
   systemNotFound,
   systemOperatingCalendar,
   type AccessDecision as DomainDecision,
@@ -24,6 +26,7 @@ import {
   type FieldError,
   type RulebookId,
   type RuleId,
+  type SuspensionGround,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbiddenWith, notFound, staleVersion, throwRefusal } from '../../graphql/errors.ts';
@@ -46,6 +49,7 @@ export function toAccountFact(a: accessRepo.AccountRow): AccountFact {
     dutyPositionId: a.duty_position_id,
     suspendedAt: iso(a.suspended_at),
     suspensionReason: a.suspension_reason,
+    suspensionRuleIds: a.suspension_rule_ids,
     endedAt: iso(a.ended_at),
   };
 }
@@ -58,6 +62,7 @@ export function toAccount(a: accessRepo.AccountRow): Account {
     validTo: toDateOrNull(a.valid_to),
     suspendedAt: toDateOrNull(a.suspended_at),
     suspensionReason: a.suspension_reason,
+    suspensionRuleIds: a.suspension_rule_ids,
     endedAt: toDateOrNull(a.ended_at),
     endReason: a.end_reason,
     ruleIds: a.rule_ids,
@@ -143,6 +148,8 @@ async function requireAccountAdministrator(ctx: Context, db: Db, system: registr
   );
   if (duty.allowed) return duty;
   if (v.registryAdmin) return { ...duty, allowed: true, ruleIds: [] };
+  // KTM-3-6: the deputy acts for the 統括管理者 only during a declared absence.
+  if (duty.deputyNotActing) throw forbiddenWith(ABSENCE_MESSAGES.deputyNotActing, duty.ruleIds);
   throw forbiddenWith(ACCESS_MESSAGES.accountAdministratorsOnly, duty.ruleIds);
 }
 
@@ -162,6 +169,7 @@ const snapshot = (a: accessRepo.AccountRow) => ({
   dutyPositionId: a.duty_position_id,
   suspendedAt: iso(a.suspended_at),
   suspensionReason: a.suspension_reason,
+  suspensionRuleIds: a.suspension_rule_ids,
   endedAt: iso(a.ended_at),
   endReason: a.end_reason,
   version: a.version,
@@ -237,7 +245,12 @@ async function noticeToSectionHead(ctx: Context, db: Db, account: accessRepo.Acc
   ]);
 }
 
-export async function changeAccount(ctx: Context, id: string, version: number, change: { kind: 'suspend' | 'reinstate' | 'end'; reason?: string | null }) {
+export async function changeAccount(
+  ctx: Context,
+  id: string,
+  version: number,
+  change: { kind: 'suspend' | 'reinstate' | 'end'; reason?: string | null; ground?: SuspensionGround | null },
+) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
   const reasonError = accountChangeReasonError(change);
@@ -247,15 +260,15 @@ export async function changeAccount(ctx: Context, id: string, version: number, c
   const now = ctx.now();
   const patch =
     change.kind === 'suspend'
-      ? { suspended_at: now, suspension_reason: change.reason!.trim() }
+      ? { suspended_at: now, suspension_reason: change.reason!.trim(), suspension_rule_ids: suspensionRuleIds(system.rulebook_id, change.ground) }
       : change.kind === 'reinstate'
-        ? { suspended_at: null, suspension_reason: null }
+        ? { suspended_at: null, suspension_reason: null, suspension_rule_ids: null }
         : { ended_at: now, end_reason: change.reason!.trim() };
   throwRefusal(accountChangeRefusal(change.kind, { suspendedAt: account.suspended_at, endedAt: account.ended_at }));
   const after = await accessRepo.updateAccountIfVersion(db, id, version, patch);
   if (!after) throw staleVersion('Account', null);
   const rulebook = system.rulebook_id;
-  const basis = accountChangeRuleIds(change.kind, rulebook, duty.ruleIds);
+  const basis = accountChangeRuleIds(change.kind, rulebook, duty.ruleIds, change.ground);
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
     {
       actorStaffId: v.staffId,

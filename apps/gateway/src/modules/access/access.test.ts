@@ -52,6 +52,33 @@ describe('the access decision for integrators', () => {
     expect(open.data!.accessDecision).toMatchObject({ allowed: true, authority: 'システム管理者', reasons: [] });
   });
 
+  it('refuses a Kawasaki ward-office user after business hours by Kawasaki’s setting, which the calendar shows as such (KWO-7-1 sets no hours)', async () => {
+    const token = await integratorToken('kawasaki');
+    const y = await systemId('kwo.ward-office');
+    const late = await gw.gql<Decision>(DECIDE, { s: await staffId('kawasaki', 'admin'), y, at: T.iso(WORKDAY, '21:30') }, { token });
+    const hours = late.data!.accessDecision.reasons.find((r) => r.code === 'OUTSIDE_OPERATING_HOURS')!;
+    expect(hours.ruleIds).toEqual([]);
+    expect(hours.message.ja).toContain('川崎市の業務時間の設定');
+    expect(hours.message.en).toContain('Kawasaki’s business-hours setting');
+    const calendar = await gw.gql<{ operatingCalendar: { ruleIds: string[]; hoursSetting: { label: { ja: string }; note: { ja: string } | null } | null } }>(
+      'query($y: ID!) { operatingCalendar(systemId: $y) { ruleIds hoursSetting { label { ja } note { ja } } } }',
+      { y },
+      { token: await gw.signIn('kawasaki') },
+    );
+    expect(calendar.errors).toBeUndefined();
+    expect(calendar.data!.operatingCalendar).toEqual({
+      ruleIds: [],
+      hoursSetting: { label: { ja: '川崎市の業務時間の設定' }, note: { ja: '業務時間以外の端末の使用は禁止（KWO-7-1）' } },
+    });
+    // Kitami's hours are the article's (KTM-15-1): no setting.
+    const kitami = await gw.gql<{ operatingCalendar: { ruleIds: string[]; hoursSetting: unknown } }>(
+      'query($y: ID!) { operatingCalendar(systemId: $y) { ruleIds hoursSetting { label { ja } } } }',
+      { y: await systemId('ktm.counter') },
+      { token: await gw.signIn('kitami') },
+    );
+    expect(kitami.data!.operatingCalendar).toEqual({ ruleIds: ['KTM-15-1'], hoursSetting: null });
+  });
+
   it('explains a suspension (KTM-10-4), a duty that ended (KTM-11), an expired end date (MNT-11) and no account', async () => {
     const kitami = await integratorToken('kitami');
     const y = await systemId('ktm.counter');
@@ -116,7 +143,7 @@ describe('the accounts feed', () => {
     const target = all.changes.find((c) => c.status === 'ACTIVE')!;
     const version = (await gw.admin.query('select version from account where id = $1', [target.id])).rows[0].version;
     const s = await gw.gql(
-      'mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い") { id status } }',
+      'mutation($id: ID!, $v: Int!) { suspendAccount(id: $id, version: $v, reason: "個人情報の不適切な照会の疑い", ground: PRIVACY_BREACH) { id status } }',
       { id: target.id, v: version },
       { token: chief },
     );

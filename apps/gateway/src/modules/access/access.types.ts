@@ -1,4 +1,4 @@
-import { FIELD_CHECK_KIND_VALUES, type FieldCheckKind, type RuleId } from '@tsukasa/domain';
+import { FIELD_CHECK_KIND_VALUES, SUSPENSION_GROUND_VALUES, type FieldCheckKind, type RuleId } from '@tsukasa/domain';
 import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual, PageInfo } from '../../graphql/shared.types.ts';
@@ -33,6 +33,12 @@ export const FieldCheckKindEnum = graphqlEnum(FIELD_CHECK_KIND_VALUES, {
   description: 'The viewer’s own record, the asset’s owner, a role of the rulebook, or a grant.',
 });
 
+export const SuspensionGroundEnum = graphqlEnum(SUSPENSION_GROUND_VALUES, {
+  name: 'SuspensionGround',
+  description:
+    'Why an account is suspended, which decides the rule cited: in Kitami a breach of the privacy law (KTM-10-4) or an ordinary revocation (KTM-10-1, KTM-10-3); Minato suspends under MNT-16 whatever the ground.',
+});
+
 @ObjectType()
 export class AccessReason {
   @Field(() => AccessDenialCode) code!: AccessDenialCode;
@@ -60,6 +66,11 @@ export class Account {
   @Field(() => Date, { nullable: true, description: 'End declared at application (MNT-11), exclusive.' }) validTo!: Date | null;
   @Field(() => Date, { nullable: true }) suspendedAt!: Date | null;
   @Field(() => String, { nullable: true }) suspensionReason!: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The rules the suspension was made under, by its ground (KTM-10-4, or KTM-10-1 and KTM-10-3; MNT-16).',
+  })
+  suspensionRuleIds!: RuleId[] | null;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
   @Field(() => [String]) ruleIds!: RuleId[];

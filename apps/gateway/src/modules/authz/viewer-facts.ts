@@ -1,7 +1,17 @@
 // What the decisions need to know about a staff member (roles at an instant, tenures, grants) and
 // about information assets, read from the database.
 import { accessRepo, toIsoOrNull, type Db } from '@tsukasa/db';
-import { rolesAt, type AssetFact, type AssetKind, type GrantFact, type HeldRole, type RulebookId, type TenureFact, type ViewerFacts } from '@tsukasa/domain';
+import {
+  deputationNeedsAbsence,
+  rolesAt,
+  type AssetFact,
+  type AssetKind,
+  type GrantFact,
+  type HeldRole,
+  type RulebookId,
+  type TenureFact,
+  type ViewerFacts,
+} from '@tsukasa/domain';
 
 const iso = toIsoOrNull;
 
@@ -26,7 +36,7 @@ export function toAssetFact(a: accessRepo.AssetFactRow): AssetFact {
 
 export const toTenure = (t: accessRepo.TenureRow): TenureFact => ({ staffId: t.staff_id, positionId: t.position_id, from: t.valid_from, to: t.valid_to });
 
-/** Everything the decisions need to know about one staff member, loaded in five statements. */
+/** Everything the decisions need to know about one staff member, loaded in six statements. */
 export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
   const [tenures, deputations, grants] = await Promise.all([
     accessRepo.tenuresOfStaff(db, [staffId]),
@@ -34,12 +44,15 @@ export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
     accessRepo.grantsOfStaff(db, [staffId]),
   ]);
   const positions = [...new Set([...tenures.map((t) => t.position_id), ...deputations.map((d) => d.principal_position_id)])];
-  const [bindings, principalTenures] = await Promise.all([
+  // KTM-3-6: a deputation that needs an absence of its principal reads the declared absences.
+  const absentPositions = [...new Set(deputations.filter((d) => deputationNeedsAbsence({ ruleIds: d.rule_ids })).map((d) => d.principal_position_id))];
+  const [bindings, principalTenures, absences] = await Promise.all([
     accessRepo.bindingsOfPositions(db, positions),
     accessRepo.tenuresOfPositions(
       db,
       deputations.map((d) => d.principal_position_id),
     ),
+    accessRepo.absencesOfPositions(db, absentPositions),
   ]);
   const allTenures = [...tenures, ...principalTenures];
   const positionOrgUnit = new Map(allTenures.map((t) => [t.position_id, t.org_unit_id]));
@@ -64,6 +77,7 @@ export async function loadStaffFacts(db: Db, staffId: string, at: Date) {
       to: d.valid_to,
       ruleIds: d.rule_ids,
     })),
+    absences: absences.map((x) => ({ id: x.id, positionId: x.position_id, from: x.valid_from, to: x.valid_to })),
   });
   const viewer: ViewerFacts = { staffId, roles, tenures: tenureFacts, grants: grants.map(toGrantFact) };
   return { viewer, positionOrgUnit };

@@ -56,11 +56,12 @@ export class MaintenanceResolver {
       closedPeriods: calendar.closedPeriods.map((p) => ({ from: p.from, to: p.to })),
       closedOnNationalHolidays: calendar.closedOnNationalHolidays,
       ruleIds: calendar.ruleIds,
+      hoursSetting: calendar.hoursSetting ? { label: calendar.hoursSetting.label, note: calendar.hoursSetting.note ?? null } : null,
       stopRuleIds: maintenanceRules(system.rulebook_id).stopRuleIds,
       upcoming: windows.map((w) => service.toWindow(w, system.rulebook_id, now)),
       openNow: state.open
-        ? { at: now, open: true, code: null, reason: null, ruleIds: state.ruleIds }
-        : { at: now, open: false, code: state.code, reason: state.reason, ruleIds: state.ruleIds },
+        ? { at: now, open: true, code: null, reason: null, ruleIds: state.ruleIds, setting: null }
+        : { at: now, open: false, code: state.code, reason: state.reason, ruleIds: state.ruleIds, setting: state.setting ?? null },
       viewerMayPlan: await service.viewerMayPlan(ctx, system),
     });
   }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { accessRepo, maintenanceRepo, registryRepo, requestRepo, toDate, toDateOrNull, toIsoOrNull, type Db } from '@tsukasa/db';
 import {
+  ABSENCE_MESSAGES,
   announcementRefusal,
   cancellationRefusal,
   cancelReasonErrors,
@@ -91,6 +92,8 @@ export async function administratorOrThrow(
   const duty = await viewerDuty(ctx, db, system, table, rulebookId);
   if (duty?.allowed) return { ruleIds: duty.ruleIds, onBehalfOfStaffId: duty.onBehalfOfStaffId };
   if (v.registryAdmin && !opts.roleRequired) return { ruleIds: [], onBehalfOfStaffId: null };
+  // KTM-3-6: the deputy acts for the 統括管理者 only during a declared absence.
+  if (duty?.deputyNotActing) throw forbiddenWith(ABSENCE_MESSAGES.deputyNotActing, duty.ruleIds);
   throw forbiddenWith(refusal, duty?.ruleIds ?? allRules);
 }
 

@@ -96,6 +96,18 @@ export class OperatingState {
   @Field(() => ClosureCodeEnum, { nullable: true, description: 'Why it is closed; null when open.' }) code!: ClosureCode | null;
   @Field(() => Bilingual, { nullable: true, description: 'Why it is closed; null when open.' }) reason!: Bilingual | null;
   @Field(() => [String]) ruleIds!: RuleId[];
+  @Field(() => Bilingual, {
+    nullable: true,
+    description: 'The municipality setting that closed it, when no rule sets the hours (e.g. Kawasaki’s business hours; KWO-7-1 sets none).',
+  })
+  setting!: Bilingual | null;
+}
+
+@ObjectType({ description: 'A municipality’s setting of the operating hours its rulebook leaves open.' })
+export class HoursSetting {
+  @Field(() => Bilingual, { description: 'Which setting, e.g. 川崎市の業務時間の設定.' }) label!: Bilingual;
+  @Field(() => Bilingual, { nullable: true, description: 'What the rulebook does say about these hours, with its rule (KWO-7-1: no use outside 業務時間).' })
+  note!: Bilingual | null;
 }
 
 @ObjectType({ description: 'When a system may be used: its rulebook’s hours and the announced windows (SPEC §6).' })
@@ -105,8 +117,10 @@ export class SystemOperatingCalendar {
   @Field(() => [WeekdayHours]) weekly!: WeekdayHours[];
   @Field(() => [ClosedPeriod]) closedPeriods!: ClosedPeriod[];
   @Field(() => Boolean) closedOnNationalHolidays!: boolean;
-  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1, KWO-7-1); empty: the rulebook sets none (open all day).' })
+  @Field(() => [String], { description: 'The rules setting the hours (MNT-15-1, KTM-15-1); empty: the rulebook sets none, and the hours are `hoursSetting`.' })
   ruleIds!: RuleId[];
+  @Field(() => HoursSetting, { nullable: true, description: 'The municipality’s setting of the hours, when no rule sets them; null when `ruleIds` do.' })
+  hoursSetting!: HoursSetting | null;
   @Field(() => [String], { description: 'The rules stops are made under (MNT-15-2, KTM-15-2 …).' }) stopRuleIds!: RuleId[];
   @Field(() => [MaintenanceWindow], { description: 'Announced windows not yet over, by start.' }) upcoming!: MaintenanceWindow[];
   @Field(() => OperatingState) openNow!: OperatingState;

@@ -61,6 +61,21 @@ describe('request kinds cite the rules of the viewer’s rulebooks only', () => 
     expect(rights.fields.find((f) => f.key === 'staffId')!.ruleIds).toEqual(['MNT-17-2']);
   });
 
+  it('each kind names the paper form of the municipality’s rulebook, or none', async () => {
+    const FORMS = `query($b: String) { requestKinds(rulebookId: $b) { key paperForm } }`;
+    const forms = async (municipality: string, b: string | null = null) => {
+      const r = await gw.gql<{ requestKinds: { key: string; paperForm: string | null }[] }>(FORMS, { b }, { token: await gw.signIn(municipality) });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return Object.fromEntries(r.data!.requestKinds.map((k) => [k.key, k.paperForm]));
+    };
+    const minato = await forms('minato');
+    expect([minato.user_addition, minato.user_termination, minato.access_rights_update]).toEqual(['第1号様式', '第2号様式', '第6号様式']);
+    // Kitami defines no forms; Kawasaki's ward office 第1号様式 is the form ledger (KWO-5-2), not an application.
+    expect(Object.values(await forms('kitami')).filter((f) => f !== null)).toEqual([]);
+    expect((await forms('kawasaki', 'KWO')).user_addition).toBeNull();
+    expect((await forms('arakawa')).new_system_introduction).toBe('申請書及び必要性・費用・効果・代替手段等の資料');
+  });
+
   it('another municipality’s rulebook is refused as bad input', async () => {
     const token = await gw.signIn('minato');
     for (const b of ['ARK', 'KTM', 'NOPE']) {

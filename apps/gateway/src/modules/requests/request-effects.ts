@@ -1,5 +1,6 @@
 import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
 import {
+  suspensionRuleIds,
   accountChangeReason,
   DEFAULT_AUTHORITY_PROFILE,
   effectConflict,
@@ -106,7 +107,14 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
         db,
         a.id,
         a.version,
-        suspend ? { suspended_at: ctx.now(), suspension_reason: accountChangeReason(request.number) } : { suspended_at: null, suspension_reason: null },
+        suspend
+          ? {
+              suspended_at: ctx.now(),
+              suspension_reason: accountChangeReason(request.number),
+              // The ground the requester gave decides the paragraph: KTM-10-4 on a privacy-law breach, else KTM-10-1/KTM-10-3.
+              suspension_rule_ids: suspensionRuleIds(request.rulebook_id, c.privacyBreach === true ? 'privacy_breach' : 'revocation'),
+            }
+          : { suspended_at: null, suspension_reason: null, suspension_rule_ids: null },
       );
       changed.push({ targetType: 'account', targetId: a.id, after: { suspended: suspend } });
       break;

@@ -4,6 +4,7 @@ import {
   fieldsFor,
   type RequestStatus,
   kindRuleIds,
+  paperFormFor,
   kindsFor,
   positionsAt,
   REQUEST_MESSAGES,
@@ -104,7 +105,7 @@ export class RequestResolver {
           graphqlObject(RequestKind, {
             key: kind.key,
             name: kind.name,
-            paperForm: kind.paperForm ?? null,
+            paperForm: paperFormFor(kind, book) ?? null,
             rulebookIds: kind.rulebookIds.filter((b) => own.includes(b)),
             ruleIds: kindRuleIds(kind, own),
             fields: fieldsFor(kind, book).map((f) => ({

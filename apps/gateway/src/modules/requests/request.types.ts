@@ -65,7 +65,12 @@ export class RequestFormOption {
 export class RequestKind {
   @Field(() => String) key!: string;
   @Field(() => Bilingual) name!: Bilingual;
-  @Field(() => String, { nullable: true, description: 'The paper form it replaces, e.g. 第1号様式.' }) paperForm!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The paper form it replaces under the rulebook asked for (or the first of the municipality’s that defines the kind), e.g. MNT 第1号様式; null when that rulebook names none.',
+  })
+  paperForm!: string | null;
   @Field(() => [String]) rulebookIds!: string[];
   @Field(() => [RequestFormField]) fields!: RequestFormField[];
   @Field(() => [String]) ruleIds!: RuleId[];

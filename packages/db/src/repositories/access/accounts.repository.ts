@@ -17,6 +17,7 @@ const ACCOUNT_FIELDS = [
   'duty_position_id',
   'suspended_at',
   'suspension_reason',
+  'suspension_rule_ids',
   'ended_at',
   'end_reason',
   'rule_ids',
@@ -137,13 +138,17 @@ export async function updateAccountIfVersion(
   db: Db,
   id: string,
   version: number,
-  patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>>,
+  patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>> & { suspension_rule_ids?: RuleId[] | null },
 ): Promise<AccountRow | undefined> {
   return first(
     db,
     tables
       .updateTable('account as a')
-      .set({ ...(patch as Partial<Record<'suspended_at' | 'ended_at', Date | null>>), version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
+      .set({
+        ...(patch as Partial<Record<'suspended_at' | 'ended_at', Date | null>> & { suspension_rule_ids?: RuleId[] | null }),
+        version: (eb) => eb(eb.ref('a.version'), '+', 1),
+        updated_at: nowOf(db),
+      })
       .where('a.id', '=', id)
       .where('a.version', '=', version)
       .returning(ACCOUNT_COLUMNS),

@@ -176,3 +176,8 @@ export async function decisionFacts(db: Db, staffId: string, systemId: string, a
 
 /** Built and compiled once: the access decision is the hottest read (sql.ts `prepared`). */
 const decisionFactsStatement = prepared(decisionFactsQuery);
+
+/** The deputations acting for whoever holds a position (its deputies, whatever the day). */
+export async function deputationsForPrincipal(db: Db, positionId: string): Promise<DeputationRow[]> {
+  return run(db, deputations().where('principal_position_id', '=', positionId));
+}

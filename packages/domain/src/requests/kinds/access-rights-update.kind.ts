@@ -63,7 +63,7 @@ function route(ctx: RouteContext): RouteResult {
 export const accessRightsUpdateKind: RequestKind = {
   key: 'access_rights_update',
   name,
-  paperForm: '第6号様式',
+  paperForms: { MNT: '第6号様式' },
   rulebookIds: ['MNT', 'KTM'],
   filers: [role('MNT', 'using_section_chief'), role('KTM', 'using_section_head')],
   fields: [

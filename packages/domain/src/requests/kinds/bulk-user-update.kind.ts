@@ -105,7 +105,7 @@ function route(ctx: RouteContext): RouteResult {
 export const bulkUserUpdateKind: RequestKind = {
   key: 'bulk_user_update',
   name,
-  paperForm: '第3号様式',
+  paperForms: { MNT: '第3号様式' },
   rulebookIds: ['MNT'],
   filers: [role('MNT', 'using_section_chief')],
   fields: [field('changes', 'userChanges', '更新内容（追加・削除）', 'Changes (additions and removals)', true, { ruleIds: RULES }), reasonField(['MNT-12-1'])],

@@ -78,7 +78,7 @@ function route(ctx: RouteContext): RouteResult {
 export const licenceCountChangeKind: RequestKind = {
   key: 'licence_count_change',
   name,
-  paperForm: '第7号様式',
+  paperForms: { MNT: '第7号様式' },
   rulebookIds: ['MNT'],
   filers: [role('MNT', 'using_section_chief')],
   fields: [

@@ -174,6 +174,9 @@ export function arkIntroductionRoute(ctx: RouteContext, opts: { change: boolean 
 export const newSystemIntroductionKind: RequestKind = {
   key: 'new_system_introduction',
   name,
+  // ARK-12 names no numbered form: the application goes with the papers the 情報統括責任者 asks for
+  // (ARK-12-4), the procedure being theirs to set (ARK-12-3).
+  paperForms: { ARK: '申請書及び必要性・費用・効果・代替手段等の資料' },
   rulebookIds: ['ARK'],
   filers: [role('ARK', 'digital_section_chief'), role('ARK', 'using_department_head'), role('ARK', 'system_managing_director')],
   fields: [

@@ -135,7 +135,7 @@ function route(ctx: RouteContext): RouteResult {
 export const userAdditionKind: RequestKind = {
   key: 'user_addition',
   name,
-  paperForm: '第1号様式',
+  paperForms: { MNT: '第1号様式' },
   rulebookIds: ['MNT', 'KTM', 'KWO'],
   filers: [role('MNT', 'using_section_chief'), role('KTM', 'using_section_head'), role('KWO', 'system_usage_manager')],
   fields: [

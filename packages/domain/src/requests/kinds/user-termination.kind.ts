@@ -67,7 +67,7 @@ function route(ctx: RouteContext): RouteResult {
 export const userTerminationKind: RequestKind = {
   key: 'user_termination',
   name,
-  paperForm: '第2号様式',
+  paperForms: { MNT: '第2号様式' },
   rulebookIds: ['MNT', 'KTM'],
   filers: [role('MNT', 'using_section_chief'), role('KTM', 'using_section_head')],
   fields: [

@@ -89,7 +89,7 @@ function route(ctx: RouteContext): RouteResult {
 export const workRequestKind: RequestKind = {
   key: 'work_request',
   name,
-  paperForm: '第4号様式・第5号様式',
+  paperForms: { MNT: '第4号様式・第5号様式' },
   rulebookIds: ['MNT'],
   filers: [role('MNT', 'using_section_chief')],
   fields: [

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { query } from '#lib/graphql/client.ts';
 import { loadPartialQuery, loadQuery } from '#lib/graphql/load.ts';
-import { PositionsQuery, StaffBriefQuery, StaffDetailQuery } from '#lib/graphql/people.graphql.ts';
+import { PositionAbsencesQuery, PositionsQuery, StaffBriefQuery, StaffDetailQuery, type PositionAbsences } from '#lib/graphql/people.graphql.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async (event) => {
@@ -24,5 +24,27 @@ export const load: PageLoad = async (event) => {
   const principalNames: Record<string, string> = {};
   for (const principal of principals) if (principal) principalNames[principal.id] = principal.displayName;
 
-  return { staff, forbidden, positions, principalNames };
+  // KTM-3-6: a post whose deputy acts only while its holder is absent shows the declared absences.
+  const absences = (
+    await Promise.all(
+      staff.positions.map((position) =>
+        query(PositionAbsencesQuery, { positionId: position.id }, { fetch: event.fetch, requestPolicy: 'network-only' })
+          .then((result) => result.positionAbsences)
+          .catch(() => null),
+      ),
+    )
+  ).filter((a): a is PositionAbsences => !!a && a.deputyOnlyWhenAbsent);
+  const absenceStaffIds = [...new Set(absences.flatMap((a) => [...a.deputyStaffIds, ...a.absences.map((x) => x.declaredById)]))];
+  const absenceNames: Record<string, string> = {};
+  await Promise.all(
+    absenceStaffIds.map((id) =>
+      query(StaffBriefQuery, { id }, { fetch: event.fetch, requestPolicy: 'cache-first' })
+        .then((result) => {
+          if (result.staffMember) absenceNames[id] = result.staffMember.displayName;
+        })
+        .catch(() => undefined),
+    ),
+  );
+
+  return { staff, forbidden, positions, principalNames, absences, absenceNames };
 };
