@@ -11,6 +11,10 @@ export interface BadgeKind {
 
 // One line a kind: the tone each value wears (anything not listed is neutral).
 export const BADGE_KINDS = {
+  lifecycle: {
+    prefix: 'status.',
+    tones: { info: ['PROPOSED'], success: ['IN_SERVICE'], warning: ['UNDER_CHANGE'], caution: ['RETIRING'], neutral: ['RETIRED'] },
+  },
   account: {
     prefix: 'account.status.',
     testId: 'account-status',
