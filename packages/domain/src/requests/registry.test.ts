@@ -2,12 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RulebookId } from '../model/types.ts';
 import { findRule, rulebookIds } from '../rulebooks/index.ts';
-import { filingErrors, findRequestKind, kindsFor, previewRoute, requestKinds, validateContent } from './registry.ts';
+import { filingErrors, findRequestKind, kindsCitingRule, kindsFor, previewRoute, requestKinds, validateContent } from './registry.ts';
 import { actorIsRequesterSide } from './invariants.ts';
 import { ctxFor } from './request-fixtures.ts';
 import type { FormField, RequestKind, RouteContext } from './request.types.ts';
 
 describe('the kinds and their rulebooks', () => {
+  it('finds the kinds that cite a rule, through its article or paragraph too, within one rulebook', () => {
+    const keys = (id: RulebookId, ruleId: Parameters<typeof kindsCitingRule>[1]) => kindsCitingRule(id, ruleId).map((k) => k.key);
+    expect(keys('MNT', 'MNT-10')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-10-1')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-13-1')).toEqual(['system_modification']);
+    expect(keys('KWO', 'KWO-6-1')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-1-1')).toEqual([]);
+  });
+
   it('finds kinds by key and lists only what a rulebook defines', () => {
     expect(findRequestKind('work_request')?.paperForm).toBe('第4号様式・第5号様式');
     expect(findRequestKind('nope')).toBeUndefined();
