@@ -3,7 +3,8 @@ import type { rulesJa } from './rules.ja.ts';
 export const rulesEn: Record<keyof typeof rulesJa, string> = {
   'nav.rules': 'Rule coverage',
   'rules.title': 'Rule coverage',
-  'rules.lead': 'How this product stands to each article, paragraph and item of the regulations: decided, recorded, left to a person, outside software, or not yet acted on.',
+  'rules.lead':
+    'How this product stands to each article, paragraph and item of the regulations: decided, recorded, left to a person, outside software, or not yet acted on.',
   'rules.count': '{count} rule|{count} rules',
   'rules.filter.book': 'Rulebook',
   'rules.filter.allBooks': 'All rulebooks',

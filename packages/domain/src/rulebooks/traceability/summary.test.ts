@@ -32,7 +32,10 @@ describe('coverage summary', () => {
     for (const book of rulebookIds) {
       const ids = ruleIdsOf(book);
       const summary = coverageSummary(ids);
-      expect(Object.values(summary.counts).reduce((a, b) => a + b, 0), book).toBe(ids.length);
+      expect(
+        Object.values(summary.counts).reduce((a, b) => a + b, 0),
+        book,
+      ).toBe(ids.length);
       expect(summary.executedOrRecorded, book).toBe(ids.filter((id) => ['executed', 'recorded'].includes(coverageOf(id).class)).length);
       expect(summary.behaviour, book).toBeGreaterThan(0);
       expect(summary.executedOrRecordedPercent, book).toBeCloseTo((100 * summary.executedOrRecorded) / summary.behaviour, 1);
