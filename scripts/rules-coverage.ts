@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRule, isValidRuleId, rulebookIds, rulebooks, ruleIdsOf, type RuleId, type RulebookId } from '../packages/domain/src/index.ts';
-import { BEHAVIOUR_CLASSES, coverageOf, RULE_CLASSES, type RuleClass } from '../packages/domain/src/rulebooks/traceability/index.ts';
+import { coverageOf } from '../packages/domain/src/rulebooks/traceability/index.ts';
+import { COVERAGE_COLUMNS, coverageSummary, type CoverageColumn, type CoverageSummary } from '../packages/domain/src/rulebooks/traceability/summary.ts';
 import { isUnknownOnPurpose, repositoryRoot, scanCitations, type Citation } from './rule-citations.ts';
 
 const DOC = 'docs/rule-coverage.md';
@@ -35,8 +36,8 @@ const isBookkeeping = (file: string): boolean =>
 const isImplementation = (file: string): boolean =>
   !isTest(file) && !file.endsWith('.md') && !file.startsWith('test/') && !/(\.testing\.ts$|\/testing\/)/.test(file);
 
-type Column = RuleClass | 'byParts';
-const COLUMNS: readonly Column[] = [...RULE_CLASSES, 'byParts'];
+type Column = CoverageColumn;
+const COLUMNS = COVERAGE_COLUMNS;
 
 interface RuleRow {
   ruleId: RuleId;
@@ -75,18 +76,7 @@ function wordsOf(ruleId: RuleId): string {
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
 
-interface Tally {
-  counts: Record<Column, number>;
-  behaviour: number;
-  executedOrRecorded: number;
-}
-
-function tally(rows: readonly RuleRow[]): Tally {
-  const counts = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<Column, number>;
-  for (const row of rows) counts[row.cls] += 1;
-  const behaviour = BEHAVIOUR_CLASSES.reduce((n, c) => n + counts[c], 0);
-  return { counts, behaviour, executedOrRecorded: counts.executed + counts.recorded };
-}
+const tally = (rows: readonly RuleRow[]): CoverageSummary => coverageSummary(rows.map((r) => r.ruleId));
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 const fileList = (files: readonly string[]): string =>
@@ -119,7 +109,7 @@ function markdown(rows: readonly RuleRow[]): string {
     `| Rulebook | ${COLUMNS.join(' | ')} | behaviour rules | executed or recorded |`,
     `| --- | ${COLUMNS.map(() => '---:').join(' | ')} | ---: | ---: |`,
   ];
-  const summaryRow = (label: string, t: Tally) =>
+  const summaryRow = (label: string, t: CoverageSummary) =>
     `| ${label} | ${COLUMNS.map((c) => t.counts[c]).join(' | ')} | ${t.behaviour} | ${t.executedOrRecorded} (${percent(t.executedOrRecorded, t.behaviour)}) |`;
   for (const book of rulebookIds) lines.push(summaryRow(book, tally(rows.filter((r) => r.book === book))));
   lines.push(summaryRow('All', tally(rows)), '');

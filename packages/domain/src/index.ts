@@ -1,6 +1,8 @@
 export * from './model/types.ts';
 export * from './rulebooks/index.ts';
 export { parseRuleIdsInput } from './rulebooks/rule-id-input.ts';
+export * from './rulebooks/traceability/index.ts';
+export * from './rulebooks/traceability/summary.ts';
 export * from './glossary.ts';
 export * from './english.ts';
 export * from './wareki.ts';

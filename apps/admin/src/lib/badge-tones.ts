@@ -61,6 +61,11 @@ export const BADGE_KINDS = {
     testId: 'request-status',
     tones: { info: ['IN_PROGRESS'], warning: ['RETURNED'], success: ['APPROVED'], danger: ['REJECTED'], neutral: ['WITHDRAWN'] },
   },
+  ruleClass: {
+    prefix: 'rules.class.',
+    testId: 'rule-class',
+    tones: { success: ['EXECUTED', 'RECORDED'], info: ['JUDGEMENT'], warning: ['GAP'], neutral: ['NOT_SOFTWARE', 'DEFINITION', 'PURPOSE', 'BY_PARTS'] },
+  },
 } as const satisfies Record<string, BadgeKind>;
 
 export type BadgeKindName = keyof typeof BADGE_KINDS;

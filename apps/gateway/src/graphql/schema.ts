@@ -16,7 +16,7 @@ import { AuthResolver, ViewerPermissionsResolver } from '../modules/auth/auth.re
 import { InformationAssetResolver } from '../modules/registry/information-asset.resolver.ts';
 import { OrgUnitResolver, OwnerResolver, PositionResolver } from '../modules/registry/org.resolver.ts';
 import { SystemImportResolver, SystemResolver } from '../modules/registry/system.resolver.ts';
-import { RulebookResolver } from '../modules/rulebook/rulebook.resolver.ts';
+import { RulebookCoverageResolver, RulebookResolver } from '../modules/rulebook/rulebook.resolver.ts';
 import { authChecker } from './rules.ts';
 import { accessResolvers } from '../modules/access/access.resolver.ts';
 import { DesignationResolver } from '../modules/access/designation.resolver.ts';
@@ -41,6 +41,7 @@ export const resolvers = [
   PositionResolver,
   OwnerResolver,
   RulebookResolver,
+  RulebookCoverageResolver,
   ...peopleResolvers,
   AbsenceResolver,
   ...accessResolvers,

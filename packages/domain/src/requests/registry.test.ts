@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RulebookId } from '../model/types.ts';
 import { findRule, rulebookIds } from '../rulebooks/index.ts';
-import { filingErrors, findRequestKind, kindsFor, paperFormFor, previewRoute, requestKinds, validateContent } from './registry.ts';
+import { filingErrors, findRequestKind, kindsCitingRule, kindsFor, paperFormFor, previewRoute, requestKinds, validateContent } from './registry.ts';
 import { actorIsRequesterSide } from './invariants.ts';
 import { ctxFor } from './request-fixtures.ts';
 import type { FormField, RequestKind, RouteContext } from './request.types.ts';
@@ -29,6 +29,15 @@ describe('the kinds and their rulebooks', () => {
     expect(form('data_use_consultation', 'ARK')).toBeUndefined();
     // A form is named only under a rulebook that defines the kind.
     for (const kind of requestKinds) for (const book of Object.keys(kind.paperForms ?? {})) expect(kind.rulebookIds).toContain(book);
+  });
+
+  it('finds the kinds that cite a rule, through its article or paragraph too, within one rulebook', () => {
+    const keys = (id: RulebookId, ruleId: Parameters<typeof kindsCitingRule>[1]) => kindsCitingRule(id, ruleId).map((k) => k.key);
+    expect(keys('MNT', 'MNT-10')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-10-1')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-13-1')).toEqual(['system_modification']);
+    expect(keys('KWO', 'KWO-6-1')).toEqual(['user_addition']);
+    expect(keys('MNT', 'MNT-1-1')).toEqual([]);
   });
 
   it('finds kinds by key and lists only what a rulebook defines', () => {

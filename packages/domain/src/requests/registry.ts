@@ -218,3 +218,15 @@ export function previewRoute(kind: RequestKind, ctx: RouteContext): RouteResult 
   const routed = kind.route(ctx);
   return { ...routed, errors: dedupe([...filing, ...validateContent(kind, ctx), ...routed.errors]) };
 }
+
+/**
+ * The kinds of a rulebook that cite a rule, in the menu's order: the kind or one of its form fields
+ * cites the rule itself, or the article or paragraph that holds it (a kind citing MNT-10 cites
+ * MNT-10-1 too).
+ */
+export function kindsCitingRule(rulebookId: RulebookId, ruleId: RuleId): RequestKind[] {
+  const holds = (cited: RuleId) => ruleId === cited || ruleId.startsWith(`${cited}-`);
+  return kindsFor(rulebookId).filter((kind) =>
+    [...kindRuleIds(kind, [rulebookId]), ...fieldsFor(kind, rulebookId).flatMap((f) => f.ruleIds ?? [])].some(holds),
+  );
+}

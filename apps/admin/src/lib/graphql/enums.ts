@@ -12,3 +12,7 @@ export const MANAGEMENT_TYPES = enumValues<'ManagementType'>()(['DIGITAL_SECTION
 export type SortDirection = EnumOf<'SortDirection'>;
 export type SystemSortField = EnumOf<'SystemSortField'>;
 export const SYSTEM_SORT_FIELDS = enumValues<'SystemSortField'>()(['NAME', 'MANAGING_ORG_UNIT', 'UPDATED_AT']);
+
+/** How the product stands to a rule (規程対応表), from what it does to what it leaves aside. */
+export type RuleClass = EnumOf<'RuleClass'>;
+export const RULE_CLASSES = enumValues<'RuleClass'>()(['EXECUTED', 'RECORDED', 'JUDGEMENT', 'GAP', 'NOT_SOFTWARE', 'DEFINITION', 'PURPOSE', 'BY_PARTS']);

@@ -6,6 +6,7 @@ import { incidentsEn } from './incidents.en.ts';
 import { maintenanceEn } from './maintenance.en.ts';
 import { registersEn } from './registers.en.ts';
 import { registryEn } from './registry.en.ts';
+import { rulesEn } from './rules.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Tsukasa 司',
@@ -518,4 +519,5 @@ export const en: Record<MessageKey, string> = {
   ...maintenanceEn,
   ...registersEn,
   ...registryEn,
+  ...rulesEn,
 };

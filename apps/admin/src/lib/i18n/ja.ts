@@ -6,6 +6,7 @@ import { incidentsJa } from './incidents.ja.ts';
 import { maintenanceJa } from './maintenance.ja.ts';
 import { registersJa } from './registers.ja.ts';
 import { registryJa } from './registry.ja.ts';
+import { rulesJa } from './rules.ja.ts';
 
 export const ja = {
   'app.name': '司 Tsukasa',
@@ -517,6 +518,7 @@ export const ja = {
   ...maintenanceJa,
   ...registersJa,
   ...registryJa,
+  ...rulesJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

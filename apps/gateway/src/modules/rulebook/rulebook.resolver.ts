@@ -1,9 +1,9 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { findRule, parseRuleId } from '@tsukasa/domain';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { coverageOf, coverageSummary, COVERAGE_COLUMNS, findRule, kindsCitingRule, parseRuleId, ruleIdsOf, type RulebookId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { Rule } from '../../graphql/rules.ts';
 import { toRulebook } from './rulebook.mappers.ts';
-import { RuleText, Rulebook } from './rulebook.types.ts';
+import { RuleCoverage, RuleCoverageSummary, RuleText, Rulebook } from './rulebook.types.ts';
 import { authRepo } from '@tsukasa/db';
 import { graphqlObject } from '../../graphql/object.ts';
 
@@ -30,6 +30,41 @@ export class RulebookResolver {
       articleNumber: ref.article.number,
       caption: ref.article.caption,
       text: ref.text,
+    });
+  }
+}
+
+/** The traceability matrix of a rulebook (規程対応表): computed in the domain, only when asked for. */
+@Resolver(() => Rulebook)
+export class RulebookCoverageResolver {
+  @FieldResolver(() => [RuleCoverage], { description: 'Every article, paragraph and item in document order, with how the product stands to it.' })
+  coverage(@Root() book: Rulebook): RuleCoverage[] {
+    const id = book.id as RulebookId;
+    return ruleIdsOf(id).map((ruleId) => {
+      const ref = findRule(ruleId);
+      const entry = coverageOf(ruleId);
+      return graphqlObject(RuleCoverage, {
+        ruleId,
+        level: ref.level,
+        articleNumber: ref.article.number,
+        caption: ref.article.caption,
+        captionEn: ref.article.captionEn,
+        text: ref.text,
+        class: entry.class,
+        reason: entry.class === 'notSoftware' ? entry.reason : null,
+        requestKinds: kindsCitingRule(id, ruleId).map((kind) => ({ key: kind.key, name: kind.name })),
+      });
+    });
+  }
+
+  @FieldResolver(() => RuleCoverageSummary, { description: 'The rules counted by class, and the share of behaviour rules executed or recorded.' })
+  coverageSummary(@Root() book: Rulebook): RuleCoverageSummary {
+    const summary = coverageSummary(ruleIdsOf(book.id as RulebookId));
+    return graphqlObject(RuleCoverageSummary, {
+      counts: COVERAGE_COLUMNS.map((c) => ({ class: c, count: summary.counts[c] })),
+      behaviour: summary.behaviour,
+      executedOrRecorded: summary.executedOrRecorded,
+      executedOrRecordedPercent: summary.executedOrRecordedPercent,
     });
   }
 }
