@@ -31,6 +31,7 @@ function sample(number: number): PrescribedForm {
     date: cal.at(filedOn, '09:15'),
     addressee: def.addressee ?? '',
     applicant: { section: '芝地区総合支所区民課', title: '芝地区総合支所区民課長', name: '山本 花子' },
+    applicantLabel: def.applicantLabel,
     lead: def.lead,
     entries: [
       { label: '職員', values: ['田中 次郎'] },
@@ -107,6 +108,7 @@ describe('the forms of MNT (様式)', () => {
         form.number,
         def.title,
         ...(def.addressee ? [`${def.addressee}　様`] : []),
+        def.applicantLabel,
         '港区　芝地区総合支所区民課',
         '氏名　山本 花子',
         def.lead,

@@ -108,7 +108,7 @@ class FormWriter {
       `氏名　${form.applicant.name}`,
     ].filter((l) => l !== '');
     const top = this.pdf.y;
-    this.pdf.text('申請者', x - 16 * MM, top, { width: 15 * MM, lineBreak: false });
+    this.pdf.text(form.applicantLabel ?? '申請者', x - 16 * MM, top, { width: 15 * MM, lineBreak: false });
     this.pdf.text(lines.join('\n'), x, top, { width: w });
     const end = this.pdf.y;
     // The applicant's 印: the family name in a small circle, beside the name.

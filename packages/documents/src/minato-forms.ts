@@ -14,6 +14,8 @@ export interface MinatoFormDefinition {
   source: string;
   /** To whom the article has it sent; null for a form the section keeps (第5号様式). */
   addressee: string | null;
+  /** What the form calls who files it, after the article's verb: 申請者, 通知者, 依頼者, 作成者, 報告者. */
+  applicantLabel: string;
   lead: string;
   /**
    * The route steps whose decisions fill the approval boxes; absent = every step that decides (not the
@@ -33,6 +35,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システム使用許可申請書',
     source: 'user_addition',
     addressee: '保健福祉課長',
+    applicantLabel: '申請者',
     lead: '福祉総合システム運用要領第10条第1項の規定により、次のとおりシステムの使用を申請します。',
     ruleIds: ['MNT-10-1', 'MNT-10-2'],
   },
@@ -43,6 +46,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システム使用終了通知書',
     source: 'user_termination',
     addressee: '保健福祉課長',
+    applicantLabel: '通知者',
     lead: '福祉総合システム運用要領第11条第1項の規定により、次のとおりシステムの使用の終了を通知します。',
     ruleIds: ['MNT-11-1', 'MNT-11-2'],
   },
@@ -53,6 +57,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システムユーザ更新申請書',
     source: 'bulk_user_update',
     addressee: '保健福祉課長',
+    applicantLabel: '申請者',
     lead: '福祉総合システム運用要領第12条第1項の規定により、次のとおりユーザの更新を一括して申請します。',
     ruleIds: ['MNT-12-1', 'MNT-12-2'],
   },
@@ -65,6 +70,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システム作業依頼一覧',
     source: 'work_request',
     addressee: '保健福祉課長',
+    applicantLabel: '依頼者',
     lead: '福祉総合システム運用要領第14条第1項の規定により、次のとおり作業を依頼し、報告します。',
     stepKeys: ['report', 'change_management', 'perform'],
     fieldKeys: ['workDescription', 'desiredCompletionDate', 'changeManagementApprovalNeeded', 'presence'],
@@ -77,6 +83,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システム作業確認票',
     source: 'work_request',
     addressee: null,
+    applicantLabel: '作成者',
     lead: '福祉総合システム運用要領第14条第4項の規定により、保守業務受託者から作業完了の報告を受けた作業を次のとおり確認しました。',
     stepKeys: ['perform', 'confirm', 'cross_check'],
     fieldKeys: ['workDescription', 'desiredCompletionDate'],
@@ -89,6 +96,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システムアクセス権限更新申請書',
     source: 'access_rights_update',
     addressee: '保健福祉課長',
+    applicantLabel: '申請者',
     lead: '福祉総合システム運用要領第17条第2項の規定により、次のとおりアクセス権限の更新を申請します。',
     ruleIds: ['MNT-17-2', 'MNT-17-3'],
   },
@@ -99,6 +107,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システムライセンス数更新申請書',
     source: 'licence_count_change',
     addressee: '保健福祉課長',
+    applicantLabel: '申請者',
     lead: '福祉総合システム運用要領第18条第2項の規定により、次のとおりライセンス数の更新を申請します。',
     ruleIds: ['MNT-18-1', 'MNT-18-2'],
   },
@@ -109,6 +118,7 @@ export const MINATO_FORMS: readonly MinatoFormDefinition[] = [
     title: '福祉総合システム障害等対応連絡票',
     source: 'incident',
     addressee: '保健福祉課長',
+    applicantLabel: '報告者',
     lead: '福祉総合システム運用要領第22条第3項の規定により、次のとおり障害等の発生及び対応状況を報告します。',
     ruleIds: ['MNT-22-3', 'MNT-22-4'],
   },

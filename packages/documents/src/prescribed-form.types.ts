@@ -54,6 +54,8 @@ export interface PrescribedForm {
   addressee: string;
   /** Who files it: their section, title and name as printed. */
   applicant: { section: string | null; title: string | null; name: string };
+  /** What the form calls who files it: 申請者 (the default), 通知者, 依頼者, 作成者, 報告者. */
+  applicantLabel?: string;
   /** The sentence above 記, e.g. 次のとおり申請します。 */
   lead: string;
   entries: FormEntry[];

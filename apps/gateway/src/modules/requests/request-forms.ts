@@ -36,7 +36,7 @@ async function staffName(ctx: Context, id: unknown): Promise<string> {
 }
 
 /** The positions a person held on a day: their titles and the sections they sit in. */
-async function postOf(ctx: Context, staffId: string, at: Date): Promise<{ section: string | null; title: string | null }> {
+export async function postOf(ctx: Context, staffId: string, at: Date): Promise<{ section: string | null; title: string | null }> {
   const day = localDateAt(at);
   const held = (await ctx.loaders.tenuresOfStaff.load(staffId)).filter((t) => t.valid_from <= day && (t.valid_to === null || t.valid_to >= day));
   const first = held[0];
@@ -183,6 +183,7 @@ export async function requestForm(ctx: Context, request: requestRepo.RequestRow,
     date: filedAt,
     addressee: def.addressee ?? '',
     applicant: { section: post.section, title: post.title, name: requester ? fullName(requester) : request.requester_id },
+    applicantLabel: def.applicantLabel,
     lead: def.lead,
     entries,
     table,
@@ -196,7 +197,7 @@ export function formDefinition(rulebookId: string, kindKey: string, number: numb
   return def && formsOfRequest(rulebookId, kindKey).includes(def) ? def : null;
 }
 
-export async function renderRequestForm(form: PrescribedForm) {
+export async function renderPaperForm(form: PrescribedForm) {
   const buffer = await renderFormPdf(form);
   return { fileName: formFileName(form), mimeType: 'application/pdf', base64: buffer.toString('base64') };
 }

@@ -25,7 +25,7 @@ import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
 import { committeeOfStep, meetingOfStep } from './step-committee.ts';
 import { toRequest } from './request.mappers.ts';
-import { formDefinition, formsOfRequest, renderRequestForm, requestForm } from './request-forms.ts';
+import { formDefinition, formsOfRequest, renderPaperForm, requestForm } from './request-forms.ts';
 import * as service from './request.service.ts';
 import * as stepService from './step.service.ts';
 import {
@@ -34,9 +34,9 @@ import {
   InboxItem,
   RequestInput,
   RequestConnection,
-  RequestFormFile,
+  PaperFormFile,
   RequestKind,
-  RequestPaperForm,
+  PaperForm,
   RequestStatusEnum,
   Request,
   RoutePreview,
@@ -262,17 +262,17 @@ export class RequestResolver {
     return Promise.all(steps.map((s) => toStep(ctx, s)));
   }
 
-  @FieldResolver(() => [RequestPaperForm], { description: 'The forms (様式) the rulebook prescribes for this request; empty where it prescribes none.' })
-  paperForms(@Root() r: Request): RequestPaperForm[] {
+  @FieldResolver(() => [PaperForm], { description: 'The forms (様式) the rulebook prescribes for this request; empty where it prescribes none.' })
+  paperForms(@Root() r: Request): PaperForm[] {
     return formsOfRequest(r.rulebookId, r.kindKey).map((f) =>
-      graphqlObject(RequestPaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }),
+      graphqlObject(PaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }),
     );
   }
 
-  @FieldResolver(() => RequestFormFile, {
+  @FieldResolver(() => PaperFormFile, {
     description: 'A prescribed form (様式) filled from the request — applicant, content and the approvals recorded — as a PDF.',
   })
-  async paperFormFile(@Root() r: Request, @Ctx() ctx: Context, @Arg('number', () => Int) number: number): Promise<RequestFormFile> {
+  async paperFormFile(@Root() r: Request, @Ctx() ctx: Context, @Arg('number', () => Int) number: number): Promise<PaperFormFile> {
     const def = formDefinition(r.rulebookId, r.kindKey, number);
     if (!def) {
       throw badInput([
@@ -280,7 +280,7 @@ export class RequestResolver {
       ]);
     }
     const [row] = await requestRepo.requestsByIds(await ctx.db.em(), [r.id]);
-    return graphqlObject(RequestFormFile, await renderRequestForm(await requestForm(ctx, row!, def)));
+    return graphqlObject(PaperFormFile, await renderPaperForm(await requestForm(ctx, row!, def)));
   }
 
   @FieldResolver(() => Staff)
