@@ -138,6 +138,10 @@ describe('the forms of MNT (様式)', () => {
       { role: '保健福祉課長', step: '権限の妥当性の判断', decision: '差戻し', negative: true, decidedBy: '高橋 健', onBehalfOf: '佐藤 一郎', decidedAt },
     ];
     const { text } = await textOf(form);
-    expectInOrder(text, ['差戻し', '高橋', `保健福祉課長（権限の妥当性の判断）　差戻し　高橋 健（佐藤 一郎の代理）　${formatWareki(decidedAt, { withWestern: true })}`]);
+    expectInOrder(text, [
+      '差戻し',
+      '高橋',
+      `保健福祉課長（権限の妥当性の判断）　差戻し　高橋 健（佐藤 一郎の代理）　${formatWareki(decidedAt, { withWestern: true })}`,
+    ]);
   });
 });

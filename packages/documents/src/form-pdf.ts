@@ -78,7 +78,10 @@ class FormWriter {
   }
 
   private textHeight(text: string, width: number, font = REGULAR, size = BODY_SIZE): number {
-    return this.pdf.font(font).fontSize(size).heightOfString(text || ' ', { width });
+    return this.pdf
+      .font(font)
+      .fontSize(size)
+      .heightOfString(text || ' ', { width });
   }
 
   head(form: PrescribedForm): void {
@@ -87,7 +90,10 @@ class FormWriter {
     this.pdf.text(`${form.formNumber}（${form.article}）`, this.left, top, { width: this.width / 2, lineBreak: false });
     const [wareki, western] = formDateLines(form.date);
     this.pdf.text(wareki, this.left + this.width / 2, top, { width: this.width / 2, align: 'right' });
-    this.pdf.font(REGULAR).fontSize(SMALL_SIZE).text(western, this.left + this.width / 2, this.pdf.y, { width: this.width / 2, align: 'right' });
+    this.pdf
+      .font(REGULAR)
+      .fontSize(SMALL_SIZE)
+      .text(western, this.left + this.width / 2, this.pdf.y, { width: this.width / 2, align: 'right' });
     this.pdf.text(`番号　${form.number}`, this.left + this.width / 2, this.pdf.y, { width: this.width / 2, align: 'right' });
     this.pdf.moveDown(1.2);
     this.pdf.font(BOLD).fontSize(TITLE_SIZE).text(form.title, this.left, this.pdf.y, { width: this.width, align: 'center' });
@@ -135,7 +141,10 @@ class FormWriter {
       this.ensure(height);
       const y = this.pdf.y;
       this.pdf.rect(this.left, y, LABEL_WIDTH, height).fillAndStroke('#f2f2f2', '#000000');
-      this.pdf.rect(this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, height).lineWidth(0.6).stroke('#000000');
+      this.pdf
+        .rect(this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, height)
+        .lineWidth(0.6)
+        .stroke('#000000');
       this.pdf.fillColor('#000000').font(REGULAR).fontSize(BODY_SIZE);
       this.pdf.text(e.label, this.left + CELL_PAD, y + CELL_PAD, { width: LABEL_WIDTH - 2 * CELL_PAD });
       this.pdf.text(value, this.left + LABEL_WIDTH + CELL_PAD, y + CELL_PAD, { width: valueWidth });
@@ -161,13 +170,21 @@ class FormWriter {
         const x = this.left + i * colWidth;
         if (fill) this.pdf.rect(x, y, colWidth, height).fillAndStroke(fill, '#000000');
         else this.pdf.rect(x, y, colWidth, height).lineWidth(0.6).stroke('#000000');
-        this.pdf.fillColor('#000000').font(font).fontSize(SMALL_SIZE + 0.5);
+        this.pdf
+          .fillColor('#000000')
+          .font(font)
+          .fontSize(SMALL_SIZE + 0.5);
         this.pdf.text(cell, x + CELL_PAD, y + CELL_PAD, { width: colWidth - 2 * CELL_PAD });
       });
       this.pdf.y = y + height;
     };
     row(table.columns, BOLD, '#f2f2f2');
-    for (const cells of table.rows) row(table.columns.map((_, i) => cells[i] ?? ''), REGULAR, null);
+    for (const cells of table.rows)
+      row(
+        table.columns.map((_, i) => cells[i] ?? ''),
+        REGULAR,
+        null,
+      );
     this.pdf.x = this.left;
     this.pdf.moveDown(0.8);
   }
@@ -188,7 +205,10 @@ class FormWriter {
     let y = cy - heights.reduce((a, b) => a + b, 0) / 2;
     lines.forEach((line, i) => {
       const size = sizes[i] ?? SMALL_SIZE;
-      this.pdf.font(i === 0 || lines.length === 1 ? BOLD : REGULAR).fontSize(size).fillColor(SEAL_RED);
+      this.pdf
+        .font(i === 0 || lines.length === 1 ? BOLD : REGULAR)
+        .fontSize(size)
+        .fillColor(SEAL_RED);
       this.pdf.text(line, cx - r, y, { width: 2 * r, align: 'center', lineBreak: false });
       y += heights[i] ?? size;
     });
@@ -212,9 +232,20 @@ class FormWriter {
         // The first box at the right edge, the next to its left.
         const x = this.left + this.width - (i + 1) * BOX_WIDTH;
         this.pdf.rect(x, y, BOX_WIDTH, BOX_HEAD).fillAndStroke('#f2f2f2', '#000000');
-        this.pdf.rect(x, y + BOX_HEAD, BOX_WIDTH, BOX_BODY).lineWidth(0.6).stroke('#000000');
-        this.pdf.fillColor('#000000').font(REGULAR).fontSize(SMALL_SIZE - 0.5);
-        this.pdf.text(`${a.role}\n${a.step}`, x + 1 * MM, y + 1 * MM, { width: BOX_WIDTH - 2 * MM, height: BOX_HEAD - 1.5 * MM, align: 'center', ellipsis: true });
+        this.pdf
+          .rect(x, y + BOX_HEAD, BOX_WIDTH, BOX_BODY)
+          .lineWidth(0.6)
+          .stroke('#000000');
+        this.pdf
+          .fillColor('#000000')
+          .font(REGULAR)
+          .fontSize(SMALL_SIZE - 0.5);
+        this.pdf.text(`${a.role}\n${a.step}`, x + 1 * MM, y + 1 * MM, {
+          width: BOX_WIDTH - 2 * MM,
+          height: BOX_HEAD - 1.5 * MM,
+          align: 'center',
+          ellipsis: true,
+        });
         if (a.decision) {
           const family = a.decidedBy ? (a.decidedBy.split(/[\s　]/)[0] ?? a.decidedBy) : '';
           const lines = [a.decision, a.decidedAt ? sealDate(a.decidedAt) : '', family].filter((l) => l !== '');
@@ -225,7 +256,10 @@ class FormWriter {
     }
     this.pdf.x = this.left;
     this.pdf.moveDown(0.6);
-    this.pdf.font(REGULAR).fontSize(SMALL_SIZE + 0.5).fillColor('#000000');
+    this.pdf
+      .font(REGULAR)
+      .fontSize(SMALL_SIZE + 0.5)
+      .fillColor('#000000');
     for (const a of approvals) {
       this.ensure(2 * SMALL_SIZE);
       this.pdf.text(`・${approvalLine(a)}`, this.left, this.pdf.y, { width: this.width });

@@ -243,17 +243,29 @@ export class IncidentResolver {
     );
   }
 
-  @FieldResolver(() => [PaperForm], { description: 'The form the rulebook prescribes for the record (MNT-22-3 第8号様式 障害等対応連絡票); empty where it prescribes none.' })
+  @FieldResolver(() => [PaperForm], {
+    description: 'The form the rulebook prescribes for the record (MNT-22-3 第8号様式 障害等対応連絡票); empty where it prescribes none.',
+  })
   paperForms(@Root() i: Incident): PaperForm[] {
-    return formsOfIncident(i.rulebookId).map((f) => graphqlObject(PaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }));
+    return formsOfIncident(i.rulebookId).map((f) =>
+      graphqlObject(PaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }),
+    );
   }
 
-  @FieldResolver(() => PaperFormFile, { description: 'The prescribed form filled from the record — occurrence, measures, log, who reported, resolved and confirmed — as a PDF.' })
+  @FieldResolver(() => PaperFormFile, {
+    description: 'The prescribed form filled from the record — occurrence, measures, log, who reported, resolved and confirmed — as a PDF.',
+  })
   async paperFormFile(@Root() i: Incident, @Ctx() ctx: Context, @Arg('number', () => Int) number: number): Promise<PaperFormFile> {
     const def = formsOfIncident(i.rulebookId).find((f) => f.number === number);
     if (!def || !i.rulebookId) {
       throw badInput([
-        fieldError(['number'], 'INVALID_VALUE', `The rulebook prescribes no form ${number} for this record.`, `この記録に対応する第${number}号様式はありません。`, []),
+        fieldError(
+          ['number'],
+          'INVALID_VALUE',
+          `The rulebook prescribes no form ${number} for this record.`,
+          `この記録に対応する第${number}号様式はありません。`,
+          [],
+        ),
       ]);
     }
     const row = (await incidentRepo.incidentById(await ctx.db.em(), i.id))!;

@@ -86,7 +86,13 @@ describe('Minato (MNT): the forms a request is printed on', () => {
 
   it('第1号様式 使用許可申請書 (MNT-10-1): the application, judged and performed by the 保健福祉課長 (MNT-10-2)', async () => {
     const staff = await newcomer();
-    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', { staffId: staff.id, authorityProfile: '照会', validFrom: FROM, validTo: UNTIL, reason: '人事異動による配属' });
+    const r = await t.submit(filer, 'user_addition', 'mnt.welfare', {
+      staffId: staff.id,
+      authorityProfile: '照会',
+      validFrom: FROM,
+      validTo: UNTIL,
+      reason: '人事異動による配属',
+    });
     const { request } = await t.walk(r, () => chief);
     const forms = await formsOf(filer, request);
     expect(forms.paperForms).toEqual([{ number: 1, formNumber: '第1号様式', title: '福祉総合システム使用許可申請書', article: '第10条関係' }]);
@@ -180,7 +186,10 @@ describe('Minato (MNT): the forms a request is printed on', () => {
     cur = await t.decide(filer, t.step(cur, 'confirm'));
     cur = await t.decide(coordinator, t.step(cur, 'cross_check'));
     const forms = await formsOf(filer, cur);
-    expect(forms.paperForms.map((f) => `${f.formNumber} ${f.title}`)).toEqual(['第4号様式 福祉総合システム作業依頼一覧', '第5号様式 福祉総合システム作業確認票']);
+    expect(forms.paperForms.map((f) => `${f.formNumber} ${f.title}`)).toEqual([
+      '第4号様式 福祉総合システム作業依頼一覧',
+      '第5号様式 福祉総合システム作業確認票',
+    ]);
     const at = (key: string) => formatWareki(forms.steps.find((s) => s.key === key)!.decidedAt!, { withWestern: true });
 
     const four = await formText(filer, cur, 4);
@@ -227,7 +236,11 @@ describe('Minato (MNT): the forms a request is printed on', () => {
 
   it('第6号様式 アクセス権限更新申請書 (MNT-17-2) and 第7号様式 ライセンス数更新申請書 (MNT-18-2)', async () => {
     const holder = await accountHolder();
-    const access = await t.submit(filer, 'access_rights_update', 'mnt.welfare', { staffId: holder.id, newAuthorityProfile: '照会・更新', reason: '担当業務の変更' });
+    const access = await t.submit(filer, 'access_rights_update', 'mnt.welfare', {
+      staffId: holder.id,
+      newAuthorityProfile: '照会・更新',
+      reason: '担当業務の変更',
+    });
     const rejected = await t.decide(chief, t.step(access, 'judge'), 'REJECTED', { comment: '業務上の必要性が認められません。' });
     const six = await formText(filer, rejected, 6);
     expectInOrder(six.text, [
@@ -243,8 +256,18 @@ describe('Minato (MNT): the forms a request is printed on', () => {
       'MNT-17-2, MNT-17-3',
     ]);
 
-    const section = (await t.q<{ id: string; name: string }>(`select ou.id, ou.name from position p join org_unit ou on ou.id = p.org_unit_id where p.key = 'mnt.shiba.kumin.chief'`))[0]!;
-    const licence = await t.submit(filer, 'licence_count_change', 'mnt.welfare', { section: section.id, newCount: 1, purchasedTotal: 100, otherSectionsTotal: 80, reason: '窓口体制の見直し' });
+    const section = (
+      await t.q<{ id: string; name: string }>(
+        `select ou.id, ou.name from position p join org_unit ou on ou.id = p.org_unit_id where p.key = 'mnt.shiba.kumin.chief'`,
+      )
+    )[0]!;
+    const licence = await t.submit(filer, 'licence_count_change', 'mnt.welfare', {
+      section: section.id,
+      newCount: 1,
+      purchasedTotal: 100,
+      otherSectionsTotal: 80,
+      reason: '窓口体制の見直し',
+    });
     const seven = await formText(filer, licence, 7);
     expectInOrder(seven.text, [
       '第7号様式（第18条関係）',

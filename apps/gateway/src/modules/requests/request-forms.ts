@@ -3,7 +3,16 @@
 // boxes from the route's decisions. Minato's 福祉総合システム運用要領 (MNT) prescribes them; see
 // packages/documents/src/minato-forms.ts.
 import { authRepo, requestRepo, toDate, toDateOrNull } from '@tsukasa/db';
-import { formFileName, minatoForm, minatoFormsOfKind, renderFormPdf, type FormEntry, type FormTable, type MinatoFormDefinition, type PrescribedForm } from '@tsukasa/documents';
+import {
+  formFileName,
+  minatoForm,
+  minatoFormsOfKind,
+  renderFormPdf,
+  type FormEntry,
+  type FormTable,
+  type MinatoFormDefinition,
+  type PrescribedForm,
+} from '@tsukasa/documents';
 import { fieldsFor, findRequestKind, formatWareki, localDateAt, rulebooks, type FormField, type RulebookId } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { loadAll } from '../../graphql/loaders.ts';
@@ -162,7 +171,12 @@ export async function requestForm(ctx: Context, request: requestRepo.RequestRow,
         s.on_behalf_of_id ? ctx.loaders.staff.load(s.on_behalf_of_id) : null,
       ]);
       return {
-        role: await actorNames(ctx, { positionIds: s.actor_position_ids, staffIds: s.actor_staff_ids, contractorId: s.actor_contractor_id, committeeId: s.actor_committee_id }),
+        role: await actorNames(ctx, {
+          positionIds: s.actor_position_ids,
+          staffIds: s.actor_staff_ids,
+          contractorId: s.actor_contractor_id,
+          committeeId: s.actor_committee_id,
+        }),
         step: s.label_ja,
         decision: s.decision ? (DECISION_JA[s.decision] ?? s.decision) : null,
         negative: s.decision ? NEGATIVE.has(s.decision) : false,

@@ -276,7 +276,13 @@ export class RequestResolver {
     const def = formDefinition(r.rulebookId, r.kindKey, number);
     if (!def) {
       throw badInput([
-        fieldError(['number'], 'INVALID_VALUE', `The rulebook prescribes no form ${number} for this request.`, `この申請に対応する第${number}号様式はありません。`, []),
+        fieldError(
+          ['number'],
+          'INVALID_VALUE',
+          `The rulebook prescribes no form ${number} for this request.`,
+          `この申請に対応する第${number}号様式はありません。`,
+          [],
+        ),
       ]);
     }
     const [row] = await requestRepo.requestsByIds(await ctx.db.em(), [r.id]);

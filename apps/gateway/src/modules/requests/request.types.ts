@@ -158,7 +158,9 @@ export class Request {
   onBehalfOfId!: string | null;
 }
 
-@ObjectType({ description: 'A form the rulebook prescribes (様式) that a request or a record is printed on, e.g. 第1号様式 福祉総合システム使用許可申請書 (MNT-10-1).' })
+@ObjectType({
+  description: 'A form the rulebook prescribes (様式) that a request or a record is printed on, e.g. 第1号様式 福祉総合システム使用許可申請書 (MNT-10-1).',
+})
 export class PaperForm {
   @Field(() => Int, { description: '1 for 第1号様式 …' }) number!: number;
   @Field(() => String, { description: 'As the regulation numbers it, e.g. 第1号様式.' }) formNumber!: string;
