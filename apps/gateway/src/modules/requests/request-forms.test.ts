@@ -105,7 +105,9 @@ describe('Minato (MNT): the forms a request is printed on', () => {
       request.number,
       '福祉総合システム使用許可申請書',
       '保健福祉課長　様',
-      '港区',
+      '申請者',
+      // The section one level up: the 区民課 of the 芝地区総合支所, not one of the five.
+      '港区　芝地区総合支所 区民課',
       `氏名　${filer.name}`,
       '第10条第1項',
       '記',

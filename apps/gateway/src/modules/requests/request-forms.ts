@@ -44,14 +44,17 @@ async function staffName(ctx: Context, id: unknown): Promise<string> {
   return s ? fullName(s) : id;
 }
 
-/** The positions a person held on a day: their titles and the sections they sit in. */
+/** The post a person held on a day: its title and the section it sits in. */
 export async function postOf(ctx: Context, staffId: string, at: Date): Promise<{ section: string | null; title: string | null }> {
   const day = localDateAt(at);
   const held = (await ctx.loaders.tenuresOfStaff.load(staffId)).filter((t) => t.valid_from <= day && (t.valid_to === null || t.valid_to >= day));
   const first = held[0];
   if (!first) return { section: null, title: null };
   const [position, unit] = await Promise.all([ctx.loaders.position.load(first.position_id), ctx.loaders.orgUnit.load(first.org_unit_id)]);
-  return { section: unit?.name ?? null, title: position?.name ?? null };
+  // One level up tells the five 区民課 apart by their 地区総合支所, and a 係 by its 課.
+  const parent = unit?.parent_id ? await ctx.loaders.orgUnit.load(unit.parent_id) : null;
+  const section = unit ? (parent ? `${parent.name} ${unit.name}` : unit.name) : null;
+  return { section, title: position?.name ?? null };
 }
 
 function dateText(value: unknown): string {
