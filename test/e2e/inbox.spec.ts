@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { saveDocsFile, saveScreenshot, signIn } from './helpers.ts';
 import { fiscalYearEnd } from '@tsukasa/domain';
 import { testCalendar } from '@tsukasa/domain/testing';
@@ -140,6 +141,13 @@ test.describe('the inbox', () => {
     staff.once('dialog', (dialog) => void dialog.accept());
     await staff.getByRole('button', { name: '取り下げる' }).click();
     await expect(staff.getByTestId('request-status')).toHaveText('取下げ');
+
+    // The prescribed form filled on the server from the request's data (MNT-10-1): 第1号様式 as a PDF.
+    const formDownload = staff.waitForEvent('download');
+    await staff.getByRole('button', { name: '第1号様式 福祉総合システム使用許可申請書（PDF）' }).click();
+    const form = await formDownload;
+    expect(form.suggestedFilename()).toBe(`第1号様式_福祉総合システム使用許可申請書_${number}.pdf`);
+    expect((await readFile(await form.path())).subarray(0, 4).toString('latin1')).toBe('%PDF');
 
     // The paper form: 第1号様式, its title, the 和暦 date and the approvals with names and dates.
     await staff.getByRole('link', { name: '様式で印刷' }).click();

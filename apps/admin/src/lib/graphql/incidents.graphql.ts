@@ -82,6 +82,12 @@ export const IncidentQuery = graphql(
         viewerMayManage
         viewerMayConfirm
         version
+        paperForms {
+          number
+          formNumber
+          title
+          article
+        }
         updates {
           seq
           at
@@ -126,6 +132,20 @@ export const IncidentQuery = graphql(
   `,
   [IncidentSummaryFields, ContactNetworkFields],
 );
+
+/** The form the rulebook prescribes for the record (第8号様式), filled from it, as a PDF. */
+export const IncidentFormFileQuery = graphql(`
+  query IncidentFormFile($id: ID!, $number: Int!) {
+    incident(id: $id) {
+      id
+      paperFormFile(number: $number) {
+        fileName
+        mimeType
+        base64
+      }
+    }
+  }
+`);
 
 export type IncidentDetail = NonNullable<ResultOf<typeof IncidentQuery>['incident']>;
 export type IncidentLogEntry = IncidentDetail['updates'][number];

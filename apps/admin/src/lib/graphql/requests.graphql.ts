@@ -103,6 +103,12 @@ const RequestDetailFields = graphql(
         id
         displayName
       }
+      paperForms {
+        number
+        formNumber
+        title
+        article
+      }
       steps {
         id
         key
@@ -240,6 +246,20 @@ export const RequestQuery = graphql(
   `,
   [RequestDetailFields],
 );
+
+/** A form the rulebook prescribes (様式), filled from the request, as a PDF. */
+export const RequestFormFileQuery = graphql(`
+  query RequestFormFile($id: ID!, $number: Int!) {
+    request(id: $id) {
+      id
+      paperFormFile(number: $number) {
+        fileName
+        mimeType
+        base64
+      }
+    }
+  }
+`);
 
 export const InboxQuery = graphql(
   `

@@ -132,6 +132,8 @@ export const requestsEn: Record<keyof typeof requestsJa, string> = {
   'request.route': 'Route',
   'request.notes': 'Notes',
   'request.print': 'Print as form',
+  'paperForm.download': '{form} {title} (PDF)',
+  'paperForm.downloading': 'Preparing…',
   'request.withdraw': 'Withdraw',
   'request.withdraw.confirm': 'Withdraw this request? A withdrawn request cannot be resubmitted.',
   'request.withdrawn': 'The request has been withdrawn.',

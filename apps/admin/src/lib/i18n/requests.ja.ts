@@ -131,6 +131,8 @@ export const requestsJa = {
   'request.route': '承認経路',
   'request.notes': '注記',
   'request.print': '様式で印刷',
+  'paperForm.download': '{form} {title}（PDF）',
+  'paperForm.downloading': '作成中…',
   'request.withdraw': '取り下げる',
   'request.withdraw.confirm': 'この申請を取り下げますか？取り下げた申請は再申請できません。',
   'request.withdrawn': '申請を取り下げました。',

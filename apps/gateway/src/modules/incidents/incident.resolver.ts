@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { incidentRepo, toDate, toDateOrNull } from '@tsukasa/db';
 import { INCIDENT_NOTICE_KINDS, INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, fieldError, incidentRules } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
@@ -23,6 +23,8 @@ import {
   UpdateIncidentInput,
 } from './incident.types.ts';
 import { graphqlObject } from '../../graphql/object.ts';
+import { PaperForm, PaperFormFile, renderPaperForm } from '../requests/index.ts';
+import { formsOfIncident, incidentForm } from './incident-form.ts';
 
 export function toIncident(i: incidentRepo.IncidentRow, rulebookId: string | null): Incident {
   return graphqlObject(Incident, {
@@ -239,6 +241,35 @@ export class IncidentResolver {
         }),
       ),
     );
+  }
+
+  @FieldResolver(() => [PaperForm], {
+    description: 'The form the rulebook prescribes for the record (MNT-22-3 第8号様式 障害等対応連絡票); empty where it prescribes none.',
+  })
+  paperForms(@Root() i: Incident): PaperForm[] {
+    return formsOfIncident(i.rulebookId).map((f) =>
+      graphqlObject(PaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }),
+    );
+  }
+
+  @FieldResolver(() => PaperFormFile, {
+    description: 'The prescribed form filled from the record — occurrence, measures, log, who reported, resolved and confirmed — as a PDF.',
+  })
+  async paperFormFile(@Root() i: Incident, @Ctx() ctx: Context, @Arg('number', () => Int) number: number): Promise<PaperFormFile> {
+    const def = formsOfIncident(i.rulebookId).find((f) => f.number === number);
+    if (!def || !i.rulebookId) {
+      throw badInput([
+        fieldError(
+          ['number'],
+          'INVALID_VALUE',
+          `The rulebook prescribes no form ${number} for this record.`,
+          `この記録に対応する第${number}号様式はありません。`,
+          [],
+        ),
+      ]);
+    }
+    const row = (await incidentRepo.incidentById(await ctx.db.em(), i.id))!;
+    return graphqlObject(PaperFormFile, await renderPaperForm(await incidentForm(ctx, row, i.rulebookId, def)));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer records this incident’s progress (the system’s administrators).' })

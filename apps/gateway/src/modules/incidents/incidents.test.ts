@@ -4,7 +4,8 @@
 // the confirmation of the resolution (MNT-22-3), refusals and concurrent decisions.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
-import { fiscalYearOf, fiscalYearStart, incidentNumber, warekiYear } from '@tsukasa/domain';
+import { fiscalYearOf, fiscalYearStart, formatWareki, formatWarekiDateTime, incidentNumber, warekiYear } from '@tsukasa/domain';
+import { expectInOrder, pdfPages } from '@tsukasa/documents/testing';
 import { testCalendar } from '@tsukasa/domain/testing';
 import { requestTools, type Person, type RequestTools } from '../requests/requests.testing.ts';
 
@@ -267,6 +268,66 @@ describe('Minato 福祉総合システム: from occurrence to confirmed resoluti
     expect(audit.at(-1)!.rule_ids).toContain('MNT-22-3');
     expect(code(await gw.gql(CONFIRM, { id: incident.id }, { token: chief.token }))).toBe('CONFLICT');
     expect(code(await gw.gql(ANALYSE, { id: incident.id, i: { analysis: '差替え', preventiveMeasures: '差替え' } }, { token: chief.token }))).toBe('CONFLICT');
+  });
+
+  it('prints the record on the 障害等対応連絡票 (第8号様式, MNT-22-3): occurrence, log, resolution, analysis and confirmation', async () => {
+    const q = `query($id: ID!) { incident(id: $id) { number reportedAt confirmedAt reportedBy { displayName } paperForms { number formNumber title article }
+      paperFormFile(number: 8) { fileName mimeType base64 } } }`;
+    const res = await gw.gql<{
+      incident: {
+        number: string;
+        reportedAt: string;
+        confirmedAt: string;
+        reportedBy: { displayName: string };
+        paperForms: { number: number; formNumber: string; title: string; article: string }[];
+        paperFormFile: { fileName: string; mimeType: string; base64: string };
+      };
+    }>(q, { id: incident.id }, { token: chief.token });
+    expect(res.errors).toBeUndefined();
+    const i = res.data!.incident;
+    expect(i.paperForms).toEqual([{ number: 8, formNumber: '第8号様式', title: '福祉総合システム障害等対応連絡票', article: '第22条関係' }]);
+    expect(i.paperFormFile.fileName).toBe(`第8号様式_福祉総合システム障害等対応連絡票_${i.number}.pdf`);
+    const text = (await pdfPages(Buffer.from(i.paperFormFile.base64, 'base64'))).join('\n');
+    const at = (d: string | Date) => formatWarekiDateTime(d, { withWestern: true });
+    expectInOrder(text, [
+      '第8号様式（第22条関係）',
+      formatWareki(i.reportedAt),
+      i.number,
+      '福祉総合システム障害等対応連絡票',
+      '保健福祉課長　様',
+      '報告者',
+      `氏名　${i.reportedBy.displayName}`,
+      '第22条第3項',
+      'システム',
+      '福祉総合システム',
+      '件名',
+      '帳票出力の障害',
+      '発生日時',
+      at(cal.at(day, '09:15')),
+      '障害等の内容',
+      '介護保険の決定通知書が出力できない。',
+      '縮退運転の内容',
+      '帳票出力を停止し、照会業務のみで運用',
+      '原因',
+      '帳票サーバのディスク容量不足',
+      '解消日時',
+      at(cal.at(day, '15:40')),
+      '原因の調査及び分析',
+      'ログの肥大化によりディスク容量が不足した。',
+      '再発防止策',
+      'ログのローテーション設定と容量監視を追加する。',
+      '対応経過',
+      '発生の報告',
+      '経過',
+      '保守業務受託者が対応中',
+      '解消',
+      '解消の確認',
+      '決裁欄',
+      `報告者（発生の報告）　報告　${i.reportedBy.displayName}`,
+      `保健福祉課長（解消の確認）　確認　${chief.name}　${formatWareki(i.confirmedAt, { withWestern: true })}`,
+      '福祉総合システム運用要領 第8号様式',
+      'MNT-22-3, MNT-22-4',
+    ]);
   });
 
   it('lists incidents by filter and the open ones', async () => {

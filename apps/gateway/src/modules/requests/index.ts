@@ -5,3 +5,6 @@ export { toRequest } from './request.mappers.ts';
 export { decide, decideCommitteeStep } from './step.service.ts';
 export { submit } from './request.service.ts';
 export { fileTransport, smtpTransport, startMailWorker } from './mail-worker.ts';
+// The types and helpers of a prescribed form (様式), which incidents print too.
+export { PaperForm, PaperFormFile } from './request.types.ts';
+export { postOf, renderPaperForm } from './request-forms.ts';

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authRepo, requestRepo, toDateOrNull } from '@tsukasa/db';
 import {
+  fieldError,
   fieldsFor,
   type RequestStatus,
   kindRuleIds,
@@ -25,6 +26,7 @@ import { Licences, System, toSystem } from '../registry/index.ts';
 import type { ResolvedActors } from './actors.ts';
 import { committeeOfStep, meetingOfStep } from './step-committee.ts';
 import { toRequest } from './request.mappers.ts';
+import { formDefinition, formsOfRequest, renderPaperForm, requestForm } from './request-forms.ts';
 import * as service from './request.service.ts';
 import * as stepService from './step.service.ts';
 import {
@@ -33,7 +35,9 @@ import {
   InboxItem,
   RequestInput,
   RequestConnection,
+  PaperFormFile,
   RequestKind,
+  PaperForm,
   RequestStatusEnum,
   Request,
   RoutePreview,
@@ -257,6 +261,33 @@ export class RequestResolver {
   async steps(@Root() r: Request, @Ctx() ctx: Context): Promise<RouteStep[]> {
     const steps = await requestRepo.stepsOfRequests(await ctx.db.em(), [r.id]);
     return Promise.all(steps.map((s) => toStep(ctx, s)));
+  }
+
+  @FieldResolver(() => [PaperForm], { description: 'The forms (様式) the rulebook prescribes for this request; empty where it prescribes none.' })
+  paperForms(@Root() r: Request): PaperForm[] {
+    return formsOfRequest(r.rulebookId, r.kindKey).map((f) =>
+      graphqlObject(PaperForm, { number: f.number, formNumber: f.formNumber, title: f.title, article: f.article }),
+    );
+  }
+
+  @FieldResolver(() => PaperFormFile, {
+    description: 'A prescribed form (様式) filled from the request — applicant, content and the approvals recorded — as a PDF.',
+  })
+  async paperFormFile(@Root() r: Request, @Ctx() ctx: Context, @Arg('number', () => Int) number: number): Promise<PaperFormFile> {
+    const def = formDefinition(r.rulebookId, r.kindKey, number);
+    if (!def) {
+      throw badInput([
+        fieldError(
+          ['number'],
+          'INVALID_VALUE',
+          `The rulebook prescribes no form ${number} for this request.`,
+          `この申請に対応する第${number}号様式はありません。`,
+          [],
+        ),
+      ]);
+    }
+    const [row] = await requestRepo.requestsByIds(await ctx.db.em(), [r.id]);
+    return graphqlObject(PaperFormFile, await renderPaperForm(await requestForm(ctx, row!, def)));
   }
 
   @FieldResolver(() => Staff)

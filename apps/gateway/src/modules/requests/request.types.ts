@@ -163,6 +163,23 @@ export class Request {
   onBehalfOfId!: string | null;
 }
 
+@ObjectType({
+  description: 'A form the rulebook prescribes (様式) that a request or a record is printed on, e.g. 第1号様式 福祉総合システム使用許可申請書 (MNT-10-1).',
+})
+export class PaperForm {
+  @Field(() => Int, { description: '1 for 第1号様式 …' }) number!: number;
+  @Field(() => String, { description: 'As the regulation numbers it, e.g. 第1号様式.' }) formNumber!: string;
+  @Field(() => String, { description: 'As the regulation names it.' }) title!: string;
+  @Field(() => String, { description: 'The article that prescribes it, e.g. 第10条関係.' }) article!: string;
+}
+
+@ObjectType({ description: 'A prescribed form filled from a request or a record, as a PDF.' })
+export class PaperFormFile {
+  @Field(() => String) fileName!: string;
+  @Field(() => String) mimeType!: string;
+  @Field(() => String, { description: 'The file, base64-encoded.' }) base64!: string;
+}
+
 @ObjectType({ description: 'A step awaiting the viewer, with its request.' })
 export class InboxItem {
   @Field(() => RouteStep) step!: RouteStep;
