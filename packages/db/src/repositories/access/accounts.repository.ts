@@ -19,6 +19,9 @@ const ACCOUNT_FIELDS = [
   'suspension_reason',
   'ended_at',
   'end_reason',
+  'purpose',
+  'operator_approved_by_id',
+  'operator_approved_at',
   'rule_ids',
   'version',
   'updated_at',
@@ -105,6 +108,8 @@ export async function insertAccount(
     validFrom: Date;
     validTo: Date | null;
     dutyPositionId: string | null;
+    /** KTM-12-1: what the account is used for. */
+    purpose?: string | null;
     ruleIds: readonly RuleId[];
   },
 ): Promise<AccountRow> {
@@ -122,6 +127,7 @@ export async function insertAccount(
         valid_from: a.validFrom,
         valid_to: a.validTo,
         duty_position_id: a.dutyPositionId,
+        purpose: a.purpose ?? null,
         rule_ids: [...a.ruleIds],
         change_seq: sql<bigint>`0`,
         version: 1,
@@ -137,13 +143,15 @@ export async function updateAccountIfVersion(
   db: Db,
   id: string,
   version: number,
-  patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>>,
+  patch: Partial<
+    Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason' | 'operator_approved_by_id' | 'operator_approved_at', Date | string | null>
+  >,
 ): Promise<AccountRow | undefined> {
   return first(
     db,
     tables
       .updateTable('account as a')
-      .set({ ...(patch as Partial<Record<'suspended_at' | 'ended_at', Date | null>>), version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
+      .set({ ...(patch as Partial<Record<'suspended_at' | 'ended_at' | 'operator_approved_at', Date | null>>), version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
       .where('a.id', '=', id)
       .where('a.version', '=', version)
       .returning(ACCOUNT_COLUMNS),
