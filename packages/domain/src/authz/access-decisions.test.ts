@@ -124,18 +124,26 @@ describe('operator approval (ARK-10-1)', () => {
   const open = { endedAt: null, operatorApprovedAt: null };
 
   it('the chief of a section using the system approves (ARK-10-1)', () => {
-    expect(operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open })).toBeNull();
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open }),
+    ).toBeNull();
   });
   it('anyone else, or the chief of a section that does not use the system, is refused citing ARK-10-1', () => {
-    expect(operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open })).toMatchObject({
+    expect(operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open })).toMatchObject(
+      {
+        code: 'FORBIDDEN',
+        ruleIds: ['ARK-10-1'],
+      },
+    );
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['zeimuka'], account: open }),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       ruleIds: ['ARK-10-1'],
     });
-    expect(operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['zeimuka'], account: open })).toMatchObject({
-      code: 'FORBIDDEN',
-      ruleIds: ['ARK-10-1'],
-    });
-    expect(operatorApprovalRefusal({ rulebookId: 'KTM', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open })).toMatchObject({
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'KTM', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open }),
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -43,7 +43,6 @@ export const PROCEDURE_RUN_MESSAGES = {
   identityAlreadyConfirmed: { ja: 'この受付の本人確認はすでに記録されています。', en: 'The identity for this handling is already recorded.' },
   documentKind: { ja: '本人確認に用いた書類の種類を選んでください。', en: 'Choose the kind of document the identity was confirmed on.' },
   unknownForm: { ja: 'この手続で印字する届出書等ではありません。', en: 'This procedure prints no such form.' },
-  runIdMalformed: { ja: '受付IDが正しくありません。', en: 'The handling id is malformed.' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The identity is confirmed once per handling, on a document of a known kind. */

@@ -1,6 +1,7 @@
 import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, type Db } from '@tsukasa/db';
 import {
   accountChangeReason,
+  accountRequestPurpose,
   DEFAULT_AUTHORITY_PROFILE,
   effectConflict,
   kindRuleIds,
@@ -59,6 +60,8 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       validFrom: dayStart(validFrom) ?? ctx.now(),
       validTo: dayAfter(validTo),
       dutyPositionId,
+      // KTM-12-1: an account the section head asked for is for the holder's own duties.
+      purpose: request.rulebook_id === 'KTM' ? accountRequestPurpose(request.number) : null,
       ruleIds,
     });
     changed.push({ targetType: 'account', targetId: row.id, after: { staffId, authorityProfile, validTo: row.valid_to } });

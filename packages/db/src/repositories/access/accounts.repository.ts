@@ -151,7 +151,11 @@ export async function updateAccountIfVersion(
     db,
     tables
       .updateTable('account as a')
-      .set({ ...(patch as Partial<Record<'suspended_at' | 'ended_at' | 'operator_approved_at', Date | null>>), version: (eb) => eb(eb.ref('a.version'), '+', 1), updated_at: nowOf(db) })
+      .set({
+        ...(patch as Partial<Record<'suspended_at' | 'ended_at' | 'operator_approved_at', Date | null>>),
+        version: (eb) => eb(eb.ref('a.version'), '+', 1),
+        updated_at: nowOf(db),
+      })
       .where('a.id', '=', id)
       .where('a.version', '=', version)
       .returning(ACCOUNT_COLUMNS),
