@@ -16,6 +16,11 @@ export interface AccountSeed {
   suspensionReason?: string;
   /** The rules of the suspension's ground (KTM-10-4 on a privacy-law breach). */
   suspensionRuleIds?: RuleId[];
+  /** KTM-12-1: what the account is used for. */
+  purpose?: string;
+  /** ARK-10-1: the using section chief who approved the holder as an operator, and when. */
+  operatorApprovedByKey?: string;
+  operatorApprovedAt?: string;
   ruleIds: RuleId[];
 }
 
@@ -139,6 +144,15 @@ class Index {
     if (!s) throw new Error(`${this.m.code}: position ${positionKey} is vacant`);
     return s;
   }
+  /** The holder of the head position of the first of the units that has one (the chief of a using section). */
+  usingSectionChief(orgUnitKeys: string[]): StaffSeed | undefined {
+    for (const unit of orgUnitKeys) {
+      const head = this.m.positions.find((p) => p.orgUnitKey === unit && p.kind === 'head');
+      const holder = head && this.holder.get(head.key);
+      if (holder) return holder;
+    }
+    return undefined;
+  }
   user(username: string): StaffSeed {
     const s = this.m.staff.find((x) => x.username === username);
     if (!s) throw new Error(`${this.m.code}: no user ${username}`);
@@ -238,6 +252,14 @@ function accounts(m: MunicipalitySeed, ix: Index, dates: DemoDates): AccountSeed
       if (system.rulebookId === 'MNT' && i === 8) a.validTo = '2025-03-31T15:00:00Z';
       // KTM-11: valid while the holder has the duty.
       if (system.rulebookId === 'KTM') a.dutyPositionKey = position.key;
+      // KTM-12-1: the counter support system is used for the holder's own duties.
+      if (system.rulebookId === 'KTM')
+        a.purpose = staff.key === admin.key ? 'システムの管理（所掌する事務の処理）' : '窓口での届出・申請の受付（所掌する事務の処理）';
+      // ARK-10-1: operated only by those the chief of a using section approved.
+      if (system.rulebookId === 'ARK') {
+        const chief = ix.usingSectionChief(system.usingOrgUnitKeys);
+        if (chief) Object.assign(a, { operatorApprovedByKey: chief.key, operatorApprovedAt: FY_START });
+      }
       out.push(a);
     }
   }
@@ -263,6 +285,7 @@ function accounts(m: MunicipalitySeed, ix: Index, dates: DemoDates): AccountSeed
         authorityProfile: '照会・更新',
         validFrom: '2022-04-01T00:00:00+09:00',
         dutyPositionKey: t.positionKey,
+        purpose: '窓口での届出・申請の受付（所掌する事務の処理）',
         ruleIds: ['KTM-10-3', 'KTM-11'],
       });
     }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { arakawaDemo, ARAKAWA_TABLE_1 } from './arakawa.demo.ts';
+import { demoAccess } from './access.demo.ts';
 import { positionFullName } from './seed-builders.ts';
 
 const systemByName = (name: string) => {
@@ -144,5 +145,26 @@ describe('Arakawa roles and assets', () => {
     expect(asset.dataItems.some((i) => i.name === '個人番号' && i.basicResidentItem === undefined)).toBe(true);
     expect(asset.systemKeys).toContain('ark.sys.resident-record');
     expect(asset.classification.confidentiality).toBe('3A');
+  });
+});
+
+describe('Arakawa demo accounts', () => {
+  it('are operated only by those the chief of a using section approved (ARK-10-1)', () => {
+    const { accounts } = demoAccess(arakawaDemo);
+    const chiefs = new Set(arakawaDemo.roleBindings.filter((b) => b.roleKey === 'using_section_chief').map((b) => b.positionKey));
+    const heldBy = (staffKey: string) =>
+      arakawaDemo.staff
+        .find((s) => s.key === staffKey)!
+        .tenures.filter((t) => !t.to)
+        .map((t) => t.positionKey);
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const a of accounts) {
+      expect(a.operatorApprovedByKey, a.key).toBeDefined();
+      expect(
+        heldBy(a.operatorApprovedByKey!).some((p) => chiefs.has(p)),
+        a.key,
+      ).toBe(true);
+      expect(a.operatorApprovedAt, a.key).toBe(a.validFrom);
+    }
   });
 });

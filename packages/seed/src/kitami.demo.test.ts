@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { kitamiDemo } from './kitami.demo.ts';
+import { demoAccess } from './access.demo.ts';
 import { positionFullName } from './seed-builders.ts';
 
 describe('Kitami 窓口支援システム', () => {
@@ -26,5 +27,13 @@ describe('Kitami 窓口支援システム', () => {
     expect(names('operations_meeting_chair')).toEqual([positionFullName(kitamiDemo, meeting.chairPositionKey)]);
     expect(meeting.chairPositionKey).not.toBe('ktm.shimin.director');
     expect(meeting.memberPositionKeys).toContain('ktm.shimin.director');
+  });
+});
+
+describe('Kitami demo accounts', () => {
+  it('each state what they are used for (KTM-12-1)', () => {
+    const { accounts } = demoAccess(kitamiDemo);
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const a of accounts) expect(a.purpose?.trim(), a.key).toBeTruthy();
   });
 });

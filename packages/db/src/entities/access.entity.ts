@@ -95,6 +95,13 @@ export const Account = defineEntity({
     suspensionRuleIds: p.array().$type<RuleId[]>().nullable(),
     endedAt: p.datetime().nullable(),
     endReason: p.string().length(500).nullable(),
+    /** KTM-12-1: what the account is used for (the holder's duties, training, or a use the managers allow). */
+    purpose: p.string().length(500).nullable(),
+    /** ARK-10-1: the chief of the using section who approved the holder as an operator, and when. */
+    operatorApprovedById: p.uuid().nullable(),
+    operatorApprovedBy: () =>
+      sameMunicipality(Staff, 'operator_approved_by_id', 'account_operator_approved_by_id_foreign').nullable().deleteRule('set null (operator_approved_by_id)'),
+    operatorApprovedAt: p.datetime().nullable(),
     ruleIds: p.array().$type<RuleId[]>(),
     /** Feed position: every change takes the next value of account_change_seq (trigger account_touch). */
     changeSeq: p.bigint().defaultRaw(`'0'::bigint`),

@@ -43,7 +43,7 @@ import {
   ProcessingPlanItem,
   SystemDocumentVersion,
 } from './registers.entity.ts';
-import { ProcedureDefinition, ProcedureDefinitionHistory } from './procedure.entity.ts';
+import { ProcedureDefinition, ProcedureDefinitionHistory, ProcedureRun } from './procedure.entity.ts';
 
 /** Every table of schema tsukasa but the migrator's own, each as the migrations create it (schema-diff.test.ts). */
 export const allEntities = [
@@ -110,4 +110,5 @@ export const allEntities = [
   FormLedgerEntry,
   ProcedureDefinition,
   ProcedureDefinitionHistory,
+  ProcedureRun,
 ];

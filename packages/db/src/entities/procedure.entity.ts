@@ -69,3 +69,36 @@ export const ProcedureDefinitionHistory = defineEntity({
     ruleIds: p.array().$type<RuleId[]>().defaultRaw(`'{}'`),
   },
 });
+
+/**
+ * One handling of a procedure at the counter for a resident (KTM-8): the staff member who took it,
+ * the confirmation of the resident's identity (by whom, when, on which document) and the 届出書等
+ * printed. KTM-8-3: a form is printed only once the identity is confirmed.
+ */
+export const ProcedureRun = defineEntity({
+  name: 'ProcedureRun',
+  tableName: 'procedure_run',
+  indexes: [{ name: 'procedure_run_definition_id_index', properties: ['definitionId', 'startedAt'] }],
+  properties: {
+    id: p.uuid().primary(),
+    municipality: () => tenant('procedure_run_municipality_id_fkey'),
+    definitionId: p.uuid(),
+    definition: () => sameMunicipality(ProcedureDefinition, 'definition_id', 'procedure_run_definition_id_fkey'),
+    /** The definition's version the counter worked from. */
+    definitionVersion: p.integer(),
+    startedById: p.uuid(),
+    startedBy: () => sameMunicipality(Staff, 'started_by_id', 'procedure_run_started_by_id_fkey'),
+    startedAt: p.datetime(),
+    identityConfirmedById: p.uuid().nullable(),
+    identityConfirmedBy: () => sameMunicipality(Staff, 'identity_confirmed_by_id', 'procedure_run_identity_confirmed_by_id_fkey').nullable(),
+    identityConfirmedAt: p.datetime().nullable(),
+    /** The document the identity was confirmed on (IDENTITY_DOCUMENT_KIND_VALUES). */
+    identityDocumentKind: p.string().length(32).nullable(),
+    /** The forms printed, in order. */
+    printedForms: p.array().defaultRaw(`'{}'`),
+    printedById: p.uuid().nullable(),
+    printedBy: () => sameMunicipality(Staff, 'printed_by_id', 'procedure_run_printed_by_id_fkey').nullable(),
+    printedAt: p.datetime().nullable(),
+    version: p.integer().version().default(1),
+  },
+});

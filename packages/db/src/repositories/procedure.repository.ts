@@ -310,3 +310,91 @@ export async function unitHeadsOn(db: Db, unitIds: readonly string[], on: string
       .orderBy('t.staff_id'),
   );
 }
+
+// ---- handlings at the counter (KTM-8) --------------------------------------------------------------
+
+const procedureRuns = () =>
+  tables
+    .selectFrom('procedure_run as r')
+    .select([
+      'r.id',
+      'r.definition_id',
+      'r.definition_version',
+      'r.started_by_id',
+      'r.started_at',
+      'r.identity_confirmed_by_id',
+      'r.identity_confirmed_at',
+      'r.identity_document_kind',
+      'r.printed_forms',
+      'r.printed_by_id',
+      'r.printed_at',
+      'r.version',
+    ]);
+
+/** One handling of a procedure at the counter: its identity confirmation (KTM-8-3) and the forms printed. */
+export type ProcedureRunRow = Stored<InferResult<ReturnType<typeof procedureRuns>>[number]>;
+
+export async function runById(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<ProcedureRunRow | undefined> {
+  return first(
+    db,
+    procedureRuns()
+      .where('r.id', '=', id)
+      .$if(opts.lock === true, (q) => q.forUpdate()),
+  );
+}
+
+export async function insertRun(
+  db: Db,
+  municipalityId: string,
+  r: { id: string; definitionId: string; definitionVersion: number; startedById: string; startedAt: Date },
+): Promise<ProcedureRunRow> {
+  await run(
+    db,
+    tables.insertInto('procedure_run').values({
+      id: r.id,
+      municipality_id: municipalityId,
+      definition_id: r.definitionId,
+      definition_version: r.definitionVersion,
+      started_by_id: r.startedById,
+      started_at: r.startedAt,
+      printed_forms: [],
+      version: 1,
+    }),
+  );
+  return (await runById(db, r.id))!;
+}
+
+/** KTM-8-3: who confirmed the resident's identity, when, and on which document. */
+export async function confirmRunIdentity(db: Db, id: string, c: { byId: string; at: Date; documentKind: string }): Promise<ProcedureRunRow | undefined> {
+  await run(
+    db,
+    tables
+      .updateTable('procedure_run')
+      .set((eb) => ({
+        identity_confirmed_by_id: c.byId,
+        identity_confirmed_at: c.at,
+        identity_document_kind: c.documentKind,
+        version: eb(eb.ref('version'), '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('identity_confirmed_at', 'is', null),
+  );
+  return runById(db, id);
+}
+
+/** A form printed (KTM-8-1), appended to those printed before. */
+export async function recordRunPrint(db: Db, id: string, p: { byId: string; at: Date; formName: string }): Promise<ProcedureRunRow | undefined> {
+  await run(
+    db,
+    tables
+      .updateTable('procedure_run')
+      .set((eb) => ({
+        printed_forms: raw<string[]>`array_append(${eb.ref('printed_forms')}, ${p.formName}::text)`,
+        printed_by_id: p.byId,
+        printed_at: p.at,
+        version: eb(eb.ref('version'), '+', 1),
+      }))
+      .where('id', '=', id),
+  );
+  return runById(db, id);
+}

@@ -441,6 +441,11 @@ async function seedAccess(
       suspension_rule_ids: a.suspensionRuleIds ?? null,
       ended_at: null,
       end_reason: null,
+      // Written again on every seeding (not kept): a demo database older than these columns gets its
+      // accounts' purposes (KTM-12-1) and operator approvals (ARK-10-1).
+      purpose: a.purpose ?? null,
+      operator_approved_by_id: a.operatorApprovedByKey ? id(a.operatorApprovedByKey) : null,
+      operator_approved_at: a.operatorApprovedAt ?? null,
       rule_ids: a.ruleIds,
       change_seq: 0,
       version: 1,

@@ -27,7 +27,7 @@ const tenures: TenureFact[] = [
   { staffId: 'kimura', positionId: 'zeimu-staff', from: '2026-01-05' },
 ];
 
-const account = (a: Partial<AccountFact> = {}): AccountFact => ({
+const baseAccount: AccountFact = {
   id: 'acc-1',
   staffId: 'kimura',
   systemId: 'sys',
@@ -38,8 +38,10 @@ const account = (a: Partial<AccountFact> = {}): AccountFact => ({
   suspendedAt: null,
   suspensionReason: null,
   endedAt: null,
-  ...a,
-});
+};
+
+// Approved as an operator (ARK-10-1) from the day the account begins, unless a case says otherwise.
+const account = (a: Partial<AccountFact> = {}): AccountFact => ({ ...baseAccount, operatorApprovedAt: baseAccount.validFrom, ...a });
 
 function input(
   over: { account?: AccountFact | null; book?: RulebookId | null; status?: string; calendar?: OperatingCalendar; at?: string } = {},
@@ -62,7 +64,41 @@ describe('decideSystemAccess', () => {
       authority: '窓口業務（照会・更新）',
       reasons: [],
       ruleIds: ['KTM-10-3'],
+      purpose: null,
     });
+  });
+
+  it('states the purpose of use recorded on the account it relied on (KTM-12-1)', () => {
+    const allowed = decideSystemAccess(input({ account: account({ purpose: '転入届の受付事務' }) }));
+    expect(allowed).toMatchObject({ allowed: true, purpose: '転入届の受付事務' });
+    const refused = decideSystemAccess(input({ account: account({ purpose: '研修', suspendedAt: baseAccount.validFrom }) }));
+    expect(refused).toMatchObject({ allowed: false, purpose: '研修' });
+    expect(decideSystemAccess(input({ account: null })).purpose).toBeNull();
+    expect(decideSystemAccess(input({ account: account({ systemId: 'other', purpose: '研修' }) })).purpose).toBeNull();
+  });
+
+  it('an Arakawa operator approved by the chief of a using section may operate (ARK-10-1)', () => {
+    expect(decideSystemAccess(input({ book: 'ARK' }))).toMatchObject({ allowed: true, ruleIds: ['ARK-10'] });
+  });
+
+  it('an Arakawa account without the approval of a using section chief is refused, citing ARK-10-1', () => {
+    const d = decideSystemAccess(input({ book: 'ARK', account: account({ operatorApprovedAt: null }) }));
+    expect(d).toMatchObject({ allowed: false, authority: null, ruleIds: ['ARK-10-1'] });
+    expect(d.reasons).toEqual([
+      {
+        code: 'OPERATOR_NOT_APPROVED',
+        message: {
+          en: 'The chief of a section using the system has not approved the staff member as an operator.',
+          ja: 'このシステムを利用する課の長による操作の承認を受けていません。',
+        },
+        ruleIds: ['ARK-10-1'],
+      },
+    ]);
+    // An approval given only after the instant asked does not count then (ARK-10-1).
+    const later = new Date(Date.parse(AT) + 3_600_000).toISOString();
+    expect(codesOf(input({ book: 'ARK', account: account({ operatorApprovedAt: later }) }))).toEqual([['OPERATOR_NOT_APPROVED', ['ARK-10-1']]]);
+    // Other rulebooks ask for no such approval.
+    expect(decideSystemAccess(input({ book: 'KTM', account: account({ operatorApprovedAt: null }) })).allowed).toBe(true);
   });
 
   it.each([
@@ -225,6 +261,7 @@ const ORDER: AccessDenialCode[] = [
   'EXPIRED',
   'DUTY_ENDED',
   'SUSPENDED',
+  'OPERATOR_NOT_APPROVED',
   'SYSTEM_NOT_IN_SERVICE',
   'CLOSED_DAY',
   'OUTSIDE_OPERATING_HOURS',
@@ -244,6 +281,7 @@ const inputArb = fc
     validTo: optHour,
     endedAt: optHour,
     suspendedAt: optHour,
+    approvedAt: optHour,
     duty: fc.option(fc.constantFrom('madoguchi-staff', 'zeimu-staff'), { nil: null }),
     book: fc.constantFrom<RulebookId | null>('MNT', 'KTM', 'KWO', 'KWW', 'ARK', null),
     status: fc.constantFrom('proposed', 'in_service', 'under_change', 'retiring', 'retired'),
@@ -259,6 +297,7 @@ const inputArb = fc
           validTo: r.validTo === null ? null : iso(r.validTo),
           endedAt: r.endedAt === null ? null : iso(r.endedAt),
           suspendedAt: r.suspendedAt === null ? null : iso(r.suspendedAt),
+          operatorApprovedAt: r.approvedAt === null ? null : iso(r.approvedAt),
           dutyPositionId: r.duty,
         })
       : null,
@@ -283,6 +322,8 @@ function expectedCodes(i: AccessDecisionInput): AccessDenialCode[] {
       if (a.dutyPositionId === (moved ? 'madoguchi-staff' : 'zeimu-staff')) codes.push('DUTY_ENDED');
     }
     if (a.suspendedAt !== null && Date.parse(a.suspendedAt) <= at) codes.push('SUSPENDED');
+    const approved = a.operatorApprovedAt != null && Date.parse(a.operatorApprovedAt) <= at;
+    if (i.system.rulebookId === 'ARK' && !approved) codes.push('OPERATOR_NOT_APPROVED');
   }
   if (!['in_service', 'under_change'].includes(i.system.lifecycleStatus)) codes.push('SYSTEM_NOT_IN_SERVICE');
   const state = isOpenAt(i.calendar, i.at);

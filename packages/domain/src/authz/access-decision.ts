@@ -29,6 +29,9 @@ const DUTY_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { KTM: ['KTM-11'] }
  */
 const SUSPENDED_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { MNT: ['MNT-16'], KTM: ['KTM-10-1', 'KTM-10-3'] };
 
+/** ARK-10-1: only those the chief of a using section approved may operate the system. */
+const OPERATOR_APPROVAL_RULE_IDS: Partial<Record<RulebookId, RuleId[]>> = { ARK: ['ARK-10-1'] };
+
 /** Lifecycle states in which a system is used: a system under change stays in use while it is modified. */
 const USABLE_LIFECYCLES: readonly string[] = ['in_service', 'under_change'];
 
@@ -117,6 +120,17 @@ function accountReasons(input: AccessDecisionInput, at: number): AccessReason[] 
       ruleIds: account.suspensionRuleIds?.length ? [...account.suspensionRuleIds] : ruleIdsOf(SUSPENDED_RULE_IDS, book),
     });
   }
+  const approval = book ? OPERATOR_APPROVAL_RULE_IDS[book] : undefined;
+  if (approval && !(account.operatorApprovedAt != null && ms(account.operatorApprovedAt) <= at)) {
+    reasons.push({
+      code: 'OPERATOR_NOT_APPROVED',
+      message: {
+        en: 'The chief of a section using the system has not approved the staff member as an operator.',
+        ja: 'このシステムを利用する課の長による操作の承認を受けていません。',
+      },
+      ruleIds: [...approval],
+    });
+  }
   return reasons;
 }
 
@@ -142,7 +156,8 @@ function calendarReasons(input: AccessDecisionInput): AccessReason[] {
 
 /**
  * May the account's holder use the system at the instant? Refusals list every reason that applies,
- * in this order: the account (NO_ACCOUNT, ENDED, NOT_YET_VALID, EXPIRED, DUTY_ENDED, SUSPENDED), the
+ * in this order: the account (NO_ACCOUNT, ENDED, NOT_YET_VALID, EXPIRED, DUTY_ENDED, SUSPENDED,
+ * OPERATOR_NOT_APPROVED on a system whose rulebook asks for an operator's approval), the
  * system (SYSTEM_NOT_IN_SERVICE), then the operating calendar (CLOSED_DAY, OUTSIDE_OPERATING_HOURS,
  * MAINTENANCE).
  */
@@ -151,8 +166,10 @@ export function decideSystemAccess(input: AccessDecisionInput): AccessDecision {
   if (Number.isNaN(at)) throw new RangeError(`Invalid instant: ${input.at}`);
   const reasons = [...accountReasons(input, at), ...systemReasons(input), ...calendarReasons(input)];
   const { account } = input;
+  // KTM-12-1: the decision states the purpose of use it relied on, the one recorded on the account.
+  const purpose = account !== null && account.systemId === input.system.id ? (account.purpose ?? null) : null;
   if (reasons.length > 0 || account === null) {
-    return { allowed: false, authority: null, reasons, ruleIds: uniq(reasons.flatMap((r) => r.ruleIds)) };
+    return { allowed: false, authority: null, reasons, ruleIds: uniq(reasons.flatMap((r) => r.ruleIds)), purpose };
   }
-  return { allowed: true, authority: account.authorityProfile, reasons: [], ruleIds: basisOf(input.system.rulebookId) };
+  return { allowed: true, authority: account.authorityProfile, reasons: [], ruleIds: basisOf(input.system.rulebookId), purpose };
 }

@@ -20,6 +20,10 @@ export interface AccountFact {
   /** The rules the suspension was made under, by its ground (suspensionRuleIds); null or absent: the rulebook's default. */
   suspensionRuleIds?: readonly RuleId[] | null;
   endedAt: string | null;
+  /** KTM-12-1: what the account is used for; null = none recorded. */
+  purpose?: string | null;
+  /** ARK-10-1: when the chief of a using section approved its holder as an operator; null = not approved. */
+  operatorApprovedAt?: string | null;
 }
 
 export type AccessDenialCode =
@@ -29,6 +33,7 @@ export type AccessDenialCode =
   | 'ENDED'
   | 'DUTY_ENDED'
   | 'SUSPENDED'
+  | 'OPERATOR_NOT_APPROVED'
   | 'SYSTEM_NOT_IN_SERVICE'
   | 'CLOSED_DAY'
   | 'OUTSIDE_OPERATING_HOURS'
@@ -57,4 +62,6 @@ export interface AccessDecision {
   reasons: AccessReason[];
   /** Union of the rule IDs behind the decision (allowed: the basis of the account). */
   ruleIds: RuleId[];
+  /** KTM-12-1: the purpose of use recorded on the account the decision relied on (null: none, or no account). */
+  purpose: string | null;
 }

@@ -5,12 +5,18 @@ import {
   accountChangeRefusal,
   accountChangeRuleIds,
   accountInputErrors,
+  accountPurposeError,
+  accountRequestPurpose,
   designationPermitRefusal,
   grantApprovalRefusal,
   grantInputErrors,
   grantRequestRefusal,
   malformedIdErrors,
+  operatorApprovalRefusal,
+  operatorApprovers,
 } from './access-decisions.ts';
+import { decideDuty } from './administration.policy.ts';
+import type { HeldRole } from '../roles/roles.types.ts';
 
 const now = new Date();
 const later = new Date(now.getTime() + 86_400_000);
@@ -87,5 +93,68 @@ describe('designations (KWO-6)', () => {
   it('are not permitted by the designating chief', () => {
     expect(designationPermitRefusal('a', 'b')).toBeNull();
     expect(designationPermitRefusal('a', 'a')).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['KWO-6'] });
+  });
+});
+
+describe('purpose of use (KTM-12-1)', () => {
+  it('a Kitami account without a purpose is refused with its field path and KTM-12-1', () => {
+    for (const purpose of [null, undefined, '  '])
+      expect(accountPurposeError('KTM', purpose)).toMatchObject({ path: ['input', 'purpose'], code: 'REQUIRED', ruleIds: ['KTM-12-1'] });
+    expect(accountPurposeError('KTM', '転入届の受付事務')).toBeNull();
+    expect(accountPurposeError('KTM', 'x'.repeat(501))).toMatchObject({ code: 'INVALID_VALUE', ruleIds: ['KTM-12-1'] });
+  });
+  it('other rulebooks take a purpose when given and do not require one', () => {
+    expect(accountPurposeError('MNT', null)).toBeNull();
+    expect(accountPurposeError(null, '研修')).toBeNull();
+    expect(accountPurposeError('ARK', 'x'.repeat(501))).toMatchObject({ code: 'INVALID_VALUE' });
+  });
+  it('an account set up by a request is for the holder’s duties (KTM-12-1)', () => {
+    expect(accountRequestPurpose('R-0001')).toContain('所掌する事務');
+  });
+});
+
+describe('operator approval (ARK-10-1)', () => {
+  const chief: HeldRole = {
+    rulebookId: 'ARK',
+    roleKey: 'using_section_chief',
+    positionId: 'kosekika-chief',
+    scopeKey: null,
+    via: 'position',
+    onBehalfOfStaffId: null,
+    deputationId: null,
+    ruleIds: [],
+  };
+  const units: Record<string, string> = { 'kosekika-chief': 'kosekika' };
+  const duty = (roles: HeldRole[]) => decideDuty(operatorApprovers, roles, { rulebookId: 'ARK' }, (p) => units[p]);
+  const open = { endedAt: null, operatorApprovedAt: null };
+
+  it('the chief of a section using the system approves (ARK-10-1)', () => {
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open }),
+    ).toBeNull();
+  });
+  it('anyone else, or the chief of a section that does not use the system, is refused citing ARK-10-1', () => {
+    expect(operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open })).toMatchObject(
+      {
+        code: 'FORBIDDEN',
+        ruleIds: ['ARK-10-1'],
+      },
+    );
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['zeimuka'], account: open }),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      ruleIds: ['ARK-10-1'],
+    });
+    expect(
+      operatorApprovalRefusal({ rulebookId: 'KTM', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'], account: open }),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+  it('an ended or already approved account is not approved again (ARK-10-1)', () => {
+    const ok = { rulebookId: 'ARK', duty: duty([chief]), approverUnitId: 'kosekika', usingUnitIds: ['kosekika'] };
+    expect(operatorApprovalRefusal({ ...ok, account: { endedAt: now, operatorApprovedAt: null } })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(operatorApprovalRefusal({ ...ok, account: { endedAt: null, operatorApprovedAt: now } })).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -7,6 +7,7 @@ import { badInputBecause, forbiddenBecause, type Refusal } from '../refusal.ts';
 import type { FieldError, Path } from '../registry/field-error.ts';
 import type { Bilingual } from '../requests/request.types.ts';
 import type { RuleId } from '../rulebooks/rule-id.ts';
+import type { DutyDecision, DutyRule } from './administration.policy.ts';
 
 export const ACCESS_MESSAGES = {
   idMalformed: { ja: 'IDが正しくありません。', en: 'The id is malformed.' },
@@ -26,6 +27,15 @@ export const ACCESS_MESSAGES = {
   reasonRequired: { ja: '理由を500文字以内で入力してください。', en: 'Give the reason (at most 500 characters).' },
   notSuspended: { ja: 'このアカウントは停止されていません。', en: 'The account is not suspended.' },
   accountEnded: { ja: 'このアカウントは終了しています。', en: 'The account has ended.' },
+  accountPurpose: {
+    ja: '窓口支援システムのアカウントには、使用の目的（所掌する事務の処理、研修など）を500文字以内で入力してください。',
+    en: 'State what the counter support system account is used for (the holder’s duties, training …), in at most 500 characters.',
+  },
+  operatorApproversOnly: {
+    ja: '操作の承認ができるのは、このシステムを利用する課の長だけです。',
+    en: 'Only the chief of a section using this system may approve its operators.',
+  },
+  operatorAlreadyApproved: { ja: 'この職員の操作はすでに承認されています。', en: 'The staff member is already approved as an operator.' },
   passwordResetInPerson: { ja: 'パスワードの初期化は本人だけが依頼できます。', en: 'Only a person can ask for their own password reset.' },
   // grants
   grantsByStaff: { ja: '閲覧権限の申請は職員が行います。', en: 'Grants are requested by staff.' },
@@ -53,6 +63,45 @@ export function accountInputErrors(input: { authorityProfile: string | null | un
   if (input.validTo && input.validTo <= input.validFrom)
     errors.push(fieldErrorOf(['input', 'validTo'], 'INVALID_VALUE', ACCESS_MESSAGES.accountEndBeforeStart, ['MNT-11-1']));
   return errors;
+}
+
+/** The rulebooks whose accounts state their purpose of use (KTM-12-1: only for the holder's duties, training, or a use the managers allow). */
+const PURPOSE_RULE_IDS: Partial<Record<string, RuleId[]>> = { KTM: ['KTM-12-1'] };
+
+/** An account's purpose: at most 500 characters, and required on a system whose rulebook limits its use to stated purposes (KTM-12-1). */
+export function accountPurposeError(rulebookId: string | null, purpose: string | null | undefined, path: Path = ['input', 'purpose']): FieldError | null {
+  const ruleIds = rulebookId ? PURPOSE_RULE_IDS[rulebookId] : undefined;
+  if (purpose != null && purpose.length > 500) return fieldErrorOf(path, 'INVALID_VALUE', ACCESS_MESSAGES.accountPurpose, ruleIds ?? []);
+  if (ruleIds && !purpose?.trim()) return fieldErrorOf(path, 'REQUIRED', ACCESS_MESSAGES.accountPurpose, ruleIds);
+  return null;
+}
+
+/** KTM-12-1-1: an account a request of the section head sets up is for the holder's own duties. */
+export const accountRequestPurpose = (requestNumber: string): string => `所掌する事務の処理（${requestNumber}）`;
+
+/** ARK-10-1: who approves the operators of a system — the chief of a section using it. */
+export const operatorApprovers: readonly DutyRule[] = [{ rulebookId: 'ARK', roleKey: 'using_section_chief', ruleIds: ['ARK-10-1'] }];
+
+/** Whether a rulebook asks for an operator's approval by the using section chief before use (ARK-10-1). */
+export const needsOperatorApproval = (rulebookId: string | null): boolean => rulebookId === 'ARK';
+
+/**
+ * ARK-10-1: the viewer approves an operator when they hold the using section chief's role for one of the
+ * system's using sections; refused otherwise, and when the account is ended or already approved.
+ */
+export function operatorApprovalRefusal(x: {
+  rulebookId: string | null;
+  duty: DutyDecision;
+  approverUnitId: string | undefined;
+  usingUnitIds: readonly string[];
+  account: { endedAt: unknown; operatorApprovedAt: unknown };
+}): Refusal | null {
+  const ruleIds: RuleId[] = ['ARK-10-1'];
+  if (!needsOperatorApproval(x.rulebookId) || !x.duty.allowed || !x.approverUnitId || !x.usingUnitIds.includes(x.approverUnitId))
+    return forbiddenBecause(ACCESS_MESSAGES.operatorApproversOnly, ruleIds);
+  if (x.account.endedAt) return badInputBecause([fieldErrorOf(['id'], 'INVALID_VALUE', ACCESS_MESSAGES.accountEnded, ruleIds)]);
+  if (x.account.operatorApprovedAt) return badInputBecause([fieldErrorOf(['id'], 'INVALID_VALUE', ACCESS_MESSAGES.operatorAlreadyApproved, ruleIds)]);
+  return null;
 }
 
 /** KTM-11: an account tied to a duty is tied to a position its holder holds. */

@@ -150,6 +150,7 @@ export const AccessDecisionQuery = graphql(`
     accessDecision(staffId: $staffId, systemId: $systemId, at: $at) {
       allowed
       authority
+      purpose
       accountId
       at
       reasons {

@@ -76,6 +76,7 @@ export class AccessResolver {
       systemId,
       at: instant,
       accountId,
+      purpose: decision.purpose,
     });
   }
 
@@ -183,6 +184,21 @@ export class AccessResolver {
     @Arg('reason', () => String) reason: string,
   ): Promise<Account> {
     return accounts.toAccount(await accounts.changeAccount(ctx, id, version, { kind: 'end', reason }));
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => Account, {
+    description: 'ARK-10-1: the chief of a section using the system approves the account’s holder as an operator; without it the access decision refuses.',
+  })
+  async approveAccountOperator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<Account> {
+    return accounts.toAccount(await accounts.approveAccountOperator(ctx, id, version));
+  }
+
+  @FieldResolver(() => Staff, { nullable: true, description: 'ARK-10-1: the using section chief who approved the holder as an operator.' })
+  async operatorApprovedBy(@Root() a: Account, @Ctx() ctx: Context): Promise<Staff | null> {
+    if (!a.operatorApprovedById) return null;
+    const row = await ctx.loaders.staff.load(a.operatorApprovedById);
+    return row ? toStaff(row) : null;
   }
 
   @Rule('signedIn')

@@ -9,12 +9,15 @@ import {
   accountChangeRuleIds,
   accountExists,
   accountInputErrors,
+  accountPurposeError,
   decideDuty,
   decideSystemAccess,
   dutyPositionNotHeld,
   fieldErrorOf,
   localDateAt,
   malformedIdErrors,
+  operatorApprovalRefusal,
+  operatorApprovers,
   positionsAt,
   rulebookCalendar,
   staffNotFound,
@@ -51,6 +54,8 @@ export function toAccountFact(a: accessRepo.AccountRow): AccountFact {
     suspensionReason: a.suspension_reason,
     suspensionRuleIds: a.suspension_rule_ids,
     endedAt: iso(a.ended_at),
+    purpose: a.purpose,
+    operatorApprovedAt: iso(a.operator_approved_at),
   };
 }
 
@@ -65,6 +70,9 @@ export function toAccount(a: accessRepo.AccountRow): Account {
     suspensionRuleIds: a.suspension_rule_ids,
     endedAt: toDateOrNull(a.ended_at),
     endReason: a.end_reason,
+    purpose: a.purpose,
+    operatorApprovedAt: toDateOrNull(a.operator_approved_at),
+    operatorApprovedById: a.operator_approved_by_id,
     ruleIds: a.rule_ids,
     changeSeq: a.change_seq,
     version: a.version,
@@ -172,12 +180,23 @@ const snapshot = (a: accessRepo.AccountRow) => ({
   suspensionRuleIds: a.suspension_rule_ids,
   endedAt: iso(a.ended_at),
   endReason: a.end_reason,
+  purpose: a.purpose,
+  operatorApprovedById: a.operator_approved_by_id,
+  operatorApprovedAt: iso(a.operator_approved_at),
   version: a.version,
 });
 
 export async function createAccount(
   ctx: Context,
-  input: { staffId: string; systemId: string; authorityProfile: string; validFrom?: Date | null; validTo?: Date | null; dutyPositionId?: string | null },
+  input: {
+    staffId: string;
+    systemId: string;
+    authorityProfile: string;
+    validFrom?: Date | null;
+    validTo?: Date | null;
+    dutyPositionId?: string | null;
+    purpose?: string | null;
+  },
 ) {
   const v = ctx.viewer!;
   const db = await ctx.db.em();
@@ -196,6 +215,9 @@ export async function createAccount(
   const [staff] = await accessRepo.staffByIds(db, [input.staffId]);
   if (!system) errors.push(systemNotFound(['input', 'systemId']));
   if (!staff) errors.push(staffNotFound(['input', 'staffId']));
+  // KTM-12-1: a Kitami account states what it is used for.
+  const purposeError = system ? accountPurposeError(system.rulebook_id, input.purpose) : null;
+  if (purposeError) errors.push(purposeError);
   if (errors.length) throw badInput(errors);
   const duty = await requireAccountAdministrator(ctx, db, system!);
   if (input.dutyPositionId) {
@@ -214,6 +236,7 @@ export async function createAccount(
     validFrom,
     validTo: input.validTo ?? null,
     dutyPositionId: input.dutyPositionId ?? null,
+    purpose: input.purpose?.trim() || null,
     ruleIds: duty.ruleIds,
   });
   await auditRepo.appendAuditEvents(db, v.municipalityId, [
@@ -283,6 +306,45 @@ export async function changeAccount(
     },
   ]);
   if (rulebook === 'KTM') await noticeToSectionHead(ctx, db, after, accountChangeNotice(change.kind, change.reason, system.name));
+  return after;
+}
+
+/**
+ * ARK-10-1: the chief of a section using the system approves the account's holder as an operator; until
+ * then the access decision refuses the account. The approval is audited.
+ */
+export async function approveAccountOperator(ctx: Context, id: string, version: number) {
+  const v = ctx.viewer!;
+  if (v.kind !== 'staff') throw forbiddenWith(ACCESS_MESSAGES.operatorApproversOnly, ['ARK-10-1']);
+  const db = await ctx.db.em();
+  const { account, system } = await accountForChange(db, id, version);
+  const facts = await loadStaffFacts(db, v.staffId, ctx.now());
+  const duty = decideDuty(operatorApprovers, facts.viewer.roles, { rulebookId: system.rulebook_id }, (p) => facts.positionOrgUnit.get(p));
+  const usingUnitIds = (await registryRepo.usingOrgUnitIdsBySystemIds(db, [system.id])).map((u) => u.org_unit_id);
+  throwRefusal(
+    operatorApprovalRefusal({
+      rulebookId: system.rulebook_id,
+      duty,
+      approverUnitId: duty.role ? facts.positionOrgUnit.get(duty.role.positionId) : undefined,
+      usingUnitIds,
+      account: { endedAt: account.ended_at, operatorApprovedAt: account.operator_approved_at },
+    }),
+  );
+  const after = await accessRepo.updateAccountIfVersion(db, id, version, { operator_approved_by_id: v.staffId, operator_approved_at: ctx.now() });
+  if (!after) throw staleVersion('Account', null);
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: v.staffId,
+      onBehalfOfStaffId: duty.onBehalfOfStaffId,
+      action: 'account.operator_approve',
+      targetType: 'account',
+      targetId: id,
+      before: snapshot(account),
+      after: snapshot(after),
+      ruleIds: duty.ruleIds,
+      requestId: ctx.requestId,
+    },
+  ]);
   return after;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testCalendar } from '@tsukasa/domain/testing';
 import { startTestGateway, type GqlResult, type TestGateway } from '../../testing/harness.ts';
+import { requestTools } from '../requests/requests.testing.ts';
 
 /** Instants asked about, counted from the day the tests run: 10:00 on the next business day, and New Year's Day. */
 const T = testCalendar();
@@ -595,5 +596,135 @@ describe('lists asked without their optional arguments', () => {
     expect(designations.errors).toBeUndefined();
     expect(stored).toBeGreaterThan(0);
     expect(designations.data!.designations.length).toBe(stored);
+  });
+});
+
+describe('the purpose of use of a Kitami account (KTM-12-1)', () => {
+  const CREATE = `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id purpose } }`;
+  const DECIDE_PURPOSE = `query($s: ID!, $y: ID!, $at: DateTimeISO) { accessDecision(staffId: $s, systemId: $y, at: $at) { allowed purpose ruleIds } }`;
+
+  it('refuses a Kitami account without a purpose, naming the field and KTM-12-1, and changes nothing', async () => {
+    const y = await systemId('ktm.counter');
+    const [{ id: s }] = (
+      await gw.admin.query(
+        `select s.id from staff s where s.municipality_id = (select id from municipality where code = 'kitami')
+           and not exists (select 1 from account a where a.staff_id = s.id and a.system_id = $1) order by s.id limit 1`,
+        [y],
+      )
+    ).rows;
+    const token = await gw.signIn('kitami');
+    const audits = async () => Number((await gw.admin.query(`select count(*) from audit_event where action = 'account.create'`)).rows[0].count);
+    const before = await audits();
+    for (const purpose of [undefined, '   ']) {
+      const r = await gw.gql(CREATE, { i: { staffId: s, systemId: y, authorityProfile: '照会・更新', purpose } }, { token });
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // KTM-12-1: the field at fault and the rule, in both languages.
+      expect(r.errors?.[0]?.extensions?.fieldErrors).toMatchObject([{ path: ['input', 'purpose'], code: 'REQUIRED', ruleIds: ['KTM-12-1'] }]);
+    }
+    expect((await gw.admin.query('select count(*) from account where staff_id = $1 and system_id = $2', [s, y])).rows[0].count).toBe('0');
+    expect(await audits()).toBe(before);
+
+    // With its purpose it is created, audited with it, and the access decision states the purpose it relied on (KTM-12-1).
+    const ok = await gw.gql<{ createAccount: { id: string; purpose: string } }>(
+      CREATE,
+      { i: { staffId: s, systemId: y, authorityProfile: '照会・更新', purpose: '窓口での転入届の受付（所掌する事務）' } },
+      { token },
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.createAccount.purpose).toBe('窓口での転入届の受付（所掌する事務）');
+    const audit = (await gw.admin.query(`select after from audit_event where action = 'account.create' and target_id = $1`, [ok.data!.createAccount.id]))
+      .rows[0];
+    expect(audit.after.purpose).toBe('窓口での転入届の受付（所掌する事務）');
+    const decision = await gw.gql<{ accessDecision: { allowed: boolean; purpose: string | null } }>(
+      DECIDE_PURPOSE,
+      { s, y, at: AT_10 },
+      { token: await integratorToken('kitami') },
+    );
+    expect(decision.data!.accessDecision).toMatchObject({ allowed: true, purpose: '窓口での転入届の受付（所掌する事務）' });
+  });
+});
+
+describe('operators of an Arakawa system approved by the chief of a using section (ARK-10-1)', () => {
+  const APPROVE = `mutation($id: ID!, $v: Int!) { approveAccountOperator(id: $id, version: $v) { id version operatorApprovedAt operatorApprovedBy { id } } }`;
+
+  async function arakawaCase() {
+    // A system in service and a member of a 係 under one of its using sections without an account on it, and the chief of that section.
+    const [operator] = (
+      await gw.admin.query(
+        `select s.id as system_id, p.key, u.org_unit_id from system s join system_using_org_unit u on u.system_id = s.id
+           join org_unit o on u.org_unit_id in (o.id, o.parent_id) join position p on p.org_unit_id = o.id and p.kind = 'member'
+           join position_tenure t on t.position_id = p.id and t.valid_to is null
+         where s.rulebook_id = 'ARK' and s.lifecycle_status = 'in_service'
+           and not exists (select 1 from account a where a.staff_id = t.staff_id and a.system_id = s.id) order by s.key, p.key limit 1`,
+      )
+    ).rows;
+    const system = { id: operator.system_id };
+    const [chief] = (
+      await gw.admin.query(
+        `select p.key from position p join role_binding b on b.position_id = p.id and b.role_key = 'using_section_chief'
+         where p.org_unit_id = $1 and p.kind = 'head'`,
+        [operator.org_unit_id],
+      )
+    ).rows;
+    return { systemId: system.id as string, chiefKey: chief.key as string, operatorKey: operator.key as string };
+  }
+
+  it('allows a demo operator the chief approved, and refuses one not approved, citing ARK-10-1', async () => {
+    const token = await integratorToken('arakawa');
+    const { systemId: y, chiefKey, operatorKey } = await arakawaCase();
+    const approved = (await gw.admin.query('select staff_id from account where system_id = $1 and operator_approved_at is not null limit 1', [y])).rows[0];
+    const allowed = await gw.gql<Decision>(DECIDE, { s: approved.staff_id, y, at: AT_10 }, { token });
+    expect(allowed.data!.accessDecision).toMatchObject({ allowed: true, reasons: [] });
+
+    // A new account: its holder may not operate the system until the chief of a using section approves (ARK-10-1).
+    const t = requestTools(gw);
+    const operator = await t.holder('arakawa', operatorKey);
+    const created = await gw.gql<{ createAccount: { id: string } }>(
+      `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`,
+      { i: { staffId: operator.staffId, systemId: y, authorityProfile: '照会・更新' } },
+      { token: await gw.signIn('arakawa') },
+    );
+    expect(created.errors).toBeUndefined();
+    const accountId = created.data!.createAccount.id;
+    const refused = await gw.gql<Decision>(DECIDE, { s: operator.staffId, y, at: AT_10 }, { token });
+    expect(refused.data!.accessDecision).toMatchObject({
+      allowed: false,
+      authority: null,
+      ruleIds: ['ARK-10-1'],
+      reasons: [{ code: 'OPERATOR_NOT_APPROVED', ruleIds: ['ARK-10-1'] }],
+    });
+    expect(refused.data!.accessDecision.reasons[0]!.message.ja).toContain('利用する課の長');
+    expect(refused.data!.accessDecision.reasons[0]!.message.en).toContain('approved');
+
+    // Someone who is not the chief of a using section cannot approve (ARK-10-1); nothing changes.
+    const version = async () => (await gw.admin.query('select version, operator_approved_at from account where id = $1', [accountId])).rows[0];
+    const before = await version();
+    const self = await gw.gql(APPROVE, { id: accountId, v: before.version }, { token: operator.token });
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', ruleIds: ['ARK-10-1'] });
+    const registryAdmin = await gw.gql(APPROVE, { id: accountId, v: before.version }, { token: await gw.signIn('arakawa') });
+    expect(registryAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await version()).toEqual(before);
+    expect(
+      (await gw.admin.query(`select count(*) from audit_event where action = 'account.operator_approve' and target_id = $1`, [accountId])).rows[0].count,
+    ).toBe('0');
+
+    // The chief approves: recorded with who and when, audited, and the holder may now operate (ARK-10-1).
+    const chief = await t.holder('arakawa', chiefKey);
+    // Approved now, before the instant asked about (the next business day).
+    const ok = await gw.gql<{ approveAccountOperator: { operatorApprovedAt: string; operatorApprovedBy: { id: string } } }>(
+      APPROVE,
+      { id: accountId, v: before.version },
+      { token: chief.token },
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.approveAccountOperator.operatorApprovedBy.id).toBe(chief.staffId);
+    const again = await gw.gql(APPROVE, { id: accountId, v: before.version + 1 }, { token: chief.token });
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const audit = (
+      await gw.admin.query(`select actor_staff_id, rule_ids from audit_event where action = 'account.operator_approve' and target_id = $1`, [accountId])
+    ).rows;
+    expect(audit).toEqual([{ actor_staff_id: chief.staffId, rule_ids: expect.arrayContaining(['ARK-10-1']) }]);
+    const now = await gw.gql<Decision>(DECIDE, { s: operator.staffId, y, at: AT_10 }, { token });
+    expect(now.data!.accessDecision).toMatchObject({ allowed: true, reasons: [] });
   });
 });

@@ -11,6 +11,7 @@ export enum AccessDenialCode {
   ENDED = 'ENDED',
   DUTY_ENDED = 'DUTY_ENDED',
   SUSPENDED = 'SUSPENDED',
+  OPERATOR_NOT_APPROVED = 'OPERATOR_NOT_APPROVED',
   SYSTEM_NOT_IN_SERVICE = 'SYSTEM_NOT_IN_SERVICE',
   CLOSED_DAY = 'CLOSED_DAY',
   OUTSIDE_OPERATING_HOURS = 'OUTSIDE_OPERATING_HOURS',
@@ -56,6 +57,7 @@ export class AccessDecision {
   @Field(() => ID) systemId!: string;
   @Field(() => Date) at!: Date;
   @Field(() => ID, { nullable: true }) accountId!: string | null;
+  @Field(() => String, { nullable: true, description: 'KTM-12-1: the purpose of use recorded on the account the decision relied on.' }) purpose!: string | null;
 }
 
 @ObjectType({ description: "A staff member's right to use a system with an authority profile (操作権限)." })
@@ -73,6 +75,9 @@ export class Account {
   suspensionRuleIds!: RuleId[] | null;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'KTM-12-1: what the account is used for (the holder’s duties, training …).' }) purpose!: string | null;
+  @Field(() => Date, { nullable: true, description: 'ARK-10-1: when the chief of a using section approved the holder as an operator.' })
+  operatorApprovedAt!: Date | null;
   @Field(() => [String]) ruleIds!: RuleId[];
   @Field(() => String, { description: 'Position in the accounts feed.' }) changeSeq!: string;
   @Field(() => Int) version!: number;
@@ -80,6 +85,7 @@ export class Account {
   staffId!: string;
   systemId!: string;
   dutyPositionId!: string | null;
+  operatorApprovedById!: string | null;
 }
 
 @ObjectType()
@@ -111,6 +117,9 @@ export class CreateAccountInput {
   @Field(() => Date, { nullable: true, description: 'MNT-11: end declared at application.' }) validTo?: Date | null;
   @Field(() => ID, { nullable: true, description: 'KTM-11: the duty (position) the account is for; it ends when the holder leaves it.' }) dutyPositionId?:
     string | null;
+  @TextFormat('multiline')
+  @Field(() => String, { nullable: true, description: 'KTM-12-1: what the account is used for; required on a Kitami system.' })
+  purpose?: string | null;
 }
 
 export enum GrantStateEnum {

@@ -4,7 +4,10 @@ import type { Context } from '../../graphql/context.ts';
 import { Rule } from '../../graphql/rules.ts';
 import * as service from './procedure.service.ts';
 import {
+  ConfirmProcedureIdentityInput,
   NeededProcedure,
+  PrintProcedureFormInput,
+  ProcedureRun,
   ProcedureDefinitionChange,
   ProcedureDefinitionFilter,
   ProcedureDefinition,
@@ -53,6 +56,31 @@ export class ProcedureDefinitionResolver {
     @Arg('input', () => RecordProcedureReviewInput) input: RecordProcedureReviewInput,
   ): Promise<ProcedureDefinition> {
     return service.recordReview(ctx, input);
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => ProcedureRun, { description: 'A staff member starts handling a procedure for a resident at the counter (KTM-8-1).' })
+  async startProcedureRun(@Ctx() ctx: Context, @Arg('definitionId', () => ID) definitionId: string): Promise<ProcedureRun> {
+    return service.startRun(ctx, definitionId);
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => ProcedureRun, {
+    description: 'KTM-8-3: records that the resident’s identity was confirmed, by the viewer, now, on the document named. Once per handling.',
+  })
+  async confirmProcedureIdentity(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ConfirmProcedureIdentityInput) input: ConfirmProcedureIdentityInput,
+  ): Promise<ProcedureRun> {
+    return service.confirmIdentity(ctx, input);
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => ProcedureRun, {
+    description: 'Prints one of the procedure’s 届出書等 (KTM-8-1); refused with CONFLICT citing KTM-8-3 until the identity is recorded as confirmed.',
+  })
+  async printProcedureForm(@Ctx() ctx: Context, @Arg('input', () => PrintProcedureFormInput) input: PrintProcedureFormInput): Promise<ProcedureRun> {
+    return service.printForm(ctx, input);
   }
 
   @FieldResolver(() => ProcedureRoute, {

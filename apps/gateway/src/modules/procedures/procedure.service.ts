@@ -29,6 +29,12 @@ import {
   procedureRouteFor,
   proceduresNeeded,
   validateSituation,
+  formPrintRefusal,
+  FORM_PRINT_RULE_IDS,
+  IDENTITY_CONFIRMATION_RULE_IDS,
+  IDENTITY_DOCUMENT_KINDS,
+  identityConfirmationRefusal,
+  isIdentityDocumentKind,
   type Bilingual,
   type FieldError,
   type ProcedureCategory,
@@ -37,7 +43,7 @@ import {
   type ResidentSituation,
 } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
-import { badInput, conflictWith, notFound, refusalError } from '../../graphql/errors.ts';
+import { badInput, conflictWith, forbiddenWith, notFound, refusalError, throwRefusal } from '../../graphql/errors.ts';
 import { isUuid } from '../../graphql/scalars.ts';
 import { loadStaffFacts } from '../authz/index.ts';
 import {
@@ -45,6 +51,7 @@ import {
   ProcedureCategoryEnum,
   ProcedureDefinition,
   ProcedureRoutingActionEnum,
+  ProcedureRun,
   type ProcedureRoute,
   type ProcedureSection,
 } from './procedure.types.ts';
@@ -493,4 +500,124 @@ async function notifyInvolvedSections(
     ctx.viewer!.municipalityId,
     recipients.map((r) => ({ recipientId: r.staff_id, to: r.email, subject: staffNoticeMailSubject(subject), body })),
   );
+}
+
+// ---- handlings at the counter (KTM-8) -----------------------------------------------------------
+
+export function toProcedureRun(r: procedureRepo.ProcedureRunRow): ProcedureRun {
+  const kind = isIdentityDocumentKind(r.identity_document_kind) ? r.identity_document_kind : null;
+  return graphqlObject(ProcedureRun, {
+    id: r.id,
+    definitionId: r.definition_id,
+    definitionVersion: r.definition_version,
+    startedById: r.started_by_id,
+    startedAt: toDate(r.started_at),
+    identityConfirmedById: r.identity_confirmed_by_id,
+    identityConfirmedAt: r.identity_confirmed_at ? toDate(r.identity_confirmed_at) : null,
+    identityDocumentKind: kind,
+    identityDocumentLabel: kind ? IDENTITY_DOCUMENT_KINDS[kind] : null,
+    printedForms: r.printed_forms,
+    printedById: r.printed_by_id,
+    printedAt: r.printed_at ? toDate(r.printed_at) : null,
+    version: r.version,
+  });
+}
+
+const runSnapshot = (r: procedureRepo.ProcedureRunRow) => ({
+  definitionId: r.definition_id,
+  definitionVersion: r.definition_version,
+  identityConfirmedById: r.identity_confirmed_by_id,
+  identityConfirmedAt: r.identity_confirmed_at ? toDate(r.identity_confirmed_at).toISOString() : null,
+  identityDocumentKind: r.identity_document_kind,
+  printedForms: r.printed_forms,
+});
+
+/** The counter is staffed by people: an API token neither confirms an identity nor prints. */
+function counterStaff(ctx: Context): string {
+  const v = ctx.viewer;
+  if (!v || v.kind !== 'staff') throw forbiddenWith({ ja: '窓口での受付は職員が行います。', en: 'Counter handlings are recorded by staff.' });
+  return v.staffId;
+}
+
+async function runForChange(db: Db, id: string, path: (string | number)[]): Promise<procedureRepo.ProcedureRunRow> {
+  if (!isUuid(id)) throw badInput([malformedId(path)]);
+  const run = await procedureRepo.runById(db, id, { lock: true });
+  if (!run) throw notFound('Procedure handling', path);
+  return run;
+}
+
+/** A staff member starts handling a procedure for a resident at the counter (KTM-8-1). */
+export async function startRun(ctx: Context, definitionId: string): Promise<ProcedureRun> {
+  const staffId = counterStaff(ctx);
+  if (!isUuid(definitionId)) throw badInput([malformedId(['definitionId'])]);
+  const db = await ctx.db.em();
+  const definition = await procedureRepo.definitionById(db, definitionId);
+  if (!definition) throw notFound('Procedure definition', ['definitionId']);
+  const v = ctx.viewer!;
+  const run = await procedureRepo.insertRun(db, v.municipalityId, {
+    id: randomUUID(),
+    definitionId,
+    definitionVersion: definition.version,
+    startedById: staffId,
+    startedAt: ctx.now(),
+  });
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: staffId,
+      action: 'procedure_run.start',
+      targetType: 'procedure_run',
+      targetId: run.id,
+      after: runSnapshot(run),
+      ruleIds: ['KTM-8-1'],
+      requestId: ctx.requestId,
+    },
+  ]);
+  return toProcedureRun(run);
+}
+
+/** KTM-8-3: the resident's identity is confirmed on a document; who, when and on what are recorded and audited. */
+export async function confirmIdentity(ctx: Context, input: { runId: string; documentKind: string }): Promise<ProcedureRun> {
+  const staffId = counterStaff(ctx);
+  const db = await ctx.db.em();
+  const run = await runForChange(db, input.runId, ['input', 'runId']);
+  throwRefusal(identityConfirmationRefusal({ identityConfirmedAt: run.identity_confirmed_at }, input.documentKind));
+  const after = (await procedureRepo.confirmRunIdentity(db, run.id, { byId: staffId, at: ctx.now(), documentKind: input.documentKind }))!;
+  const v = ctx.viewer!;
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: staffId,
+      action: 'procedure_run.identity_confirm',
+      targetType: 'procedure_run',
+      targetId: run.id,
+      before: runSnapshot(run),
+      after: runSnapshot(after),
+      ruleIds: IDENTITY_CONFIRMATION_RULE_IDS,
+      requestId: ctx.requestId,
+    },
+  ]);
+  return toProcedureRun(after);
+}
+
+/** KTM-8-1, KTM-8-3: a form of the procedure is printed, only once the identity is recorded as confirmed. */
+export async function printForm(ctx: Context, input: { runId: string; formName: string }): Promise<ProcedureRun> {
+  const staffId = counterStaff(ctx);
+  const db = await ctx.db.em();
+  const run = await runForChange(db, input.runId, ['input', 'runId']);
+  const definition = (await procedureRepo.definitionById(db, run.definition_id))!;
+  throwRefusal(formPrintRefusal({ identityConfirmedAt: run.identity_confirmed_at }, input.formName, definition.output_forms));
+  const after = (await procedureRepo.recordRunPrint(db, run.id, { byId: staffId, at: ctx.now(), formName: input.formName }))!;
+  const v = ctx.viewer!;
+  await auditRepo.appendAuditEvents(db, v.municipalityId, [
+    {
+      actorStaffId: staffId,
+      action: 'procedure_run.print',
+      targetType: 'procedure_run',
+      targetId: run.id,
+      before: runSnapshot(run),
+      after: { ...runSnapshot(after), formName: input.formName },
+      ruleIds: FORM_PRINT_RULE_IDS,
+      requestId: ctx.requestId,
+    },
+  ]);
+  return toProcedureRun(after);
 }

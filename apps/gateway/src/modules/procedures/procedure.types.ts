@@ -1,4 +1,5 @@
-import type { RuleId } from '@tsukasa/domain';
+import { IDENTITY_DOCUMENT_KIND_VALUES, type IdentityDocumentKind, type RuleId } from '@tsukasa/domain';
+import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Bilingual } from '../../graphql/shared.types.ts';
@@ -168,4 +169,41 @@ export class RecordProcedureReviewInput {
   @TextFormat('multiline')
   @Field(() => String, { nullable: true, description: 'What was checked.' })
   note?: string | null;
+}
+
+export const IdentityDocumentKindEnum = graphqlEnum(IDENTITY_DOCUMENT_KIND_VALUES, {
+  name: 'IdentityDocumentKind',
+  description: 'KTM-8-3: the document the resident’s identity was confirmed on at the counter.',
+});
+
+@ObjectType({
+  description:
+    'One handling of a procedure at the counter (KTM-8): who confirmed the resident’s identity, when and on what (KTM-8-3), and the 届出書等 printed (KTM-8-1).',
+})
+export class ProcedureRun {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) definitionId!: string;
+  @Field(() => Int, { description: 'The version of the definition the counter worked from.' }) definitionVersion!: number;
+  @Field(() => ID) startedById!: string;
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => ID, { nullable: true }) identityConfirmedById!: string | null;
+  @Field(() => Date, { nullable: true }) identityConfirmedAt!: Date | null;
+  @Field(() => IdentityDocumentKindEnum, { nullable: true }) identityDocumentKind!: IdentityDocumentKind | null;
+  @Field(() => Bilingual, { nullable: true, description: 'The document kind in words.' }) identityDocumentLabel!: Bilingual | null;
+  @Field(() => [String], { description: 'The forms printed, in order.' }) printedForms!: string[];
+  @Field(() => ID, { nullable: true }) printedById!: string | null;
+  @Field(() => Date, { nullable: true }) printedAt!: Date | null;
+  @Field(() => Int) version!: number;
+}
+
+@InputType()
+export class ConfirmProcedureIdentityInput {
+  @Field(() => ID) runId!: string;
+  @Field(() => IdentityDocumentKindEnum) documentKind!: IdentityDocumentKind;
+}
+
+@InputType()
+export class PrintProcedureFormInput {
+  @Field(() => ID) runId!: string;
+  @Field(() => String, { description: 'The name of one of the procedure’s output forms (KTM-7-2-5).' }) formName!: string;
 }

@@ -451,3 +451,91 @@ describe('the business section’s regular review (KTM-5-1-1)', () => {
     }
   });
 });
+
+describe('a procedure handled at the counter: the identity first, then the form (KTM-8-3)', () => {
+  const RUN =
+    'id definitionId definitionVersion startedById identityConfirmedById identityConfirmedAt identityDocumentKind identityDocumentLabel { ja en } printedForms printedById printedAt version';
+  const START = `mutation($d: ID!) { startProcedureRun(definitionId: $d) { ${RUN} } }`;
+  const CONFIRM = `mutation($i: ConfirmProcedureIdentityInput!) { confirmProcedureIdentity(input: $i) { ${RUN} } }`;
+  const PRINT = `mutation($i: PrintProcedureFormInput!) { printProcedureForm(input: $i) { ${RUN} } }`;
+  interface Run {
+    id: string;
+    definitionVersion: number;
+    identityConfirmedById: string | null;
+    identityConfirmedAt: string | null;
+    identityDocumentKind: string | null;
+    identityDocumentLabel: { ja: string } | null;
+    printedForms: string[];
+    printedById: string | null;
+    version: number;
+  }
+  const runRow = async (id: string) =>
+    (
+      await t.q<Record<string, unknown>>(
+        'select identity_confirmed_at, identity_document_kind, printed_forms, printed_at, version from procedure_run where id = $1',
+        [id],
+      )
+    )[0];
+  const audits = (id: string) =>
+    t.q<{ action: string; actor_staff_id: string; rule_ids: string[]; after: Record<string, unknown> }>(
+      'select action, actor_staff_id, rule_ids, after from audit_event where target_id = $1 order by seq',
+      [id],
+    );
+
+  it('refuses to print before the identity is recorded, citing KTM-8-3, and changes nothing; prints once it is, auditing who confirmed it, when and on what', async () => {
+    const clerk = await t.holder('kitami', 'ktm.shimin.madoguchi.chief');
+    const [def] = await t.q<{ id: string; version: number; output_forms: { name: string }[] }>(
+      `select id, version, output_forms from procedure_definition where jsonb_array_length(output_forms) > 0 order by name limit 1`,
+    );
+    const form = def!.output_forms[0]!.name;
+    const run = (await ok(gw.gql<{ startProcedureRun: Run }>(START, { d: def!.id }, { token: clerk.token }))).startProcedureRun;
+    expect(run).toMatchObject({ definitionVersion: def!.version, identityConfirmedAt: null, printedForms: [] });
+
+    // KTM-8-3: no print without a recorded identity confirmation — a typed refusal, and nothing written.
+    const before = await runRow(run.id);
+    const refused = await gw.gql(PRINT, { i: { runId: run.id, formName: form } }, { token: clerk.token });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.ruleIds).toEqual(['KTM-8-3']);
+    expect(refused.errors![0]!.extensions!.messageJa).toContain('本人確認');
+    expect(await runRow(run.id)).toEqual(before);
+    expect((await audits(run.id)).map((a) => a.action)).toEqual(['procedure_run.start']);
+
+    // KTM-8-3: the confirmation, by whom, when and on which document.
+    const confirmed = (
+      await ok(gw.gql<{ confirmProcedureIdentity: Run }>(CONFIRM, { i: { runId: run.id, documentKind: 'MY_NUMBER_CARD' } }, { token: clerk.token }))
+    ).confirmProcedureIdentity;
+    expect(confirmed).toMatchObject({
+      identityConfirmedById: clerk.staffId,
+      identityConfirmedAt: cal.at(today, '10:00').toISOString(),
+      identityDocumentKind: 'MY_NUMBER_CARD',
+      identityDocumentLabel: { ja: 'マイナンバーカード' },
+    });
+    const again = await gw.gql(CONFIRM, { i: { runId: run.id, documentKind: 'PASSPORT' } }, { token: clerk.token });
+    expect(errorCode(again)).toBe('CONFLICT');
+
+    // Only a form the procedure prints (KTM-7-2-5).
+    const unknown = await gw.gql(PRINT, { i: { runId: run.id, formName: '存在しない届出書' } }, { token: clerk.token });
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+    expect(fieldPaths(unknown)).toEqual(['input.formName']);
+
+    const printed = (await ok(gw.gql<{ printProcedureForm: Run }>(PRINT, { i: { runId: run.id, formName: form } }, { token: clerk.token }))).printProcedureForm;
+    expect(printed).toMatchObject({ printedForms: [form], printedById: clerk.staffId });
+
+    const trail = await audits(run.id);
+    expect(trail.map((a) => [a.action, a.actor_staff_id, a.rule_ids])).toEqual([
+      ['procedure_run.start', clerk.staffId, ['KTM-8-1']],
+      ['procedure_run.identity_confirm', clerk.staffId, ['KTM-8-3']],
+      ['procedure_run.print', clerk.staffId, ['KTM-8-1', 'KTM-8-3']],
+    ]);
+    expect(trail[1]!.after).toMatchObject({ identityConfirmedById: clerk.staffId, identityDocumentKind: 'my_number_card' });
+    expect(trail[1]!.after.identityConfirmedAt).toBe(cal.at(today, '10:00').toISOString());
+  });
+
+  it('is recorded by staff only, and only within the municipality', async () => {
+    const [def] = await t.q<{ id: string }>(`select id from procedure_definition order by name limit 1`);
+    const byToken = await gw.gql(START, { d: def!.id }, { token });
+    expect(errorCode(byToken)).toBe('FORBIDDEN');
+    const foreign = await gw.gql(START, { d: def!.id }, { token: await gw.signIn('minato') });
+    expect(errorCode(foreign)).toBe('NOT_FOUND');
+  });
+});

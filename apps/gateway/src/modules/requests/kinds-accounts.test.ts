@@ -29,6 +29,7 @@ type Account = {
   end_reason: string | null;
   suspended_at: Date | null;
   duty_position_id: string | null;
+  purpose: string | null;
 };
 const accountOf = async (staffId: string, systemKey: string) =>
   (
@@ -299,6 +300,8 @@ describe('Kitami (KTM): the 統括管理者 registers, the section head is told'
     const duty = (await t.q<{ position_id: string }>('select position_id from position_tenure where staff_id = $1 and valid_to is null', [staffId]))[0]!
       .position_id;
     expect(account.duty_position_id).toBe(duty);
+    // KTM-12-1: an account the section head asked for is for the holder's own duties, and says so.
+    expect(account.purpose).toBe(`所掌する事務の処理（${request.number}）`);
 
     const other = await newcomer('kitami', 'ktm.counter');
     const r2 = await t.submit(head, 'user_addition', 'ktm.counter', { staffId: other, authorityProfile: '受付', validFrom: FROM, reason: '窓口業務の担当' });

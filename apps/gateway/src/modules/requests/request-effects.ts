@@ -2,6 +2,7 @@ import { accessRepo, auditRepo, exec, nowOf, one, registryRepo, requestRepo, typ
 import {
   suspensionRuleIds,
   accountChangeReason,
+  accountRequestPurpose,
   DEFAULT_AUTHORITY_PROFILE,
   effectConflict,
   kindRuleIds,
@@ -60,6 +61,8 @@ export async function applyEffect(ctx: Context, db: Db, request: requestRepo.Req
       validFrom: dayStart(validFrom) ?? ctx.now(),
       validTo: dayAfter(validTo),
       dutyPositionId,
+      // KTM-12-1: an account the section head asked for is for the holder's own duties.
+      purpose: request.rulebook_id === 'KTM' ? accountRequestPurpose(request.number) : null,
       ruleIds,
     });
     changed.push({ targetType: 'account', targetId: row.id, after: { staffId, authorityProfile, validTo: row.valid_to } });

@@ -20,6 +20,9 @@ const ACCOUNT_FIELDS = [
   'suspension_rule_ids',
   'ended_at',
   'end_reason',
+  'purpose',
+  'operator_approved_by_id',
+  'operator_approved_at',
   'rule_ids',
   'version',
   'updated_at',
@@ -106,6 +109,8 @@ export async function insertAccount(
     validFrom: Date;
     validTo: Date | null;
     dutyPositionId: string | null;
+    /** KTM-12-1: what the account is used for. */
+    purpose?: string | null;
     ruleIds: readonly RuleId[];
   },
 ): Promise<AccountRow> {
@@ -123,6 +128,7 @@ export async function insertAccount(
         valid_from: a.validFrom,
         valid_to: a.validTo,
         duty_position_id: a.dutyPositionId,
+        purpose: a.purpose ?? null,
         rule_ids: [...a.ruleIds],
         change_seq: sql<bigint>`0`,
         version: 1,
@@ -138,14 +144,16 @@ export async function updateAccountIfVersion(
   db: Db,
   id: string,
   version: number,
-  patch: Partial<Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason', Date | string | null>> & { suspension_rule_ids?: RuleId[] | null },
+  patch: Partial<
+    Record<'suspended_at' | 'suspension_reason' | 'ended_at' | 'end_reason' | 'operator_approved_by_id' | 'operator_approved_at', Date | string | null>
+  > & { suspension_rule_ids?: RuleId[] | null },
 ): Promise<AccountRow | undefined> {
   return first(
     db,
     tables
       .updateTable('account as a')
       .set({
-        ...(patch as Partial<Record<'suspended_at' | 'ended_at', Date | null>> & { suspension_rule_ids?: RuleId[] | null }),
+        ...(patch as Partial<Record<'suspended_at' | 'ended_at' | 'operator_approved_at', Date | null>> & { suspension_rule_ids?: RuleId[] | null }),
         version: (eb) => eb(eb.ref('a.version'), '+', 1),
         updated_at: nowOf(db),
       })

@@ -79,7 +79,7 @@ export const arkCoverage: RulebookCoverage<'ARK'> = {
   'ARK-9': byParts,
   'ARK-9-1': gap,
   'ARK-10': byParts,
-  'ARK-10-1': gap,
+  'ARK-10-1': executed,
   'ARK-11': byParts,
   'ARK-11-1': recorded,
   'ARK-11-2': executed,
