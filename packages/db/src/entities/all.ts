@@ -34,6 +34,8 @@ import { MaintenanceWindow } from './maintenance.entity.ts';
 import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate } from './incident.entity.ts';
 import {
   ContractClauseCheck,
+  DutyRecord,
+  DutySetting,
   Finding,
   FindingNote,
   FormLedgerEntry,
@@ -106,6 +108,8 @@ export const allEntities = [
   Finding,
   FindingNote,
   FormLedgerEntry,
+  DutySetting,
+  DutyRecord,
   ProcedureDefinition,
   ProcedureDefinitionHistory,
 ];

@@ -6,7 +6,7 @@ import { CONTRACT_CLAUSE_RULE_ID } from './contract-clauses.ts';
 import { CHECK_SHEET_RULE_IDS } from './inspections.ts';
 import { PROCESSING_PLAN_RULE_IDS } from './processing-plans.ts';
 
-export type OperationsDueKey = 'processing_plans' | 'check_sheets' | 'stale_documents' | 'findings' | 'form_ledger' | 'contract_clauses';
+export type OperationsDueKey = 'processing_plans' | 'check_sheets' | 'stale_documents' | 'findings' | 'form_ledger' | 'contract_clauses' | 'duty_records';
 
 export interface OperationsDueLine {
   key: OperationsDueKey;
@@ -16,7 +16,7 @@ export interface OperationsDueLine {
   ruleIds: RuleId[];
 }
 
-/** Which rulebooks keep each register (ARK-8; KWO-5-3; MNT-13-9, ARK-5, ARK-11-2; KWW-10-2, KWO-3-3, ARK-29; KWO-5-2; ARK-6). */
+/** Which rulebooks keep each register (ARK-8; KWO-5-3; MNT-13-9, ARK-5, ARK-11-2; KWW-10-2, KWO-3-3, ARK-29; KWO-5-2; ARK-6; the duties of duty-records.ts). */
 export const REGISTER_RULEBOOKS: Record<OperationsDueKey, string[]> = {
   processing_plans: ['ARK'],
   check_sheets: ['KWO'],
@@ -24,6 +24,7 @@ export const REGISTER_RULEBOOKS: Record<OperationsDueKey, string[]> = {
   findings: ['KWW', 'KWO', 'ARK'],
   form_ledger: ['KWO'],
   contract_clauses: ['ARK'],
+  duty_records: ['KTM', 'ARK', 'MNT', 'KWO'],
 };
 
 type Counted = { due: number; overdue: number };
@@ -38,6 +39,8 @@ export interface OperationsDueCounts {
   overdueFindings: number;
   formsPastRetention: number;
   contractsMissingClauses: number;
+  /** The duties recorded in 実施記録 (duty-records.ts) due and overdue, with the rules of each; no line when not counted. */
+  dutyRecords?: readonly { state: string; ruleIds: readonly RuleId[] }[];
 }
 
 /** The dashboard's lines, of the registers the municipality's rulebooks keep (no ARK-8 plans on a Minato dashboard). */
@@ -74,6 +77,16 @@ export function operationsDueSummary(c: OperationsDueCounts, rulebookIds: readon
       ruleIds: [CONTRACT_CLAUSE_RULE_ID],
     },
   ];
+  if (c.dutyRecords) {
+    const pending = c.dutyRecords.filter((d) => d.state === 'due' || d.state === 'overdue');
+    summary.push({
+      key: 'duty_records',
+      label: { ja: '実施記録（研修・見直し・点検等）', en: 'Duties to record (training, reviews, checks)' },
+      due: pending.filter((d) => d.state === 'due').length,
+      overdue: pending.filter((d) => d.state === 'overdue').length,
+      ruleIds: [...new Set(pending.flatMap((d) => d.ruleIds))],
+    });
+  }
   const books = new Set(rulebookIds);
   return summary.filter((line) => REGISTER_RULEBOOKS[line.key].some((b) => books.has(b)));
 }
