@@ -278,6 +278,8 @@ export function decideDutyRecord(
   today: string,
 ): DutyRecordDecision {
   if (def) {
+    // Without the section, a duty kept per section has no performer to check the actor against.
+    if (def.perUnit && !d.orgUnitId) return badEntry(validateDutyRecord(d, def, units, today));
     const duty = registerDuty(actor, def.performers, { orgUnitId: d.orgUnitId ?? null });
     if (!duty.allowed) return duty;
     const errors = validateDutyRecord(d, def, units, today);
