@@ -3,15 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldRole } from '../roles/roles.types.ts';
 import { testCalendar } from '../testing/test-calendar.ts';
-import {
-  DUTY_DEFINITIONS,
-  DUTY_REMINDER_MONTHS,
-  addMonthsToDate,
-  decideDutyRecord,
-  dutyDefinitionsFor,
-  dutyDue,
-  type DutySetting,
-} from './duty-records.ts';
+import { DUTY_DEFINITIONS, DUTY_REMINDER_MONTHS, addMonthsToDate, decideDutyRecord, dutyDefinitionsFor, dutyDue, type DutySetting } from './duty-records.ts';
 import { operationsDueSummary } from './due-summary.ts';
 import type { RegisterActor, RegisterRefusal } from './register-decision.ts';
 
@@ -68,7 +60,10 @@ describe('when a duty is due', () => {
 
   it('MNT-19-2: never done, a duty is first due the months after the municipality set it up', () => {
     const setting: DutySetting = { months: 6, since: cal.day(-10) };
-    expect(dutyDue({ trigger: 'periodic', setting, lastDoneOn: null }, today)).toMatchObject({ nextDueOn: addMonthsToDate(cal.day(-10), 6), state: 'upcoming' });
+    expect(dutyDue({ trigger: 'periodic', setting, lastDoneOn: null }, today)).toMatchObject({
+      nextDueOn: addMonthsToDate(cal.day(-10), 6),
+      state: 'upcoming',
+    });
     const old: DutySetting = { months: 6, since: addMonthsToDate(cal.day(-1), -6) };
     expect(dutyDue({ trigger: 'periodic', setting: old, lastDoneOn: null }, today).state).toBe('overdue');
   });

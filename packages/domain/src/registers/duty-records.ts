@@ -245,9 +245,19 @@ export function validateDutyRecord(
   else if (def.perUnit && !d.orgUnitId)
     errors.push(fieldError([...base, 'orgUnitId'], 'REQUIRED', 'Give the section the record is for.', '対象の課を指定してください。', def.ruleIds));
   else if (def.perUnit && !units.includes(d.orgUnitId!))
-    errors.push(fieldError([...base, 'orgUnitId'], 'NOT_FOUND', 'No performer of this duty is in that section.', 'この課にはこの実施事項の実施者がいません。', def.ruleIds));
+    errors.push(
+      fieldError(
+        [...base, 'orgUnitId'],
+        'NOT_FOUND',
+        'No performer of this duty is in that section.',
+        'この課にはこの実施事項の実施者がいません。',
+        def.ruleIds,
+      ),
+    );
   else if (!def.perUnit && d.orgUnitId)
-    errors.push(fieldError([...base, 'orgUnitId'], 'INVALID_VALUE', 'This duty is recorded for the whole municipality.', 'この実施事項は団体全体で記録します。'));
+    errors.push(
+      fieldError([...base, 'orgUnitId'], 'INVALID_VALUE', 'This duty is recorded for the whole municipality.', 'この実施事項は団体全体で記録します。'),
+    );
   if (!isIsoDate(d.doneOn))
     errors.push(fieldError([...base, 'doneOn'], 'INVALID_VALUE', 'Give the date as YYYY-MM-DD.', '実施日をYYYY-MM-DDの形式で入力してください。'));
   else if (d.doneOn > today)
@@ -261,8 +271,7 @@ export function validateDutyRecord(
 }
 
 export type DutyRecordDecision =
-  | { allowed: true; ruleIds: RuleId[]; note: string; evidence: string | null; nextDueOn: string | null; audit: RegisterAudit }
-  | RegisterRefusal;
+  { allowed: true; ruleIds: RuleId[]; note: string; evidence: string | null; nextDueOn: string | null; audit: RegisterAudit } | RegisterRefusal;
 
 /**
  * A duty was done: by one of its performers (for their own section when per section) or a registry

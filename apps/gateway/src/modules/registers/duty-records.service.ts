@@ -2,16 +2,7 @@
 // and due again by the municipality's setting or after an audit (ARK-30-1).
 import { randomUUID } from 'node:crypto';
 import { registersRepo, requestRepo, type Db } from '@tsukasa/db';
-import {
-  decideDutyRecord,
-  dutyDefinitionsFor,
-  dutyDue,
-  isDutyKey,
-  type DutyDefinition,
-  type DutyDue,
-  type DutyKey,
-  type DutySetting,
-} from '@tsukasa/domain';
+import { decideDutyRecord, dutyDefinitionsFor, dutyDue, isDutyKey, type DutyDefinition, type DutyDue, type DutyKey, type DutySetting } from '@tsukasa/domain';
 import type { Context } from '../../graphql/context.ts';
 import { actorOf, allowedOrThrow, audit, idOrThrow, labelsOf, municipalityRulebooks, todayOf } from './register-support.ts';
 

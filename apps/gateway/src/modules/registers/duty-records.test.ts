@@ -65,29 +65,50 @@ describe('the maintenance contact network (KTM-14-3)', () => {
     expect(before).toMatchObject({ ruleIds: ['KTM-14-3'], orgUnitId: null, state: 'OVERDUE', cadence: { source: { ja: '団体の設定' } } });
     expect(before!.performedBy.ja).toContain('統括管理者');
     expect(before!.when.ja).toContain('団体の設定');
-    const ops = ok(await gw.gql<{ operationsDue: { summary: { key: string; overdue: number; ruleIds: string[] }[]; dutiesDue: { key: string }[] } }>(OPS, {}, { token: gm.token }))
-      .operationsDue;
+    const ops = ok(
+      await gw.gql<{ operationsDue: { summary: { key: string; overdue: number; ruleIds: string[] }[]; dutiesDue: { key: string }[] } }>(
+        OPS,
+        {},
+        { token: gm.token },
+      ),
+    ).operationsDue;
     expect(ops.summary.find((l) => l.key === 'duty_records')).toMatchObject({ overdue: 1, ruleIds: ['KTM-14-3'] });
     expect(ops.dutiesDue.map((d) => d.key)).toEqual(['KTM_MAINTENANCE_CONTACT_NETWORK']);
 
     const doneOn = cal.day(-1);
-    const input = { dutyKey: 'KTM_MAINTENANCE_CONTACT_NETWORK', doneOn, note: '保守事業者の連絡先を確認し、連絡体制表を更新した。', evidence: '保守連絡体制表（第4版）' };
+    const input = {
+      dutyKey: 'KTM_MAINTENANCE_CONTACT_NETWORK',
+      doneOn,
+      note: '保守事業者の連絡先を確認し、連絡体制表を更新した。',
+      evidence: '保守連絡体制表（第4版）',
+    };
     const recorded = ok(await gw.gql<{ recordDuty: Rec }>(RECORD, { i: input }, { token: gm.token })).recordDuty;
     const months = before!.cadence!.months;
-    expect(recorded).toMatchObject({ doneOn, nextDueOn: addMonthsToDate(doneOn, months), recordedBy: gm.name, evidence: '保守連絡体制表（第4版）', ruleIds: ['KTM-14-3'] });
+    expect(recorded).toMatchObject({
+      doneOn,
+      nextDueOn: addMonthsToDate(doneOn, months),
+      recordedBy: gm.name,
+      evidence: '保守連絡体制表（第4版）',
+      ruleIds: ['KTM-14-3'],
+    });
 
     const listed = ok(await gw.gql<{ dutyRecords: Rec[] }>(RECORDS, { k: 'KTM_MAINTENANCE_CONTACT_NETWORK' }, { token: gm.token })).dutyRecords;
     expect(listed[0]).toEqual(recorded);
     const [after] = ok(await gw.gql<{ duties: Duty[] }>(DUTIES, {}, { token: gm.token })).duties;
     expect(after).toMatchObject({ lastDoneOn: doneOn, nextDueOn: addMonthsToDate(doneOn, months), state: 'UPCOMING' });
-    const summary = ok(await gw.gql<{ operationsDue: { summary: { key: string; due: number; overdue: number }[] } }>(OPS, {}, { token: gm.token })).operationsDue.summary;
+    const summary = ok(await gw.gql<{ operationsDue: { summary: { key: string; due: number; overdue: number }[] } }>(OPS, {}, { token: gm.token }))
+      .operationsDue.summary;
     expect(summary.find((l) => l.key === 'duty_records')).toMatchObject({ due: 0, overdue: 0 });
 
     const [event] = await t.q<{ actor_staff_id: string; rule_ids: string[]; after: { duty: string; nextDueOn: string } }>(
       `select actor_staff_id, rule_ids, after from audit_event where action = 'duty_record.add' and target_id = $1`,
       [recorded.id],
     );
-    expect(event).toMatchObject({ actor_staff_id: gm.staffId, rule_ids: ['KTM-14-3'], after: { duty: 'ktm_maintenance_contact_network', nextDueOn: addMonthsToDate(doneOn, months) } });
+    expect(event).toMatchObject({
+      actor_staff_id: gm.staffId,
+      rule_ids: ['KTM-14-3'],
+      after: { duty: 'ktm_maintenance_contact_network', nextDueOn: addMonthsToDate(doneOn, months) },
+    });
   });
 
   it('KTM-14-3: a system user is refused, naming the 統括管理者, and bad input gets field errors; nothing is recorded', async () => {
@@ -159,9 +180,84 @@ describe('the policy review after audits (ARK-30-1)', () => {
     const due = await review();
     expect(due).toMatchObject({ state: 'DUE', nextDueOn: addMonthsToDate(cal.day(-3), due.cadence!.months), ruleIds: ['ARK-30-1'] });
     const recorded = ok(
-      await gw.gql<{ recordDuty: Rec }>(RECORD, { i: { dutyKey: 'ARK_POLICY_REVIEW', doneOn: cal.today, note: '監査結果を受け、端末管理の規定を見直した。' } }, { token: secretariat.token }),
+      await gw.gql<{ recordDuty: Rec }>(
+        RECORD,
+        { i: { dutyKey: 'ARK_POLICY_REVIEW', doneOn: cal.today, note: '監査結果を受け、端末管理の規定を見直した。' } },
+        { token: secretariat.token },
+      ),
     ).recordDuty;
     expect(recorded).toMatchObject({ nextDueOn: null, ruleIds: ['ARK-30-1', 'ARK-24-3'] });
     expect(await review()).toMatchObject({ state: 'DONE', nextDueOn: null, lastDoneOn: cal.today });
   });
+});
+
+describe('the other duties: each recorded by its performer only', () => {
+  const cases = [
+    // ARK-28-2: デジタル推進課長 for its own section; a using section chief may not.
+    {
+      rule: 'ARK-28-2',
+      code: 'arakawa',
+      key: 'ARK_EMERGENCY_MANUAL_REVIEW',
+      by: 'ark.kanri.digital.chief',
+      wrong: 'ark.kumin.zeimu.chief',
+      perUnit: true,
+      seeded: null,
+    },
+    // ARK-26-2-3: the 情報統括責任者 (ARK-27-1); the seeded training is due within the month.
+    {
+      rule: 'ARK-26-2-3',
+      code: 'arakawa',
+      key: 'ARK_SECURITY_TRAINING',
+      by: 'ark.kanri.director',
+      wrong: 'ark.kanri.digital.chief',
+      perUnit: false,
+      seeded: 'DUE',
+    },
+    // MNT-4-1-11: the 保健福祉課長; a システム使用課長 may not.
+    {
+      rule: 'MNT-4-1-11',
+      code: 'minato',
+      key: 'MNT_USER_TRAINING',
+      by: 'mnt.hoken.fukushi.chief',
+      wrong: 'mnt.shiba.kumin.chief',
+      perUnit: false,
+      seeded: 'UPCOMING',
+    },
+    // KWO-9-1: the システム利用責任者 of the using place; another place's may not.
+    {
+      rule: 'KWO-9-1',
+      code: 'kawasaki',
+      key: 'KWO_FORM_OUTPUT_CHECK',
+      by: 'kaw.ward.kawasaki.kumin.chief',
+      wrong: 'kaw.ward.saiwai.kumin.chief',
+      perUnit: true,
+      seeded: 'DUE',
+    },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.rule}: recorded by its performer, listed and due again; a wrong actor changes nothing`, async () => {
+      const performer = await t.holder(c.code, c.by);
+      const [position] = await t.q<{ org_unit_id: string }>('select org_unit_id from position where key = $1', [c.by]);
+      const unit = c.perUnit ? position!.org_unit_id : null;
+      const mine = async () =>
+        ok(await gw.gql<{ duties: Duty[] }>(DUTIES, {}, { token: performer.token })).duties.find((d) => d.key === c.key && d.orgUnitId === unit)!;
+      const before = await mine();
+      expect(before.ruleIds).toEqual([c.rule]);
+      if (c.seeded) expect(before.state).toBe(c.seeded);
+      const input = { dutyKey: c.key, orgUnitId: unit, doneOn: cal.day(-2), note: '実施した。', evidence: '実施報告書' };
+      if (c.wrong) {
+        const wrong = await t.holder(c.code, c.wrong);
+        const n = await count();
+        const refused = await gw.gql(RECORD, { i: input }, { token: wrong.token });
+        expect(errorCode(refused), JSON.stringify(refused.errors)).toBe('FORBIDDEN');
+        expect((refused.errors![0]!.extensions!.ruleIds as string[])[0]).toBe(c.rule);
+        expect(await count()).toBe(n);
+      }
+      const recorded = ok(await gw.gql<{ recordDuty: Rec }>(RECORD, { i: input }, { token: performer.token })).recordDuty;
+      expect(recorded).toMatchObject({ dutyKey: c.key, orgUnitId: unit, doneOn: cal.day(-2), recordedBy: performer.name });
+      expect(recorded.ruleIds[0]).toBe(c.rule);
+      expect(await mine()).toMatchObject({ lastDoneOn: cal.day(-2), nextDueOn: addMonthsToDate(cal.day(-2), before.cadence!.months), state: 'UPCOMING' });
+    });
+  }
 });

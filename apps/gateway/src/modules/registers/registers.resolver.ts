@@ -551,7 +551,8 @@ export class OperationsDueResolver {
 export class DutyRecordResolver {
   @Rule('registry:read')
   @Query(() => [Duty], {
-    description: 'The duties of the municipality’s rulebooks performed outside the software (実施記録), per section where kept per section, with when each is next due.',
+    description:
+      'The duties of the municipality’s rulebooks performed outside the software (実施記録), per section where kept per section, with when each is next due.',
   })
   async duties(@Ctx() ctx: Context): Promise<Duty[]> {
     return (await dutyService.duties(ctx)).map(toDuty);

@@ -405,7 +405,8 @@ export class FormDisposalInput {
 
 export const DutyKeyEnum = graphqlEnum(DUTY_KEY_VALUES, {
   name: 'DutyKey',
-  description: 'A duty a rulebook gives a person to perform outside the software, recorded when done (KTM-14-3, ARK-28-2, ARK-30-1, ARK-26-2-3, MNT-19-2, MNT-4-1-11, KWO-9-1).',
+  description:
+    'A duty a rulebook gives a person to perform outside the software, recorded when done (KTM-14-3, ARK-28-2, ARK-30-1, ARK-26-2-3, MNT-19-2, MNT-4-1-11, KWO-9-1).',
 });
 
 @ObjectType({ description: 'How often the duty comes round: the municipality’s setting (the articles set no time).' })
