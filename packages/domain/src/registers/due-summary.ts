@@ -39,8 +39,6 @@ export interface OperationsDueCounts {
   overdueFindings: number;
   formsPastRetention: number;
   contractsMissingClauses: number;
-  /** The duties recorded in 実施記録 (duty-records.ts) due and overdue, with the rules of each; no line when not counted. */
-  dutyRecords?: readonly { state: string; ruleIds: readonly RuleId[] }[];
 }
 
 /** The dashboard's lines, of the registers the municipality's rulebooks keep (no ARK-8 plans on a Minato dashboard). */
@@ -77,16 +75,22 @@ export function operationsDueSummary(c: OperationsDueCounts, rulebookIds: readon
       ruleIds: [CONTRACT_CLAUSE_RULE_ID],
     },
   ];
-  if (c.dutyRecords) {
-    const pending = c.dutyRecords.filter((d) => d.state === 'due' || d.state === 'overdue');
-    summary.push({
-      key: 'duty_records',
-      label: { ja: '実施記録（研修・見直し・点検等）', en: 'Duties to record (training, reviews, checks)' },
-      due: pending.filter((d) => d.state === 'due').length,
-      overdue: pending.filter((d) => d.state === 'overdue').length,
-      ruleIds: [...new Set(pending.flatMap((d) => d.ruleIds))],
-    });
-  }
   const books = new Set(rulebookIds);
   return summary.filter((line) => REGISTER_RULEBOOKS[line.key].some((b) => books.has(b)));
+}
+
+/**
+ * The line of 実施記録 (duty-records.ts): the duties due and overdue, with their rules; null when the
+ * municipality's rulebooks give none. It stands beside the summary's lines rather than among them.
+ */
+export function dutyRecordsDueLine(duties: readonly { state: string; ruleIds: readonly RuleId[] }[], rulebookIds: readonly string[]): OperationsDueLine | null {
+  if (!REGISTER_RULEBOOKS.duty_records.some((b) => rulebookIds.includes(b))) return null;
+  const pending = duties.filter((d) => d.state === 'due' || d.state === 'overdue');
+  return {
+    key: 'duty_records',
+    label: { ja: '実施記録（研修・見直し・点検等）', en: 'Duties to record (training, reviews, checks)' },
+    due: pending.filter((d) => d.state === 'due').length,
+    overdue: pending.filter((d) => d.state === 'overdue').length,
+    ruleIds: [...new Set(pending.flatMap((d) => d.ruleIds))],
+  };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeldRole } from '../roles/roles.types.ts';
 import { testCalendar } from '../testing/test-calendar.ts';
 import { DUTY_DEFINITIONS, DUTY_REMINDER_MONTHS, addMonthsToDate, decideDutyRecord, dutyDefinitionsFor, dutyDue, type DutySetting } from './duty-records.ts';
-import { operationsDueSummary } from './due-summary.ts';
+import { dutyRecordsDueLine } from './due-summary.ts';
 import type { RegisterActor, RegisterRefusal } from './register-decision.ts';
 
 const cal = testCalendar();
@@ -142,23 +142,15 @@ describe('recording a duty', () => {
     expect(unknown.code === 'BAD_USER_INPUT' && unknown.fieldErrors.map((e) => e.path.join('.'))).toEqual(['input.dutyKey']);
   });
 
-  it('the dashboard counts the duties due and overdue, with their rules, when they were counted', () => {
-    const counts = {
-      processingPlans: { due: 0, overdue: 0 },
-      checkSheets: { due: 0, overdue: 0 },
-      staleDocuments: [],
-      findings: [],
-      overdueFindings: 0,
-      formsPastRetention: 0,
-      contractsMissingClauses: 0,
-    };
-    const dutyRecords = [
+  it('the dashboard counts the duties due and overdue, with their rules, beside the summary', () => {
+    const duties = [
       { state: 'overdue', ruleIds: ['KTM-14-3' as const] },
       { state: 'upcoming', ruleIds: ['KTM-14-3' as const] },
+      { state: 'due', ruleIds: ['KTM-14-3' as const] },
     ];
-    expect(operationsDueSummary({ ...counts, dutyRecords }, ['KTM'])).toEqual([
-      { key: 'duty_records', label: expect.any(Object), due: 0, overdue: 1, ruleIds: ['KTM-14-3'] },
-    ]);
-    expect(operationsDueSummary(counts, ['KTM'])).toEqual([]);
+    expect(dutyRecordsDueLine(duties, ['KTM'])).toEqual({ key: 'duty_records', label: expect.any(Object), due: 1, overdue: 1, ruleIds: ['KTM-14-3'] });
+    expect(dutyRecordsDueLine([], ['KTM'])).toMatchObject({ due: 0, overdue: 0, ruleIds: [] });
+    // KWW gives no duty of this register.
+    expect(dutyRecordsDueLine(duties, ['KWW'])).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { authRepo, registersRepo } from '@tsukasa/db';
 import {
   addMonths,
   dateFilterErrors,
+  dutyRecordsDueLine,
   findingOverdue,
   ledgerEntryState,
   monthOf,
@@ -31,7 +32,9 @@ export interface OperationsDueOut {
   findings: FindingOut[];
   ledger: registersRepo.LedgerEntryRow[];
   contracts: ChecklistOut[];
+  /** 実施記録: the duties due or overdue, and their line beside the summary (null: the rulebooks give none). */
   duties: DutyStatusOut[];
+  dutyRecords: OperationsDueLine | null;
 }
 
 /**
@@ -76,9 +79,12 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
       overdueFindings: open.filter((f) => findingOverdue({ status: f.finding.status, dueOn: f.finding.due_on }, day)).length,
       formsPastRetention: ledger.length,
       contractsMissingClauses: contracts.length,
-      dutyRecords: duties.map((d) => ({ state: d.due!.state, ruleIds: d.definition.ruleIds })),
     },
     rulebookIds,
   );
-  return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts, duties };
+  const dutyRecords = dutyRecordsDueLine(
+    duties.map((d) => ({ state: d.due!.state, ruleIds: d.definition.ruleIds })),
+    rulebookIds,
+  );
+  return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts, duties, dutyRecords };
 }

@@ -542,6 +542,7 @@ export class OperationsDueResolver {
       findings: d.findings.map((f) => toFinding(f, d.at)),
       ledgerEntriesPastRetention: d.ledger.map((e) => toLedgerEntry(e, d.at)),
       systemsMissingContractClauses: d.contracts.map(toChecklist),
+      dutyRecords: d.dutyRecords,
       dutiesDue: d.duties.map(toDuty),
     });
   }

@@ -468,7 +468,9 @@ export class DutyRecordInput {
 
 @ObjectType({ description: 'One line of the operations summary: how much is due and overdue, under which rules.' })
 export class OperationsDueLine {
-  @Field(() => String, { description: 'processing_plans, check_sheets, stale_documents, findings, form_ledger, contract_clauses, duty_records' })
+  @Field(() => String, {
+    description: 'processing_plans, check_sheets, stale_documents, findings, form_ledger, contract_clauses; duty_records (OperationsDue.dutyRecords)',
+  })
   key!: string;
   @Field(() => Bilingual) label!: Bilingual;
   @Field(() => Int) due!: number;
@@ -487,5 +489,10 @@ export class OperationsDue {
   @Field(() => [Finding], { description: 'Findings not closed (overdue ones flagged).' }) findings!: Finding[];
   @Field(() => [FormLedgerEntry]) ledgerEntriesPastRetention!: FormLedgerEntry[];
   @Field(() => [ContractClauseChecklist]) systemsMissingContractClauses!: ContractClauseChecklist[];
+  @Field(() => OperationsDueLine, {
+    nullable: true,
+    description: 'The duties of 実施記録 due and overdue (key duty_records), beside the summary; null when the rulebooks give none.',
+  })
+  dutyRecords!: OperationsDueLine | null;
   @Field(() => [Duty], { description: 'Duties of 実施記録 due or overdue.' }) dutiesDue!: Duty[];
 }
