@@ -35,6 +35,8 @@ import { MaintenanceWindow } from './maintenance.entity.ts';
 import { Incident, IncidentCounter, IncidentNotice, IncidentUpdate } from './incident.entity.ts';
 import {
   ContractClauseCheck,
+  DutyRecord,
+  DutySetting,
   Finding,
   FindingNote,
   FormLedgerEntry,
@@ -108,6 +110,8 @@ export const allEntities = [
   Finding,
   FindingNote,
   FormLedgerEntry,
+  DutySetting,
+  DutyRecord,
   ProcedureDefinition,
   ProcedureDefinitionHistory,
   ProcedureRun,

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import {
   DISPOSAL_METHOD_VALUES,
+  DUTY_KEY_VALUES,
   DOCUMENT_KIND_VALUES,
   FINDING_SOURCE_VALUES,
   FINDING_STATUS_VALUES,
@@ -259,5 +260,49 @@ export const FormLedgerEntry = defineEntity({
     recordedAt: p.datetime(),
     ruleIds: p.array().$type<RuleId[]>(),
     version: p.integer().version().default(1),
+  },
+});
+
+/** How often the municipality has a duty of 実施記録 come round (the articles set no time): its setting, per duty. */
+export const DutySetting = defineEntity({
+  name: 'DutySetting',
+  tableName: 'duty_setting',
+  checks: [{ name: 'duty_setting_months_check', expression: 'months >= 1 and months <= 120' }],
+  properties: {
+    dutyKey: p
+      .enum([...DUTY_KEY_VALUES])
+      .columnType('varchar(40)')
+      .primary(),
+    municipality: () => tenant('duty_setting_municipality_id_fkey'),
+    /** Every `months` months (periodic), or within `months` months of an audit (ARK-30-1). */
+    months: p.smallint(),
+    /** The day the duty was set up: never done, it is first due `months` later. */
+    since: p.date(),
+  },
+});
+
+/** A duty done outside the software (実施記録): on which day, by whom, what was done and the evidence; when it is next due. */
+export const DutyRecord = defineEntity({
+  name: 'DutyRecord',
+  tableName: 'duty_record',
+  indexes: [{ name: 'duty_record_duty', properties: ['dutyKey', 'orgUnitId', 'doneOn'] }],
+  properties: {
+    id: p.uuid().primary(),
+    municipality: () => tenant('duty_record_municipality_id_fkey'),
+    dutyKey: p.enum([...DUTY_KEY_VALUES]).columnType('varchar(40)'),
+    /** The section, for a duty performed per section; null for the whole municipality. */
+    orgUnitId: p.uuid().nullable(),
+    orgUnit: () => sameMunicipality(OrgUnit, 'org_unit_id', 'duty_record_org_unit_id_fkey').nullable(),
+    doneOn: p.date(),
+    note: p.string().length(2000),
+    evidence: p.string().length(500).nullable(),
+    /** Periodic duties: the day it is due again, by the setting in force when recorded. */
+    nextDueOn: p.date().nullable(),
+    recordedById: p.uuid(),
+    recordedBy: () => sameMunicipality(Staff, 'recorded_by_id', 'duty_record_recorded_by_id_fkey'),
+    onBehalfOfId: p.uuid().nullable(),
+    onBehalfOf: () => sameMunicipality(Staff, 'on_behalf_of_id', 'duty_record_on_behalf_of_id_fkey').nullable(),
+    recordedAt: p.datetime(),
+    ruleIds: p.array().$type<RuleId[]>(),
   },
 });

@@ -3,12 +3,26 @@
 // left undone (overdue, KWO-5-3), two form-ledger entries (one past its retention, KWO-5-2) and an
 // open improvement request (KWO-3-3); Arakawa — documents of the 税務システム, its ARK-6-1 checklist
 // complete and the 高齢者福祉システム's lacking one item, next month's plan of 税務課 (ARK-8-1);
-// Minato — the design document of the 福祉総合システム.
+// Minato — the design document of the 福祉総合システム. Every municipality — the settings of the
+// duties of 実施記録 (how often each comes round: the municipality's choice, the articles set none)
+// and a past record or two, so that one duty shows as due and another as overdue.
 //
 // Dates are relative to the day the demo is loaded. Rows are created once (an existing row is left as
 // it is, so what staff recorded since wins). No notifications, mail or audit events are created.
 import type pg from 'pg';
-import { CONTRACT_CLAUSES, addMonths, fiscalYearOf, localDateAt, monthOf, recentQuarters, type RuleId } from '@tsukasa/domain';
+import {
+  CONTRACT_CLAUSES,
+  DUTY_DEFINITIONS,
+  addMonths,
+  addMonthsToDate,
+  dutyDefinitionsFor,
+  fiscalYearOf,
+  localDateAt,
+  monthOf,
+  recentQuarters,
+  type DutyKey,
+  type RuleId,
+} from '@tsukasa/domain';
 import type { MunicipalitySeed } from '@tsukasa/seed';
 
 import { holderOf, insertOnce } from './seed-helpers.ts';
@@ -18,6 +32,7 @@ const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00
 export async function seedRegisters(client: pg.ClientBase, m: MunicipalitySeed, id: (key: string) => string, mid: string): Promise<void> {
   const now = new Date();
   const today = localDateAt(now);
+  await seedDuties(client, m, id, mid, now, today);
   if (m.code === 'kawasaki') await seedKawasaki(client, m, id, mid, now, today);
   if (m.code === 'arakawa') await seedArakawa(client, m, id, mid, now, today);
   if (m.code === 'minato') {
@@ -203,4 +218,97 @@ async function seedArakawa(client: pg.ClientBase, m: MunicipalitySeed, id: (key:
       input_data: j.input,
     })),
   );
+}
+
+/** The demo municipalities' settings: every so many months (after an audit, for ARK-30-1). */
+const DUTY_MONTHS: Record<DutyKey, number> = {
+  ktm_maintenance_contact_network: 12,
+  ark_emergency_manual_review: 12,
+  ark_policy_review: 6,
+  ark_security_training: 12,
+  mnt_media_locked_storage: 6,
+  mnt_user_training: 12,
+  kwo_form_output_check: 3,
+};
+
+/** Past records: done `monthsAgo` months (and `daysAgo` days) before the demo is loaded, by the holder of `by`. */
+const DUTY_RECORDS: { key: DutyKey; by: string; monthsAgo: number; daysAgo: number; note: string; evidence: string }[] = [
+  // Overdue: 13 months ago, every 12 months.
+  {
+    key: 'ktm_maintenance_contact_network',
+    by: 'ktm.shimin.director',
+    monthsAgo: 13,
+    daysAgo: 0,
+    note: '保守事業者の窓口担当・夜間連絡先を確認し、連絡体制表を更新した。',
+    evidence: '窓口支援システム保守連絡体制表（第3版）',
+  },
+  // Due within the month: 11 months and 10 days ago, every 12 months.
+  {
+    key: 'ark_security_training',
+    by: 'ark.kanri.director',
+    monthsAgo: 11,
+    daysAgo: 10,
+    note: '全職員向け情報セキュリティ研修（eラーニング）を実施した。受講率96%。',
+    evidence: '研修実施報告書・受講者名簿',
+  },
+  {
+    key: 'mnt_user_training',
+    by: 'mnt.hoken.fukushi.chief',
+    monthsAgo: 4,
+    daysAgo: 0,
+    note: '福祉総合システムの共通機能・データ保護に関する新任者研修を実施した。',
+    evidence: '研修資料・出席簿',
+  },
+  // Overdue: 7 months ago, every 6 months.
+  {
+    key: 'mnt_media_locked_storage',
+    by: 'mnt.hoken.fukushi.chief',
+    monthsAgo: 7,
+    daysAgo: 0,
+    note: '外部記録媒体（USBメモリ4本）が施錠保管庫にあり、施錠されていることを確認した。',
+    evidence: '媒体管理簿',
+  },
+  // Due within the month: 2 months and 10 days ago, every 3 months.
+  {
+    key: 'kwo_form_output_check',
+    by: 'kaw.ward.kawasaki.kumin.chief',
+    monthsAgo: 2,
+    daysAgo: 10,
+    note: '当期の帳票出力がすべて請求書・申請書・届書等によるものであることを確認した。',
+    evidence: '帳票出力記録（点検済印）',
+  },
+];
+
+async function seedDuties(client: pg.ClientBase, m: MunicipalitySeed, id: (key: string) => string, mid: string, now: Date, today: string): Promise<void> {
+  const defs = dutyDefinitionsFor(m.rulebookIds);
+  if (defs.length === 0) return;
+  await insertOnce(
+    client,
+    'duty_setting',
+    defs.map((d) => ({ duty_key: d.key, municipality_id: mid, months: DUTY_MONTHS[d.key], since: today })),
+  );
+  const records = DUTY_RECORDS.filter((r) => defs.some((d) => d.key === r.key)).flatMap((r) => {
+    const holder = holderOf(m, r.by);
+    const position = m.positions.find((p) => p.key === r.by);
+    if (!holder || !position) return [];
+    const def = DUTY_DEFINITIONS[r.key];
+    const doneOn = shift(addMonthsToDate(today, -r.monthsAgo), -r.daysAgo);
+    return [
+      {
+        id: id(`register.duty.${r.key}.${r.by}`),
+        municipality_id: mid,
+        duty_key: r.key,
+        org_unit_id: def.perUnit ? id(position.orgUnitKey) : null,
+        done_on: doneOn,
+        note: r.note,
+        evidence: r.evidence,
+        next_due_on: def.trigger === 'periodic' ? addMonthsToDate(doneOn, DUTY_MONTHS[r.key]) : null,
+        recorded_by_id: id(holder),
+        on_behalf_of_id: null,
+        recorded_at: now,
+        rule_ids: def.ruleIds,
+      },
+    ];
+  });
+  await insertOnce(client, 'duty_record', records);
 }

@@ -6,7 +6,7 @@ import { CONTRACT_CLAUSE_RULE_ID } from './contract-clauses.ts';
 import { CHECK_SHEET_RULE_IDS } from './inspections.ts';
 import { PROCESSING_PLAN_RULE_IDS } from './processing-plans.ts';
 
-export type OperationsDueKey = 'processing_plans' | 'check_sheets' | 'stale_documents' | 'findings' | 'form_ledger' | 'contract_clauses';
+export type OperationsDueKey = 'processing_plans' | 'check_sheets' | 'stale_documents' | 'findings' | 'form_ledger' | 'contract_clauses' | 'duty_records';
 
 export interface OperationsDueLine {
   key: OperationsDueKey;
@@ -16,7 +16,7 @@ export interface OperationsDueLine {
   ruleIds: RuleId[];
 }
 
-/** Which rulebooks keep each register (ARK-8; KWO-5-3; MNT-13-9, ARK-5, ARK-11-2; KWW-10-2, KWO-3-3, ARK-29; KWO-5-2; ARK-6). */
+/** Which rulebooks keep each register (ARK-8; KWO-5-3; MNT-13-9, ARK-5, ARK-11-2; KWW-10-2, KWO-3-3, ARK-29; KWO-5-2; ARK-6; the duties of duty-records.ts). */
 export const REGISTER_RULEBOOKS: Record<OperationsDueKey, string[]> = {
   processing_plans: ['ARK'],
   check_sheets: ['KWO'],
@@ -24,6 +24,7 @@ export const REGISTER_RULEBOOKS: Record<OperationsDueKey, string[]> = {
   findings: ['KWW', 'KWO', 'ARK'],
   form_ledger: ['KWO'],
   contract_clauses: ['ARK'],
+  duty_records: ['KTM', 'ARK', 'MNT', 'KWO'],
 };
 
 type Counted = { due: number; overdue: number };
@@ -76,4 +77,20 @@ export function operationsDueSummary(c: OperationsDueCounts, rulebookIds: readon
   ];
   const books = new Set(rulebookIds);
   return summary.filter((line) => REGISTER_RULEBOOKS[line.key].some((b) => books.has(b)));
+}
+
+/**
+ * The line of 実施記録 (duty-records.ts): the duties due and overdue, with their rules; null when the
+ * municipality's rulebooks give none. It stands beside the summary's lines rather than among them.
+ */
+export function dutyRecordsDueLine(duties: readonly { state: string; ruleIds: readonly RuleId[] }[], rulebookIds: readonly string[]): OperationsDueLine | null {
+  if (!REGISTER_RULEBOOKS.duty_records.some((b) => rulebookIds.includes(b))) return null;
+  const pending = duties.filter((d) => d.state === 'due' || d.state === 'overdue');
+  return {
+    key: 'duty_records',
+    label: { ja: '実施記録（研修・見直し・点検等）', en: 'Duties to record (training, reviews, checks)' },
+    due: pending.filter((d) => d.state === 'due').length,
+    overdue: pending.filter((d) => d.state === 'overdue').length,
+    ruleIds: [...new Set(pending.flatMap((d) => d.ruleIds))],
+  };
 }

@@ -9,4 +9,5 @@ export * from './contract-clauses.ts';
 export * from './inspections.ts';
 export * from './findings.ts';
 export * from './form-ledger.ts';
+export * from './duty-records.ts';
 export * from './due-summary.ts';

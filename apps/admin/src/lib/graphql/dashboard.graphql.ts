@@ -115,6 +115,35 @@ export const DashboardQuery = graphql(
           missingClauses
           ruleIds
         }
+        dutyRecords {
+          key
+          label {
+            ja
+            en
+          }
+          due
+          overdue
+          ruleIds
+        }
+        dutiesDue {
+          key
+          title {
+            ja
+            en
+          }
+          orgUnitId
+          orgUnitName
+          nextDueOn
+          state
+          cadence {
+            months
+            source {
+              ja
+              en
+            }
+          }
+          ruleIds
+        }
       }
       openIncidents {
         ...IncidentSummaryFields
@@ -152,4 +181,5 @@ export const DashboardQuery = graphql(
 type Dashboard = ResultOf<typeof DashboardQuery>;
 export type OperationsDue = Dashboard['operationsDue'];
 export type OperationsDueLine = OperationsDue['summary'][number];
+export type DutyDue = OperationsDue['dutiesDue'][number];
 export type SystemLicenceUse = Dashboard['licenceUse'][number];

@@ -22,4 +22,6 @@ export const registersEn: Record<keyof typeof registersJa, string> = {
   'dashboard.due.missingClauses': '{count} clause not stated|{count} clauses not stated',
   'dashboard.due.retentionEnds': 'Kept until',
   'dashboard.due.latest': 'Latest version',
+  'dashboard.duties.title': 'Duties to record',
+  'dashboard.duties.cadence': 'Every {months} months ({source})',
 };

@@ -21,4 +21,6 @@ export const registersJa = {
   'dashboard.due.missingClauses': '未記載の条項 {count}項目',
   'dashboard.due.retentionEnds': '保存期限',
   'dashboard.due.latest': '最新版',
+  'dashboard.duties.title': '実施記録の期限',
+  'dashboard.duties.cadence': '{months}か月ごと（{source}）',
 } as const;

@@ -3,6 +3,7 @@ import { authRepo, registersRepo } from '@tsukasa/db';
 import {
   addMonths,
   dateFilterErrors,
+  dutyRecordsDueLine,
   findingOverdue,
   ledgerEntryState,
   monthOf,
@@ -15,6 +16,7 @@ import { badInput } from '../../graphql/errors.ts';
 import { checkSheetSlots, type CheckSheetDueOut } from './check-sheets.service.ts';
 import { systemsMissingClauses, type ChecklistOut } from './contract-clauses.service.ts';
 import { staleDocuments, type DocumentOut } from './documents.service.ts';
+import { dutyStatuses, type DutyStatusOut } from './duty-records.service.ts';
 import { findingsOut, type FindingOut } from './findings.service.ts';
 import { planStatuses, type PlanDueOut } from './processing-plans.service.ts';
 import { todayOf } from './register-support.ts';
@@ -30,13 +32,17 @@ export interface OperationsDueOut {
   findings: FindingOut[];
   ledger: registersRepo.LedgerEntryRow[];
   contracts: ChecklistOut[];
+  /** 実施記録: the duties due or overdue, and their line beside the summary (null: the rulebooks give none). */
+  duties: DutyStatusOut[];
+  dutyRecords: OperationsDueLine | null;
 }
 
 /**
  * Everything due or overdue on a day (default today): this month's plans not reported (overdue) and
  * next month's not yet reported (due); check sheets of the current quarter and the three before it
  * (a rolling year, so the year end loses nothing); findings not closed (overdue: unanswered after
- * the due date); forms past retention. Stale documents and missing contract clauses are as recorded now.
+ * the due date); forms past retention; duties of 実施記録 due or overdue. Stale documents and missing
+ * contract clauses are as recorded now.
  */
 export async function operationsDue(ctx: Context, at: string | null): Promise<OperationsDueOut> {
   const errors = dateFilterErrors(at);
@@ -46,7 +52,7 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
   const month = monthOf(day);
   const quarters = recentQuarters(day, 4);
   const pending = (s: { state: string }) => s.state === 'due' || s.state === 'overdue';
-  const [plans, sheets, stale, open, ledger, contracts] = await Promise.all([
+  const [plans, sheets, stale, open, ledger, contracts, duties] = await Promise.all([
     planStatuses(db, [month, addMonths(month, 1)], day).then((l) => l.filter(pending)),
     checkSheetSlots(db, quarters, day).then((l) => l.filter(pending)),
     staleDocuments(ctx),
@@ -57,6 +63,7 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
         l.filter((e) => ledgerEntryState({ createdOn: e.created_on, retentionYears: e.retention_years, disposedOn: e.disposed_on }, day).pastRetention),
       ),
     systemsMissingClauses(db),
+    dutyStatuses(ctx, db, day).then((l) => l.filter((d) => d.due && pending(d.due))),
   ]);
   const count = (list: { state: string }[]) => ({
     due: list.filter((x) => x.state === 'due').length,
@@ -75,5 +82,9 @@ export async function operationsDue(ctx: Context, at: string | null): Promise<Op
     },
     rulebookIds,
   );
-  return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts };
+  const dutyRecords = dutyRecordsDueLine(
+    duties.map((d) => ({ state: d.due!.state, ruleIds: d.definition.ruleIds })),
+    rulebookIds,
+  );
+  return { at: day, summary, processingPlans: plans, checkSheets: sheets, staleDocuments: stale, findings: open, ledger, contracts, duties, dutyRecords };
 }

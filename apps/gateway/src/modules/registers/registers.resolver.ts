@@ -6,6 +6,10 @@ import {
   DISPOSAL_METHODS,
   DOCUMENT_KINDS,
   DUE_STATES,
+  DUTY_DEFINITIONS,
+  DUTY_SETTING_SOURCE,
+  DUTY_STATES,
+  dutyHolders,
   FINDING_STATUSES,
   INSPECTION_KINDS,
   findingOverdue,
@@ -14,6 +18,7 @@ import {
   processingPlanWindow,
   type CheckSheetSlot,
   type DisposalMethod,
+  type DutyKey,
   type InspectionResult,
   type OutputResult,
 } from '@tsukasa/domain';
@@ -27,12 +32,17 @@ import * as checkSheets from './check-sheets.service.ts';
 import * as findingsService from './findings.service.ts';
 import * as ledger from './form-ledger.service.ts';
 import * as dashboard from './due-summary.service.ts';
+import * as dutyService from './duty-records.service.ts';
 import * as support from './register-support.ts';
 import {
   CheckSheetDue,
   CheckSheetInput,
   ContractClauseChecklist,
   DisposalMethodEnum,
+  Duty,
+  DutyKeyEnum,
+  DutyRecord,
+  DutyRecordInput,
   Finding,
   FindingInput,
   FindingStatusEnum,
@@ -252,6 +262,43 @@ function toLedgerEntry(e: registersRepo.LedgerEntryRow, today: string): FormLedg
     message: state.message,
     ruleIds: state.ruleIds,
     version: e.version,
+  });
+}
+
+export function toDuty(d: dutyService.DutyStatusOut): Duty {
+  const def = d.definition;
+  return graphqlObject(Duty, {
+    key: def.key,
+    title: def.title,
+    ruleIds: def.ruleIds,
+    performedBy: dutyHolders(def.performers),
+    when: def.when,
+    afterAudit: def.trigger === 'after_audit',
+    cadence: d.setting ? { months: d.setting.months, since: d.setting.since, source: DUTY_SETTING_SOURCE } : null,
+    orgUnitId: d.orgUnitId,
+    orgUnitName: d.orgUnitName,
+    lastDoneOn: d.lastDoneOn,
+    nextDueOn: d.due?.nextDueOn ?? null,
+    state: (d.due?.state as RegisterDueStateEnum | undefined) ?? null,
+    stateLabel: d.due ? DUTY_STATES[d.due.state] : null,
+  });
+}
+
+function toDutyRecord(r: registersRepo.DutyRecordRow): DutyRecord {
+  return graphqlObject(DutyRecord, {
+    id: r.id,
+    dutyKey: r.duty_key,
+    title: DUTY_DEFINITIONS[r.duty_key].title,
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.org_unit_name,
+    doneOn: r.done_on,
+    note: r.note,
+    evidence: r.evidence,
+    nextDueOn: r.next_due_on,
+    recordedBy: r.recorded_by_name,
+    onBehalfOf: r.on_behalf_of_name,
+    recordedAt: toDate(r.recorded_at),
+    ruleIds: r.rule_ids,
   });
 }
 
@@ -495,7 +542,39 @@ export class OperationsDueResolver {
       findings: d.findings.map((f) => toFinding(f, d.at)),
       ledgerEntriesPastRetention: d.ledger.map((e) => toLedgerEntry(e, d.at)),
       systemsMissingContractClauses: d.contracts.map(toChecklist),
+      dutyRecords: d.dutyRecords,
+      dutiesDue: d.duties.map(toDuty),
     });
+  }
+}
+
+@Resolver()
+export class DutyRecordResolver {
+  @Rule('registry:read')
+  @Query(() => [Duty], {
+    description:
+      'The duties of the municipality’s rulebooks performed outside the software (実施記録), per section where kept per section, with when each is next due.',
+  })
+  async duties(@Ctx() ctx: Context): Promise<Duty[]> {
+    return (await dutyService.duties(ctx)).map(toDuty);
+  }
+
+  @Rule('registry:read')
+  @Query(() => [DutyRecord], { description: 'Records of duties done, newest first.' })
+  async dutyRecords(
+    @Ctx() ctx: Context,
+    @Arg('dutyKey', () => DutyKeyEnum, { nullable: true }) dutyKey: DutyKey | null,
+    @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId: string | null,
+  ): Promise<DutyRecord[]> {
+    return (await dutyService.dutyRecords(ctx, { dutyKey, orgUnitId })).map(toDutyRecord);
+  }
+
+  @Rule('signedIn')
+  @Mutation(() => DutyRecord, {
+    description: 'A performer of a duty (or a registry administrator transcribing it) records that it was done: when, what, with which evidence.',
+  })
+  async recordDuty(@Ctx() ctx: Context, @Arg('input', () => DutyRecordInput) input: DutyRecordInput): Promise<DutyRecord> {
+    return toDutyRecord(await dutyService.recordDuty(ctx, input));
   }
 }
 
@@ -507,4 +586,5 @@ export const registerResolvers = [
   FindingResolver,
   FormLedgerResolver,
   OperationsDueResolver,
+  DutyRecordResolver,
 ] as const;

@@ -1,4 +1,4 @@
-import { FINDING_SOURCE_VALUES, type FindingSource, type RuleId } from '@tsukasa/domain';
+import { DUTY_KEY_VALUES, FINDING_SOURCE_VALUES, type DutyKey, type FindingSource, type RuleId } from '@tsukasa/domain';
 import { graphqlEnum } from '../../graphql/enums.ts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Bilingual } from '../../graphql/shared.types.ts';
@@ -401,11 +401,77 @@ export class FormDisposalInput {
   note?: string | null;
 }
 
+// ---- 実施記録: duties performed outside the software -------------------------------------------------
+
+export const DutyKeyEnum = graphqlEnum(DUTY_KEY_VALUES, {
+  name: 'DutyKey',
+  description:
+    'A duty a rulebook gives a person to perform outside the software, recorded when done (KTM-14-3, ARK-28-2, ARK-30-1, ARK-26-2-3, MNT-19-2, MNT-4-1-11, KWO-9-1).',
+});
+
+@ObjectType({ description: 'How often the duty comes round: the municipality’s setting (the articles set no time).' })
+export class DutyCadence {
+  @Field(() => Int, { description: 'Every this many months (periodic); within this many months of an audit or self-inspection (ARK-30-1).' })
+  months!: number;
+  @Field(() => String, { description: 'YYYY-MM-DD: set up on; a duty never done is first due `months` later.' }) since!: string;
+  @Field(() => Bilingual, { description: 'Where the cadence comes from: 団体の設定 (municipality setting).' }) source!: Bilingual;
+}
+
+@ObjectType({ description: 'A duty of the municipality’s rulebooks, for the whole municipality or for one section, and when it is next due.' })
+export class Duty {
+  @Field(() => DutyKeyEnum) key!: DutyKey;
+  @Field(() => Bilingual) title!: Bilingual;
+  @Field(() => [String]) ruleIds!: RuleId[];
+  @Field(() => Bilingual, { description: 'Who performs it, as the rulebook names them.' }) performedBy!: Bilingual;
+  @Field(() => Bilingual, { description: 'What the article says about when.' }) when!: Bilingual;
+  @Field(() => Boolean, { description: 'Due after each audit or self-inspection (ARK-30-1) rather than periodically.' }) afterAudit!: boolean;
+  @Field(() => DutyCadence, { nullable: true, description: 'Null: the municipality has not set it up (no due date).' }) cadence!: DutyCadence | null;
+  @Field(() => ID, { nullable: true, description: 'The section, for a duty performed per section.' }) orgUnitId!: string | null;
+  @Field(() => String, { nullable: true }) orgUnitName!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) lastDoneOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when nothing is due.' }) nextDueOn!: string | null;
+  @Field(() => RegisterDueStateEnum, { nullable: true, description: 'Null when the municipality has not set it up.' }) state!: RegisterDueStateEnum | null;
+  @Field(() => Bilingual, { nullable: true }) stateLabel!: Bilingual | null;
+}
+
+@ObjectType({ description: 'A record that a duty was done (実施記録): when, by whom, what, with which evidence.' })
+export class DutyRecord {
+  @Field(() => ID) id!: string;
+  @Field(() => DutyKeyEnum) dutyKey!: DutyKey;
+  @Field(() => Bilingual) title!: Bilingual;
+  @Field(() => ID, { nullable: true }) orgUnitId!: string | null;
+  @Field(() => String, { nullable: true }) orgUnitName!: string | null;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) doneOn!: string;
+  @Field(() => String) note!: string;
+  @Field(() => String, { nullable: true, description: 'Where the evidence is: a file name, a cabinet, a list of attendees.' }) evidence!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: due again on (periodic duties).' }) nextDueOn!: string | null;
+  @Field(() => String) recordedBy!: string;
+  @Field(() => String, { nullable: true, description: 'The role holder a deputy recorded for.' }) onBehalfOf!: string | null;
+  @Field(() => Date) recordedAt!: Date;
+  @Field(() => [String]) ruleIds!: RuleId[];
+}
+
+@InputType()
+export class DutyRecordInput {
+  @Field(() => DutyKeyEnum) dutyKey!: DutyKey;
+  @Field(() => ID, { nullable: true, description: 'The section, for a duty performed per section.' }) orgUnitId?: string | null;
+  @TextFormat('date')
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  doneOn!: string;
+  @TextFormat('multiline')
+  @Field(() => String)
+  note!: string;
+  @Field(() => String, { nullable: true }) evidence?: string | null;
+}
+
 // ---- the dashboard ----------------------------------------------------------------------------------------
 
 @ObjectType({ description: 'One line of the operations summary: how much is due and overdue, under which rules.' })
 export class OperationsDueLine {
-  @Field(() => String, { description: 'processing_plans, check_sheets, stale_documents, findings, form_ledger, contract_clauses' }) key!: string;
+  @Field(() => String, {
+    description: 'processing_plans, check_sheets, stale_documents, findings, form_ledger, contract_clauses; duty_records (OperationsDue.dutyRecords)',
+  })
+  key!: string;
   @Field(() => Bilingual) label!: Bilingual;
   @Field(() => Int) due!: number;
   @Field(() => Int) overdue!: number;
@@ -423,4 +489,10 @@ export class OperationsDue {
   @Field(() => [Finding], { description: 'Findings not closed (overdue ones flagged).' }) findings!: Finding[];
   @Field(() => [FormLedgerEntry]) ledgerEntriesPastRetention!: FormLedgerEntry[];
   @Field(() => [ContractClauseChecklist]) systemsMissingContractClauses!: ContractClauseChecklist[];
+  @Field(() => OperationsDueLine, {
+    nullable: true,
+    description: 'The duties of 実施記録 due and overdue (key duty_records), beside the summary; null when the rulebooks give none.',
+  })
+  dutyRecords!: OperationsDueLine | null;
+  @Field(() => [Duty], { description: 'Duties of 実施記録 due or overdue.' }) dutiesDue!: Duty[];
 }

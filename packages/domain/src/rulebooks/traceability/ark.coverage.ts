@@ -1,6 +1,6 @@
 // 荒川区電子情報システム管理運営規程: how the product stands to each rule (coverage.types.ts).
 import { byParts, definition, executed, gap, judgement, notSoftware, purpose, recorded, type RulebookCoverage } from './coverage.types.ts';
-import { CONTRACTS, DELEGATES, GENERAL_DUTY, PHYSICAL, PRESIDES, RESPONSIBILITY, THREAT, TRAINING } from './reasons.ts';
+import { CONTRACTS, DELEGATES, GENERAL_DUTY, PHYSICAL, PRESIDES, RESPONSIBILITY, THREAT } from './reasons.ts';
 
 export const arkCoverage: RulebookCoverage<'ARK'> = {
   'ARK-1': byParts,
@@ -144,7 +144,7 @@ export const arkCoverage: RulebookCoverage<'ARK'> = {
   'ARK-26-2': byParts,
   'ARK-26-2-1': notSoftware(GENERAL_DUTY),
   'ARK-26-2-2': executed,
-  'ARK-26-2-3': notSoftware(TRAINING),
+  'ARK-26-2-3': recorded,
   'ARK-26-2-4': notSoftware(PHYSICAL),
   'ARK-26-2-5': executed,
   'ARK-26-2-6': gap,
@@ -152,12 +152,12 @@ export const arkCoverage: RulebookCoverage<'ARK'> = {
   'ARK-27-1': notSoftware('Drafting the security standards, a document kept outside this product'),
   'ARK-28': byParts,
   'ARK-28-1': executed,
-  'ARK-28-2': notSoftware('Reviewing the emergency manual, a document kept outside this product'),
+  'ARK-28-2': recorded,
   'ARK-29': byParts,
   'ARK-29-1': recorded,
   'ARK-29-2': recorded,
   'ARK-30': byParts,
-  'ARK-30-1': judgement,
+  'ARK-30-1': recorded,
   'ARK-31': byParts,
   'ARK-31-1': notSoftware('Disciplinary measures, decided outside this product'),
   'ARK-32': byParts,

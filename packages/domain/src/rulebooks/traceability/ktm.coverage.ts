@@ -95,7 +95,7 @@ export const ktmCoverage: RulebookCoverage<'KTM'> = {
   'KTM-14-2-1': gap,
   'KTM-14-2-2': gap,
   'KTM-14-2-3': executed,
-  'KTM-14-3': gap,
+  'KTM-14-3': recorded,
   'KTM-14-4': executed,
   'KTM-15': byParts,
   'KTM-15-1': executed,

@@ -34,7 +34,7 @@ export const kwoCoverage: RulebookCoverage<'KWO'> = {
   'KWO-8-1-3': notSoftware(USERS_CONDUCT),
   'KWO-8-1-4': notSoftware(USERS_CONDUCT),
   'KWO-9': byParts,
-  'KWO-9-1': notSoftware(USERS_CONDUCT),
+  'KWO-9-1': recorded,
   'KWO-9-2': recorded,
   'KWO-9-3': recorded,
   'KWO-9-4': executed,

@@ -1,6 +1,6 @@
 // 港区 福祉総合システム運用要領: how the product stands to each rule (coverage.types.ts).
 import { byParts, definition, executed, gap, judgement, notSoftware, purpose, recorded, type RulebookCoverage } from './coverage.types.ts';
-import { CONSULTATION, DELEGATES, OPEN_ENDED, PHYSICAL, SUPERVISION, SYSTEM_OPERATION, TRAINING } from './reasons.ts';
+import { CONSULTATION, DELEGATES, OPEN_ENDED, SUPERVISION, SYSTEM_OPERATION, TRAINING } from './reasons.ts';
 
 export const mntCoverage: RulebookCoverage<'MNT'> = {
   'MNT-1': byParts,
@@ -30,7 +30,7 @@ export const mntCoverage: RulebookCoverage<'MNT'> = {
   'MNT-4-1-8': notSoftware(SYSTEM_OPERATION),
   'MNT-4-1-9': notSoftware(SYSTEM_OPERATION),
   'MNT-4-1-10': executed,
-  'MNT-4-1-11': notSoftware(TRAINING),
+  'MNT-4-1-11': recorded,
   'MNT-4-1-12': executed,
   'MNT-4-1-13': notSoftware(OPEN_ENDED),
   'MNT-5': byParts,
@@ -110,7 +110,7 @@ export const mntCoverage: RulebookCoverage<'MNT'> = {
   'MNT-18-2': executed,
   'MNT-19': byParts,
   'MNT-19-1': executed,
-  'MNT-19-2': notSoftware(PHYSICAL),
+  'MNT-19-2': recorded,
   'MNT-19-3': executed,
   'MNT-20': byParts,
   'MNT-20-1': executed,
