@@ -562,6 +562,12 @@ function systemSecurity(m: MunicipalitySeed): AccessDemo['systemSecurity'] {
   }));
 }
 
+/** The first day (YYYY-MM-DD) of the month `months` after the one starting on `monthStart`. */
+function monthStartOf(monthStart: string, months: number): string {
+  const [y, m] = monthStart.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
 /** The last day (YYYY-MM-DD) of the month `months` after the one starting on `monthStart`. */
 function monthEnd(monthStart: string, months: number): string {
   const [y, m] = monthStart.split('-').map(Number) as [number, number];
@@ -570,8 +576,9 @@ function monthEnd(monthStart: string, months: number): string {
 
 /**
  * KTM-3-6: the 副統括管理者 acts for the 統括管理者 only 「事故があるとき」. The demo's 市民環境部長 is on
- * sick leave from the start of the month the demo is loaded through the end of the month after next,
- * declared by the registry administrator; outside it the deputy does not act for them.
+ * sick leave from the start of the month before the demo is loaded (so that it covers the weeks its
+ * workflows are dated back into) through the end of the month after next, declared by the registry
+ * administrator; outside it the deputy does not act for them.
  */
 function absences(m: MunicipalitySeed, ix: Index, dates: DemoDates): AbsenceSeed[] {
   if (m.code !== 'kitami') return [];
@@ -581,7 +588,7 @@ function absences(m: MunicipalitySeed, ix: Index, dates: DemoDates): AbsenceSeed
       key: 'ktm.absence.director',
       positionKey: position,
       absentStaffKey: ix.holderOf(position).key,
-      from: dates.monthStart,
+      from: monthStartOf(dates.monthStart, -1),
       to: monthEnd(dates.monthStart, 2),
       reason: '病気療養のため（統括管理者の事故）',
       declaredByKey: ix.user('admin').key,
