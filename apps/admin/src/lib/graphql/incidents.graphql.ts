@@ -1,5 +1,6 @@
 import { ContactNetworkFields } from './access.graphql.ts';
 import { enumValues, graphql, type EnumOf, type ResultOf } from './graphql.ts';
+import { PaperFormFileFields } from './requests.graphql.ts';
 
 /** 軽微（一部機能）, 重大（業務に支障）, 緊急（全面停止） — mildest first, as the form offers them. */
 export type IncidentSeverity = EnumOf<'IncidentSeverity'>;
@@ -134,18 +135,19 @@ export const IncidentQuery = graphql(
 );
 
 /** The form the rulebook prescribes for the record (第8号様式), filled from it, as a PDF. */
-export const IncidentFormFileQuery = graphql(`
-  query IncidentFormFile($id: ID!, $number: Int!) {
-    incident(id: $id) {
-      id
-      paperFormFile(number: $number) {
-        fileName
-        mimeType
-        base64
+export const IncidentFormFileQuery = graphql(
+  `
+    query IncidentFormFile($id: ID!, $number: Int!) {
+      incident(id: $id) {
+        id
+        paperFormFile(number: $number) {
+          ...PaperFormFileFields
+        }
       }
     }
-  }
-`);
+  `,
+  [PaperFormFileFields],
+);
 
 export type IncidentDetail = NonNullable<ResultOf<typeof IncidentQuery>['incident']>;
 export type IncidentLogEntry = IncidentDetail['updates'][number];

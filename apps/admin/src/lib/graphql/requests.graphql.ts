@@ -247,19 +247,30 @@ export const RequestQuery = graphql(
   [RequestDetailFields],
 );
 
-/** A form the rulebook prescribes (様式), filled from the request, as a PDF. */
-export const RequestFormFileQuery = graphql(`
-  query RequestFormFile($id: ID!, $number: Int!) {
-    request(id: $id) {
-      id
-      paperFormFile(number: $number) {
-        fileName
-        mimeType
-        base64
-      }
-    }
+/** A filled form (様式) as a file: a request's or a record's. */
+export const PaperFormFileFields = graphql(`
+  fragment PaperFormFileFields on PaperFormFile {
+    fileName
+    mimeType
+    base64
   }
 `);
+export type PaperFormFile = ResultOf<typeof PaperFormFileFields>;
+
+/** A form the rulebook prescribes (様式), filled from the request, as a PDF. */
+export const RequestFormFileQuery = graphql(
+  `
+    query RequestFormFile($id: ID!, $number: Int!) {
+      request(id: $id) {
+        id
+        paperFormFile(number: $number) {
+          ...PaperFormFileFields
+        }
+      }
+    }
+  `,
+  [PaperFormFileFields],
+);
 
 export const InboxQuery = graphql(
   `
