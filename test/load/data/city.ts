@@ -224,6 +224,9 @@ export function buildCity(t: Tables, sizes: BenchSizes, rnd: Prng, passwordHash:
         suspended ? '長期休業のため' : null,
         ended ? new Date(from.getTime() + 20 * day) : null,
         ended ? '異動のため' : null,
+        // Approved as an operator when it began (ARK-10-1); who approved is not what the benchmark measures.
+        staff[0]!,
+        from,
         RULES.account,
         1,
         from,

@@ -120,7 +120,27 @@ export function buildSmall(t: Tables, i: number, rnd: Prng, passwordHash: string
   }
   staff.forEach((s, n) => {
     const from = new Date(T0 + rnd.int(T1 - T0 - 30 * day));
-    t.add('account', [rnd.uuid(), mid, s, systems[n % systems.length]!, rnd.pick(AUTHORITY), from, null, null, null, null, null, null, [], 1, from, from]);
+    // Approved as an operator when it began, as a town under ARK must (ARK-10-1).
+    t.add('account', [
+      rnd.uuid(),
+      mid,
+      s,
+      systems[n % systems.length]!,
+      rnd.pick(AUTHORITY),
+      from,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      staff[0]!,
+      from,
+      [],
+      1,
+      from,
+      from,
+    ]);
   });
   return { id: mid, code, staff, systems, rulebook, chief: sections[0]!.head };
 }

@@ -74,6 +74,8 @@ export const COLUMNS = {
     'suspension_reason',
     'ended_at',
     'end_reason',
+    'operator_approved_by_id',
+    'operator_approved_at',
     'rule_ids',
     'version',
     'created_at',
