@@ -4,26 +4,19 @@
 // has the role at its head and, once decided, a round seal-like mark with the decision, the date and the
 // name; the same decisions are listed in words beneath. The rule IDs go in the footer of every page.
 
-import PDFDocument from 'pdfkit';
 import { formatWareki } from '@tsukasa/domain';
-import { fontData } from './fonts.ts';
+import { BOLD, MM, pageFooters, REGULAR, renderA4, type Pdf } from './pdf-base.ts';
 import type { FormApproval, PrescribedForm } from './prescribed-form.types.ts';
 
-const REGULAR = 'NotoSansJP-Regular';
-const BOLD = 'NotoSansJP-Bold';
-const MM = 72 / 25.4;
 const BODY_SIZE = 10.5;
 const SMALL_SIZE = 8.5;
 const TITLE_SIZE = 15;
-const FOOTER_SIZE = 8;
 const CELL_PAD = 2 * MM;
 const LABEL_WIDTH = 42 * MM;
 const BOX_WIDTH = 32 * MM;
 const BOX_HEAD = 11 * MM;
 const BOX_BODY = 30 * MM;
 const SEAL_RED = '#c8161e';
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 /** 令和8年12月10日 and （2026年12月10日）, for two lines. */
 export function formDateLines(date: Date | string): [string, string] {
@@ -267,62 +260,26 @@ class FormWriter {
   }
 
   footers(text: string): void {
-    const range = this.pdf.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.pdf.switchToPage(i);
-      const page = this.pdf.page;
-      const bottomMargin = page.margins.bottom;
-      page.margins.bottom = 0;
-      const top = page.height - bottomMargin + 6 * MM;
-      this.pdf
-        .moveTo(this.left, top)
-        .lineTo(this.left + this.width, top)
-        .lineWidth(0.5)
-        .strokeColor('#888888')
-        .stroke();
-      this.pdf.font(REGULAR).fontSize(FOOTER_SIZE).fillColor('#000000');
-      this.pdf.text(text, this.left, top + 4, { width: this.width, align: 'center' });
-      this.pdf.text(`- ${i - range.start + 1} -`, this.left, this.pdf.y + 2, { width: this.width, align: 'center' });
-      page.margins.bottom = bottomMargin;
-    }
+    pageFooters(this.pdf, this.left, this.width, text);
   }
 }
 
 export function renderFormPdf(form: PrescribedForm): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: 20 * MM, bottom: 25 * MM, left: 20 * MM, right: 20 * MM },
-    bufferPages: true,
-    lang: 'ja-JP',
-    displayTitle: true,
-    info: {
-      Title: `${form.formNumber} ${form.title}`,
-      Author: `${form.municipalityName} ${form.applicant.name}`,
-      Subject: form.rulebookTitle,
-      Creator: 'Tsukasa',
+  return renderA4(
+    {
+      margins: { top: 20 * MM, bottom: 25 * MM, left: 20 * MM, right: 20 * MM },
+      info: { Title: `${form.formNumber} ${form.title}`, Author: `${form.municipalityName} ${form.applicant.name}`, Subject: form.rulebookTitle },
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  try {
-    pdf.registerFont(REGULAR, fontData('regular'));
-    pdf.registerFont(BOLD, fontData('bold'));
-    const w = new FormWriter(pdf);
-    w.head(form);
-    w.parties(form);
-    w.lead(form.lead);
-    w.entries(form.entries);
-    if (form.table) w.table(form.table);
-    w.approvals(form.approvals);
-    w.footers(formFooter(form));
-    pdf.end();
-  } catch (err) {
-    pdf.destroy(err instanceof Error ? err : new Error(String(err)));
-  }
-  return done;
+    (pdf) => {
+      const w = new FormWriter(pdf);
+      w.head(form);
+      w.parties(form);
+      w.lead(form.lead);
+      w.entries(form.entries);
+      if (form.table) w.table(form.table);
+      w.approvals(form.approvals);
+      w.footers(formFooter(form));
+      pdf.end();
+    },
+  );
 }

@@ -1,22 +1,15 @@
 // PDF rendering of a meeting paper with pdfkit: A4 portrait, Noto Sans JP embedded as a subset, the footer
 // line and the page number at the foot of every page.
 
-import PDFDocument from 'pdfkit';
-import { fontData } from './fonts.ts';
+import { BOLD, MM, pageFooters, REGULAR, renderA4, type Pdf } from './pdf-base.ts';
 import { buildLayout, type LabeledLines } from './layout.ts';
 import type { MeetingDocument } from './meeting-document.types.ts';
 
-const REGULAR = 'NotoSansJP-Regular';
-const BOLD = 'NotoSansJP-Bold';
-const MM = 72 / 25.4;
 const BODY_SIZE = 10.5;
 const TITLE_SIZE = 16;
-const FOOTER_SIZE = 8;
 const LINE_GAP = 3;
 /** One full-width character at the body size. */
 const EM = BODY_SIZE;
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 class PaperWriter {
   readonly left: number;
@@ -69,90 +62,53 @@ class PaperWriter {
 
   /** The footer line and page number on every page; call when the content is complete. */
   footers(text: string): void {
-    const range = this.pdf.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.pdf.switchToPage(i);
-      const page = this.pdf.page;
-      const bottomMargin = page.margins.bottom;
-      // Writing below the bottom margin would otherwise start a new page.
-      page.margins.bottom = 0;
-      const top = page.height - bottomMargin + 6 * MM;
-      this.pdf
-        .moveTo(this.left, top)
-        .lineTo(this.left + this.width, top)
-        .lineWidth(0.5)
-        .strokeColor('#888888')
-        .stroke();
-      this.pdf.font(REGULAR).fontSize(FOOTER_SIZE).fillColor('#000000');
-      this.pdf.text(text, this.left, top + 4, { width: this.width, align: 'center' });
-      this.pdf.text(`- ${i - range.start + 1} -`, this.left, this.pdf.y + 2, { width: this.width, align: 'center' });
-      page.margins.bottom = bottomMargin;
-    }
+    pageFooters(this.pdf, this.left, this.width, text);
   }
 }
 
 export function renderPdf(doc: MeetingDocument): Promise<Buffer> {
   const layout = buildLayout(doc);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: 30 * MM, bottom: 30 * MM, left: 25 * MM, right: 25 * MM },
-    bufferPages: true,
-    lang: 'ja-JP',
-    displayTitle: true,
-    info: {
-      Title: layout.title,
-      Author: `${doc.municipalityName} ${doc.secretariat}`,
-      Subject: doc.committeeName,
-      Creator: 'Tsukasa',
+  return renderA4(
+    {
+      margins: { top: 30 * MM, bottom: 30 * MM, left: 25 * MM, right: 25 * MM },
+      info: { Title: layout.title, Author: `${doc.municipalityName} ${doc.secretariat}`, Subject: doc.committeeName },
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+    (pdf) => {
+      const w = new PaperWriter(pdf);
 
-  try {
-    pdf.registerFont(REGULAR, fontData('regular'));
-    pdf.registerFont(BOLD, fontData('bold'));
-    const w = new PaperWriter(pdf);
+      w.title(layout.title);
+      for (const field of layout.fields) w.labeled(field, 0, 5);
 
-    w.title(layout.title);
-    for (const field of layout.fields) w.labeled(field, 0, 5);
-
-    w.heading(layout.attendanceHeading);
-    for (const group of layout.attendance) w.labeled(group, 1, 7);
-    if (layout.absence) {
-      w.heading(layout.absence.label);
-      for (const v of layout.absence.values) w.paragraph(v, 1);
-    }
-    if (layout.quorum) {
-      w.heading(layout.quorum.label);
-      for (const v of layout.quorum.values) w.paragraph(v, 1);
-    }
-
-    w.heading(layout.agendaHeading);
-    for (const group of layout.groups) {
-      const detailLines = (item: (typeof group.items)[number]) => item.details.reduce((n, d) => n + d.values.length, 0);
-      const first = group.items[0];
-      w.heading(group.heading, 1, first ? 1.5 + detailLines(first) : 2);
-      for (const item of group.items) {
-        // Keep a short item (heading and detail lines) on one page.
-        w.heading(item.heading, 2, detailLines(item));
-        for (const d of item.details) w.labeled(d, 4, 5);
+      w.heading(layout.attendanceHeading);
+      for (const group of layout.attendance) w.labeled(group, 1, 7);
+      if (layout.absence) {
+        w.heading(layout.absence.label);
+        for (const v of layout.absence.values) w.paragraph(v, 1);
       }
-    }
+      if (layout.quorum) {
+        w.heading(layout.quorum.label);
+        for (const v of layout.quorum.values) w.paragraph(v, 1);
+      }
 
-    if (layout.notes.length > 0) {
-      w.heading(layout.notesHeading);
-      for (const note of layout.notes) w.paragraph(note, 1);
-    }
+      w.heading(layout.agendaHeading);
+      for (const group of layout.groups) {
+        const detailLines = (item: (typeof group.items)[number]) => item.details.reduce((n, d) => n + d.values.length, 0);
+        const first = group.items[0];
+        w.heading(group.heading, 1, first ? 1.5 + detailLines(first) : 2);
+        for (const item of group.items) {
+          // Keep a short item (heading and detail lines) on one page.
+          w.heading(item.heading, 2, detailLines(item));
+          for (const d of item.details) w.labeled(d, 4, 5);
+        }
+      }
 
-    w.footers(layout.footer);
-    pdf.end();
-  } catch (err) {
-    pdf.destroy(err instanceof Error ? err : new Error(String(err)));
-  }
-  return done;
+      if (layout.notes.length > 0) {
+        w.heading(layout.notesHeading);
+        for (const note of layout.notes) w.paragraph(note, 1);
+      }
+
+      w.footers(layout.footer);
+      pdf.end();
+    },
+  );
 }
